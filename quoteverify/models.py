@@ -1,0 +1,160 @@
+"""The plain dataclasses that flow between the stages.
+
+article (``Article``) → quotes (``Quote`` with ``Speaker``) → sources (``Source``)
+→ per-quote judgement (``QuoteResult`` with ``Match`` and ``DiffOp``) → ``Report``.
+
+Every stage takes and returns these; none of them does I/O.  Offsets are always
+Python ``str`` indices (code points) into the ``text`` of the object named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["quote", "fragment", "scare", "heading"]
+SpeakerType = Literal["person", "organization", "group", "unknown"]
+Verdict = Literal[
+    "verbatim",
+    "minor",
+    "diverged",
+    "stitched",
+    "misattributed",
+    "not_found",
+    "unverifiable",
+]
+
+# Ordered from best to worst: ``--fail-on X`` fails on X and everything after it,
+# except ``unverifiable``, which only warns (a source that could not be read says
+# nothing about the article).
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "verbatim",
+    "minor",
+    "diverged",
+    "stitched",
+    "misattributed",
+    "not_found",
+    "unverifiable",
+)
+FAILING_ORDER: tuple[Verdict, ...] = VERDICT_ORDER[:-1]
+
+# Kinds that are listed in reports but never judged against sources.
+UNJUDGED_KINDS: frozenset[str] = frozenset({"scare", "heading"})
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article reduced to the plain text quotes are extracted from.
+
+    ``text`` is the exact UTF-8 text for a ``.txt`` file; for HTML and Markdown it
+    is the extracted prose, paragraphs separated by a blank line.
+    """
+
+    origin: str  # the path, URL or "-" the user gave
+    text: str
+    format: Literal["text", "markdown", "html"]
+    title: str | None = None
+    url: str | None = None
+    # Spans of ``text`` that were headings in the original markup (HTML <h1-6>,
+    # Markdown "#").  Plain text has none: the extractor guesses.
+    headings: tuple[tuple[int, int], ...] = ()
+    # Sources named by the article itself (Markdown front matter ``sources:``).
+    sources: tuple[str, ...] = ()
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # resolved full name: "Antony Blinken" for "he" / "Blinken"
+    mention: str  # the article's words the attribution rests on
+    start: int  # offsets of ``mention`` in ``Article.text``
+    end: int
+    type: SpeakerType = "person"
+    title: str | None = None  # "US Secretary of State", kept from the first mention
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str  # "q1", "q2", ... in reading order
+    text: str  # the quoted words without the enclosing marks
+    start: int  # text == article.text[start:end]
+    end: int
+    closed: bool = True  # False: closing mark missing, end inferred
+    kind: QuoteKind = "quote"
+    speaker: Speaker | None = None
+    cue: str | None = None  # "said", "told reporters", "according to", ":"
+    notes: tuple[str, ...] = ()  # extraction findings, e.g. an unclosed mark
+
+
+@dataclass(frozen=True)
+class Source:
+    """A primary source as read (or not) by the sources stage."""
+
+    ref: str  # as given: a URL or a path
+    status: Literal["ok", "error"]
+    text: str = ""
+    url: str | None = None
+    path: str | None = None
+    title: str | None = None
+    error: str | None = None  # one line: why it could not be used
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One word-level edit turning the source's words into the quote's.
+
+    ``equal``: same words; ``replace``: ``source`` words printed as ``quote``
+    words; ``delete``: ``source`` words the quote dropped; ``insert``: ``quote``
+    words not in the source.  ``flags`` say why a change matters or not:
+    "number", "negation", "modal", "contraction", "spelling", "case",
+    "punctuation", "bracket" (a writer's [insertion]), "ellipsis", "moved".
+    """
+
+    op: Literal["equal", "replace", "delete", "insert"]
+    quote: str = ""
+    source: str = ""
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where the quote's words stand in one source."""
+
+    source_index: int  # index into the list of sources given to the judge
+    text: str  # the source's own characters, not normalised
+    start: int  # offsets in ``Source.text``
+    end: int
+    score: float  # 0-100
+    speaker: str | None = None  # transcript turn label there, e.g. "SECRETARY BLINKEN"
+    context_before: str = ""  # a line of the source around the match, for reports
+    context_after: str = ""
+    line: int | None = None  # 1-based line of ``start`` in ``Source.text``
+    # For a stitched quote, one (start, end) per passage, in quote order.
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    quote: Quote
+    verdict: Verdict | None  # None: listed but not judged (scare, heading)
+    score: float | None = None
+    match: Match | None = None
+    diff: tuple[DiffOp, ...] = ()
+    notes: tuple[str, ...] = ()
+    # Best score in each source, by source index, for the JSON's "candidates".
+    source_scores: tuple[tuple[int, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    article: Article
+    results: tuple[QuoteResult, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {v: 0 for v in VERDICT_ORDER}
+        counts["not_judged"] = 0
+        for r in self.results:
+            counts[r.verdict or "not_judged"] += 1
+        return counts
