@@ -1,0 +1,307 @@
+"""Bytes → plain text for the three document formats (HTML, Markdown, text).
+
+Shared by the article loader and the sources stage.  Pure functions: the caller
+has already read the bytes from a file or the network.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Format = Literal["text", "markdown", "html"]
+
+
+class NotText(ValueError):
+    """The bytes are not a text document (binary, or undecodable)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    format: Format
+    title: str | None = None
+    headings: tuple[tuple[int, int], ...] = ()
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+def guess_format(name: str, content_type: str | None, data: bytes) -> Format:
+    """Decide the format from the Content-Type, then the file name, then a sniff."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if ctype in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if ctype in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    lower = name.lower().split("?")[0]
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
+    if lower.endswith(".txt") or ctype == "text/plain":
+        return "text"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"---\n") or head.startswith(b"---\r\n"):
+        return "markdown"
+    return "text"
+
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
+    """Decode bytes to text, refusing binary content.
+
+    Order of trust: a byte-order mark, the charset the server declared, a
+    ``<meta charset>`` in HTML, strict UTF-8, then charset detection.  Decoding
+    a page served without a charset as Latin-1 would turn its curly quotes into
+    mojibake ("â€œ"), which no alignment could then match.
+    """
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise NotText("binary content, not text")
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    if html:
+        m = _CHARSET_RE.search(data[:4096])
+        if m:
+            candidates.append(m.group(1).decode("ascii", "ignore"))
+    candidates.append("utf-8")
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return _reject_binary(text)
+    from charset_normalizer import from_bytes  # installed with httpx/trafilatura
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise NotText("undecodable bytes: not a text document")
+    return _reject_binary(str(best))
+
+
+def _reject_binary(text: str) -> str:
+    sample = text[:8192]
+    if sample:
+        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls / len(sample) > 0.05:
+            raise NotText("binary content, not text")
+    return text
+
+
+# ---------------------------------------------------------------- Markdown
+
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MD_SETEXT_RE = re.compile(r"^(=+|-+)[ \t]*$")
+# [text](url "title") and ![alt](src): keep the visible text only.
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+# Emphasis markers around words: **Name:** “…” → Name: “…”.  Underscores only at
+# word edges, so snake_case and URLs survive.
+_MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
+_MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Return (front matter, body).  Bad YAML is ignored rather than fatal: the
+    article is still worth checking, and the body starts after the fence."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return {}, text
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        data = None
+    return (data if isinstance(data, dict) else {}), text[m.end() :]
+
+
+def markdown_to_document(text: str) -> Document:
+    """Markdown → prose: front matter read, not treated as text; markup removed;
+    hard-wrapped lines of a paragraph joined, paragraphs separated by a blank line.
+    """
+    front, body = split_front_matter(text)
+    body = _HTML_COMMENT_RE.sub("", body)
+    paragraphs: list[tuple[str, bool]] = []  # (text, is_heading)
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append((" ".join(current), False))
+            current.clear()
+
+    in_fence = False
+    for raw in body.splitlines():
+        line = raw.rstrip()
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            flush()
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if _MD_LINKDEF_RE.match(line):
+            continue
+        h = _MD_HEADING_RE.match(line)
+        if h:
+            flush()
+            paragraphs.append((_inline(h.group(2)), True))
+            continue
+        if _MD_SETEXT_RE.match(line) and len(current) == 1:
+            # "Title\n=====": the line before was a heading.
+            paragraphs.append((current.pop(), True))
+            continue
+        if _MD_LIST_RE.match(line):
+            flush()
+            line = _MD_LIST_RE.sub("", line)
+        line = _MD_BLOCKQUOTE_RE.sub("", line)
+        if line.strip():
+            current.append(_inline(line.strip()))
+    flush()
+    return _assemble(paragraphs, "markdown", front)
+
+
+def _inline(s: str) -> str:
+    s = _MD_LINK_RE.sub(r"\1", s)
+    s = _MD_REF_LINK_RE.sub(r"\1", s)
+    s = re.sub(r"`([^`]*)`", r"\1", s)
+    s = _MD_EMPH_RE.sub("", s)
+    return re.sub(r"<[^>\n]+>", "", s)
+
+
+def _assemble(paragraphs: list[tuple[str, bool]], fmt: Format, front: dict[str, Any]) -> Document:
+    parts: list[str] = []
+    headings: list[tuple[int, int]] = []
+    pos = 0
+    title = None
+    for text, is_heading in paragraphs:
+        text = re.sub(r"\s+", " ", text).strip()
+        if not text:
+            continue
+        if parts:
+            pos += 2
+        if is_heading:
+            headings.append((pos, pos + len(text)))
+            title = title or text
+        parts.append(text)
+        pos += len(text)
+    fm_title = front.get("title")
+    return Document(
+        text="\n\n".join(parts),
+        format=fmt,
+        title=str(fm_title) if fm_title else title,
+        headings=tuple(headings),
+        front_matter=front,
+    )
+
+
+# ---------------------------------------------------------------- HTML
+
+_BLOCK_TAGS = ("p", "head", "quote", "list", "item", "table", "row", "cell", "code", "div")
+_OPEN_MARKS = "“\"«„‘'‹「"
+
+
+def html_to_document(
+    data: bytes, declared_charset: str | None = None, *, mark_blockquotes: bool = False
+) -> Document:
+    """HTML → prose through trafilatura, keeping headings and block quotes.
+
+    The tree is fixed up first because trafilatura drops what matters here:
+    ``<figure>`` (pull quotes vanish), the text inside ``<time>``, and the marks of
+    ``<q>``.  Never ``deduplicate=True``: its cache is process-wide and the same
+    page comes back empty after a few extractions.
+    """
+    import lxml.html
+    import trafilatura
+
+    text = decode(data, declared_charset, html=True)
+    if not text.strip():
+        return Document(text="", format="html")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return Document(text="", format="html")
+    html_title = None
+    title_el = tree.find(".//title")
+    if title_el is not None and title_el.text_content().strip():
+        html_title = re.sub(r"\s+", " ", title_el.text_content()).strip()
+    _prepare_tree(tree)
+    doc = trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        deduplicate=False,
+        favor_recall=True,
+    )
+    paragraphs: list[tuple[str, bool]] = []
+    body = getattr(doc, "body", None) if doc is not None else None
+    if body is not None:
+        _walk_body(body, paragraphs, mark_blockquotes)
+    if not paragraphs:
+        # Pages too small for trafilatura's heuristics: take the visible text.
+        for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "li"):
+            paragraphs.append((el.text_content(), el.tag.startswith("h")))
+    title = getattr(doc, "title", None) if doc is not None else None
+    result = _assemble(paragraphs, "html", {})
+    return Document(
+        text=result.text,
+        format="html",
+        title=title or html_title or result.title,
+        headings=result.headings,
+    )
+
+
+def _prepare_tree(tree: Any) -> None:
+    for el in list(tree.iter("script", "style", "noscript", "template")):
+        el.drop_tree()
+    for el in list(tree.iter("time", "figure", "figcaption", "cite", "mark", "ins")):
+        el.drop_tag()
+    for el in list(tree.iter("del", "s")):
+        # Struck-out text was not said in the published version.
+        el.drop_tree()
+    for el in list(tree.iter("q")):
+        # <q> carries its marks in CSS; spell them out so the words stay a quote.
+        el.text = "“" + (el.text or "")
+        if len(el):
+            last = el[-1]
+            last.tail = (last.tail or "") + "”"
+        else:
+            el.text += "”"
+        el.drop_tag()
+    for el in list(tree.iter("br")):
+        el.tail = "\n" + (el.tail or "")
+
+
+def _walk_body(body: Any, out: list[tuple[str, bool]], mark_blockquotes: bool) -> None:
+    for el in body:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("list", "table", "div") and len(el):
+            _walk_body(el, out, mark_blockquotes)
+            continue
+        text = "".join(el.itertext())
+        if tag == "quote" and mark_blockquotes:
+            stripped = text.strip()
+            # A block quote printed without marks is still a quotation: give it
+            # marks so the extractor sees it (the offsets index this text anyway).
+            if stripped and stripped[0] not in _OPEN_MARKS:
+                text = "“" + stripped + "”"
+        out.append((text, tag == "head"))
