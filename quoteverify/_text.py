@@ -25,6 +25,20 @@ class Document:
     title: str | None = None
     headings: tuple[tuple[int, int], ...] = ()
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # (anchor text, href, start, end): start/end index ``text``, -1 when the
+    # anchor text could not be located.
+    links: tuple[tuple[str, str, int, int], ...] = ()
+    pins: tuple[tuple[int, str], ...] = ()  # (offset in text, URL)
+
+
+# <!-- quoteverify-source https://example.org/transcript --> pins a source for
+# the next quotation; it works the same in Markdown and HTML.
+PIN_RE = re.compile(r"<!--\s*quoteverify-source\s+(\S+?)\s*-->")
+
+
+def find_pins(text: str) -> tuple[tuple[int, str], ...]:
+    """Pins in a text kept unchanged (a .txt article): the offset is the comment's end."""
+    return tuple((m.end(), m.group(1)) for m in PIN_RE.finditer(text))
 
 
 def guess_format(name: str, content_type: str | None, data: bytes) -> Format:
@@ -137,14 +151,20 @@ def markdown_to_document(text: str) -> Document:
     hard-wrapped lines of a paragraph joined, paragraphs separated by a blank line.
     """
     front, body = split_front_matter(text)
+    # A pin becomes a marker line so that it lands before the next paragraph.
+    body = PIN_RE.sub(lambda m: f"\n\n{_PIN_MARK}{m.group(1)}\n\n", body)
     body = _HTML_COMMENT_RE.sub("", body)
-    paragraphs: list[tuple[str, bool]] = []  # (text, is_heading)
+    paragraphs: list[_Para] = []
     current: list[str] = []
+    links: list[tuple[str, str]] = []
+    pins: list[str] = []
 
     def flush() -> None:
         if current:
-            paragraphs.append((" ".join(current), False))
+            paragraphs.append(_Para(" ".join(current), False, list(links), list(pins)))
             current.clear()
+            links.clear()
+            pins.clear()
 
     in_fence = False
     for raw in body.splitlines():
@@ -158,28 +178,53 @@ def markdown_to_document(text: str) -> Document:
         if not line.strip():
             flush()
             continue
+        if line.startswith(_PIN_MARK):
+            flush()
+            pins.append(line[len(_PIN_MARK) :].strip())
+            continue
         if _MD_LINKDEF_RE.match(line):
             continue
         h = _MD_HEADING_RE.match(line)
         if h:
             flush()
-            paragraphs.append((_inline(h.group(2)), True))
+            paragraphs.append(_Para(_inline(h.group(2), links), True, list(links), list(pins)))
+            links.clear()
+            pins.clear()
             continue
         if _MD_SETEXT_RE.match(line) and len(current) == 1:
             # "Title\n=====": the line before was a heading.
-            paragraphs.append((current.pop(), True))
+            paragraphs.append(_Para(current.pop(), True, list(links), list(pins)))
+            links.clear()
+            pins.clear()
             continue
         if _MD_LIST_RE.match(line):
             flush()
             line = _MD_LIST_RE.sub("", line)
         line = _MD_BLOCKQUOTE_RE.sub("", line)
         if line.strip():
-            current.append(_inline(line.strip()))
+            current.append(_inline(line.strip(), links))
     flush()
     return _assemble(paragraphs, "markdown", front)
 
 
-def _inline(s: str) -> str:
+_PIN_MARK = "\ue000quoteverify-pin "
+
+
+@dataclass
+class _Para:
+    text: str
+    heading: bool
+    links: list[tuple[str, str]] = field(default_factory=list)  # (anchor, href)
+    pins: list[str] = field(default_factory=list)
+
+
+def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
+    if links is not None:
+        for m in _MD_LINK_RE.finditer(s):
+            if not m.group(0).startswith("!"):
+                href = re.search(r"\]\(\s*<?([^\s)>]+)", m.group(0))
+                if href:
+                    links.append((_inline(m.group(1)), href.group(1)))
     s = _MD_LINK_RE.sub(r"\1", s)
     s = _MD_REF_LINK_RE.sub(r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
@@ -187,20 +232,35 @@ def _inline(s: str) -> str:
     return re.sub(r"<[^>\n]+>", "", s)
 
 
-def _assemble(paragraphs: list[tuple[str, bool]], fmt: Format, front: dict[str, Any]) -> Document:
+def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Document:
     parts: list[str] = []
     headings: list[tuple[int, int]] = []
+    links: list[tuple[str, str, int, int]] = []
+    pins: list[tuple[int, str]] = []
+    carried: list[str] = []
     pos = 0
     title = None
-    for text, is_heading in paragraphs:
-        text = re.sub(r"\s+", " ", text).strip()
+    for para in paragraphs:
+        text = re.sub(r"\s+", " ", para.text).strip()
+        carried.extend(para.pins)
         if not text:
             continue
         if parts:
             pos += 2
-        if is_heading:
+        pins.extend((pos, url) for url in carried)
+        carried.clear()
+        if para.heading:
             headings.append((pos, pos + len(text)))
             title = title or text
+        cursor = 0
+        for anchor, href in para.links:
+            anchor = " ".join(anchor.split())
+            at = text.find(anchor, cursor) if anchor else -1
+            if at < 0:
+                links.append((anchor, href, -1, -1))
+            else:
+                links.append((anchor, href, pos + at, pos + at + len(anchor)))
+                cursor = at + len(anchor)
         parts.append(text)
         pos += len(text)
     fm_title = front.get("title")
@@ -210,6 +270,8 @@ def _assemble(paragraphs: list[tuple[str, bool]], fmt: Format, front: dict[str, 
         title=str(fm_title) if fm_title else title,
         headings=tuple(headings),
         front_matter=front,
+        links=tuple(links),
+        pins=tuple(pins),
     )
 
 
@@ -243,6 +305,7 @@ def html_to_document(
     title_el = tree.find(".//title")
     if title_el is not None and title_el.text_content().strip():
         html_title = re.sub(r"\s+", " ", title_el.text_content()).strip()
+    raw_links, raw_pins = _links_and_pins(tree)
     _prepare_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -252,14 +315,14 @@ def html_to_document(
         deduplicate=False,
         favor_recall=True,
     )
-    paragraphs: list[tuple[str, bool]] = []
+    paragraphs: list[_Para] = []
     body = getattr(doc, "body", None) if doc is not None else None
     if body is not None:
         _walk_body(body, paragraphs, mark_blockquotes)
     if not paragraphs:
         # Pages too small for trafilatura's heuristics: take the visible text.
         for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "li"):
-            paragraphs.append((el.text_content(), el.tag.startswith("h")))
+            paragraphs.append(_Para(el.text_content(), el.tag.startswith("h")))
     title = getattr(doc, "title", None) if doc is not None else None
     result = _assemble(paragraphs, "html", {})
     return Document(
@@ -267,10 +330,62 @@ def html_to_document(
         format="html",
         title=title or html_title or result.title,
         headings=result.headings,
+        links=_locate_links(result.text, raw_links),
+        pins=_locate_pins(result.text, raw_pins),
     )
 
 
+def _links_and_pins(tree: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    import lxml.etree
+
+    links = []
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            links.append((" ".join(a.text_content().split()), href))
+    pins = []
+    for comment in tree.iter(lxml.etree.Comment):
+        m = PIN_RE.search(f"<!--{comment.text or ''}-->")
+        if not m:
+            continue
+        # The pin applies to what follows the comment: remember its first words.
+        following = (comment.tail or "").strip()
+        sib = comment.getnext()
+        while not following and sib is not None:
+            following = " ".join(sib.text_content().split())
+            sib = sib.getnext()
+        pins.append((m.group(1), " ".join(following.split()[:8])))
+    return links, pins
+
+
+def _locate_links(text: str, raw: list[tuple[str, str]]) -> tuple[tuple[str, str, int, int], ...]:
+    out = []
+    cursor = 0
+    for anchor, href in raw:
+        at = text.find(anchor, cursor) if anchor else -1
+        if at < 0 and anchor:
+            at = text.find(anchor)
+        if at < 0:
+            out.append((anchor, href, -1, -1))
+        else:
+            out.append((anchor, href, at, at + len(anchor)))
+            cursor = at + len(anchor)
+    return tuple(out)
+
+
+def _locate_pins(text: str, raw: list[tuple[str, str]]) -> tuple[tuple[int, str], ...]:
+    out = []
+    for url, following in raw:
+        at = text.find(following) if following else -1
+        out.append((at if at >= 0 else len(text), url))
+    return tuple(sorted(out))
+
+
 def _prepare_tree(tree: Any) -> None:
+    import lxml.etree
+
+    for el in list(tree.iter(lxml.etree.Comment)):
+        el.drop_tree()
     for el in list(tree.iter("script", "style", "noscript", "template")):
         el.drop_tree()
     for el in list(tree.iter("time", "figure", "figcaption", "cite", "mark", "ins")):
@@ -291,7 +406,7 @@ def _prepare_tree(tree: Any) -> None:
         el.tail = "\n" + (el.tail or "")
 
 
-def _walk_body(body: Any, out: list[tuple[str, bool]], mark_blockquotes: bool) -> None:
+def _walk_body(body: Any, out: list[_Para], mark_blockquotes: bool) -> None:
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("list", "table", "div") and len(el):
@@ -304,4 +419,48 @@ def _walk_body(body: Any, out: list[tuple[str, bool]], mark_blockquotes: bool) -
             # marks so the extractor sees it (the offsets index this text anyway).
             if stripped and stripped[0] not in _OPEN_MARKS:
                 text = "“" + stripped + "”"
-        out.append((text, tag == "head"))
+        out.append(_Para(text, tag == "head"))
+
+
+# ---------------------------------------------------------------- PDF
+
+# "repre-\nsentatives" → "representatives": a hyphen at a line end followed by a
+# lowercase letter is typesetting, not spelling.  "Biden-\nHarris" keeps its
+# hyphen because the next letter is a capital.
+_PDF_HYPHEN_RE = re.compile(r"(\w)-\n(?=[a-z])")
+# Justified text leaves runs of spaces between words.
+_PDF_SPACES_RE = re.compile(r"[ \t]{2,}")
+
+
+def is_pdf(data: bytes, content_type: str | None = None, name: str = "") -> bool:
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    return data[:1024].lstrip().startswith(b"%PDF-") or ctype == "application/pdf"
+
+
+def pdf_to_text(data: bytes) -> str:
+    """Text of a PDF: pdfminer.six first (it keeps a two-column quote
+    contiguous), pypdf when pdfminer cannot parse the file.  A PDF with no text
+    layer (a scan) raises ``NotText`` rather than guessing."""
+    import io
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    text = ""
+    try:
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        try:
+            import pypdf
+
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            text = "\n\f".join(page.extract_text() or "" for page in reader.pages)
+        except Exception as exc:  # noqa: BLE001
+            raise NotText(f"unreadable PDF ({type(exc).__name__})") from None
+    text = text.replace("\r\n", "\n")
+    text = _PDF_HYPHEN_RE.sub(r"\1", text)
+    text = _PDF_SPACES_RE.sub(" ", text).replace("\f", "\n\n")
+    if not text.strip():
+        raise NotText("PDF has no text layer (a scanned image?): cannot be read without OCR")
+    return text

@@ -6,9 +6,17 @@ import sys
 from pathlib import Path
 
 from ._fetch import FetchError, fetch, is_url
-from ._text import Document, NotText, decode, guess_format, html_to_document, markdown_to_document
+from ._text import (
+    Document,
+    NotText,
+    decode,
+    find_pins,
+    guess_format,
+    html_to_document,
+    markdown_to_document,
+)
 from .errors import InputError
-from .models import Article
+from .models import Article, Link
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
@@ -48,6 +56,7 @@ def load_article(ref: str) -> Article:
     sources = doc.front_matter.get("sources") or []
     if isinstance(sources, str):
         sources = [sources]
+    pins = doc.pins if doc.format != "text" else find_pins(doc.text)
     return Article(
         origin=ref,
         text=doc.text,
@@ -57,7 +66,26 @@ def load_article(ref: str) -> Article:
         headings=doc.headings,
         sources=tuple(str(s) for s in sources if s),
         front_matter=doc.front_matter,
+        links=tuple(
+            Link(url=_absolute(href, url, ref), text=anchor, start=start, end=end)
+            for anchor, href, start, end in doc.links
+        ),
+        pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
     )
+
+
+def _absolute(href: str, base_url: str | None, ref: str) -> str:
+    """A link as something ``load_source`` can read: absolute URL, or a path
+    relative to the article file's folder."""
+    from urllib.parse import urljoin
+
+    if is_url(href):
+        return href
+    if base_url:
+        return urljoin(base_url, href)
+    if ref == "-" or href.startswith("/") or "://" in href:
+        return href
+    return str(Path(ref).parent / href)
 
 
 def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Document:

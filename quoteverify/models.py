@@ -43,6 +43,16 @@ UNJUDGED_KINDS: frozenset[str] = frozenset({"scare", "heading"})
 
 
 @dataclass(frozen=True)
+class Link:
+    """A hyperlink in the article: a candidate source for the quotes near it."""
+
+    url: str  # absolute
+    text: str  # the anchor text
+    start: int  # offsets of the anchor text in ``Article.text``; -1 when not located
+    end: int
+
+
+@dataclass(frozen=True)
 class Article:
     """An article reduced to the plain text quotes are extracted from.
 
@@ -61,6 +71,10 @@ class Article:
     # Sources named by the article itself (Markdown front matter ``sources:``).
     sources: tuple[str, ...] = ()
     front_matter: dict[str, Any] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+    # ``<!-- quoteverify-source URL -->`` comments: (offset in ``text``, URL); each
+    # pins a source for the first quotation that starts at or after the offset.
+    pins: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,8 @@ class Source:
     path: str | None = None
     title: str | None = None
     error: str | None = None  # one line: why it could not be used
+    via: str = "command line"  # how it was found: command line, front matter, pin, link, library
+    language: str | None = None  # ISO 639-1 code, when it could be told
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from ._language import detect, name
 from .article import load_article
+from .discover import Planned, plan_sources
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
-from .sources import load_sources, source_refs
+from .sources import load_source
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -20,10 +23,12 @@ def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
     return article, extract_quotes(article)
 
 
-def run_audit(article_ref: str, sources: Sequence[str] = ()) -> Report:
+def run_audit(
+    article_ref: str, sources: Sequence[str] = (), *, follow_links: bool = True
+) -> Report:
     article, quotes = run_extract(article_ref)
-    loaded = load_sources(source_refs(article, sources))
-    return judge_all(article, quotes, loaded)
+    plan = plan_sources(article, quotes, sources, follow_links=follow_links)
+    return judge_all(article, quotes, plan)
 
 
 def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
@@ -38,49 +43,79 @@ def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = No
         who = Speaker(name=speaker, mention=speaker, start=0, end=0, type="person")
     kind = "fragment" if len(text.split()) <= 3 else "quote"
     quote = Quote(id="q1", text=text, start=0, end=len(text), kind=kind, speaker=who, cue=None)
-    return judge_all(article, [quote], load_sources(list(sources)))
+    plan = {"q1": [Planned(ref, "command line") for ref in sources]}
+    return judge_all(article, [quote], plan)
 
 
-def judge_all(article: Article, quotes: Sequence[Quote], sources: Sequence[Source]) -> Report:
+def judge_all(
+    article: Article, quotes: Sequence[Quote], plan: Mapping[str, Sequence[Planned]]
+) -> Report:
     from .align import prepare_source
     from .verdict import judge
 
-    usable = [s for s in sources if s.status == "ok"]
-    prepared = [prepare_source(s) for s in usable]
-    # Results refer to sources by index in the report's list, which includes
-    # the failed ones so that the report can say what failed and why.
-    index_map = [i for i, s in enumerate(sources) if s.status == "ok"]
+    # Every source once, in the order first planned; a failed one stays in the
+    # list so that the report can say what failed and why.
+    order: dict[str, Planned] = {}
+    for items in plan.values():
+        for p in items:
+            order.setdefault(p.ref, p)
+    sources = [_load(p) for p in order.values()]
+    index = {s.ref: i for i, s in enumerate(sources)}
+    article_lang = detect(article.text)
+    prepared: dict[int, object] = {}
+
     results: list[QuoteResult] = []
     for quote in quotes:
         if quote.kind in UNJUDGED_KINDS:
             results.append(QuoteResult(quote=quote, verdict=None, notes=(_unjudged_note(quote),)))
-        elif not prepared:
-            results.append(
-                QuoteResult(quote=quote, verdict="unverifiable", notes=(_no_source_note(sources),))
-            )
-        else:
-            results.append(_reindex(judge(quote, prepared), index_map))
+            continue
+        mine = [index[p.ref] for p in plan.get(quote.id, ())]
+        usable, problems = [], []
+        for i in mine:
+            s = sources[i]
+            if s.status != "ok":
+                problems.append(f"{s.ref}: {s.error}")
+            elif article_lang and s.language and s.language != article_lang:
+                # A translated quote cannot be checked word for word.
+                problems.append(
+                    f"{s.ref}: the source is in {name(s.language)}, the article in "
+                    f"{name(article_lang)}"
+                )
+            else:
+                usable.append(i)
+        if not usable:
+            note = "no source: none was given or found for this quotation"
+            if problems:
+                note = f"no usable source ({'; '.join(problems)})"
+            results.append(QuoteResult(quote=quote, verdict="unverifiable", notes=(note,)))
+            continue
+        for i in usable:
+            if i not in prepared:
+                prepared[i] = prepare_source(sources[i])
+        result = judge(quote, [prepared[i] for i in usable])  # type: ignore[misc]
+        results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
 
 
-def _reindex(result: QuoteResult, index_map: list[int]) -> QuoteResult:
-    from dataclasses import replace
+def _load(planned: Planned) -> Source:
+    source = load_source(planned.ref)
+    lang = detect(source.text) if source.status == "ok" else None
+    return replace(source, via=planned.via, language=lang)
 
+
+def _reindex(result: QuoteResult, usable: list[int], sources: Sequence[Source]) -> QuoteResult:
     match = result.match
+    notes = result.notes
     if match is not None:
-        match = replace(match, source_index=index_map[match.source_index])
-    scores = tuple((index_map[i], s) for i, s in result.source_scores)
-    return replace(result, match=match, source_scores=scores)
+        match = replace(match, source_index=usable[match.source_index])
+        via = sources[match.source_index].via
+        if via not in ("command line", "front matter"):
+            notes = (*notes, f"source found via {via}")
+    scores = tuple((usable[i], s) for i, s in result.source_scores)
+    return replace(result, match=match, source_scores=scores, notes=notes)
 
 
 def _unjudged_note(quote: Quote) -> str:
     if quote.kind == "heading":
         return "not judged: a heading in quotation marks, not a quotation of anyone"
     return "not judged: scare quotes (a term, title or nickname), not a quotation of anyone"
-
-
-def _no_source_note(sources: Sequence[Source]) -> str:
-    if not sources:
-        return "no source: none was given for this article"
-    failed = "; ".join(f"{s.ref}: {s.error}" for s in sources)
-    return f"no usable source ({failed})"

@@ -7,37 +7,23 @@ had only it become ``unverifiable`` with that reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ._fetch import FetchError, fetch, is_url
-from ._text import NotText, decode, guess_format, html_to_document, markdown_to_document
-from .models import Article, Source
+from ._text import (
+    NotText,
+    decode,
+    guess_format,
+    html_to_document,
+    is_pdf,
+    markdown_to_document,
+    pdf_to_text,
+    split_front_matter,
+)
+from .models import Source
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
-
-
-def source_refs(article: Article, given: Sequence[str]) -> list[str]:
-    """The sources to use, in order of trust: the command line, then the
-    article's own front matter; duplicates dropped, order kept."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for ref in [*given, *_relative(article, article.sources)]:
-        if ref not in seen:
-            seen.add(ref)
-            out.append(ref)
-    return out
-
-
-def _relative(article: Article, refs: Iterable[str]) -> list[str]:
-    # A front-matter path is relative to the article file, as a link would be.
-    base = None if is_url(article.origin) or article.origin == "-" else Path(article.origin).parent
-    out = []
-    for ref in refs:
-        if base is not None and not is_url(ref) and not Path(ref).is_absolute():
-            ref = str(base / ref)
-        out.append(ref)
-    return out
 
 
 def load_source(ref: str) -> Source:
@@ -62,14 +48,15 @@ def load_source(ref: str) -> Source:
         charset, ctype, name, url, path = None, None, ref, None, ref
     fmt = guess_format(name, ctype, data)
     try:
-        if fmt == "html":
+        if is_pdf(data, ctype, name):
+            text = pdf_to_text(data)
+            title = _first_line(text)
+        elif fmt == "html":
             doc = html_to_document(data, charset)
             text, title = doc.text, doc.title
         elif fmt == "markdown":
             # Keep the body as written: transcripts' line structure carries the
             # speaker turns ("SECRETARY BLINKEN:") the aligner reads.
-            from ._text import split_front_matter
-
             front, text = split_front_matter(decode(data, charset))
             title = str(front.get("title") or "") or markdown_to_document(text).title
         else:

@@ -17,8 +17,10 @@ from quoteverify._text import (
     split_front_matter,
 )
 from quoteverify.article import load_article
+from quoteverify.discover import plan_sources
 from quoteverify.errors import InputError
-from quoteverify.sources import load_source, source_refs
+from quoteverify.models import Quote
+from quoteverify.sources import load_source
 
 from .conftest import SEED, SEED_SOURCE
 
@@ -43,7 +45,13 @@ def test_markdown_front_matter_is_read_not_text(tmp_path) -> None:
     assert article.headings == ((0, 7),)
     assert article.sources == ("transcript.txt", "https://example.org/t")
     # Front-matter paths are relative to the article, as a link would be.
-    assert source_refs(article, []) == [str(tmp_path / "transcript.txt"), "https://example.org/t"]
+    quote = Quote(id="q1", text="we are ready", start=0, end=1)
+    planned = plan_sources(article, [quote], ["cli.txt"])["q1"]
+    assert [(p.ref, p.via) for p in planned] == [
+        ("cli.txt", "command line"),
+        (str(tmp_path / "transcript.txt"), "front matter"),
+        ("https://example.org/t", "front matter"),
+    ]
 
 
 def test_bad_front_matter_is_not_fatal() -> None:
@@ -161,7 +169,9 @@ def test_source_size_limit(http_server, monkeypatch) -> None:
 
 def test_markdown_source_keeps_turn_lines(tmp_path) -> None:
     md = tmp_path / "t.md"
-    md.write_text("---\ntitle: Press Briefing\n---\nMS. PSAKI:  Hello.\n\nQ  Why?\n", encoding="utf-8")
+    md.write_text(
+        "---\ntitle: Press Briefing\n---\nMS. PSAKI:  Hello.\n\nQ  Why?\n", encoding="utf-8"
+    )
     src = load_source(str(md))
     assert src.title == "Press Briefing"
     assert src.text == "MS. PSAKI:  Hello.\n\nQ  Why?\n"

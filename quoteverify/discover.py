@@ -1,0 +1,129 @@
+"""Which sources each quotation is checked against, in order of trust.
+
+1. ``--source`` on the command line and ``sources:`` in the article's front
+   matter: every quotation.
+2. ``<!-- quoteverify-source URL -->`` in the article: the next quotation.
+3. Links in the article, for a quotation that has none of the above: ranked by
+   closeness to the quotation and by what the anchor says.
+
+Pure: it only plans; the pipeline fetches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import UNJUDGED_KINDS, Article, Link, Quote
+
+MAX_LINKS_PER_QUOTE = 2
+MIN_LINK_SCORE = 2.5
+
+
+@dataclass(frozen=True)
+class Planned:
+    ref: str
+    via: str  # "command line", "front matter", "pin", "link “full transcript”"
+
+
+# Anchors that announce a primary source: "the full transcript", "in a
+# statement", "she told reporters".
+_ANCHOR_WORDS = re.compile(
+    r"\b(transcripts?|statements?|remarks|press release|release|briefing|speech|interview|"
+    r"said|says|told|wrote|posted|tweet(?:ed)?|announced|testimony|letter|readout|address)\b",
+    re.I,
+)
+_URL_WORDS = re.compile(
+    r"(transcript|statement|remarks|briefing|press-release|speech|readout|testimony)", re.I
+)
+# Share buttons, images and feeds are never a source.
+_NOT_SOURCE = re.compile(
+    r"(\.(?:jpe?g|png|gif|svg|webp|mp4|mp3|css|js)(?:\?|$)|/share|sharer|intent/tweet|"
+    r"/subscribe|/login|/signup|/tag/|/author/|/category/|feed)",
+    re.I,
+)
+
+
+def plan_sources(
+    article: Article,
+    quotes: Sequence[Quote],
+    given: Sequence[str],
+    *,
+    follow_links: bool = True,
+) -> dict[str, list[Planned]]:
+    everywhere = [Planned(ref, "command line") for ref in given]
+    everywhere += [Planned(ref, "front matter") for ref in _front_matter_refs(article)]
+    judged = [q for q in quotes if q.kind not in UNJUDGED_KINDS]
+    plan: dict[str, list[Planned]] = {q.id: list(everywhere) for q in judged}
+    for offset, url in article.pins:
+        target = next((q for q in judged if q.start >= offset), None)
+        if target is not None:
+            plan[target.id].append(Planned(url, "pin"))
+    if follow_links and article.links:
+        starts = _paragraph_starts(article.text)
+        for q in judged:
+            if plan[q.id]:
+                continue
+            ranked = rank_links(article, q, starts)
+            plan[q.id] = [Planned(link.url, f"link “{link.text}”") for link in ranked]
+    return {qid: _dedupe(items) for qid, items in plan.items()}
+
+
+def rank_links(article: Article, quote: Quote, starts: list[int] | None = None) -> list[Link]:
+    """The article's links that most plausibly hold this quotation's source."""
+    starts = starts if starts is not None else _paragraph_starts(article.text)
+    qpara = bisect.bisect_right(starts, quote.start) - 1
+    surname = quote.speaker.name.split()[-1].lower() if quote.speaker else None
+    scored: list[tuple[float, int, Link]] = []
+    for i, link in enumerate(article.links):
+        if not link.url or _NOT_SOURCE.search(link.url) or link.url == article.url:
+            continue
+        score = 0.0
+        if link.start >= 0:
+            distance = abs(bisect.bisect_right(starts, link.start) - 1 - qpara)
+            # Writers link the source in the quote's own paragraph or the one
+            # introducing it: "In a statement, the ministry said: …".
+            score += {0: 3.0, 1: 1.5}.get(distance, 0.0)
+        if _ANCHOR_WORDS.search(link.text):
+            score += 2.0
+        if surname and (surname in link.text.lower() or surname in link.url.lower()):
+            score += 2.0
+        if _URL_WORDS.search(link.url):
+            score += 1.0
+        if score >= MIN_LINK_SCORE:
+            scored.append((-score, i, link))
+    scored.sort()
+    return [link for _, _, link in scored[:MAX_LINKS_PER_QUOTE]]
+
+
+def _front_matter_refs(article: Article) -> list[str]:
+    # A front-matter path is relative to the article file, as a link would be.
+    local = not (article.origin.startswith(("http://", "https://")) or article.origin == "-")
+    base = Path(article.origin).parent if local else None
+    out = []
+    for ref in article.sources:
+        is_path = not ref.startswith(("http://", "https://"))
+        if base is not None and is_path and not Path(ref).is_absolute():
+            ref = str(base / ref)
+        out.append(ref)
+    return out
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _dedupe(items: list[Planned]) -> list[Planned]:
+    seen: set[str] = set()
+    out = []
+    for p in items:
+        if p.ref not in seen:
+            seen.add(p.ref)
+            out.append(p)
+    return out
