@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
 from .sources import load_source
+
+if TYPE_CHECKING:
+    from .align import PreparedSource
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -62,7 +66,7 @@ def judge_all(
     sources = [_load(p) for p in order.values()]
     index = {s.ref: i for i, s in enumerate(sources)}
     article_lang = detect(article.text)
-    prepared: dict[int, object] = {}
+    prepared: dict[int, PreparedSource] = {}
 
     results: list[QuoteResult] = []
     for quote in quotes:
@@ -92,7 +96,7 @@ def judge_all(
         for i in usable:
             if i not in prepared:
                 prepared[i] = prepare_source(sources[i])
-        result = judge(quote, [prepared[i] for i in usable])  # type: ignore[misc]
+        result = judge(quote, [prepared[i] for i in usable])
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
 

@@ -1,0 +1,235 @@
+"""Finding a quotation's words in a source: the public API of the align stage.
+
+``prepare_source`` normalises, tokenises and indexes a source once;
+``quoteverify.verdict.judge`` then asks it where a quote's words stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from quoteverify.align._index import (
+    SENTINEL_ID,
+    Hit,
+    WordIndex,
+    build_index,
+    exact_positions,
+    fuzzy_hits,
+    quote_ids,
+    word_ids,
+)
+from quoteverify.align._normalize import Normalized, normalize
+from quoteverify.align._tokens import TOKEN_RE, key_of, trailing_punct
+from quoteverify.align._transcript import (
+    Turn,
+    front_matter,
+    gap_spans,
+    inside_quotation,
+    parse_turns,
+    stage_spans,
+)
+from quoteverify.models import Source
+
+__all__ = ["PreparedSource", "prepare_source", "Hit"]
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedSource:
+    """A ``Source`` normalised, tokenised, indexed, with its turns parsed."""
+
+    source: Source
+    norm: Normalized
+    title: str | None  # Source.title, else the front matter's title
+    turns: tuple[Turn, ...]
+    tok_start: np.ndarray  # normalised offsets of each token's core
+    tok_end: np.ndarray
+    index: WordIndex
+    masked: str  # normalised text with labels/stage directions blanked
+    turn_starts: np.ndarray  # normalised offsets of the turns' labels
+    newlines: np.ndarray  # offsets of "\n" in the original text
+
+    @property
+    def n_tokens(self) -> int:
+        return self.index.n
+
+    # -- token helpers -------------------------------------------------------
+    def is_sentinel(self, i: int) -> bool:
+        return int(self.index.ids[i]) == SENTINEL_ID
+
+    def core(self, i: int) -> str:
+        """The token's normalised surface ("It's"); for a barrier, its marker."""
+        return self.norm.text[int(self.tok_start[i]) : int(self.tok_end[i])]
+
+    def punct(self, i: int) -> str:
+        return trailing_punct(self.masked, int(self.tok_end[i]), len(self.masked))
+
+    def key(self, i: int) -> str:
+        return key_of(self.core(i)) if not self.is_sentinel(i) else "\x00"
+
+    def orig_span(self, a: int, b: int) -> tuple[int, int]:
+        """Original offsets of source tokens [a, b)."""
+        if b <= a:
+            p = int(self.norm.starts[int(self.tok_start[min(a, self.n_tokens - 1)])])
+            return p, p
+        s = int(self.tok_start[a])
+        e = int(self.tok_end[b - 1])
+        return self.norm.orig_span(s, e)
+
+    def line_of(self, orig: int) -> int:
+        return int(np.searchsorted(self.newlines, orig, side="left")) + 1
+
+    def turn_at(self, token: int) -> Turn | None:
+        if not self.turns or self.n_tokens == 0:
+            return None
+        pos = int(self.tok_start[min(token, self.n_tokens - 1)])
+        k = int(np.searchsorted(self.turn_starts, pos, side="right")) - 1
+        return self.turns[k] if k >= 0 else None
+
+    def quoted_by_speaker(self, a: int, b: int) -> bool:
+        """Tokens [a, b) stand inside quotation marks within their turn."""
+        turn = self.turn_at(a)
+        if turn is None or b <= a:
+            return False
+        return inside_quotation(
+            self.norm.text,
+            int(self.tok_start[a]),
+            int(self.tok_end[b - 1]),
+            turn.label_end,
+            turn.end,
+        )
+
+    def context(self, start: int, end: int, width: int = 100) -> tuple[str, str]:
+        """Up to ``width`` chars either side of the original span, same paragraph,
+        cut at word boundaries, whitespace collapsed."""
+        text = self.source.text
+        lo = max(0, start - width)
+        para = text.rfind("\n\n", lo, start)
+        if para != -1:
+            lo = para + 2
+        before = text[lo:start]
+        if lo > 0 and para == -1 and " " in before:
+            # Cut at a word boundary: drop the partial first word.
+            before = before[before.find(" ") + 1 :]
+        hi = min(len(text), end + width)
+        para = text.find("\n\n", end, hi)
+        if para != -1:
+            hi = para
+        after = text[end:hi]
+        if hi < len(text) and para == -1 and " " in after:
+            after = after[: after.rfind(" ")]
+        return _ws(before).strip(), _ws(after).strip()
+
+
+def _ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace spans by spaces (length-preserving, so offsets stay valid)."""
+    if not spans:
+        return text
+    out = []
+    prev = 0
+    for s, e in sorted(spans):
+        if s < prev:
+            s = prev
+        if e <= s:
+            continue
+        out.append(text[prev:s])
+        out.append(" " * (e - s))
+        prev = e
+    out.append(text[prev:])
+    return "".join(out)
+
+
+def _tokens_and_keys(masked: str) -> tuple[np.ndarray, list[str]]:
+    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing."""
+    low = masked.lower()
+    if len(low) != len(masked):  # a rare character whose lower case is longer
+        spans = [m.span() for m in TOKEN_RE.finditer(masked)]
+        keys = [key_of(masked[s:e]) for s, e in spans]
+        return np.asarray(spans, dtype=np.int64).reshape(-1, 2), keys
+    # (gap, word) pairs: offsets follow from the lengths, no match objects.
+    pairs = _GAP_WORD.findall(low)
+    if not pairs:
+        return np.zeros((0, 2), dtype=np.int64), []
+    gap_strs, word_strs = zip(*pairs, strict=True)
+    gaps = np.fromiter(map(len, gap_strs), dtype=np.int64, count=len(pairs))
+    lens = np.fromiter(map(len, word_strs), dtype=np.int64, count=len(pairs))
+    ends = np.cumsum(gaps + lens)
+    words = list(word_strs)
+    # key_of for all words at once: drop apostrophes and dots ...
+    keys = "\n".join(words).replace("'", "").replace(".", "").split("\n")
+    # ... except in numbers, which only lose their thousands commas.
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            keys[i] = key_of(w)
+    return np.stack([ends - lens, ends], axis=1), keys
+
+
+# Every character is either in a token or in the gap before one: a token
+# starts with a letter/digit (never "_"), the gap is everything else.
+_GAP_WORD = re.compile(r"([\W_]*)(" + TOKEN_RE.pattern + ")")
+
+
+def prepare_source(source: Source) -> PreparedSource:
+    """Normalise, tokenise and index ``source`` (status "ok") once."""
+    norm = normalize(source.text)
+    body, fm_title = front_matter(norm.text)
+    turns = parse_turns(norm.text, body)
+    gaps = gap_spans(norm.text, body)
+    blanks = [(0, body)] + [(t.label_start, t.label_end) for t in turns] + gaps
+    blanks += stage_spans(norm.text, body)
+    masked = _blank(norm.text, blanks)
+
+    spans, keys = _tokens_and_keys(masked)
+    # Barriers: a turn change or an editor's "[…]" separates words that were
+    # not said one after the other.  They become tokens no quote word equals.
+    ids, vocab = word_ids(keys)
+    arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    barriers = sorted([(t.label_start, t.label_end) for t in turns] + gaps)
+    if barriers:
+        barr = np.asarray(barriers, dtype=np.int64)
+        pos = np.searchsorted(arr[:, 0], barr[:, 0])
+        arr = np.insert(arr, pos, barr, axis=0)
+        ids = np.insert(ids, pos, SENTINEL_ID)
+    return PreparedSource(
+        source=source,
+        norm=norm,
+        title=source.title or fm_title,
+        turns=tuple(turns),
+        tok_start=arr[:, 0].copy(),
+        tok_end=arr[:, 1].copy(),
+        index=build_index(ids, vocab),
+        masked=masked,
+        turn_starts=np.asarray([t.label_start for t in turns], dtype=np.int64),
+        newlines=np.asarray([m.start() for m in re.finditer("\n", source.text)], dtype=np.int64),
+    )
+
+
+def find_exact(ps: PreparedSource, keys: list[str]) -> list[int]:
+    """Token start positions where ``keys`` occur contiguously."""
+    return exact_positions(ps.index, quote_ids(ps.index, keys))
+
+
+def find_fuzzy(
+    ps: PreparedSource,
+    keys: list[str],
+    *,
+    max_windows: int = 4,
+    max_postings: int = 2000,
+    weak_fraction: float = 0.5,
+    fallback_max_tokens: int = 5_000_000,
+) -> list[Hit]:
+    """Approximate places for ``keys``, best first (see ``_index.fuzzy_hits``)."""
+    return fuzzy_hits(
+        ps.index,
+        quote_ids(ps.index, keys),
+        max_windows=max_windows,
+        max_postings=max_postings,
+        weak_fraction=weak_fraction,
+        fallback_max_tokens=fallback_max_tokens,
+    )

@@ -1,0 +1,289 @@
+"""The word diff between a quote (part) and a source passage, with flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from quoteverify.align._tokens import (
+    QToken,
+    expand,
+    is_contraction,
+    is_modal,
+    is_negation,
+    is_number,
+    levenshtein,
+    number_value,
+)
+from quoteverify.models import DiffOp
+
+if TYPE_CHECKING:
+    from quoteverify.align import PreparedSource
+    from quoteverify.thresholds import Thresholds
+
+MINOR_FLAGS = frozenset({"case", "punctuation", "spelling"})
+# Word pairs one letter apart that are different words, not spellings of one:
+# the spelling-variant rule (theater/theatre) must not call them minor.
+_CONFUSABLE = {
+    frozenset(p)
+    for p in [
+        ("though", "through"), ("through", "thorough"), ("affect", "effect"),
+        ("quite", "quiet"), ("accept", "except"), ("advice", "advise"),
+        ("loose", "lose"), ("there", "where"), ("these", "those"), ("while", "whilst"),
+        ("later", "latter"), ("trail", "trial"), ("causal", "casual"), ("form", "from"),
+        ("allies", "allied"), ("threat", "threats"), ("united", "untied"),
+    ]
+}  # fmt: skip
+
+
+def is_minor(op: DiffOp) -> bool:
+    """A non-equal op that only differs in spelling/case/punctuation."""
+    return bool(op.flags) and set(op.flags) <= MINOR_FLAGS
+
+
+@dataclass
+class WordDiff:
+    ops: list[DiffOp] = field(default_factory=list)
+    cost: float = 0.0
+    q_len: int = 0
+    s_len: int = 0
+    longest_run: int = 0  # longest run of equal words
+    leading_equal: int = 0  # equal words at the very start of the quote
+    trailing_equal: int = 0
+
+    @property
+    def score(self) -> float:
+        denom = max(self.q_len, self.s_len, 1)
+        return max(0.0, round(100.0 * (1.0 - self.cost / denom), 1))
+
+    @property
+    def changed(self) -> list[DiffOp]:
+        return [o for o in self.ops if o.op != "equal" and not is_minor(o)]
+
+    @property
+    def minor(self) -> list[DiffOp]:
+        return [o for o in self.ops if o.flags and set(o.flags) <= MINOR_FLAGS]
+
+
+def source_word(ps: PreparedSource, i: int) -> str:
+    """A source token as it stands in the source (original characters)."""
+    s, e = ps.norm.orig_span(int(ps.tok_start[i]), int(ps.tok_end[i]))
+    return ps.source.text[s:e]
+
+
+def _class_flags(cores: list[str], other: list[str]) -> list[str]:
+    flags = []
+    # "one" is as often a determiner/pronoun ("one lesson") as a number: only
+    # a number if the other side has a number too ("one" -> "two").
+    nums = [c for c in cores if is_number(c) and c.lower() != "one"]
+    if nums or (any(is_number(c) for c in cores) and any(is_number(c) for c in other)):
+        flags.append("number")
+    if any(is_negation(c) for c in cores):
+        flags.append("negation")
+    if any(is_modal(c) for c in cores):
+        flags.append("modal")
+    return flags
+
+
+def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
+    ql, sl = q.lower(), s.lower()
+    if not (ql.isalpha() and sl.isalpha()):
+        return False
+    if frozenset((ql, sl)) in _CONFUSABLE:
+        return False
+    n = max(len(ql), len(sl))
+    if n < th.spelling_min_length or ql[0] != sl[0]:
+        return False
+    return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
+
+
+def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
+    qc = [t.core for t in qt]
+    # Same number in numerals and words: "14,000" / "fourteen thousand".
+    if all(is_number(c) or c.lower() == "and" for c in qc + sc):
+        qv, sv = number_value(qc), number_value(sc)
+        if qv is not None and qv == sv:
+            return ("spelling",)
+    # Hyphenation / compounding: "cyber attacks" / "cyberattacks".
+    if "".join(t.key for t in qt) == "".join(c.lower().replace("'", "") for c in sc):
+        return ("spelling",)
+    flags: list[str] = []
+    if any(t.bracket for t in qt):
+        flags.append("bracket")
+    qe = [k for c in qc for k in expand(c)]
+    se = [k for c in sc for k in expand(c)]
+    if qe == se and (any(map(is_contraction, qc)) or any(map(is_contraction, sc))):
+        # "can't" / "cannot", "we're" / "we are": same words, one contracted.
+        return tuple(flags + ["contraction"])
+    if len(qt) == 1 and len(sc) == 1 and not flags and _spelling_variant(qc[0], sc[0], th):
+        if not (set(_class_flags(qc, sc)) ^ set(_class_flags(sc, qc))) and not (
+            is_number(qc[0]) or is_negation(qc[0]) or is_modal(qc[0])
+        ):
+            return ("spelling",)
+    for f in _class_flags(qc, sc) + _class_flags(sc, qc):
+        if f not in flags:
+            flags.append(f)
+    return tuple(flags)
+
+
+def word_diff(
+    qtoks: list[QToken],
+    ps: PreparedSource,
+    a: int,
+    b: int,
+    th: Thresholds,
+    *,
+    ignore_first_case: bool = True,
+    ignore_last_punct: bool = True,
+) -> WordDiff:
+    """Diff quote tokens against source tokens [a, b)."""
+    skeys = [ps.key(i) for i in range(a, b)]
+    qkeys = [t.key for t in qtoks]
+    sm = SequenceMatcher(None, skeys, qkeys, autojunk=False)
+    wd = WordDiff(q_len=len(qtoks), s_len=b - a)
+    raw: list[tuple[str, int, int, int, int]] = list(sm.get_opcodes())
+    for tag, i1, i2, j1, j2 in raw:
+        if tag == "equal":
+            wd.longest_run = max(wd.longest_run, j2 - j1)
+            _equal_ops(wd, qtoks, ps, a, i1, j1, j2, th, ignore_first_case, ignore_last_punct)
+            continue
+        qt = qtoks[j1:j2]
+        sc = [ps.core(a + i) for i in range(i1, i2)]
+        sw = " ".join(source_word(ps, a + i) for i in range(i1, i2))
+        qw = " ".join(t.core for t in qt)
+        if tag == "replace":
+            flags = _replace_flags(qt, sc, th)
+            cost = float(max(len(qt), len(sc)))
+            if flags == ("spelling",):
+                cost *= th.minor_word_cost
+            elif "contraction" in flags:
+                cost = 1.0  # "we are" -> "we're" is one changed word
+            wd.ops.append(DiffOp("replace", qw, sw, flags))
+            wd.cost += cost
+        elif tag == "insert":
+            flags = tuple(
+                (["bracket"] if any(t.bracket for t in qt) else [])
+                + _class_flags([t.core for t in qt], [])
+            )
+            wd.ops.append(DiffOp("insert", qw, "", flags))
+            wd.cost += len(qt)
+        else:
+            flags = tuple(_class_flags(sc, []))
+            wd.ops.append(DiffOp("delete", "", sw, flags))
+            wd.cost += len(sc)
+    _mark_moves(wd)
+    # Leading/trailing equal words (for "the first 12 words are in the source").
+    for o in wd.ops:
+        if o.op != "equal":
+            break
+        wd.leading_equal += len(o.quote.split())
+    for o in reversed(wd.ops):
+        if o.op != "equal":
+            break
+        wd.trailing_equal += len(o.quote.split())
+    return wd
+
+
+def tight_diff(
+    qtoks: list[QToken], ps: PreparedSource, a: int, b: int, th: Thresholds
+) -> tuple[int, int, WordDiff]:
+    """Diff against [a, b), trimming up to two source words at either end when
+    that costs nothing: edlib may substitute a quote's first word for the word
+    before the passage ("Europe We're" for "We are") at the same edit cost."""
+    best = word_diff(qtoks, ps, a, b, th)
+    for side in ("start", "end"):
+        for k in (1, 2):
+            na, nb = (a + k, b) if side == "start" else (a, b - k)
+            if nb - na < 1:
+                break
+            first = best.ops[0] if side == "start" else best.ops[-1]
+            if first.op == "equal" and not first.flags:
+                break
+            wd = word_diff(qtoks, ps, na, nb, th)
+            if wd.cost <= best.cost:
+                best, a, b = wd, na, nb
+    return a, b, best
+
+
+def _equal_ops(
+    wd: WordDiff,
+    qtoks: list[QToken],
+    ps: PreparedSource,
+    a: int,
+    i1: int,
+    j1: int,
+    j2: int,
+    th: Thresholds,
+    ignore_first_case: bool,
+    ignore_last_punct: bool,
+) -> None:
+    """Equal words, split into runs by their minor differences."""
+    run_q: list[str] = []
+    run_s: list[str] = []
+    run_flags: tuple[str, ...] = ()
+    last = len(qtoks) - 1
+    for k, j in enumerate(range(j1, j2)):
+        si = a + i1 + k
+        q = qtoks[j]
+        sc = ps.core(si)
+        flags: list[str] = []
+        if q.core != sc:
+            if q.core.lower() == sc.lower():
+                # A writer capitalises a quote that starts mid-sentence
+                # ("So we..." for "...so we"): not a difference.
+                if not (j == 0 and ignore_first_case and q.core[1:] == sc[1:]):
+                    flags.append("case")
+            else:
+                # Same key, different surface: apostrophes or dots ("its"
+                # / "it's", "US" / "U.S").
+                flags.append("punctuation")
+                if q.core.replace("'", "").replace(".", "") != sc.replace("'", "").replace(
+                    ".", ""
+                ) and q.core.lower().replace("'", "") == sc.lower().replace("'", ""):
+                    flags.append("case")
+        if not (j == last and ignore_last_punct):
+            qp = q.punct.strip("()[]")
+            sp = ps.punct(si).strip("()[]")
+            if qp != sp and "punctuation" not in flags:
+                flags.append("punctuation")
+        ft = tuple(flags)
+        if run_q and ft != run_flags:
+            wd.ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+            if run_flags:
+                wd.cost += th.minor_word_cost * len(run_q)
+            run_q, run_s = [], []
+        run_flags = ft
+        run_q.append(q.core)
+        run_s.append(source_word(ps, si))
+    if run_q:
+        wd.ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+        if run_flags:
+            wd.cost += th.minor_word_cost * len(run_q)
+
+
+def _mark_moves(wd: WordDiff) -> None:
+    """A delete and an insert of the same words form a transposition ("moved").
+
+    "it's sometimes very" -> "sometimes it's very" is one moved word, not one
+    word dropped and another added; it costs one word, not two.
+    """
+    ops = wd.ops
+    used: set[int] = set()
+    for i, d in enumerate(ops):
+        if d.op != "delete" or i in used:
+            continue
+        dk = d.source.lower().replace("’", "'").split()
+        for j, ins in enumerate(ops):
+            if j in used or ins.op != "insert":
+                continue
+            if ins.quote.lower().split() == dk:
+                ops[i] = DiffOp("delete", d.quote, d.source, d.flags + ("moved",))
+                ops[j] = DiffOp("insert", ins.quote, ins.source, ins.flags + ("moved",))
+                used.update((i, j))
+                wd.cost -= len(dk)
+                break
+
+
+def moved_words(ops: list[DiffOp]) -> list[str]:
+    return [o.quote for o in ops if o.op == "insert" and "moved" in o.flags]

@@ -1,0 +1,223 @@
+"""Word-id arrays, a word-trigram index and edlib search over word symbols.
+
+Following /work/shared/research/alignment.md: exact lookup first, then
+word-trigram votes pick a few candidate windows, edlib infix ("HW") alignment
+runs on word *symbols* inside them (each distinct quote word its own symbol,
+every other word one shared symbol), and only if that is weak a bounded
+whole-document edlib pass runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import edlib
+import numpy as np
+
+SENTINEL_ID = 0  # turn boundaries and editor's gaps: never equal to a quote word
+_OTHER = 0  # edlib symbol for "a word the quote does not contain"
+_MAX_SYMBOLS = 255
+
+
+@dataclass(frozen=True, eq=False)
+class WordIndex:
+    ids: np.ndarray  # int64 word id per source token
+    vocab: dict[str, int]
+    tri_keys: np.ndarray  # sorted int64 trigram keys
+    tri_pos: np.ndarray  # int64 token position of each trigram (same order)
+    uni_order: np.ndarray  # token positions sorted by word id
+    uni_start: np.ndarray  # CSR offsets into uni_order, by word id
+
+    @property
+    def n(self) -> int:
+        return int(self.ids.shape[0])
+
+    def positions(self, wid: int) -> np.ndarray:
+        return self.uni_order[self.uni_start[wid] : self.uni_start[wid + 1]]
+
+    def freq(self, wid: int) -> int:
+        return int(self.uni_start[wid + 1] - self.uni_start[wid])
+
+
+def word_ids(keys: list[str]) -> tuple[np.ndarray, dict[str, int]]:
+    """Ids for keys (0 is reserved for barriers), in bulk."""
+    vocab = {k: i for i, k in enumerate(dict.fromkeys(keys), 1)}
+    vocab["\x00"] = SENTINEL_ID
+    ids = np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
+    return ids, vocab
+
+
+def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
+    v = len(vocab)
+    if ids.shape[0] >= 3:
+        a, b, c = ids[:-2], ids[1:-1], ids[2:]
+        tk = (a * v + b) * v + c
+        ok = (a != SENTINEL_ID) & (b != SENTINEL_ID) & (c != SENTINEL_ID)
+        pos = np.flatnonzero(ok)
+        tk = tk[ok]
+        order = np.argsort(tk, kind="stable")
+        tri_keys, tri_pos = tk[order], pos[order]
+    else:
+        tri_keys = np.zeros(0, dtype=np.int64)
+        tri_pos = np.zeros(0, dtype=np.int64)
+    uni_order = np.argsort(ids, kind="stable")
+    counts = np.bincount(ids, minlength=v)
+    uni_start = np.zeros(v + 1, dtype=np.int64)
+    np.cumsum(counts, out=uni_start[1:])
+    return WordIndex(ids, vocab, tri_keys, tri_pos, uni_order, uni_start)
+
+
+def quote_ids(index: WordIndex, keys: list[str]) -> np.ndarray:
+    """Word ids of quote keys; -1 for words the source never uses."""
+    return np.asarray([index.vocab.get(k, -1) for k in keys], dtype=np.int64)
+
+
+def exact_positions(index: WordIndex, qids: np.ndarray) -> list[int]:
+    """Start positions where the quote's word sequence occurs exactly."""
+    m = int(qids.shape[0])
+    if m == 0 or (qids < 0).any():
+        return []
+    ids = index.ids
+    if m >= 3:
+        v = len(index.vocab)
+        # The rarest trigram narrows the candidates most.
+        best: np.ndarray | None = None
+        best_off = 0
+        for i in range(m - 2):
+            k = (qids[i] * v + qids[i + 1]) * v + qids[i + 2]
+            lo = np.searchsorted(index.tri_keys, k, "left")
+            hi = np.searchsorted(index.tri_keys, k, "right")
+            if best is None or hi - lo < best.shape[0]:
+                best = index.tri_pos[lo:hi]
+                best_off = i
+                if hi - lo == 0:
+                    return []
+        assert best is not None
+        starts = best - best_off
+    else:
+        wid = int(qids[int(np.argmin([index.freq(int(w)) for w in qids]))])
+        off = int(np.flatnonzero(qids == wid)[0])
+        starts = index.positions(wid) - off
+    out = []
+    for s in np.sort(starts):
+        s = int(s)
+        if s >= 0 and s + m <= ids.shape[0] and np.array_equal(ids[s : s + m], qids):
+            out.append(s)
+    return out
+
+
+def _symbols(index: WordIndex, qids: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """Quote as edlib bytes + a lookup table turning source ids into bytes."""
+    lut = np.zeros(len(index.vocab) + 1, dtype=np.uint8)  # 0 = other
+    qsym = np.zeros(qids.shape[0], dtype=np.uint8)
+    seen: dict[int, int] = {}
+    for i, w in enumerate(qids.tolist()):
+        if w not in seen:
+            # Words the source never uses (id -1) share one symbol that no
+            # source word gets; past 254 distinct words symbols are shared.
+            seen[w] = min(len(seen) + 1, _MAX_SYMBOLS)
+            if w >= 0:
+                lut[w] = seen[w]
+        qsym[i] = seen[w]
+    return qsym.tobytes(), lut
+
+
+@dataclass(frozen=True)
+class Hit:
+    dist: int  # word edit distance (edlib)
+    start: int  # token span [start, end)
+    end: int
+
+
+def _align_in(
+    qbytes: bytes, lut: np.ndarray, ids: np.ndarray, lo: int, hi: int, k: int = -1
+) -> list[Hit]:
+    target = lut[ids[lo:hi]].tobytes()
+    if not target:
+        return []
+    r = edlib.align(qbytes, target, mode="HW", task="locations", k=k)
+    d = r["editDistance"]
+    if d < 0:  # nothing within k edits
+        return []
+    return [Hit(d, lo + s, lo + e + 1) for s, e in r["locations"] if s is not None and s <= e]
+
+
+def candidate_windows(
+    index: WordIndex, qids: np.ndarray, max_windows: int, max_postings: int
+) -> list[tuple[int, int]]:
+    """Source token windows where the quote's trigrams (or rare words) cluster."""
+    m = int(qids.shape[0])
+    n = index.n
+    v = len(index.vocab)
+    diags: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for i in range(m - 2):
+        a, b, c = int(qids[i]), int(qids[i + 1]), int(qids[i + 2])
+        if a < 0 or b < 0 or c < 0:
+            continue
+        k = (a * v + b) * v + c
+        lo = np.searchsorted(index.tri_keys, k, "left")
+        hi = np.searchsorted(index.tri_keys, k, "right")
+        if 0 < hi - lo <= max_postings:
+            diags.append(index.tri_pos[lo:hi] - i)
+            weights.append(np.full(hi - lo, 3, dtype=np.int64))
+    # Rare words vote too: a heavily edited quote may keep no three words in a
+    # row but still shares its names and unusual words with the passage.
+    for i, w in enumerate(qids.tolist()):
+        if w >= 0 and 0 < index.freq(w) <= max(8, max_postings // 20):
+            diags.append(index.positions(w) - i)
+            weights.append(np.ones(index.freq(w), dtype=np.int64))
+    if not diags:
+        return []
+    d = np.concatenate(diags)
+    wt = np.concatenate(weights)
+    bucket = max(8, m // 2)
+    b = np.floor_divide(d, bucket)
+    ub, inv = np.unique(b, return_inverse=True)
+    score = np.bincount(inv, weights=wt)
+    # A diagonal straddling two buckets should not be split: add neighbours.
+    if ub.shape[0] > 1:
+        nxt = np.zeros_like(score)
+        adj = ub[1:] == ub[:-1] + 1
+        nxt[:-1][adj] = score[1:][adj]
+        score = score + nxt
+    top = np.argsort(-score, kind="stable")[:max_windows]
+    wins = []
+    for t in top:
+        s = int(ub[t]) * bucket
+        wins.append((max(0, s - m), min(n, s + 2 * bucket + 2 * m)))
+    wins.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in wins:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def fuzzy_hits(
+    index: WordIndex,
+    qids: np.ndarray,
+    *,
+    max_windows: int,
+    max_postings: int,
+    weak_fraction: float,
+    fallback_max_tokens: int,
+) -> list[Hit]:
+    """Best edlib hits, best first.  Windows first; whole document if weak."""
+    m = int(qids.shape[0])
+    if m == 0 or index.n == 0:
+        return []
+    qbytes, lut = _symbols(index, qids)
+    hits: list[Hit] = []
+    for lo, hi in candidate_windows(index, qids, max_windows, max_postings):
+        hits.extend(_align_in(qbytes, lut, index.ids, lo, hi))
+    best = min((h.dist for h in hits), default=m)
+    limit = int(weak_fraction * m)
+    if best > limit and index.n <= fallback_max_tokens and fallback_max_tokens > 0:
+        # Bounded fallback: one linear edlib pass over the whole document,
+        # looking only for something better than "weak" (k bounds the work).
+        hits.extend(_align_in(qbytes, lut, index.ids, 0, index.n, k=limit))
+    uniq = {(h.start, h.end): h for h in hits}
+    return sorted(uniq.values(), key=lambda h: (h.dist, h.start))

@@ -1,0 +1,162 @@
+"""Typographic normalisation with an offset map back to the original text.
+
+Quotes and sources are compared on a normalised *copy*; every character of the
+copy remembers which characters of the original produced it, so a match found
+in the copy is reported with the source's own characters and offsets.
+
+Each folding rule below exists because the same spoken words reach us written
+differently by different typesetters.  A rule must never merge two *different*
+words; anything that could (case, apostrophes inside words, hyphens between
+words) is left to the token layer, where it is reported as a "minor" change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+# Curly and typewriter quotes are the same mark to a reader: “Russia” == "Russia",
+# it’s == it's.  Primes and acute accents appear as apostrophes in OCR'd and
+# hand-typed text ("it´s"), so they fold too.
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u2039\u203a"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e"
+# Dash styles carry no words: "well–coordinated", "well-coordinated" and
+# "well‑coordinated" (non-breaking hyphen) are typed differently, said the same.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Invisible characters: soft hyphens (U+00AD "fore\xadign") and zero-width
+# joiners/spaces that web CMSs sprinkle into words; they are deleted.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+
+# A "cluster" that may need work: any non-ASCII character with its combining
+# marks, an ASCII letter followed by combining marks ("e\u0301" -> "é"), a
+# carriage return, or a Markdown backslash escape ("[sic\\]" in the White House
+# Markdown transcripts means "[sic]").
+_SPECIAL = re.compile(
+    r"[^\x00-\x7f][\u0300-\u036f]*|[A-Za-z][\u0300-\u036f]+|\r|\\(?=[!-/:-@\[-`{-~])"
+)
+
+
+@lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> str:
+    """The normalised form of one character (plus its combining marks)."""
+    if cluster == "\r" or cluster == "\\":
+        return ""
+    out: list[str] = []
+    # NFKC folds compatibility forms: ligatures ("ﬁ" -> "fi"), full-width
+    # letters, "…" -> "...", NBSP -> space, and composes "e\u0301" -> "é".
+    for ch in unicodedata.normalize("NFKC", cluster):
+        if ch in _INVISIBLE:
+            continue
+        if ch in _SINGLE_QUOTES:
+            out.append("'")
+        elif ch in _DOUBLE_QUOTES:
+            out.append('"')
+        elif ch in _DASHES:
+            out.append("-")
+        elif ch.isspace() or unicodedata.category(ch) == "Zs":
+            # NBSP, thin spaces, line/paragraph separators: all plain spaces.
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """``text`` normalised; ``starts[i]``/``ends[i]`` = the original span of char i."""
+
+    original: str
+    text: str
+    starts: np.ndarray  # int64, len(text) + 1 (sentinel = len(original))
+    ends: np.ndarray  # int64, len(text) + 1
+
+    def orig_span(self, a: int, b: int) -> tuple[int, int]:
+        """Original (start, end) for normalised chars ``text[a:b]``."""
+        if b <= a:
+            pos = int(self.starts[a])
+            return pos, pos
+        return int(self.starts[a]), int(self.ends[b - 1])
+
+    def norm_pos(self, orig: int) -> int:
+        """First normalised index whose original start is >= ``orig``."""
+        return int(np.searchsorted(self.starts[:-1], orig, side="left"))
+
+
+# One-to-one folds are done first with str.replace (fast, offsets unchanged);
+# only what remains non-ASCII goes through the per-cluster path.
+_ONE_TO_ONE: dict[str, str] = {
+    **{c: "'" for c in _SINGLE_QUOTES},
+    **{c: '"' for c in _DOUBLE_QUOTES},
+    **{c: "-" for c in _DASHES},
+    **{
+        c: " "
+        for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u205f\u3000\u2028\u2029\u0085"
+    },
+}
+
+
+def normalize(text: str) -> Normalized:
+    """Fold typography; keep an offset map.  Linear; the map is built with numpy."""
+    original = text
+    if not text.isascii():
+        for c, r in _ONE_TO_ONE.items():
+            if c in text:
+                text = text.replace(c, r)
+    pieces: list[str] = []
+    # Per output piece: original start, original end, output length, copied?
+    p_start: list[int] = []
+    p_end: list[int] = []
+    p_len: list[int] = []
+    p_copy: list[bool] = []
+    prev = 0
+    for m in _SPECIAL.finditer(text):
+        s, e = m.span()
+        if s > prev:
+            pieces.append(text[prev:s])
+            p_start.append(prev)
+            p_end.append(s)
+            p_len.append(s - prev)
+            p_copy.append(True)
+        rep = _fold_cluster(m.group())
+        if rep:
+            pieces.append(rep)
+            p_start.append(s)
+            p_end.append(e)
+            p_len.append(len(rep))
+            p_copy.append(False)
+        prev = e
+    if prev < len(text):
+        pieces.append(text[prev:])
+        p_start.append(prev)
+        p_end.append(len(text))
+        p_len.append(len(text) - prev)
+        p_copy.append(True)
+    n = len(text)
+    lens = np.asarray(p_len, dtype=np.int64)
+    total = int(lens.sum())
+    ps = np.asarray(p_start, dtype=np.int64)
+    pe = np.asarray(p_end, dtype=np.int64)
+    copy = np.asarray(p_copy, dtype=bool)
+    out_start = np.zeros(len(p_len), dtype=np.int64)
+    if len(p_len) > 1:
+        np.cumsum(lens[:-1], out=out_start[1:])
+    within = np.arange(total, dtype=np.int64) - np.repeat(out_start, lens)
+    rep_copy = np.repeat(copy, lens)
+    starts = np.repeat(ps, lens) + np.where(rep_copy, within, 0)
+    ends = np.where(rep_copy, starts + 1, np.repeat(pe, lens))
+    return Normalized(
+        original=original,
+        text="".join(pieces),
+        starts=np.append(starts, n),
+        ends=np.append(ends, n),
+    )
+
+
+def fold(text: str) -> str:
+    """Just the normalised text (for short strings such as quotes and names)."""
+    return normalize(text).text

@@ -1,0 +1,61 @@
+"""Every number that turns an alignment into a verdict, in one place.
+
+See docs/THRESHOLDS.md for how each value was chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # Quotes of at most this many words are "fragments" ("terrorists",
+    # "global terrorism"): judged by exact presence only.
+    fragment_max_words: int = 3
+    # Quotes of at most this many words are "short": absent phrases of this
+    # length score 80-85 by chance (research/alignment.md), so a fuzzy match
+    # needs the stricter evidence below.
+    short_max_words: int = 12
+    # Lowest word-level score (0-100) for "diverged" on a quote longer than
+    # short_max_words; below it the quote is "not_found".
+    diverged_min_score: float = 50.0
+    # ... and the longest run of consecutive identical words it must share.
+    diverged_min_run: int = 3
+    # The same two for short quotes (5-12 words).
+    short_diverged_min_score: float = 70.0
+    short_diverged_min_run: int = 4
+    # An ellipsis may leave out at most this many source words within one
+    # turn and still be an honest elision; more, or across a turn/gap, and
+    # the quote is "stitched".
+    elision_max_words: int = 40
+    # Unmarked stitching: a run of at least this many quote words, and at
+    # least this fraction of the quote, left unmatched by the main alignment
+    # is searched on its own.
+    stitch_min_run_words: int = 5
+    stitch_min_run_fraction: float = 0.25
+    # The separately found run must score at least this (0-100) to count as
+    # a second passage, and lie at least this many words from the first;
+    # closer, it is an omission within one passage ("diverged").
+    stitch_part_min_score: float = 80.0
+    stitch_min_distance: int = 20
+    # A spelling variant (theater/theatre, Tokaev/Tokayev) is one word whose
+    # letters differ by at most this fraction of its length (at least 1 edit),
+    # for words of at least spelling_min_length letters.
+    spelling_max_edit_fraction: float = 0.3
+    spelling_min_length: int = 5
+    # A match in the named speaker's own turn is preferred over a better one
+    # elsewhere if it scores at most this many points lower.
+    speaker_preference_margin: float = 5.0
+    # Score cost of a minor difference, per word (an exact match is 100).
+    minor_word_cost: float = 0.25
+    # Search effort: candidate windows run through edlib per quote part,
+    # postings above which a trigram is too common to vote, and the largest
+    # source (in words) the whole-document fallback will scan.
+    max_windows: int = 4
+    max_postings: int = 2000
+    fallback_weak_fraction: float = 0.5
+    fallback_max_tokens: int = 5_000_000
+
+
+DEFAULT = Thresholds()

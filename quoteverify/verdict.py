@@ -1,0 +1,540 @@
+"""Where each quote's verdict is decided.
+
+``judge(quote, prepared_sources)`` aligns the quote's words with every source
+(exact lookup, then trigram windows + edlib, see ``quoteverify.align``), diffs
+the best passage word by word, and turns the diff into an editor's verdict:
+verbatim / minor / diverged / stitched / misattributed / not_found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quoteverify.align import PreparedSource, find_exact, find_fuzzy
+from quoteverify.align._diff import (
+    WordDiff,
+    is_minor,
+    moved_words,
+    source_word,
+    tight_diff,
+    word_diff,
+)
+from quoteverify.align._quote import ParsedQuote, parse_quote
+from quoteverify.align._tokens import QToken, is_negation, is_number
+from quoteverify.align._transcript import label_matches
+from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Quote, QuoteResult, Verdict
+from quoteverify.thresholds import DEFAULT, Thresholds
+
+_RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
+_MAX_CANDIDATES = 4
+
+
+@dataclass
+class _PM:
+    """One place a quote part may stand in one source."""
+
+    a: int  # source token span [a, b)
+    b: int
+    wd: WordDiff
+    exact: bool
+    label: str | None = None
+    label_ok: bool | None = None  # is the turn the quote's speaker's?
+    quoted: bool = False  # inside quotation marks within the turn
+
+    @property
+    def score(self) -> float:
+        return self.wd.score
+
+
+@dataclass
+class _Cand:
+    verdict: Verdict
+    score: float
+    match: Match | None = None
+    diff: list[DiffOp] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+def judge(
+    quote: Quote, sources: Sequence[PreparedSource], thresholds: Thresholds | None = None
+) -> QuoteResult:
+    """The verdict on one quote against the prepared sources.  Pure."""
+    th = thresholds or DEFAULT
+    if not sources:
+        return QuoteResult(quote, "unverifiable", notes=("no source",))
+    pq = parse_quote(quote.text)
+    if pq.n_words == 0:
+        return QuoteResult(quote, "not_found", score=0.0, notes=("the quote has no words",))
+    cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
+    best = min(cands, key=lambda c: (_RANK[c.verdict], -c.score))
+    return QuoteResult(
+        quote=quote,
+        verdict=best.verdict,
+        score=best.score,
+        match=best.match,
+        diff=tuple(best.diff),
+        notes=tuple(dict.fromkeys(best.notes)),
+        source_scores=tuple((i, c.score) for i, c in enumerate(cands)),
+    )
+
+
+# ---------------------------------------------------------------------------
+def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
+    turn = ps.turn_at(pm.a)
+    if turn is None:
+        return
+    pm.label = turn.label
+    sp = quote.speaker
+    if sp is not None and sp.type == "person":
+        pm.label_ok = label_matches(turn.label, sp.name, sp.title, ps.title)
+    pm.quoted = ps.quoted_by_speaker(pm.a, pm.b)
+
+
+def _part_matches(
+    toks: list[QToken],
+    quote: Quote,
+    ps: PreparedSource,
+    th: Thresholds,
+    *,
+    fuzzy: bool = True,
+    fallback: bool = True,
+) -> list[_PM]:
+    """Candidate places for a run of quote words, best first (exact ones first)."""
+    keys = [t.key for t in toks]
+    out: list[_PM] = []
+    for s in find_exact(ps, keys):
+        out.append(_PM(s, s + len(keys), word_diff(toks, ps, s, s + len(keys), th), True))
+    if not out and fuzzy:
+        taken: list[tuple[int, int]] = []
+        hits = find_fuzzy(
+            ps,
+            keys,
+            max_windows=th.max_windows,
+            max_postings=th.max_postings,
+            weak_fraction=th.fallback_weak_fraction,
+            fallback_max_tokens=th.fallback_max_tokens if fallback else 0,
+        )
+        # Only near-best hits are worth a full diff (they compete on speaker).
+        cutoff = (hits[0].dist + max(2, len(keys) // 10)) if hits else 0
+        for h in hits:
+            if h.dist > cutoff:
+                break
+            if any(h.start < e and s < h.end for s, e in taken):
+                continue
+            taken.append((h.start, h.end))
+            a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
+            out.append(_PM(a, b, wd, False))
+            if len(taken) >= _MAX_CANDIDATES:
+                break
+    for pm in out:
+        _speaker_check(pm, quote, ps)
+    out.sort(key=lambda p: (-p.score, p.a))
+    return out
+
+
+def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
+    """The best candidate, preferring the named speaker's own turn and (for
+    ellipsis parts) a place after the previous part."""
+
+    def key(p: _PM) -> float:
+        k = p.score
+        if p.label_ok is True and not p.quoted:
+            k += th.speaker_preference_margin
+        if after is not None and p.a >= after:
+            k += 0.5 * th.speaker_preference_margin
+        return k
+
+    return max(pms, key=key)
+
+
+def _word_verdict(wd: WordDiff, n_words: int, th: Thresholds) -> Verdict:
+    if not wd.changed:
+        return "minor" if wd.minor else "verbatim"
+    short = n_words <= th.short_max_words
+    min_score = th.short_diverged_min_score if short else th.diverged_min_score
+    min_run = th.short_diverged_min_run if short else th.diverged_min_run
+    if wd.score >= min_score and wd.longest_run >= min(min_run, n_words):
+        return "diverged"
+    return "not_found"
+
+
+def _lines(ps: PreparedSource, pms: list[_PM]) -> list[int]:
+    return [ps.line_of(ps.orig_span(p.a, p.b)[0]) for p in pms]
+
+
+def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> Match:
+    spans = [ps.orig_span(p.a, p.b) for p in pms]
+    text = ps.source.text
+    if len(spans) == 1:
+        s, e = spans[0]
+        mtext = text[s:e]
+    else:
+        s, e = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
+        mtext = " […] ".join(text[a:b] for a, b in spans)
+    before, _ = ps.context(spans[0][0], spans[0][1])
+    _, after = ps.context(spans[-1][0], spans[-1][1])
+    return Match(
+        source_index=idx,
+        text=mtext,
+        start=s,
+        end=e,
+        score=score,
+        speaker=pms[0].label,
+        context_before=before,
+        context_after=after,
+        line=ps.line_of(s),
+        parts=tuple(spans) if len(spans) > 1 else (),
+    )
+
+
+def _diff_notes(ops: list[DiffOp]) -> list[str]:
+    notes = []
+    moved = moved_words(ops)
+    if moved:
+        notes.append("reordered: " + ", ".join(f"'{w}'" for w in moved))
+    for flag, label in (("number", "number"), ("negation", "negation"), ("modal", "modal")):
+        hits = [o for o in ops if flag in o.flags and o.op != "equal"]
+        for o in hits:
+            notes.append(
+                f"{label} changed: '{o.source}' → '{o.quote}'".replace("'' → ", "added ").replace(
+                    " → ''", " dropped"
+                )
+            )
+    if any("bracket" in o.flags for o in ops):
+        notes.append("square-bracket insertion: marked by the writer")
+    changed = [o for o in ops if o.op != "equal" and not is_minor(o)]
+    if changed and all("contraction" in o.flags for o in changed):
+        notes.append("contraction only")
+    return notes
+
+
+def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
+    """Why the words are not the quoted speaker's, or None."""
+    sp = quote.speaker
+    if sp is None:
+        return None
+    for p in pms:
+        if p.label_ok is False:
+            who = "a reporter's question (Q)" if p.label == "Q" else p.label
+            return f"misattributed: the words are {who}'s, not {sp.name}'s".replace(
+                "(Q)'s", "(Q)"
+            ).replace("are a reporter", "are from a reporter")
+        if p.quoted and p.label_ok is not False:
+            return (
+                f"misattributed: in {p.label}'s turn the words are in quotation marks "
+                "(the speaker was quoting someone else)"
+            )
+    return None
+
+
+# ---------------------------------------------------------------------------
+def _judge_source(
+    pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _Cand:
+    if ps.n_tokens == 0:
+        return _Cand("not_found", 0.0, notes=["the source has no words"])
+    if quote.kind == "fragment" or pq.n_words <= th.fragment_max_words:
+        return _judge_fragment(pq, quote, ps, idx, th)
+    if len(pq.parts) == 1:
+        return _judge_single(pq, quote, ps, idx, th)
+    parts = [list(p.tokens) for p in pq.parts]
+    per = [_part_matches(t, quote, ps, th) for t in parts]
+    return _combine(parts, per, quote, ps, idx, th, marked=True)
+
+
+def _judge_fragment(
+    pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _Cand:
+    toks = pq.tokens
+    pms = _part_matches(toks, quote, ps, th, fuzzy=False)
+    notes: list[str] = []
+    if pms and quote.speaker is not None and ps.turns:
+        own = [p for p in pms if p.label_ok is not False]
+        if not own:
+            labels = sorted({p.label or "?" for p in pms})
+            lines = _lines(ps, pms)
+            return _Cand(
+                "not_found",
+                0.0,
+                _make_match(ps, idx, [pms[0]], 0.0),
+                [],
+                [
+                    f"the words occur only in other speakers' turns ({', '.join(labels)}; "
+                    f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
+                ],
+            )
+        pms = own + [p for p in pms if p.label_ok is False]
+    if not pms:
+        near = _part_matches(toks, quote, ps, th)
+        if near:
+            p = near[0]
+            return _Cand(
+                "not_found",
+                p.score,
+                _make_match(ps, idx, [p], p.score),
+                p.wd.ops,
+                ["fragment: the exact words are not in the source"],
+            )
+        return _Cand("not_found", 0.0, notes=["fragment: the exact words are not in the source"])
+    best = _choose(pms, th)
+    if len(pms) > 1:
+        notes.append(_ambiguous(ps, pms))
+    return _Cand(
+        "verbatim",
+        100.0,
+        _make_match(ps, idx, [best], 100.0),
+        [
+            DiffOp(
+                "equal",
+                " ".join(t.core for t in toks),
+                " ".join(source_word(ps, i) for i in range(best.a, best.b)),
+            )
+        ],
+        notes,
+    )
+
+
+def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> str:
+    lines = sorted(set(_lines(ps, pms)))
+    return f"ambiguous: the words occur {len(pms)} times (lines {', '.join(map(str, lines))})"
+
+
+def _judge_single(
+    pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _Cand:
+    toks = pq.tokens
+    n = len(toks)
+    pms = _part_matches(toks, quote, ps, th)
+    if not pms:
+        return _Cand("not_found", 0.0, notes=["no passage of the source shares these words"])
+    best = _choose(pms, th)
+    notes: list[str] = []
+    verdict = _word_verdict(best.wd, n, th)
+    if best.exact and len(pms) > 1:
+        notes.append(_ambiguous(ps, pms))
+    elif not best.exact:
+        ties = [p for p in pms if p.score == best.score]
+        if len(ties) > 1 and verdict != "not_found":
+            notes.append(_ambiguous(ps, ties))
+    # Unmarked stitching: a long run of quote words the passage does not hold
+    # may stand elsewhere in the source.
+    if not best.exact:
+        stitched = _try_unmarked_stitch(toks, best, quote, ps, idx, th)
+        if stitched is not None:
+            return stitched
+    return _finish(verdict, best, [best], toks, quote, ps, idx, th, notes)
+
+
+def _finish(
+    verdict: Verdict,
+    score_pm: _PM,
+    pms: list[_PM],
+    toks: list[QToken],
+    quote: Quote,
+    ps: PreparedSource,
+    idx: int,
+    th: Thresholds,
+    notes: list[str],
+) -> _Cand:
+    wd = score_pm.wd
+    ops = list(wd.ops)
+    notes = list(notes)
+    if verdict == "not_found":
+        n = len(toks)
+        if wd.leading_equal >= 3 and wd.leading_equal < n:
+            notes.append(f"the first {wd.leading_equal} words are in the source, the rest is not")
+        elif wd.trailing_equal >= 3 and wd.trailing_equal < n:
+            notes.append(f"the last {wd.trailing_equal} words are in the source, the rest is not")
+        notes.append(f"nearest passage scores {wd.score:g}")
+        return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+    notes.extend(_diff_notes(ops))
+    mis = _misattribution(pms, quote)
+    if mis is not None:
+        notes.insert(0, mis)
+        notes.append(f"the words themselves: {verdict}")
+        verdict = "misattributed"
+    return _Cand(verdict, wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+
+
+def _unmatched_run(wd: WordDiff) -> tuple[int, int]:
+    """Longest run [i, j) of quote word indexes not inside an equal run of >= 2 words."""
+    matched: list[bool] = []
+    for o in wd.ops:
+        k = len(o.quote.split()) if o.quote else 0
+        matched.extend([o.op == "equal" and k >= 2] * k)
+    best = (0, 0)
+    i = 0
+    while i < len(matched):
+        if matched[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(matched) and not matched[j]:
+            j += 1
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = j
+    return best
+
+
+def _try_unmarked_stitch(
+    toks: list[QToken], main: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _Cand | None:
+    n = len(toks)
+    i, j = _unmatched_run(main.wd)
+    run = j - i
+    if run < th.stitch_min_run_words or run < th.stitch_min_run_fraction * n or run == n:
+        return None
+    run_pms = [
+        p
+        for p in _part_matches(toks[i:j], quote, ps, th, fallback=False)
+        if p.score >= th.stitch_part_min_score and (p.b <= main.a or p.a >= main.b)
+    ]
+    if not run_pms:
+        return None
+    segs = [s for s in ((0, i), (i, j), (j, n)) if s[1] > s[0]]
+    parts = [toks[s:e] for s, e in segs]
+    per = [
+        _part_matches(p, quote, ps, th) if (s, e) != (i, j) else run_pms
+        for p, (s, e) in zip(parts, segs, strict=True)
+    ]
+    if any(not p for p in per):
+        return None
+    cand = _combine(parts, per, quote, ps, idx, th, marked=False)
+    # The run was found on its own (score >= stitch_part_min_score): the split
+    # diff describes the quote better than the main alignment did.
+    return cand if cand.verdict != "not_found" else None
+
+
+def _omitted_words(ps: PreparedSource, a: int, b: int) -> str:
+    if b - a <= 12:
+        return " ".join(source_word(ps, k) for k in range(a, b))
+    head = " ".join(source_word(ps, k) for k in range(a, a + 5))
+    tail = " ".join(source_word(ps, k) for k in range(b - 5, b))
+    return f"{head} … {tail}"
+
+
+def _combine(
+    parts: list[list[QToken]],
+    per: list[list[_PM]],
+    quote: Quote,
+    ps: PreparedSource,
+    idx: int,
+    th: Thresholds,
+    *,
+    marked: bool,
+) -> _Cand:
+    """Judge a quote made of parts (ellipsis-separated, or a split found unmarked)."""
+    n = sum(len(p) for p in parts)
+    chosen: list[_PM | None] = []
+    after: int | None = None
+    for pms in per:
+        if not pms:
+            chosen.append(None)
+            continue
+        pm = _choose(pms, th, after)
+        chosen.append(pm)
+        after = pm.b
+    found = [(k, p) for k, p in enumerate(chosen) if p is not None]
+    if not found:
+        return _Cand("not_found", 0.0, notes=["no passage of the source shares these words"])
+    ops: list[DiffOp] = []
+    notes: list[str] = []
+    cost = 0.0
+    s_len = 0
+    verdicts: list[Verdict] = []
+    stitched = False
+    prev: _PM | None = None
+    for k, pm in enumerate(chosen):
+        toks = parts[k]
+        if pm is None:
+            ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", ()))
+            cost += len(toks)
+            verdicts.append("not_found")
+            continue
+        if prev is not None:
+            gap = pm.a - prev.b
+            barrier = gap > 0 and any(ps.is_sentinel(x) for x in range(prev.b, pm.a))
+            if gap < 0:
+                stitched = True
+                notes.append(
+                    f"part {k + 1} comes before part {k} in the source"
+                    if pm.b <= prev.a
+                    else f"part {k + 1} overlaps part {k}"
+                )
+                ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
+            elif marked and gap <= th.elision_max_words and not barrier:
+                omitted = _omitted_words(ps, prev.b, pm.a)
+                cores = [ps.core(x) for x in range(prev.b, pm.a)]
+                flags = ["ellipsis"]
+                if any(is_negation(c) for c in cores):
+                    flags.append("negation")
+                if any(is_number(c) for c in cores):
+                    flags.append("number")
+                ops.append(DiffOp("delete", "", omitted, tuple(flags)))
+                notes.append(f"ellipsis omits {gap} word{'s' if gap != 1 else ''}")
+                if len(flags) > 1:
+                    notes.append(
+                        f"the omitted words include a {' and a '.join(flags[1:])}: '{omitted}'"
+                    )
+            elif not marked and gap < th.stitch_min_distance and not barrier:
+                # Close by: an omission within one passage, not a stitch.
+                cores = [ps.core(x) for x in range(prev.b, pm.a)]
+                omitted = _omitted_words(ps, prev.b, pm.a)
+                flags = []
+                if any(is_negation(c) for c in cores):
+                    flags.append("negation")
+                if any(is_number(c) for c in cores):
+                    flags.append("number")
+                ops.append(DiffOp("delete", "", omitted, tuple(flags)))
+                # One unmarked cut is one change, however many words it drops.
+                cost += min(gap, 3)
+                notes.append(f"omits {gap} word{'s' if gap != 1 else ''} without an ellipsis")
+                verdicts.append("diverged")
+            else:
+                stitched = True
+                where = "after a turn change or gap" if barrier else f"{gap} words apart"
+                notes.append(
+                    f"joins passages {where}, "
+                    + ("marked by an ellipsis" if marked else "not marked by an ellipsis")
+                )
+                ops.append(
+                    DiffOp(
+                        "delete",
+                        "",
+                        _omitted_words(ps, prev.b, pm.a) if gap > 0 else "",
+                        ("ellipsis",) if marked else (),
+                    )
+                )
+        ops.extend(pm.wd.ops)
+        cost += pm.wd.cost
+        s_len += pm.b - pm.a
+        verdicts.append(_word_verdict(pm.wd, len(toks), th))
+        prev = pm
+    score = max(0.0, round(100.0 * (1.0 - cost / max(n, s_len, 1)), 1))
+    pms = [p for p in chosen if p is not None]
+    worst = max(verdicts, key=lambda v: _RANK[v])
+    if worst == "not_found":
+        found_words = sum(
+            len(parts[k])
+            for k, p in enumerate(chosen)
+            if p is not None and verdicts[k] != "not_found"
+        )
+        for k, v in enumerate(verdicts):
+            if v == "not_found":
+                notes.append(
+                    f"part {k + 1} ('{' '.join(t.core for t in parts[k])}') is not in the source"
+                )
+        if found_words * 2 < n:
+            return _Cand("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
+        worst = "diverged"
+    verdict: Verdict = "stitched" if stitched else worst
+    notes.extend(_diff_notes(ops))
+    mis = _misattribution(pms, quote)
+    if mis is not None:
+        notes.insert(0, mis)
+        notes.append(f"the words themselves: {verdict}")
+        verdict = "misattributed"
+    return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)

@@ -1,0 +1,99 @@
+"""Normalisation, offsets, stage directions and token classes."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteverify.align import prepare_source
+from quoteverify.align._normalize import fold, normalize
+from quoteverify.align._quote import parse_quote
+from quoteverify.align._tokens import (
+    expand,
+    is_modal,
+    is_negation,
+    is_number,
+    key_of,
+    number_value,
+    word_classes,
+)
+from quoteverify.models import Source
+
+
+def test_typography_folds():
+    assert fold("“It’s” – done…") == '"It\'s" - done...'
+    assert fold("fore\u00adign\u200b policy\u00a0now") == "foreign policy now"
+    assert fold("ﬁne café") == "fine café"
+    assert fold("cafe\u0301") == "café"  # decomposed accent composes
+    assert fold("a\r\nb") == "a\nb"
+    assert fold("[sic\\]") == "[sic]"  # Markdown escape
+
+
+def test_offset_map_points_back_to_original():
+    text = "He said “it’s\u00a0fine…” to the fore\u00adign press — ﬁnally."
+    n = normalize(text)
+    for i, ch in enumerate(n.text):
+        s, e = int(n.starts[i]), int(n.ends[i])
+        assert ch in fold(text[s:e])
+    a = n.text.index("it's")
+    s, e = n.orig_span(a, a + 4)
+    assert text[s:e] == "it’s"
+    a = n.text.index("foreign")
+    s, e = n.orig_span(a, a + 7)
+    assert text[s:e] == "fore\u00adign"
+
+
+_alphabet = st.sampled_from(list("ab ’‘“”–—…\u00a0\u00ad\u200bﬁ\r\n.'\"-xé") + ["e\u0301"])
+
+
+@given(st.lists(_alphabet, max_size=60).map("".join))
+def test_offset_map_round_trip(text):
+    n = normalize(text)
+    assert len(n.starts) == len(n.text) + 1
+    assert n.starts[-1] == len(text)
+    # Offsets are monotone and each normalised char comes from its span.
+    assert all(n.starts[i] <= n.starts[i + 1] for i in range(len(n.text)))
+    for i, ch in enumerate(n.text):
+        assert ch in fold(text[int(n.starts[i]) : int(n.ends[i])])
+    # Normalising is idempotent.
+    assert fold(n.text) == n.text
+
+
+def test_stage_directions_do_not_break_a_passage():
+    ps = prepare_source(
+        Source("x", "ok", "THE PRESIDENT:  We will (Applause.) build it.  (Laughter.)")
+    )
+    words = [ps.core(i) for i in range(ps.n_tokens) if not ps.is_sentinel(i)]
+    assert words == ["We", "will", "build", "it"]
+
+
+def test_quote_parts_and_brackets():
+    pq = parse_quote("We view [Russia] as a friend … and it’s over. . . Really")
+    assert [p.keys for p in pq.parts] == [
+        ["we", "view", "russia", "as", "a", "friend"],
+        ["and", "its", "over"],
+        ["really"],
+    ]
+    assert [t.bracket for t in pq.parts[0].tokens] == [False, False, True, False, False, False]
+    assert pq.ellipses == 2
+    assert parse_quote("... so it is.").n_words == 3  # a leading ellipsis joins nothing
+
+
+def test_token_keys():
+    assert key_of("It's") == "its"
+    assert key_of("U.S") == "us"
+    assert key_of("14,000") == "14000"
+    assert key_of("3.5") == "3.5"
+
+
+def test_word_classes():
+    assert word_classes("14,000") == ("number",)
+    assert is_number("fourteen") and is_number("2022")
+    assert is_negation("not") and is_negation("don’t".replace("’", "'"))
+    assert is_negation("never") and is_negation("no")
+    assert is_modal("would") and is_modal("can't") and is_negation("can't")
+    assert is_modal("we'll")
+    assert not is_modal("think") and not is_negation("note")
+    assert expand("can't") == ("can", "not") and expand("cannot") == ("can", "not")
+    assert expand("we're") == ("we", "are")
+    assert number_value(["fourteen", "thousand"]) == 14000
+    assert number_value(["14,000"]) == 14000
+    assert number_value(["two", "hundred", "and", "five"]) == 205

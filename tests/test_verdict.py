@@ -1,0 +1,303 @@
+"""Verdicts end to end: prepare_source + judge."""
+
+from pathlib import Path
+
+import pytest
+
+from quoteverify.align import prepare_source
+from quoteverify.models import Quote, Source, Speaker
+from quoteverify.verdict import judge
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "fixtures" / "seed" / "sources" / "state-2022-01-07-blinken-excerpt.txt"
+BRIEFING = Path(__file__).parent / "data" / "briefing-2022-07-27-excerpt.md"
+
+BLINKEN = Speaker("Antony Blinken", "Blinken", 0, 7, title="US Secretary of State")
+KJP = Speaker("Karine Jean-Pierre", "Jean-Pierre", 0, 11, title="White House press secretary")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = SEED.read_text(encoding="utf-8")
+    return prepare_source(Source(str(SEED), "ok", text, path=str(SEED)))
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return prepare_source(Source("b", "ok", BRIEFING.read_text(encoding="utf-8")))
+
+
+def q(text, speaker=BLINKEN, kind="quote"):
+    return Quote("q1", text, 0, len(text), kind=kind, speaker=speaker)
+
+
+def nonequal(r):
+    return [(o.op, o.quote, o.source, o.flags) for o in r.diff if o.op != "equal"]
+
+
+# -- the seed -----------------------------------------------------------------
+def test_seed_quote_4_diverged_with_the_expected_diff(seed):
+    r = judge(
+        q(
+            "I think a lesson from recent history is that once the Russians are in your "
+            "house, sometimes it’s very difficult to get them to leave."
+        ),
+        [seed],
+    )
+    assert r.verdict == "diverged"
+    ops = nonequal(r)
+    assert ("replace", "a", "one", ()) in ops
+    assert ("replace", "from", "in", ()) in ops
+    assert ("insert", "the", "", ()) in ops
+    assert ("insert", "sometimes", "", ("moved",)) in ops
+    assert ("delete", "", "sometimes", ("moved",)) in ops
+    assert "reordered: 'sometimes'" in r.notes
+    assert 75 <= r.score < 100
+    m = r.match
+    assert m.speaker == "SECRETARY BLINKEN"
+    assert m.text.startswith("I think one lesson in recent history")
+    assert seed.source.text[m.start : m.end] == m.text
+    assert m.line == seed.source.text.count("\n", 0, m.start) + 1
+    assert m.context_before.endswith("Having said that,")
+    assert r.source_scores == ((0, r.score),)
+    # The diff covers the whole quote, in quote order.
+    assert (
+        " ".join(o.quote for o in r.diff if o.quote).split()
+        == (
+            "I think a lesson from recent history is that once the Russians are in your house "
+            "sometimes it's very difficult to get them to leave"
+        ).split()
+    )
+
+
+def test_seed_quote_3_is_not_verbatim_or_minor(seed):
+    r = judge(
+        q(
+            "So we don’t know why they feel the need for outside help. So we are trying to "
+            "find out more about it."
+        ),
+        [seed],
+    )
+    assert r.verdict in ("diverged", "not_found")
+    assert any("negation" in o.flags for o in r.diff)
+    assert any("contraction" in o.flags for o in r.diff)
+
+
+def test_verbatim_ignores_typography_and_first_letter_case(seed):
+    r = judge(
+        q("Once Russians are in your house, it's sometimes very difficult to get them to leave"),
+        [seed],
+    )
+    assert r.verdict == "verbatim" and r.score == 100
+    assert r.match.text == (
+        "once Russians are in your house, it’s sometimes very difficult to get them to leave"
+    )
+    r = judge(
+        q(
+            "\u201cRussia\u2019s aggressive actions are a threat to peace and security in "
+            "Europe!\u201d".strip("\u201c\u201d")
+        ),
+        [seed],
+    )
+    assert r.verdict == "verbatim"
+
+
+def test_minor_punctuation_and_spelling(seed):
+    r = judge(q("So we’re trying to learn more about it."), [seed])  # source: "So, we’re"
+    assert r.verdict == "minor"
+    assert any("punctuation" in o.flags for o in r.diff)
+    r = judge(
+        q(
+            "to do so in a way that respects the rights of protestors while maintaining law "
+            "and order"
+        ),
+        [seed],
+    )
+    assert r.verdict == "minor"
+    assert any(o.op == "replace" and o.flags == ("spelling",) for o in r.diff)
+
+
+def test_numerals_vs_words_is_minor():
+    ps = prepare_source(
+        Source(
+            "x",
+            "ok",
+            "MR. SMITH:  The war has killed nearly fourteen "
+            "thousand people since then, officials said.",
+        )
+    )
+    r = judge(
+        q(
+            "The war has killed nearly 14,000 people since then",
+            Speaker("John Smith", "Smith", 0, 5),
+        ),
+        [ps],
+    )
+    assert r.verdict == "minor"
+
+
+def test_number_change_is_flagged(seed):
+    r = judge(
+        q("It has killed nearly 15,000 people and redrawn Ukraine’s borders by force."), [seed]
+    )
+    assert r.verdict == "diverged"
+    assert ("replace", "15,000", "14,000", ("number",)) in nonequal(r)
+    assert any("number changed" in n for n in r.notes)
+
+
+def test_negation_and_modal_flagged(seed):
+    r = judge(
+        q("But a diplomatic solution is not possible and preferable, if Russia chooses it."), [seed]
+    )
+    assert r.verdict == "diverged"
+    assert any("negation" in o.flags for o in r.diff)
+    r = judge(
+        q("We would be prepared to respond forcefully to further Russian aggression."), [seed]
+    )
+    assert any("modal" in o.flags for o in r.diff)
+    assert any("modal" in n for n in r.notes)
+
+
+def test_contraction_only(seed):
+    r = judge(q("We are prepared to respond forcefully to further Russian aggression."), [seed])
+    assert r.verdict == "diverged"
+    assert "contraction only" in r.notes
+    assert nonequal(r) == [("replace", "We are", "We’re", ("contraction",))]
+
+
+def test_bracket_insertion(seed):
+    r = judge(
+        q("[Moscow] has occupied Ukraine’s territory in Crimea and has orchestrated a war"), [seed]
+    )
+    assert r.verdict == "diverged"
+    assert any("bracket" in o.flags for o in r.diff)
+    assert any("marked by the writer" in n for n in r.notes)
+
+
+# -- fragments, not found, unverifiable --------------------------------------
+def test_fragment(seed):
+    r = judge(q("Happy New Year", kind="fragment"), [seed])
+    assert r.verdict == "verbatim"
+    r = judge(q("terrorists", kind="fragment"), [seed])
+    assert r.verdict == "not_found"
+
+
+def test_short_quote_fuzzy_is_not_verbatim(seed):
+    r = judge(q("Russia is prepared to respond forcefully"), [seed])
+    assert r.verdict in ("diverged", "not_found")
+
+
+def test_not_found_reports_nearest_passage_and_where_matching_stopped(seed):
+    r = judge(
+        q(
+            "Having said that, I think we will need to send more troops to the region "
+            "before the winter comes."
+        ),
+        [seed],
+    )
+    assert r.verdict == "not_found"
+    assert r.match is not None and r.match.text.startswith("Having said that")
+    assert 0 <= r.score < 50
+    assert "the first 5 words are in the source, the rest is not" in r.notes
+
+
+def test_unverifiable_without_sources():
+    r = judge(q("anything at all here"), [])
+    assert r.verdict == "unverifiable" and r.notes == ("no source",)
+
+
+# -- stitched -----------------------------------------------------------------
+def test_stitched_marked(seed):
+    r = judge(
+        q(
+            "Russia’s aggressive actions are a threat to peace and security in Europe … "
+            "once Russians are in your house, it’s sometimes very difficult to get them "
+            "to leave."
+        ),
+        [seed],
+    )
+    assert r.verdict == "stitched"
+    assert any("marked by an ellipsis" in n for n in r.notes)
+    assert len(r.match.parts) == 2
+    assert any("ellipsis" in o.flags for o in r.diff)
+
+
+def test_stitched_unmarked(seed):
+    r = judge(
+        q(
+            "We’re prepared to respond forcefully to further Russian aggression. Moscow has "
+            "also worked to undermine Ukraine’s democratic institutions."
+        ),
+        [seed],
+    )
+    assert r.verdict == "stitched"
+    assert any("not marked by an ellipsis" in n for n in r.notes)
+    (a0, a1), (b0, b1) = r.match.parts
+    assert seed.source.text[a0:a1].startswith("We’re prepared")
+    assert seed.source.text[b0:b1].startswith("Moscow has also")
+
+
+def test_ellipsis_within_a_passage_is_an_elision(seed):
+    r = judge(
+        q(
+            "Ever since, Russia has occupied Ukraine’s territory in Crimea … that has "
+            "killed nearly 14,000 people and redrawn Ukraine’s borders by force."
+        ),
+        [seed],
+    )
+    assert r.verdict in ("verbatim", "minor")
+    assert any(n.startswith("ellipsis omits") for n in r.notes)
+    assert not any(n.startswith("the omitted words include") for n in r.notes)
+    r = judge(q("so it’s … clear why they feel the need for any outside assistance"), [seed])
+    assert any("negation" in n for n in r.notes)  # the elision dropped "not"
+
+
+# -- misattribution and ambiguity ----------------------------------------------
+def test_reporters_question_attributed_to_press_secretary(briefing):
+    r = judge(
+        q(
+            "Can you explain why he is not a part of this list of Americans that are a part "
+            "of this exchange?",
+            KJP,
+        ),
+        [briefing],
+    )
+    assert r.verdict == "misattributed"
+    assert r.match.speaker == "Q"
+    assert any("reporter" in n for n in r.notes)
+
+
+def test_own_words_in_own_turn_are_verbatim(briefing):
+    r = judge(q("Apologies for the delay.  I so apologize for that.", KJP), [briefing])
+    assert r.verdict == "verbatim"
+    assert r.match.speaker == "MS. JEAN-PIERRE"
+
+
+def test_another_officials_words(briefing):
+    r = judge(q("It was made several weeks ago.", KJP), [briefing])
+    assert r.verdict == "misattributed"
+    assert any("MR. KIRBY" in n for n in r.notes)
+
+
+def test_no_speaker_never_misattributed(briefing):
+    r = judge(q("It was made several weeks ago.", None), [briefing])
+    assert r.verdict == "verbatim"
+
+
+def test_ambiguous_lists_every_place():
+    text = (
+        "MR. SMITH:  We will not back down from this fight.\n\n"
+        "Q  Why?\n\nMR. SMITH:  Because we will not back down from this fight.\n"
+    )
+    ps = prepare_source(Source("x", "ok", text))
+    r = judge(q("we will not back down from this fight", Speaker("Al Smith", "Smith", 0, 5)), [ps])
+    assert r.verdict == "verbatim"
+    assert "ambiguous: the words occur 2 times (lines 1, 5)" in r.notes
+
+
+def test_best_source_wins_and_scores_per_source(seed, briefing):
+    r = judge(q("once Russians are in your house, it’s sometimes very difficult"), [briefing, seed])
+    assert r.verdict == "verbatim"
+    assert r.match.source_index == 1
+    assert dict(r.source_scores)[1] == 100
+    assert dict(r.source_scores)[0] < 100
