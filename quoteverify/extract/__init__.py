@@ -1,0 +1,194 @@
+"""Quotation extraction: article → quotations with speakers.
+
+``extract_quotes(article)`` is a pure function.  It finds quotation spans
+(``_marks``), decides what each one is (a quotation, an attributed fragment, a
+scare quote or a heading) and who said it (``_speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quoteverify.extract._lexicon import SCARE_GUARD
+from quoteverify.extract._marks import Span, find_spans, is_heading_like
+from quoteverify.extract._speakers import (
+    Attribution,
+    NameIndex,
+    Resolver,
+    attribution_after,
+    attribution_before,
+    attribution_indirect,
+    previous_sentence_lead,
+)
+from quoteverify.extract._text import (
+    ParagraphIndex,
+    mask_markup,
+    paragraphs,
+    sentence_start_before,
+    sentence_starts,
+)
+from quoteverify.models import Article, Quote, QuoteKind, Speaker
+
+__all__ = ["extract_quotes"]
+
+# A quotation of at most this many words is a fragment when attributed and a
+# scare quote when not: 20,000 “terrorists” / ‘Russian NATO’.
+FRAGMENT_MAX_WORDS = 3
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Quotations of ``article`` in reading order, ids "q1", "q2", …"""
+    text = article.text
+    if not text:
+        return []
+    masked = mask_markup(text)
+    paras = _content_paragraphs(text, masked)
+    if not paras:
+        return []
+    pindex = ParagraphIndex(paras)
+    spans = find_spans(text, masked, paras)
+    resolver = Resolver(NameIndex(masked), text)
+    headings = sorted(article.headings)
+    out: list[Quote] = []
+    prev_span: Span | None = None
+    prev_quote: Quote | None = None
+    for sp in spans:
+        q = _one(sp, text, masked, paras, pindex, headings, resolver, prev_span, prev_quote,
+                 len(out) + 1)
+        out.append(q)
+        prev_span = sp
+        if q.kind == "quote":
+            prev_quote = q
+        elif q.kind == "heading":
+            prev_quote = None
+    return out
+
+
+def _in_heading(headings: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+    for h in headings:
+        if h[0] <= a and b <= h[1]:
+            return h
+    return None
+
+
+_TITLE_CASE_SMALL = frozenset("a an the of and or for to in on at by with from vs".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """“Meet the Press”: every word but the small ones capitalised."""
+    if len(words) < 2:
+        return False
+    for w in words:
+        w2 = w.strip(",.;:!?’'‘\"“”()")
+        if not w2:
+            continue
+        if w2.lower() in _TITLE_CASE_SMALL:
+            continue
+        if not w2[0].isupper():
+            return False
+    return True
+
+
+def _one(
+    sp: Span,
+    text: str,
+    masked: str,
+    paras: list[tuple[int, int]],
+    pindex: ParagraphIndex,
+    headings: list[tuple[int, int]],
+    resolver: Resolver,
+    prev_span: Span | None,
+    prev_quote: Quote | None,
+    n: int,
+) -> Quote:
+    qid = f"q{n}"
+    body = text[sp.start : sp.end]
+    notes = tuple(sp.notes)
+    plo, phi = paras[sp.para]
+    words = body.split()
+
+    def make(kind: QuoteKind, speaker: Speaker | None = None, cue: str | None = None,
+             extra: tuple[str, ...] = ()) -> Quote:
+        return Quote(qid, body, sp.start, sp.end, sp.closed, kind, speaker, cue, notes + extra)
+
+    # Headings: known from markup, or guessed from a short paragraph wholly in marks
+    # with no terminal punctuation and no colon lead-in before it: “Russia comes to help”.
+    h = _in_heading(headings, sp.open, sp.close)
+    if h is not None:
+        whole = not text[h[0] : sp.open].strip(" \t*_#") and not text[sp.close : h[1]].strip(
+            " \t*_#.")
+        if whole or len(words) > FRAGMENT_MAX_WORDS:
+            return make("heading")
+    prev_para_colon = sp.para > 0 and masked[slice(*paras[sp.para - 1])].rstrip().endswith(":")
+    if h is None and is_heading_like(masked, plo, phi, sp) and not prev_para_colon:
+        return make("heading")
+
+    # Where the sentence holding the quotation starts, and whether the quotation
+    # begins it ("sentence-initial") or sits inside a sentence of the writer's.
+    lo = sentence_start_before(masked, sp.open, plo)
+    if prev_span is not None and prev_span.last_para == sp.para and prev_span.close > lo:
+        lo = prev_span.close
+    prefix = masked[lo : sp.open].strip(" \t\n*_")
+    at_para_start = not masked[plo : sp.open].strip(" \t\n*_")
+
+    # Titles, nicknames and terms: goes by the name “Shorty”, the word “rigged”.
+    if SCARE_GUARD.search(masked, max(plo, sp.open - 40), sp.open) and len(words) <= 8:
+        return make("scare")
+
+    att: Attribution | None = attribution_after(
+        masked, sp.close, paras[sp.last_para][1], body.rstrip()[-1:])
+    if att is None:
+        att = attribution_before(masked, lo, sp.open, not masked[plo:lo].strip())
+    if att is None and at_para_start and sp.para > 0:
+        # A colon lead-in that ends the previous paragraph:
+        # "…, Blinken said:\n\n“I think a lesson…”"
+        pa, pb = paras[sp.para - 1]
+        if masked[pa:pb].rstrip().endswith(":"):
+            starts = sentence_starts(masked, pa, pb)
+            att = attribution_before(masked, starts[-1], pb, False) or previous_sentence_lead(
+                masked, starts[-1], pb)
+    if att is None and not prefix and lo > plo:
+        # "Secretary Chris Wright said. “…”"
+        starts = sentence_starts(masked, plo, lo)
+        ps = starts[-1] if starts[-1] < lo else (starts[-2] if len(starts) > 1 else plo)
+        if prev_span is None or prev_span.close <= ps or prev_span.last_para != sp.para:
+            att = previous_sentence_lead(masked, ps, lo)
+    direct = att is not None and att.how != "indirect" and (
+        not prefix or att.how in ("lead", "label", "prev-lead", "according")
+    )
+    if att is None and prefix:
+        att = attribution_indirect(masked, lo, sp.open)
+
+    short = len(words) <= FRAGMENT_MAX_WORDS
+    if short and not direct:
+        # An embedded short phrase: a fragment of the speaker whose cue governs
+        # the sentence, otherwise a scare quote.
+        if att is None or _title_case(words):
+            return make("scare")
+        spk = resolver.resolve(att.cand, att.cue)
+        return make("fragment", spk, att.cue)
+    if att is None and prefix and _title_case(words) and len(words) <= 8 and not re.search(
+        r"[.!?]$", body.rstrip()
+    ):
+        return make("scare")  # a title mid-sentence: on “Meet the Press”
+    if att is not None:
+        spk = resolver.resolve(att.cand, att.cue)
+        return make("quote", spk, att.cue)
+    # No cue of its own: a quotation that opens a paragraph or sentence right after
+    # another quotation carries on that quotation's speaker (seed quote 8).
+    if (
+        prev_quote is not None
+        and prev_quote.speaker is not None
+        and prev_span is not None
+        and not prefix
+        and sp.para - prev_span.last_para <= 1
+    ):
+        return make("quote", prev_quote.speaker, None,
+                    (f"speaker carried over from {prev_quote.id}",))
+    return make("quote")
+
+
+def _content_paragraphs(text: str, masked: str) -> list[tuple[int, int]]:
+    """Paragraphs split on the original text (list markers still visible), minus the
+    ones the mask blanked entirely (front matter)."""
+    return [(a, b) for a, b in paragraphs(text) if masked[a:b].strip()]

@@ -1,0 +1,187 @@
+"""Word lists and small regexes shared by the mark finder and the speaker finder.
+
+Everything here is data: the rules that use it live in ``_marks`` and ``_speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, finite forms.  "“Q,” X said" / "X told reporters: “Q”".
+_CUE_WORDS = """
+said says say told tells tell wrote writes write tweeted tweets posted posts added adds
+warned warns insisted insists stressed stresses claimed claims argued argues noted notes
+explained explains continued continues stated states declared declares announced announces
+asked asks replied replies responded responds answered answers acknowledged acknowledges
+admitted admits recalled recalls remarked remarks observed observes commented comments
+conceded concedes contended contends emphasized emphasizes emphasised emphasises asserted
+asserts urged urges cautioned cautions predicted predicts suggested suggests shouted shouts
+yelled yells cried whispered whispers quipped quips joked jokes boasted boasts complained
+complains lamented laments testified testifies confirmed confirms denied denies revealed
+reveals agreed agrees countered counters retorted retorts vowed vows pledged pledges
+promised promises affirmed affirms maintained maintains reiterated reiterates concluded
+concludes wondered wonders mused muses charged charges alleged alleges underlined underlines
+opined opines praised praises welcomed welcomes hailed hails applauded applauds
+criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
+replied explained tweeted
+""".split()
+_CUE_PHRASES = [
+    r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
+    r"pointed\s+out",
+    r"points\s+out",
+    r"went\s+on",
+    r"goes\s+on",
+    r"spoke\s+out",
+]
+# Cue extensions kept in ``Quote.cue``: "told reporters", "said in a statement".
+CUE_EXTENSION = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|in\s+a\s+(?:statement|post|tweet|"
+    r"letter|video|interview|speech|press\s+release|news\s+release))\b"
+)
+CUE = re.compile(
+    r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + "|".join(sorted(set(_CUE_WORDS), key=len,
+                                                              reverse=True)) + r")\b"
+)
+# Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
+PARTICIPLE_CUE = re.compile(
+    r"\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
+    r"stressing|declaring|claiming|asking|tweeting|posting)\b"
+)
+# Verbs that attribute a short embedded phrase but are not reporting verbs:
+# "He called the deal “a disaster”" → fragment of "He".
+INDIRECT_ONLY_CUE = re.compile(r"\b(?:called|calls|described|describes|describing)\b")
+ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+
+# Words right before a quotation mark that make the quoted words a name, a
+# title or a term rather than a quotation: goes by the name “Shorty”, the word
+# “rigged”, the film “Meet the Press”, the so-called “freedom convoy”.
+SCARE_GUARD = re.compile(
+    r"(?:\b(?:called|dubbed|nicknamed|known\s+as|so-called|so\s+called|named|the\s+name|"
+    r"titled|entitled|labell?ed|branded|the\s+words?|the\s+terms?|the\s+phrase|"
+    r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto|"
+    r"book|books|film|films|movie|song|album|show|series|novel|poem|headline|"
+    r"documentary|play|programme|program|podcast|episode|campaign|operation|Operation|"
+    r"article|column|op-ed|essay|report|newspaper|magazine|exhibition|painting)"
+    r"(?:\s+(?:the|a|an|of|as))?)\s*[*_]*\s*$"
+)
+
+# Title words (capitalised) that precede a person's name: "US Secretary of
+# State Antony Blinken" → title "US Secretary of State", name "Antony Blinken".
+TITLE_WORDS = frozenset(
+    """
+President Vice Secretary Minister Prime Foreign Ambassador Senator Sen. Rep. Representative
+Congressman Congresswoman Gov. Governor Mayor Chairman Chairwoman Chair Chairperson CEO CFO
+COO CTO Founder Co-Founder Cofounder Director Administrator Commissioner Chief Executive
+General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Captain Capt. Sergeant Sgt. Major Maj.
+Dr. Mr. Mrs. Ms. Miss Prof. Professor Rev. Reverend Father Judge Justice Attorney Speaker
+Leader Spokesman Spokeswoman Spokesperson Press Advisor Adviser Coordinator Deputy Assistant
+Special Officer Head King Queen Prince Princess Pope Sheikh Chancellor Premier Envoy
+Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member Treasurer
+Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
+Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
+Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
+Officer Producer Editor Correspondent Physician Nurse Pastor Farmer Owner Rancher
+""".split()
+)
+# Role nouns (lower case) a person is referred to by: "the ambassador", "the
+# president", "a homeless man", "the country’s ambassador to Ankara".
+ROLE_WORDS = frozenset(
+    """
+president secretary minister ambassador senator representative congressman congresswoman
+governor mayor chairman chairwoman chair ceo founder director administrator commissioner
+chief executive general admiral colonel captain sergeant major doctor professor judge
+justice attorney lawyer speaker leader spokesman spokeswoman spokesperson adviser advisor
+coordinator deputy assistant officer head king queen prince princess pope chancellor
+premier envoy diplomat inspector sheriff commander manager owner member economist analyst
+expert official man woman boy girl resident witness worker mother father teacher nurse
+student farmer driver survivor victim soldier officer neighbour neighbor friend
+researcher scientist activist organiser organizer protester journalist reporter
+correspondent source aide lawmaker legislator prosecutor defendant candidate
+""".split()
+)
+# Plural nouns that make a group speaker: "security experts say", "officials said".
+GROUP_WORDS = frozenset(
+    """
+experts officials analysts protesters protestors residents witnesses critics lawmakers
+legislators sources observers activists authorities diplomats members leaders people
+scientists researchers economists doctors students workers farmers investigators
+prosecutors police officers soldiers troops organisers organizers campaigners supporters
+opponents voters villagers locals citizens demonstrators participants executives
+spokespeople spokespersons aides advisers advisors politicians ministers senators
+representatives negotiators commentators historians scholars teachers parents families
+victims survivors employees staff managers owners investors traders bankers unions
+groups agencies companies firms governments officers medics rescuers militants rebels
+fighters insiders residents neighbours neighbors
+""".split()
+)
+# Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
+ORG_WORDS = frozenset(
+    """
+Ministry Department Office Council Committee Commission Association Federation Chamber
+Company Corporation Corp. Corp Inc. Inc LLC Ltd Ltd. Agency Administration Government
+Party Bureau Union House Kremlin Pentagon Embassy Institute Foundation Bank Organization
+Organisation Coalition Alliance Network Group Society Board Authority Service Services
+Court Police Army Navy Forces Force University College School Center Centre Club League
+Airlines Airways Times Post News Journal Tribune Guardian Telegraph Fund Trust Industries
+Motors Systems Technologies Labs Media Television Radio Senate Congress Parliament Cabinet
+Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Institute Press
+Monde Reuters Ministry Secretariat Federation Brands Growers Producers Manufacturers
+Builders Workers Teamsters Brotherhood Conference Partnership Project Initiative Campaign
+Co. Holdings Group Inc Bloc Front Movement Kremlin
+""".split()
+)
+# Single words that name an organisation (or a government by its capital).
+ORG_SINGLE = frozenset(
+    """
+Kremlin Pentagon Reuters AFP AP NATO UN EU Google Amazon Apple Microsoft Meta Tesla
+Facebook Twitter Hamas Hezbollah Taliban Moscow Washington Beijing Kyiv Kiev Tehran Ankara
+Astana Paris London Berlin Brussels Tokyo Seoul Pyongyang Jerusalem Damascus Baghdad Kabul
+Interfax TASS Xinhua OpenAI Nvidia Boeing Airbus Ukraine Russia China Iran Israel
+""".split()
+)
+# Lower-case organisation nouns: "the company said", "the ministry added".
+ORG_NOUNS = frozenset(
+    """
+company ministry government agency department firm office embassy council committee
+commission bank group organisation organization association federation union party
+administration kremlin court board campaign charity team club network channel newspaper
+broadcaster airline manufacturer retailer regulator watchdog authority army military police
+""".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization",
+            "we": "group", "i": "person"}
+
+# Capitalised words that start sentences and so must not be taken for names.
+COMMON_CAPS = frozenset(
+    """
+The A An In On At However But And Of For Meanwhile After Before When While This That
+These Those It He She They We I His Her Their Its As If Why What How Who Where So Then
+Also Other Some Many Both Each All Stating According Furthermore Subsequently Moreover
+Still Yet Since Although Though Because During Despite With Without From To By Under
+Over Here There Now Today Yesterday Tomorrow Last Next Our My Your Instead Indeed Even
+Only Just Not No Yes Thus Hence Therefore Besides Finally First Second Third Later Earlier
+Asked Speaking Writing Addressing Responding Among Between Against About Around Through
+Until Unlike Like Such Several Most More Less Few Every Any Either Neither Whether Once
+Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could Should May Might
+Must Shall Let Please Thank Thanks Mr Mrs Ms Dr
+""".split()
+)
+# Prepositions: a name right after one is not the speaker ("ambassador to Ankara").
+PREPOSITIONS = frozenset(
+    "to of in at from for with by on about against over into onto under near than via".split()
+)
+# Words that open an aside between a speaker and the cue:
+# "Tokayev, for his part, said" / "Hill, who replaced Farron in July, said".
+ASIDE_START = re.compile(
+    r"^(?:for|in|on|at|who|whom|whose|which|meanwhile|however|too|also|though|speaking|"
+    r"when|while|after|before|during|citing|according|as|from|with|by|later|earlier|"
+    r"then|now|again|once|instead|in\s+turn|responding|addressing|referring|writing|"
+    r"[0-9]+|Jr\.?|Sr\.?|[A-Z]\.(?:[A-Z]\.)+|Ph\.?D\.?|M\.?D\.?|Esq\.?|III|II|IV)\b"
+)
+ABBREVIATIONS = frozenset(
+    """
+mr mrs ms dr st sen rep gov gen lt col sgt capt prof rev jr sr adm maj cmdr pres supt amb
+sec no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s
+u.k u.n e.g i.e approx dept est
+""".split()
+)

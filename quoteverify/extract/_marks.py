@@ -1,0 +1,354 @@
+"""Finding quotation spans: which marks open, which close, and where an unclosed
+quotation most plausibly ends.
+
+Only top-level quotations are returned: a quotation nested inside another
+(‘…’ inside “…”) is part of the outer one and never reported on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quoteverify.extract._lexicon import CUE
+from quoteverify.extract._text import sentence_starts
+
+MARK_CHARS = "“”\"„«»‹›「」『』‘’'‚"
+_MARK_RE = re.compile("[" + re.escape(MARK_CHARS) + "]")
+
+# Families: the opener glyphs and what closes them.
+_CLOSERS: dict[str, str] = {
+    "“": "”“",  # “…” (and the typo “…“)
+    "”": "”",  # Swedish/Finnish ”…”
+    '"': '"',
+    "„": "“”",  # German „…“, Polish „…”
+    "«": "»",
+    "»": "«",  # Danish/German »…«
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    "‘": "’'",
+    "'": "'’",
+    "‚": "‘’",  # German ‚…‘
+}
+_SINGLE_OPENERS = "‘'‚"
+_OPEN_PUNCT = "([{—–-/*_"
+_CLOSE_PUNCT = ".,;:!?)]}—–-/…*_"
+
+
+@dataclass
+class Span:
+    """One quotation: ``start``/``end`` delimit the quoted words (marks excluded)."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int  # offset just after the closing mark (== end when unclosed)
+    closed: bool
+    family: str  # the opening glyph
+    para: int  # index of the paragraph it opens in
+    last_para: int
+    notes: list[str] = field(default_factory=list)
+    reached_para_end: bool = False
+
+
+def _left(text: str, i: int, lo: int) -> str:
+    return text[i - 1] if i > lo else ""
+
+
+def _right(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else ""
+
+
+def _opener_ctx(prev: str, nxt: str) -> bool:
+    # Left-flanking: “ after a space and before a word, as in: said “We…
+    return (prev == "" or prev.isspace() or prev in _OPEN_PUNCT or prev in MARK_CHARS) and (
+        nxt != "" and not nxt.isspace()
+    )
+
+
+def _closer_ctx(prev: str, nxt: str) -> bool:
+    # Right-flanking: ” after a word and before a space or punctuation: force,” the
+    return (prev != "" and not prev.isspace()) and (
+        nxt == "" or nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in MARK_CHARS
+    )
+
+
+# Words an apostrophe opens: 'Tis, ’twas, ’em, ’cause, rock ’n’ roll, ’90s, ’til.
+_ELISION = re.compile(r"(?:tis|twas|em|cause|cos|n|til|till|bout|round|s|d)\b|\d\d?s\b|\d\d\b",
+                      re.IGNORECASE)
+
+
+def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
+    """An apostrophe, not a single quotation mark: don’t, shouldn‘t, ’90s, 'Tis."""
+    prev, nxt = _left(text, i, lo), _right(text, i, hi)
+    if prev.isalnum() and nxt.isalpha():
+        return True  # don’t, O’Brien, shouldn‘t
+    if (prev == "" or not prev.isalnum()) and _ELISION.match(text, i + 1, hi):
+        return True  # 'Tis, ’90s, ’n’
+    return False
+
+
+def _role(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
+    """'open', 'close' or '' (not a mark here) for the mark at ``i``."""
+    ch = text[i]
+    prev, nxt = _left(text, i, lo), _right(text, i, hi)
+    oc, cc = _opener_ctx(prev, nxt), _closer_ctx(prev, nxt)
+    if ch in "‘’'‚":
+        if _is_apostrophe(text, i, lo, hi):
+            return ""
+        if ch == "’":
+            # ’ opens nothing in English typography; it closes or is an apostrophe.
+            return "close" if cc else ""
+        if ch == "‚":
+            return "open" if oc and nxt.isalpha() else ""
+        if ch == "‘":
+            return "open" if oc or not cc else "close"
+        return "open" if oc and not cc else ("close" if cc else "")
+    if ch == '"':
+        # Straight quotes: context first, then alternation ("a" and "b").
+        if oc and not cc:
+            return "open"
+        if cc and not oc:
+            return "close"
+        return "close" if is_open else "open"
+    if ch == "“":
+        # “ is an opener unless it plainly closes: the typo “…“ before a space.
+        return "close" if (cc and not oc) else "open"
+    if ch == "”":
+        # ” opens the Swedish ”…” or a typo: after a space and before a word.
+        return "open" if (oc and not cc) else "close"
+    if ch in "«‹「『„":
+        return "open"
+    if ch == "»":
+        return "open" if (oc and not cc) else "close"
+    return "close"
+
+
+@dataclass
+class _Mark:
+    pos: int
+    ch: str
+    role: str
+
+
+def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
+    # Marks are looked for in the masked text (none inside a URL) but judged on
+    # the original, where "[more than doubled](url)“ shows the “ right after ")".
+    out: list[_Mark] = []
+    straight_open = False
+    for m in _MARK_RE.finditer(masked, lo, hi):
+        i = m.start()
+        role = _role(text, i, lo, hi, straight_open)
+        if text[i] == '"' and role:
+            straight_open = role == "open"
+        if role:
+            out.append(_Mark(i, text[i], role))
+    return out
+
+
+def _closes(opener: str, mark: _Mark) -> bool:
+    if mark.role != "close" and not (opener == "”" and mark.ch == "”"):
+        return False
+    return mark.ch in _CLOSERS.get(opener, "")
+
+
+def _same_family_opener(opener: str, mark: _Mark) -> bool:
+    if mark.role != "open":
+        return False
+    if opener in "“”„":
+        return mark.ch in "“”„"
+    return mark.ch == opener
+
+
+def _single_closer_ok(text: str, marks: list[_Mark], j: int, hi: int) -> bool:
+    """Skip a possessive ’ that only looks like the closer: ‘the Joneses’ house’."""
+    m = marks[j]
+    if text[m.pos - 1 : m.pos] not in ("s", "S"):
+        return True
+    after = text[m.pos + 1 : min(hi, m.pos + 3)]
+    if not re.match(r"\s[a-z]", after):
+        return True
+    # A later closer of the same kind in the paragraph wins.
+    return not any(k.role == "close" and k.ch in "’'" for k in marks[j + 1 :])
+
+
+_TRAILING_ATTRIB = re.compile(
+    r"[,]\s+(?:he|she|they|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:"
+    + CUE.pattern
+    + r")[^.!?:“”\"\n]{0,60}[.!?]"
+)
+_TRAILING_ATTRIB_INV = re.compile(
+    r"[,]\s+(?:" + CUE.pattern + r")\s+(?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,3}"
+    r"[^.!?:“”\"\n]{0,60}[.!?]"
+)
+
+
+def _infer_end(text: str, start: int, limit: int) -> tuple[int, str, bool]:
+    """Where an unclosed quotation opened at ``start`` ends, before ``limit``.
+
+    Returns (end, why, reached_limit).
+    """
+    # A forgotten closing mark before a normal attribution:
+    # “We will win, Smith said. → the quotation is "We will win".
+    cut = limit
+    why = ""
+    for rx in (_TRAILING_ATTRIB, _TRAILING_ATTRIB_INV):
+        m = rx.search(text, start, limit)
+        if m and m.start() < cut and m.start() > start:
+            cut = m.start()
+            why = f"before the attribution '{text[m.start() + 1 : m.end()].strip()}'"
+    # A writer's sentence ending in a colon lead-in closes the paragraph:
+    # “So we … find out more about it. Of the Russians …, Blinken said:
+    starts = sentence_starts(text, start, limit)
+    if len(starts) > 1:
+        last = starts[-1]
+        tail = text[last:limit].rstrip()
+        if tail.endswith(":") and CUE.search(tail) and last < cut:
+            cut = last
+            sentence = " ".join(tail.split())
+            why = f"before the writer's sentence '{sentence}'"
+    end = cut
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if cut == limit:
+        return end, "", True
+    return end, why, False
+
+
+def find_spans(text: str, masked: str, paras: list[tuple[int, int]]) -> list[Span]:
+    """All top-level quotation spans, in reading order, multi-paragraph ones merged.
+
+    ``masked`` is ``text`` with markup blanked (same length); ``text`` may be
+    passed for both.
+    """
+    spans: list[Span] = []
+    for pi, (lo, hi) in enumerate(paras):
+        spans.extend(_paragraph_spans(text, masked, lo, hi, pi))
+    return _merge_paragraphs(masked, paras, spans)
+
+
+def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[Span]:
+    marks = _marks_in(text, masked, lo, hi)
+    out: list[Span] = []
+    n = len(marks)
+    # Suffix counts of openers/closers for the curly double family, to decide
+    # whether a second “ inside an open “ nests or means the first never closed.
+    suf_open = [0] * (n + 1)
+    suf_close = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        mk = marks[k]
+        dbl = mk.ch in "“”„"
+        suf_open[k] = suf_open[k + 1] + (1 if dbl and mk.role == "open" else 0)
+        suf_close[k] = suf_close[k + 1] + (1 if dbl and mk.role == "close" else 0)
+    j = 0
+    while j < n:
+        mk = marks[j]
+        if mk.role != "open":
+            j += 1
+            continue
+        opener = mk.ch
+        depth = 1
+        k = j + 1
+        end_k = -1
+        restart = -1
+        while k < n:
+            m2 = marks[k]
+            if _closes(opener, m2) and (
+                opener not in _SINGLE_OPENERS or _single_closer_ok(text, marks, k, hi)
+            ):
+                depth -= 1
+                if depth == 0:
+                    end_k = k
+                    break
+            elif _same_family_opener(opener, m2):
+                if opener in "«»‹「『":
+                    depth += 1  # «…«…»…» nests: guillemets are unambiguous
+                elif opener in "“”„" and suf_close[k] >= suf_open[k] + depth:
+                    depth += 1  # “The word “rigged” is…” – enough closers left to nest
+                elif opener in "“”„\"":
+                    restart = k  # the first quote never closed: “A … “B …”
+                    break
+            k += 1
+        start = mk.pos + 1
+        if end_k >= 0:
+            close_pos = marks[end_k].pos
+            out.append(Span(mk.pos, start, close_pos, close_pos + 1, True, opener, pi, pi))
+            j = end_k + 1
+            continue
+        if opener in _SINGLE_OPENERS:
+            # An unpaired single mark is far more often an apostrophe than a
+            # quotation: ‘cause we said so.  Ignore it.
+            j += 1
+            continue
+        limit = marks[restart].pos if restart >= 0 else hi
+        end, why, reached = _infer_end(masked, start, limit)
+        if restart >= 0 and not why:
+            why = f"before the next opening mark at offset {marks[restart].pos}"
+            reached = False
+        if not why:
+            why = "at end of paragraph"
+        sp = Span(mk.pos, start, end, end, False, opener, pi, pi)
+        sp.notes.append(f"opening mark at offset {mk.pos} never closed; end inferred {why}")
+        sp.reached_para_end = reached
+        out.append(sp)
+        if restart >= 0:
+            j = restart
+        else:
+            break
+    return out
+
+
+def is_heading_like(text: str, lo: int, hi: int, sp: Span) -> bool:
+    """A short paragraph wholly in marks without terminal punctuation: “Russia comes to help”."""
+    if not sp.closed:
+        return False
+    before = text[lo : sp.open].strip(" \t*_#>-")
+    after = text[sp.close : hi].strip(" \t*_")
+    if before or after:
+        return False
+    words = text[sp.start : sp.end].split()
+    if not words or len(words) > 12:
+        return False
+    return not re.search(r"[.!?…:;,]$", text[sp.start : sp.end].rstrip())
+
+
+def _merge_paragraphs(text: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """Join a quotation whose paragraph ends open with the next paragraph's
+    re-opened quotation: “Para one…\\n\\n“Para two…” is one quotation."""
+    first_in_para: dict[int, int] = {}
+    for idx, sp in enumerate(spans):
+        first_in_para.setdefault(sp.para, idx)
+    out: list[Span] = []
+    consumed: set[int] = set()
+    for idx, sp in enumerate(spans):
+        if idx in consumed:
+            continue
+        cur = sp
+        paras_joined = 1
+        while not cur.closed and cur.reached_para_end:
+            nxt_idx = first_in_para.get(cur.last_para + 1)
+            if nxt_idx is None:
+                break
+            nxt = spans[nxt_idx]
+            lo, hi = paras[nxt.para]
+            lead = text[lo : nxt.open].strip(" \t*_>")
+            if lead or not _same_kind(cur.family, nxt.family):
+                break
+            if is_heading_like(text, lo, hi, nxt):
+                break
+            consumed.add(nxt_idx)
+            paras_joined += 1
+            cur = Span(
+                cur.open, cur.start, nxt.end, nxt.close, nxt.closed, cur.family, cur.para,
+                nxt.last_para, list(nxt.notes), nxt.reached_para_end,
+            )
+        if paras_joined > 1:
+            cur.notes.insert(0, f"quotation runs over {paras_joined} paragraphs")
+        out.append(cur)
+    return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    dbl = "“”„"
+    return (a in dbl and b in dbl) or a == b
