@@ -64,6 +64,17 @@ class LocalServer:
         return self.url(path)
 
 
+@pytest.fixture(autouse=True)
+def _fetch_defaults() -> Iterator[None]:
+    """Tests fetch only from their own 127.0.0.1 servers, which the default
+    safety rules refuse: allow private addresses, retry fast, no shared state."""
+    from quoteverify._fetch import FetchOptions, configure
+
+    configure(FetchOptions(allow_private=True, retries=1, retry_wait_initial=0.01, timeout=5.0))
+    yield
+    configure(FetchOptions())
+
+
 @pytest.fixture
 def http_server() -> Iterator[LocalServer]:
     srv = LocalServer()
