@@ -1,20 +1,60 @@
 """The one place quoteverify talks HTTP.
 
-Everything network-shaped (timeouts, redirects, size limits, the User-Agent)
-lives here, behind ``fetch()``, so the rest of the code sees bytes or a
-``FetchError`` with a one-line cause.
+Everything network-shaped (timeouts, redirects, retries, size limits, the
+User-Agent, robots.txt, the SSRF guard, the cache, WARC evidence, the Wayback
+fallback) lives here, behind ``fetch()``, so the rest of the code sees bytes
+or a ``FetchError`` with a one-line cause.
+
+The CLI configures the process once with ``configure(FetchOptions(...))``;
+``fetch()`` (used by article.py and sources.py) then follows those options,
+and ``fetch_many()`` fetches a batch concurrently with the same options.
+
+One async implementation serves both: the synchronous ``fetch()`` runs it in
+a fresh event loop (or in a worker thread when called from inside a running
+loop), so the behaviour of a single fetch and of a batch cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import email.utils
+import functools
+import logging
+import re
+import socket
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urljoin, urlsplit
 
-from . import __version__
+from . import __version__, _netguard, _robots
+from ._cache import Cache, CacheEntry, CacheError
+from ._warc import ArchiveError, WarcReplay, WarcWriter
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"quoteverify/{__version__} (+https://github.com/quoteverify/quoteverify)"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
 MAX_REDIRECTS = 10
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# A dead link: the Wayback Machine may still hold the page.
+DEAD_STATUSES = frozenset({404, 410})
+# Only what we can decode ourselves with a bounded decoder (see _Decoder);
+# httpx would also offer br/zstd when those packages happen to be installed.
+ACCEPT_ENCODING = "gzip, deflate"
+_WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$")
+
+T = TypeVar("T")
 
 
 class FetchError(Exception):
@@ -24,74 +64,779 @@ class FetchError(Exception):
 @dataclass(frozen=True)
 class Fetched:
     url: str  # as asked
-    final_url: str  # after redirects
+    final_url: str  # after redirects (for a Wayback copy: the URL the archive captured)
     status: int
     content_type: str | None
     charset: str | None
     body: bytes
+    from_cache: bool = False  # served from the cache or a replayed WARC, not the network
+    archived_from: str | None = None  # the Wayback Machine page the body came from
+    archived_at: str | None = None  # its Wayback timestamp, YYYYMMDDhhmmss
+    fetched_at: str = ""  # ISO 8601 UTC: when the server last vouched for the body
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    timeout: float = DEFAULT_TIMEOUT  # seconds per read; connecting gets at most 10 s
+    max_bytes: int = DEFAULT_MAX_BYTES  # of the decoded body
+    user_agent: str = USER_AGENT
+    allow_private: bool = False  # fetch loopback/private/link-local/metadata addresses
+    ignore_robots: bool = False
+    cache_path: Path | None = None  # SQLite file
+    offline: bool = False  # serve only from the cache
+    refresh: bool = False  # ignore cached copies' freshness and validators
+    max_cache_age: float | None = None  # seconds a cached copy is used without asking
+    archive_path: Path | None = None  # append every document fetched to this .warc.gz
+    replay_path: Path | None = None  # serve everything from this WARC, no network
+    wayback_url: str | None = None  # e.g. "https://web.archive.org"
+    retries: int = 3  # after the first attempt
+    max_concurrency: int = 8
+    per_host: int = 2
+    # Backoff between retries; a server's Retry-After replaces it, up to the cap.
+    retry_wait_initial: float = 1.0
+    retry_wait_max: float = 30.0
+    retry_after_cap: float = 60.0
 
 
 def is_url(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
 
+# --------------------------------------------------------------------------
+# Process-wide default
+
+
+_default_lock = threading.Lock()
+_default: Fetcher | None = None
+
+
+def configure(options: FetchOptions | None = None) -> Fetcher:
+    """Set the options ``fetch()`` and ``fetch_many()`` use when given none."""
+    global _default
+    with _default_lock:
+        old, _default = _default, Fetcher(options or FetchOptions())
+    if old is not None:
+        old.close()
+    return _default
+
+
+def default_fetcher() -> Fetcher:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Fetcher(FetchOptions())
+        return _default
+
+
 def fetch(
     url: str,
     *,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    user_agent: str = USER_AGENT,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+    user_agent: str | None = None,
 ) -> Fetched:
-    import httpx
+    """Fetch one URL with the configured options; the arguments override them."""
+    return default_fetcher().fetch(url, timeout=timeout, max_bytes=max_bytes, user_agent=user_agent)
+
+
+def fetch_many(
+    urls: Iterable[str], options: FetchOptions | None = None
+) -> dict[str, Fetched | FetchError]:
+    """Fetch URLs concurrently (total and per-host limits); never raises FetchError."""
+    if options is None:
+        return default_fetcher().fetch_many(urls)
+    with Fetcher(options) as fetcher:
+        return fetcher.fetch_many(urls)
+
+
+# --------------------------------------------------------------------------
+# Fetcher: options plus what lives for a run (robots.txt rules, cache, WARC)
+
+
+class Fetcher:
+    def __init__(self, options: FetchOptions | None = None) -> None:
+        self.options = options or FetchOptions()
+        # robots.txt verdicts per origin, for the whole run (across event loops).
+        self.robots: dict[str, _robots.RobotsVerdict] = {}
+        self._cache: Cache | None = None
+        self._cache_lock = threading.Lock()
+        opts = self.options
+        self.writer = WarcWriter(opts.archive_path) if opts.archive_path else None
+        self.replay = WarcReplay(opts.replay_path) if opts.replay_path else None
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def cache(self) -> Cache | None:
+        if self.options.cache_path is None:
+            return None
+        with self._cache_lock:
+            if self._cache is None:
+                self._cache = Cache(self.options.cache_path)  # opened on first use
+            return self._cache
+
+    def close(self) -> None:
+        with self._cache_lock:
+            if self._cache is not None:
+                self._cache.close()
+                self._cache = None
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        user_agent: str | None = None,
+        archive_timestamp: str | None = None,
+    ) -> Fetched:
+        """Fetch one URL, or raise FetchError.
+
+        ``archive_timestamp`` (YYYYMMDD[hhmmss], e.g. the article's date) picks
+        the Wayback snapshot nearest to it when the link turns out dead.
+        """
+        opts = _override(self.options, timeout, max_bytes, user_agent)
+        return _run_sync(
+            lambda: self.afetch(url, options=opts, archive_timestamp=archive_timestamp)
+        )
+
+    async def afetch(
+        self,
+        url: str,
+        *,
+        options: FetchOptions | None = None,
+        archive_timestamp: str | None = None,
+    ) -> Fetched:
+        async with _Session.open(self, options or self.options) as session:
+            return await session.fetch(url, archive_timestamp)
+
+    def fetch_many(self, urls: Iterable[str]) -> dict[str, Fetched | FetchError]:
+        urls = list(urls)
+        return _run_sync(lambda: self.afetch_many(urls))
+
+    async def afetch_many(self, urls: Iterable[str]) -> dict[str, Fetched | FetchError]:
+        unique = list(dict.fromkeys(urls))
+        async with _Session.open(self, self.options) as session:
+            results = await asyncio.gather(*(session.fetch_or_error(u) for u in unique))
+        return dict(zip(unique, results, strict=True))
+
+
+def _override(
+    options: FetchOptions, timeout: float | None, max_bytes: int | None, user_agent: str | None
+) -> FetchOptions:
+    changes: dict[str, object] = {}
+    if timeout is not None:
+        changes["timeout"] = timeout
+    if max_bytes is not None:
+        changes["max_bytes"] = max_bytes
+    if user_agent is not None:
+        changes["user_agent"] = user_agent
+    return replace(options, **changes) if changes else options  # type: ignore[arg-type]
+
+
+def _run_sync(make: Callable[[], Awaitable[T]]) -> T:
+    async def main() -> T:
+        return await make()
 
     try:
-        with (
-            httpx.Client(
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-                headers={"User-Agent": user_agent},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                reason = response.reason_phrase or "error"
-                raise FetchError(f"HTTP {response.status_code} {reason}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(
-                    f"body of {int(declared)} bytes exceeds the {max_bytes}-byte limit"
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(main())
+    # Called from async code (a notebook, an async caller): asyncio.run would
+    # refuse, so run our own loop on a worker thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result()
+
+
+# --------------------------------------------------------------------------
+# Internals
+
+
+class _Transient(Exception):
+    """429 or 5xx: worth another attempt, maybe after the server's Retry-After."""
+
+    def __init__(self, status: int, reason: str, retry_after: float | None) -> None:
+        super().__init__(f"HTTP {status} {reason}".strip())
+        self.status = status
+        self.retry_after = retry_after
+
+
+class _GaveUp(FetchError):
+    """429/5xx on every attempt."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _DeadLink(Exception):
+    """404/410 or a host name that does not resolve: try the Wayback Machine."""
+
+
+@dataclass
+class _Response:
+    url: str
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    request_headers: list[tuple[str, str]]
+    raw: bytes  # as sent (Content-Encoded); kept only when archiving
+    body: bytes  # decoded
+    requested_at: datetime
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        for key, value in self.headers:
+            if key.lower() == name:
+                return value
+        return None
+
+
+class _Decoder:
+    """Content-Encoding decoder that stops at ``limit`` decoded bytes.
+
+    Ours rather than httpx's: httpx inflates a whole network chunk at once,
+    so a 64 KiB chunk of a gzip bomb becomes ~64 MB in memory before anyone
+    can count it; ``max_length`` here bounds every step.
+    """
+
+    def __init__(self, encoding: str | None, limit: int) -> None:
+        self.encoding = (encoding or "identity").strip().lower()
+        self.limit = limit
+        self.size = 0
+        self.parts: list[bytes] = []
+        self._fresh = True
+        if self.encoding in ("", "identity"):
+            self._z = None
+        elif self.encoding in ("gzip", "x-gzip"):
+            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self.encoding == "deflate":
+            self._z = zlib.decompressobj(zlib.MAX_WBITS)
+        else:
+            raise FetchError(f"unsupported Content-Encoding {self.encoding!r}")
+
+    def feed(self, data: bytes) -> None:
+        if self._z is None:
+            self._emit(data)
+            return
+        try:
+            while data:
+                out = self._z.decompress(data, self.limit - self.size + 1)
+                self._fresh = False
+                self._emit(out)
+                data = self._z.unconsumed_tail
+        except zlib.error:
+            if self.encoding == "deflate" and self._fresh:
+                # Some servers send raw deflate without the zlib header.
+                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._fresh = False
+                self.feed(data)
+                return
+            raise FetchError(f"corrupt {self.encoding} body") from None
+
+    def finish(self) -> bytes:
+        if self._z is not None:
+            self._emit(self._z.flush())
+        return b"".join(self.parts)
+
+    def _emit(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            after = "" if self._z is None else " once decompressed"
+            raise FetchError(f"body exceeds the {self.limit}-byte limit{after}")
+        if data:
+            self.parts.append(data)
+
+
+class _Session:
+    """One event loop's worth of state: the client, semaphores, robots locks."""
+
+    def __init__(self, fetcher: Fetcher, options: FetchOptions, client: httpx.AsyncClient) -> None:
+        self.fetcher = fetcher
+        self.opts = options
+        self.client = client
+        self.total = asyncio.Semaphore(max(1, options.max_concurrency))
+        self.hosts: dict[str, asyncio.Semaphore] = {}
+        self.robots_locks: dict[str, asyncio.Lock] = {}
+
+    @classmethod
+    @contextlib.asynccontextmanager
+    async def open(cls, fetcher: Fetcher, options: FetchOptions) -> AsyncIterator[_Session]:
+        client = _make_client(options)
+        try:
+            yield cls(fetcher, options, client)
+        finally:
+            await client.aclose()
+
+    async def fetch_or_error(self, url: str) -> Fetched | FetchError:
+        try:
+            return await self.fetch(url)
+        except FetchError as exc:
+            return exc
+
+    async def fetch(self, url: str, archive_timestamp: str | None = None) -> Fetched:
+        import httpx
+
+        try:
+            return await self._fetch(url, archive_timestamp)
+        except FetchError:
+            raise
+        except (_netguard.Refused, _netguard.NameNotResolved, _DeadLink) as exc:
+            raise FetchError(str(exc)) from None
+        except (CacheError, ArchiveError) as exc:
+            raise FetchError(str(exc)) from None
+        except httpx.HTTPError as exc:
+            raise FetchError(_describe(exc, self.opts.timeout)) from None
+        except OSError as exc:
+            raise FetchError(f"network error ({_short(exc)})") from None
+
+    async def _fetch(self, url: str, archive_timestamp: str | None) -> Fetched:
+        opts = self.opts
+        _netguard.check_scheme(url)
+        if self.fetcher.replay is not None:
+            return self._replay(url)
+        cache = self.fetcher.cache
+        entry = cache.get(url) if cache is not None else None
+        if opts.offline:
+            if entry is None:
+                raise FetchError("not in cache (offline)")
+            return _from_entry(url, entry)
+        # An evidence archive must hold the bytes as served today, so when
+        # archiving the cache is written but never answers in the server's place.
+        use_cache = entry is not None and not opts.refresh and self.fetcher.writer is None
+        conditional: dict[str, str] = {}
+        if use_cache and entry is not None:
+            if opts.max_cache_age is not None and entry.age() <= opts.max_cache_age:
+                return _from_entry(url, entry)
+            if entry.etag:
+                conditional["If-None-Match"] = entry.etag
+            if entry.last_modified:
+                conditional["If-Modified-Since"] = entry.last_modified
+        async with self.total, self._host_slot(url):
+            try:
+                resp = await self._get(url, conditional)
+            except (_DeadLink, _netguard.NameNotResolved) as exc:
+                if opts.wayback_url:
+                    return await self._wayback(url, str(exc), archive_timestamp)
+                raise FetchError(str(exc)) from None
+        now = time.time()
+        if resp.status == 304:
+            if entry is None or cache is None:
+                raise FetchError("HTTP 304 Not Modified to an unconditional request")
+            cache.touch(url, now)
+            return _from_entry(url, replace(entry, fetched_at=now))
+        ctype = resp.header("content-type")
+        if cache is not None:
+            cache.put(
+                CacheEntry(
+                    url=url,
+                    final_url=resp.url,
+                    status=resp.status,
+                    content_type=ctype,
+                    etag=resp.header("etag"),
+                    last_modified=resp.header("last-modified"),
+                    body=resp.body,
+                    fetched_at=resp.requested_at.timestamp(),
                 )
-            chunks: list[bytes] = []
-            size = 0
-            # iter_bytes() decompresses: counting here also stops a small
-            # gzip body that inflates to gigabytes.
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"body exceeds the {max_bytes}-byte limit")
-                chunks.append(chunk)
-            ctype = response.headers.get("content-type")
+            )
+        return Fetched(
+            url=url,
+            final_url=resp.url,
+            status=resp.status,
+            content_type=ctype,
+            charset=_charset(ctype),
+            body=resp.body,
+            fetched_at=_iso(resp.requested_at),
+        )
+
+    @contextlib.asynccontextmanager
+    async def _host_slot(self, url: str) -> AsyncIterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        slot = self.hosts.get(host)
+        if slot is None:
+            slot = self.hosts[host] = asyncio.Semaphore(max(1, self.opts.per_host))
+        async with slot:
+            yield
+
+    async def _get(
+        self, url: str, conditional: dict[str, str], *, robots: bool = True
+    ) -> _Response:
+        """Follow redirects by hand so that every hop passes the guard and robots.txt."""
+        opts = self.opts
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            await _netguard.check_url(current, allow_private=opts.allow_private)
+            if robots and not opts.ignore_robots:
+                await self._check_robots(current)
+            resp = await self._request(current, conditional if current == url else {})
+            if resp.status in REDIRECT_STATUSES:
+                location = resp.header("location")
+                if not location:
+                    raise FetchError(f"HTTP {resp.status} redirect without a Location")
+                self._archive(resp)
+                current = urljoin(current, location.strip())
+                continue
+            if resp.status in DEAD_STATUSES:
+                raise _DeadLink(f"HTTP {resp.status} {resp.reason}".strip())
+            if resp.status == 304:
+                return resp
+            if not 200 <= resp.status < 300:
+                raise FetchError(f"HTTP {resp.status} {resp.reason}".strip())
+            self._archive(resp)
+            return resp
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    async def _request(
+        self, url: str, headers: dict[str, str], *, max_bytes: int | None = None
+    ) -> _Response:
+        """One request, retried (stamina) on connection trouble, 429 and 5xx."""
+        import httpx
+        import stamina
+
+        _quiet_stamina()
+        opts = self.opts
+        attempts = 0
+        try:
+            async for attempt in stamina.retry_context(
+                on=_retry_hook,
+                attempts=max(0, opts.retries) + 1,
+                timeout=None,  # bounded by attempts; Retry-After alone may reach the cap
+                wait_initial=opts.retry_wait_initial,
+                wait_max=opts.retry_wait_max,
+                wait_jitter=opts.retry_wait_initial,
+            ):
+                with attempt:
+                    attempts += 1
+                    return await self._request_once(url, headers, max_bytes=max_bytes)
+        except _Transient as exc:
+            raise _GaveUp(f"{exc}{_after(attempts)}", exc.status) from None
+        except httpx.HTTPError as exc:
+            if _dns_failure(exc):
+                host = urlsplit(url).hostname or url
+                raise _netguard.NameNotResolved(f"cannot resolve host {host}") from None
+            raise FetchError(_describe(exc, opts.timeout) + _after(attempts)) from None
+        raise AssertionError("unreachable: stamina re-raises the last error")
+
+    async def _request_once(
+        self, url: str, headers: dict[str, str], *, max_bytes: int | None = None
+    ) -> _Response:
+        limit = self.opts.max_bytes if max_bytes is None else max_bytes
+        keep_raw = self.fetcher.writer is not None
+        requested_at = datetime.now(UTC)
+        async with self.client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            reason = response.reason_phrase or ""
+            if status == 429 or 500 <= status <= 599:
+                raise _Transient(
+                    status,
+                    reason,
+                    _retry_after(response.headers.get("retry-after"), self.opts.retry_after_cap),
+                )
+            resp = _Response(
+                url=url,
+                status=status,
+                reason=reason,
+                headers=_decode_headers(response.headers.raw),
+                request_headers=_decode_headers(response.request.headers.raw),
+                raw=b"",
+                body=b"",
+                requested_at=requested_at,
+            )
+            if not 200 <= status < 300:
+                return resp  # redirects, 304 and errors: the body is not wanted
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise FetchError(f"body of {int(declared)} bytes exceeds the {limit}-byte limit")
+            decoder = _Decoder(response.headers.get("content-encoding"), limit)
+            raw: list[bytes] = []
+            raw_size = 0
+            async for chunk in response.aiter_raw():
+                raw_size += len(chunk)
+                if raw_size > limit:
+                    raise FetchError(f"body exceeds the {limit}-byte limit")
+                if keep_raw:
+                    raw.append(chunk)
+                decoder.feed(chunk)
+            resp.body = decoder.finish()
+            resp.raw = b"".join(raw)
+            return resp
+
+    async def _check_robots(self, url: str) -> None:
+        key = _robots.origin(url)
+        verdict = self.fetcher.robots.get(key)
+        if verdict is None:
+            lock = self.robots_locks.setdefault(key, asyncio.Lock())
+            async with lock:  # one robots.txt request per origin, however many URLs wait
+                verdict = self.fetcher.robots.get(key)
+                if verdict is None:
+                    verdict = await self._load_robots(url)
+                    self.fetcher.robots[key] = verdict
+        reason = _robots.allowed(verdict, url, self.opts.user_agent)
+        if reason is not None:
+            raise FetchError(reason)
+
+    async def _load_robots(self, url: str) -> _robots.RobotsVerdict:
+        import httpx
+
+        target = _robots.robots_url(url)
+        for _hop in range(5):  # RFC 9309: follow at least five redirects
+            try:
+                await _netguard.check_url(target, allow_private=self.opts.allow_private)
+                resp = await self._request(target, {}, max_bytes=_robots.MAX_ROBOTS_BYTES)
+            except _GaveUp as exc:  # retried like any request: one 503 must not ban a host
+                return _robots.parse(exc.status, b"")
+            except (FetchError, _netguard.Refused, _netguard.NameNotResolved, httpx.HTTPError):
+                return _robots.ALLOW_ALL  # the document fetch will report the real trouble
+            location = resp.header("location")
+            if resp.status in REDIRECT_STATUSES and location:
+                target = urljoin(target, location.strip())
+                continue
+            return _robots.parse(resp.status, resp.body)
+        return _robots.ALLOW_ALL
+
+    def _archive(self, resp: _Response) -> None:
+        if self.fetcher.writer is None:
+            return
+        self.fetcher.writer.write(
+            url=resp.url,
+            request_headers=resp.request_headers,
+            status=resp.status,
+            reason=resp.reason,
+            response_headers=resp.headers,
+            payload=resp.raw,
+            requested_at=resp.requested_at,
+        )
+
+    def _replay(self, url: str) -> Fetched:
+        replay = self.fetcher.replay
+        assert replay is not None
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            record = replay.get(current)
+            if record is None:
+                extra = "" if current == url else f" (redirected to {current})"
+                raise FetchError(f"not in archive {replay.path}{extra}")
+            headers = {k.lower(): v for k, v in record.headers}
+            location = headers.get("location")
+            if record.status in REDIRECT_STATUSES and location:
+                current = urljoin(current, location.strip())
+                continue
+            if not 200 <= record.status < 300:
+                raise FetchError(f"HTTP {record.status} {record.reason} (archive {replay.path})")
+            decoder = _Decoder(headers.get("content-encoding"), self.opts.max_bytes)
+            decoder.feed(record.payload)
+            ctype = headers.get("content-type")
             return Fetched(
                 url=url,
-                final_url=str(response.url),
-                status=response.status_code,
+                final_url=current,
+                status=record.status,
                 content_type=ctype,
                 charset=_charset(ctype),
-                body=b"".join(chunks),
+                body=decoder.finish(),
+                from_cache=True,
+                fetched_at=record.date,
             )
-    except FetchError:
-        raise
-    except httpx.TooManyRedirects:
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects") from None
-    except httpx.TimeoutException:
-        raise FetchError(f"timed out after {timeout:g} s") from None
-    except httpx.ConnectError as exc:
-        raise FetchError(f"cannot connect ({_short(exc)})") from None
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"invalid URL ({_short(exc)})") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{type(exc).__name__} ({_short(exc)})") from None
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    async def _wayback(self, url: str, cause: str, timestamp: str | None) -> Fetched:
+        """The dead link's nearest Wayback snapshot, as originally served (``id_``).
+
+        The availability JSON API is rate-limited and flaky; the snapshot
+        redirect of ``/web/<ts>/<url>`` is the dependable way to find one.
+        """
+        import httpx
+
+        assert self.opts.wayback_url
+        base = self.opts.wayback_url.rstrip("/")
+        stamp = timestamp or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        lookup = f"{base}/web/{stamp}/{url}"
+        failures = (FetchError, _DeadLink, _netguard.Refused, _netguard.NameNotResolved)
+        try:
+            await _netguard.check_url(lookup, allow_private=self.opts.allow_private)
+            resp = await self._request(lookup, {})
+        except (*failures, httpx.HTTPError) as exc:
+            raise FetchError(f"{cause}; the Wayback Machine lookup failed ({exc})") from None
+        location = resp.header("location")
+        if resp.status in REDIRECT_STATUSES and location:
+            snapshot = urljoin(lookup, location.strip())
+        elif 200 <= resp.status < 300:
+            snapshot = lookup
+        else:
+            raise FetchError(f"{cause}; no archived copy at {base} (HTTP {resp.status})")
+        match = _WAYBACK_SNAPSHOT.search(snapshot)
+        if match is None:
+            raise FetchError(f"{cause}; unexpected Wayback redirect to {snapshot}")
+        archived_at, archived_url = match.groups()
+        try:
+            got = await self._get(f"{base}/web/{archived_at}id_/{archived_url}", {}, robots=False)
+        except (*failures, httpx.HTTPError) as exc:
+            raise FetchError(f"{cause}; the archived copy failed ({exc})") from None
+        # The id_ URL may itself redirect to the nearest capture: report that one.
+        final = _WAYBACK_SNAPSHOT.search(got.url)
+        if final is not None:
+            archived_at, archived_url = final.groups()
+        ctype = got.header("content-type")
+        return Fetched(
+            url=url,
+            final_url=archived_url,
+            status=got.status,
+            content_type=ctype,
+            charset=_charset(ctype),
+            body=got.body,
+            archived_from=f"{base}/web/{archived_at}/{archived_url}",
+            archived_at=archived_at,
+            fetched_at=_iso(got.requested_at),
+        )
+
+
+_ssl_lock = threading.Lock()
+_ssl_context: ssl.SSLContext | None = None
+
+
+def _tls() -> ssl.SSLContext:
+    """One TLS context per process: loading the CA bundle takes ~0.1 s each time."""
+    global _ssl_context
+    with _ssl_lock:
+        if _ssl_context is None:
+            import httpx
+
+            _ssl_context = httpx.create_ssl_context()
+        return _ssl_context
+
+
+def _make_client(options: FetchOptions) -> httpx.AsyncClient:
+    import httpx
+
+    limits = httpx.Limits(max_connections=max(1, options.max_concurrency))
+    transport: httpx.AsyncHTTPTransport | None = None
+    if not options.allow_private:
+        import httpcore
+
+        transport = httpx.AsyncHTTPTransport(verify=_tls(), limits=limits)
+        # httpx 0.28 has no public hook for the network backend; swap the pool
+        # for one that connects only to addresses the guard has judged (the
+        # pre-flight check alone would miss DNS rebinding).  Proxies from the
+        # environment use their own transports and keep the pre-flight check.
+        transport._pool = httpcore.AsyncConnectionPool(
+            ssl_context=_tls(),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_netguard.guarded_backend(),
+        )
+    return httpx.AsyncClient(
+        verify=_tls(),
+        transport=transport,
+        limits=limits,
+        follow_redirects=False,  # _Session._get follows them, checking every hop
+        timeout=httpx.Timeout(options.timeout, connect=min(options.timeout, 10.0)),
+        headers={"User-Agent": options.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+    )
+
+
+@functools.cache
+def _quiet_stamina() -> None:
+    """Keep stamina's per-retry WARNING off the CLI's stderr.
+
+    With no logging configured, Python's last-resort handler would print a
+    bare "stamina.retry_scheduled" for every retry.  A NullHandler on that
+    logger stops only that: records still propagate to any handler the
+    application configures.
+    """
+    logger = logging.getLogger("stamina")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+
+
+def _retry_hook(exc: Exception) -> bool | float:
+    """stamina's backoff hook: False = give up, True = default backoff, float = wait."""
+    import httpx
+
+    if isinstance(exc, _Transient):
+        return exc.retry_after if exc.retry_after is not None else True
+    if isinstance(exc, httpx.ConnectError) and _dns_failure(exc):
+        return False  # a name that does not resolve will not resolve in a second either
+    # Not read timeouts: each already took `timeout` seconds; retrying triples the wait.
+    return isinstance(
+        exc,
+        httpx.ConnectError
+        | httpx.ConnectTimeout
+        | httpx.ReadError
+        | httpx.WriteError
+        | httpx.RemoteProtocolError,
+    )
+
+
+def _retry_after(value: str | None, cap: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return min(max(0.0, (when - datetime.now(UTC)).total_seconds()), cap)
+
+
+def _dns_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, socket.gaierror):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _describe(exc: BaseException, timeout: float) -> str:
+    import httpx
+
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"timed out connecting after {min(timeout, 10.0):g} s"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {timeout:g} s"
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect ({_short(exc)})"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return f"connection broken ({_short(exc)})"
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return f"invalid URL ({_short(exc)})"
+    return f"{type(exc).__name__} ({_short(exc)})"
+
+
+def _after(attempts: int) -> str:
+    return f" (after {attempts} attempts)" if attempts > 1 else ""
+
+
+def _from_entry(url: str, entry: CacheEntry) -> Fetched:
+    return Fetched(
+        url=url,
+        final_url=entry.final_url,
+        status=entry.status,
+        content_type=entry.content_type,
+        charset=_charset(entry.content_type),
+        body=entry.body,
+        from_cache=True,
+        fetched_at=_iso(datetime.fromtimestamp(entry.fetched_at, UTC)),
+    )
+
+
+def _decode_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
+    return [(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw]
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _charset(content_type: str | None) -> str | None:

@@ -50,6 +50,45 @@ def _parser() -> argparse.ArgumentParser:
             "not verified; 'none' never fails). Default: diverged",
         )
 
+    def add_fetch(sp: argparse.ArgumentParser) -> None:
+        g = sp.add_argument_group("fetching")
+        g.add_argument(
+            "--timeout",
+            type=float,
+            default=20.0,
+            metavar="SECONDS",
+            help="per request (default 20)",
+        )
+        g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
+        g.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="allow URLs on loopback, private and link-local addresses",
+        )
+        g.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+        g.add_argument("--cache", metavar="FILE", help="SQLite cache of fetched pages")
+        g.add_argument("--offline", action="store_true", help="serve fetches from --cache only")
+        g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
+        g.add_argument(
+            "--max-cache-age",
+            type=float,
+            metavar="SECONDS",
+            help="use cached pages younger than this without asking the server",
+        )
+        g.add_argument(
+            "--archive",
+            metavar="FILE.warc.gz",
+            help="record every response fetched as WARC records",
+        )
+        g.add_argument(
+            "--replay",
+            metavar="FILE.warc.gz",
+            help="serve every fetch from this WARC archive, no network",
+        )
+        g.add_argument(
+            "--wayback", metavar="URL", help="for dead links, try this Wayback-compatible archive"
+        )
+
     audit = sub.add_parser(
         "audit",
         help="check every quotation of an article against sources",
@@ -70,10 +109,15 @@ def _parser() -> argparse.ArgumentParser:
     add_output(audit, ("markdown", "json"), "markdown")
     add_fail_on(audit)
     audit.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
+    audit.add_argument(
+        "--no-links", action="store_true", help="do not look for sources among the article's links"
+    )
+    add_fetch(audit)
 
     extract = sub.add_parser("extract", help="list the quotations of an article and their speakers")
     extract.add_argument("article", metavar="ARTICLE")
     add_output(extract, ("json", "markdown"), "json")
+    add_fetch(extract)
 
     verify = sub.add_parser(
         "verify",
@@ -87,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     add_output(verify, ("markdown", "json"), "markdown")
     add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
+    add_fetch(verify)
     return p
 
 
@@ -108,8 +153,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _configure_fetch(args: argparse.Namespace) -> None:
+    from ._fetch import USER_AGENT, FetchOptions, configure
+
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value else None
+
+    if args.offline and not args.cache and not args.replay:
+        raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
+    if args.replay and not Path(args.replay).is_file():
+        raise InputError("archive", args.replay, "no such file")
+    configure(
+        FetchOptions(
+            timeout=args.timeout,
+            user_agent=args.user_agent or USER_AGENT,
+            allow_private=args.allow_private,
+            ignore_robots=args.ignore_robots,
+            cache_path=path(args.cache),
+            offline=args.offline,
+            refresh=args.refresh,
+            max_cache_age=args.max_cache_age,
+            archive_path=path(args.archive),
+            replay_path=path(args.replay),
+            wayback_url=args.wayback,
+        )
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
+
+    _configure_fetch(args)
 
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
@@ -120,7 +194,7 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = pipeline.run_audit(args.article, args.source)
+        rep = pipeline.run_audit(args.article, args.source, follow_links=not args.no_links)
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
     text = report.report_json(rep) if args.format == "json" else report.report_markdown(rep)

@@ -185,7 +185,16 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
     sock.close()
     url = f"http://127.0.0.1:{port}/transcript"
     code, out, _ = run(
-        capsys, "audit", ARTICLE, "-s", url, "-s", str(tmp_path / "missing.txt"), "--format", "json"
+        capsys,
+        "audit",
+        ARTICLE,
+        "-s",
+        url,
+        "-s",
+        str(tmp_path / "missing.txt"),
+        "--format",
+        "json",
+        "--allow-private",
     )
     data = json.loads(out)
     assert code == 0
@@ -245,3 +254,20 @@ def test_help_is_light() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_private_addresses_refused_by_default(capsys) -> None:
+    # Nothing listens there and nothing is contacted: refused before connecting.
+    code, out, _ = run(capsys, "audit", ARTICLE, "-s", "http://127.0.0.1:9/t", "--format", "json")
+    data = json.loads(out)
+    assert data["sources"][0]["status"] == "error"
+    assert (
+        "loopback" in data["sources"][0]["error"]
+        and "--allow-private" in data["sources"][0]["error"]
+    )
+    assert code == 0
+
+
+def test_offline_needs_a_cache(capsys) -> None:
+    code, _, err = run(capsys, "audit", ARTICLE, "--offline")
+    assert code == 2 and "--offline" in err and err.count("\n") == 1

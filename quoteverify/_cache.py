@@ -1,0 +1,110 @@
+"""A small SQLite cache of fetched documents, revalidated with ETag/Last-Modified.
+
+Our own rather than hishel: hishel's API changed in each major release and by
+default keeps responses until a TTL instead of revalidating.  Only successful
+responses are stored: a transient 503 or timeout must never be replayed as the
+source's answer on the next run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS responses (
+    url TEXT PRIMARY KEY,
+    final_url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    body BLOB NOT NULL,
+    fetched_at REAL NOT NULL
+)
+"""
+
+
+class CacheError(Exception):
+    """The cache file cannot be used; ``str()`` is the one-line cause."""
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    body: bytes
+    fetched_at: float  # epoch seconds: when the server last vouched for the body
+
+    def age(self, now: float | None = None) -> float:
+        return (time.time() if now is None else now) - self.fetched_at
+
+
+class Cache:
+    """Thread-safe: one connection behind a lock (fetches run on several threads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # timeout: parallel CI jobs sharing one cache file wait for each other.
+            self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            with self._db:
+                self._db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(f"cache {path} is unusable ({exc})") from None
+
+    def get(self, url: str) -> CacheEntry | None:
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT url, final_url, status, content_type, etag, last_modified, body,"
+                    " fetched_at FROM responses WHERE url = ?",
+                    (url,),
+                ).fetchone()
+        except sqlite3.Error as exc:
+            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+        return None if row is None else CacheEntry(*row[:6], bytes(row[6]), row[7])
+
+    def put(self, entry: CacheEntry) -> None:
+        if not 200 <= entry.status < 300:
+            return  # never persist failures (see the module docstring)
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        entry.url,
+                        entry.final_url,
+                        entry.status,
+                        entry.content_type,
+                        entry.etag,
+                        entry.last_modified,
+                        entry.body,
+                        entry.fetched_at,
+                    ),
+                )
+        except sqlite3.Error as exc:
+            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+
+    def touch(self, url: str, fetched_at: float) -> None:
+        """Record that the server confirmed (304) the cached body is current."""
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "UPDATE responses SET fetched_at = ? WHERE url = ?", (fetched_at, url)
+                )
+        except sqlite3.Error as exc:
+            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
