@@ -14,7 +14,7 @@ from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
-from .sources import load_source
+from .sources import load_sources
 
 if TYPE_CHECKING:
     from .align import PreparedSource
@@ -63,7 +63,8 @@ def judge_all(
     for items in plan.values():
         for p in items:
             order.setdefault(p.ref, p)
-    sources = [_load(p) for p in order.values()]
+    loaded = load_sources(list(order))
+    sources = [_annotate(s, p) for s, p in zip(loaded, order.values(), strict=True)]
     index = {s.ref: i for i, s in enumerate(sources)}
     article_lang = detect(article.text)
     prepared: dict[int, PreparedSource] = {}
@@ -145,8 +146,7 @@ def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
     return QuoteResult(quote=quote, verdict="unverifiable", notes=(note,))
 
 
-def _load(planned: Planned) -> Source:
-    source = load_source(planned.ref)
+def _annotate(source: Source, planned: Planned) -> Source:
     lang = detect(source.text) if source.status == "ok" else None
     return replace(source, via=planned.via, language=lang)
 

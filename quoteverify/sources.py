@@ -8,9 +8,10 @@ had only it become ``unverifiable`` with that reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from ._fetch import FetchError, fetch, is_url
+from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
 from ._text import (
     NotText,
     decode,
@@ -26,26 +27,46 @@ from .models import Source
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 
-def load_source(ref: str) -> Source:
-    """Read one source; never raises for bad input."""
+def load_source(ref: str, fetched: Fetched | FetchError | None = None) -> Source:
+    """Read one source; never raises for bad input.  ``fetched`` is the result
+    of an earlier concurrent fetch of ``ref``, when there was one."""
     if is_url(ref):
-        try:
-            fetched = fetch(ref, max_bytes=MAX_SOURCE_BYTES)
-        except FetchError as exc:
-            return Source(ref=ref, status="error", url=ref, error=str(exc))
+        if fetched is None:
+            try:
+                fetched = fetch(ref, max_bytes=MAX_SOURCE_BYTES)
+            except FetchError as exc:
+                fetched = exc
+        if isinstance(fetched, FetchError):
+            return Source(ref=ref, status="error", url=ref, error=str(fetched))
         data, charset, ctype = fetched.body, fetched.charset, fetched.content_type
         name, url, path = fetched.final_url, ref, None
-    else:
-        try:
-            p = Path(ref)
-            if p.is_dir():
-                return Source(ref=ref, status="error", path=ref, error="is a directory, not a file")
-            data = p.read_bytes()
-        except FileNotFoundError:
-            return Source(ref=ref, status="error", path=ref, error="no such file")
-        except OSError as exc:
-            return Source(ref=ref, status="error", path=ref, error=exc.strerror or str(exc))
-        charset, ctype, name, url, path = None, None, ref, None, ref
+        source = _from_bytes(ref, data, charset, ctype, name, url, path)
+        if fetched.archived_from:
+            # A dead link read from a web archive: say so, and from when.
+            title = f"{source.title or ref} (archived copy {fetched.archived_at})"
+            return replace(source, title=title, url=fetched.archived_from)
+        return source
+    try:
+        p = Path(ref)
+        if p.is_dir():
+            return Source(ref=ref, status="error", path=ref, error="is a directory, not a file")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        return Source(ref=ref, status="error", path=ref, error="no such file")
+    except OSError as exc:
+        return Source(ref=ref, status="error", path=ref, error=exc.strerror or str(exc))
+    return _from_bytes(ref, data, None, None, ref, None, ref)
+
+
+def _from_bytes(
+    ref: str,
+    data: bytes,
+    charset: str | None,
+    ctype: str | None,
+    name: str,
+    url: str | None,
+    path: str | None,
+) -> Source:
     fmt = guess_format(name, ctype, data)
     try:
         if is_pdf(data, ctype, name):
@@ -70,7 +91,10 @@ def load_source(ref: str) -> Source:
 
 
 def load_sources(refs: Sequence[str]) -> list[Source]:
-    return [load_source(ref) for ref in refs]
+    """Read sources in order; URLs are fetched concurrently first."""
+    urls = [r for r in refs if is_url(r)]
+    fetched = fetch_many(urls) if len(urls) > 1 else {}
+    return [load_source(ref, fetched.get(ref)) for ref in refs]
 
 
 def _first_line(text: str) -> str | None:
