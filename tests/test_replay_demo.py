@@ -22,7 +22,7 @@ def test_replayed_audit_matches_local_verdicts(capsys) -> None:
     assert code == 1
     assert data["sources"][0]["status"] == "ok"
     verdicts = {q["text"][:30]: q["verdict"] for q in data["quotes"]}
-    assert verdicts["I think a lesson from recent hi"] == "diverged"
+    assert verdicts["I think a lesson from recent h"] == "diverged"
     assert verdicts["Russia comes to help"] is None
 
 
