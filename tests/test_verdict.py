@@ -301,3 +301,24 @@ def test_best_source_wins_and_scores_per_source(seed, briefing):
     assert r.match.source_index == 1
     assert dict(r.source_scores)[1] == 100
     assert dict(r.source_scores)[0] < 100
+
+
+def test_swapped_pair_around_and_is_reordered():
+    # "watch and monitor" -> "monitor and watch": difflib reports an insert
+    # and a delete of the same words in different order; that is a move.
+    text = (
+        "THE PRESIDENT: We will continue to watch and monitor the situation very "
+        "closely, and we will keep our allies informed of every step we take."
+    )
+    ps = prepare_source(Source("x", "ok", text))
+    r = judge(
+        q(
+            "We will continue to monitor and watch the situation very closely, "
+            "and we will keep our allies informed",
+            speaker=None,
+        ),
+        [ps],
+    )
+    assert r.verdict == "diverged"
+    assert any("moved" in o.flags for o in r.diff)
+    assert any(n.startswith("reordered:") for n in r.notes)

@@ -50,6 +50,9 @@ class PreparedSource:
     masked: str  # normalised text with labels/stage directions blanked
     turn_starts: np.ndarray  # normalised offsets of the turns' labels
     newlines: np.ndarray  # offsets of "\n" in the original text
+    # Alignment key of every token (BARRIER_KEY for barriers): the diff reads
+    # keys of whole passages, so they are kept rather than recomputed.
+    keys: list[str]
 
     @property
     def n_tokens(self) -> int:
@@ -67,7 +70,7 @@ class PreparedSource:
         return trailing_punct(self.masked, int(self.tok_end[i]), len(self.masked))
 
     def key(self, i: int) -> str:
-        return key_of(self.core(i)) if not self.is_sentinel(i) else "\x00"
+        return self.keys[i]
 
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original offsets of source tokens [a, b)."""
@@ -123,6 +126,9 @@ class PreparedSource:
         return _ws(before).strip(), _ws(after).strip()
 
 
+BARRIER_KEY = "\x00"  # no quote word has this key
+
+
 def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
@@ -146,33 +152,42 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _tokens_and_keys(masked: str) -> tuple[np.ndarray, list[str]]:
-    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing."""
+    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing.
+
+    One ``re.split`` over the lower-cased text yields gap, word, gap, word, ...
+    as plain strings: offsets follow from a cumulative sum of their lengths,
+    so no match object or per-token tuple is ever made.
+    """
     low = masked.lower()
     if len(low) != len(masked):  # a rare character whose lower case is longer
         spans = [m.span() for m in TOKEN_RE.finditer(masked)]
         keys = [key_of(masked[s:e]) for s, e in spans]
         return np.asarray(spans, dtype=np.int64).reshape(-1, 2), keys
-    # (gap, word) pairs: offsets follow from the lengths, no match objects.
-    pairs = _GAP_WORD.findall(low)
-    if not pairs:
+    parts = _SPLIT.split(low)
+    words = parts[1::2]
+    if not words:
         return np.zeros((0, 2), dtype=np.int64), []
-    gap_strs, word_strs = zip(*pairs, strict=True)
-    gaps = np.fromiter(map(len, gap_strs), dtype=np.int64, count=len(pairs))
-    lens = np.fromiter(map(len, word_strs), dtype=np.int64, count=len(pairs))
-    ends = np.cumsum(gaps + lens)
-    words = list(word_strs)
-    # key_of for all words at once: drop apostrophes and dots ...
-    keys = "\n".join(words).replace("'", "").replace(".", "").split("\n")
-    # ... except in numbers, which only lose their thousands commas.
-    for i, w in enumerate(words):
+    cum = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    ends = cum[1::2]
+    starts = cum[0:-1:2]
+    # key_of for all words at once: drop apostrophes and dots (and commas,
+    # which only numbers contain) ...
+    keys = "\n".join(words).replace("'", "").replace(".", "").replace(",", "").split("\n")
+    # ... but a number keeps its dots ("3.5" is not "35").  Numbers start with
+    # a digit: find them from the first character's code point, and ask
+    # str.isdigit only for the few non-ASCII first characters.
+    first = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)[starts]
+    for i in np.flatnonzero((first - 48 < 10) | (first > 0x7F)).tolist():
+        w = words[i]
         if w[0].isdigit():
-            keys[i] = key_of(w)
-    return np.stack([ends - lens, ends], axis=1), keys
+            keys[i] = w.translate(_NUM_KEY_DROP)
+    return np.stack([starts, ends], axis=1), keys
 
 
-# Every character is either in a token or in the gap before one: a token
-# starts with a letter/digit (never "_"), the gap is everything else.
-_GAP_WORD = re.compile(r"([\W_]*)(" + TOKEN_RE.pattern + ")")
+# Capturing the token makes re.split return gaps and tokens alternately; a
+# token never matches the empty string, so the alternation is strict.
+_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+_NUM_KEY_DROP = str.maketrans("", "", ",")
 
 
 def prepare_source(source: Source) -> PreparedSource:
@@ -196,6 +211,7 @@ def prepare_source(source: Source) -> PreparedSource:
         pos = np.searchsorted(arr[:, 0], barr[:, 0])
         arr = np.insert(arr, pos, barr, axis=0)
         ids = np.insert(ids, pos, SENTINEL_ID)
+        keys = _insert_barriers(keys, pos.tolist())
     return PreparedSource(
         source=source,
         norm=norm,
@@ -206,8 +222,30 @@ def prepare_source(source: Source) -> PreparedSource:
         index=build_index(ids, vocab),
         masked=masked,
         turn_starts=np.asarray([t.label_start for t in turns], dtype=np.int64),
-        newlines=np.asarray([m.start() for m in re.finditer("\n", source.text)], dtype=np.int64),
+        newlines=_newlines(source.text),
+        keys=keys,
     )
+
+
+def _insert_barriers(keys: list[str], pos: list[int]) -> list[str]:
+    """``keys`` with the barrier key before each position (as np.insert does)."""
+    out: list[str] = []
+    prev = 0
+    for p in pos:
+        out.extend(keys[prev:p])
+        out.append(BARRIER_KEY)
+        prev = p
+    out.extend(keys[prev:])
+    return out
+
+
+def _newlines(text: str) -> np.ndarray:
+    """Offsets of "\n" in ``text`` (for line numbers), without a Python loop."""
+    if text.isascii():
+        buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    else:
+        buf = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.flatnonzero(buf == 10).astype(np.int64)
 
 
 def find_exact(ps: PreparedSource, keys: list[str]) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quoteverify.align._tokens import (
@@ -72,6 +73,32 @@ def source_word(ps: PreparedSource, i: int) -> str:
     return ps.source.text[s:e]
 
 
+class Passage:
+    """Keys, surfaces and original words of source tokens [a, b), read in bulk.
+
+    A diff touches every word of its passage several times (keys, cores,
+    original words) and ``tight_diff`` diffs overlapping sub-ranges; reading
+    them once with numpy slices instead of per-token numpy scalar lookups is
+    most of the diff's speed.
+    """
+
+    __slots__ = ("ps", "a", "b", "keys", "cores", "words")
+
+    def __init__(self, ps: PreparedSource, a: int, b: int) -> None:
+        self.ps = ps
+        self.a = a
+        self.b = b
+        self.keys = ps.keys[a:b]
+        ts = ps.tok_start[a:b]
+        te = ps.tok_end[a:b]
+        text = ps.norm.text
+        self.cores = [text[s:e] for s, e in zip(ts.tolist(), te.tolist(), strict=True)]
+        src = ps.source.text
+        os_ = ps.norm.starts[ts].tolist()
+        oe = ps.norm.ends[te - 1].tolist() if b > a else []
+        self.words = [src[s:e] for s, e in zip(os_, oe, strict=True)]
+
+
 def _class_flags(cores: list[str], other: list[str]) -> list[str]:
     flags = []
     # "one" is as often a determiner/pronoun ("one lesson") as a number: only
@@ -99,24 +126,44 @@ def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
 
 
 def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
-    qc = [t.core for t in qt]
+    # Memoised on what it reads: tight_diff re-diffs overlapping ranges and
+    # the candidates of one quote share their replaced word pairs.
+    return _replace_flags_of(
+        tuple(t.core for t in qt),
+        tuple(t.key for t in qt),
+        any(t.bracket for t in qt),
+        tuple(sc),
+        th,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _replace_flags_of(
+    qc_t: tuple[str, ...],
+    qkeys: tuple[str, ...],
+    bracket: bool,
+    sc_t: tuple[str, ...],
+    th: Thresholds,
+) -> tuple[str, ...]:
+    qc = list(qc_t)
+    sc = list(sc_t)
     # Same number in numerals and words: "14,000" / "fourteen thousand".
     if all(is_number(c) or c.lower() == "and" for c in qc + sc):
         qv, sv = number_value(qc), number_value(sc)
         if qv is not None and qv == sv:
             return ("spelling",)
     # Hyphenation / compounding: "cyber attacks" / "cyberattacks".
-    if "".join(t.key for t in qt) == "".join(c.lower().replace("'", "") for c in sc):
+    if "".join(qkeys) == "".join(c.lower().replace("'", "") for c in sc):
         return ("spelling",)
     flags: list[str] = []
-    if any(t.bracket for t in qt):
+    if bracket:
         flags.append("bracket")
     qe = [k for c in qc for k in expand(c)]
     se = [k for c in sc for k in expand(c)]
     if qe == se and (any(map(is_contraction, qc)) or any(map(is_contraction, sc))):
         # "can't" / "cannot", "we're" / "we are": same words, one contracted.
         return tuple(flags + ["contraction"])
-    if len(qt) == 1 and len(sc) == 1 and not flags and _spelling_variant(qc[0], sc[0], th):
+    if len(qc) == 1 and len(sc) == 1 and not flags and _spelling_variant(qc[0], sc[0], th):
         if not (set(_class_flags(qc, sc)) ^ set(_class_flags(sc, qc))) and not (
             is_number(qc[0]) or is_negation(qc[0]) or is_modal(qc[0])
         ):
@@ -136,21 +183,39 @@ def word_diff(
     *,
     ignore_first_case: bool = True,
     ignore_last_punct: bool = True,
+    passage: Passage | None = None,
+    matcher: SequenceMatcher[str] | None = None,
 ) -> WordDiff:
-    """Diff quote tokens against source tokens [a, b)."""
-    skeys = [ps.key(i) for i in range(a, b)]
-    qkeys = [t.key for t in qtoks]
-    sm = SequenceMatcher(None, skeys, qkeys, autojunk=False)
+    """Diff quote tokens against source tokens [a, b).
+
+    ``passage`` (covering [a, b)) and ``matcher`` (whose second sequence is
+    the quote's keys) may be shared between diffs of one quote part: the
+    result is the same, the per-word reads and difflib's index of the quote
+    are done once.
+    """
+    if passage is None or not (passage.a <= a and b <= passage.b):
+        passage = Passage(ps, a, b)
+    off = a - passage.a
+    skeys = passage.keys[off : off + b - a]
+    cores = passage.cores[off : off + b - a]
+    words = passage.words[off : off + b - a]
+    if matcher is None:
+        matcher = SequenceMatcher(None, skeys, [t.key for t in qtoks], autojunk=False)
+    else:
+        matcher.set_seq1(skeys)
     wd = WordDiff(q_len=len(qtoks), s_len=b - a)
-    raw: list[tuple[str, int, int, int, int]] = list(sm.get_opcodes())
+    raw: list[tuple[str, int, int, int, int]] = list(matcher.get_opcodes())
     for tag, i1, i2, j1, j2 in raw:
         if tag == "equal":
             wd.longest_run = max(wd.longest_run, j2 - j1)
-            _equal_ops(wd, qtoks, ps, a, i1, j1, j2, th, ignore_first_case, ignore_last_punct)
+            _equal_ops(
+                wd, qtoks, ps, a, i1, j1, j2, th, ignore_first_case, ignore_last_punct,
+                cores, words,
+            )  # fmt: skip
             continue
         qt = qtoks[j1:j2]
-        sc = [ps.core(a + i) for i in range(i1, i2)]
-        sw = " ".join(source_word(ps, a + i) for i in range(i1, i2))
+        sc = cores[i1:i2]
+        sw = " ".join(words[i1:i2])
         qw = " ".join(t.core for t in qt)
         if tag == "replace":
             flags = _replace_flags(qt, sc, th)
@@ -191,7 +256,9 @@ def tight_diff(
     """Diff against [a, b), trimming up to two source words at either end when
     that costs nothing: edlib may substitute a quote's first word for the word
     before the passage ("Europe We're" for "We are") at the same edit cost."""
-    best = word_diff(qtoks, ps, a, b, th)
+    passage = Passage(ps, a, b)
+    matcher = SequenceMatcher(None, passage.keys, [t.key for t in qtoks], autojunk=False)
+    best = word_diff(qtoks, ps, a, b, th, passage=passage, matcher=matcher)
     for side in ("start", "end"):
         for k in (1, 2):
             na, nb = (a + k, b) if side == "start" else (a, b - k)
@@ -200,7 +267,7 @@ def tight_diff(
             first = best.ops[0] if side == "start" else best.ops[-1]
             if first.op == "equal" and not first.flags:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th)
+            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, matcher=matcher)
             if wd.cost <= best.cost:
                 best, a, b = wd, na, nb
     return a, b, best
@@ -217,8 +284,13 @@ def _equal_ops(
     th: Thresholds,
     ignore_first_case: bool,
     ignore_last_punct: bool,
+    cores: list[str],
+    words: list[str],
 ) -> None:
-    """Equal words, split into runs by their minor differences."""
+    """Equal words, split into runs by their minor differences.
+
+    ``cores``/``words``: surfaces and original words of the diffed passage.
+    """
     run_q: list[str] = []
     run_s: list[str] = []
     run_flags: tuple[str, ...] = ()
@@ -226,7 +298,7 @@ def _equal_ops(
     for k, j in enumerate(range(j1, j2)):
         si = a + i1 + k
         q = qtoks[j]
-        sc = ps.core(si)
+        sc = cores[i1 + k]
         flags: list[str] = []
         if q.core != sc:
             if q.core.lower() == sc.lower():
@@ -255,7 +327,7 @@ def _equal_ops(
             run_q, run_s = [], []
         run_flags = ft
         run_q.append(q.core)
-        run_s.append(source_word(ps, si))
+        run_s.append(words[i1 + k])
     if run_q:
         wd.ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
         if run_flags:
@@ -266,7 +338,10 @@ def _mark_moves(wd: WordDiff) -> None:
     """A delete and an insert of the same words form a transposition ("moved").
 
     "it's sometimes very" -> "sometimes it's very" is one moved word, not one
-    word dropped and another added; it costs one word, not two.
+    word dropped and another added; it costs one word, not two.  The words
+    are compared as a multiset: "watch and monitor" -> "monitor and watch"
+    diffs as insert "monitor and" / equal "watch" / delete "and monitor",
+    the same words in another order, and is a reordering too.
     """
     ops = wd.ops
     used: set[int] = set()
@@ -274,10 +349,11 @@ def _mark_moves(wd: WordDiff) -> None:
         if d.op != "delete" or i in used:
             continue
         dk = d.source.lower().replace("’", "'").split()
+        dset = sorted(dk)
         for j, ins in enumerate(ops):
             if j in used or ins.op != "insert":
                 continue
-            if ins.quote.lower().split() == dk:
+            if sorted(ins.quote.lower().split()) == dset:
                 ops[i] = DiffOp("delete", d.quote, d.source, d.flags + ("moved",))
                 ops[j] = DiffOp("insert", ins.quote, ins.source, ins.flags + ("moved",))
                 used.update((i, j))

@@ -80,30 +80,26 @@ def exact_positions(index: WordIndex, qids: np.ndarray) -> list[int]:
     ids = index.ids
     if m >= 3:
         v = len(index.vocab)
-        # The rarest trigram narrows the candidates most.
-        best: np.ndarray | None = None
-        best_off = 0
-        for i in range(m - 2):
-            k = (qids[i] * v + qids[i + 1]) * v + qids[i + 2]
-            lo = np.searchsorted(index.tri_keys, k, "left")
-            hi = np.searchsorted(index.tri_keys, k, "right")
-            if best is None or hi - lo < best.shape[0]:
-                best = index.tri_pos[lo:hi]
-                best_off = i
-                if hi - lo == 0:
-                    return []
-        assert best is not None
-        starts = best - best_off
+        # The rarest trigram narrows the candidates most (the first one of
+        # the rarest, as a scan would pick); all looked up in one call.
+        keys = (qids[:-2] * v + qids[1:-1]) * v + qids[2:]
+        los = np.searchsorted(index.tri_keys, keys, "left")
+        his = np.searchsorted(index.tri_keys, keys, "right")
+        best_off = int(np.argmin(his - los))
+        if his[best_off] == los[best_off]:
+            return []
+        starts = index.tri_pos[los[best_off] : his[best_off]] - best_off
     else:
         wid = int(qids[int(np.argmin([index.freq(int(w)) for w in qids]))])
         off = int(np.flatnonzero(qids == wid)[0])
         starts = index.positions(wid) - off
-    out = []
-    for s in np.sort(starts):
-        s = int(s)
-        if s >= 0 and s + m <= ids.shape[0] and np.array_equal(ids[s : s + m], qids):
-            out.append(s)
-    return out
+    # Verify every candidate start at once: one gather of m ids per start.
+    starts = np.sort(starts)
+    starts = starts[(starts >= 0) & (starts + m <= ids.shape[0])]
+    if starts.shape[0] == 0:
+        return []
+    rows = ids[starts[:, None] + np.arange(m)]
+    return starts[(rows == qids).all(axis=1)].tolist()
 
 
 def _symbols(index: WordIndex, qids: np.ndarray) -> tuple[bytes, np.ndarray]:
@@ -151,22 +147,28 @@ def candidate_windows(
     v = len(index.vocab)
     diags: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    for i in range(m - 2):
-        a, b, c = int(qids[i]), int(qids[i + 1]), int(qids[i + 2])
-        if a < 0 or b < 0 or c < 0:
-            continue
-        k = (a * v + b) * v + c
-        lo = np.searchsorted(index.tri_keys, k, "left")
-        hi = np.searchsorted(index.tri_keys, k, "right")
-        if 0 < hi - lo <= max_postings:
-            diags.append(index.tri_pos[lo:hi] - i)
-            weights.append(np.full(hi - lo, 3, dtype=np.int64))
+    if m >= 3:
+        # All the quote's trigrams looked up at once (one searchsorted pair,
+        # not two per trigram), in quote order as before.
+        a, b, c = qids[:-2], qids[1:-1], qids[2:]
+        ok = np.flatnonzero((a >= 0) & (b >= 0) & (c >= 0))
+        keys = (a[ok] * v + b[ok]) * v + c[ok]
+        los = np.searchsorted(index.tri_keys, keys, "left").tolist()
+        his = np.searchsorted(index.tri_keys, keys, "right").tolist()
+        for i, lo, hi in zip(ok.tolist(), los, his, strict=True):
+            if 0 < hi - lo <= max_postings:
+                diags.append(index.tri_pos[lo:hi] - i)
+                weights.append(np.full(hi - lo, 3, dtype=np.int64))
     # Rare words vote too: a heavily edited quote may keep no three words in a
     # row but still shares its names and unusual words with the passage.
+    rare = max(8, max_postings // 20)
+    starts = index.uni_start
     for i, w in enumerate(qids.tolist()):
-        if w >= 0 and 0 < index.freq(w) <= max(8, max_postings // 20):
-            diags.append(index.positions(w) - i)
-            weights.append(np.ones(index.freq(w), dtype=np.int64))
+        if w >= 0:
+            f = int(starts[w + 1] - starts[w])
+            if 0 < f <= rare:
+                diags.append(index.uni_order[starts[w] : starts[w + 1]] - i)
+                weights.append(np.ones(f, dtype=np.int64))
     if not diags:
         return []
     d = np.concatenate(diags)

@@ -100,13 +100,56 @@ _ONE_TO_ONE: dict[str, str] = {
 }
 
 
+# Backslash escapes and carriage returns, the ASCII part of ``_SPECIAL``.
+_ASCII_SPECIAL = r"\r|\\(?=[!-/:-@\[-`{-~])"
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=256)
+def _special_for(chars: str) -> re.Pattern[str]:
+    """``_SPECIAL`` narrowed to the characters that actually change.
+
+    Scanning 1 MB with the general pattern costs more than everything else in
+    ``normalize`` (its "letter + combining mark" branch is tried at every
+    letter).  When a text has no combining marks, every cluster is a single
+    character, and one that folds to itself is a plain copy: only the
+    characters in ``chars`` (and ``\\r`` / backslash escapes) need work.
+    """
+    if not chars:
+        return re.compile(_ASCII_SPECIAL)
+    return re.compile("[" + re.escape(chars) + "]|" + _ASCII_SPECIAL)
+
+
+def _plan(text: str) -> tuple[str, re.Pattern[str]]:
+    """Apply the one-to-one folds; return the text and the pattern of what is left."""
+    if text.isascii():
+        return text, _special_for("")
+    # The distinct non-ASCII characters, in bulk (no per-character Python loop).
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    present = [chr(c) for c in np.unique(cps[cps > 0x7F]).tolist()]
+    for c in present:
+        r = _ONE_TO_ONE.get(c)
+        if r is not None:
+            text = text.replace(c, r)
+    rest = [c for c in present if c not in _ONE_TO_ONE]
+    if any(_COMBINING.match(c) for c in rest):
+        return text, _SPECIAL
+    return text, _special_for("".join(c for c in rest if _fold_cluster(c) != c))
+
+
 def normalize(text: str) -> Normalized:
     """Fold typography; keep an offset map.  Linear; the map is built with numpy."""
     original = text
-    if not text.isascii():
-        for c, r in _ONE_TO_ONE.items():
-            if c in text:
-                text = text.replace(c, r)
+    text, special = _plan(text)
+    n = len(text)
+    matches = list(special.finditer(text))
+    if not matches:
+        # Nothing changes length: the map is the identity (the common case
+        # for transcripts once quotes, dashes and NBSPs are folded 1:1).
+        idx = np.arange(n + 1, dtype=np.int64)
+        ends = idx + 1
+        ends[-1] = n
+        return Normalized(original=original, text=text, starts=idx, ends=ends)
     pieces: list[str] = []
     # Per output piece: original start, original end, output length, copied?
     p_start: list[int] = []
@@ -114,7 +157,7 @@ def normalize(text: str) -> Normalized:
     p_len: list[int] = []
     p_copy: list[bool] = []
     prev = 0
-    for m in _SPECIAL.finditer(text):
+    for m in matches:
         s, e = m.span()
         if s > prev:
             pieces.append(text[prev:s])
@@ -136,7 +179,6 @@ def normalize(text: str) -> Normalized:
         p_end.append(len(text))
         p_len.append(len(text) - prev)
         p_copy.append(True)
-    n = len(text)
     lens = np.asarray(p_len, dtype=np.int64)
     total = int(lens.sum())
     ps = np.asarray(p_start, dtype=np.int64)
@@ -158,5 +200,14 @@ def normalize(text: str) -> Normalized:
 
 
 def fold(text: str) -> str:
-    """Just the normalised text (for short strings such as quotes and names)."""
-    return normalize(text).text
+    """Just the normalised text (for short strings such as quotes and names).
+
+    Same text as ``normalize(text).text`` without building the offset map,
+    which for a quote costs more than the folding itself.
+    """
+    text, special = _plan(text)
+    return special.sub(_fold_match, text)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _fold_cluster(m.group())

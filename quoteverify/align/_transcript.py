@@ -30,6 +30,10 @@ _LABEL = re.compile(
     re.M,
 )
 _HAS_WORD = re.compile(r"[A-Z]{2,}")
+# The same anchored on the newline before it.  "^" in MULTILINE mode is tried
+# at every character of a 1 MB text; a leading literal "\n" lets the regex
+# engine skip from line to line.  Position 0 is checked with ``_LABEL.match``.
+_LABEL_NL = re.compile(r"\n" + _LABEL.pattern[1:], re.M)
 
 # Stage directions are the transcriber's, not the speaker's: "(Applause.)",
 # "(Laughter and applause.)", "(Inaudible)", "(The bill is signed.)",
@@ -52,6 +56,11 @@ _STAGE = re.compile(
 # An editor's gap in an excerpt: "[…]" / "[...]" / a line that is only "...".
 # Words on either side are NOT adjacent, so the gap becomes a barrier token.
 _GAP = re.compile(r"\[\s*\.\s?\.\s?\.\s*\]|^[ \t]*\.\.\.[ \t]*$", re.M)
+# Its two branches apart, for speed (see _LABEL_NL): the bracket starts with
+# a literal "[", the line branch is anchored on its newline.
+_GAP_BRACKET = re.compile(r"\[\s*\.\s?\.\s?\.\s*\]")
+_GAP_LINE = re.compile(r"^[ \t]*\.\.\.[ \t]*$", re.M)
+_GAP_LINE_NL = re.compile(r"\n[ \t]*\.\.\.[ \t]*$", re.M)
 
 # Labels that name no one in particular: never grounds for "misattributed".
 _GENERIC = {
@@ -107,7 +116,7 @@ def front_matter(norm: str) -> tuple[int, str | None]:
 def parse_turns(norm: str, body_start: int = 0) -> list[Turn]:
     """Speaker turns in order.  Empty when the text has no labels."""
     found: list[tuple[str, int, int]] = []
-    for m in _LABEL.finditer(norm, body_start):
+    for m in _line_starts(_LABEL, _LABEL_NL, norm, body_start):
         label = re.sub(r"\s+", " ", m.group("label")).strip()
         if label != "Q" and not _HAS_WORD.search(label):
             continue
@@ -124,7 +133,38 @@ def stage_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 def gap_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
-    return [m.span() for m in _GAP.finditer(norm, start)]
+    """Spans of ``_GAP`` matches from ``start`` (same result as ``_GAP.finditer``)."""
+    brackets = [m.span() for m in _GAP_BRACKET.finditer(norm, start)]
+    lines = [
+        (m.start() + (norm[m.start()] == "\n"), m.end())
+        for m in _line_starts(_GAP_LINE, _GAP_LINE_NL, norm, start)
+    ]
+    if not lines:
+        return brackets
+    # A "..." line inside a bracket gap that spans lines ("[\n...\n]") is
+    # part of the bracket match, as with the combined pattern.
+    out = brackets + [
+        (s, e) for s, e in lines if not any(bs <= s < be or bs < e <= be for bs, be in brackets)
+    ]
+    return sorted(out)
+
+
+def _line_starts(
+    at_start: re.Pattern[str], after_nl: re.Pattern[str], norm: str, start: int
+) -> list[re.Match[str]]:
+    """Matches of a "^..." MULTILINE pattern at line starts >= ``start``.
+
+    ``after_nl`` is the same pattern with "^" replaced by "\n"; its matches
+    include that newline (callers use group offsets or skip it).
+    """
+    out: list[re.Match[str]] = []
+    if start == 0:
+        m = at_start.match(norm, 0)
+        if m is not None:
+            out.append(m)
+    # A line start at ``start`` itself follows the newline at start - 1.
+    out.extend(after_nl.finditer(norm, max(0, start - 1)))
+    return out
 
 
 def _simplify(name: str) -> list[str]:
