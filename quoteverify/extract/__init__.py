@@ -18,7 +18,9 @@ from quoteverify.extract._speakers import (
     attribution_after,
     attribution_before,
     attribution_indirect,
+    parse_np,
     previous_sentence_lead,
+    sentence_subject,
 )
 from quoteverify.extract._text import (
     ParagraphIndex,
@@ -47,7 +49,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         return []
     pindex = ParagraphIndex(paras)
     spans = find_spans(text, masked, paras)
-    resolver = Resolver(NameIndex(masked), text)
+    resolver = Resolver(NameIndex(masked), text, _blank_spans(masked, spans), paras)
     headings = sorted(article.headings)
     out: list[Quote] = []
     prev_span: Span | None = None
@@ -147,6 +149,17 @@ def _one(
             starts = sentence_starts(masked, pa, pb)
             att = attribution_before(masked, starts[-1], pb, False) or previous_sentence_lead(
                 masked, starts[-1], pb)
+    if att is None and prefix.endswith(":") and prev_span is not None and lo == prev_span.close:
+        # A colon lead-in that itself quotes a phrase: "Dennis Friest says it “feels
+        # like a weight has been lifted” now that …:" – read the whole sentence
+        # with the quoted phrase blanked.
+        lo2 = sentence_start_before(resolver.bare, sp.open, plo)
+        att = attribution_before(resolver.bare, lo2, sp.open, not masked[plo:lo2].strip())
+    if att is None and (not prefix or prefix.endswith(":")) and _is_list_item(text, plo):
+        # A bullet with no speaker of its own under a lead-in ("Duffy took to
+        # Capitol Hill today to expose …:") or a header ("**Special Envoy Steve
+        # Witkoff on State of the Union**"): the speaker is the lead-in's.
+        att = _list_lead_attribution(text, masked, resolver.bare, paras, sp.para)
     if att is None and not prefix and lo > plo:
         # "Secretary Chris Wright said. “…”"
         starts = sentence_starts(masked, plo, lo)
@@ -186,6 +199,60 @@ def _one(
         return make("quote", prev_quote.speaker, None,
                     (f"speaker carried over from {prev_quote.id}",))
     return make("quote")
+
+
+_LIST_ITEM = re.compile(r"[-*+•][ \t]|\d{1,3}[.)][ \t]")
+_HEADER_ON = re.compile(r"\s+(?:on|at|in|to|with|about|for)\s+\S")
+
+
+def _is_list_item(text: str, plo: int) -> bool:
+    return _LIST_ITEM.match(text, plo) is not None
+
+
+def _list_lead_attribution(
+    text: str, masked: str, bare: str, paras: list[tuple[int, int]], pi: int
+) -> Attribution | None:
+    """The speaker of the paragraph that introduces a list: a colon lead-in
+    sentence or a short header naming a person."""
+    j = pi - 1
+    while j >= 0 and pi - j <= 15 and _is_list_item(text, paras[j][0]):
+        j -= 1
+    if j < 0 or pi - j > 15:
+        return None
+    a, b = paras[j]
+    seg = masked[a:b].strip(" \t\n*_")
+    if seg.endswith(":"):
+        starts = sentence_starts(bare, a, b)
+        att = attribution_before(bare, starts[-1], b, starts[-1] == a) or previous_sentence_lead(
+            bare, starts[-1], b)
+        if att is not None:
+            return att
+        c = sentence_subject(bare, starts[-1], b)
+    elif len(seg.split()) <= 16 and not re.search(r"[.!?”\"]$", seg):
+        # "Special Envoy Steve Witkoff on State of the Union": the header's name,
+        # cut before the programme or topic it is "on".
+        m = _HEADER_ON.search(masked, a, b)
+        c = parse_np(masked, a, m.start() if m else b, "full")
+    else:
+        return None
+    if c is None or c.kind not in ("name", "role", "group") or c.type == "organization":
+        return None
+    return Attribution(c, ":", "list")
+
+
+def _blank_spans(masked: str, spans: list[Span]) -> str:
+    """``masked`` with every quotation (marks included) blanked: the writer's words
+    only, for finding sentence subjects and antecedents."""
+    out: list[str] = []
+    pos = 0
+    for sp in spans:
+        if sp.open < pos:
+            continue
+        out.append(masked[pos : sp.open])
+        out.append(" " * (sp.close - sp.open))
+        pos = sp.close
+    out.append(masked[pos:])
+    return "".join(out)
 
 
 def _content_paragraphs(text: str, masked: str) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from quoteverify.extract._lexicon import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
+from quoteverify.extract._text import ParagraphIndex, _is_abbreviation, sentence_starts
 from quoteverify.models import Speaker, SpeakerType
 
 # ---------------------------------------------------------------------------
@@ -45,8 +46,9 @@ _CONN = r"(?:of|for|the|and|&|de|da|di|del|van|von|der|den|bin|al|la|le|du|y)"
 # A run of capitalised words, with the small words names and titles contain:
 # "US Secretary of State Antony Blinken", "Airlines for America".
 NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP})?{_TOK})*"
-# The look-ahead lets the engine skip quickly to capitals (1 MB in ~0.1 s).
-_NAME_RE = re.compile(r"(?<![\w’'\-])(?=[A-Z\u00C0-\u00DE])" + NAME_SEQ)
+# The look-ahead first lets the engine skip quickly to capitals; the look-behind
+# only runs there (1 MB in ~0.06 s).
+_NAME_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)
 _ROLE_ALT = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _GROUP_ALT = "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
 _ORGN_ALT = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
@@ -113,7 +115,7 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         toks.pop(0)
     if not toks:
         return None
-    if toks[-1].endswith(("’s", "'s")):
+    if toks[-1].endswith(("’s", "'s", "s’", "s'")):
         return None  # "Blinken’s statement": a possessor, not a speaker
     if len(toks) > 1 and all(t.isupper() for t in toks if t.isalpha()):
         return None  # "INFLATION IS DOWN": a shouted heading
@@ -148,6 +150,8 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         t = toks[0]
         if t in ORG_SINGLE or (t.isupper() and 2 <= len(t) <= 6):
             return None, t, "organization"
+        if re.fullmatch(r"[A-Z]{2,}s", t):
+            return None, t, "group"  # "CEOs", "NGOs": a plural acronym is a group
     return None, " ".join(toks), "person"
 
 
@@ -159,6 +163,26 @@ class _Entity:
     type: SpeakerType
 
 
+_MALE_TITLES = frozenset(
+    "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman "
+    "Brother".split())
+_FEMALE_TITLES = frozenset(
+    "Mrs. Mrs Ms. Ms Miss Lady Dame Queen Princess Sister Congresswoman Chairwoman "
+    "Spokeswoman Councilwoman".split())
+
+
+def _title_gender(title: str | None) -> str | None:
+    """"m" / "f" when a title word is gendered: "Congresswoman" → "f"."""
+    if not title:
+        return None
+    for w in title.split(" "):
+        if w in _MALE_TITLES:
+            return "m"
+        if w in _FEMALE_TITLES:
+            return "f"
+    return None
+
+
 class NameIndex:
     """Every capitalised name in the article, for surname and role look-ups."""
 
@@ -167,6 +191,12 @@ class NameIndex:
         self.titled: list[_Entity] = []
         self.orgs: list[_Entity] = []
         self.first_title: dict[str, str] = {}
+        # Every person mention (full name or titled surname), in text order.
+        self.persons: list[_Entity] = []
+        # Titled names by each lower-cased title word, for "the ambassador".
+        self.titled_by_word: dict[str, list[_Entity]] = {}
+        # "m" / "f" from a gendered honorific: "Mr. Jones", "Congresswoman Roe".
+        self.gender: dict[str, str] = {}
         for m in _NAME_RE.finditer(masked):
             parsed = split_name(m.group(0))
             if parsed is None:
@@ -176,15 +206,41 @@ class NameIndex:
                 self.orgs.append(_Entity(m.start(), name, None, typ))
                 continue
             parts = name.split(" ")
-            if len(parts) < 2 and not title:
+            if not name or (len(parts) < 2 and not title):
+                # A bare title ("the President") names nobody: indexing it made
+                # pronouns resolve to an empty name.
                 continue
             ent = _Entity(m.start(), name, title, typ)
+            self.persons.append(ent)
+            g = _title_gender(title)
+            if g:
+                self.gender.setdefault(name, g)
+                self.gender.setdefault(parts[-1], g)
             if title:
                 self.titled.append(ent)
+                for w in set(title.lower().split(" ")):
+                    self.titled_by_word.setdefault(w, []).append(ent)
             if len(parts) >= 2:
                 self.by_surname.setdefault(parts[-1], []).append(ent)
                 if title and name not in self.first_title:
                     self.first_title[name] = title
+
+    def titled_before(self, head: str, pos: int) -> _Entity | None:
+        """The latest titled name before ``pos`` whose title contains ``head``."""
+        last = head.split(" ")[-1]
+        ents = self.titled_by_word.get(last, [])
+        i = _bisect_pos(ents, pos)
+        for e in reversed(ents[max(0, i - _LOOKBACK) : i]):
+            if e.title and head in e.title.lower():
+                return e
+        if " " in head or not ents:
+            # A head that is no whole title word ("secretary" in "Secretary-General")
+            # falls back to a bounded scan.
+            i = _bisect_pos(self.titled, pos)
+            for e in reversed(self.titled[max(0, i - _LOOKBACK) : i]):
+                if e.title and head in e.title.lower():
+                    return e
+        return None
 
     def full_name(self, surname: str, pos: int) -> _Entity | None:
         """The full name ending in ``surname``: the latest before ``pos``, else the first after."""
@@ -398,9 +454,81 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
 
 
 # ---------------------------------------------------------------------------
+# The subject of a writer's sentence
+
+# "White House press secretary Karine Jean-Pierre …": a role noun between an
+# organisation and the name; the head parse alone would stop at "White House".
+_HEAD_TITLED = re.compile(
+    rf"\s*(?:{NAME_SEQ}\s+)?(?:(?!(?:{CUE.pattern}))[a-z][\w\-]*\s+)?(?:{_ROLE_ALT})\s+"
+    rf"(?P<name>{NAME_SEQ})")
+# First words of an introductory phrase before the subject: "Speaking to
+# reporters on the plane, Mayorkas…", "On Ukraine, Psaki…", "Asked about…, she…".
+_INTRO_WORD = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|In|On|At|For|From|With|Without|After|Before|During|"
+    r"As|When|While|Since|Despite|Amid|Among|Under|Over|Later|Earlier|Meanwhile|However|"
+    r"Still|Yet|Also|Then|Now|Separately|Elsewhere|Instead|Asked|Once|If|Although|Though|"
+    r"Because|Like|Unlike|By|Through|Following|Ahead|Back|Last|Next|This|That|Today|"
+    r"Yesterday|Tomorrow)\b")
+_BLANKISH = re.compile(r"[\s“”\"‘’'«»„,;:—–\-*_]*")
+
+
+def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
+    """The grammatical subject of the sentence ``bare[a:b]`` (quotations blanked):
+    a name, role noun, pronoun, group or organisation at the head of the main clause,
+    after any introductory phrase; for "“…,” said X." the name after the cue."""
+    m0 = _BLANKISH.match(bare, a, b)
+    a = m0.end() if m0 else a
+    if a >= b:
+        return None
+    parts = [(x, y) for x, y in _parts(bare, a, b) if bare[x:y].strip()]
+    if not parts:
+        return None
+    # Skip introductory phrases, but keep the last part: it must hold the clause.
+    i = 0
+    while i < len(parts) - 1 and _INTRO_WORD.match(bare, parts[i][0], parts[i][1]):
+        i += 1
+    # "Asked about a summit with Ukraine’s president, Volodymyr Zelenskyy, Psaki
+    # was cool": a bare name after an introductory phrase, followed by another
+    # capitalised part, is an appositive of that phrase, not the subject.
+    while 0 < i < len(parts) - 1:
+        h = parse_np(bare, parts[i][0], parts[i][1], "head")
+        rest = bare[h.end : parts[i][1]].strip() if h is not None else "x"
+        nxt = bare[parts[i + 1][0] : parts[i + 1][1]].lstrip()
+        if rest or not nxt[:1].isupper():
+            break
+        i += 1
+    pa, pb = parts[i]
+    m = _HEAD_TITLED.match(bare, pa, pb)
+    if m:
+        c = _name_cand(m.group("name"), m.start("name"), m.end("name"))
+        if c is not None and c.kind == "name" and c.type == "person":
+            lead = _norm(bare[pa : m.start("name")])
+            c.title = c.title or lead or None
+            return c
+    # A part that is itself an introductory phrase has no subject at its head:
+    # "Pointing to U.S. strikes …" is not a person called Pointing.
+    head = None if _INTRO_WORD.match(bare, pa, pb) else parse_np(bare, pa, pb, "head")
+    if head is not None and (head.kind in ("pron", "role") or (
+            head.kind == "name" and head.type == "person")):
+        return head
+    # "“…,” said Smith." / "The ministry’s head Ivan Petrov said …": the cue decides.
+    cue = CUE.search(bare, a, b)
+    if cue is not None:
+        if not bare[a : cue.start()].strip(" \t\n,“”\"'‘’"):
+            stop = re.compile(r"[.;!?]").search(bare, cue.end(), b)
+            c = np_following(bare, cue.end(), stop.start() if stop else b)
+        else:
+            c = np_before(bare, _clause_start(bare, a, cue.start()), cue.start())
+        if c is not None:
+            return c
+    return head
+
+
+# ---------------------------------------------------------------------------
 # Resolution
 
 
+_LOOKBACK = 200
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
 
 
@@ -408,8 +536,16 @@ _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$"
 class Resolver:
     index: NameIndex
     text: str
+    # The masked text with every quotation blanked (marks included), so that
+    # subjects and mentions are only looked for in the writer's own words.
+    bare: str = ""
+    paras: list[tuple[int, int]] = field(default_factory=list)
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.pindex = ParagraphIndex(self.paras)
 
     def _last(self, pos: int, types: tuple[str, ...]) -> tuple[int, Speaker] | None:
         for p, sp in reversed(self.history):
@@ -425,8 +561,109 @@ class Resolver:
     def resolve(self, c: Cand, cue: str | None) -> Speaker:
         mention = self.text[c.start : c.end]
         sp = self._resolve(c, cue, mention)
+        if not sp.name.strip() or not any(ch.isalpha() for ch in sp.name):
+            # Never hand on an empty or punctuation-only name: fall back to the
+            # article's own words, typed unknown.
+            sp = Speaker(mention or "?", mention, c.start, c.end, "unknown", None)
         self.history.append((c.start, sp))
+        if c.kind == "pron" and sp.type == "person" and c.name in ("he", "she"):
+            self.gender.setdefault(sp.name, "m" if c.name == "he" else "f")
         return sp
+
+    # -- pronouns ------------------------------------------------------------
+
+    def _gender_of(self, name: str) -> str | None:
+        g = self.gender.get(name) or self.index.gender.get(name)
+        if g is None and " " in name:
+            g = self.index.gender.get(name.rsplit(" ", 1)[-1])
+        return g
+
+    def _agrees(self, sp: Speaker, pron: str) -> bool:
+        if sp.type != "person" or not sp.name.strip():
+            return False
+        if pron not in ("he", "she"):
+            return True
+        g = self._gender_of(sp.name)
+        return g is None or g == ("m" if pron == "he" else "f")
+
+    def _subject_speaker(self, a: int, b: int, c: Cand) -> Speaker | None:
+        """The person the writer's sentence ``bare[a:b]`` is about, if any."""
+        subj = sentence_subject(self.bare, a, b)
+        if subj is None or subj.kind == "pron" or subj.start == c.start:
+            return None
+        if subj.kind == "name" and subj.type != "person":
+            return None
+        sp = self._resolve(subj, None, self.text[subj.start : subj.end])
+        if sp.type != "person" or sp.name == self.text[subj.start : subj.end] and (
+            subj.kind == "role"
+        ):
+            return None  # an unresolved role noun ("a waitress") is not an antecedent here
+        return sp
+
+    def _pronoun(self, c: Cand, cue: str | None, mention: str) -> Speaker:
+        """Salience order: the subject of the cue's own sentence, then of the
+        previous sentences of the paragraph, then the previous quotation's speaker,
+        then the latest person mentioned; he/she must agree with a known gender.
+
+        Recency alone (the old rule) picked whoever was named last, so a person
+        merely mentioned in passing ("…as President Joe Biden flew to…") stole
+        the quote from the sentence's subject."""
+        pron = c.name
+        found: Speaker | None = None
+        if cue and _CONTINUING.match(cue):
+            last = self._last(c.start, ("person",))
+            if last and self._agrees(last[1], pron):
+                found = last[1]
+        if found is None and self.bare and self.paras:
+            pi = self.pindex.index(c.start)
+            plo = self.paras[pi][0]
+            starts = sentence_starts(self.bare, plo, c.start)
+            # The cue's own sentence first, then backwards to the paragraph start.
+            bounds = [(starts[-1], c.end)] + [
+                (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)]
+            last = self._last(c.start, ("person",))
+            if pi > 0 and (last is None or last[0] < self.paras[pi - 1][0]):
+                # No quotation since the previous paragraph: its sentences are the
+                # freshest context ("Jean-Pierre took questions.\n\nOn North Korea,
+                # she …" is not about North Korea).
+                qa, qb = self.paras[pi - 1]
+                pst = sentence_starts(self.bare, qa, qb)
+                bounds += [(pst[i], pst[i + 1] if i + 1 < len(pst) else qb)
+                           for i in range(len(pst) - 1, -1, -1)]
+            for a, b in bounds:
+                sp = self._subject_speaker(a, b, c)
+                if sp is not None and self._agrees(sp, pron):
+                    found = sp
+                    break
+        if found is None:
+            last = self._last(c.start, ("person",))
+            ent = self._person_before(c.start, pron)
+            if last and self._agrees(last[1], pron) and (ent is None or ent.pos < last[0]
+                                                         or not self._titled(ent)):
+                found = last[1]
+            elif ent is not None:
+                found = self._person(ent.name, ent.title, c, mention)
+            elif last and self._agrees(last[1], pron):
+                found = last[1]
+        if found is None:
+            return Speaker(mention, mention, c.start, c.end, "unknown", None)
+        return Speaker(found.name, mention, c.start, c.end, "person", found.title)
+
+    @staticmethod
+    def _titled(ent: _Entity) -> bool:
+        return bool(ent.title)
+
+    def _person_before(self, pos: int, pron: str) -> _Entity | None:
+        """The latest person named before ``pos`` outside any quotation, agreeing."""
+        ents = self.index.persons
+        i = _bisect_pos(ents, pos)
+        for e in reversed(ents[max(0, i - 50) : i]):
+            if self.bare and not self.bare[e.pos].strip():
+                continue  # a name inside a quotation is not an antecedent
+            sp = Speaker(e.name, e.name, e.pos, e.pos, "person", e.title)
+            if self._agrees(sp, pron):
+                return e
+        return None
 
     def _person(self, name: str, title: str | None, c: Cand, mention: str) -> Speaker:
         # The title is kept from the first mention that had one.
@@ -437,8 +674,8 @@ class Resolver:
 
     def _resolve(self, c: Cand, cue: str | None, mention: str) -> Speaker:
         if c.kind == "name":
-            if c.type == "organization":
-                return Speaker(c.name, mention, c.start, c.end, "organization", None)
+            if c.type in ("organization", "group"):
+                return Speaker(c.name, mention, c.start, c.end, c.type, None)
             if len(c.name.split(" ")) == 1:
                 ent = self.index.full_name(c.name, c.start)
                 if ent is not None:
@@ -446,17 +683,7 @@ class Resolver:
             return self._person(c.name, c.title, c, mention)
         if c.kind == "pron":
             if c.type == "person":
-                if cue and _CONTINUING.match(cue):
-                    last = self._last(c.start, ("person",))
-                    if last:
-                        return _re_mention(last[1], mention, c)
-                last = self._last(c.start, ("person",))
-                ent = self._titled_before(c.start)
-                if ent is not None and (last is None or ent.pos > last[0]):
-                    return self._person(ent.name, ent.title, c, mention)
-                if last:
-                    return _re_mention(last[1], mention, c)
-                return Speaker(mention, mention, c.start, c.end, "unknown", None)
+                return self._pronoun(c, cue, mention)
             if c.name == "it":
                 last = self._last(c.start, ("organization",))
                 if last:
@@ -469,25 +696,27 @@ class Resolver:
         if c.kind == "role":
             head = c.head.lower()
             best: tuple[int, str, str | None] | None = None
-            for p, sp in reversed(self.history):
+            # Bounded look-backs: scanning all of the history and every titled
+            # name per quotation made 1 MB of text quadratic.
+            for p, sp in reversed(self.history[-_LOOKBACK:]):
                 if p < c.start and sp.type == "person" and sp.title and head in sp.title.lower():
                     best = (p, sp.name, sp.title)
                     break
-            for e in reversed(self.index.titled):
-                if e.pos < c.start and e.title and head in e.title.lower():
-                    if best is None or e.pos > best[0]:
-                        best = (e.pos, e.name, e.title)
-                    break
+            e = self.index.titled_before(head, c.start)
+            if e is not None and (best is None or e.pos > best[0]):
+                best = (e.pos, e.name, e.title)
             if best is not None:
                 return Speaker(best[1], mention, c.start, c.end, "person", best[2])
             return Speaker(c.name, mention, c.start, c.end, "person", None)
         if c.kind == "orgn":
             head = c.head.lower()
-            for p, sp in reversed(self.history):
+            for p, sp in reversed(self.history[-_LOOKBACK:]):
                 if p < c.start and sp.type == "organization" and _org_fits(head, sp.name):
                     return _re_mention(sp, mention, c)
-            for e in reversed(self.index.orgs):
-                if e.pos < c.start and _org_fits(head, e.name):
+            orgs = self.index.orgs
+            i = _bisect_pos(orgs, c.start)
+            for e in reversed(orgs[max(0, i - _LOOKBACK) : i]):
+                if _org_fits(head, e.name):
                     return Speaker(e.name, mention, c.start, c.end, "organization", None)
             return Speaker(c.name, mention, c.start, c.end, "organization", None)
         return Speaker(c.name, mention, c.start, c.end, c.type, c.title)
@@ -542,6 +771,17 @@ def cue_text(masked: str, m: re.Match[str], hi: int) -> str:
 _SENT_STOP = re.compile(r"[.!?](?=\s|$)|[“”\"«»„]|\n\s*\n")
 
 
+def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
+    """The end of the cue's sentence, skipping the dots of "Mrs." and "Dr.": a
+    stop there cut “…,” said Mrs. Trump down to a bare title."""
+    pos = a
+    while True:
+        m = _SENT_STOP.search(masked, pos, hi)
+        if m is None or masked[m.start()] != "." or not _is_abbreviation(masked, m.start()):
+            return m
+        pos = m.end()
+
+
 def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attribution | None:
     """Cues after the quotation: “Q,” X said / “Q,” said X / “Q” — X / “Q,” according to X."""
     win_hi = min(hi, close + 400)
@@ -561,7 +801,7 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
     if outer in (".", ";") or (inner_end == "." and outer != ","):
         return None
     a = lead.end()
-    stop = _SENT_STOP.search(masked, a, win_hi)
+    stop = _sent_stop(masked, a, win_hi)
     b = stop.start() if stop else win_hi
     if stop and masked[stop.start()] == ".":
         b = stop.start()
@@ -619,6 +859,13 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c is None and len(masked[lo:b].split()) <= 12:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
+                if c is not None and re.search(r"\w", masked[c.end : b]) and (
+                    c.kind == "group" or (c.kind == "name" and not c.title
+                                          and " " not in c.name)):
+                    # A label opened by one capitalised word and carrying on is a
+                    # topic, not a speaker: "**Workers abandoned without
+                    # paychecks:** “…”" (but "President Trump outlined …:" is).
+                    c = None
             if c is not None and len(masked[lo:end].split()) <= 20:
                 return Attribution(c, ":", "label")
         if cues:
@@ -631,7 +878,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
     part = PARTICIPLE_CUE.search(masked, max(lo, end - 40), end)
     if part and re.fullmatch(r"[\s:,]*", masked[part.end() : end]):
         # "He hit back, saying: “Q”": the subject of the sentence.
-        c = np_before(masked, lo, part.start())
+        c = participle_subject(masked, lo, part.start())
         if c:
             return Attribution(c, cue_text(masked, part, end), "lead")
     if cues:
@@ -652,12 +899,36 @@ def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
     return i + 1 if i >= 0 else lo
 
 
+def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
+    """Who does the "saying"/"insisting" of a participle cue: the subject of the
+    main clause ("Jean-Pierre said the timing had been set with local officials,
+    insisting “…”" → Jean-Pierre), not the noun phrase nearest the comma."""
+    cues = list(CUE.finditer(masked, lo, part))
+    if cues:
+        m = cues[0]
+        c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
+        if c is not None:
+            return c
+    c = sentence_subject(masked, lo, part)
+    if c is not None:
+        return c
+    return np_before(masked, lo, part)
+
+
 def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None:
     """A cue earlier in the same sentence: "Tokayev, for his part, said Almaty was under
     attack by 20,000 “terrorists”" → the fragment is Tokayev's."""
     cues = list(CUE.finditer(masked, lo, open_)) or list(
         INDIRECT_ONLY_CUE.finditer(masked, lo, open_))
     if not cues:
+        # "she struck a cautious tone, saying the administration was wary and
+        # that “Q”": a participle cue further back in the sentence.
+        parts = list(PARTICIPLE_CUE.finditer(masked, lo, open_))
+        if parts:
+            part = parts[-1]
+            c = participle_subject(masked, lo, part.start())
+            if c:
+                return Attribution(c, cue_text(masked, part, open_), "indirect")
         m = ACCORDING_TO.search(masked, lo, open_)
         if m:
             stop = re.compile(r",").search(masked, m.end(), open_)
@@ -666,10 +937,18 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
                 return Attribution(c, "according to", "indirect")
         return None
     m = cues[-1]
-    c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
+    a = _clause_start(masked, lo, m.start())
+    # "As President Trump said, the legislation is “…”": the as-clause is the
+    # attribution, though "as" opens asides elsewhere.
+    as_m = _AS_SAID.search(masked, a, m.start())
+    c = np_before(masked, as_m.end(), m.start()) if as_m else None
+    c = c or np_before(masked, a, m.start())
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     return None
+
+
+_AS_SAID = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:has\s+|had\s+)?$)")
 
 
 def previous_sentence_lead(masked: str, a: int, b: int) -> Attribution | None:

@@ -24,6 +24,9 @@ _EMPH = re.compile(r"\*\*|__")
 _LINE_MARKUP = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
 # Bare URLs: "https://x.com/…" may contain anything.
 _URL = re.compile(r"https?://\S+")
+# Inline HTML left in Markdown ("**<u>airline CEOs wrote:</u>**"): blanked so
+# that the words around it read as one phrase.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
 # YAML front matter left in the text: "---\ntitle: …\n---".
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
 
@@ -38,6 +41,8 @@ def mask_markup(text: str) -> str:
     out = _FRONT.sub(_blank, text)
     out = _LINK.sub(_link, out)
     out = _EMPH.sub(_blank, out)
+    if "<" in out:
+        out = _TAG.sub(_blank, out)
     out = _URL.sub(_blank, out)
     out = _LINE_MARKUP.sub(_blank, out)
     return out
