@@ -1,0 +1,555 @@
+"""A local library of primary sources: an embedded SQLite database.
+
+``quoteverify library add PATH|URL ...`` indexes sources here once; ``audit
+--library FILE`` then asks :meth:`Library.candidates` which stored documents a
+quote without a usable source most likely comes from, and reads the winners
+back with :meth:`Library.get_source`.
+
+Storage
+    ``documents``  one row per distinct text (sha256 of ``Source.text``), the text
+                   zlib-compressed, with title, date and transcript speaker labels.
+                   ``hash`` is the identity (UNIQUE); the integer ``docid`` is a
+                   stable rowid shared with ``fts``.
+    ``refs``       every path/URL a text was added under → its hash.  The same
+                   transcript republished under two URLs is stored once.
+    ``fts``        a contentless, ``detail=none`` FTS5 table (title, speakers,
+                   text): nothing is stored twice, and the text column indexes
+                   each document's words *and word bigrams* ("united_states").
+
+Lookup: every word bigram of the quote is one FTS term.  Its document count
+gives it a weight (idf); bigrams the writer's edits created match nothing and
+simply drop out, which is what makes a quote with a quarter of its words
+changed still findable.  Documents are scored by the weighted share of the
+quote's bigrams they hold; when the leaders are close (a stump speech given in
+ten cities), they are re-ranked by how many of the quote's word trigrams occur
+*in sequence* in their text; a document where the quote's speaker speaks (turn
+label) or is named in the title gets a bonus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import sqlite3
+import unicodedata
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from ._fetch import is_url
+from .models import Source
+from .sources import load_source
+
+SCHEMA_VERSION = 1
+
+# Extensions picked up when walking a directory.  A file named explicitly is
+# read whatever its extension: the user asked for it.
+WALK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
+
+BATCH_SIZE = 200  # documents per transaction in add_paths
+FIRST_STAGE = 20  # documents scored by bigram evidence
+RERANK = 5  # of those, near-ties are re-ranked by word-trigram overlap...
+MARGIN = 15.0  # ...when within this many points of the best
+COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
+MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
+MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
+SPEAKER_BONUS = 10.0  # points (of 100) for a document where the quote's speaker speaks
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    docid    INTEGER PRIMARY KEY,   -- stable rowid shared with fts
+    hash     TEXT NOT NULL UNIQUE,  -- sha256 hex of the text: the identity
+    text     BLOB NOT NULL,         -- zlib(utf-8 text)
+    title    TEXT,
+    date     TEXT,
+    speakers TEXT NOT NULL DEFAULT ''  -- transcript labels, one a line
+);
+CREATE TABLE IF NOT EXISTS refs (
+    ref  TEXT PRIMARY KEY,
+    hash TEXT NOT NULL REFERENCES documents(hash)
+);
+CREATE INDEX IF NOT EXISTS refs_hash ON refs(hash);
+-- Contentless (the text lives once, compressed, in documents) and detail=none
+-- (no positions): the text column is indexed as its words *and* its word
+-- bigrams ("united_states"), so one bigram is one term lookup.  Phrase queries
+-- over an ordinary word index cost 20-50 ms a quote here, because everyday
+-- words ("to wait", "back into") drag in the huge position lists of "to" and
+-- "into"; a bigram term's doclist is short and carries no positions.
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, speakers, text,
+    content='', detail='none',
+    tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
+);
+"""
+
+
+class LibraryError(Exception):
+    """The database is not a quoteverify library (or a newer one)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored document that may be the quote's source, best first.
+
+    ``score`` orders candidates: ``coverage`` plus ``SPEAKER_BONUS`` when the
+    quote's speaker speaks in (or is named by the title of) the document.
+    ``coverage`` (0-100) is the idf-weighted share of the quote's word bigrams
+    found in the document; for close leaders, averaged with the share of its
+    word trigrams found in sequence.  A ranking signal, not a verdict: the
+    aligner judges the quote against ``get_source(ref)``.
+    """
+
+    ref: str  # the earliest-added ref still naming the text
+    title: str | None
+    date: str | None
+    score: float
+    hash: str = ""
+    coverage: float = 0.0
+    speaker_match: bool = False
+
+
+@dataclass
+class AddStats:
+    files: int = 0  # sources read (ok or not)
+    added: int = 0  # new documents
+    duplicates: int = 0  # text already stored under another ref: ref recorded
+    unchanged: int = 0  # same ref, same text as before
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (ref, reason)
+
+
+# --- text normalisation -----------------------------------------------------
+#
+# Documents and quotes go through the same ``words``: letters and digits,
+# case-folded, diacritics removed, everything else a separator (so "don’t" is
+# "don" + "t" and "Jean-Pierre" is "jean" + "pierre" on both sides, whatever
+# apostrophe or dash the writer typed).  FTS5 then only splits on spaces.
+
+_WORD = re.compile(r"[^\W_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    # Non-ASCII letters are few (accented names): decompose each once and
+    # remember it, rather than NFKD-ing every document.
+    c = m.group()
+    out = _FOLDED.get(c)
+    if out is None:
+        decomposed = unicodedata.normalize("NFKD", c)
+        out = "".join(x for x in decomposed if not unicodedata.combining(x)).casefold()
+        _FOLDED[c] = out
+    return out
+
+
+def words(text: str) -> list[str]:
+    """``text`` as the index sees it: case-folded letter/digit runs without
+    diacritics; every other character separates words."""
+    toks = _WORD.findall(text.lower())
+    joined = " ".join(toks)
+    if joined.isascii():
+        return toks
+    # Punctuation is gone already; fold what non-ASCII letters remain, then
+    # split again (NFKD may turn "½" into "1⁄2").
+    return _WORD.findall(_NON_ASCII.sub(_fold_char, joined))
+
+
+# A transcript turn label opens a line: "THE PRESIDENT:", "SECRETARY BLINKEN:",
+# "MS. JEAN-PIERRE:", "MR. FERNÁNDEZ HERNÁNDEZ:".  At least one word of two
+# capitals, so a wrapped "D.C.: ..." line is not a speaker; at most six words,
+# so a shouted sentence ending in a colon is not one either.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LABEL = re.compile(rf"^[ \t]*([{_UPPER}][{_UPPER}.'’\- ]{{0,60}}[{_UPPER}.]):(?=[ \t]|$)", re.M)
+_TWO_CAPS = re.compile(rf"[{_UPPER}]{{2,}}")
+
+
+def speaker_labels(text: str) -> list[str]:
+    """Distinct turn labels of a transcript, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for m in _LABEL.finditer(text):
+        label = " ".join(m.group(1).split())
+        if _TWO_CAPS.search(label) and len(label.split()) <= 6:
+            seen.setdefault(label, None)
+    return list(seen)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname(name: str) -> tuple[str, ...]:
+    """Folded words of a name's last part: "Karine Jean-Pierre" → ("jean", "pierre")."""
+    parts = [p for p in name.replace(",", " ").split() if words(p)]
+    while len(parts) > 1 and tuple(words(parts[-1])) in {(s,) for s in _SUFFIXES}:
+        parts.pop()
+    return tuple(words(parts[-1])) if parts else ()
+
+
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    n = len(sub)
+    return n > 0 and any(tuple(seq[i : i + n]) == tuple(sub) for i in range(len(seq) - n + 1))
+
+
+_FM_DATE = re.compile(r"""^date:[ \t]*['"]?([^'"\n]+?)['"]?[ \t]*$""", re.M)
+_FM_FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def _file_date(path: Path) -> str | None:
+    """The front matter's ``date:`` (a cheap regex, not a second YAML parse:
+    load_source already parsed the title), else a leading ISO date in the name."""
+    if path.suffix.lower() in (".md", ".markdown"):
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(8192).decode("utf-8", "replace")
+        except OSError:
+            head = ""
+        fence = _FM_FENCE.match(head)
+        if fence:
+            m = _FM_DATE.search(fence.group(1))
+            if m:
+                return m.group(1).strip()
+    m = _NAME_DATE.match(path.name)
+    return m.group(1) if m else None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- the library ---------------------------------------------------------
+
+
+class Library:
+    """A source library in one SQLite file; use as a context manager or close()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(str(self.path))
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+            if version not in (0, SCHEMA_VERSION):
+                raise LibraryError(f"library schema {version}, expected {SCHEMA_VERSION}")
+            if version == 0 and tables:
+                # Some other application's database: never write into it.
+                raise LibraryError("an SQLite database, but not a quoteverify library")
+            self._db.executescript(_SCHEMA)
+        except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database, or no FTS5
+            self._db.close()
+            raise LibraryError(f"{path}: {exc}") from exc
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._db.commit()
+        # Normalised texts of recently re-ranked documents: an audit asks about
+        # several quotes from the same few sources.
+        self._norm_cache: OrderedDict[int, str] = OrderedDict()
+
+    # -- context manager
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # -- adding
+    def add(self, source: Source, *, date: str | None = None, speakers: Sequence[str] = ()) -> str:
+        """Store one read source; return its content hash.
+
+        Idempotent: a text already stored is not stored again, the ref is just
+        recorded.  Raises ValueError for a source that could not be read.
+        """
+        digest, _ = self._add(source, date=date, speakers=speakers)
+        self._db.commit()
+        return digest
+
+    def _add(self, source: Source, *, date: str | None, speakers: Sequence[str]) -> tuple[str, str]:
+        """Insert without committing; return (hash, "added"|"duplicate"|"unchanged")."""
+        if source.status != "ok" or not source.text.strip():
+            raise ValueError(f"{source.ref}: {source.error or 'no text'}")
+        digest = content_hash(source.text)
+        db = self._db
+        old = db.execute("SELECT hash FROM refs WHERE ref = ?", (source.ref,)).fetchone()
+        if old and old[0] == digest:
+            return digest, "unchanged"
+        outcome = "duplicate"
+        if db.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone() is None:
+            outcome = "added"
+            speakers_text = "\n".join(speakers)
+            cur = db.execute(
+                "INSERT INTO documents(hash, text, title, date, speakers) VALUES (?, ?, ?, ?, ?)",
+                (
+                    digest,
+                    zlib.compress(source.text.encode("utf-8"), 6),
+                    source.title,
+                    date,
+                    speakers_text,
+                ),
+            )
+            db.execute(
+                "INSERT INTO fts(rowid, title, speakers, text) VALUES (?, ?, ?, ?)",
+                (
+                    cur.lastrowid,
+                    source.title or "",
+                    speakers_text,
+                    _indexed(source.title, source.text),
+                ),
+            )
+        db.execute("INSERT OR REPLACE INTO refs(ref, hash) VALUES (?, ?)", (source.ref, digest))
+        if old:  # the ref's file changed: drop its old text if nothing else names it
+            self._drop_if_orphan(old[0])
+        return digest, outcome
+
+    def _drop_if_orphan(self, digest: str) -> None:
+        db = self._db
+        if db.execute("SELECT 1 FROM refs WHERE hash = ?", (digest,)).fetchone():
+            return
+        row = db.execute(
+            "SELECT docid, text, title, speakers FROM documents WHERE hash = ?", (digest,)
+        ).fetchone()
+        if row is None:
+            return
+        docid, blob, title, speakers = row
+        # A contentless FTS5 table forgets a row only when given its old values.
+        db.execute(
+            "INSERT INTO fts(fts, rowid, title, speakers, text) VALUES ('delete', ?, ?, ?, ?)",
+            (docid, title or "", speakers, _indexed(title, zlib.decompress(blob).decode("utf-8"))),
+        )
+        db.execute("DELETE FROM documents WHERE docid = ?", (docid,))
+        self._norm_cache.pop(docid, None)
+
+    def add_paths(self, refs: Iterable[str]) -> AddStats:
+        """Add files, directories (walked for *.md, *.txt, *.html) and URLs.
+
+        A source that cannot be read is counted in ``errors`` and skipped; the
+        rest are committed every ``BATCH_SIZE`` documents, so an interrupted
+        run keeps what it has done.
+        """
+        stats = AddStats()
+        pending = 0
+        for ref, path in self._expand(refs, stats):
+            stats.files += 1
+            source = load_source(ref)
+            if source.status != "ok":
+                stats.errors.append((ref, source.error or "unreadable"))
+                continue
+            date = _file_date(path) if path is not None else None
+            try:
+                _, outcome = self._add(source, date=date, speakers=speaker_labels(source.text))
+            except ValueError as exc:
+                stats.errors.append((ref, str(exc)))
+                continue
+            if outcome == "added":
+                stats.added += 1
+            elif outcome == "duplicate":
+                stats.duplicates += 1
+            else:
+                stats.unchanged += 1
+            pending += 1
+            if pending >= BATCH_SIZE:
+                self._db.commit()
+                pending = 0
+        self._db.commit()
+        return stats
+
+    @staticmethod
+    def _expand(refs: Iterable[str], stats: AddStats) -> Iterator[tuple[str, Path | None]]:
+        for ref in refs:
+            if is_url(ref):
+                yield ref, None
+                continue
+            p = Path(ref)
+            if p.is_dir():
+                for f in sorted(p.rglob("*")):
+                    rel = f.relative_to(p).parts
+                    if (
+                        f.is_file()
+                        and f.suffix.lower() in WALK_SUFFIXES
+                        and not any(part.startswith(".") for part in rel)
+                    ):
+                        yield str(f.resolve()), f
+            elif p.exists():
+                # Absolute refs: adding "x.md" from two working directories is one ref.
+                yield str(p.resolve()), p
+            else:
+                stats.files += 1
+                stats.errors.append((ref, "no such file or directory"))
+
+    # -- lookup
+    def candidates(
+        self, quote_text: str, speaker: str | None = None, k: int = 3
+    ) -> list[Candidate]:
+        """The ``k`` stored documents most likely to contain ``quote_text``, best first."""
+        toks = words(quote_text)
+        if not toks or k <= 0:
+            return []
+        terms = sorted(set(_bigrams(toks))) or toks[:1]
+        if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
+            terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
+        db = self._db
+        total = len(self) + 1
+        # Document frequency of every quote bigram, in one statement.  Terms are
+        # bound parameters, each a quoted run of letters, digits and "_": no
+        # quote text can inject FTS syntax (AND, NEAR, *, parentheses, quotes).
+        counts = db.execute(
+            "SELECT " + ",".join(["(SELECT count(*) FROM fts WHERE fts MATCH ?)"] * len(terms)),
+            [f'"{t}"' for t in terms],
+        ).fetchone()
+        # A bigram absent from the library is a writer's edit: no evidence.
+        known = sorted(
+            ((math.log(total / n), t) for t, n in zip(terms, counts, strict=True) if n),
+            reverse=True,
+        )
+        if not known:
+            return []
+        # Bigrams found nearly everywhere ("of_the") cost the most rows and say
+        # the least; a quote of nothing but those keeps its MIN_TERMS rarest.
+        floor = math.log(1 / COMMON)
+        used = [(w, t) for i, (w, t) in enumerate(known) if i < MIN_TERMS or w > floor]
+        union = " UNION ALL ".join(
+            ["SELECT rowid AS r, ? AS w FROM fts WHERE fts MATCH ?"] * len(used)
+        )
+        params: list[object] = [x for w, t in used for x in (w, f'"{t}"')]
+        rows = db.execute(
+            f"SELECT r, sum(w) FROM ({union}) GROUP BY r ORDER BY 2 DESC, r LIMIT ?",
+            [*params, max(FIRST_STAGE, k)],
+        ).fetchall()
+        if not rows:
+            return []
+        # Score: the share of the quote's bigram evidence (idf-weighted) the
+        # document holds, 0-100.
+        mass = sum(w for w, _ in known)
+        who = _surname(speaker) if speaker else ()
+        ranked: list[Candidate] = []
+        scores = [100.0 * weight / mass for _, weight in rows]
+        # Bigrams may be scattered over a long transcript.  When the leaders
+        # are close (a stump speech repeats most of its phrases from city to
+        # city), the quote's word trigrams *in sequence* tell them apart.  Only
+        # then: normalising a 40 kB transcript costs more than the whole query.
+        close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
+        if len(close) > 1 and len(toks) >= 3:
+            grams = _ngrams(toks)
+            for i in close:
+                norm = self._normalised(rows[i][0])
+                trigram = 100.0 * sum(1 for g in grams if g in norm) / len(grams)
+                scores[i] = (scores[i] + trigram) / 2
+        marks = ",".join("?" * len(rows))
+        meta = {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT d.docid, d.hash, d.title, d.date, d.speakers, "
+                "(SELECT ref FROM refs r WHERE r.hash = d.hash ORDER BY r.rowid LIMIT 1) "
+                f"FROM documents d WHERE d.docid IN ({marks})",
+                [docid for docid, _ in rows],
+            )
+        }
+        for (docid, _), coverage in zip(rows, scores, strict=True):
+            if docid not in meta:
+                continue
+            digest, title, date, speakers, ref = meta[docid]
+            match = bool(who) and (
+                any(_surname(label) == who for label in speakers.split("\n") if label)
+                or _contains(words(title or ""), who)
+            )
+            ranked.append(
+                Candidate(
+                    ref=ref or digest,
+                    title=title,
+                    date=date,
+                    score=round(coverage + (SPEAKER_BONUS if match else 0.0), 2),
+                    hash=digest,
+                    coverage=round(coverage, 2),
+                    speaker_match=match,
+                )
+            )
+        # Stable sort: equal scores keep the first stage's order.
+        ranked.sort(key=lambda c: -c.score)
+        return ranked[:k]
+
+    def _normalised(self, docid: int) -> str:
+        cache = self._norm_cache
+        if docid in cache:
+            cache.move_to_end(docid)
+            return cache[docid]
+        blob = self._db.execute("SELECT text FROM documents WHERE docid = ?", (docid,)).fetchone()
+        norm = " " + " ".join(words(zlib.decompress(blob[0]).decode("utf-8"))) + " " if blob else ""
+        cache[docid] = norm
+        if len(cache) > 64:
+            cache.popitem(last=False)
+        return norm
+
+    def get_source(self, ref_or_hash: str) -> Source:
+        """Read a stored document back as a ``Source``; KeyError if unknown.
+
+        By ref, the Source keeps that ref; by hash (or a unique prefix of at
+        least 8 hex digits), it takes the document's first ref.
+        """
+        db = self._db
+        row = db.execute("SELECT ref, hash FROM refs WHERE ref = ?", (ref_or_hash,)).fetchone()
+        if row is None and re.fullmatch(r"[0-9a-fA-F]{8,64}", ref_or_hash):
+            hits = db.execute(
+                "SELECT hash FROM documents WHERE hash >= ? AND hash < ? LIMIT 2",
+                (ref_or_hash.lower(), ref_or_hash.lower() + "g"),
+            ).fetchall()
+            if len(hits) == 1:
+                digest = hits[0][0]
+                first = db.execute(
+                    "SELECT ref FROM refs WHERE hash = ? ORDER BY rowid LIMIT 1", (digest,)
+                )
+                named = first.fetchone()
+                row = (named[0] if named else digest, digest)
+        if row is None:
+            raise KeyError(ref_or_hash)
+        ref, digest = row
+        doc = db.execute("SELECT text, title FROM documents WHERE hash = ?", (digest,)).fetchone()
+        if doc is None:
+            raise KeyError(ref_or_hash)
+        url = ref if is_url(ref) else None
+        return Source(
+            ref=ref,
+            status="ok",
+            text=zlib.decompress(doc[0]).decode("utf-8"),
+            url=url,
+            path=None if url or ref == digest else ref,
+            title=doc[1],
+        )
+
+    def refs(self, digest: str) -> list[str]:
+        """Every ref naming a text (republished copies), earliest added first."""
+        rows = self._db.execute("SELECT ref FROM refs WHERE hash = ? ORDER BY rowid", (digest,))
+        return [r[0] for r in rows]
+
+
+def _bigrams(toks: Sequence[str]) -> list[str]:
+    return [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def _indexed(title: str | None, text: str) -> str:
+    """What the FTS ``text`` column indexes: the title's and text's words, then
+    their word bigrams.  Must stay deterministic: deleting a row from a
+    contentless table means handing FTS5 these exact tokens again."""
+    out: list[str] = []
+    for part in (title or "", text):
+        toks = words(part)
+        out.extend(toks)
+        out.extend(_bigrams(toks))
+    return " ".join(out)
+
+
+def _ngrams(toks: list[str]) -> list[str]:
+    """The quote's word trigrams (bigrams or words for very short quotes), as
+    space-padded strings to find in a space-joined normalised document."""
+    n = 3 if len(toks) >= 3 else len(toks)
+    return [" " + " ".join(toks[i : i + n]) + " " for i in range(len(toks) - n + 1)]

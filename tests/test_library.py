@@ -1,0 +1,240 @@
+"""The local source library: storage, directory walk, candidate lookup."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quoteverify.library import AddStats, Library, LibraryError, speaker_labels, words
+from quoteverify.models import Source
+
+BLINKEN = """\
+---
+title: "Secretary Antony J. Blinken at a Press Availability"
+date: '2022-01-07'
+source_url: https://www.state.gov/example
+---
+
+SECRETARY BLINKEN:  Good afternoon.  The Russian Government has made
+clear that it does not intend to pull back its forces from the border,
+and we are prepared to respond with economic measures of a severity the
+Kremlin has not yet seen.
+
+Q    Thank you, Mr. Secretary.
+
+SECRETARY BLINKEN:  One lesson of recent history is that once Russians
+are in your house, it is sometimes very difficult to get them to leave.
+"""
+
+PSAKI = """\
+---
+title: "Press Briefing by Press Secretary Jen Psaki, March 3, 2021"
+date: '2021-03-03'
+---
+
+MS. PSAKI:  Hi, everyone.  The vaccine supply to the states will rise to
+fifteen million doses a week, and the pharmacy program expands to every
+county with a community health center before the end of the month.
+
+Q    Jen, on the infrastructure bill?
+
+MS. PSAKI:  The President believes that bridges, broadband and water pipes
+are not partisan issues, and he wants the package moving before summer.
+"""
+
+FARM = """\
+Remarks on rural broadband
+
+THE PRESIDENT:  Farmers in Iowa told me that the nearest tower is eleven
+miles away from their barns, so the grain prices reach them a day late and
+the weather radar never loads at all during the harvest.
+"""
+
+
+def _src(ref: str, text: str, title: str | None = None) -> Source:
+    return Source(ref=ref, status="ok", text=text, title=title)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    (root / "state").mkdir(parents=True)
+    (root / "wh").mkdir()
+    (root / "state" / "blinken.md").write_text(BLINKEN, encoding="utf-8")
+    (root / "wh" / "2021-03-03-psaki.md").write_text(PSAKI, encoding="utf-8")
+    (root / "wh" / "farm.txt").write_text(FARM, encoding="utf-8")
+    (root / "wh" / "notes.json").write_text("{}", encoding="utf-8")  # not walked
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "x.md").write_text(PSAKI, encoding="utf-8")  # skipped
+    return root
+
+
+@pytest.fixture
+def lib(tmp_path: Path, corpus: Path) -> Library:
+    library = Library(tmp_path / "lib.sqlite")
+    library.add_paths([str(corpus)])
+    yield library
+    library.close()
+
+
+def test_fts5_available() -> None:
+    sqlite3.connect(":memory:").execute("create virtual table t using fts5(x)")
+
+
+def test_same_content_twice_is_one_document(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        h1 = lib.add(_src("a.txt", FARM))
+        h2 = lib.add(_src("a.txt", FARM))  # same ref again
+        h3 = lib.add(_src("https://example.org/farm", FARM))  # republished
+        assert h1 == h2 == h3
+        assert len(lib) == 1
+        assert lib.refs(h1) == ["a.txt", "https://example.org/farm"]
+        assert len(lib.candidates("the nearest tower is eleven miles away")) == 1
+
+
+def test_changed_file_replaces_its_old_text(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        old = lib.add(_src("a.txt", FARM))
+        lib.add(_src("a.txt", PSAKI))
+        assert len(lib) == 1
+        assert lib.candidates("the nearest tower is eleven miles away from their barns") == []
+        with pytest.raises(KeyError):
+            lib.get_source(old)
+
+
+def test_reopen_keeps_documents(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        lib.add(_src("a.txt", FARM))
+    with Library(tmp_path / "lib.sqlite") as lib:
+        assert len(lib) == 1
+        assert lib.candidates("grain prices reach them a day late")[0].ref == "a.txt"
+
+
+def test_directory_walk(lib: Library, corpus: Path) -> None:
+    assert len(lib) == 3
+    blinken = str((corpus / "state" / "blinken.md").resolve())
+    got = lib.candidates("once Russians are in your house it is very difficult to get them out")
+    assert got[0].ref == blinken
+    assert got[0].title == "Secretary Antony J. Blinken at a Press Availability"
+    assert got[0].date == "2022-01-07"  # front matter
+    psaki = lib.candidates("bridges, broadband and water pipes are not partisan issues")[0]
+    assert psaki.date == "2021-03-03"
+    farm = lib.candidates("the weather radar never loads at all during the harvest")[0]
+    assert farm.date is None and farm.title == "Remarks on rural broadband"
+
+
+def test_walk_again_is_unchanged_and_errors_are_counted(lib: Library, corpus: Path) -> None:
+    stats = lib.add_paths([str(corpus), str(corpus / "missing.md")])
+    assert isinstance(stats, AddStats)
+    assert (stats.added, stats.duplicates, stats.unchanged) == (0, 0, 3)
+    assert [ref for ref, _ in stats.errors] == [str(corpus / "missing.md")]
+    assert len(lib) == 3
+
+
+def test_speaker_labels() -> None:
+    text = "THE PRESIDENT:  Hi.\nQ    Why?\nMS. JEAN-PIERRE:  So.\nD.C.: no\nSECRETARY BLINKEN: x\n"
+    assert speaker_labels(text) == ["THE PRESIDENT", "MS. JEAN-PIERRE", "SECRETARY BLINKEN"]
+
+
+def test_edited_quote_ranks_right_doc_first(lib: Library) -> None:
+    # Words substituted, dropped and inserted, curly apostrophes, another case.
+    quote = (
+        "The Russian government has made it clear it doesn’t intend to pull back "
+        "its troops from the border, and we’re ready to respond with economic "
+        "measures of a severity the Kremlin hasn't seen"
+    )
+    got = lib.candidates(quote, "Antony Blinken")
+    assert got[0].title.startswith("Secretary Antony J. Blinken")
+    assert got[0].speaker_match
+    assert got[0].score >= got[-1].score
+
+
+def test_speaker_boost(tmp_path: Path) -> None:
+    # The same sentence in two documents; only the speaker tells them apart.
+    line = "We will rebuild the bridges and the broadband networks in every county."
+    with Library(tmp_path / "lib.sqlite") as lib:
+        lib.add(_src("a.txt", f"MR. SMITH:  {line}\n"), speakers=["MR. SMITH"])
+        lib.add(_src("b.txt", f"MS. JEAN-PIERRE:  {line}\n"), speakers=["MS. JEAN-PIERRE"])
+        first = lib.candidates(line, "Karine Jean-Pierre")
+        assert [c.ref for c in first] == ["b.txt", "a.txt"]
+        assert first[0].speaker_match and not first[1].speaker_match
+        assert lib.candidates(line, "Smith")[0].ref == "a.txt"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'tower AND "eleven" OR NOT miles',
+        "(grain) prices* NEAR(radar loads) ^harvest",
+        '"',
+        "col: {title text} : farmers -iowa +barns",
+        "***",
+        "",
+        "   ",
+        "AND",
+        "a",
+        "x" * 5000,
+        " ".join(["farmers iowa"] * 400),  # more bigrams than SQLite's UNION limit
+    ],
+)
+def test_fts_syntax_in_quotes_never_raises(lib: Library, quote: str) -> None:
+    assert isinstance(lib.candidates(quote, speaker='O"Brien (Jr.)'), list)
+
+
+def test_syntax_words_still_find_the_source(lib: Library) -> None:
+    got = lib.candidates('"the nearest tower" AND (is eleven miles*) away from their barns')
+    assert got[0].title == "Remarks on rural broadband"
+
+
+def test_get_source_round_trip(tmp_path: Path) -> None:
+    text = "Ünïcode “quotes” — and\r\nCRLF lines\n\n  kept   exactly.\n"
+    with Library(tmp_path / "lib.sqlite") as lib:
+        digest = lib.add(_src("/data/x.txt", text, title="X"), date="2020-01-01")
+        by_ref = lib.get_source("/data/x.txt")
+        assert by_ref == Source(
+            ref="/data/x.txt", status="ok", text=text, path="/data/x.txt", title="X"
+        )
+        assert lib.get_source(digest).text == text
+        assert lib.get_source(digest[:12]).ref == "/data/x.txt"
+        lib.add(_src("https://example.org/x", text))
+        assert lib.get_source("https://example.org/x").url == "https://example.org/x"
+        with pytest.raises(KeyError):
+            lib.get_source("nope")
+
+
+def test_unreadable_source_is_refused(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        with pytest.raises(ValueError):
+            lib.add(Source(ref="x", status="error", error="no such file"))
+        assert len(lib) == 0
+
+
+def test_empty_library_returns_nothing(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        assert lib.candidates("anything at all that someone said", "Joe Biden") == []
+        assert lib.candidates("") == []
+
+
+def test_not_a_library(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(LibraryError):
+        Library(bad)
+
+
+def test_words_match_the_index_tokenizer() -> None:
+    assert words("Don’t — FERNÁNDEZ’s Jean-Pierre_x ½") == [
+        "don", "t", "fernandez", "s", "jean", "pierre", "x", "1", "2",
+    ]  # fmt: skip
+
+
+def test_other_applications_database_is_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("create table accounts(id integer)")
+    with pytest.raises(LibraryError):
+        Library(other)
+    with sqlite3.connect(other) as db:
+        assert [r[0] for r in db.execute("select name from sqlite_master")] == ["accounts"]
