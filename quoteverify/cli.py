@@ -110,9 +110,26 @@ def _parser() -> argparse.ArgumentParser:
     add_fail_on(audit)
     audit.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     audit.add_argument(
+        "--library",
+        metavar="FILE",
+        help="a source library (see 'library add') for quotes with no source",
+    )
+    audit.add_argument(
         "--no-links", action="store_true", help="do not look for sources among the article's links"
     )
     add_fetch(audit)
+
+    library = sub.add_parser("library", help="manage a local library of primary sources")
+    lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    ladd = lsub.add_parser("add", help="index files, folders or URLs into the library")
+    ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
+    ladd.add_argument(
+        "--library",
+        default="quoteverify-library.sqlite",
+        metavar="FILE",
+        help="default: quoteverify-library.sqlite",
+    )
+    add_fetch(ladd)
 
     extract = sub.add_parser("extract", help="list the quotations of an article and their speakers")
     extract.add_argument("article", metavar="ARTICLE")
@@ -184,6 +201,8 @@ def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
     _configure_fetch(args)
+    if args.command == "library":
+        return _library_add(args)
 
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
@@ -194,7 +213,9 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = pipeline.run_audit(args.article, args.source, follow_links=not args.no_links)
+        rep = pipeline.run_audit(
+            args.article, args.source, follow_links=not args.no_links, library=args.library
+        )
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
     text = report.report_json(rep) if args.format == "json" else report.report_markdown(rep)
@@ -202,6 +223,25 @@ def _run(args: argparse.Namespace) -> int:
     if not args.quiet:
         _summary(rep, args.output)
     return EXIT_FINDINGS if failing(rep, args.fail_on) else EXIT_OK
+
+
+def _library_add(args: argparse.Namespace) -> int:
+    from .library import Library, LibraryError
+
+    try:
+        with Library(Path(args.library)) as lib:
+            stats = lib.add_paths(args.refs)
+            total = len(lib)
+    except LibraryError as exc:
+        raise InputError("library", args.library, str(exc)) from None
+    for ref, reason in stats.errors:
+        print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
+    print(
+        f"quoteverify: {args.library}: {stats.added} added, {stats.duplicates} duplicates, "
+        f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def failing(rep: Report, fail_on: str) -> list[str]:

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
+from .errors import InputError
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
 from .sources import load_sources
 
 if TYPE_CHECKING:
     from .align import PreparedSource
+    from .library import Library
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -28,11 +30,35 @@ def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
 
 
 def run_audit(
-    article_ref: str, sources: Sequence[str] = (), *, follow_links: bool = True
+    article_ref: str,
+    sources: Sequence[str] = (),
+    *,
+    follow_links: bool = True,
+    library: str | None = None,
 ) -> Report:
     article, quotes = run_extract(article_ref)
     plan = plan_sources(article, quotes, sources, follow_links=follow_links)
-    return judge_all(article, quotes, plan)
+    if library is None:
+        return judge_all(article, quotes, plan)
+    from pathlib import Path
+
+    from .library import Library, LibraryError
+
+    if not Path(library).is_file():
+        raise InputError("library", library, "no such file")
+    try:
+        with Library(Path(library)) as lib:
+            # The library is the last resort: only quotes left with no source.
+            for quote in quotes:
+                if quote.id in plan and not plan[quote.id]:
+                    name = quote.speaker.name if quote.speaker else None
+                    plan[quote.id] = [
+                        Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
+                        for c in lib.candidates(quote.text, name, k=3)
+                    ]
+            return judge_all(article, quotes, plan, library=lib)
+    except LibraryError as exc:
+        raise InputError("library", library, str(exc)) from None
 
 
 def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
@@ -51,8 +77,14 @@ def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = No
     return judge_all(article, [quote], plan)
 
 
+LIBRARY_PREFIX = "library:"
+
+
 def judge_all(
-    article: Article, quotes: Sequence[Quote], plan: Mapping[str, Sequence[Planned]]
+    article: Article,
+    quotes: Sequence[Quote],
+    plan: Mapping[str, Sequence[Planned]],
+    library: Library | None = None,
 ) -> Report:
     from .align import prepare_source
     from .verdict import judge
@@ -63,7 +95,13 @@ def judge_all(
     for items in plan.values():
         for p in items:
             order.setdefault(p.ref, p)
-    loaded = load_sources(list(order))
+    loaded = load_sources([r for r in order if not r.startswith(LIBRARY_PREFIX)])
+    by_ref = {s.ref: s for s in loaded}
+    if library is not None:
+        for ref in order:
+            if ref.startswith(LIBRARY_PREFIX):
+                by_ref[ref] = replace(library.get_source(ref[len(LIBRARY_PREFIX) :]), ref=ref)
+    loaded = [by_ref[r] for r in order]
     sources = [_annotate(s, p) for s, p in zip(loaded, order.values(), strict=True)]
     index = {s.ref: i for i, s in enumerate(sources)}
     article_lang = detect(article.text)

@@ -271,3 +271,26 @@ def test_private_addresses_refused_by_default(capsys) -> None:
 def test_offline_needs_a_cache(capsys) -> None:
     code, _, err = run(capsys, "audit", ARTICLE, "--offline")
     assert code == 2 and "--offline" in err and err.count("\n") == 1
+
+
+def test_library_add_then_audit_finds_sources(capsys, tmp_path) -> None:
+    db = str(tmp_path / "lib.sqlite")
+    wh = ROOT / "fixtures" / "whitehouse"
+    code, _, err = run(
+        capsys, "library", "add", str(wh / "sources"), str(SEED / "sources"), "--library", db
+    )
+    assert code == 0 and "5 added" in err
+    article = str(wh / "articles" / "helene-gaggle.txt")
+    code, out, _ = run(capsys, "audit", article, "--library", db, "--format", "json")
+    data = json.loads(out)
+    verdicts = [q["verdict"] for q in data["quotes"] if q["verdict"]]
+    assert verdicts == ["verbatim", "diverged", "diverged", "verbatim", "misattributed", "minor"]
+    assert all(s["status"] == "ok" for s in data["sources"])
+    assert code == 1
+
+
+def test_bad_library_file_is_usage_error(capsys, tmp_path) -> None:
+    bad = tmp_path / "lib.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    code, _, err = run(capsys, "audit", ARTICLE, "--library", str(bad))
+    assert code == 2 and str(bad) in err and err.count("\n") == 1

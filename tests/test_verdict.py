@@ -322,3 +322,62 @@ def test_swapped_pair_around_and_is_reordered():
     assert r.verdict == "diverged"
     assert any("moved" in o.flags for o in r.diff)
     assert any(n.startswith("reordered:") for n in r.notes)
+
+
+# -- a minor change on the quote's first or last word -------------------------
+# edlib scores "the passage ends one word early, the quote's last word is
+# inserted" the same as "the passage holds that word, replaced": the diff must
+# still see the source word, or a spelling variant becomes an added word.
+EDGE_TEXT = (
+    "MS. JEAN-PIERRE:  Good afternoon.  Honor is what we owe them, and on this "
+    "solemn day we honor the memory of the fallen and their families.  Sixty "
+    "courts ruled against it, more than 60 courts in all, and the cases were "
+    "closed.  Mobilize every resource we have, the President said, and I will "
+    "mobilize every resource necessary.  I am going to turn things over to my "
+    "colleague, Admiral John Kirby, who will share more.  Kirby will take a few "
+    "questions after that, and then we will wrap up for the day.\n\n"
+    "Q  Thank you, Karine.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def edge():
+    return prepare_source(Source("edge", "ok", EDGE_TEXT))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_word", "source_word"),
+    [
+        # last word
+        ("on this solemn day we honour", "honour", "honor"),
+        ("the President said, and I will mobilise", "mobilise", "mobilize"),
+        ("turn things over to my colleague, Admiral John Kirbey", "Kirbey", "Kirby"),
+        ("Sixty courts ruled against it, more than sixty", "sixty", "60"),
+        # first word
+        ("Honour is what we owe them, and on this solemn day", "Honour", "Honor"),
+        ("Mobilise every resource we have, the President said", "Mobilise", "Mobilize"),
+        ("Kirbey will take a few questions after that", "Kirbey", "Kirby"),
+        ("sixty courts in all, and the cases were closed", "sixty", "60"),
+    ],
+)
+def test_minor_change_on_first_or_last_word(edge, text, quote_word, source_word):
+    r = judge(q(text, KJP), [edge])
+    assert r.verdict == "minor", (r.verdict, nonequal(r), r.notes)
+    assert nonequal(r) == [("replace", quote_word, source_word, ("spelling",))]
+    assert not any(n.startswith("number changed") for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on this solemn day we honour the memory of the brave",  # added last word
+        "Valour is what we owe them, and on this solemn day we",  # another word
+        "Heroes is what we owe them, and on this solemn day we",
+        "more than 70 courts in all, and the cases were closed",  # number changed
+        "Sixty courts ruled against it, more than seventy",
+        "turn things over to my colleague, Admiral John Kirkland",  # another name
+    ],
+)
+def test_real_change_on_first_or_last_word_stays_diverged(edge, text):
+    r = judge(q(text, KJP), [edge])
+    assert r.verdict not in ("verbatim", "minor"), (r.verdict, nonequal(r))

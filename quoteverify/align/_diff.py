@@ -253,12 +253,33 @@ def word_diff(
 def tight_diff(
     qtoks: list[QToken], ps: PreparedSource, a: int, b: int, th: Thresholds
 ) -> tuple[int, int, WordDiff]:
-    """Diff against [a, b), trimming up to two source words at either end when
-    that costs nothing: edlib may substitute a quote's first word for the word
-    before the passage ("Europe We're" for "We are") at the same edit cost."""
-    passage = Passage(ps, a, b)
+    """Diff against [a, b), fitting the passage's ends to the quote's.
+
+    edlib scores a quote's end word against the passage's end word and the
+    same quote word against nothing alike (one edit either way), so a hit may
+    stop a word short ("we honour" against "we | honor", the quote's last
+    word an insert) or reach a word too far.  First extend up to two source
+    words at either end when that costs strictly less (the word then pairs
+    with the quote's: a spelling variant, a numeral for a number word); then
+    trim up to two source words at either end when that costs nothing: edlib
+    may substitute a quote's first word for the word before the passage
+    ("Europe We're" for "We are") at the same edit cost."""
+    lo, hi = _extension_bounds(ps, a, b)
+    passage = Passage(ps, lo, hi)
     matcher = SequenceMatcher(None, passage.keys, [t.key for t in qtoks], autojunk=False)
     best = word_diff(qtoks, ps, a, b, th, passage=passage, matcher=matcher)
+    for side in ("start", "end"):
+        end_op = best.ops[0] if side == "start" else best.ops[-1]
+        if end_op.op != "insert":
+            continue  # every quote word at this end already pairs with a source word
+        for k in (1, 2):
+            na, nb = (a - k, b) if side == "start" else (a, b + k)
+            if na < lo or nb > hi:
+                break
+            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, matcher=matcher)
+            if wd.cost < best.cost:
+                best, a, b = wd, na, nb
+                break
     for side in ("start", "end"):
         for k in (1, 2):
             na, nb = (a + k, b) if side == "start" else (a, b - k)
@@ -271,6 +292,18 @@ def tight_diff(
             if wd.cost <= best.cost:
                 best, a, b = wd, na, nb
     return a, b, best
+
+
+def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[int, int]:
+    """[a - k, b + k) clamped to the source and stopped at barriers (a turn
+    change or an editor's gap): a passage never grows across one."""
+    lo = a
+    while lo > max(0, a - k) and not ps.is_sentinel(lo - 1):
+        lo -= 1
+    hi = b
+    while hi < min(ps.n_tokens, b + k) and not ps.is_sentinel(hi):
+        hi += 1
+    return lo, hi
 
 
 def _equal_ops(
