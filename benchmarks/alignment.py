@@ -89,9 +89,7 @@ _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
 # A speaker label ("THE PRESIDENT:", "MS. JEAN-PIERRE:", "MR. FERNÁNDEZ HERNÁNDEZ:")
 # anywhere, or a reporter's "Q" opening a line.
 _UP = "A-ZÀ-ÖØ-Þ"
-_LABEL = re.compile(
-    rf"(?:^[^\S\n]*Q(?=[^\S\n]|:))|[{_UP}][{_UP}.'\- ]{{0,60}}[{_UP}.]:", re.M
-)
+_LABEL = re.compile(rf"(?:^[^\S\n]*Q(?=[^\S\n]|:))|[{_UP}][{_UP}.'\- ]{{0,60}}[{_UP}.]:", re.M)
 # Anything that is not the speaker's running words: stage directions, brackets,
 # Markdown links/escapes/emphasis, ellipses (the engine reads them as elisions),
 # "END 12:04 P.M. EDT" and "MORE" lines, headings.
@@ -151,8 +149,9 @@ def speech_pieces(text: str, base: int = 0) -> list[list[Span]]:
     first = _LABEL.search(text)
     if first is None:
         return []
-    cuts = sorted([m.span() for m in _LABEL.finditer(text)]
-                  + [m.span() for m in _CUT.finditer(text)])
+    cuts = sorted(
+        [m.span() for m in _LABEL.finditer(text)] + [m.span() for m in _CUT.finditer(text)]
+    )
     pieces: list[list[Span]] = []
     prev = first.start()
     for s, e in [*cuts, (len(text), len(text))]:
@@ -211,8 +210,7 @@ class KeyIndex:
     def has_run(self, keys: Sequence[str], k: int) -> bool:
         """Does any run of ``k`` consecutive ``keys`` occur in the source?"""
         return any(
-            (" " + " ".join(keys[i : i + k]) + " ") in self.joined
-            for i in range(len(keys) - k + 1)
+            (" " + " ".join(keys[i : i + k]) + " ") in self.joined for i in range(len(keys) - k + 1)
         )
 
 
@@ -241,9 +239,13 @@ def _key(w: str) -> str:
 
 
 def apply_edits(
-    words: list[str], n_edits: int, rng: random.Random, vocab: Sequence[str],
+    words: list[str],
+    n_edits: int,
+    rng: random.Random,
+    vocab: Sequence[str],
     ops: Sequence[str] = ("sub", "drop", "ins", "swap"),
-    weights: Sequence[float] | None = None, max_dist: int | None = None,
+    weights: Sequence[float] | None = None,
+    max_dist: int | None = None,
 ) -> tuple[list[str], int]:
     """Edit distinct original words; return the words and the word-level edit
     distance (a swap of two words counts 2), which stays <= ``max_dist``."""
@@ -257,8 +259,13 @@ def apply_edits(
             op = "sub"
         free = [i for i, (_, t) in enumerate(toks) if not t]
         if op == "swap":
-            pairs = [i for i in free if i + 1 < len(toks) and not toks[i + 1][1]
-                     and _key(toks[i][0]) != _key(toks[i + 1][0])]
+            pairs = [
+                i
+                for i in free
+                if i + 1 < len(toks)
+                and not toks[i + 1][1]
+                and _key(toks[i][0]) != _key(toks[i + 1][0])
+            ]
             if not pairs:
                 op = "sub"
             else:
@@ -346,18 +353,26 @@ class QuoteMaker:
             return None
         words = self.words_of(spans)
         if category == "light":
-            edited, dist = apply_edits(words, self.rng.randint(0, 6), self.rng, self.vocab,
-                                       max_dist=n // 4)
+            edited, dist = apply_edits(
+                words, self.rng.randint(0, 6), self.rng, self.vocab, max_dist=n // 4
+            )
         elif category == "short":
             edited, dist = apply_edits(words, self.rng.randint(0, 1), self.rng, self.vocab)
         else:
             k = round(self.rng.uniform(0.25, 0.45) * n)
-            edited, dist = apply_edits(words, k, self.rng, self.vocab, ("sub", "drop", "ins"),
-                                       (0.6, 0.2, 0.2))
+            edited, dist = apply_edits(
+                words, k, self.rng, self.vocab, ("sub", "drop", "ins"), (0.6, 0.2, 0.2)
+            )
         text = " ".join(edited)
-        return BenchQuote(qid, category, text, len(edited), dist / n,
-                          [self.truth_of(spans, text)],
-                          passage=" ".join(words))
+        return BenchQuote(
+            qid,
+            category,
+            text,
+            len(edited),
+            dist / n,
+            [self.truth_of(spans, text)],
+            passage=" ".join(words),
+        )
 
     def stitched(self, qid: str, marked: bool) -> BenchQuote | None:
         lo, hi = LENGTHS["stitched"]
@@ -370,9 +385,16 @@ class QuoteMaker:
         wa, wb = self.words_of(a), self.words_of(b)
         joiner = " \u2026 " if marked else " "
         text = " ".join(wa) + joiner + " ".join(wb)
-        return BenchQuote(qid, "stitched", text, len(wa) + len(wb), 0.0,
-                          [self.truth_of(a), self.truth_of(b)], marked,
-                          passage=text)
+        return BenchQuote(
+            qid,
+            "stitched",
+            text,
+            len(wa) + len(wb),
+            0.0,
+            [self.truth_of(a), self.truth_of(b)],
+            marked,
+            passage=text,
+        )
 
     def absent(self, n: int, first_id: int) -> list[BenchQuote]:
         """Sentences of transcripts outside the source, verified absent."""
@@ -403,8 +425,17 @@ class QuoteMaker:
                 if self.index.has_run(keys, len(keys) // 2 + 1):
                     continue
                 seen.add(" ".join(keys))
-                out.append(BenchQuote(f"q{first_id + len(out)}", "absent", text, len(sent),
-                                      1.0, [], passage=f"{path.name}"))
+                out.append(
+                    BenchQuote(
+                        f"q{first_id + len(out)}",
+                        "absent",
+                        text,
+                        len(sent),
+                        1.0,
+                        [],
+                        passage=f"{path.name}",
+                    )
+                )
                 break
         return out
 
@@ -495,15 +526,17 @@ def run_engine(text: str, quotes: Sequence[BenchQuote], index_repeat: int = 3) -
             r = judge(q, [ps])
         except Exception as exc:
             ms = (time.perf_counter() - t0) * 1000
-            outcomes[bq.id] = Outcome(bq.id, ms, None, [], False, "error",
-                                      f"{type(exc).__name__}: {exc}")
+            outcomes[bq.id] = Outcome(
+                bq.id, ms, None, [], False, "error", f"{type(exc).__name__}: {exc}"
+            )
             continue
         ms = (time.perf_counter() - t0) * 1000
         spans: list[Span] = []
         if r.match is not None:
             spans = list(r.match.parts) or [(r.match.start, r.match.end)]
-        outcomes[bq.id] = Outcome(bq.id, ms, r.score, spans, r.verdict not in NOT_FOUND,
-                                  r.verdict, notes=list(r.notes))
+        outcomes[bq.id] = Outcome(
+            bq.id, ms, r.score, spans, r.verdict not in NOT_FOUND, r.verdict, notes=list(r.notes)
+        )
     return Run("engine", outcomes, setup, setup_all=builds)
 
 
@@ -612,8 +645,8 @@ def _quantile(xs: Sequence[float], q: float) -> float | None:
 
 def is_long_light(q: BenchQuote) -> bool:
     """Quotes the 99 % target is about: 15+ words, <= 25 % edits, one passage."""
-    return q.category in ("light", "heavy", "short") and q.n_words >= 15 and (
-        q.edit_fraction <= 0.25
+    return (
+        q.category in ("light", "heavy", "short") and q.n_words >= 15 and (q.edit_fraction <= 0.25)
     )
 
 
@@ -696,8 +729,9 @@ class Target:
                 "==": self.value == self.goal}[self.op]  # fmt: skip
 
 
-def engine_targets(eng: dict[str, Any], run: Run, quotes: Sequence[BenchQuote],
-                   rf: Run | None) -> tuple[list[Target], dict[str, Any]]:
+def engine_targets(
+    eng: dict[str, Any], run: Run, quotes: Sequence[BenchQuote], rf: Run | None
+) -> tuple[list[Target], dict[str, Any]]:
     qs = [q for q in quotes if q.id in run.outcomes]
     stitched = [q for q in qs if q.category == "stitched"]
     others = [q for q in qs if q.category != "stitched"]
@@ -721,28 +755,66 @@ def engine_targets(eng: dict[str, Any], run: Run, quotes: Sequence[BenchQuote],
     extra["speed_ratio_median"] = ratio
     extra["speed_ratio_mean"] = ratio_mean
     targets = [
-        Target("right span, 15+ words with <= 25 % edits", eng["long_light_right_pct"], ">=",
-               99.0, "%", f"n={eng['long_light_n']}"),
-        Target("absent quotes (10+ words) found", eng["absent_found"], "==", 0, "",
-               f"of {eng['absent_n']}"),
-        Target("stitched recall (verdict stitched)", recall, ">=", 95.0, "%",
-               f"n={len(stitched)}; marked {extra['stitched_recall_marked_pct']} %, "
-               f"unmarked {extra['stitched_recall_unmarked_pct']} %"),
-        Target("false splits (others called stitched)", false_split, "<=", 2.0, "%",
-               f"n={len(others)}"),
-        Target("speed vs rapidfuzz (median ms ratio)", ratio, ">=", 50.0, "x",
-               f"on {extra.get('speed_ratio_quotes', 0)} quotes; mean ratio {ratio_mean}x"),
-        Target("index build (best of runs)", eng["setup_s_per_mb"], "<=", 0.2, "s/MB",
-               f"runs {eng['setup_s_all']} s"),
+        Target(
+            "right span, 15+ words with <= 25 % edits",
+            eng["long_light_right_pct"],
+            ">=",
+            99.0,
+            "%",
+            f"n={eng['long_light_n']}",
+        ),
+        Target(
+            "absent quotes (10+ words) found",
+            eng["absent_found"],
+            "==",
+            0,
+            "",
+            f"of {eng['absent_n']}",
+        ),
+        Target(
+            "stitched recall (verdict stitched)",
+            recall,
+            ">=",
+            95.0,
+            "%",
+            f"n={len(stitched)}; marked {extra['stitched_recall_marked_pct']} %, "
+            f"unmarked {extra['stitched_recall_unmarked_pct']} %",
+        ),
+        Target(
+            "false splits (others called stitched)", false_split, "<=", 2.0, "%", f"n={len(others)}"
+        ),
+        Target(
+            "speed vs rapidfuzz (median ms ratio)",
+            ratio,
+            ">=",
+            50.0,
+            "x",
+            f"on {extra.get('speed_ratio_quotes', 0)} quotes; mean ratio {ratio_mean}x",
+        ),
+        Target(
+            "index build (best of runs)",
+            eng["setup_s_per_mb"],
+            "<=",
+            0.2,
+            "s/MB",
+            f"runs {eng['setup_s_all']} s",
+        ),
         Target("judge median per quote", eng["ms_median_per_mb"], "<=", 1.0, "ms/MB"),
-        Target("judge p99 per quote", eng["ms_p99_per_mb"], "<=", 10.0, "ms/MB",
-               f"p90 {eng['ms_p90_per_mb']} ms/MB, max {eng['ms_max']} ms"),
+        Target(
+            "judge p99 per quote",
+            eng["ms_p99_per_mb"],
+            "<=",
+            10.0,
+            "ms/MB",
+            f"p90 {eng['ms_p90_per_mb']} ms/MB, max {eng['ms_max']} ms",
+        ),
     ]
     return targets, extra
 
 
-def failures(run: Run, quotes: Sequence[BenchQuote], text: str, limit: int = 6
-             ) -> dict[str, list[dict[str, Any]]]:
+def failures(
+    run: Run, quotes: Sequence[BenchQuote], text: str, limit: int = 6
+) -> dict[str, list[dict[str, Any]]]:
     """Examples of the engine's misses, by kind."""
     out: dict[str, list[dict[str, Any]]] = {}
 
@@ -787,9 +859,15 @@ def failures(run: Run, quotes: Sequence[BenchQuote], text: str, limit: int = 6
 # ---------------------------------------------------------------------------
 # Driver and output
 # ---------------------------------------------------------------------------
-def run_benchmark(corpus_dir: Path, size_mb: float = 1.0, n_quotes: int = 200, seed: int = 7,
-                  baseline_quotes: int = 40, log: Callable[[str], None] | None = None,
-                  index_repeat: int = 3) -> dict[str, Any]:
+def run_benchmark(
+    corpus_dir: Path,
+    size_mb: float = 1.0,
+    n_quotes: int = 200,
+    seed: int = 7,
+    baseline_quotes: int = 40,
+    log: Callable[[str], None] | None = None,
+    index_repeat: int = 3,
+) -> dict[str, Any]:
     say = log or (lambda _m: None)
     rng = random.Random(seed)
     files = list_transcripts(corpus_dir)
@@ -810,12 +888,23 @@ def run_benchmark(corpus_dir: Path, size_mb: float = 1.0, n_quotes: int = 200, s
     say(f"difflib: {len(base_qs)} quotes done")
 
     report: dict[str, Any] = {
-        "config": {"corpus": str(corpus_dir), "size_mb": size_mb, "quotes": n_quotes,
-                   "seed": seed, "baseline_quotes": len(base_qs), "index_repeat": index_repeat,
-                   "iou_right": IOU_RIGHT, "rapidfuzz_found_score": RAPIDFUZZ_FOUND,
-                   "difflib_found_pct_words": DIFFLIB_FOUND},
-        "source": {"mb": round(mb, 4), "chars": len(corpus.text), "transcripts": len(corpus.docs),
-                   "words": len(corpus.text.split())},
+        "config": {
+            "corpus": str(corpus_dir),
+            "size_mb": size_mb,
+            "quotes": n_quotes,
+            "seed": seed,
+            "baseline_quotes": len(base_qs),
+            "index_repeat": index_repeat,
+            "iou_right": IOU_RIGHT,
+            "rapidfuzz_found_score": RAPIDFUZZ_FOUND,
+            "difflib_found_pct_words": DIFFLIB_FOUND,
+        },
+        "source": {
+            "mb": round(mb, 4),
+            "chars": len(corpus.text),
+            "transcripts": len(corpus.docs),
+            "words": len(corpus.text.split()),
+        },
         "quote_counts": dict(Counter(q.category for q in quotes)),
         "engine": None,
         "engine_error": engine.error,
@@ -834,19 +923,30 @@ def run_benchmark(corpus_dir: Path, size_mb: float = 1.0, n_quotes: int = 200, s
         eng.update(extra)
         report["engine"] = eng
         report["targets"] = [{**asdict(t), "ok": t.ok} for t in targets]
-        sub_run = Run("engine", {i: o for i, o in engine.outcomes.items()
-                                 if i in rf.outcomes}, engine.setup_s)
+        sub_run = Run(
+            "engine", {i: o for i, o in engine.outcomes.items() if i in rf.outcomes}, engine.setup_s
+        )
         report["engine_on_baseline_subset"] = method_stats(sub_run, base_qs, mb)
         report["failures"] = failures(engine, quotes, corpus.text)
     for q in quotes:
-        row: dict[str, Any] = {"id": q.id, "category": q.category, "words": q.n_words,
-                               "edit_fraction": round(q.edit_fraction, 3), "text": q.text}
+        row: dict[str, Any] = {
+            "id": q.id,
+            "category": q.category,
+            "words": q.n_words,
+            "edit_fraction": round(q.edit_fraction, 3),
+            "text": q.text,
+        }
         for name, run in (("engine", engine), ("rapidfuzz", rf), ("difflib", dl)):
             o = run.outcomes.get(q.id)
             if o is not None:
-                row[name] = {"verdict": o.verdict, "score": o.score, "found": o.found,
-                             "ms": round(o.ms, 3), "spans": o.spans,
-                             "iou": round(best_iou(o.spans, q.truth), 3) if q.truth else None}
+                row[name] = {
+                    "verdict": o.verdict,
+                    "score": o.score,
+                    "found": o.found,
+                    "ms": round(o.ms, 3),
+                    "spans": o.spans,
+                    "iou": round(best_iou(o.spans, q.truth), 3) if q.truth else None,
+                }
         report["quotes_detail"].append(row)
     return report
 
@@ -879,8 +979,10 @@ def render_markdown(rep: dict[str, Any]) -> str:
         lines += ["| figure | engine | target | status | note |", "|---|---|---|---|---|"]
         for t in rep["targets"]:
             status = {True: "PASS", False: "MISS", None: "n/a"}[t["ok"]]
-            lines.append(f"| {t['name']} | {_fmt(t['value'], t['unit'])} | {t['op']} "
-                         f"{_fmt(t['goal'], t['unit'])} | {status} | {t['note']} |")
+            lines.append(
+                f"| {t['name']} | {_fmt(t['value'], t['unit'])} | {t['op']} "
+                f"{_fmt(t['goal'], t['unit'])} | {status} | {t['note']} |"
+            )
         lines.append("")
     lines += [
         "Right span (IoU >= 0.5) / found, per category.  Found: engine verdict != not_found; "
@@ -904,13 +1006,20 @@ def render_markdown(rep: dict[str, Any]) -> str:
             f"| {_fmt(e.get('found_pct'), '%')} | {verdicts} "
             f"| {_pair(r)} | {_pair(d)} |"
         )
-    lines += ["", "Speed (ms per quote; per MB = divided by the source's MB).", "",
-              "| method | quotes | setup s | median ms | p90 ms | p99 ms | max ms "
-              "| right 15+w <=25 % | absent found |", "|---|---|---|---|---|---|---|---|---|"]
-    rows = [("engine (all quotes)", rep["engine"]),
-            ("engine (baseline subset)", rep["engine_on_baseline_subset"]),
-            ("rapidfuzz partial_ratio_alignment, chars", rep["baselines"]["rapidfuzz"]),
-            ("difflib SequenceMatcher, words", rep["baselines"]["difflib"])]
+    lines += [
+        "",
+        "Speed (ms per quote; per MB = divided by the source's MB).",
+        "",
+        "| method | quotes | setup s | median ms | p90 ms | p99 ms | max ms "
+        "| right 15+w <=25 % | absent found |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    rows = [
+        ("engine (all quotes)", rep["engine"]),
+        ("engine (baseline subset)", rep["engine_on_baseline_subset"]),
+        ("rapidfuzz partial_ratio_alignment, chars", rep["baselines"]["rapidfuzz"]),
+        ("difflib SequenceMatcher, words", rep["baselines"]["difflib"]),
+    ]
     for name, m in rows:
         if not m:
             continue
@@ -942,14 +1051,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size-mb", type=float, default=1.0)
     ap.add_argument("--quotes", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--baseline-quotes", type=int, default=40,
-                    help="quotes for the rapidfuzz/difflib baselines (0 = all)")
-    ap.add_argument("--index-repeat", type=int, default=3,
-                    help="time prepare_source this many times, report the best")
+    ap.add_argument(
+        "--baseline-quotes",
+        type=int,
+        default=40,
+        help="quotes for the rapidfuzz/difflib baselines (0 = all)",
+    )
+    ap.add_argument(
+        "--index-repeat",
+        type=int,
+        default=3,
+        help="time prepare_source this many times, report the best",
+    )
     ap.add_argument("--json", action="store_true", help="machine output")
     args = ap.parse_args(argv)
-    rep = run_benchmark(args.corpus, args.size_mb, args.quotes, args.seed, args.baseline_quotes,
-                        log=lambda m: print(m, file=sys.stderr), index_repeat=args.index_repeat)
+    rep = run_benchmark(
+        args.corpus,
+        args.size_mb,
+        args.quotes,
+        args.seed,
+        args.baseline_quotes,
+        log=lambda m: print(m, file=sys.stderr),
+        index_repeat=args.index_repeat,
+    )
     if args.json:
         json.dump(rep, sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -37,9 +37,18 @@ def _vocab(rng: random.Random) -> list[str]:
 
 
 def _transcript(rng: random.Random, vocab: list[str], n_turns: int, k: int) -> str:
-    lines = ["---", f"title: 'Synthetic briefing {k}'", "date: '2024-01-01'",
-             f"source_url: https://example.org/{k}", "---", "", "The Briefing Room", "",
-             "11:02 A.M. EDT", ""]
+    lines = [
+        "---",
+        f"title: 'Synthetic briefing {k}'",
+        "date: '2024-01-01'",
+        f"source_url: https://example.org/{k}",
+        "---",
+        "",
+        "The Briefing Room",
+        "",
+        "11:02 A.M. EDT",
+        "",
+    ]
     for t in range(n_turns):
         label = _LABELS[t % len(_LABELS)]
         sentences = []
@@ -155,8 +164,16 @@ def test_report_structure(report: dict) -> None:
         assert set(t) >= {"name", "value", "op", "goal", "ok"}
         assert t["ok"] in (True, False, None)
     eng = report["engine"]
-    for key in ("setup_s_per_mb", "ms_median_per_mb", "ms_p90_per_mb", "ms_p99_per_mb",
-                "long_light_right_pct", "absent_found", "stitched_recall_pct", "false_split_pct"):
+    for key in (
+        "setup_s_per_mb",
+        "ms_median_per_mb",
+        "ms_p90_per_mb",
+        "ms_p99_per_mb",
+        "long_light_right_pct",
+        "absent_found",
+        "stitched_recall_pct",
+        "false_split_pct",
+    ):
         assert key in eng
     assert eng["quotes"] == 16 and eng["errors"] == 0
     assert report["baselines"]["rapidfuzz"]["quotes"] == report["config"]["baseline_quotes"] <= 8
@@ -168,8 +185,11 @@ def test_report_structure(report: dict) -> None:
 
 
 def test_report_exact_quotes_verbatim_and_right(report: dict) -> None:
-    rows = [r for r in report["quotes_detail"] if r["category"] in ("light", "short")
-            and r["edit_fraction"] == 0]
+    rows = [
+        r
+        for r in report["quotes_detail"]
+        if r["category"] in ("light", "short") and r["edit_fraction"] == 0
+    ]
     assert rows, "the tiny run should hold at least one exact quote"
     for r in rows:
         assert r["engine"]["verdict"] == "verbatim", r
@@ -179,8 +199,20 @@ def test_report_exact_quotes_verbatim_and_right(report: dict) -> None:
 
 
 def test_main_json(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rc = bench.main([str(corpus_dir), "--size-mb", "0.012", "--quotes", "10", "--seed", "1",
-                     "--baseline-quotes", "3", "--json"])
+    rc = bench.main(
+        [
+            str(corpus_dir),
+            "--size-mb",
+            "0.012",
+            "--quotes",
+            "10",
+            "--seed",
+            "1",
+            "--baseline-quotes",
+            "3",
+            "--json",
+        ]
+    )
     assert rc == 0
     out = json.loads(capsys.readouterr().out)
     assert out["config"]["seed"] == 1 and len(out["quotes_detail"]) == 10

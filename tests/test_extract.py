@@ -25,6 +25,7 @@ def only(text: str) -> Quote:
 
 # --- marks ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, inner",
     [
@@ -84,6 +85,7 @@ def test_straight_quotes_alternate() -> None:
 
 # --- multi-paragraph and unclosed -------------------------------------------
 
+
 def test_multi_paragraph_quote() -> None:
     text = (
         "Smith said: “The first paragraph of the statement goes on here.\n\n"
@@ -126,11 +128,12 @@ def test_unclosed_before_new_opening_mark() -> None:
 
 
 def test_random_unbalanced_never_crashes() -> None:
-    for text in ["”", "“", "“”", "« » «", "a “b ” c “ d", "\"", "''\"\"'", "„“”«", "“\n\n“\n\n”"]:
+    for text in ["”", "“", "“”", "« » «", "a “b ” c “ d", '"', "''\"\"'", "„“”«", "“\n\n“\n\n”"]:
         q(text)
 
 
 # --- attribution forms -------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, name, cue",
@@ -146,10 +149,16 @@ def test_random_unbalanced_never_crashes() -> None:
         ("**Jane Smith:** “We will win the war.”", "Jane Smith", ":"),
         ("Jane Smith: “We will win the war.”", "Jane Smith", ":"),
         ("Jane Smith, for her part, said: “We will win the war.”", "Jane Smith", "said"),
-        ("Vince Cable, who replaced Tim Farron in July, said: “We will win the war.”",
-         "Vince Cable", "said"),
-        ("“We will win the war,” said Abzal Saparbekuly, the country’s ambassador.",
-         "Abzal Saparbekuly", "said"),
+        (
+            "Vince Cable, who replaced Tim Farron in July, said: “We will win the war.”",
+            "Vince Cable",
+            "said",
+        ),
+        (
+            "“We will win the war,” said Abzal Saparbekuly, the country’s ambassador.",
+            "Abzal Saparbekuly",
+            "said",
+        ),
         ("“We will win the war,” Smith told reporters.", "Smith", "told reporters"),
         ("“We will win the war,” Smith wrote on Twitter.", "Smith", "wrote"),
         ("“We will win the war,” Smith tweeted.", "Smith", "tweeted"),
@@ -195,6 +204,7 @@ def test_colon_lead_in_previous_paragraph() -> None:
 
 # --- speakers ------------------------------------------------------------------
 
+
 def test_title_and_name() -> None:
     x = only("US Secretary of State Antony Blinken said: “We are watching very closely.”")
     assert x.speaker is not None
@@ -204,10 +214,7 @@ def test_title_and_name() -> None:
 
 
 def test_surname_resolves_to_full_name() -> None:
-    text = (
-        "Prime Minister Jane Doe arrived on Monday.\n\n"
-        "“We are watching very closely,” Doe said."
-    )
+    text = "Prime Minister Jane Doe arrived on Monday.\n\n“We are watching very closely,” Doe said."
     x = only(text)
     assert x.speaker is not None
     assert x.speaker.name == "Jane Doe"
@@ -216,10 +223,7 @@ def test_surname_resolves_to_full_name() -> None:
 
 
 def test_surname_resolves_to_later_full_name() -> None:
-    text = (
-        "“We are watching very closely,” Doe said.\n\n"
-        "Prime Minister Jane Doe arrived on Monday."
-    )
+    text = "“We are watching very closely,” Doe said.\n\nPrime Minister Jane Doe arrived on Monday."
     x = only(text)
     assert x.speaker is not None and x.speaker.name == "Jane Doe"
 
@@ -243,8 +247,7 @@ def test_pronoun_resolves_to_titled_person() -> None:
 
 def test_role_noun_resolves_to_titled_person() -> None:
     text = (
-        "Ambassador Abzal Saparbekuly met officials.\n\n"
-        "“We will win the war,” the ambassador said."
+        "Ambassador Abzal Saparbekuly met officials.\n\n“We will win the war,” the ambassador said."
     )
     x = only(text)
     assert x.speaker is not None
@@ -255,8 +258,11 @@ def test_role_noun_resolves_to_titled_person() -> None:
 @pytest.mark.parametrize(
     "text, name, typ",
     [
-        ("“We view events with concern,” the Russian Foreign Ministry said.",
-         "Russian Foreign Ministry", "organization"),
+        (
+            "“We view events with concern,” the Russian Foreign Ministry said.",
+            "Russian Foreign Ministry",
+            "organization",
+        ),
         ("“We view events with concern,” the White House said.", "White House", "organization"),
         ("“We view events with concern,” the company said.", "company", "organization"),
         ("“We view events with concern,” officials said.", "officials", "group"),
@@ -281,6 +287,7 @@ def test_company_resolves_to_named_org() -> None:
 
 
 # --- kinds -----------------------------------------------------------------------
+
 
 def test_fragment_attributed() -> None:
     text = "Tokayev said the city was attacked by 20,000 “terrorists”, adding more."

@@ -9,12 +9,43 @@ from quoteverify.extract import extract_quotes
 from quoteverify.models import Article
 
 MARKS = list("“”\"„«»‹›「」『』‘’'‚")
-WORDS = ["Smith", "said", "he", "the", "ministry", "told", "reporters", "Jane", "Doe", "we",
-         "will", "win", "according", "to", ",", ".", ":", "—", "**", "President", "officials",
-         "say", "added", "don’t", "’90s", "\n", "\n\n", "(", ")", "[x](http://a.b/\"c)"]
+WORDS = [
+    "Smith",
+    "said",
+    "he",
+    "the",
+    "ministry",
+    "told",
+    "reporters",
+    "Jane",
+    "Doe",
+    "we",
+    "will",
+    "win",
+    "according",
+    "to",
+    ",",
+    ".",
+    ":",
+    "—",
+    "**",
+    "President",
+    "officials",
+    "say",
+    "added",
+    "don’t",
+    "’90s",
+    "\n",
+    "\n\n",
+    "(",
+    ")",
+    '[x](http://a.b/"c)',
+]
 
-tokens = st.lists(st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS),
-                            st.text(min_size=1, max_size=6)), max_size=80)
+tokens = st.lists(
+    st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS), st.text(min_size=1, max_size=6)),
+    max_size=80,
+)
 
 
 def _check(text: str, headings: tuple[tuple[int, int], ...] = ()) -> None:
@@ -59,9 +90,19 @@ def test_any_unicode_with_headings(text: str, a: int, n: int) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",),
-                                               blacklist_characters="“”\"„«»‹›「」『』‘’'‚"),
-                        min_size=1, max_size=40), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(
+                blacklist_categories=("Cs",), blacklist_characters="“”\"„«»‹›「」『』‘’'‚"
+            ),
+            min_size=1,
+            max_size=40,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_balanced_quotes_are_found(sentences: list[str]) -> None:
     # Each quote has closing marks and plain content: every one is found, closed,
     # with exactly its content (modulo leading/trailing whitespace at paragraph ends).

@@ -161,8 +161,17 @@ def test_everyday_role_nouns() -> None:
 
 
 def test_cue_trie_matches_the_same_words() -> None:
-    for w in ("said", "says", "say", "told", "tells", "cried", "pointed out", "went on",
-              "was quoted as saying"):
+    for w in (
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "cried",
+        "pointed out",
+        "went on",
+        "was quoted as saying",
+    ):
         assert CUE.fullmatch(w), w
     for w in ("sa", "saying", "crie", "pointed"):
         assert not CUE.fullmatch(w), w

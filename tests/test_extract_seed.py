@@ -29,24 +29,53 @@ def eleven(quotes: list[Quote]) -> list[Quote]:
 
 # (starts with, speaker name, speaker type, kind, closed)
 EXPECTED = [
-    ("We view recent events in a friendly country", "Russian Foreign Ministry", "organization",
-     "quote", True),
+    (
+        "We view recent events in a friendly country",
+        "Russian Foreign Ministry",
+        "organization",
+        "quote",
+        True,
+    ),
     ("terrorists", "Kassym-Jomart Tokayev", "person", "fragment", True),
-    ("So we don’t know why they feel the need for outside help", "Antony Blinken", "person",
-     "quote", False),
-    ("I think a lesson from recent history is that once the Russians are in your house",
-     "Antony Blinken", "person", "quote", True),
-    ("If Antony Blinken loves history lessons so much", "Russian Foreign Ministry",
-     "organization", "quote", False),
+    (
+        "So we don’t know why they feel the need for outside help",
+        "Antony Blinken",
+        "person",
+        "quote",
+        False,
+    ),
+    (
+        "I think a lesson from recent history is that once the Russians are in your house",
+        "Antony Blinken",
+        "person",
+        "quote",
+        True,
+    ),
+    (
+        "If Antony Blinken loves history lessons so much",
+        "Russian Foreign Ministry",
+        "organization",
+        "quote",
+        False,
+    ),
     ("Russia comes to help", None, None, "heading", True),
-    ("Kazakhstan has been the object of armed aggression", "Abzal Saparbekuly", "person",
-     "quote", True),
-    ("Counter-terrorism operations are currently being carried out", "Abzal Saparbekuly",
-     "person", "quote", False),
+    (
+        "Kazakhstan has been the object of armed aggression",
+        "Abzal Saparbekuly",
+        "person",
+        "quote",
+        True,
+    ),
+    (
+        "Counter-terrorism operations are currently being carried out",
+        "Abzal Saparbekuly",
+        "person",
+        "quote",
+        False,
+    ),
     ("Only terrorists are targeted.", "Abzal Saparbekuly", "person", "quote", True),
     ("global terrorism", "Vladimir Putin", "person", "fragment", True),
-    ("The integration of Kazakhstan to world markets", "security experts", "group", "quote",
-     False),
+    ("The integration of Kazakhstan to world markets", "security experts", "group", "quote", False),
 ]
 
 

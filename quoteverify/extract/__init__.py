@@ -55,8 +55,9 @@ def extract_quotes(article: Article) -> list[Quote]:
     prev_span: Span | None = None
     prev_quote: Quote | None = None
     for sp in spans:
-        q = _one(sp, text, masked, paras, pindex, headings, resolver, prev_span, prev_quote,
-                 len(out) + 1)
+        q = _one(
+            sp, text, masked, paras, pindex, headings, resolver, prev_span, prev_quote, len(out) + 1
+        )
         out.append(q)
         prev_span = sp
         if q.kind == "quote":
@@ -109,8 +110,12 @@ def _one(
     plo, phi = paras[sp.para]
     words = body.split()
 
-    def make(kind: QuoteKind, speaker: Speaker | None = None, cue: str | None = None,
-             extra: tuple[str, ...] = ()) -> Quote:
+    def make(
+        kind: QuoteKind,
+        speaker: Speaker | None = None,
+        cue: str | None = None,
+        extra: tuple[str, ...] = (),
+    ) -> Quote:
         return Quote(qid, body, sp.start, sp.end, sp.closed, kind, speaker, cue, notes + extra)
 
     # Headings: known from markup, or guessed from a short paragraph wholly in marks
@@ -118,7 +123,8 @@ def _one(
     h = _in_heading(headings, sp.open, sp.close)
     if h is not None:
         whole = not text[h[0] : sp.open].strip(" \t*_#") and not text[sp.close : h[1]].strip(
-            " \t*_#.")
+            " \t*_#."
+        )
         if whole or len(words) > FRAGMENT_MAX_WORDS:
             return make("heading")
     prev_para_colon = sp.para > 0 and masked[slice(*paras[sp.para - 1])].rstrip().endswith(":")
@@ -138,7 +144,8 @@ def _one(
         return make("scare")
 
     att: Attribution | None = attribution_after(
-        masked, sp.close, paras[sp.last_para][1], body.rstrip()[-1:])
+        masked, sp.close, paras[sp.last_para][1], body.rstrip()[-1:]
+    )
     if att is None:
         att = attribution_before(masked, lo, sp.open, not masked[plo:lo].strip())
     if att is None and at_para_start and sp.para > 0:
@@ -148,7 +155,8 @@ def _one(
         if masked[pa:pb].rstrip().endswith(":"):
             starts = sentence_starts(masked, pa, pb)
             att = attribution_before(masked, starts[-1], pb, False) or previous_sentence_lead(
-                masked, starts[-1], pb)
+                masked, starts[-1], pb
+            )
     if att is None and prefix.endswith(":") and prev_span is not None and lo == prev_span.close:
         # A colon lead-in that itself quotes a phrase: "Dennis Friest says it “feels
         # like a weight has been lifted” now that …:" – read the whole sentence
@@ -166,8 +174,10 @@ def _one(
         ps = starts[-1] if starts[-1] < lo else (starts[-2] if len(starts) > 1 else plo)
         if prev_span is None or prev_span.close <= ps or prev_span.last_para != sp.para:
             att = previous_sentence_lead(masked, ps, lo)
-    direct = att is not None and att.how != "indirect" and (
-        not prefix or att.how in ("lead", "label", "prev-lead", "according")
+    direct = (
+        att is not None
+        and att.how != "indirect"
+        and (not prefix or att.how in ("lead", "label", "prev-lead", "according"))
     )
     if att is None and prefix:
         att = attribution_indirect(masked, lo, sp.open)
@@ -180,8 +190,12 @@ def _one(
             return make("scare")
         spk = resolver.resolve(att.cand, att.cue)
         return make("fragment", spk, att.cue)
-    if att is None and prefix and _title_case(words) and len(words) <= 8 and not re.search(
-        r"[.!?]$", body.rstrip()
+    if (
+        att is None
+        and prefix
+        and _title_case(words)
+        and len(words) <= 8
+        and not re.search(r"[.!?]$", body.rstrip())
     ):
         return make("scare")  # a title mid-sentence: on “Meet the Press”
     if att is not None:
@@ -196,8 +210,9 @@ def _one(
         and not prefix
         and sp.para - prev_span.last_para <= 1
     ):
-        return make("quote", prev_quote.speaker, None,
-                    (f"speaker carried over from {prev_quote.id}",))
+        return make(
+            "quote", prev_quote.speaker, None, (f"speaker carried over from {prev_quote.id}",)
+        )
     return make("quote")
 
 
@@ -224,7 +239,8 @@ def _list_lead_attribution(
     if seg.endswith(":"):
         starts = sentence_starts(bare, a, b)
         att = attribution_before(bare, starts[-1], b, starts[-1] == a) or previous_sentence_lead(
-            bare, starts[-1], b)
+            bare, starts[-1], b
+        )
         if att is not None:
             return att
         c = sentence_subject(bare, starts[-1], b)

@@ -66,8 +66,7 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
-CUE = re.compile(r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS)))
-                 + r")\b")
+CUE = re.compile(r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b")
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
 PARTICIPLE_CUE = re.compile(
     r"\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
@@ -180,8 +179,14 @@ administration kremlin court board campaign charity team club network channel ne
 broadcaster airline manufacturer retailer regulator watchdog authority army military police
 """.split()
 )
-PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organization",
-            "we": "group", "i": "person"}
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "organization",
+    "we": "group",
+    "i": "person",
+}
 
 # Capitalised words that start sentences and so must not be taken for names.
 COMMON_CAPS = frozenset(

@@ -75,8 +75,9 @@ def _closer_ctx(prev: str, nxt: str) -> bool:
 
 
 # Words an apostrophe opens: 'Tis, ’twas, ’em, ’cause, rock ’n’ roll, ’90s, ’til.
-_ELISION = re.compile(r"(?:tis|twas|em|cause|cos|n|til|till|bout|round|s|d)\b|\d\d?s\b|\d\d\b",
-                      re.IGNORECASE)
+_ELISION = re.compile(
+    r"(?:tis|twas|em|cause|cos|n|til|till|bout|round|s|d)\b|\d\d?s\b|\d\d\b", re.IGNORECASE
+)
 
 
 def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
@@ -266,7 +267,7 @@ def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[
                     depth += 1  # «…«…»…» nests: guillemets are unambiguous
                 elif opener in "“”„" and suf_close[k] >= suf_open[k] + depth:
                     depth += 1  # “The word “rigged” is…” – enough closers left to nest
-                elif opener in "“”„\"":
+                elif opener in '“”„"':
                     restart = k  # the first quote never closed: “A … “B …”
                     break
             k += 1
@@ -340,8 +341,16 @@ def _merge_paragraphs(text: str, paras: list[tuple[int, int]], spans: list[Span]
             consumed.add(nxt_idx)
             paras_joined += 1
             cur = Span(
-                cur.open, cur.start, nxt.end, nxt.close, nxt.closed, cur.family, cur.para,
-                nxt.last_para, list(nxt.notes), nxt.reached_para_end,
+                cur.open,
+                cur.start,
+                nxt.end,
+                nxt.close,
+                nxt.closed,
+                cur.family,
+                cur.para,
+                nxt.last_para,
+                list(nxt.notes),
+                nxt.reached_para_end,
             )
         if paras_joined > 1:
             cur.notes.insert(0, f"quotation runs over {paras_joined} paragraphs")

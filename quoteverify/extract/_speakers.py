@@ -164,15 +164,16 @@ class _Entity:
 
 
 _MALE_TITLES = frozenset(
-    "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman "
-    "Brother".split())
+    "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman Brother".split()
+)
 _FEMALE_TITLES = frozenset(
     "Mrs. Mrs Ms. Ms Miss Lady Dame Queen Princess Sister Congresswoman Chairwoman "
-    "Spokeswoman Councilwoman".split())
+    "Spokeswoman Councilwoman".split()
+)
 
 
 def _title_gender(title: str | None) -> str | None:
-    """"m" / "f" when a title word is gendered: "Congresswoman" → "f"."""
+    """ "m" / "f" when a title word is gendered: "Congresswoman" → "f"."""
     if not title:
         return None
     for w in title.split(" "):
@@ -262,8 +263,15 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     title, name, typ = parsed
     if not name:
         # A title without a name: "the President" → resolved like a role noun.
-        return Cand("role", start, end, _norm(seq), title, "person",
-                    head=(title or "").split(" ")[-1].lower())
+        return Cand(
+            "role",
+            start,
+            end,
+            _norm(seq),
+            title,
+            "person",
+            head=(title or "").split(" ")[-1].lower(),
+        )
     return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
 
 
@@ -288,17 +296,26 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
     base = a + lo
     words = s.split()
     # Pronouns: "he said", "“Q,” she added".
-    if mode in ("tail", "full") and _PRON_RE.fullmatch(words[-1]) and (
-        mode == "tail" or len(words) == 1
+    if (
+        mode in ("tail", "full")
+        and _PRON_RE.fullmatch(words[-1])
+        and (mode == "tail" or len(words) == 1)
     ):
         w = words[-1]
         i = s.rfind(w)
-        return Cand("pron", base + i, base + i + len(w), w.lower(), None,
-                    cast(SpeakerType, PRONOUNS[w.lower()]))
+        return Cand(
+            "pron",
+            base + i,
+            base + i + len(w),
+            w.lower(),
+            None,
+            cast(SpeakerType, PRONOUNS[w.lower()]),
+        )
     if mode in ("head", "after") and _PRON_RE.fullmatch(words[0]):
         w = words[0]
-        return Cand("pron", base, base + len(w), w.lower(), None,
-                    cast(SpeakerType, PRONOUNS[w.lower()]))
+        return Cand(
+            "pron", base, base + len(w), w.lower(), None, cast(SpeakerType, PRONOUNS[w.lower()])
+        )
     # Capitalised names.
     if mode in ("tail", "full"):
         for m in _NAME_RE.finditer(s):
@@ -313,8 +330,9 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 # "Iran Foreign Ministry spokesman Esmail Baghaei": what precedes the
                 # name is its title.
                 head = _NAME_RE.search(s[: m.start()])
-                role_start = head.start() if head and mode == "full" else s.rfind(
-                    pre[-1], 0, m.start())
+                role_start = (
+                    head.start() if head and mode == "full" else s.rfind(pre[-1], 0, m.start())
+                )
                 role_title = _norm(s[role_start : m.start()])
                 ms = role_start
             elif mode == "full" and pre and [w.lower() for w in pre] not in (["the"], ["a"]):
@@ -334,8 +352,13 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
             # A lone capitalised word opening a sentence is a name only if nothing
             # was stripped before it: "Smith hit back" yes, "Of the Russians" no.
             lone_ok = mode == "after" or m.group(0).split()[0] not in COMMON_CAPS
-            if c is not None and (c.kind != "name" or c.type != "person"
-                                  or len(c.name.split()) >= 2 or c.title or lone_ok):
+            if c is not None and (
+                c.kind != "name"
+                or c.type != "person"
+                or len(c.name.split()) >= 2
+                or c.title
+                or lone_ok
+            ):
                 return c
     # Role nouns, groups, organisation nouns.  A set look-up first: the regexes
     # only run when one of the words near the right end is such a noun.
@@ -359,11 +382,16 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 ms += 1
             phrase = _norm(s[ms : m2.end()])
             head = (m2.group(key) or "").lower()
-            if key == "role" and mode == "tail" and phrase.lower() == head and head in (
-                "man", "woman", "source", "friend"):
+            if (
+                key == "role"
+                and mode == "tail"
+                and phrase.lower() == head
+                and head in ("man", "woman", "source", "friend")
+            ):
                 continue
-            typ = cast(SpeakerType, {"role": "person", "group": "group",
-                                     "orgn": "organization"}[key])
+            typ = cast(
+                SpeakerType, {"role": "person", "group": "group", "orgn": "organization"}[key]
+            )
             return Cand(key, base + ms, base + m2.end(), _strip_det(phrase), None, typ, head=head)
     return None
 
@@ -395,14 +423,20 @@ def _parts(masked: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _combine(name: Cand | None, role: Cand | None) -> Cand | None:
-    """"the country’s ambassador to Ankara, Abzal Saparbekuly" → name with title."""
+    """ "the country’s ambassador to Ankara, Abzal Saparbekuly" → name with title."""
     if name is None or name.kind != "name" or name.type != "person":
         return None
     if role is None or role.kind != "role":
         return None
-    return Cand("name", name.start, name.end, name.name,
-                name.title or _strip_det(re.sub(r"^\S+[’']s\s+", "", role.name)),
-                "person", name.head)
+    return Cand(
+        "name",
+        name.start,
+        name.end,
+        name.name,
+        name.title or _strip_det(re.sub(r"^\S+[’']s\s+", "", role.name)),
+        "person",
+        name.head,
+    )
 
 
 def np_after(masked: str, a: int, b: int) -> Cand | None:
@@ -460,7 +494,8 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
 # organisation and the name; the head parse alone would stop at "White House".
 _HEAD_TITLED = re.compile(
     rf"\s*(?:{NAME_SEQ}\s+)?(?:(?!(?:{CUE.pattern}))[a-z][\w\-]*\s+)?(?:{_ROLE_ALT})\s+"
-    rf"(?P<name>{NAME_SEQ})")
+    rf"(?P<name>{NAME_SEQ})"
+)
 # First words of an introductory phrase before the subject: "Speaking to
 # reporters on the plane, Mayorkas…", "On Ukraine, Psaki…", "Asked about…, she…".
 _INTRO_WORD = re.compile(
@@ -468,7 +503,8 @@ _INTRO_WORD = re.compile(
     r"As|When|While|Since|Despite|Amid|Among|Under|Over|Later|Earlier|Meanwhile|However|"
     r"Still|Yet|Also|Then|Now|Separately|Elsewhere|Instead|Asked|Once|If|Although|Though|"
     r"Because|Like|Unlike|By|Through|Following|Ahead|Back|Last|Next|This|That|Today|"
-    r"Yesterday|Tomorrow)\b")
+    r"Yesterday|Tomorrow)\b"
+)
 _BLANKISH = re.compile(r"[\s“”\"‘’'«»„,;:—–\-*_]*")
 
 
@@ -508,8 +544,9 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
     # A part that is itself an introductory phrase has no subject at its head:
     # "Pointing to U.S. strikes …" is not a person called Pointing.
     head = None if _INTRO_WORD.match(bare, pa, pb) else parse_np(bare, pa, pb, "head")
-    if head is not None and (head.kind in ("pron", "role") or (
-            head.kind == "name" and head.type == "person")):
+    if head is not None and (
+        head.kind in ("pron", "role") or (head.kind == "name" and head.type == "person")
+    ):
         return head
     # "“…,” said Smith." / "The ministry’s head Ivan Petrov said …": the cue decides.
     cue = CUE.search(bare, a, b)
@@ -594,8 +631,10 @@ class Resolver:
         if subj.kind == "name" and subj.type != "person":
             return None
         sp = self._resolve(subj, None, self.text[subj.start : subj.end])
-        if sp.type != "person" or sp.name == self.text[subj.start : subj.end] and (
-            subj.kind == "role"
+        if (
+            sp.type != "person"
+            or sp.name == self.text[subj.start : subj.end]
+            and (subj.kind == "role")
         ):
             return None  # an unresolved role noun ("a waitress") is not an antecedent here
         return sp
@@ -620,7 +659,8 @@ class Resolver:
             starts = sentence_starts(self.bare, plo, c.start)
             # The cue's own sentence first, then backwards to the paragraph start.
             bounds = [(starts[-1], c.end)] + [
-                (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)]
+                (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)
+            ]
             last = self._last(c.start, ("person",))
             if pi > 0 and (last is None or last[0] < self.paras[pi - 1][0]):
                 # No quotation since the previous paragraph: its sentences are the
@@ -628,8 +668,10 @@ class Resolver:
                 # she …" is not about North Korea).
                 qa, qb = self.paras[pi - 1]
                 pst = sentence_starts(self.bare, qa, qb)
-                bounds += [(pst[i], pst[i + 1] if i + 1 < len(pst) else qb)
-                           for i in range(len(pst) - 1, -1, -1)]
+                bounds += [
+                    (pst[i], pst[i + 1] if i + 1 < len(pst) else qb)
+                    for i in range(len(pst) - 1, -1, -1)
+                ]
             for a, b in bounds:
                 sp = self._subject_speaker(a, b, c)
                 if sp is not None and self._agrees(sp, pron):
@@ -638,8 +680,11 @@ class Resolver:
         if found is None:
             last = self._last(c.start, ("person",))
             ent = self._person_before(c.start, pron)
-            if last and self._agrees(last[1], pron) and (ent is None or ent.pos < last[0]
-                                                         or not self._titled(ent)):
+            if (
+                last
+                and self._agrees(last[1], pron)
+                and (ent is None or ent.pos < last[0] or not self._titled(ent))
+            ):
                 found = last[1]
             elif ent is not None:
                 found = self._person(ent.name, ent.title, c, mention)
@@ -722,12 +767,14 @@ class Resolver:
         return Speaker(c.name, mention, c.start, c.end, c.type, c.title)
 
 
-_FIRM = re.compile(r"\b(?:Corporation|Corp|Inc|Company|Co|Ltd|LLC|Group|Holdings|Industries|"
-                   r"Technologies|Airlines|Motors|Bank|Labs|Systems)\b")
+_FIRM = re.compile(
+    r"\b(?:Corporation|Corp|Inc|Company|Co|Ltd|LLC|Group|Holdings|Industries|"
+    r"Technologies|Airlines|Motors|Bank|Labs|Systems)\b"
+)
 
 
 def _org_fits(noun: str, name: str) -> bool:
-    """"the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry"."""
+    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry"."""
     if noun in name.lower():
         return True
     if noun in ("company", "firm", "group", "manufacturer", "retailer", "airline", "bank"):
@@ -859,9 +906,14 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c is None and len(masked[lo:b].split()) <= 12:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
-                if c is not None and re.search(r"\w", masked[c.end : b]) and (
-                    c.kind == "group" or (c.kind == "name" and not c.title
-                                          and " " not in c.name)):
+                if (
+                    c is not None
+                    and re.search(r"\w", masked[c.end : b])
+                    and (
+                        c.kind == "group"
+                        or (c.kind == "name" and not c.title and " " not in c.name)
+                    )
+                ):
                     # A label opened by one capitalised word and carrying on is a
                     # topic, not a speaker: "**Workers abandoned without
                     # paychecks:** “…”" (but "President Trump outlined …:" is).
@@ -884,9 +936,12 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
     if cues:
         m = cues[-1]
         between = masked[m.end() : end]
-        if len(between.split()) <= 6 and _LEAD_END.search(between) and (
-            stripped.endswith((":", ",", "that")) or not between.strip()
-        ) and not stripped.endswith((".", "!", "?")):
+        if (
+            len(between.split()) <= 6
+            and _LEAD_END.search(between)
+            and (stripped.endswith((":", ",", "that")) or not between.strip())
+            and not stripped.endswith((".", "!", "?"))
+        ):
             c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
@@ -895,7 +950,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
 
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
     """Start of the clause owning a cue: after an earlier closing mark in the sentence."""
-    i = max(masked.rfind("”", lo, cue_pos), masked.rfind("\"", lo, cue_pos))
+    i = max(masked.rfind("”", lo, cue_pos), masked.rfind('"', lo, cue_pos))
     return i + 1 if i >= 0 else lo
 
 
@@ -919,7 +974,8 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     """A cue earlier in the same sentence: "Tokayev, for his part, said Almaty was under
     attack by 20,000 “terrorists”" → the fragment is Tokayev's."""
     cues = list(CUE.finditer(masked, lo, open_)) or list(
-        INDIRECT_ONLY_CUE.finditer(masked, lo, open_))
+        INDIRECT_ONLY_CUE.finditer(masked, lo, open_)
+    )
     if not cues:
         # "she struck a cautious tone, saying the administration was wary and
         # that “Q”": a participle cue further back in the sentence.

@@ -88,7 +88,7 @@ def _one_paragraph_a_line(text: str) -> bool:
     lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
     if len(lines) < 2:
         return False
-    ends = sum(1 for ln in lines if ln[-1] in ".!?”\"’:")
+    ends = sum(1 for ln in lines if ln[-1] in '.!?”"’:')
     avg = sum(len(ln) for ln in lines) / len(lines)
     return ends >= 0.8 * len(lines) or (ends * 2 > len(lines) and avg > 90)
 
