@@ -432,7 +432,7 @@ _PDF_HYPHEN_RE = re.compile(r"(\w)-\n(?=[a-z])")
 _PDF_SPACES_RE = re.compile(r"[ \t]{2,}")
 
 
-def is_pdf(data: bytes, content_type: str | None = None, name: str = "") -> bool:
+def is_pdf(data: bytes, content_type: str | None = None) -> bool:
     ctype = (content_type or "").split(";")[0].strip().lower()
     return data[:1024].lstrip().startswith(b"%PDF-") or ctype == "application/pdf"
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._fetch import is_url
 from .models import UNJUDGED_KINDS, Article, Link, Quote
 
 MAX_LINKS_PER_QUOTE = 2
@@ -101,12 +102,11 @@ def rank_links(article: Article, quote: Quote, starts: list[int] | None = None) 
 
 def _front_matter_refs(article: Article) -> list[str]:
     # A front-matter path is relative to the article file, as a link would be.
-    local = not (article.origin.startswith(("http://", "https://")) or article.origin == "-")
+    local = not (is_url(article.origin) or article.origin == "-")
     base = Path(article.origin).parent if local else None
     out = []
     for ref in article.sources:
-        is_path = not ref.startswith(("http://", "https://"))
-        if base is not None and is_path and not Path(ref).is_absolute():
+        if base is not None and not is_url(ref) and not Path(ref).is_absolute():
             ref = str(base / ref)
         out.append(ref)
     return out

@@ -135,53 +135,9 @@ def judge_all(
         for i in usable:
             if i not in prepared:
                 prepared[i] = prepare_source(sources[i])
-        mine_prepared = [prepared[i] for i in usable]
-        result = judge(quote, mine_prepared)
-        if result.verdict == "not_found" and quote.speaker is not None:
-            others = [p for p in mine_prepared if not _speaks_in(quote, p)]
-            if len(others) == len(mine_prepared):
-                # Not finding Saparbekuly's words in Blinken's press availability
-                # says nothing about Saparbekuly: no source of his was given.
-                results.append(_not_theirs(quote, others))
-                continue
+        result = judge(quote, [prepared[i] for i in usable])
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
-
-
-def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
-    """Could ``ps`` hold the quote's speaker's words at all?
-
-    Yes when a transcript turn is theirs, or when the title or the opening of
-    the source names them ("Statement by the Russian Foreign Ministry").
-    """
-    from .align._transcript import label_matches
-
-    sp = quote.speaker
-    assert sp is not None
-    if sp.type in ("group", "unknown"):
-        # "officials", "experts": any unlabelled text may be theirs, but a
-        # transcript's turns belong to the named people speaking in it.
-        return not ps.turns
-    for turn in ps.turns:
-        if label_matches(turn.label, sp.name, sp.title, ps.title):
-            return True
-    words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
-    key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
-    head = f"{ps.title or ''}\n{ps.source.text[:2000]}".lower()
-    return bool(key) and key in head
-
-
-def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
-    held = []
-    for ps in sources:
-        labels = sorted({t.label for t in ps.turns if t.label != "Q"})
-        who = ", ".join(labels) if labels else (ps.title or "others")
-        held.append(f"{ps.source.ref} ({who})")
-    name = quote.speaker.name if quote.speaker else "the speaker"
-    note = f"no source of {name}'s words was given; the sources hold others' words: " + "; ".join(
-        held
-    )
-    return QuoteResult(quote=quote, verdict="unverifiable", notes=(note,))
 
 
 def _annotate(source: Source, planned: Planned) -> Source:

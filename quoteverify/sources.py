@@ -69,7 +69,7 @@ def _from_bytes(
 ) -> Source:
     fmt = guess_format(name, ctype, data)
     try:
-        if is_pdf(data, ctype, name):
+        if is_pdf(data, ctype):
             text = pdf_to_text(data)
             title = _first_line(text)
         elif fmt == "html":

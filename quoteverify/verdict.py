@@ -69,6 +69,10 @@ def judge(
         return QuoteResult(quote, "not_found", score=0.0, notes=("the quote has no words",))
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
     best = min(cands, key=lambda c: (_RANK[c.verdict], -c.score))
+    if best.verdict == "not_found" and not any(_speaks_in(quote, ps) for ps in sources):
+        # Not finding Saparbekuly's words in Blinken's press availability says
+        # nothing about Saparbekuly: no source of his words was given.
+        return _not_theirs(quote, sources)
     return QuoteResult(
         quote=quote,
         verdict=best.verdict,
@@ -78,6 +82,42 @@ def judge(
         notes=tuple(dict.fromkeys(best.notes)),
         source_scores=tuple((i, c.score) for i, c in enumerate(cands)),
     )
+
+
+# ---------------------------------------------------------------------------
+def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
+    """Could ``ps`` hold the quote's speaker's words at all?
+
+    Yes when a transcript turn is theirs, or when the title or the opening of
+    the source names them ("Statement by the Russian Foreign Ministry").
+    """
+    sp = quote.speaker
+    if sp is None:
+        return True  # nobody named: any source may hold the words
+    if sp.type in ("group", "unknown"):
+        # "officials", "experts": any unlabelled text may be theirs, but a
+        # transcript's turns belong to the named people speaking in it.
+        return not ps.turns
+    for turn in ps.turns:
+        if label_matches(turn.label, sp.name, sp.title, ps.title):
+            return True
+    words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
+    key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
+    head = f"{ps.title or ''}\n{ps.source.text[:2000]}".lower()
+    return bool(key) and key in head
+
+
+def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
+    held = []
+    for ps in sources:
+        labels = sorted({t.label for t in ps.turns if t.label != "Q"})
+        who = ", ".join(labels) if labels else (ps.title or "others")
+        held.append(f"{ps.source.ref} ({who})")
+    name = quote.speaker.name if quote.speaker else "the speaker"
+    note = f"no source of {name}'s words was given; the sources hold others' words: " + "; ".join(
+        held
+    )
+    return QuoteResult(quote=quote, verdict="unverifiable", notes=(note,))
 
 
 # ---------------------------------------------------------------------------

@@ -70,11 +70,22 @@ def test_seed_quote3_never_verbatim_or_minor(seed_audit) -> None:
 
 
 def test_seed_quotes_without_source_are_unverifiable(seed_audit) -> None:
-    for prefix in ("We view recent events", "If Antony Blinken loves", "Kazakhstan has been the"):
+    # Blinken's press availability holds no one else's words: the honest answer
+    # for the others is "no source", not "not found".
+    for prefix in (
+        "We view recent events",
+        "terrorists",
+        "If Antony Blinken loves",
+        "Kazakhstan has been the",
+        "Only terrorists are targeted",
+        "global terrorism",
+        "The integration of Kazakhstan",
+    ):
         q = by_start(seed_audit["quotes"], prefix)
-        assert q["verdict"] in ("unverifiable", "not_found"), (prefix, q["verdict"])
-    # With no source at all for them, the honest answer is unverifiable, not a guess.
+        assert q["verdict"] == "unverifiable", (prefix, q["verdict"])
+        assert "no source of" in q["notes"][-1] and "SECRETARY BLINKEN" in q["notes"][-1]
     assert seed_audit["summary"]["verbatim"] == 0
+    assert seed_audit["summary"]["not_found"] == 0
 
 
 def test_seed_heading_and_scare_quote_not_judged(seed_audit) -> None:
