@@ -174,3 +174,65 @@ class Report:
         for r in self.results:
             counts[r.verdict or "not_judged"] += 1
         return counts
+
+
+# --- CI mode (``quoteverify check``) -------------------------------------------
+
+FindingLevel = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One judged quotation worth telling a CI user about, placed in the file.
+
+    Verbatim quotes and unjudged ones (scare quotes, headings) are not findings.
+    ``level`` is "error" when the verdict is at or above ``--fail-on``, "note" for
+    ``minor``, "warning" otherwise (``unverifiable`` is always a warning unless
+    ``--fail-on unverifiable``).  Lines and columns are 1-based, columns count code
+    points, ``end_column`` is exclusive (the SARIF convention), all in the article
+    file as written (Markdown or HTML source, not the extracted text).
+    """
+
+    path: str  # as given or found, relative to the working directory, "/" separators
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    verdict: Verdict
+    level: FindingLevel
+    title: str  # short, e.g. "Quote diverged from the source"
+    message: str  # one line: what changed, who said it, which source
+    quote_id: str
+    quote: str
+    speaker: str | None
+    source: str | None  # ref of the source the verdict rests on, if any
+    fingerprint: str  # stable across edits elsewhere: path + normalised quote text
+    result: QuoteResult
+    suppressed: str | None = None  # the reason given in the suppression comment
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One article file of a ``check`` run."""
+
+    path: str
+    report: Report | None  # None when the article could not be read
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None  # one line, when the file could not be checked
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    files: tuple[FileCheck, ...]
+    fail_on: str  # a verdict or "none"
+    baselined: int = 0  # findings hidden because the baseline already had them
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, suppressed ones included (formatters show their reason)."""
+        return tuple(f for fc in self.files for f in fc.findings)
+
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """Findings not suppressed: the ones that count."""
+        return tuple(f for f in self.findings if f.suppressed is None)
