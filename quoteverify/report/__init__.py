@@ -1,12 +1,22 @@
-"""Stage 6: render a ``Report`` (or a bare extraction) as JSON or Markdown.
+"""Stage 6: render a ``Report`` (or a bare extraction) as JSON or Markdown, and a
+``CheckRun`` (``quoteverify check``) in the CI formats of ``FORMATS``.
 
-Both renderers are deterministic: no clocks, no absolute paths beyond what the
+All renderers are deterministic: no clocks, no absolute paths beyond what the
 user typed, keys in a fixed order, so the same inputs give byte-identical output.
 """
 
 from __future__ import annotations
 
+from ._ci import FORMATS, github_step_summary, render_check
 from ._json import extraction_json, report_json
 from ._markdown import extraction_markdown, report_markdown
 
-__all__ = ["extraction_json", "extraction_markdown", "report_json", "report_markdown"]
+__all__ = [
+    "FORMATS",
+    "extraction_json",
+    "extraction_markdown",
+    "github_step_summary",
+    "render_check",
+    "report_json",
+    "report_markdown",
+]

@@ -1,0 +1,204 @@
+"""Helpers shared by the ``quoteverify check`` renderers (``_ci``, ``_sarif``, ...).
+
+Every renderer walks the run through :func:`ordered_files` and :func:`ordered_findings`
+so all formats list the same things in the same order, whatever order the checker
+produced them in (it may check files in parallel).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import VERDICT_ORDER, CheckRun, DiffOp, FileCheck, Finding, Source, Verdict
+from ._json import diff_obj, match_obj, source_ref_obj
+
+# The project's home, as in the fetcher's User-Agent; repeated here rather than
+# imported so rendering a report never imports the HTTP stack.
+INFORMATION_URI = "https://github.com/quoteverify/quoteverify"
+
+# Verdicts that can become findings: verbatim quotes never do.
+FINDING_VERDICTS: tuple[Verdict, ...] = tuple(v for v in VERDICT_ORDER if v != "verbatim")
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[Any, ...]:
+    """Sort "q2" before "q10": quote ids are numbered in reading order."""
+    return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(text))
+
+
+def finding_key(f: Finding) -> tuple[Any, ...]:
+    return (f.line, f.column, f.end_line, f.end_column, natural_key(f.quote_id), f.verdict)
+
+
+def ordered_files(run: CheckRun) -> list[FileCheck]:
+    # sorted() is stable, so two entries for one path keep the checker's order.
+    return sorted(run.files, key=lambda fc: fc.path)
+
+
+def ordered_findings(fc: FileCheck) -> list[Finding]:
+    return sorted(fc.findings, key=finding_key)
+
+
+def all_ordered(run: CheckRun) -> list[Finding]:
+    return [f for fc in ordered_files(run) for f in ordered_findings(fc)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    files: int
+    file_errors: int
+    errors: int
+    warnings: int
+    notes: int
+    suppressed: int
+    baselined: int
+    # Active (not suppressed) findings per verdict, every finding verdict present.
+    verdicts: dict[str, int]
+    suppressed_verdicts: dict[str, int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "file_errors": self.file_errors,
+            "findings": self.errors + self.warnings + self.notes,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "notes": self.notes,
+            "suppressed": self.suppressed,
+            "baselined": self.baselined,
+            "verdicts": dict(self.verdicts),
+        }
+
+
+def counts(run: CheckRun) -> Counts:
+    levels = {"error": 0, "warning": 0, "note": 0}
+    verdicts = {v: 0 for v in FINDING_VERDICTS}
+    suppressed_verdicts = {v: 0 for v in FINDING_VERDICTS}
+    suppressed = 0
+    for f in run.findings:
+        if f.suppressed is not None:
+            suppressed += 1
+            suppressed_verdicts[f.verdict] = suppressed_verdicts.get(f.verdict, 0) + 1
+            continue
+        levels[f.level] += 1
+        verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
+    return Counts(
+        files=len(run.files),
+        file_errors=sum(1 for fc in run.files if fc.error is not None),
+        errors=levels["error"],
+        warnings=levels["warning"],
+        notes=levels["note"],
+        suppressed=suppressed,
+        baselined=run.baselined,
+        verdicts=verdicts,
+        suppressed_verdicts=suppressed_verdicts,
+    )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(c: Counts) -> str:
+    parts = [
+        plural(c.files, "file"),
+        plural(c.errors, "error"),
+        plural(c.warnings, "warning"),
+        plural(c.notes, "note"),
+        f"{c.suppressed} suppressed",
+        f"{c.baselined} baselined",
+    ]
+    if c.file_errors:
+        parts.append(f"{c.file_errors} could not be checked")
+    return ", ".join(parts)
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace: line-oriented formats must not be split by a newline in data."""
+    return " ".join(text.split())
+
+
+def opening(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def has_changes(ops: Sequence[DiffOp]) -> bool:
+    return any(op.op != "equal" for op in ops)
+
+
+_RED = "\x1b[31m"
+_GREEN = "\x1b[32m"
+_RESET = "\x1b[0m"
+
+
+def plain_diff(ops: Sequence[DiffOp], *, color: bool = False, keep: int = 4) -> str:
+    """Word diff for plain text: ``~~removed~~ [+added+]``, or red/green with ``color``.
+
+    Long unchanged stretches are cut to ``keep`` words at each end: in a terminal or
+    an XML report the reader wants the change, not the whole quotation again.
+    """
+
+    def removed(text: str) -> str:
+        text = one_line(text)
+        return f"{_RED}{text}{_RESET}" if color else f"~~{text}~~"
+
+    def added(text: str) -> str:
+        text = one_line(text)
+        return f"{_GREEN}{text}{_RESET}" if color else f"[+{text}+]"
+
+    parts: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            words = (op.quote or op.source).split()
+            if len(words) > 2 * keep + 1:
+                words = [*words[:keep], "…", *words[-keep:]]
+            parts.append(" ".join(words))
+        elif op.op == "replace":
+            parts.append(f"{removed(op.source)} {added(op.quote)}")
+        elif op.op == "delete":
+            parts.append(removed(op.source))
+        else:
+            parts.append(added(op.quote))
+    return " ".join(p for p in parts if p)
+
+
+def sources_of(fc: FileCheck) -> tuple[Source, ...]:
+    return fc.report.sources if fc.report is not None else ()
+
+
+def finding_obj(f: Finding, sources: Sequence[Source]) -> dict[str, Any]:
+    """The JSON object of one finding: where, what, and the judgement's detail."""
+    r = f.result
+    m = r.match
+    source_detail = None
+    # A finding should only exist with its report, but a bad index must not crash
+    # the whole CI report: the detail is then simply missing.
+    if m is not None and 0 <= m.source_index < len(sources):
+        source_detail = source_ref_obj(sources[m.source_index])
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "verdict": f.verdict,
+        "level": f.level,
+        "title": f.title,
+        "message": f.message,
+        "quote_id": f.quote_id,
+        "quote": f.quote,
+        "speaker": f.speaker,
+        "source": f.source,
+        "source_detail": source_detail,
+        "fingerprint": f.fingerprint,
+        "suppressed": f.suppressed,
+        "score": None if r.score is None else round(r.score, 1),
+        "match": match_obj(m) if m is not None else None,
+        "diff": [diff_obj(op) for op in r.diff],
+        "notes": [*r.quote.notes, *r.notes],
+    }

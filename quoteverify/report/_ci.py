@@ -1,0 +1,274 @@
+"""Render a ``CheckRun`` (``quoteverify check``) in the formats CI users know.
+
+``render_check(run, fmt)`` is the one entry point; ``github_step_summary(run)``
+gives the Markdown for ``$GITHUB_STEP_SUMMARY``.  Like the per-article reports,
+every format is deterministic: files sorted by path, findings by line, column and
+quote id, no clock, so the same run renders byte-identically.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from .. import __version__
+from ..models import CheckRun, FileCheck, Finding
+from ._checkutil import (
+    FINDING_VERDICTS,
+    counts,
+    finding_obj,
+    has_changes,
+    one_line,
+    opening,
+    ordered_files,
+    ordered_findings,
+    plain_diff,
+    plural,
+    sources_of,
+    summary_line,
+)
+from ._github import render_github
+from ._junit import render_junit
+from ._markdown import esc, render_diff
+from ._sarif import render_sarif
+
+FORMATS: tuple[str, ...] = (
+    "human",
+    "concise",
+    "json",
+    "jsonl",
+    "markdown",
+    "sarif",
+    "github",
+    "junit",
+)
+
+# GitHub refuses a step summary of 1 MiB or more; keep a margin for the
+# truncation note and for whatever the workflow itself appends.
+STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096
+
+JSON_VERSION = 1
+
+
+def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
+    """Render ``run`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects "human"."""
+    if fmt == "human":
+        return render_human(run, color=color)
+    if fmt == "concise":
+        return render_concise(run)
+    if fmt == "json":
+        return render_json(run)
+    if fmt == "jsonl":
+        return render_jsonl(run)
+    if fmt == "markdown":
+        return render_markdown(run)
+    if fmt == "sarif":
+        return render_sarif(run)
+    if fmt == "github":
+        return render_github(run)
+    if fmt == "junit":
+        return render_junit(run)
+    raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+
+
+# --- human ---------------------------------------------------------------------
+
+# Article text reaches the terminal: an escape sequence in a quotation must not be
+# able to recolour or rewrite the user's screen.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LEVEL_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_RESET = "\x1b[0m"
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("", one_line(text))
+
+
+def render_human(run: CheckRun, *, color: bool = False) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    out: list[str] = []
+    for fc in ordered_files(run):
+        findings = ordered_findings(fc)
+        if not findings and fc.error is None:
+            continue
+        out.append(paint(_BOLD, _safe(fc.path)))
+        if fc.error is not None:
+            out.append(f"  {paint(_LEVEL_COLOR['error'], 'error')}  {_safe(fc.error)}")
+        width = max((len(f"{f.line}:{f.column}") for f in findings), default=0)
+        indent = " " * (2 + width + 2)
+        for f in findings:
+            pos = f"{f.line}:{f.column}".ljust(width)
+            level = f.level.ljust(7)
+            verdict = f.verdict.ljust(13)
+            body: list[str] = [f"“{_safe(opening(f.quote, 30))}”"]
+            if has_changes(f.result.diff):
+                # Coloured diff codes would be swallowed by the dimming reset of a
+                # suppressed finding, so those get the plain markers.
+                ops = [
+                    replace(op, quote=_safe(op.quote), source=_safe(op.source))
+                    for op in f.result.diff
+                ]
+                body.append("diff: " + plain_diff(ops, color=color and f.suppressed is None))
+            if f.suppressed is not None:
+                body.append(f"suppressed: {_safe(f.suppressed)}")
+                head = f"  {pos}  {level}  {verdict}  {_safe(f.message)}"
+                out.append(paint(_DIM, head))
+                out += [paint(_DIM, indent + b) for b in body]
+                continue
+            out.append(
+                f"  {pos}  {paint(_LEVEL_COLOR[f.level], level)}  {verdict}  {_safe(f.message)}"
+            )
+            out += [indent + b for b in body]
+        out.append("")
+    out.append(summary_line(counts(run)))
+    return "\n".join(out) + "\n"
+
+
+# --- concise ----------------------------------------------------------------------
+
+
+def render_concise(run: CheckRun) -> str:
+    lines: list[str] = []
+    for fc in ordered_files(run):
+        if fc.error is not None:
+            lines.append(f"{fc.path}: error: {one_line(fc.error)}")
+        for f in ordered_findings(fc):
+            if f.suppressed is None:
+                lines.append(
+                    f"{f.path}:{f.line}:{f.column}: {f.level}: {f.verdict}: {one_line(f.message)}"
+                )
+    return "".join(line + "\n" for line in lines)
+
+
+# --- json / jsonl -----------------------------------------------------------------
+
+
+def _file_obj(fc: FileCheck) -> dict[str, Any]:
+    sources = sources_of(fc)
+    return {
+        "path": fc.path,
+        "error": fc.error,
+        "findings": [finding_obj(f, sources) for f in ordered_findings(fc)],
+    }
+
+
+def render_json(run: CheckRun) -> str:
+    doc = {
+        "version": JSON_VERSION,
+        "tool": {"name": "quoteverify", "version": __version__},
+        "fail_on": run.fail_on,
+        "summary": counts(run).as_dict(),
+        "files": [_file_obj(fc) for fc in ordered_files(run)],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_jsonl(run: CheckRun) -> str:
+    lines: list[str] = []
+    for fc in ordered_files(run):
+        if fc.error is not None:
+            lines.append(_jsonl({"path": fc.path, "error": fc.error}))
+        sources = sources_of(fc)
+        lines += [_jsonl(finding_obj(f, sources)) for f in ordered_findings(fc)]
+    return "".join(line + "\n" for line in lines)
+
+
+def _jsonl(obj: dict[str, Any]) -> str:
+    # json.dumps escapes U+2028/2029 only with ensure_ascii; they are not line
+    # breaks for JSON Lines readers, which split on "\n" alone.
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# --- markdown / step summary ------------------------------------------------------
+
+
+def _markdown_head(run: CheckRun) -> str:
+    c = counts(run)
+    lines = ["## quoteverify check", ""]
+    fail = "never fails" if run.fail_on == "none" else f"fails on `{run.fail_on}` or worse"
+    lines += [f"**{summary_line(c)}** · {fail}", ""]
+    rows = [
+        (v, c.verdicts.get(v, 0), c.suppressed_verdicts.get(v, 0))
+        for v in FINDING_VERDICTS
+        if c.verdicts.get(v, 0) or c.suppressed_verdicts.get(v, 0)
+    ]
+    if rows:
+        lines += ["| Verdict | Findings | Suppressed |", "|---|---:|---:|"]
+        lines += [f"| {v} | {n} | {s} |" for v, n, s in rows]
+    else:
+        lines.append("No findings.")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_finding(f: Finding) -> str:
+    speaker = esc(f.speaker) if f.speaker else "—"
+    where = f"`{f.line}:{f.column}`"
+    if f.suppressed is not None:
+        head = f"- {where} *suppressed: {esc(f.suppressed)}* · {f.verdict} · {speaker}"
+    else:
+        head = f"- {where} **{f.level}** · **{f.verdict}** · {speaker}"
+    lines = [
+        f"{head} · “{esc(opening(f.quote, 12))}”",
+        f"  - {esc(f.message)}",
+    ]
+    if has_changes(f.result.diff):
+        lines.append(
+            f"  - Diff (source → quote: ~~removed~~, **added**): {render_diff(f.result.diff)}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_blocks(run: CheckRun) -> list[tuple[str, str]]:
+    """The document as (kind, text) blocks, so the step summary can stop between two."""
+    blocks: list[tuple[str, str]] = [("head", _markdown_head(run))]
+    for fc in ordered_files(run):
+        findings = ordered_findings(fc)
+        if not findings and fc.error is None:
+            continue
+        blocks.append(("file", f"\n### {esc(fc.path)}\n\n"))
+        if fc.error is not None:
+            blocks.append(("error", f"- **could not be checked:** {esc(fc.error)}\n"))
+        blocks += [("finding", _markdown_finding(f)) for f in findings]
+    return blocks
+
+
+def render_markdown(run: CheckRun) -> str:
+    return "".join(text for _, text in _markdown_blocks(run))
+
+
+def github_step_summary(run: CheckRun, *, max_bytes: int = STEP_SUMMARY_LIMIT) -> str:
+    """The Markdown report for ``$GITHUB_STEP_SUMMARY``, cut to stay under ``max_bytes``.
+
+    Whole findings are dropped from the end, never half of one, and a closing note
+    says how many are missing and where to find them.
+    """
+    blocks = _markdown_blocks(run)
+    # Room for the note: its numbers are at most a few digits each.
+    reserve = 400
+    out: list[str] = []
+    size = 0
+    for i, (_kind, text) in enumerate(blocks):
+        n = len(text.encode("utf-8"))
+        if size + n > max_bytes - reserve and i > 0:
+            rest = blocks[i:]
+            findings = sum(1 for k, _ in rest if k == "finding")
+            errors = sum(1 for k, _ in rest if k == "error")
+            note = (
+                f"\n> [!NOTE]\n> Truncated to fit GitHub's 1 MiB step summary: "
+                f"{plural(findings, 'more finding')} and "
+                f"{errors} more unreadable {'file' if errors == 1 else 'files'} not shown. "
+                "The JSON or SARIF report lists them all.\n"
+            )
+            return "".join(out) + note
+        out.append(text)
+        size += n
+    return "".join(out)
+
+
+__all__ = ["FORMATS", "github_step_summary", "render_check"]
