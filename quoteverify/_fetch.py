@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__, _netguard, _robots
+from . import __version__, _netguard, _progress, _robots
 from ._cache import Cache, CacheEntry, CacheError
 from ._warc import ArchiveError, WarcReplay, WarcWriter
 
@@ -96,6 +96,9 @@ class FetchOptions:
     retry_wait_initial: float = 1.0
     retry_wait_max: float = 30.0
     retry_after_cap: float = 60.0
+    # A progress bar on stderr while fetch_many runs; shown only when stderr is
+    # a terminal and $CI is not "true" (see _progress), so True is safe to pass.
+    progress: bool = False
 
 
 def is_url(ref: str) -> bool:
@@ -220,8 +223,15 @@ class Fetcher:
 
     async def afetch_many(self, urls: Iterable[str]) -> dict[str, Fetched | FetchError]:
         unique = list(dict.fromkeys(urls))
-        async with _Session.open(self, self.options) as session:
-            results = await asyncio.gather(*(session.fetch_or_error(u) for u in unique))
+        with _progress.FetchProgress(len(unique), enabled=self.options.progress) as bar:
+            async with _Session.open(self, self.options) as session:
+
+                async def one(url: str) -> Fetched | FetchError:
+                    result = await session.fetch_or_error(url)
+                    bar.advance(ok=not isinstance(result, FetchError))
+                    return result
+
+                results = await asyncio.gather(*(one(u) for u in unique))
         return dict(zip(unique, results, strict=True))
 
 
@@ -271,6 +281,10 @@ class _GaveUp(FetchError):
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.status = status
+
+
+class _Unreachable(FetchError):
+    """No connection to the host at all (refused, or connecting timed out)."""
 
 
 class _DeadLink(Exception):
@@ -346,8 +360,12 @@ class _Decoder:
     def _emit(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > self.limit:
-            after = "" if self._z is None else " once decompressed"
-            raise FetchError(f"body exceeds the {self.limit}-byte limit{after}")
+            if self._z is None:
+                raise FetchError(f"body exceeds the size limit of {_size(self.limit)}")
+            raise FetchError(
+                f"body exceeds the size limit of {_size(self.limit)} once decompressed"
+                " (a compression bomb?)"
+            )
         if data:
             self.parts.append(data)
 
@@ -362,6 +380,9 @@ class _Session:
         self.total = asyncio.Semaphore(max(1, options.max_concurrency))
         self.hosts: dict[str, asyncio.Semaphore] = {}
         self.robots_locks: dict[str, asyncio.Lock] = {}
+        # Origins whose robots.txt could not even be connected to, for this
+        # batch only: the host may be back for the next one.
+        self.unreachable: dict[str, _robots.RobotsVerdict] = {}
 
     @classmethod
     @contextlib.asynccontextmanager
@@ -468,7 +489,9 @@ class _Session:
         """Follow redirects by hand so that every hop passes the guard and robots.txt."""
         opts = self.opts
         current = url
+        visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
+            visited.append(current)
             await _netguard.check_url(current, allow_private=opts.allow_private)
             if robots and not opts.ignore_robots:
                 await self._check_robots(current)
@@ -488,7 +511,7 @@ class _Session:
                 raise FetchError(f"HTTP {resp.status} {resp.reason}".strip())
             self._archive(resp)
             return resp
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+        raise FetchError(_too_many_redirects(visited))
 
     async def _request(
         self, url: str, headers: dict[str, str], *, max_bytes: int | None = None
@@ -518,7 +541,10 @@ class _Session:
             if _dns_failure(exc):
                 host = urlsplit(url).hostname or url
                 raise _netguard.NameNotResolved(f"cannot resolve host {host}") from None
-            raise FetchError(_describe(exc, opts.timeout) + _after(attempts)) from None
+            message = _describe(exc, opts.timeout) + _after(attempts)
+            if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+                raise _Unreachable(message) from None
+            raise FetchError(message) from None
         raise AssertionError("unreachable: stamina re-raises the last error")
 
     async def _request_once(
@@ -550,14 +576,16 @@ class _Session:
                 return resp  # redirects, 304 and errors: the body is not wanted
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise FetchError(f"body of {int(declared)} bytes exceeds the {limit}-byte limit")
+                raise FetchError(
+                    f"body of {_size(int(declared))} exceeds the size limit of {_size(limit)}"
+                )
             decoder = _Decoder(response.headers.get("content-encoding"), limit)
             raw: list[bytes] = []
             raw_size = 0
             async for chunk in response.aiter_raw():
                 raw_size += len(chunk)
                 if raw_size > limit:
-                    raise FetchError(f"body exceeds the {limit}-byte limit")
+                    raise FetchError(f"body exceeds the size limit of {_size(limit)}")
                 if keep_raw:
                     raw.append(chunk)
                 decoder.feed(chunk)
@@ -567,14 +595,20 @@ class _Session:
 
     async def _check_robots(self, url: str) -> None:
         key = _robots.origin(url)
-        verdict = self.fetcher.robots.get(key)
+        verdict = self.fetcher.robots.get(key) or self.unreachable.get(key)
         if verdict is None:
             lock = self.robots_locks.setdefault(key, asyncio.Lock())
             async with lock:  # one robots.txt request per origin, however many URLs wait
-                verdict = self.fetcher.robots.get(key)
+                verdict = self.fetcher.robots.get(key) or self.unreachable.get(key)
                 if verdict is None:
                     verdict = await self._load_robots(url)
-                    self.fetcher.robots[key] = verdict
+                    seen = self.unreachable if verdict.unreachable else self.fetcher.robots
+                    seen[key] = verdict
+        if verdict.unreachable is not None:
+            # The robots.txt request already spent every retry failing to
+            # connect; trying the document the same way would double the wait
+            # (a dead host cost ~17 s with the CLI's default retries).
+            raise FetchError(verdict.unreachable)
         reason = _robots.allowed(verdict, url, self.opts.user_agent)
         if reason is not None:
             raise FetchError(reason)
@@ -589,6 +623,8 @@ class _Session:
                 resp = await self._request(target, {}, max_bytes=_robots.MAX_ROBOTS_BYTES)
             except _GaveUp as exc:  # retried like any request: one 503 must not ban a host
                 return _robots.parse(exc.status, b"")
+            except _Unreachable as exc:
+                return _robots.RobotsVerdict(None, unreachable=str(exc))
             except (FetchError, _netguard.Refused, _netguard.NameNotResolved, httpx.HTTPError):
                 return _robots.ALLOW_ALL  # the document fetch will report the real trouble
             location = resp.header("location")
@@ -615,7 +651,9 @@ class _Session:
         replay = self.fetcher.replay
         assert replay is not None
         current = url
+        visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
+            visited.append(current)
             record = replay.get(current)
             if record is None:
                 extra = "" if current == url else f" (redirected to {current})"
@@ -640,7 +678,7 @@ class _Session:
                 from_cache=True,
                 fetched_at=record.date,
             )
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+        raise FetchError(_too_many_redirects(visited))
 
     async def _wayback(self, url: str, cause: str, timestamp: str | None) -> Fetched:
         """The dead link's nearest Wayback snapshot, as originally served (``id_``).
@@ -812,6 +850,25 @@ def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return f"invalid URL ({_short(exc)})"
     return f"{type(exc).__name__} ({_short(exc)})"
+
+
+def _too_many_redirects(visited: list[str]) -> str:
+    distinct = len(set(visited))
+    if distinct < len(visited):
+        # Saying "loop" tells the reader that retrying or a higher cap won't help.
+        return (
+            f"too many redirects (a redirect loop through {distinct} "
+            f"URL{'s' if distinct > 1 else ''}, more than {MAX_REDIRECTS} hops)"
+        )
+    return f"too many redirects (more than {MAX_REDIRECTS})"
+
+
+def _size(n: int) -> str:
+    """Bytes for a one-line message: "20 MiB" reads better than "20971520"."""
+    mib = 1024 * 1024
+    if n >= mib:
+        return f"{n // mib} MiB" if n % mib == 0 else f"{n / mib:.1f} MiB"
+    return f"{n} bytes"
 
 
 def _after(attempts: int) -> str:

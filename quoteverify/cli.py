@@ -7,13 +7,21 @@ them, not here, so ``quoteverify --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import FAILING_ORDER, VERDICT_ORDER, Report
+from .models import FAILING_ORDER, VERDICT_ORDER, CheckRun, Report
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+# Kept here, not imported from report, so that --help stays light.
+CHECK_FORMATS = ("human", "concise", "json", "jsonl", "markdown", "sarif", "github", "junit")
 
 EPILOG = """\
 exit codes:
@@ -21,6 +29,18 @@ exit codes:
   1  some quote does (default --fail-on diverged: diverged, stitched,
      misattributed and not_found fail; unverifiable only warns)
   2  usage error, or an article that cannot be read
+  3  internal error (a bug: please report it)
+"""
+
+
+CHECK_EPILOG = """\
+exit codes:
+  0  no finding at or above --fail-on (or --exit-zero)
+  1  some finding is (default --fail-on diverged; unverifiable quotes, such as
+     sources that timed out or refused us, are warnings unless --fail-on
+     unverifiable)
+  2  usage or configuration error, or an article that could not be checked
+     (unreadable, or a suppression comment without a reason)
   3  internal error (a bug: please report it)
 """
 
@@ -35,30 +55,63 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"quoteverify {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    # Options that a configuration file may also set default to SUPPRESS, so that
+    # the namespace holds only what the user typed and the file fills the rest.
+    def parser(name: str, help: str, epilog: str | None = EPILOG) -> argparse.ArgumentParser:
+        sp = sub.add_parser(
+            name,
+            help=help,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            argument_default=argparse.SUPPRESS,
+        )
+        sp.add_argument(
+            "--config",
+            metavar="FILE",
+            default=None,
+            help="configuration file (default: $QUOTEVERIFY_CONFIG, else the nearest "
+            "quoteverify.toml, .quoteverify.toml or pyproject.toml [tool.quoteverify])",
+        )
+        return sp
+
     def add_output(sp: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
-        sp.add_argument("--format", choices=formats, default=default, help=f"default: {default}")
-        sp.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
+        sp.add_argument("--format", choices=formats, help=f"default: {default}")
+        sp.add_argument(
+            "--output", "-o", metavar="FILE", default=None, help="write here, not stdout"
+        )
 
     def add_fail_on(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "--fail-on",
             choices=[*VERDICT_ORDER[1:], "none"],
-            default="diverged",
             metavar="VERDICT",
             help="exit 1 when a quote has this verdict or a worse one "
             f"({' < '.join(FAILING_ORDER[1:])}; 'unverifiable' fails on everything "
             "not verified; 'none' never fails). Default: diverged",
         )
 
+    def add_sources(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--source",
+            "-s",
+            action="append",
+            metavar="SRC",
+            help="a primary source: URL or file (repeatable)",
+        )
+        sp.add_argument(
+            "--library",
+            metavar="FILE",
+            help="a source library (see 'library add') for quotes with no source",
+        )
+        sp.add_argument(
+            "--no-links",
+            action="store_true",
+            help="do not look for sources among the article's links",
+        )
+
     def add_fetch(sp: argparse.ArgumentParser) -> None:
         g = sp.add_argument_group("fetching")
-        g.add_argument(
-            "--timeout",
-            type=float,
-            default=20.0,
-            metavar="SECONDS",
-            help="per request (default 20)",
-        )
+        g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
         g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
         g.add_argument(
             "--allow-private",
@@ -76,9 +129,7 @@ def _parser() -> argparse.ArgumentParser:
             help="use cached pages younger than this without asking the server",
         )
         g.add_argument(
-            "--archive",
-            metavar="FILE.warc.gz",
-            help="record every response fetched as WARC records",
+            "--archive", metavar="FILE.warc.gz", help="record every response fetched as WARC"
         )
         g.add_argument(
             "--replay",
@@ -89,62 +140,100 @@ def _parser() -> argparse.ArgumentParser:
             "--wayback", metavar="URL", help="for dead links, try this Wayback-compatible archive"
         )
 
-    audit = sub.add_parser(
-        "audit",
-        help="check every quotation of an article against sources",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    audit = parser("audit", "check every quotation of an article against sources")
     audit.add_argument(
         "article", metavar="ARTICLE", help="URL, .html/.md/.txt file, or - for stdin"
     )
-    audit.add_argument(
-        "--source",
-        "-s",
-        action="append",
-        default=[],
-        metavar="SRC",
-        help="a primary source: URL or file (repeatable)",
-    )
+    add_sources(audit)
     add_output(audit, ("markdown", "json"), "markdown")
     add_fail_on(audit)
-    audit.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
-    audit.add_argument(
-        "--library",
-        metavar="FILE",
-        help="a source library (see 'library add') for quotes with no source",
-    )
-    audit.add_argument(
-        "--no-links", action="store_true", help="do not look for sources among the article's links"
-    )
+    audit.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
     add_fetch(audit)
+
+    def add_check_options(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH|GLOB",
+            default=[],
+            help="article files, folders or globs (default: the configured include globs)",
+        )
+        sp.add_argument(
+            "--changed-since",
+            metavar="REF",
+            default=None,
+            help="check only the files git reports changed since REF",
+        )
+        add_sources(sp)
+        add_fail_on(sp)
+        sp.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
+        add_fetch(sp)
+
+    check = parser(
+        "check",
+        "check the articles of a repository, for CI",
+        epilog=CHECK_EPILOG,
+    )
+    add_check_options(check)
+    check.add_argument("--format", choices=CHECK_FORMATS, help="default: human on a terminal")
+    check.add_argument(
+        "--report",
+        action="append",
+        metavar="FMT=PATH",
+        help="also write a report in this format to PATH (repeatable)",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not in this baseline"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail the check"
+    )
+
+    baseline = sub.add_parser("baseline", help="record today's findings as known")
+    bsub = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
+    bwrite = bsub.add_parser(
+        "write",
+        help="check the articles and write their findings to FILE",
+        argument_default=argparse.SUPPRESS,
+    )
+    bwrite.add_argument("baseline_file", metavar="FILE")
+    bwrite.add_argument("--config", metavar="FILE", default=None)
+    add_check_options(bwrite)
+
+    config = sub.add_parser("config", help="show the effective configuration")
+    csub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    cshow = csub.add_parser(
+        "show",
+        help="print every setting and where it came from",
+        argument_default=argparse.SUPPRESS,
+    )
+    cshow.add_argument("--config", metavar="FILE", default=None)
 
     library = sub.add_parser("library", help="manage a local library of primary sources")
     lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
-    ladd = lsub.add_parser("add", help="index files, folders or URLs into the library")
-    ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument(
-        "--library",
-        default="quoteverify-library.sqlite",
-        metavar="FILE",
-        help="default: quoteverify-library.sqlite",
+    ladd = lsub.add_parser(
+        "add",
+        help="index files, folders or URLs into the library",
+        argument_default=argparse.SUPPRESS,
     )
+    ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
+    ladd.add_argument("--config", metavar="FILE", default=None)
+    ladd.add_argument("--library", metavar="FILE", help="default: quoteverify-library.sqlite")
     add_fetch(ladd)
 
-    extract = sub.add_parser("extract", help="list the quotations of an article and their speakers")
+    extract = parser("extract", "list the quotations of an article and their speakers", None)
     extract.add_argument("article", metavar="ARTICLE")
     add_output(extract, ("json", "markdown"), "json")
     add_fetch(extract)
 
-    verify = sub.add_parser(
-        "verify",
-        help="check one quotation against sources",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    verify = parser("verify", "check one quotation against sources")
     verify.add_argument("quote", metavar="QUOTE")
-    verify.add_argument("--source", "-s", action="append", required=True, metavar="SRC")
-    verify.add_argument("--speaker", metavar="NAME", help="who the quote is attributed to")
+    verify.add_argument(
+        "--source", "-s", action="append", required=True, metavar="SRC", default=None
+    )
+    verify.add_argument(
+        "--speaker", metavar="NAME", default=None, help="who the quote is attributed to"
+    )
     add_output(verify, ("markdown", "json"), "markdown")
     add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
@@ -170,29 +259,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _configure_fetch(args: argparse.Namespace) -> None:
+def _settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's values under the flags the user typed."""
+    from .config import KEYS, resolve
+
+    given = vars(args)
+    cli = {key: given[key.replace("-", "_")] for key in KEYS if key.replace("-", "_") in given}
+    return resolve(cli, explicit=getattr(args, "config", None), env=os.environ, cwd=Path.cwd())
+
+
+def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     from ._fetch import USER_AGENT, FetchOptions, configure
 
-    def path(value: str | None) -> Path | None:
+    def path(key: str) -> Path | None:
+        value = st.get(key)
         return Path(value) if value else None
 
-    if args.offline and not args.cache and not args.replay:
+    if st.get("offline") and not st.get("cache") and not st.get("replay"):
         raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
-    if args.replay and not Path(args.replay).is_file():
-        raise InputError("archive", args.replay, "no such file")
+    replay = st.get("replay")
+    if replay and not Path(replay).is_file():
+        raise InputError("archive", str(replay), "no such file")
     configure(
         FetchOptions(
-            timeout=args.timeout,
-            user_agent=args.user_agent or USER_AGENT,
-            allow_private=args.allow_private,
-            ignore_robots=args.ignore_robots,
-            cache_path=path(args.cache),
-            offline=args.offline,
-            refresh=args.refresh,
-            max_cache_age=args.max_cache_age,
-            archive_path=path(args.archive),
-            replay_path=path(args.replay),
-            wayback_url=args.wayback,
+            timeout=st.get("timeout"),
+            user_agent=st.get("user-agent") or USER_AGENT,
+            allow_private=st.get("allow-private"),
+            ignore_robots=st.get("ignore-robots"),
+            cache_path=path("cache"),
+            offline=st.get("offline"),
+            refresh=st.get("refresh"),
+            max_cache_age=st.get("max-cache-age"),
+            archive_path=path("archive"),
+            replay_path=path("replay"),
+            wayback_url=st.get("wayback"),
+            progress=not quiet,
         )
     )
 
@@ -200,13 +301,22 @@ def _configure_fetch(args: argparse.Namespace) -> None:
 def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
-    _configure_fetch(args)
+    st = _settings(args)
+    if args.command == "config":
+        from .config import show
+
+        sys.stdout.write(show(st))
+        return EXIT_OK
+    _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
     if args.command == "library":
-        return _library_add(args)
+        return _library_add(args, st)
+    if args.command in ("check", "baseline"):
+        return _check(args, st)
 
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
-        if args.format == "json":
+        fmt = _format(args, ("json", "markdown"), "json")
+        if fmt == "json":
             text = report.extraction_json(article, quotes)
         else:
             text = report.extraction_markdown(article.title or article.origin, quotes)
@@ -214,30 +324,133 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "audit":
         rep = pipeline.run_audit(
-            args.article, args.source, follow_links=not args.no_links, library=args.library
+            args.article,
+            st.get("source"),
+            follow_links=not st.get("no-links"),
+            library=st.get("library"),
+            speaker_sources=st.get("speakers"),
         )
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
-    text = report.report_json(rep) if args.format == "json" else report.report_markdown(rep)
+    fmt = _format(args, ("markdown", "json"), "markdown")
+    text = report.report_json(rep) if fmt == "json" else report.report_markdown(rep)
     _emit(text, args.output)
-    if not args.quiet:
+    if not st.get("quiet"):
         _summary(rep, args.output)
-    return EXIT_FINDINGS if failing(rep, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
 
 
-def _library_add(args: argparse.Namespace) -> int:
+def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:
+    # The configuration's "format" is for ``check``; a single-article command
+    # takes it only when it is one of its own formats.
+    fmt = getattr(args, "format", None)
+    return fmt if fmt in allowed else default
+
+
+def _check(args: argparse.Namespace, st: Settings) -> int:
+    from . import check, pipeline
+    from .report import render_check
+
+    cwd = Path.cwd()
+    fail_on = st.get("fail-on")
+    outputs = _report_targets(st.get("report") or [])
+    files = check.collect_files(
+        args.paths, include=st.get("include"), exclude=st.get("exclude"), cwd=cwd
+    )
+    if args.changed_since:
+        changed = check.changed_files(args.changed_since, cwd)
+        files = [f for f in files if f in changed]
+
+    def audit(path: str) -> Report:
+        return pipeline.run_audit(
+            path,
+            st.get("source"),
+            follow_links=not st.get("no-links"),
+            library=st.get("library"),
+            speaker_sources=st.get("speakers"),
+        )
+
+    run = check.run_check(files, cwd, audit, fail_on)
+    if args.command == "baseline":
+        n = check.write_baseline(run, Path(args.baseline_file))
+        print(
+            f"quoteverify: {args.baseline_file}: {n} findings recorded from {len(files)} files",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
+    if st.get("baseline"):
+        run = check.apply_baseline(run, check.read_baseline(Path(st.get("baseline"))))
+
+    fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
+    color = fmt == "human" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    _emit(render_check(run, fmt, color=color), None)
+    for out_fmt, out_path in outputs:
+        _emit(render_check(run, out_fmt), out_path)
+    if "github" in (fmt, *(f for f, _ in outputs)):
+        _step_summary(run)
+    if not st.get("quiet"):
+        _check_summary(run, len(files))
+    return check.exit_code(run, exit_zero=st.get("exit-zero"))
+
+
+def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        fmt, sep, path = item.partition("=")
+        if not sep or not path:
+            raise InputError("option", f"--report {item}", "expected FORMAT=PATH")
+        if fmt not in CHECK_FORMATS:
+            raise InputError(
+                "option", f"--report {item}", f"unknown format (one of {', '.join(CHECK_FORMATS)})"
+            )
+        out.append((fmt, path))
+    return out
+
+
+def _step_summary(run: CheckRun) -> None:
+    from .report import github_step_summary
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(github_step_summary(run))
+    except OSError as exc:
+        raise InputError("$GITHUB_STEP_SUMMARY", target, exc.strerror or str(exc)) from None
+
+
+def _check_summary(run: CheckRun, n_files: int) -> None:
+    counts = {"error": 0, "warning": 0, "note": 0}
+    for f in run.active:
+        counts[f.level] += 1
+    suppressed = len(run.findings) - len(run.active)
+    broken = sum(1 for fc in run.files if fc.error)
+    extra = [f"{suppressed} suppressed"] if suppressed else []
+    extra += [f"{run.baselined} in the baseline"] if run.baselined else []
+    extra += [f"{broken} files could not be checked"] if broken else []
+    tail = f" ({', '.join(extra)})" if extra else ""
+    print(
+        f"quoteverify: {n_files} files: {counts['error']} errors, {counts['warning']} warnings, "
+        f"{counts['note']} notes{tail}",
+        file=sys.stderr,
+    )
+
+
+def _library_add(args: argparse.Namespace, st: Settings) -> int:
     from .library import Library, LibraryError
 
+    where = st.get("library") or "quoteverify-library.sqlite"
     try:
-        with Library(Path(args.library)) as lib:
+        with Library(Path(where)) as lib:
             stats = lib.add_paths(args.refs)
             total = len(lib)
     except LibraryError as exc:
-        raise InputError("library", args.library, str(exc)) from None
+        raise InputError("library", where, str(exc)) from None
     for ref, reason in stats.errors:
         print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
     print(
-        f"quoteverify: {args.library}: {stats.added} added, {stats.duplicates} duplicates, "
+        f"quoteverify: {where}: {stats.added} added, {stats.duplicates} duplicates, "
         f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",
         file=sys.stderr,
     )

@@ -3,8 +3,12 @@
 1. ``--source`` on the command line and ``sources:`` in the article's front
    matter: every quotation.
 2. ``<!-- quoteverify-source URL -->`` in the article: the next quotation.
-3. Links in the article, for a quotation that has none of the above: ranked by
+3. The config file's ``[speakers]`` table: the quotations of that speaker (see
+   ``speaker_matches`` for when a name matches).
+4. Links in the article, for a quotation that has none of the above: ranked by
    closeness to the quotation and by what the anchor says.
+
+(5. The library, for a quotation still without a source, is the pipeline's.)
 
 Pure: it only plans; the pipeline fetches.
 """
@@ -13,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ._fetch import is_url
-from .models import UNJUDGED_KINDS, Article, Link, Quote
+from .models import UNJUDGED_KINDS, Article, Link, Quote, Speaker
 
 MAX_LINKS_PER_QUOTE = 2
 MIN_LINK_SCORE = 2.5
@@ -27,7 +32,7 @@ MIN_LINK_SCORE = 2.5
 @dataclass(frozen=True)
 class Planned:
     ref: str
-    via: str  # "command line", "front matter", "pin", "link “full transcript”"
+    via: str  # "command line", "front matter", "pin", "config (speakers)", "link “…”"
 
 
 # Anchors that announce a primary source: "the full transcript", "in a
@@ -54,6 +59,7 @@ def plan_sources(
     given: Sequence[str],
     *,
     follow_links: bool = True,
+    speaker_sources: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, list[Planned]]:
     everywhere = [Planned(ref, "command line") for ref in given]
     everywhere += [Planned(ref, "front matter") for ref in _front_matter_refs(article)]
@@ -63,6 +69,12 @@ def plan_sources(
         target = next((q for q in judged if q.start >= offset), None)
         if target is not None:
             plan[target.id].append(Planned(url, "pin"))
+    if speaker_sources:
+        for q in judged:
+            if q.speaker is None:
+                continue
+            for name in speaker_matches(q.speaker, speaker_sources):
+                plan[q.id] += [Planned(ref, "config (speakers)") for ref in speaker_sources[name]]
     if follow_links and article.links:
         starts = _paragraph_starts(article.text)
         for q in judged:
@@ -71,6 +83,61 @@ def plan_sources(
             ranked = rank_links(article, q, starts)
             plan[q.id] = [Planned(link.url, f"link “{link.text}”") for link in ranked]
     return {qid: _dedupe(items) for qid, items in plan.items()}
+
+
+def speaker_matches(speaker: Speaker, names: Iterable[str]) -> list[str]:
+    """The names of a config ``[speakers]`` table that mean this speaker, in table order.
+
+    Names are compared ignoring case, accents, periods and a trailing Jr/Sr/II/III/IV.
+    A name that equals the speaker's full name wins.  Failing that, for a person,
+    a name matches when the surnames are equal and the other parts agree where
+    both give them: first names equal or one is the other's initial ("J. Biden",
+    "Joseph Biden"), and middle names either absent from one side ("Joseph R.
+    Biden", "Joseph Biden") or agreeing one by one ("George W. Bush" is not
+    "George H. W. Bush").  A bare surname ("Blinken") matches every person of
+    that surname.  Organisations and groups match on the exact name only: the
+    last word of "Foreign Ministry" is not a surname.
+    """
+    mine = _name_parts(speaker.name)
+    if not mine:
+        return []
+    names = list(names)
+    exact = [n for n in names if _name_parts(n) == mine]
+    if exact or speaker.type != "person":
+        return exact
+    return [n for n in names if _same_person(_name_parts(n), mine)]
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_parts(name: str) -> tuple[str, ...]:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    parts = re.findall(r"[\w'’-]+", folded.replace(".", " "))
+    while len(parts) > 1 and parts[-1] in _NAME_SUFFIXES:
+        parts.pop()
+    return tuple(parts)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    if not _agree(a[0], b[0]):
+        return False
+    ma, mb = a[1:-1], b[1:-1]
+    if not ma or not mb:
+        return True
+    return len(ma) == len(mb) and all(_agree(x, y) for x, y in zip(ma, mb, strict=True))
+
+
+def _agree(x: str, y: str) -> bool:
+    # An initial agrees with any name it could stand for.
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y
 
 
 def rank_links(article: Article, quote: Quote, starts: list[int] | None = None) -> list[Link]:

@@ -35,9 +35,12 @@ def run_audit(
     *,
     follow_links: bool = True,
     library: str | None = None,
+    speaker_sources: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
     article, quotes = run_extract(article_ref)
-    plan = plan_sources(article, quotes, sources, follow_links=follow_links)
+    plan = plan_sources(
+        article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
+    )
     if library is None:
         return judge_all(article, quotes, plan)
     from pathlib import Path

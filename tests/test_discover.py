@@ -7,7 +7,7 @@ import pytest
 from quoteverify._language import detect
 from quoteverify._text import markdown_to_document
 from quoteverify.article import load_article
-from quoteverify.discover import plan_sources, rank_links
+from quoteverify.discover import plan_sources, rank_links, speaker_matches
 from quoteverify.models import Quote, Speaker
 from quoteverify.pipeline import run_audit
 from quoteverify.sources import load_source
@@ -183,3 +183,83 @@ def test_source_in_other_language_is_unverifiable(tmp_path) -> None:
 def test_markdown_doc_links_keep_order() -> None:
     doc = markdown_to_document("[a](http://x/1) and [b](http://x/2)\n")
     assert [(t, h) for t, h, _, _ in doc.links] == [("a", "http://x/1"), ("b", "http://x/2")]
+
+
+def person(name: str, kind: str = "person") -> Speaker:
+    return Speaker(name=name, mention=name, start=0, end=0, type=kind)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "names", "expected"),
+    [
+        ("Antony Blinken", ["antony  BLINKEN"], ["antony  BLINKEN"]),
+        ("Antony Blinken", ["Blinken"], ["Blinken"]),
+        ("Blinken", ["Antony Blinken"], ["Antony Blinken"]),
+        ("Antony Blinken", ["A. Blinken"], ["A. Blinken"]),
+        ("Antony J. Blinken", ["Antony Blinken"], ["Antony Blinken"]),
+        ("Joseph R. Biden Jr.", ["Joseph Robinette Biden"], ["Joseph Robinette Biden"]),
+        ("George W. Bush", ["George H. W. Bush"], []),
+        ("Jill Biden", ["Joe Biden", "Biden"], ["Biden"]),
+        # An exact name wins over a looser one.
+        ("Joe Biden", ["Biden", "Joe Biden"], ["Joe Biden"]),
+        ("Karine Jean-Pierre", ["Jean-Pierre"], ["Jean-Pierre"]),
+        ("Karine Jean-Pierre", ["Pierre"], []),
+        ("José Andrés", ["Jose Andres"], ["Jose Andres"]),
+        ("Ned Price", ["Antony Blinken"], []),
+    ],
+)
+def test_speaker_matches(speaker, names, expected) -> None:
+    assert speaker_matches(person(speaker), names) == expected
+
+
+def test_organisations_match_only_exactly() -> None:
+    ministry = person("Russian Foreign Ministry", "organization")
+    assert speaker_matches(ministry, ["Ministry", "Foreign Ministry"]) == []
+    assert speaker_matches(ministry, ["russian foreign ministry"]) == ["russian foreign ministry"]
+
+
+def test_config_speakers_come_after_pins_and_before_links(tmp_path) -> None:
+    md = tmp_path / "a.md"
+    md.write_text(
+        "See [the transcript](https://example.org/transcript/blinken).\n\n"
+        "<!-- quoteverify-source https://example.org/pinned -->\n"
+        "“First quote here,” Blinken said.\n\n"
+        "“Second quote here,” Blinken said.\n\n"
+        "“Third quote here,” Price said.\n",
+        encoding="utf-8",
+    )
+    article = load_article(str(md))
+    price = Speaker(name="Ned Price", mention="Price", start=0, end=0)
+    quotes = [
+        quote_at(article, "First quote here", "q1"),
+        quote_at(article, "Second quote here", "q2"),
+        Quote(id="q3", text="Third", start=article.text.index("Third"), end=0, speaker=price),
+    ]
+    table = {"Blinken": ["https://example.org/cfg", "https://example.org/pinned"]}
+    plan = plan_sources(article, quotes, ["cli.txt"], speaker_sources=table)
+    assert [(p.ref, p.via) for p in plan["q1"]] == [
+        ("cli.txt", "command line"),
+        ("https://example.org/pinned", "pin"),
+        ("https://example.org/cfg", "config (speakers)"),
+    ]
+    assert [p.via for p in plan["q2"]] == ["command line", "config (speakers)", "config (speakers)"]
+    assert [p.via for p in plan["q3"]] == ["command line"]
+    # Without --source, a quote the table covers does not fall back to links;
+    # one it does not cover still does.
+    plan = plan_sources(article, quotes, [], speaker_sources=table)
+    assert [p.via for p in plan["q2"]] == ["config (speakers)", "config (speakers)"]
+    assert [p.via for p in plan["q3"]] == ["link “the transcript”"]
+
+
+def test_audit_uses_speaker_sources(tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Secretary of State Antony Blinken said: “I think one lesson in recent history is that "
+        "once Russians are in your house, it’s sometimes very difficult to get them to leave.”\n",
+        encoding="utf-8",
+    )
+    report = run_audit(str(article), speaker_sources={"blinken": [str(SEED_SOURCE)]})
+    assert [s.via for s in report.sources] == ["config (speakers)"]
+    judged = [r for r in report.results if r.verdict]
+    assert [r.verdict for r in judged] == ["verbatim"]
+    assert "source found via config (speakers)" in judged[0].notes

@@ -1,0 +1,415 @@
+"""CI mode: audit every article file of a repository and turn verdicts into findings.
+
+``quoteverify check`` is ``audit`` run over files, with what a CI checker needs on
+top (the conventions of Vale and lychee): which files (paths, globs, include and
+exclude patterns, ``--changed-since REF``), where each quote is in the file as
+written (line and column, via ``locate``), suppression comments (``suppress``),
+a baseline of known findings keyed by a fingerprint that survives line moves,
+and the exit code.  Rendering is in ``report``; file and git access stay here.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import re
+import subprocess
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
+from .models import (
+    VERDICT_ORDER,
+    CheckRun,
+    DiffOp,
+    FileCheck,
+    Finding,
+    FindingLevel,
+    QuoteResult,
+    Report,
+    Source,
+)
+
+BASELINE_VERSION = 1
+
+TITLES: Mapping[str, str] = {
+    "minor": "Minor difference from the source",
+    "diverged": "Quote diverged from the source",
+    "stitched": "Quote stitched from separate passages",
+    "misattributed": "Quote attributed to the wrong speaker",
+    "not_found": "Quote not found in the sources",
+    "unverifiable": "Quote could not be verified",
+}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What ``check`` needs besides the files: the audit's own options."""
+
+    fail_on: str = "diverged"
+    sources: tuple[str, ...] = ()
+    follow_links: bool = True
+    library: str | None = None
+    speaker_sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+# --- which files ------------------------------------------------------------------
+
+
+def collect_files(
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = DEFAULT_EXCLUDE,
+    cwd: Path,
+) -> list[str]:
+    """The article files to check, as sorted paths relative to ``cwd`` when inside it.
+
+    A file named on the command line is checked whatever its suffix (the user
+    asked for it); folders and globs are filtered by ``include``/``exclude``.
+    With no paths, the include globs are matched under ``cwd``.  A path or glob
+    that matches nothing is an error: a typo must not pass CI silently.
+    """
+    found: set[str] = set()
+    if not paths:
+        found.update(_walk(cwd, cwd, include, exclude))
+        return sorted(found)
+    for raw in paths:
+        p = Path(raw)
+        full = p if p.is_absolute() else cwd / p
+        if full.is_file():
+            found.add(_rel(full, cwd))
+        elif full.is_dir():
+            found.update(_walk(full, cwd, include, exclude))
+        elif _is_glob(raw):
+            hits = [
+                _rel(m, cwd)
+                for m in sorted(cwd.glob(raw) if not p.is_absolute() else _abs_glob(raw))
+                if m.is_file() and not _excluded(_rel(m, cwd), exclude)
+            ]
+            if not hits:
+                raise InputError("path", raw, "the pattern matches no file")
+            found.update(hits)
+        else:
+            raise InputError("path", raw, "no such file or directory")
+    return sorted(found)
+
+
+def changed_files(ref: str, cwd: Path) -> set[str]:
+    """Files git reports changed since ``ref`` (committed or not, and new untracked
+    files), relative to ``cwd``.  Deleted files are left out: nothing to check."""
+    root = _git(["rev-parse", "--show-toplevel"], cwd, ref).strip()
+    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, ref)
+    diff = _git(["diff", "--name-only", "-z", "--diff-filter=d", ref, "--"], cwd, ref)
+    new = _git(["ls-files", "--others", "--exclude-standard", "-z"], Path(root), ref)
+    out: set[str] = set()
+    for name in [*diff.split("\0"), *new.split("\0")]:
+        if name:
+            out.add(_rel(Path(root) / name, cwd))
+    return out
+
+
+def _git(args: list[str], cwd: Path, ref: str) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise InputError("option", "--changed-since", "git is not installed") from None
+    if proc.returncode != 0:
+        first = (proc.stderr.strip().splitlines() or ["not a git repository?"])[0]
+        if args[:2] == ["rev-parse", "--verify"]:
+            first = "no such commit in this repository"
+        raise InputError("--changed-since", ref, first)
+    return proc.stdout
+
+
+def _walk(folder: Path, cwd: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterable[str]:
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = _rel(path, cwd)
+        if _excluded(rel, exclude):
+            continue
+        if any(_match(rel, pat) for pat in include):
+            yield rel
+
+
+def _excluded(rel: str, exclude: Sequence[str]) -> bool:
+    return any(_match(rel, pat) for pat in exclude)
+
+
+def _match(rel: str, pattern: str) -> bool:
+    # "**/*.md" must also match "a.md" at the top: fnmatch's "*" crosses "/",
+    # so "**/" is made optional by trying the pattern without it too.
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])
+
+
+def _is_glob(raw: str) -> bool:
+    return any(c in raw for c in "*?[")
+
+
+def _abs_glob(raw: str) -> list[Path]:
+    import glob
+
+    return [Path(p) for p in glob.glob(raw, recursive=True)]
+
+
+def _rel(path: Path, cwd: Path) -> str:
+    try:
+        return PurePosixPath(path.resolve().relative_to(cwd.resolve())).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+# --- one file -----------------------------------------------------------------------
+
+Auditor = Callable[[str], Report]
+
+
+def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
+    """Audit one article file and place its findings in the file as written."""
+    from ._text import NotText
+    from .locate import LineIndex, locate_quotes, read_original
+    from .suppress import find_suppressions, suppression_for
+
+    full = cwd / path
+    try:
+        report = audit(str(full) if not Path(path).is_absolute() else path)
+    except InputError as exc:
+        return FileCheck(path=path, report=None, error=exc.cause)
+    try:
+        original, _ = read_original(full)
+    except (OSError, NotText) as exc:
+        return FileCheck(path=path, report=report, error=str(exc))
+    article = report.article
+    located = locate_quotes(original, article, [r.quote for r in report.results])
+    suppressions, problems = find_suppressions(original, article.format)
+    if problems:
+        # A suppression without a reason is a mistake in the article, not a pass:
+        # the file fails with the line to fix.
+        return FileCheck(path=path, report=report, error="; ".join(problems))
+    lines = LineIndex(original)
+    findings = []
+    for r in report.results:
+        level = level_for(r, fail_on)
+        if level is None:
+            continue
+        start, end = located.get(r.quote.id, (0, 0))
+        line, col, end_line, end_col = lines.span(start, end)
+        sup = suppression_for(suppressions, start, end)
+        findings.append(
+            Finding(
+                path=path,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                verdict=r.verdict,  # type: ignore[arg-type]  # level_for ruled out None
+                level=level,
+                title=TITLES[r.verdict or "unverifiable"],
+                message=message(r, report.sources),
+                quote_id=r.quote.id,
+                quote=r.quote.text,
+                speaker=r.quote.speaker.name if r.quote.speaker else None,
+                source=_source_ref(r, report.sources),
+                fingerprint=fingerprint(path, r.quote.text),
+                result=r,
+                suppressed=sup.reason if sup else None,
+            )
+        )
+    return FileCheck(path=path, report=report, findings=tuple(findings))
+
+
+def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
+    """How loud a verdict is in CI; None for what is not a finding at all."""
+    v = result.verdict
+    if v is None or v == "verbatim":
+        return None
+    if _fails(v, fail_on):
+        return "error"
+    if v == "minor":
+        return "note"
+    return "warning"
+
+
+def _fails(verdict: str, fail_on: str) -> bool:
+    if fail_on == "none":
+        return False
+    order = list(VERDICT_ORDER)
+    if verdict == "unverifiable":
+        # A source that could not be read says nothing about the article: only
+        # "--fail-on unverifiable" makes it fail the build.
+        return fail_on == "unverifiable"
+    threshold = order.index("diverged" if fail_on == "unverifiable" else fail_on)
+    return order.index(verdict) >= threshold
+
+
+# --- messages -------------------------------------------------------------------------
+
+
+def message(r: QuoteResult, sources: Sequence[Source]) -> str:
+    """One line for an annotation: what is wrong, whose words, which source."""
+    v = r.verdict
+    src = _source_label(r, sources)
+    who = r.quote.speaker.name if r.quote.speaker else "the speaker"
+    if v == "unverifiable":
+        return _first_line(r.notes[-1] if r.notes else "no usable source")
+    if v == "not_found":
+        best = f" (best score {r.score:.0f})" if r.score is not None else ""
+        return f"{_q(r.quote.text)} is not in {src or 'the sources'}{best}"
+    if v == "misattributed":
+        real = r.match.speaker if r.match and r.match.speaker else "someone else"
+        return f"{_q(r.quote.text)} was said by {real}, not {who}, in {src}"
+    if v == "stitched":
+        n = len(r.match.parts) if r.match and r.match.parts else 2
+        marked = any("ellipsis" in op.flags for op in r.diff)
+        how = "joined at a marked ellipsis" if marked else "joined with no ellipsis"
+        return f"{_q(r.quote.text)} joins {n} separate passages of {src}, {how}"
+    changes = describe_diff(r.diff)
+    verb = "differs from" if v == "diverged" else "differs slightly from"
+    return f"{_q(r.quote.text)} {verb} {who}'s words in {src}: {changes}"
+
+
+def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
+    """``one→a, in→from, +the, -any, moved sometimes`` in quote order."""
+    parts: list[str] = []
+    moved: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            continue
+        if "moved" in op.flags:
+            word = op.quote or op.source
+            if word not in moved:
+                moved.append(word)
+            continue
+        flag = f" ({', '.join(f for f in op.flags if f != 'moved')})" if op.flags else ""
+        if op.op == "replace":
+            parts.append(f"'{op.source}'→'{op.quote}'{flag}")
+        elif op.op == "insert":
+            parts.append(f"added '{op.quote}'{flag}")
+        else:
+            parts.append(f"dropped '{op.source}'{flag}")
+    parts += [f"moved '{w}'" for w in moved]
+    if not parts:
+        return "punctuation or capitalisation only"
+    more = f", and {len(parts) - limit} more" if len(parts) > limit else ""
+    return ", ".join(parts[:limit]) + more
+
+
+def _q(text: str, words: int = 8) -> str:
+    w = text.split()
+    return '"' + " ".join(w[:words]) + ("…" if len(w) > words else "") + '"'
+
+
+def _first_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _source_ref(r: QuoteResult, sources: Sequence[Source]) -> str | None:
+    if r.match is None:
+        return None
+    return sources[r.match.source_index].ref
+
+
+def _source_label(r: QuoteResult, sources: Sequence[Source]) -> str:
+    ref = _source_ref(r, sources)
+    if ref is None:
+        usable = [sources[i].ref for i, _ in r.source_scores]
+        return ", ".join(usable[:2])
+    return ref
+
+
+# --- fingerprints and the baseline -------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint(path: str, quote: str) -> str:
+    """Stable id of a finding: the article's path and the quote's words.
+
+    Not the line: an edit above the quote must not make an old finding new.
+    Typography and case are folded so that re-typing curly quotes does not either.
+    """
+    text = unicodedata.normalize("NFKC", quote).casefold()
+    text = text.translate(_TYPO)
+    text = _SPACE.sub(" ", text).strip()
+    digest = hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()
+    return digest[:32]
+
+
+_TYPO = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+
+
+def write_baseline(run: CheckRun, path: Path) -> int:
+    """Record today's active findings; returns how many."""
+    items = sorted({(f.fingerprint, f.path, f.verdict, f.quote) for f in run.active})
+    doc = {
+        "version": BASELINE_VERSION,
+        "tool": "quoteverify",
+        "findings": [
+            {"fingerprint": fp, "path": p, "verdict": v, "quote": q} for fp, p, v, q in items
+        ],
+    }
+    try:
+        path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError("baseline", str(path), exc.strerror or str(exc)) from None
+    return len(items)
+
+
+def read_baseline(path: Path) -> set[tuple[str, str]]:
+    """(fingerprint, verdict) pairs: a known finding whose verdict got worse is new."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("baseline", str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError("baseline", str(path), f"not a quoteverify baseline ({exc})") from None
+    if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
+        raise InputError("baseline", str(path), f"expected version {BASELINE_VERSION}")
+    out = set()
+    for item in doc.get("findings", []):
+        if not isinstance(item, dict) or "fingerprint" not in item or "verdict" not in item:
+            raise InputError("baseline", str(path), "a finding lacks fingerprint or verdict")
+        out.add((str(item["fingerprint"]), str(item["verdict"])))
+    return out
+
+
+def apply_baseline(run: CheckRun, known: set[tuple[str, str]]) -> CheckRun:
+    files = []
+    hidden = 0
+    for fc in run.files:
+        keep = []
+        for f in fc.findings:
+            if f.suppressed is None and (f.fingerprint, f.verdict) in known:
+                hidden += 1
+            else:
+                keep.append(f)
+        files.append(replace(fc, findings=tuple(keep)))
+    return replace(run, files=tuple(files), baselined=run.baselined + hidden)
+
+
+# --- the run --------------------------------------------------------------------------
+
+
+def run_check(paths: Sequence[str], cwd: Path, audit: Auditor, fail_on: str) -> CheckRun:
+    files = tuple(check_file(p, cwd, audit, fail_on) for p in paths)
+    return CheckRun(files=files, fail_on=fail_on)
+
+
+def exit_code(run: CheckRun, exit_zero: bool = False) -> int:
+    """0 clean, 1 a finding at or above --fail-on, 2 a file that could not be checked.
+
+    ``--exit-zero`` forgives findings, not files that could not be checked: a
+    broken article is a problem with the input, like a bad option.
+    """
+    if any(fc.error for fc in run.files):
+        return EXIT_USAGE
+    if not exit_zero and any(f.level == "error" for f in run.active):
+        return EXIT_FINDINGS
+    return EXIT_OK

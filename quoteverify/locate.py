@@ -1,0 +1,619 @@
+"""Place quotations in the article file as written (Markdown or HTML source).
+
+Quote offsets index ``Article.text``, the extracted prose.  A CI report has to
+point at the file the user edits, so each quote is found again in the original
+text:
+
+1. The original is reduced to a *visible character stream*: markup that never
+   reaches ``Article.text`` is skipped (tags, comments, front matter, fenced
+   code, link targets, emphasis markers) and HTML entities are decoded; every
+   visible character keeps the original span it came from.
+2. Both the stream and ``Article.text`` are cut into words (letters and digits,
+   case-folded).  Punctuation, quote marks, dashes and whitespace never enter a
+   word, so smart/straight quotes, ``&rsquo;``, re-wrapped lines and ``*…*``
+   around a quote do not matter.
+3. A quote's words are looked up as an exact word sequence in the original.  With
+   several occurrences, the k-th occurrence in the article maps to the k-th in
+   the original when both have the same count; otherwise (boilerplate the
+   extractor dropped, such as a headline repeated in a "trending" box) the
+   occurrence whose surrounding words agree best wins, then the one nearest to
+   where anchor words (words found once in each text) put it.
+4. Failing an exact match (the extractor rewrote something inside the quote),
+   the stretch between the nearest anchors is aligned word by word and the quote
+   spans the words that matched ("approximate"); with none matched it is placed
+   next to the nearest word that did; with nothing at all, at offset 0
+   ("missing").
+
+Offsets are ``str`` indices (code points) into ``original``, the file decoded
+exactly as the article loader decodes it: use ``original_text``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Literal
+
+from ._text import (
+    _MD_BLOCKQUOTE_RE,
+    _MD_EMPH_RE,
+    _MD_LINK_RE,
+    _MD_LINKDEF_RE,
+    _MD_LIST_RE,
+    _MD_REF_LINK_RE,
+    Format,
+    decode,
+    guess_format,
+    split_front_matter,
+)
+from .models import Article, Quote
+
+__all__ = [
+    "LineIndex",
+    "Location",
+    "Quality",
+    "line_col",
+    "locate_quotes",
+    "locate_quotes_detailed",
+    "original_text",
+    "read_original",
+]
+
+# "exact": the quote's words were found as written; "approximate": placed by a
+# fuzzy alignment (the span covers what matched, or is empty at the nearest
+# matched word); "missing": nothing matched, the span is (0, 0) — line 1.
+Quality = Literal["exact", "approximate", "missing"]
+
+
+@dataclass(frozen=True)
+class Location:
+    start: int  # offsets in the original text; end exclusive
+    end: int
+    quality: Quality
+
+
+# ---------------------------------------------------------------- the original
+
+
+def original_text(data: bytes, fmt: Format, charset: str | None = None) -> str:
+    """The article bytes decoded exactly as ``article.load_article`` decodes them.
+
+    HTML is decoded with its ``<meta charset>`` honoured, as ``html_to_document``
+    does; the rest as ``parse_article_bytes`` does.  A UTF-8 byte-order mark is
+    dropped, so offsets and columns count from the first real character.
+    """
+    return decode(data, charset, html=fmt == "html")
+
+
+def read_original(path: str | Path) -> tuple[str, Format]:
+    """Read a local article file: (original text, format), the format guessed the
+    same way the loader guesses it.  ``NotText`` propagates for binary files."""
+    data = Path(path).read_bytes()
+    fmt = guess_format(str(path), None, data)
+    return original_text(data, fmt), fmt
+
+
+# ---------------------------------------------------------------- lines and columns
+
+
+class LineIndex:
+    """Offsets → (line, column), both 1-based, columns in code points.
+
+    Lines end at ``\\n`` only; the ``\\r`` of a CRLF pair is not a column, so an
+    offset pointing at it, or between it and its ``\\n``, is the column just
+    after the line's last character.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset)
+        start = self.starts[line - 1]
+        # Step back over the "\r" of a CRLF (an offset can only sit on or just after
+        # it at the very end of a line).
+        while offset > start and self.text[offset - 1] == "\r" and self._at_eol(offset):
+            offset -= 1
+        return line, offset - start + 1
+
+    def _at_eol(self, offset: int) -> bool:
+        rest = self.text[offset : offset + 2]
+        return rest == "" or rest[0] == "\n" or rest == "\r\n"
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of ``[start, end)``; the end column
+        is exclusive (SARIF's convention)."""
+        line, col = self.line_col(start)
+        end_line, end_col = self.line_col(end)
+        return line, col, end_line, end_col
+
+    def line_start(self, line: int) -> int:
+        return self.starts[max(1, min(line, len(self.starts))) - 1]
+
+
+def line_col(original: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset``; builds a ``LineIndex`` each call, so
+    use one ``LineIndex`` for many offsets."""
+    return LineIndex(original).line_col(offset)
+
+
+# ---------------------------------------------------------------- visible stream
+
+
+class _Stream:
+    """Visible characters of the original, each with the span it came from."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.ostart: list[int] = []
+        self.oend: list[int] = []
+
+    def same(self, original: str, a: int, b: int) -> None:
+        """Characters shown as written."""
+        self.chars.extend(original[a:b])
+        self.ostart.extend(range(a, b))
+        self.oend.extend(range(a + 1, b + 1))
+
+    def put(self, s: str, a: int, b: int) -> None:
+        """``s`` stands for ``original[a:b]`` (an entity, or a tag seen as a space)."""
+        self.chars.extend(s)
+        self.ostart.extend([a] * len(s))
+        self.oend.extend([b] * len(s))
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _identity_stream(original: str) -> _Stream:
+    st = _Stream()
+    st.same(original, 0, len(original))
+    return st
+
+
+def _visible_from_mask(original: str, hidden: bytearray) -> _Stream:
+    st = _Stream()
+    i, n = 0, len(original)
+    while i < n:
+        if hidden[i]:
+            j = i
+            while j < n and hidden[j]:
+                j += 1
+            # A hidden run between two words must not glue them together.
+            st.put(" ", i, j)
+            i = j
+            continue
+        j = i
+        while j < n and not hidden[j]:
+            j += 1
+        st.same(original, i, j)
+        i = j
+    return st
+
+
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+_CODE_SPAN_MARK_RE = re.compile(r"`")
+_INLINE_TAG_RE = re.compile(r"<[^>\n]+>")
+
+
+def _markdown_stream(original: str) -> _Stream:
+    """Mirror ``markdown_to_document``: what it drops is hidden here."""
+    n = len(original)
+    hidden = bytearray(n)
+    _front, body = split_front_matter(original)
+    body_at = n - len(body)
+    hidden[:body_at] = b"\x01" * body_at
+
+    def hide(a: int, b: int) -> None:
+        hidden[a:b] = b"\x01" * (b - a)
+
+    for m in _COMMENT_RE.finditer(original, body_at):
+        hide(m.start(), m.end())
+    in_fence = False
+    pos = body_at
+    for raw in original[body_at:].splitlines(keepends=True):
+        a, b = pos, pos + len(raw)
+        pos = b
+        line = raw.rstrip("\r\n")
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            hide(a, b)
+            continue
+        if in_fence or _MD_LINKDEF_RE.match(line):
+            hide(a, b)
+            continue
+        # Work on the line with comments blanked so offsets stay put.
+        work = line
+        if hidden.find(1, a, a + len(line)) >= 0:
+            work = "".join(" " if hidden[a + k] else ch for k, ch in enumerate(line))
+        lead = _MD_LIST_RE.match(work) or _MD_BLOCKQUOTE_RE.match(work)
+        if lead:
+            hide(a, a + lead.end())
+        for m in _MD_LINK_RE.finditer(work):
+            text_lo, text_hi = m.span(1)
+            hide(a + m.start(), a + text_lo)  # "![" or "["
+            hide(a + text_hi, a + m.end())  # "](url "title")"
+        for m in _MD_REF_LINK_RE.finditer(work):
+            text_lo, text_hi = m.span(1)
+            hide(a + m.start(), a + text_lo)
+            hide(a + text_hi, a + m.end())
+        for m in _CODE_SPAN_MARK_RE.finditer(work):
+            hide(a + m.start(), a + m.end())
+        for m in _MD_EMPH_RE.finditer(work):
+            hide(a + m.start(), a + m.end())
+        for m in _INLINE_TAG_RE.finditer(work):
+            hide(a + m.start(), a + m.end())
+    return _visible_from_mask(original, hidden)
+
+
+# Elements whose content never reaches the article text (``_prepare_tree`` drops
+# them, or browsers do not render them).
+_HTML_HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "del", "s", "head")
+_ATTRS = r"""(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?"""  # a ">" may sit in a quoted value
+_HTML_TOKEN_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?][^>]*>?"
+    # Only a closed hidden element is skipped: an unclosed <s> must not hide
+    # the rest of the page.
+    r"|<(?P<hidden>" + "|".join(_HTML_HIDDEN_ELEMENTS) + r")\b" + _ATTRS + r">.*?</(?P=hidden)\s*>"
+    r"|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)" + _ATTRS + r"/?>"
+    r"|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?",
+    re.S | re.I,
+)
+# Inline elements join the words on either side; every other tag separates them.
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i ins kbd mark q s samp small span "
+    "strong sub sup time u var".split()
+)
+
+
+def _html_stream(original: str) -> _Stream:
+    st = _Stream()
+    pos = 0
+    for m in _HTML_TOKEN_RE.finditer(original):
+        a, b = m.span()
+        if a > pos:
+            st.same(original, pos, a)
+        pos = b
+        token = m.group(0)
+        if token.startswith("&"):
+            decoded = html.unescape(token)
+            if decoded == token:
+                st.same(original, a, b)
+            else:
+                st.put(decoded, a, b)
+            continue
+        tag = (m.group("tag") or "").lower()
+        if tag and tag in _INLINE_TAGS:
+            continue
+        st.put(" ", a, b)
+    if pos < len(original):
+        st.same(original, pos, len(original))
+    return st
+
+
+def _stream(original: str, fmt: str) -> _Stream:
+    if fmt == "html":
+        return _html_stream(original)
+    if fmt == "markdown":
+        return _markdown_stream(original)
+    return _identity_stream(original)
+
+
+# ---------------------------------------------------------------- words
+
+# Letters and digits only: "_" is Markdown emphasis as often as it is a letter.
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Words:
+    words: list[str]
+    starts: list[int]  # offsets in the text the words were cut from
+    ends: list[int]
+
+
+def _words(text: str) -> _Words:
+    found = [(m.group(0).casefold(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    return _Words([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
+
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "‹": "'",
+        "›": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def _fold(ch: str) -> str:
+    return ch.translate(_FOLD)
+
+
+# ---------------------------------------------------------------- locating
+
+
+def locate_quotes(
+    original: str, article: Article, quotes: Sequence[Quote]
+) -> dict[str, tuple[int, int]]:
+    """Quote id → (start, end) offsets in ``original``.
+
+    Never fails: a quote that could not be found exactly is placed approximately,
+    and one with no word found at all at (0, 0).  ``locate_quotes_detailed`` tells
+    which is which.
+    """
+    return {
+        qid: (loc.start, loc.end)
+        for qid, loc in locate_quotes_detailed(original, article, quotes).items()
+    }
+
+
+def locate_quotes_detailed(
+    original: str, article: Article, quotes: Sequence[Quote]
+) -> dict[str, Location]:
+    """Quote id → ``Location`` (offsets plus how sure the placement is)."""
+    if not quotes:
+        return {}
+    if article.format == "text" and all(original[q.start : q.end] == q.text for q in quotes):
+        # A .txt article is the file itself.
+        return {q.id: Location(q.start, q.end, "exact") for q in quotes}
+    return _Locator(original, article).locate(quotes)
+
+
+_CONTEXT = 24  # words either side compared to tell occurrences apart
+_WINDOW = 200  # words either side of a quote aligned closely when it is not exact
+_REACH = 8 * _WINDOW  # how far to look for an anchor word before guessing
+
+
+class _Locator:
+    def __init__(self, original: str, article: Article) -> None:
+        self.original = original
+        self.atext = article.text
+        # A .txt article that does not match the file (decoded differently?) is
+        # still worth aligning word by word against the identity stream.
+        self.stream = _stream(original, article.format)
+        self.vtext = self.stream.text()
+        self.ow = _words(self.vtext)
+        self.aw = _words(self.atext)
+        self._first: dict[str, list[int]] = {}
+        for j, w in enumerate(self.ow.words):
+            self._first.setdefault(w, []).append(j)
+        self._afirst: dict[str, list[int]] = {}
+        for i, w in enumerate(self.aw.words):
+            self._afirst.setdefault(w, []).append(i)
+        self._alignment: list[int] | None = None
+
+    # -- public
+
+    def locate(self, quotes: Sequence[Quote]) -> dict[str, Location]:
+        out: dict[str, Location] = {}
+        floor = 0  # original word index of the previous exact placement
+        for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+            loc, j0 = self._one(q, floor)
+            if j0 is not None:
+                floor = j0
+            out[q.id] = loc
+        return {q.id: out[q.id] for q in quotes}
+
+    # -- one quote
+
+    def _one(self, q: Quote, floor: int) -> tuple[Location, int | None]:
+        i0 = bisect_right(self.aw.starts, q.start - 1)
+        i1 = i0
+        while i1 < len(self.aw.words) and self.aw.ends[i1] <= q.end:
+            i1 += 1
+        if i1 == i0:
+            return self._approximate(i0, i0), None
+        seq = self.aw.words[i0:i1]
+        cands = self._occurrences(self._first, self.ow.words, seq)
+        if not cands:
+            return self._approximate(i0, i1), None
+        j0 = self._choose(cands, seq, i0, floor)
+        j1 = j0 + len(seq)
+        vs, ve = self._extend(q, i0, i1, j0, j1)
+        return Location(self.stream.ostart[vs], self.stream.oend[ve - 1], "exact"), j0
+
+    @staticmethod
+    def _occurrences(index: dict[str, list[int]], words: list[str], seq: list[str]) -> list[int]:
+        n = len(seq)
+        return [j for j in index.get(seq[0], ()) if words[j : j + n] == seq]
+
+    def _choose(self, cands: list[int], seq: list[str], i0: int, floor: int) -> int:
+        if len(cands) == 1:
+            return cands[0]
+        in_article = self._occurrences(self._afirst, self.aw.words, seq)
+        if len(in_article) == len(cands):
+            # Same number of occurrences on both sides: the k-th is the k-th.
+            return cands[in_article.index(i0)]
+        n = len(seq)
+        aw, ow = self.aw.words, self.ow.words
+        a_before = aw[max(0, i0 - _CONTEXT) : i0]
+        a_after = aw[i0 + n : i0 + n + _CONTEXT]
+        predicted = self._predict(i0)
+
+        def score(j: int) -> tuple[int, int, int]:
+            # Words around the quote shared in order (dropped bylines and
+            # captions only shift them); then reading order (after the previous
+            # quote); then nearness to where the anchor words put the quote.
+            shared = _shared(a_before, ow[max(0, j - _CONTEXT) : j]) + _shared(
+                a_after, ow[j + n : j + n + _CONTEXT]
+            )
+            return (shared, int(j >= floor), -abs(j - predicted))
+
+        return max(cands, key=score)
+
+    def _predict(self, i: int) -> int:
+        """Where article word ``i`` should be in the original, going by the
+        nearest anchor word before it (or else after it)."""
+        coarse = self._coarse_map()
+        for k in range(i, max(-1, i - _REACH), -1):
+            if k < len(coarse) and coarse[k] >= 0:
+                return coarse[k] + (i - k)
+        for k in range(i, min(len(coarse), i + _REACH)):
+            if coarse[k] >= 0:
+                return coarse[k] - (k - i)
+        return int(i * len(self.ow.words) / max(1, len(coarse)))
+
+    def _extend(self, q: Quote, i0: int, i1: int, j0: int, j1: int) -> tuple[int, int]:
+        """Stream span of the words, widened over the punctuation the quote text
+        has before its first word and after its last ("…we", "win.")."""
+        vs = self.ow.starts[j0]
+        ve = self.ow.ends[j1 - 1]
+        lead = self.atext[q.start : self.aw.starts[i0]]
+        trail = self.atext[self.aw.ends[i1 - 1] : q.end]
+        chars = self.stream.chars
+        k = vs
+        for ch in reversed([c for c in lead if not c.isspace()]):
+            m = k - 1
+            while m >= 0 and chars[m].isspace():
+                m -= 1
+            if m < 0 or _fold(chars[m]) != _fold(ch):
+                break
+            k = m
+        vs = k
+        k = ve
+        for ch in [c for c in trail if not c.isspace()]:
+            m = k
+            while m < len(chars) and chars[m].isspace():
+                m += 1
+            if m >= len(chars) or _fold(chars[m]) != _fold(ch):
+                break
+            k = m + 1
+        return vs, k
+
+    # -- fallbacks
+
+    def _coarse_map(self) -> list[int]:
+        """Article word index → original word index at anchor words, -1 elsewhere.
+
+        Anchors are words found once in each text, kept where they agree on the
+        order (patience diff): linear-logarithmic where a full ``difflib``
+        alignment of a long transcript takes seconds.  ``_fine_map`` fills in
+        between them.
+        """
+        if self._alignment is None:
+            self._alignment = _anchors(self.aw.words, self.ow.words)
+        return self._alignment
+
+    def _fine_map(self, i0: int, i1: int) -> list[int]:
+        """Like ``_coarse_map`` for words ``[i0, i1)``, every word considered, over
+        the stretch between the nearest anchors around the quote only."""
+        coarse = self._coarse_map()
+        n, m = len(coarse), len(self.ow.words)
+        lo = max(0, i0 - _WINDOW)
+        floor = max(0, i0 - _REACH)
+        while lo > floor and coarse[lo] < 0:
+            lo -= 1
+        hi = min(n, i1 + _WINDOW)
+        ceiling = min(n, i1 + _REACH)
+        while hi < ceiling and coarse[hi] < 0:
+            hi += 1
+        hi = min(hi + 1, n)
+        # Without an anchor on a side, guess where the stretch starts or ends in
+        # the original as if both texts grew at the same pace, with a margin.
+        scale = m / max(1, n)
+        guess_lo = max(0, int(lo * scale) - 2 * _WINDOW)
+        guess_hi = min(m, int(hi * scale) + 2 * _WINDOW)
+        jlo = coarse[lo] if lo < n and coarse[lo] >= 0 else guess_lo
+        jhi = coarse[hi - 1] + 1 if coarse[hi - 1] >= 0 else guess_hi
+        if jhi <= jlo:
+            jlo, jhi = guess_lo, guess_hi
+        local = _align(self.aw.words[lo:hi], self.ow.words[jlo:jhi], autojunk=False)
+        return [local[i - lo] + jlo if local[i - lo] >= 0 else -1 for i in range(i0, i1)]
+
+    def _approximate(self, i0: int, i1: int) -> Location:
+        amap = self._coarse_map()
+        mapped = [j for j in self._fine_map(i0, i1) if j >= 0]
+        st, ow = self.stream, self.ow
+        if mapped:
+            vs, ve = ow.starts[mapped[0]], ow.ends[mapped[-1]]
+            return Location(st.ostart[vs], st.oend[ve - 1], "approximate")
+        # No word of the quote survived: point at the nearest word that did, the
+        # one before (the quote usually follows its lead-in) or else after.
+        for i in range(min(i0, len(amap)) - 1, -1, -1):
+            if amap[i] >= 0:
+                at = st.oend[ow.ends[amap[i]] - 1]
+                return Location(at, at, "approximate")
+        for i in range(i1, len(amap)):
+            if amap[i] >= 0:
+                at = st.ostart[ow.starts[amap[i]]]
+                return Location(at, at, "approximate")
+        return Location(0, 0, "missing")
+
+
+def _align(a: list[str], b: list[str], *, autojunk: bool) -> list[int]:
+    amap = [-1] * len(a)
+    for x, y, size in SequenceMatcher(None, a, b, autojunk=autojunk).get_matching_blocks():
+        for k in range(size):
+            amap[x + k] = y + k
+    return amap
+
+
+def _anchors(a: list[str], b: list[str]) -> list[int]:
+    count_a: dict[str, int] = {}
+    for w in a:
+        count_a[w] = count_a.get(w, 0) + 1
+    where_b: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    for j, w in enumerate(b):
+        count_b[w] = count_b.get(w, 0) + 1
+        where_b[w] = j
+    pairs = [(i, where_b[w]) for i, w in enumerate(a) if count_a[w] == 1 and count_b.get(w) == 1]
+    # Longest increasing run of original positions, in article order.
+    tails: list[int] = []  # index into pairs of the smallest tail of each length
+    back: list[int] = [-1] * len(pairs)
+    tail_js: list[int] = []
+    for k, (_i, j) in enumerate(pairs):
+        at = bisect_left(tail_js, j)
+        back[k] = tails[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(k)
+            tail_js.append(j)
+        else:
+            tails[at] = k
+            tail_js[at] = j
+    amap = [-1] * len(a)
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        i, j = pairs[k]
+        amap[i] = j
+        k = back[k]
+    return amap
+
+
+def _shared(a: list[str], b: list[str]) -> int:
+    """How many words ``a`` and ``b`` have in common, in order."""
+    if not a or not b:
+        return 0
+    return sum(
+        size for _x, _y, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )

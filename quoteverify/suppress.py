@@ -1,0 +1,326 @@
+"""Suppression comments and attributes in an article file, for ``quoteverify check``.
+
+Three forms, all in the file as written (offsets index the original text, the
+same text ``locate.locate_quotes`` places quotes in):
+
+``<!-- quoteverify-disable-next-line REASON -->``
+    Covers the rest of the comment's own line and the next line with text on
+    it: blank lines, comment-only lines (such as a ``quoteverify-source`` pin)
+    and, in HTML and Markdown, tag-only lines (``<blockquote>``) are skipped.
+
+``<!-- quoteverify-disable REASON -->`` … ``<!-- quoteverify-enable -->``
+    Covers everything between the two comments; without an ``enable`` it runs
+    to the end of the file.  ``enable`` takes no reason; ranges do not nest.
+
+``data-quoteverify-ignore="REASON"`` on an HTML element (in HTML files, and in
+    raw HTML inside Markdown)
+    Covers the element from its start tag to the end of its end tag (or to
+    where the HTML parser would have closed it implicitly).
+
+The comments work in all three formats (a ``.txt`` article can carry them as it
+can carry pins); the attribute only where HTML is parsed.  Directive names are
+case-insensitive; "-- ", ": " before a reason are dropped.  A quote is suppressed
+when its *start* lies inside a suppression.
+
+The reason is required: a suppression without one suppresses nothing and is
+reported as a problem, as is any unknown ``quoteverify-…`` directive or
+``data-quoteverify-…`` attribute, so a typo never silently hides or un-hides a
+finding.  Comments in Markdown fenced code blocks and code spans are examples,
+not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
+``_text.PIN_RE``); it is known here only so it is not called unknown (without a
+URL it is a problem: it pins nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+from html.parser import HTMLParser
+from typing import Literal
+
+from .locate import LineIndex
+
+__all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
+
+SuppressionKind = Literal["next-line", "range", "attribute"]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    start: int  # offsets in the original text covered, end exclusive
+    end: int
+    reason: str
+    kind: SuppressionKind
+    line: int  # 1-based line of the comment or of the element's start tag
+
+
+DISABLE_NEXT_LINE = "quoteverify-disable-next-line"
+DISABLE = "quoteverify-disable"
+ENABLE = "quoteverify-enable"
+SOURCE = "quoteverify-source"
+_DIRECTIVES = (DISABLE_NEXT_LINE, DISABLE, ENABLE, SOURCE)
+IGNORE_ATTRIBUTE = "data-quoteverify-ignore"
+
+_COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+# "quoteverify" then hyphenated words: "quoteverify-disable-next-line".  A "--"
+# ends the name, so "quoteverify-disable -- reason" reads as name plus reason.
+_DIRECTIVE_RE = re.compile(r"\s*(quoteverify(?:-[A-Za-z]+)*)(?![A-Za-z])(.*)\Z", re.S | re.I)
+_FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+_CODE_SPAN_RE = re.compile(r"(`+)[^`\n].*?\1", re.S)
+
+
+def find_suppressions(
+    original: str, fmt: Literal["text", "markdown", "html"]
+) -> tuple[list[Suppression], list[str]]:
+    """Suppressions in ``original`` (in file order) and problems, each one line
+    such as ``"line 12: quoteverify-disable-next-line needs a reason"``."""
+    lines = LineIndex(original)
+    searchable = _blank_code(original) if fmt == "markdown" else original
+    found: list[Suppression] = []
+    problems: list[tuple[int, str]] = []
+    # The disable awaiting its enable: (offset after it, its line, its reason).
+    # A reasonless one is tracked too, so that its enable is not called stray.
+    opened: tuple[int, int, str] | None = None
+    for m in _COMMENT_RE.finditer(searchable):
+        d = _DIRECTIVE_RE.match(m.group(1))
+        if not d:
+            continue
+        line = lines.line_col(m.start())[0]
+        name = d.group(1).lower()
+        reason = _reason(d.group(2))
+        if name not in _DIRECTIVES:
+            problems.append((line, _unknown(name, _DIRECTIVES, "directive")))
+        elif name == SOURCE:
+            # A pin (read by the article loader); one without a URL pins nothing.
+            if not reason:
+                problems.append((line, f"{SOURCE} needs a URL"))
+        elif name == DISABLE_NEXT_LINE:
+            if not reason:
+                problems.append((line, f"{DISABLE_NEXT_LINE} needs a reason"))
+            else:
+                end = _next_content_line_end(searchable, lines, m.end(), markup=fmt != "text")
+                found.append(Suppression(m.end(), end, reason, "next-line", line))
+        elif name == DISABLE:
+            if opened is not None:
+                # Ranges do not nest: the first disable holds until the enable.
+                problems.append(
+                    (line, f"{DISABLE} inside the range disabled on line {opened[1]} is ignored")
+                )
+                continue
+            if not reason:
+                problems.append((line, f"{DISABLE} needs a reason"))
+            opened = (m.end(), line, reason)
+        elif name == ENABLE:
+            if opened is None:
+                problems.append((line, f"{ENABLE} without a {DISABLE} before it"))
+                continue
+            start, at, why = opened
+            if why:
+                found.append(Suppression(start, m.start(), why, "range", at))
+            opened = None
+    if opened is not None and opened[2]:
+        start, at, why = opened
+        found.append(Suppression(start, len(original), why, "range", at))
+    if fmt in ("html", "markdown") and "data-quoteverify" in searchable.lower():
+        attrs, attr_problems = _attribute_suppressions(searchable, lines)
+        found.extend(attrs)
+        problems.extend(attr_problems)
+    found.sort(key=lambda s: (s.start, s.end))
+    problems.sort(key=lambda p: p[0])
+    return found, [f"line {line}: {text}" for line, text in problems]
+
+
+def suppression_for(
+    suppressions: Iterable[Suppression], start: int, end: int
+) -> Suppression | None:
+    """The suppression covering a quote located at ``[start, end)`` in the
+    original, if any: the first one whose span contains the quote's start."""
+    del end  # a quote belongs to where it starts, whatever its length
+    for s in suppressions:
+        if s.start <= start < s.end:
+            return s
+    return None
+
+
+def _reason(rest: str) -> str:
+    # "-- reason", ": reason" and "— reason" are common ways to set a reason off.
+    return " ".join(rest.split()).lstrip("-:—– ").strip()
+
+
+def _unknown(name: str, known: Iterable[str], what: str) -> str:
+    choices = [k for k in known if k != SOURCE]
+    # A bare "quoteverify" is not a typo of any one directive: list them all.
+    close = get_close_matches(name, choices, n=1, cutoff=0.8) if "-" in name else []
+    if close:
+        return f"unknown {what} {name} (did you mean {close[0]}?)"
+    if len(choices) == 1:
+        return f"unknown {what} {name} (expected {choices[0]})"
+    return f"unknown {what} {name} (expected {', '.join(choices[:-1])} or {choices[-1]})"
+
+
+def _next_content_line_end(text: str, lines: LineIndex, after: int, *, markup: bool) -> int:
+    """End of the first line after the one holding ``after`` with text on it once
+    comments (and, in HTML and Markdown, tags: a lone ``<blockquote>`` line holds
+    no quote) are removed; the end of the file if there is none."""
+    line = lines.line_col(after)[0]
+    while line < len(lines.starts):
+        a = lines.starts[line]
+        b = lines.starts[line + 1] - 1 if line + 1 < len(lines.starts) else len(text)
+        content = _COMMENT_RE.sub("", text[a:b])
+        if markup:
+            content = _TAG_RE.sub("", content)
+        if content.strip():
+            return b
+        line += 1
+    return len(text)
+
+
+def _blank_code(text: str) -> str:
+    """Markdown with fenced code blocks and code spans replaced by spaces of the
+    same length (newlines kept), so offsets and lines stay true."""
+    out = list(text)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(a, b):
+            if out[k] != "\n":
+                out[k] = " "
+
+    in_fence = False
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        if _FENCE_RE.match(raw):
+            in_fence = not in_fence
+            blank(pos, pos + len(raw))
+        elif in_fence:
+            blank(pos, pos + len(raw))
+        pos += len(raw)
+    blanked = "".join(out)
+    for m in _CODE_SPAN_RE.finditer(blanked):
+        blank(m.start(), m.end())
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- HTML attribute
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Start tags that close an open <p> (the HTML parsing algorithm's list, trimmed).
+_CLOSES_P = frozenset(
+    "address article aside blockquote details dialog div dl fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section "
+    "table ul".split()
+)
+# tag → start tags that end it implicitly when it is the current element.
+_IMPLIED_END: dict[str, frozenset[str]] = {
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "option": frozenset({"option", "optgroup"}),
+    "tr": frozenset({"tr"}),
+    "td": frozenset({"td", "th", "tr"}),
+    "th": frozenset({"td", "th", "tr"}),
+}
+# An end tag of these closes what was implicitly left open inside them (an
+# unclosed <li> at </ul>): handled by popping down to the matching start tag.
+
+
+@dataclass
+class _Open:
+    tag: str
+    start: int
+    line: int
+    reason: str | None  # None: no ignore attribute
+
+
+class _AttributeParser(HTMLParser):
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.lines = lines
+        self.stack: list[_Open] = []
+        self.found: list[Suppression] = []
+        self.problems: list[tuple[int, str]] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines.line_start(line) + col
+
+    def _close(self, depth: int, at: int) -> None:
+        """Close every open element from ``depth`` up, ending at offset ``at``."""
+        while len(self.stack) > depth:
+            el = self.stack.pop()
+            if el.reason:
+                self.found.append(Suppression(el.start, at, el.reason, "attribute", el.line))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        line = self.getpos()[0]
+        while self.stack:
+            top = self.stack[-1].tag
+            if (top == "p" and tag in _CLOSES_P) or tag in _IMPLIED_END.get(top, ()):
+                self._close(len(self.stack) - 1, start)
+            else:
+                break
+        reason = self._reason(attrs, line)
+        if tag in _VOID:
+            if reason:
+                end = start + len(self.get_starttag_text() or "")
+                self.found.append(Suppression(start, end, reason, "attribute", line))
+            return
+        self.stack.append(_Open(tag, start, line, reason))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        line = self.getpos()[0]
+        reason = self._reason(attrs, line)
+        if reason:
+            end = start + len(self.get_starttag_text() or "")
+            self.found.append(Suppression(start, end, reason, "attribute", line))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        close = self.text.find(">", start)
+        end = len(self.text) if close < 0 else close + 1
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                # Children left open end where their parent's end tag starts;
+                # the parent itself ends after its end tag.
+                self._close(depth + 1, start)
+                self._close(depth, end)
+                return
+        # A stray end tag (</p> with no <p>) closes nothing.
+
+    def finish(self) -> None:
+        self._close(0, len(self.text))
+
+    def _reason(self, attrs: list[tuple[str, str | None]], line: int) -> str | None:
+        reason = None
+        for name, value in attrs:
+            if not name.startswith("data-quoteverify"):
+                continue
+            if name != IGNORE_ATTRIBUTE:
+                self.problems.append((line, _unknown(name, (IGNORE_ATTRIBUTE,), "attribute")))
+                continue
+            why = " ".join((value or "").split())
+            if not why:
+                self.problems.append((line, f"{IGNORE_ATTRIBUTE} needs a reason"))
+            else:
+                reason = why
+        return reason
+
+
+def _attribute_suppressions(
+    text: str, lines: LineIndex
+) -> tuple[list[Suppression], list[tuple[int, str]]]:
+    parser = _AttributeParser(text, lines)
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError:
+        # _markupbase gives up on some malformed declarations ("<![foo"): keep
+        # what was read up to there rather than fail the whole check.
+        pass
+    parser.finish()
+    return parser.found, parser.problems
