@@ -7,7 +7,9 @@ Allow rules and ``*.pdf$`` wildcards wrong in our measurements.
 What the fetch of robots.txt itself means follows RFC 9309 §2.3.1:
 4xx ("unavailable") allows everything; 5xx ("unreachable") disallows
 everything.  A network failure allows, because the document fetch that
-follows will fail with the real cause, which is the more useful message.
+follows will fail with the real cause, which is the more useful message;
+except when no connection could be made at all: then that cause is the
+document's error at once (see ``RobotsVerdict.unreachable``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
 class RobotsVerdict:
     parser: Any | None  # a protego.Protego, or None when there are no rules
     deny_reason: str | None = None  # set when everything is disallowed
+    # Set when robots.txt could not be connected to at all: the host is down,
+    # and this one-line cause is the documents' error too.
+    unreachable: str | None = None
 
 
 ALLOW_ALL = RobotsVerdict(None)

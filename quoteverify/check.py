@@ -178,8 +178,11 @@ def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
     from .suppress import find_suppressions, suppression_for
 
     full = cwd / path
+    # Relative to the process's directory when we can, so that sources named
+    # relative to the article show as short relative paths in reports.
+    here = Path.cwd().resolve() == cwd.resolve()
     try:
-        report = audit(str(full) if not Path(path).is_absolute() else path)
+        report = audit(path if here else str(full))
     except InputError as exc:
         return FileCheck(path=path, report=None, error=exc.cause)
     try:

@@ -112,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
     def add_fetch(sp: argparse.ArgumentParser) -> None:
         g = sp.add_argument_group("fetching")
         g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
+        g.add_argument(
+            "--max-concurrency", type=int, metavar="N", help="requests at once in total (default 8)"
+        )
+        g.add_argument(
+            "--per-host", type=int, metavar="N", help="requests at once to one host (default 2)"
+        )
         g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
         g.add_argument(
             "--allow-private",
@@ -294,6 +300,8 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             replay_path=path("replay"),
             wayback_url=st.get("wayback"),
             progress=not quiet,
+            max_concurrency=st.get("max-concurrency"),
+            per_host=st.get("per-host"),
         )
     )
 
@@ -388,7 +396,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         _emit(render_check(run, out_fmt), out_path)
     if "github" in (fmt, *(f for f, _ in outputs)):
         _step_summary(run)
-    if not st.get("quiet"):
+    if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
     return check.exit_code(run, exit_zero=st.get("exit-zero"))
 
@@ -431,7 +439,8 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     extra += [f"{broken} files could not be checked"] if broken else []
     tail = f" ({', '.join(extra)})" if extra else ""
     print(
-        f"quoteverify: {n_files} files: {counts['error']} errors, {counts['warning']} warnings, "
+        f"quoteverify: {n_files} file{'' if n_files == 1 else 's'}: {counts['error']} errors, "
+        f"{counts['warning']} warnings, "
         f"{counts['note']} notes{tail}",
         file=sys.stderr,
     )

@@ -60,7 +60,17 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 )
 
 Kind = Literal[
-    "bool", "number", "str", "url", "path", "choice", "globs", "sources", "reports", "speakers"
+    "bool",
+    "number",
+    "integer",
+    "str",
+    "url",
+    "path",
+    "choice",
+    "globs",
+    "sources",
+    "reports",
+    "speakers",
 ]
 
 
@@ -118,6 +128,9 @@ KEYS: Mapping[str, Key] = {
         Key("no-links", "bool", False, "do not look for sources among the article's links"),
         Key("timeout", "number", 20.0, "seconds per request", minimum=0.0,
             minimum_inclusive=False),
+        Key("max-concurrency", "integer", 8, "requests in flight at once, in total",
+            minimum=1),
+        Key("per-host", "integer", 2, "requests in flight at once to one host", minimum=1),
         Key("user-agent", "str", None, "User-Agent header to send",
             unset="quoteverify's own User-Agent"),
         Key("allow-private", "bool", False,
@@ -332,6 +345,12 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
             if not spec.minimum_inclusive and value <= spec.minimum:
                 raise _Bad(f"must be greater than {_num(spec.minimum)}, not {_describe(raw)}")
         return value
+    if kind == "integer":
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise _Bad(f"must be a whole number, not {_describe(raw)}")
+        if spec.minimum is not None and raw < spec.minimum:
+            raise _Bad(f"must be {_num(spec.minimum)} or more, not {_describe(raw)}")
+        return raw
     if kind == "choice":
         text = _string(raw)
         if text not in spec.choices:
@@ -606,8 +625,10 @@ def _toml(value: object) -> str:
     if isinstance(value, str):
         # JSON string escapes are a subset of TOML basic-string escapes.
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, int | float):
-        return repr(float(value))
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value)
     if isinstance(value, Sequence):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     raise TypeError(f"cannot show {type(value).__name__}")  # pragma: no cover

@@ -84,7 +84,12 @@ def _from_bytes(
             text = decode(data, charset)
             title = _first_line(text)
     except NotText as exc:
-        return Source(ref=ref, status="error", url=url, path=path, error=str(exc))
+        error = str(exc)
+        declared = (ctype or "").split(";")[0].strip().lower()
+        if error.startswith("binary") and declared:
+            # The server's label is why we tried to read it as text: say so.
+            error = f"{error} (served as {declared})"
+        return Source(ref=ref, status="error", url=url, path=path, error=error)
     if not text.strip():
         return Source(ref=ref, status="error", url=url, path=path, error="empty: no text")
     return Source(ref=ref, status="ok", text=text, url=url, path=path, title=title)

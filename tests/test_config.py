@@ -388,6 +388,8 @@ source = []  # default
 # library: not set, no library  # default
 no-links = false  # default
 timeout = 20.0  # default
+max-concurrency = 8  # default
+per-host = 2  # default
 # user-agent: not set, quoteverify's own User-Agent  # default
 allow-private = false  # default
 ignore-robots = false  # default

@@ -201,7 +201,7 @@ def test_configure_sets_defaults_and_arguments_override(srv: Server, opts: Fetch
         fetch(url)  # the default options refuse 127.0.0.1
     configure(opts)
     assert fetch(url).body == b"word " * 100
-    with pytest.raises(FetchError, match="exceeds the 50-byte limit"):
+    with pytest.raises(FetchError, match="exceeds the size limit of 50 bytes"):
         fetch(url, max_bytes=50)
     fetch(url, user_agent="custom/1")
     assert srv.log[-1].headers["user-agent"] == "custom/1"
@@ -410,6 +410,32 @@ def test_connection_refused_is_retried_then_reported(opts: FetchOptions) -> None
     assert message.startswith("cannot connect (") and message.endswith("(after 4 attempts)")
 
 
+def test_unreachable_host_is_not_tried_again_for_each_document(
+    opts: FetchOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # robots.txt already spent every retry failing to connect: the documents
+    # share that cause instead of spending the same retries again.
+    tried: list[str] = []
+    real = _fetch._Session._request_once
+
+    async def counting(self: _fetch._Session, url: str, *args: object, **kw: object) -> object:
+        tried.append(url)
+        return await real(self, url, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_fetch._Session, "_request_once", counting)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    urls = [f"http://127.0.0.1:{port}/{name}" for name in ("a", "b", "c")]
+    results = fetch_many(urls, opts)
+    messages = {str(r) for r in results.values()}
+    assert all(isinstance(r, FetchError) for r in results.values()) and len(messages) == 1
+    message = messages.pop()
+    assert message.startswith("cannot connect (") and message.endswith("(after 4 attempts)")
+    assert tried == [f"http://127.0.0.1:{port}/robots.txt"] * 4
+
+
 def test_redirects_are_followed_and_capped(srv: Server, opts: FetchOptions) -> None:
     srv.static("/a", b"", status=301, headers={"Location": "/b"})
     srv.static("/b", b"", status=307, headers={"Location": srv.url("/c")})
@@ -417,7 +443,12 @@ def test_redirects_are_followed_and_capped(srv: Server, opts: FetchOptions) -> N
     got = get(srv.url("/a"), opts)
     assert got.final_url == srv.url("/c") and got.body == b"end"
     srv.static("/loop", b"", status=302, headers={"Location": "/loop"})
-    assert error_of(srv.url("/loop"), opts) == "more than 10 redirects"
+    assert error_of(srv.url("/loop"), opts) == (
+        "too many redirects (a redirect loop through 1 URL, more than 10 hops)"
+    )
+    for i in range(12):  # a long chain, not a loop
+        srv.static(f"/hop{i}", b"", status=302, headers={"Location": f"/hop{i + 1}"})
+    assert error_of(srv.url("/hop0"), opts) == "too many redirects (more than 10)"
     srv.static("/nowhere", b"", status=302)
     assert error_of(srv.url("/nowhere"), opts) == "HTTP 302 redirect without a Location"
 
@@ -441,10 +472,10 @@ def test_read_timeout_is_one_line_and_not_retried(srv: Server, opts: FetchOption
 def test_size_limit_declared_and_streamed(srv: Server, opts: FetchOptions) -> None:
     small = FetchOptions(**{**opts.__dict__, "max_bytes": 1000})
     url = srv.static("/big", b"x" * 5000, ctype="text/plain")
-    assert error_of(url, small) == "body of 5000 bytes exceeds the 1000-byte limit"
+    assert error_of(url, small) == "body of 5000 bytes exceeds the size limit of 1000 bytes"
     # No Content-Length: counted while streaming (HTTP/1.0 reads to close).
     url = srv.on("/big2", lambda req: (200, {"Content-Length": ""}, b"y" * 5000))
-    assert "exceeds the 1000-byte limit" in error_of(url, small)
+    assert error_of(url, small) == "body exceeds the size limit of 1000 bytes"
 
 
 def test_gzip_bomb_is_stopped_while_decompressing(srv: Server, opts: FetchOptions) -> None:
@@ -452,7 +483,9 @@ def test_gzip_bomb_is_stopped_while_decompressing(srv: Server, opts: FetchOption
     assert len(bomb) < 20_000
     url = srv.static("/bomb", bomb, ctype="text/plain", headers={"Content-Encoding": "gzip"})
     small = FetchOptions(**{**opts.__dict__, "max_bytes": 1024 * 1024})
-    assert error_of(url, small) == "body exceeds the 1048576-byte limit once decompressed"
+    assert error_of(url, small) == (
+        "body exceeds the size limit of 1 MiB once decompressed (a compression bomb?)"
+    )
 
 
 def test_gzip_and_deflate_bodies_are_decoded(srv: Server, opts: FetchOptions) -> None:

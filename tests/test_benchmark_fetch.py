@@ -1,0 +1,54 @@
+"""Smoke test of benchmarks/fetch.py, scaled down (10 sources, 50 ms each)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_fetch", ROOT / "benchmarks" / "fetch.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+bench = _load()
+
+
+def test_benchmark_runs_and_meets_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = bench.main(["--sources", "10", "--latency", "0.05", "--per-host", "10", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert rc == 0, report
+    assert report["ok"] and all(t["ok"] for t in report["targets"])
+    assert report["config"]["per_host"] == 10
+    assert report["cold"] == {**report["cold"], "ok": 10, "full_responses": 10}
+    # Revalidated, not refetched: 304s only, and nothing at all when fresh enough.
+    assert report["warm"]["full_responses"] == 0 and report["warm"]["not_modified"] == 10
+    assert report["fresh"]["requests"] == 0 and report["fresh"]["ok"] == 10
+    # Sequential is 10 x 50 ms at least; ten at once take about two latencies.
+    assert report["baseline_sequential"]["wall_s"] >= 0.5
+    assert report["baseline_sequential"]["ratio"] > 1
+    assert report["baseline_default_limits"]["ok"] == 10
+    md = bench.render_markdown(report)
+    assert "| figure | value | target | status |" in md and md.count("PASS") == 2
+    assert "politeness defaults are 8 in total, 2 per host" in md
+
+
+def test_missed_target_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = bench.main(
+        ["--sources", "4", "--latency", "0.05", "--target", "0.01", "--no-polite-baseline"]
+    )
+    assert rc == 1
+    assert "MISS" in capsys.readouterr().out
