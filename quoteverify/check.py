@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import os
 import re
 import subprocess
 import unicodedata
@@ -127,14 +128,13 @@ def _git(args: list[str], cwd: Path, ref: str) -> str:
 
 
 def _walk(folder: Path, cwd: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterable[str]:
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = _rel(path, cwd)
-        if _excluded(rel, exclude):
-            continue
-        if any(_match(rel, pat) for pat in include):
-            yield rel
+    for top, dirs, names in os.walk(folder):
+        # Prune excluded folders (node_modules, .git) instead of listing them.
+        dirs[:] = sorted(d for d in dirs if not _excluded(_rel(Path(top) / d, cwd) + "/", exclude))
+        for name in sorted(names):
+            rel = _rel(Path(top) / name, cwd)
+            if not _excluded(rel, exclude) and any(_match(rel, pat) for pat in include):
+                yield rel
 
 
 def _excluded(rel: str, exclude: Sequence[str]) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import FAILING_ORDER, VERDICT_ORDER, CheckRun, Report
+from .models import FAILING_ORDER, VERDICT_ORDER, CheckRun, Report, Source
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -369,6 +369,8 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
 
+    memo: dict[str, Source] = {}
+
     def audit(path: str) -> Report:
         return pipeline.run_audit(
             path,
@@ -376,6 +378,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
             follow_links=not st.get("no-links"),
             library=st.get("library"),
             speaker_sources=st.get("speakers"),
+            memo=memo,
         )
 
     run = check.run_check(files, cwd, audit, fail_on)

@@ -50,13 +50,25 @@ FORMATS: tuple[str, ...] = (
     "github",
     "junit",
 )
-DEFAULT_INCLUDE: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.html", "**/*.htm")
+DEFAULT_INCLUDE: tuple[str, ...] = (
+    "**/*.md",
+    "**/*.markdown",
+    "**/*.html",
+    "**/*.htm",
+    "**/*.txt",
+)
+# Folders that are never content, and the .txt files a repository commonly holds
+# that are not articles.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git/**",
     "node_modules/**",
     ".venv/**",
     "venv/**",
     "**/__pycache__/**",
+    "**/requirements*.txt",
+    "**/robots.txt",
+    "**/LICENSE*",
+    "**/CMakeLists.txt",
 )
 
 Kind = Literal[

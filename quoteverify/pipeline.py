@@ -36,13 +36,16 @@ def run_audit(
     follow_links: bool = True,
     library: str | None = None,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
+    memo: dict[str, Source] | None = None,
 ) -> Report:
+    """``memo``: sources already read in this run, by ref; filled as sources are
+    read, so that ``check`` reads a source shared by many articles once."""
     article, quotes = run_extract(article_ref)
     plan = plan_sources(
         article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
     )
     if library is None:
-        return judge_all(article, quotes, plan)
+        return judge_all(article, quotes, plan, memo=memo)
     from pathlib import Path
 
     from .library import Library, LibraryError
@@ -59,7 +62,7 @@ def run_audit(
                         Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
                         for c in lib.candidates(quote.text, name, k=3)
                     ]
-            return judge_all(article, quotes, plan, library=lib)
+            return judge_all(article, quotes, plan, library=lib, memo=memo)
     except LibraryError as exc:
         raise InputError("library", library, str(exc)) from None
 
@@ -88,6 +91,7 @@ def judge_all(
     quotes: Sequence[Quote],
     plan: Mapping[str, Sequence[Planned]],
     library: Library | None = None,
+    memo: dict[str, Source] | None = None,
 ) -> Report:
     from .align import prepare_source
     from .verdict import judge
@@ -98,8 +102,12 @@ def judge_all(
     for items in plan.values():
         for p in items:
             order.setdefault(p.ref, p)
-    loaded = load_sources([r for r in order if not r.startswith(LIBRARY_PREFIX)])
-    by_ref = {s.ref: s for s in loaded}
+    known = memo if memo is not None else {}
+    wanted = [r for r in order if not r.startswith(LIBRARY_PREFIX) and r not in known]
+    by_ref = {r: known[r] for r in order if r in known}
+    for s in load_sources(wanted):
+        by_ref[s.ref] = s
+        known[s.ref] = s
     if library is not None:
         for ref in order:
             if ref.startswith(LIBRARY_PREFIX):

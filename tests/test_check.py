@@ -234,3 +234,24 @@ def test_junit_and_concise(repo: Path, capsys) -> None:
     assert len([c for c in cases if c.find("failure") is not None]) == 2
     written = json.loads((repo / "o.json").read_text(encoding="utf-8"))
     assert [fc["path"] for fc in written["files"]] == ["articles/kazakhstan.md", "articles/nato.md"]
+
+
+def test_network_trouble_warns_without_failing(repo: Path, http_server, capsys) -> None:
+    blocked = http_server.add("/blocked.txt", "Forbidden", status=403, content_type="text/plain")
+    (repo / "articles" / "blocked.md").write_text(
+        article(blocked, f"Blinken said: “{EXACT}”"), encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "check", "articles/blocked.md", "--format", "jsonl")
+    (finding,) = [json.loads(line) for line in out.splitlines()]
+    assert finding["verdict"] == "unverifiable" and finding["level"] == "warning"
+    assert "403" in finding["message"]
+    assert code == 0
+    code, _, _ = run(capsys, "check", "articles/blocked.md", "--fail-on", "unverifiable", "-q")
+    assert code == 1
+
+
+def test_a_source_shared_by_articles_is_read_once(repo: Path, http_server, capsys) -> None:
+    code, _, _ = run(capsys, "check", "articles", "-q")
+    assert code == 1
+    fetched = [path for path, _ in http_server.requests if path == "/blinken.txt"]
+    assert len(fetched) == 1
