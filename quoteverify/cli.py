@@ -493,6 +493,9 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.flush()
         return
     try:
+        # CI jobs name report files under folders that do not exist yet
+        # ("reports/quoteverify.sarif"): create them, as test runners do.
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError("output", output, exc.strerror or str(exc)) from None
