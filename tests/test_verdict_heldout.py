@@ -1,0 +1,73 @@
+"""The held-out verdict set (fixtures/verdicts-heldout): its shape only.
+
+No accuracy gate here on purpose: the set measures the engine on transcripts and
+quotes it was not developed against (``benchmarks/verdicts.py
+fixtures/verdicts-heldout``); tuning the engine to pass it case by case would
+defeat it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "fixtures" / "verdicts-heldout"
+DEVSET = ROOT / "fixtures" / "verdicts"
+VERDICTS = {
+    "verbatim", "minor", "diverged", "stitched", "misattributed", "not_found", "unverifiable",
+}  # fmt: skip
+FIELDS = {"id", "source", "quote", "speaker", "speaker_title", "kind", "expected", "rule", "why"}
+
+
+def _cases() -> list[dict[str, Any]]:
+    with (HELDOUT / "cases.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+CASES = _cases()
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 150
+    assert sum(c["id"].startswith("h-") for c in CASES) >= 40  # hand-written
+
+
+def test_every_verdict_present() -> None:
+    assert {c["expected"] for c in CASES} == VERDICTS
+
+
+def test_ids_unique() -> None:
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+
+
+def test_sources_are_unseen() -> None:
+    used = {Path(c["source"]).name for c in CASES}
+    assert 8 <= len(used) <= 10
+    dev = {p.name for p in (DEVSET / "sources").glob("*.md")}
+    wh = {p.name for p in (ROOT / "fixtures" / "whitehouse" / "sources").glob("*.md")}
+    assert not used & (dev | wh)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case_fields(case: dict[str, Any]) -> None:
+    assert set(case) == FIELDS
+    assert (HELDOUT / case["source"]).is_file()
+    assert case["expected"] in VERDICTS
+    assert case["kind"] in {"quote", "fragment"}
+    assert isinstance(case["quote"], str) and case["quote"].strip() == case["quote"]
+    assert case["quote"] and case["quote"][0] not in "“”\"'"  # no enclosing marks
+    assert case["speaker"] is None or (isinstance(case["speaker"], str) and case["speaker"])
+    assert case["speaker_title"] is None or isinstance(case["speaker_title"], str)
+    assert case["rule"] and case["why"]
+    n = len(case["quote"].split())
+    if case["kind"] == "fragment":
+        assert 1 <= n <= 3
+        assert case["expected"] in {"verbatim", "not_found"}
+    else:
+        assert n >= 4
