@@ -14,9 +14,11 @@ import fnmatch
 import hashlib
 import json
 import os
+import posixpath
 import re
 import subprocess
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -67,17 +69,30 @@ def collect_files(
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
     cwd: Path,
+    root: Path | None = None,
 ) -> list[str]:
     """The article files to check, as sorted paths relative to ``cwd`` when inside it.
 
     A file named on the command line is checked whatever its suffix (the user
     asked for it); folders and globs are filtered by ``include``/``exclude``.
     With no paths, the include globs are matched under ``cwd``.  A path or glob
-    that matches nothing is an error: a typo must not pass CI silently.
+    that matches nothing is an error: a typo must not pass CI silently.  So is
+    a folder (or, with no paths, the whole project) holding no article: an
+    ``include`` that matches nothing would otherwise make every build green.
+
+    ``include`` and ``exclude`` are matched against paths relative to ``root``,
+    the folder of the configuration file that set them (default ``cwd``): a
+    project's ``include = ["content/**/*.md"]`` must mean the same files when
+    CI runs from a subdirectory as from the top.
     """
+    base = cwd if root is None or not _inside(cwd, root) else root
     found: set[str] = set()
     if not paths:
-        found.update(_walk(cwd, cwd, include, exclude))
+        # Only what lies under the working directory: running from a
+        # subdirectory checks that part of the project.
+        found.update(_walk(cwd, cwd, base, include, exclude))
+        if not found:
+            raise InputError("path", ".", f"no article file here matches {_globs(include, base)}")
         return sorted(found)
     for raw in paths:
         p = Path(raw)
@@ -85,12 +100,17 @@ def collect_files(
         if full.is_file():
             found.add(_rel(full, cwd))
         elif full.is_dir():
-            found.update(_walk(full, cwd, include, exclude))
+            hits = list(_walk(full, cwd, base, include, exclude))
+            if not hits:
+                raise InputError(
+                    "path", raw, f"no article file in it matches {_globs(include, base)}"
+                )
+            found.update(hits)
         elif _is_glob(raw):
             hits = [
                 _rel(m, cwd)
                 for m in sorted(cwd.glob(raw) if not p.is_absolute() else _abs_glob(raw))
-                if m.is_file() and not _excluded(_rel(m, cwd), exclude)
+                if m.is_file() and not _excluded(_rel(m, base), exclude)
             ]
             if not hits:
                 raise InputError("path", raw, "the pattern matches no file")
@@ -98,6 +118,17 @@ def collect_files(
         else:
             raise InputError("path", raw, "no such file or directory")
     return sorted(found)
+
+
+def _globs(include: Sequence[str], base: Path) -> str:
+    where = (
+        f" (relative to {base.as_posix()})" if any("/" in g.lstrip("*/") for g in include) else ""
+    )
+    return "include " + ", ".join(include) + where
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def changed_files(ref: str, cwd: Path) -> set[str]:
@@ -127,14 +158,17 @@ def _git(args: list[str], cwd: Path, ref: str) -> str:
     return proc.stdout
 
 
-def _walk(folder: Path, cwd: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterable[str]:
+def _walk(
+    folder: Path, cwd: Path, base: Path, include: Sequence[str], exclude: Sequence[str]
+) -> Iterable[str]:
     for top, dirs, names in os.walk(folder):
         # Prune excluded folders (node_modules, .git) instead of listing them.
-        dirs[:] = sorted(d for d in dirs if not _excluded(_rel(Path(top) / d, cwd) + "/", exclude))
+        dirs[:] = sorted(d for d in dirs if not _excluded(_rel(Path(top) / d, base) + "/", exclude))
         for name in sorted(names):
-            rel = _rel(Path(top) / name, cwd)
-            if not _excluded(rel, exclude) and any(_match(rel, pat) for pat in include):
-                yield rel
+            full = Path(top) / name
+            key = _rel(full, base)
+            if not _excluded(key, exclude) and any(_match(key, pat) for pat in include):
+                yield _rel(full, cwd)
 
 
 def _excluded(rel: str, exclude: Sequence[str]) -> bool:
@@ -171,8 +205,15 @@ def _rel(path: Path, cwd: Path) -> str:
 Auditor = Callable[[str], Report]
 
 
-def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
-    """Audit one article file and place its findings in the file as written."""
+def check_file(
+    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+) -> FileCheck:
+    """Audit one article file and place its findings in the file as written.
+
+    ``root`` (default ``cwd``) is what fingerprints are relative to: the
+    repository's top, so that a baseline written from one folder still matches
+    when CI runs from another.
+    """
     from ._text import NotText
     from .locate import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
@@ -184,6 +225,10 @@ def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
     try:
         report = audit(path if here else str(full))
     except InputError as exc:
+        if exc.cause.startswith("empty"):
+            # A section page that is only front matter (Hugo's _index.md, Jekyll
+            # collections) has no quotation to get wrong: clean, not broken.
+            return FileCheck(path=path, report=None)
         return FileCheck(path=path, report=None, error=exc.cause)
     try:
         original, _ = read_original(full)
@@ -192,11 +237,13 @@ def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
     article = report.article
     located = locate_quotes(original, article, [r.quote for r in report.results])
     suppressions, problems = find_suppressions(original, article.format)
-    if problems:
-        # A suppression without a reason is a mistake in the article, not a pass:
-        # the file fails with the line to fix.
-        return FileCheck(path=path, report=report, error="; ".join(problems))
+    # A suppression without a reason is a mistake in the article, not a pass: the
+    # file fails with the line to fix.  Its findings are still reported (the
+    # faulty comment suppresses nothing), so fixing the comment does not reveal
+    # findings nobody saw.
+    error = "; ".join(problems) if problems else None
     lines = LineIndex(original)
+    key = _rel(full, root) if root is not None else path
     findings = []
     for r in report.results:
         level = level_for(r, fail_on)
@@ -220,12 +267,12 @@ def check_file(path: str, cwd: Path, audit: Auditor, fail_on: str) -> FileCheck:
                 quote=r.quote.text,
                 speaker=r.quote.speaker.name if r.quote.speaker else None,
                 source=_source_ref(r, report.sources),
-                fingerprint=fingerprint(path, r.quote.text),
+                fingerprint=fingerprint(key, r.quote.text),
                 result=r,
                 suppressed=sup.reason if sup else None,
             )
         )
-    return FileCheck(path=path, report=report, findings=tuple(findings))
+    return FileCheck(path=path, report=report, findings=tuple(findings), error=error)
 
 
 def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
@@ -257,6 +304,12 @@ def _fails(verdict: str, fail_on: str) -> bool:
 
 def message(r: QuoteResult, sources: Sequence[Source]) -> str:
     """One line for an annotation: what is wrong, whose words, which source."""
+    # Diff words and source labels come from documents: a line break among them
+    # would split a concise line or a workflow command.
+    return _first_line(_message(r, sources))
+
+
+def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
     v = r.verdict
     src = _source_label(r, sources)
     who = r.quote.speaker.name if r.quote.speaker else "the speaker"
@@ -322,9 +375,17 @@ def _source_ref(r: QuoteResult, sources: Sequence[Source]) -> str | None:
 def _source_label(r: QuoteResult, sources: Sequence[Source]) -> str:
     ref = _source_ref(r, sources)
     if ref is None:
-        usable = [sources[i].ref for i, _ in r.source_scores]
+        usable = [_tidy(sources[i].ref) for i, _ in r.source_scores]
         return ", ".join(usable[:2])
-    return ref
+    return _tidy(ref)
+
+
+def _tidy(ref: str) -> str:
+    # Front matter names sources relative to the article ("../transcripts/x.txt"):
+    # "content/news/../transcripts/x.txt" reads as a path nobody wrote.
+    if "://" in ref or "/.." not in ref and "/./" not in ref:
+        return ref
+    return PurePosixPath(posixpath.normpath(ref)).as_posix()
 
 
 # --- fingerprints and the baseline -------------------------------------------------
@@ -349,8 +410,12 @@ _TYPO = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-
 
 
 def write_baseline(run: CheckRun, path: Path) -> int:
-    """Record today's active findings; returns how many."""
-    items = sorted({(f.fingerprint, f.path, f.verdict, f.quote) for f in run.active})
+    """Record today's active findings; returns how many.
+
+    A quotation printed twice in one article is two entries (same fingerprint):
+    the baseline then knows two, and a third copy added later is new.
+    """
+    items = sorted((f.fingerprint, f.path, f.verdict, f.quote) for f in run.active)
     doc = {
         "version": BASELINE_VERSION,
         "tool": "quoteverify",
@@ -365,31 +430,51 @@ def write_baseline(run: CheckRun, path: Path) -> int:
     return len(items)
 
 
-def read_baseline(path: Path) -> set[tuple[str, str]]:
-    """(fingerprint, verdict) pairs: a known finding whose verdict got worse is new."""
+def read_baseline(path: Path) -> Counter[tuple[str, str]]:
+    """How many times each (fingerprint, verdict) is known: a known finding whose
+    verdict got worse is new, and so is one more copy of a known quotation."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError("baseline", str(path), "no such file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError("baseline", str(path), f"not a quoteverify baseline ({exc})") from None
-    if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
-        raise InputError("baseline", str(path), f"expected version {BASELINE_VERSION}")
-    out = set()
-    for item in doc.get("findings", []):
+    if not isinstance(doc, dict) or "findings" not in doc:
+        raise InputError("baseline", str(path), "not a quoteverify baseline (no findings list)")
+    version = doc.get("version")
+    if version != BASELINE_VERSION:
+        # Say which way round, and the fix: the file is regenerated, not edited.
+        raise InputError(
+            "baseline",
+            str(path),
+            f"format version {version!r}, this quoteverify reads version {BASELINE_VERSION}; "
+            "write it again with 'quoteverify baseline write'",
+        )
+    if not isinstance(doc["findings"], list):
+        raise InputError("baseline", str(path), "not a quoteverify baseline (no findings list)")
+    out: Counter[tuple[str, str]] = Counter()
+    for item in doc["findings"]:
         if not isinstance(item, dict) or "fingerprint" not in item or "verdict" not in item:
             raise InputError("baseline", str(path), "a finding lacks fingerprint or verdict")
-        out.add((str(item["fingerprint"]), str(item["verdict"])))
+        out[(str(item["fingerprint"]), str(item["verdict"]))] += 1
     return out
 
 
-def apply_baseline(run: CheckRun, known: set[tuple[str, str]]) -> CheckRun:
+def apply_baseline(
+    run: CheckRun, known: Mapping[tuple[str, str], int] | set[tuple[str, str]]
+) -> CheckRun:
+    """Hide the findings the baseline knows, each entry hiding one finding."""
+    left = Counter(known)
     files = []
     hidden = 0
     for fc in run.files:
         keep = []
-        for f in fc.findings:
-            if f.suppressed is None and (f.fingerprint, f.verdict) in known:
+        # In file order, so that of three copies of a known quotation, the one
+        # that is new is the one added last.
+        for f in sorted(fc.findings, key=lambda f: (f.line, f.column)):
+            key = (f.fingerprint, f.verdict)
+            if f.suppressed is None and left[key] > 0:
+                left[key] -= 1
                 hidden += 1
             else:
                 keep.append(f)
@@ -400,9 +485,31 @@ def apply_baseline(run: CheckRun, known: set[tuple[str, str]]) -> CheckRun:
 # --- the run --------------------------------------------------------------------------
 
 
-def run_check(paths: Sequence[str], cwd: Path, audit: Auditor, fail_on: str) -> CheckRun:
-    files = tuple(check_file(p, cwd, audit, fail_on) for p in paths)
+def run_check(
+    paths: Sequence[str], cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+) -> CheckRun:
+    """Check ``paths``; fingerprints are relative to ``root``, by default the top of
+    the git repository holding ``cwd`` (or ``cwd`` itself outside one)."""
+    if root is None:
+        root = repository_root(cwd) or cwd
+    files = tuple(check_file(p, cwd, audit, fail_on, root=root) for p in paths)
     return CheckRun(files=files, fail_on=fail_on)
+
+
+def repository_root(cwd: Path) -> Path | None:
+    """The top of the git work tree holding ``cwd``; None outside one or without git."""
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    top = proc.stdout.strip()
+    return Path(top) if proc.returncode == 0 and top else None
 
 
 def exit_code(run: CheckRun, exit_zero: bool = False) -> int:

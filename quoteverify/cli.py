@@ -363,7 +363,12 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     fail_on = st.get("fail-on")
     outputs = _report_targets(st.get("report") or [])
     files = check.collect_files(
-        args.paths, include=st.get("include"), exclude=st.get("exclude"), cwd=cwd
+        args.paths,
+        include=st.get("include"),
+        exclude=st.get("exclude"),
+        cwd=cwd,
+        # Globs in a configuration file are relative to its folder.
+        root=st.path.parent if st.path is not None else None,
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
@@ -406,8 +411,16 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
 def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:
     out = []
+    seen: set[Path] = set()
     for item in items:
         fmt, sep, path = item.partition("=")
+        if sep and path:
+            target = Path(path).resolve()
+            if target in seen:
+                raise InputError(
+                    "option", f"--report {item}", "writes the same file as another --report"
+                )
+            seen.add(target)
         if not sep or not path:
             raise InputError("option", f"--report {item}", "expected FORMAT=PATH")
         if fmt not in CHECK_FORMATS:
@@ -432,6 +445,8 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
+    from .report._checkutil import plural
+
     counts = {"error": 0, "warning": 0, "note": 0}
     for f in run.active:
         counts[f.level] += 1
@@ -439,12 +454,11 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     broken = sum(1 for fc in run.files if fc.error)
     extra = [f"{suppressed} suppressed"] if suppressed else []
     extra += [f"{run.baselined} in the baseline"] if run.baselined else []
-    extra += [f"{broken} files could not be checked"] if broken else []
+    extra += [f"{plural(broken, 'file')} could not be checked"] if broken else []
     tail = f" ({', '.join(extra)})" if extra else ""
     print(
-        f"quoteverify: {n_files} file{'' if n_files == 1 else 's'}: {counts['error']} errors, "
-        f"{counts['warning']} warnings, "
-        f"{counts['note']} notes{tail}",
+        f"quoteverify: {plural(n_files, 'file')}: {plural(counts['error'], 'error')}, "
+        f"{plural(counts['warning'], 'warning')}, {plural(counts['note'], 'note')}{tail}",
         file=sys.stderr,
     )
 

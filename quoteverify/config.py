@@ -55,7 +55,6 @@ DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.markdown",
     "**/*.html",
     "**/*.htm",
-    "**/*.txt",
 )
 # Folders that are never content, and the .txt files a repository commonly holds
 # that are not articles.

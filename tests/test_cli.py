@@ -247,7 +247,8 @@ def test_bad_article_exit_2_one_line(tmp_path, kind) -> None:
 
 
 def test_unwritable_output_is_exit_2(capsys, tmp_path) -> None:
-    code, _, err = run(capsys, "extract", ARTICLE, "-o", str(tmp_path / "no" / "dir" / "x.json"))
+    (tmp_path / "f").write_text("a file, not a folder", encoding="utf-8")
+    code, _, err = run(capsys, "extract", ARTICLE, "-o", str(tmp_path / "f" / "x.json"))
     assert code == 2 and "output" in err and err.count("\n") == 1
 
 

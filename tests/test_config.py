@@ -382,7 +382,7 @@ report = []  # default
 quiet = true  # command line
 exit-zero = false  # default
 # baseline: not set, no baseline  # default
-include = ["**/*.md", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.txt"]  # default
+include = ["**/*.md", "**/*.markdown", "**/*.html", "**/*.htm"]  # default
 exclude = [".git/**", "node_modules/**", ".venv/**", "venv/**", "**/__pycache__/**", "**/requirements*.txt", "**/robots.txt", "**/LICENSE*", "**/CMakeLists.txt"]  # default
 source = []  # default
 # library: not set, no library  # default

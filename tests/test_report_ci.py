@@ -458,7 +458,8 @@ def test_github_commands_parse_and_round_trip() -> None:
     assert [p[0] for p in parsed] == ["error", "error", "warning", "notice", "error", "error"]
     cmd, props, msg = parsed[0]
     assert props == {
-        "file": "docs/a.md", "line": "3", "col": "14", "endLine": "3", "endColumn": "36",
+        # GitHub's endColumn is inclusive: the last character, one before SARIF's.
+        "file": "docs/a.md", "line": "3", "col": "14", "endLine": "3", "endColumn": "35",
         "title": "Quote diverged",
     }  # fmt: skip
     assert msg == F2.message
@@ -483,7 +484,8 @@ def test_github_notice_when_over_the_annotation_cap() -> None:
     )
     parsed = _parse_github(render_check(run, "github"))
     assert len(parsed) == 12
-    kind, props, msg = parsed[-1]
+    # First, so that it is not itself one of the notices GitHub hides.
+    kind, props, msg = parsed[0]
     assert kind == "notice" and "11 errors" in msg and "GitHub shows only 10" in msg
     ten = CheckRun(
         files=(FileCheck(path="a.md", report=REPORT_A, findings=many[:10]),), fail_on="diverged"

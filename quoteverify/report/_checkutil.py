@@ -7,9 +7,11 @@ produced them in (it may check files in parallel).
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..models import VERDICT_ORDER, CheckRun, DiffOp, FileCheck, Finding, Source, Verdict
@@ -115,6 +117,43 @@ def summary_line(c: Counts) -> str:
     if c.file_errors:
         parts.append(f"{c.file_errors} could not be checked")
     return ", ".join(parts)
+
+
+def repository_path(path: str, env: Mapping[str, str] | None = None) -> str:
+    """``path`` (relative to the working directory) as GitHub wants it in an
+    annotation or an uploaded SARIF file: relative to the repository's top.
+
+    GitHub resolves a relative path against the checkout, not against the step's
+    ``working-directory``, so a run from ``site/`` would annotate ``news/a.md``
+    instead of ``site/news/a.md``.  Outside GitHub Actions (no
+    ``GITHUB_WORKSPACE``), or for a file outside the workspace, the path is
+    returned unchanged.
+    """
+    workspace = (os.environ if env is None else env).get("GITHUB_WORKSPACE")
+    if not workspace:
+        return path
+    full = Path(path) if Path(path).is_absolute() else Path.cwd() / path
+    try:
+        return full.resolve().relative_to(Path(workspace).resolve()).as_posix()
+    except (OSError, ValueError):
+        return path
+
+
+_PROBLEM = re.compile(r"line (\d+): ")
+
+
+def error_parts(error: str) -> list[tuple[int | None, str]]:
+    """A file error split into (line, text) problems.
+
+    ``check`` joins the problems it found in an article (a suppression without a
+    reason, an unknown directive) as ``"line 5: …; line 9: …"``; each becomes its
+    own annotation on its own line.  Any other error is one part without a line.
+    """
+    parts = error.split("; ")
+    matches = [_PROBLEM.match(p) for p in parts]
+    if not all(matches):
+        return [(None, error)]
+    return [(int(m.group(1)), p[m.end() :]) for m, p in zip(matches, parts, strict=True) if m]
 
 
 def one_line(text: str) -> str:

@@ -18,6 +18,7 @@ from ..models import CheckRun, FileCheck, Finding
 from ._checkutil import (
     FINDING_VERDICTS,
     counts,
+    error_parts,
     finding_obj,
     has_changes,
     one_line,
@@ -98,9 +99,20 @@ def render_human(run: CheckRun, *, color: bool = False) -> str:
         if not findings and fc.error is None:
             continue
         out.append(paint(_BOLD, _safe(fc.path)))
-        if fc.error is not None:
-            out.append(f"  {paint(_LEVEL_COLOR['error'], 'error')}  {_safe(fc.error)}")
-        width = max((len(f"{f.line}:{f.column}") for f in findings), default=0)
+        problems = error_parts(fc.error) if fc.error is not None else []
+        width = max(
+            [len(f"{f.line}:{f.column}") for f in findings]
+            + [len(f"{line}:1") for line, _ in problems if line is not None],
+            default=0,
+        )
+        # One problem a line, placed like a finding: "line 4: …; line 9: …" on
+        # one line reads as one long error.
+        for line, text in problems:
+            if line is None:
+                out.append(f"  {paint(_LEVEL_COLOR['error'], 'error')}  {_safe(text)}")
+                continue
+            pos = f"{line}:1".ljust(width)
+            out.append(f"  {pos}  {paint(_LEVEL_COLOR['error'], 'error'.ljust(7))}  {_safe(text)}")
         indent = " " * (2 + width + 2)
         for f in findings:
             pos = f"{f.line}:{f.column}".ljust(width)
@@ -137,7 +149,11 @@ def render_concise(run: CheckRun) -> str:
     lines: list[str] = []
     for fc in ordered_files(run):
         if fc.error is not None:
-            lines.append(f"{fc.path}: error: {one_line(fc.error)}")
+            # A problem on a known line (a suppression without a reason) gets the
+            # path:line:col form editors and problem matchers jump to.
+            for line, text in error_parts(fc.error):
+                where = f"{fc.path}:{line}:1" if line is not None else fc.path
+                lines.append(f"{where}: error: {one_line(text)}")
         for f in ordered_findings(fc):
             if f.suppressed is None:
                 lines.append(
@@ -206,16 +222,22 @@ def _markdown_head(run: CheckRun) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _esc(text: str) -> str:
+    # esc() leaves "&" alone, so a quotation holding "&amp;" or "&lt;b&gt;" would
+    # render as "&" or "<b>": not the words the article printed.
+    return esc(text).replace("&", "&amp;")
+
+
 def _markdown_finding(f: Finding) -> str:
-    speaker = esc(f.speaker) if f.speaker else "—"
+    speaker = _esc(f.speaker) if f.speaker else "—"
     where = f"`{f.line}:{f.column}`"
     if f.suppressed is not None:
-        head = f"- {where} *suppressed: {esc(f.suppressed)}* · {f.verdict} · {speaker}"
+        head = f"- {where} *suppressed: {_esc(f.suppressed)}* · {f.verdict} · {speaker}"
     else:
         head = f"- {where} **{f.level}** · **{f.verdict}** · {speaker}"
     lines = [
-        f"{head} · “{esc(opening(f.quote, 12))}”",
-        f"  - {esc(f.message)}",
+        f"{head} · “{_esc(opening(f.quote, 12))}”",
+        f"  - {_esc(f.message)}",
     ]
     if has_changes(f.result.diff):
         lines.append(
@@ -231,9 +253,9 @@ def _markdown_blocks(run: CheckRun) -> list[tuple[str, str]]:
         findings = ordered_findings(fc)
         if not findings and fc.error is None:
             continue
-        blocks.append(("file", f"\n### {esc(fc.path)}\n\n"))
+        blocks.append(("file", f"\n### {_esc(fc.path)}\n\n"))
         if fc.error is not None:
-            blocks.append(("error", f"- **could not be checked:** {esc(fc.error)}\n"))
+            blocks.append(("error", f"- **could not be checked:** {_esc(fc.error)}\n"))
         blocks += [("finding", _markdown_finding(f)) for f in findings]
     return blocks
 

@@ -8,7 +8,14 @@ closing ``::notice::`` says when some were hidden and where to read them all.
 from __future__ import annotations
 
 from ..models import CheckRun, Finding
-from ._checkutil import counts, ordered_files, ordered_findings, plural
+from ._checkutil import (
+    counts,
+    error_parts,
+    ordered_files,
+    ordered_findings,
+    plural,
+    repository_path,
+)
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -36,16 +43,32 @@ def _command(name: str, props: list[tuple[str, str]], message: str) -> str:
 
 
 def _finding_line(f: Finding) -> str:
-    props = [("file", f.path), ("line", str(f.line))]
+    props = [("file", repository_path(f.path)), ("line", str(f.line))]
     # GitHub only takes columns on a one-line annotation (its checks API drops
     # or rejects them otherwise), so a quotation over several lines gets lines only.
     if f.line == f.end_line:
+        # GitHub's endColumn is inclusive (it defaults to col: a one-character
+        # annotation), where Finding.end_column is exclusive, as in SARIF.  An
+        # empty span (a quote placed next to the word it follows) is one column.
+        end = max(f.column, f.end_column - 1)
         props += [("col", str(f.column))]
-        props += [("endLine", str(f.end_line)), ("endColumn", str(f.end_column))]
+        props += [("endLine", str(f.end_line)), ("endColumn", str(end))]
     else:
         props += [("endLine", str(f.end_line))]
     props.append(("title", f.title))
     return _command(_COMMAND[f.level], props, f.message)
+
+
+def _file_error_lines(path: str, error: str) -> list[str]:
+    # A reasonless suppression is reported on its own line, where the fix is.
+    out = []
+    for line, text in error_parts(error):
+        props = [("file", repository_path(path))]
+        if line is not None:
+            props.append(("line", str(line)))
+        props.append(("title", "File could not be checked"))
+        out.append(_command("error", props, text))
+    return out
 
 
 def render_github(run: CheckRun) -> str:
@@ -53,12 +76,9 @@ def render_github(run: CheckRun) -> str:
     shown = {"error": 0, "warning": 0, "notice": 0}
     for fc in ordered_files(run):
         if fc.error is not None:
-            lines.append(
-                _command(
-                    "error", [("file", fc.path), ("title", "File could not be checked")], fc.error
-                )
-            )
-            shown["error"] += 1
+            errors = _file_error_lines(fc.path, fc.error)
+            lines += errors
+            shown["error"] += len(errors)
         for f in ordered_findings(fc):
             if f.suppressed is None:
                 lines.append(_finding_line(f))
@@ -72,5 +92,7 @@ def render_github(run: CheckRun) -> str:
             f"GitHub shows only {ANNOTATION_CAP} annotations of each level per step: "
             "see the job summary or the SARIF report for all of them."
         )
-        lines.append(_command("notice", [("title", "quoteverify summary")], summary))
+        # First, not last: with more than ten notes (minor findings are notices)
+        # a closing notice would itself be one of those GitHub hides.
+        lines.insert(0, _command("notice", [("title", "quoteverify summary")], summary))
     return "".join(line + "\n" for line in lines)

@@ -17,9 +17,11 @@ from ._checkutil import (
     FINDING_VERDICTS,
     INFORMATION_URI,
     all_ordered,
+    error_parts,
     has_changes,
     ordered_files,
     plain_diff,
+    repository_path,
 )
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -105,7 +107,9 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
 
 
 def _location(path: str, region: dict[str, int] | None = None) -> dict[str, Any]:
-    uri, base = artifact_uri(path)
+    # Code scanning resolves relative URIs against the repository's top and
+    # ignores uriBaseId, so on GitHub Actions the path is made relative to it.
+    uri, base = artifact_uri(repository_path(path))
     artifact: dict[str, Any] = {"uri": uri}
     if base is not None:
         artifact["uriBaseId"] = base
@@ -128,7 +132,7 @@ def _rule(verdict: Verdict, fail_on: str) -> dict[str, Any]:
     }
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], occurrence: int = 1) -> dict[str, Any]:
     # SARIF positions are 1-based; a checker that could not place a quotation
     # must still yield a valid log.
     start_line = max(1, f.line)
@@ -160,12 +164,27 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "level": f.level,
         "message": {"text": f.message},
         "locations": [_location(f.path, region)],
-        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        # The same quotation printed twice in an article has one fingerprint;
+        # code scanning would merge the two into one alert, so the second copy
+        # gets ":2" (CodeQL numbers repeated line hashes the same way).
+        "partialFingerprints": {
+            FINGERPRINT_KEY: f.fingerprint if occurrence == 1 else f"{f.fingerprint}:{occurrence}"
+        },
     }
     if f.suppressed is not None:
         res["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
     res["properties"] = props
     return res
+
+
+def _results(run: CheckRun, index: dict[str, int]) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in all_ordered(run):
+        key = (f.path, f.verdict, f.fingerprint)
+        seen[key] = seen.get(key, 0) + 1
+        out.append(_result(f, index, seen[key]))
+    return out
 
 
 def sarif_log(run: CheckRun) -> dict[str, Any]:
@@ -174,11 +193,12 @@ def sarif_log(run: CheckRun) -> dict[str, Any]:
         {
             "descriptor": {"id": "quoteverify/file-error"},
             "level": "error",
-            "message": {"text": fc.error},
-            "locations": [_location(fc.path)],
+            "message": {"text": text},
+            "locations": [_location(fc.path, {"startLine": line} if line else None)],
         }
         for fc in ordered_files(run)
         if fc.error is not None
+        for line, text in error_parts(fc.error)
     ]
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
@@ -196,12 +216,15 @@ def sarif_log(run: CheckRun) -> dict[str, Any]:
         "invocations": [invocation],
         "originalUriBaseIds": {
             SRCROOT: {
-                "description": {"text": "The directory quoteverify check ran in."},
+                "description": {
+                    "text": "The directory quoteverify check ran in "
+                    "(the repository's top on GitHub Actions)."
+                },
             }
         },
         # Finding columns count code points; SARIF's default is UTF-16 code units.
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index) for f in all_ordered(run)],
+        "results": _results(run, index),
         "properties": {"failOn": run.fail_on, "baselined": run.baselined},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}
