@@ -6,11 +6,17 @@ from collections.abc import Sequence
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def esc(text: str) -> str:
-    """Escape text so GitHub renders it literally (inside tables too)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape text so GitHub renders it literally (inside tables too).
+
+    An ``&`` that starts an entity too: a quote holding "AT&amp;T" (an entity left
+    in a source) must not render as "AT&T"; a plain "Q&A" stays readable.
+    """
+    text = _ENTITY_START.sub("&amp;", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _opening(text: str, words: int = 8) -> str:
