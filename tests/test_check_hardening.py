@@ -216,7 +216,7 @@ def test_step_summary_shows_quote_text_literally(site: Path) -> None:
         CheckRun(files=(FileCheck(path=fc.path, report=fc.report, findings=(f,)),), fail_on="x")
     )
     assert "a \\| b \\`c\\` &amp;amp; \\<!-- x --\\> d" in summary
-    assert "checked \\| \\`by\\` desk &amp; co" in summary
+    assert "checked \\| \\`by\\` desk & co" in summary
     assert "|" not in summary.replace("\\|", "").split("### ")[1]
     assert render_check(result, "concise").count("\n") == 1
 

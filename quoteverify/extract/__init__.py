@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from quoteverify.extract._lexicon import SCARE_GUARD
+from quoteverify.extract._lexicon import CUE, SCARE_GUARD
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._speakers import (
     Attribution,
@@ -74,7 +74,8 @@ def _in_heading(headings: list[tuple[int, int]], a: int, b: int) -> tuple[int, i
     return None
 
 
-_TITLE_CASE_SMALL = frozenset("a an the of and or for to in on at by with from vs".split())
+# Small words a title leaves in lower case; "n" is the ’n’ of "Rock ’n’ Roll Heart".
+_TITLE_CASE_SMALL = frozenset("a an the of and or for to in on at by with from vs n".split())
 
 
 def _title_case(words: list[str]) -> bool:
@@ -146,6 +147,11 @@ def _one(
     att: Attribution | None = attribution_after(
         masked, sp.close, paras[sp.last_para][1], body.rstrip()[-1:]
     )
+    split = _split_half_speaker(masked, sp, prev_span, prev_quote) if att is None else None
+    if split is not None:
+        # The second half of a split quotation: “Q1,” said captain Ivo Maric,
+        # “Q2.” – the cue between the halves belongs to both.
+        return make("quote", split, prev_quote.cue if prev_quote else None)
     if att is None:
         att = attribution_before(masked, lo, sp.open, not masked[plo:lo].strip())
     if att is None and at_para_start and sp.para > 0:
@@ -157,10 +163,17 @@ def _one(
             att = attribution_before(masked, starts[-1], pb, False) or previous_sentence_lead(
                 masked, starts[-1], pb
             )
-    if att is None and prefix.endswith(":") and prev_span is not None and lo == prev_span.close:
-        # A colon lead-in that itself quotes a phrase: "Dennis Friest says it “feels
-        # like a weight has been lifted” now that …:" – read the whole sentence
-        # with the quoted phrase blanked.
+    if (
+        att is None
+        and prev_span is not None
+        and lo == prev_span.close
+        and (prefix.endswith(":") or CUE.search(prefix))
+    ):
+        # A lead-in that itself quotes a phrase: "Dennis Friest says it “feels
+        # like a weight has been lifted” now that …:", or a second verb with no
+        # subject of its own: "Morrow said she would ‘look carefully’ at the
+        # petition but warned that ‘…’" – read the whole sentence with the quoted
+        # phrase blanked.
         lo2 = sentence_start_before(resolver.bare, sp.open, plo)
         att = attribution_before(resolver.bare, lo2, sp.open, not masked[plo:lo2].strip())
     if att is None and (not prefix or prefix.endswith(":")) and _is_list_item(text, plo):
@@ -181,23 +194,36 @@ def _one(
     )
     if att is None and prefix:
         att = attribution_indirect(masked, lo, sp.open)
+    if att is None and prefix and prev_span is not None and lo == prev_span.close:
+        # The sentence's cue sits before an earlier quoted phrase: "Kühn called the
+        # criticism “unfair” and the delays “regrettable but unavoidable”" – look
+        # from the start of the sentence, quotations blanked.
+        lo2 = sentence_start_before(resolver.bare, sp.open, plo)
+        att = attribution_indirect(resolver.bare, lo2, sp.open)
 
     short = len(words) <= FRAGMENT_MAX_WORDS
     if short and not direct:
         # An embedded short phrase: a fragment of the speaker whose cue governs
         # the sentence, otherwise a scare quote.
-        if att is None or _title_case(words):
+        if att is None or _title_case(words) or _is_nickname(masked, sp):
             return make("scare")
         spk = resolver.resolve(att.cand, att.cue)
         return make("fragment", spk, att.cue)
+    # Judged on the masked words, so that a link's URL does not count:
+    # released “[Winning the AI Race: America’s AI Action Plan](https://…)”.
+    mbody = masked[sp.start : sp.end]
+    mwords = mbody.split()
+    linked = text[sp.open - 1 : sp.open] == "[" or "](" in body
     if (
         att is None
         and prefix
-        and _title_case(words)
-        and len(words) <= 8
-        and not re.search(r"[.!?]$", body.rstrip())
+        and _title_case(mwords)
+        and (len(mwords) <= 8 or linked)
+        and not re.search(r"[.!?]$", mbody.rstrip())
     ):
-        return make("scare")  # a title mid-sentence: on “Meet the Press”
+        # A title mid-sentence: on “Meet the Press”; a linked document title:
+        # a new resource, [“Guidebook to the Inflation Reduction Act’s …,”](url).
+        return make("scare")
     if att is not None:
         spk = resolver.resolve(att.cand, att.cue)
         return make("quote", spk, att.cue)
@@ -214,6 +240,59 @@ def _one(
             "quote", prev_quote.speaker, None, (f"speaker carried over from {prev_quote.id}",)
         )
     return make("quote")
+
+
+_PREV_WORD = re.compile(r"([\w’'\-]+)[^\S\n]+$")
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w’'\-]+)")
+
+
+def _is_nickname(masked: str, sp: Span) -> bool:
+    """A short quoted phrase between a first name and a surname is a nickname,
+    not a fragment of speech: Eddie “Shorty” Malone."""
+    if not sp.closed:
+        return False
+    pm = _PREV_WORD.search(masked, max(0, sp.open - 40), sp.open)
+    nm = _NEXT_WORD.match(masked, sp.close)
+    if pm is None or nm is None:
+        return False
+    return pm.group(1)[:1].isupper() and nm.group(1)[:1].isupper()
+
+
+# The gap between the halves of a split quotation: no sentence ends in it and it
+# ends in a comma or colon (“Q1,” X said, “Q2” / “Q1,” X said, pausing, “Q2”).
+_SPLIT_GAP = re.compile(r"[^.!?;\n“”\"«»„]{1,120}[,:—–]\s*")
+
+
+def _split_half_speaker(
+    masked: str, sp: Span, prev_span: Span | None, prev_quote: Quote | None
+) -> Speaker | None:
+    """The speaker of the first half when ``sp`` is the second half of a split
+    quotation whose cue sits between the halves."""
+    if prev_span is None or prev_quote is None or prev_quote.speaker is None:
+        return None
+    if prev_span.last_para != sp.para or not prev_span.closed:
+        return None
+    spk = prev_quote.speaker
+    if not (prev_span.close <= spk.start and spk.end <= sp.open):
+        return None  # the first half's speaker was named elsewhere
+    if _SPLIT_GAP.fullmatch(masked, prev_span.close, sp.open) is None:
+        return None
+    # Someone else may take over in the gap: “I know,” Smith said, before Jones
+    # interrupted: “No, you don’t.”  One cue only, and no other name after it.
+    cues = list(CUE.finditer(masked, prev_span.close, sp.open))
+    if len(cues) > 1:
+        return None
+    rest = max(spk.end, cues[0].end() if cues else spk.end)
+    if any(w not in _DATE_WORDS for w in _CAP_WORD.findall(masked, rest, sp.open)):
+        return None
+    return spk
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]*")
+_DATE_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
 
 
 _LIST_ITEM = re.compile(r"[-*+•][ \t]|\d{1,3}[.)][ \t]")
@@ -237,6 +316,8 @@ def _list_lead_attribution(
     a, b = paras[j]
     seg = masked[a:b].strip(" \t\n*_")
     if seg.endswith(":"):
+        if not re.search(r"\b[a-z]", seg):
+            return None  # a title-case header, not a lead-in: "Promises Made, Promises Kept:"
         starts = sentence_starts(bare, a, b)
         att = attribution_before(bare, starts[-1], b, starts[-1] == a) or previous_sentence_lead(
             bare, starts[-1], b

@@ -23,7 +23,8 @@ promised promises affirmed affirms maintained maintains reiterated reiterates co
 concludes wondered wonders mused muses charged charges alleged alleges underlined underlines
 opined opines praised praises welcomed welcomes hailed hails applauded applauds
 criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
-replied explained tweeted
+replied explained tweeted chanted chants chant sang demanded demands accused accuses
+reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -32,6 +33,10 @@ _CUE_PHRASES = [
     r"went\s+on",
     r"goes\s+on",
     r"spoke\s+out",
+    r"(?:chimed|weighed)\s+in",
+    # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
+    r"(?:is|are|was|were|been)\s+(?:saying|demanding|warning|insisting|arguing|claiming|"
+    r"telling|asking|urging|chanting|calling\s+for|accusing)",
 ]
 # Cue extensions kept in ``Quote.cue``: "told reporters", "said in a statement".
 CUE_EXTENSION = re.compile(
@@ -70,12 +75,13 @@ CUE = re.compile(r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
 PARTICIPLE_CUE = re.compile(
     r"\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
-    r"stressing|declaring|claiming|asking|tweeting|posting)\b"
+    r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
 INDIRECT_ONLY_CUE = re.compile(r"\b(?:called|calls|described|describes|describing)\b")
-ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+# "According to X, …" and its literary twin "In the words of X, …".
+ACCORDING_TO = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
 
 # Words right before a quotation mark that make the quoted words a name, a
 # title or a term rather than a quotation: goes by the name “Shorty”, the word
@@ -143,6 +149,7 @@ victims survivors employees staff managers owners investors traders bankers unio
 groups agencies companies firms governments officers medics rescuers militants rebels
 fighters insiders residents neighbours neighbors ceos chiefs founders owners retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
+crowd crowds audience fans spectators marchers mourners
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".

@@ -87,6 +87,8 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
         return True  # don’t, O’Brien, shouldn‘t
     if (prev == "" or not prev.isalnum()) and _ELISION.match(text, i + 1, hi):
         return True  # 'Tis, ’90s, ’n’
+    if prev in "nN" and i >= 2 and text[i - 2] in "’'" and (i < 3 or not text[i - 3].isalnum()):
+        return True  # the second mark of rock ’n’ roll
     return False
 
 

@@ -45,7 +45,7 @@ _SP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
 _CONN = r"(?:of|for|the|and|&|de|da|di|del|van|von|der|den|bin|al|la|le|du|y)"
 # A run of capitalised words, with the small words names and titles contain:
 # "US Secretary of State Antony Blinken", "Airlines for America".
-NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP})?{_TOK})*"
+NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}{_TOK})*"
 # The look-ahead first lets the engine skip quickly to capitals; the look-behind
 # only runs there (1 MB in ~0.06 s).
 _NAME_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)
@@ -53,16 +53,19 @@ _ROLE_ALT = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _GROUP_ALT = "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
 _ORGN_ALT = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
 _DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
-_POSS = r"(?:(?:[Tt]he\s+)?[\w\-]+[’']s)"
+# A possessor, singular or plural: "the union’s spokesman", "the pilots’ union".
+_POSS = r"(?:(?:[Tt]he\s+)?[\w\-]+(?:[’']s|s[’']))"
+# A modifier inside a noun phrase, possessives included: "the farmers’ association".
+_MOD = r"(?:[\w\-]+(?:[’']s?)?\s+)"
 _ROLE_NP = (
-    rf"(?:(?:{_DET}|{_POSS})\s+)?(?:[\w\-]+\s+){{0,3}}?(?i:(?P<role>{_ROLE_ALT}))"
+    rf"(?:(?:{_DET}|{_POSS})\s+)?{_MOD}{{0,3}}?(?i:(?P<role>{_ROLE_ALT}))"
     rf"(?:\s+(?:to|of|for|at|in|on)\s+(?:the\s+)?{NAME_SEQ})?"
 )
 _GROUP_NP = (
     rf"(?:(?:{_DET}|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]our|"
-    rf"[Dd]ozens\s+of|[Hh]undreds\s+of)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:(?P<group>{_GROUP_ALT}))"
+    rf"[Dd]ozens\s+of|[Hh]undreds\s+of)\s+)?{_MOD}{{0,2}}?(?i:(?P<group>{_GROUP_ALT}))"
 )
-_ORGN_NP = rf"{_DET}\s+(?:[\w\-]+\s+){{0,2}}?(?i:(?P<orgn>{_ORGN_ALT}))"
+_ORGN_NP = rf"{_DET}\s+{_MOD}{{0,2}}?(?i:(?P<orgn>{_ORGN_ALT}))"
 _PRON_RE = re.compile(r"(?i:he|she|they|it|we|i)")
 
 _KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS}
@@ -103,6 +106,40 @@ def split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     return _split_name(_norm(seq))
 
 
+# Job words that are no title word but open "Driver Keith Pryor" at a sentence start.
+_JOB_NOUNS = ROLE_WORDS | frozenset(
+    """
+striker midfielder defender goalkeeper winger forward quarterback pitcher playwright novelist
+author writer poet artist singer actor actress musician violinist cellist pianist composer
+conductor historian photographer designer architect detective constable trooper volunteer
+organiser campaigner
+""".split()
+)
+
+
+def _last_person_title(toks: list[str]) -> list[str]:
+    """The title of the last of two people joined by "and": "Principal Deputy
+    National Security Advisor Jon Finer and Homeland Security Advisor Dr. [Liz
+    Sherwood-Randall]" → "Homeland Security Advisor Dr." (while "Secretary of
+    Health and Human Services" stays whole)."""
+    for i in range(len(toks) - 1, 1, -1):
+        if toks[i] not in ("and", "&"):
+            continue
+        # Back over the first person's name (one to three words) to a title word.
+        j = i - 1
+        while j > max(-1, i - 4) and toks[j] not in TITLE_WORDS:
+            if toks[j] in ORG_WORDS or toks[j] in ("of", "for", "the") or not toks[j][:1].isupper():
+                break
+            j -= 1
+        if 0 <= j < i - 1 and toks[j] in TITLE_WORDS:
+            return toks[i + 1 :]
+    return toks
+
+
+# Sentence-opening words that also open a title: "First Lady", "First Minister".
+_TITLE_OPENERS = frozenset({"First", "Second", "Third"})
+
+
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -112,6 +149,8 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """
     toks = _norm(seq).split(" ")
     while toks and (toks[0] in COMMON_CAPS or toks[0].lower() in ("the", "of", "and", "for")):
+        if len(toks) > 1 and toks[0] in _TITLE_OPENERS and toks[1] in TITLE_WORDS:
+            break  # "First Lady Melania Trump": "First" opens the title
         toks.pop(0)
     if not toks:
         return None
@@ -119,6 +158,17 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         return None  # "Blinken’s statement": a possessor, not a speaker
     if len(toks) > 1 and all(t.isupper() for t in toks if t.isalpha()):
         return None  # "INFLATION IS DOWN": a shouted heading
+    if (
+        len(toks) >= 3
+        and toks[0] not in TITLE_WORDS
+        and toks[0].lower() in _JOB_NOUNS
+        and all(t[:1].isupper() and t not in TITLE_WORDS for t in toks[1:])
+    ):
+        # A capitalised job word opening a sentence is a title, not a first name:
+        # "Driver Keith Pryor", "Striker Tomas Weil" (but "Adam Driver").
+        rest_name = toks[1:]
+        if not any(t in ORG_WORDS for t in rest_name):
+            return toks[0], " ".join(rest_name), "person"
     # The last title word that still leaves a name after it: in "Governor Mary
     # Major" the title is "Governor", "Major" is the surname.
     last_title = -1
@@ -139,6 +189,7 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
                 title_toks.append(rest.pop(0))
         while rest and rest[0] in ("of", "for", "the", "and", "&"):
             rest.pop(0)
+        title_toks = _last_person_title(title_toks)
         if rest and not any(t in ORG_WORDS for t in rest):
             return " ".join(title_toks), " ".join(rest), "person"
         if has_org:
@@ -261,6 +312,8 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     if parsed is None:
         return None
     title, name, typ = parsed
+    if len(name) == 1:
+        return None  # the "S" of a "U.S." cut at its last dot
     if not name:
         # A title without a name: "the President" → resolved like a role noun.
         return Cand(
@@ -273,6 +326,35 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
             head=(title or "").split(" ")[-1].lower(),
         )
     return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
+
+
+# Lower-case words that qualify a title: "former President Barack Obama".
+_TITLE_PREFIXES = frozenset("former acting interim outgoing incoming then late".split())
+# Up to three capitalised words and up to two lower-case modifiers right before a
+# role noun, ending a phrase: "[White House press] secretary", "[Ohio deputy] director".
+_TITLE_LEFT = re.compile(
+    r"(?<![\w’'\-])(?:(?!(?:The|A|An|On|In|At|For|By|With|From|After|Before|And|But)\b)"
+    r"[A-Z][\w\-]*\s+){1,3}(?:[a-z][\w\-]*(?:[’']s?)?\s+){0,2}$"
+    r"|(?<![\w’'\-])(?:[a-z][\w\-]*(?:[’']s?)?\s+){1,2}$"
+)
+
+
+# "principal cellist Marcus Obi" after an inverted cue: up to four lower-case
+# words (after an optional capitalised qualifier, "Ohio transportation director")
+# and a name that ends the phrase or is followed by a time or place.
+_DESCRIBED = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:{NAME_SEQ}\s+)?(?P<desc>(?:[a-z][\w\-’']*\s+){{1,4}})"
+    rf"(?P<name>{NAME_SEQ})(?=\s*$|\s+(?:on|in|at|after|before|during|from|when|while|as)\b)"
+)
+# Lower-case words that cannot be part of such a description: "said on Tuesday",
+# "said that Smith", "said it was Smith".
+_NOT_DESCRIPTION = (
+    frozenset(
+        "that this it was is were are and but or as if when then so also again to of in on at "
+        "for with by from about into after before during while which who he she they we".split()
+    )
+    | PREPOSITIONS
+)
 
 
 def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
@@ -333,8 +415,18 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 role_start = (
                     head.start() if head and mode == "full" else s.rfind(pre[-1], 0, m.start())
                 )
+                if mode == "tail":
+                    # "White House press secretary Karine Jean-Pierre": the words of
+                    # the title before the role noun belong to it too.
+                    q = _TITLE_LEFT.search(s, 0, role_start)
+                    if q is not None:
+                        role_start = q.start()
                 role_title = _norm(s[role_start : m.start()])
                 ms = role_start
+            elif pre and pre[-1].lower() in _TITLE_PREFIXES:
+                # "former President Barack Obama", "acting Secretary Jane Roe".
+                ms = s.rfind(pre[-1], 0, m.start())
+                role_title = pre[-1].lower()
             elif mode == "full" and pre and [w.lower() for w in pre] not in (["the"], ["a"]):
                 break
             elif pre and pre[-1].lower() == "the":
@@ -346,6 +438,18 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 return c
             break
     else:
+        if mode == "after":
+            # A lower-case job description before the name: "said principal cellist
+            # Marcus Obi", "said Ohio transportation director Jack Marchbanks".
+            d = _DESCRIBED.match(s)
+            if d and not _NOT_DESCRIPTION.isdisjoint(d.group("desc").lower().split()):
+                d = None
+            if d:
+                c = _name_cand(d.group("name"), base + d.start("name"), base + d.end("name"))
+                if c is not None and c.kind == "name" and c.type == "person":
+                    c.title = _norm(f"{s[: d.start('name')]} {c.title or ''}")
+                    c.start = base
+                    return c
         m = _NAME_RE.match(s)
         if m:
             c = _name_cand(m.group(0), base, base + m.end())
@@ -450,15 +554,46 @@ def np_after(masked: str, a: int, b: int) -> Cand | None:
         comb = _combine(p1, p0) or _combine(p0, p1)
         if comb:
             return comb
-    return parse_np(masked, *parts[0], "full") or parse_np(masked, *parts[0], "tail")
+    first = parse_np(masked, *parts[0], "full")
+    if first is None and len(parts) >= 2:
+        # “Q” bulking up its capacity in the U.S., CEO Bernard Arnault said: the
+        # part right before the cue names the speaker.
+        last = parse_np(masked, *parts[-1], "full")
+        if last is not None and last.kind in ("name", "role"):
+            return last
+    return first or parse_np(masked, *parts[0], "tail")
+
+
+# An appositive that is a title of an organisation: "CEO of JSW Steel USA",
+# "president of the Farm Bureau", "chief economist at Halvard Capital".
+_APPOSITIVE_TITLE = re.compile(
+    rf"\s*(?:(?:the|a|an|its|former)\s+)?(?:[\w\-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))}|(?i:{_ROLE_ALT}))"
+    rf"\s+(?:of|at|for)\s+"
+)
+_SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
 
 
 def np_before(masked: str, a: int, b: int) -> Cand | None:
     """Speaker before a cue: "…, primarily US Secretary … Antony Blinken <said>"."""
+    # A clause of its own right before the cue is no aside: "Smith said, before
+    # Jones replied:" – Jones replied.
+    k = masked.rfind(",", a, b)
+    sub = _SUBCLAUSE.match(masked, k + 1, b) if k >= 0 else None
+    if sub is not None:
+        c = parse_np(masked, sub.end(), b, "full")
+        if c is not None and c.kind in ("name", "pron"):
+            return c
     parts = _parts(masked, a, b)
     if not parts:
         return None
     last = parse_np(masked, *parts[-1], "tail")
+    if len(parts) >= 2 and _APPOSITIVE_TITLE.match(masked, *parts[-1]):
+        # "Robert Simon, CEO of JSW Steel USA, praised …": the name, titled.
+        prev = parse_np(masked, *parts[-2], "tail")
+        if prev is not None and prev.kind == "name" and prev.type == "person":
+            prev.title = prev.title or _norm(masked[parts[-1][0] : parts[-1][1]])
+            return prev
     if len(parts) >= 2 and last is not None:
         prev = parse_np(masked, *parts[-2], "tail")
         comb = _combine(last, prev) or _combine(prev, last)
@@ -871,7 +1006,20 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
         c = np_after(masked, a, m.start())
         if c:
             return Attribution(c, cue_text(masked, m, b), "after")
+    # “We’ll see,” he shrugged. / “Q,” Smith smiled. – a pronoun or a name and one
+    # past-tense verb closing the sentence act as the cue.
+    m = _MANNER_CUE.match(masked, a, b)
+    if m and (outer == "," or inner_end in (",", "?", "!")):
+        c = parse_np(masked, m.start("np"), m.end("np"), "full")
+        if c is not None and c.kind in ("pron", "name") and c.type in ("person", "group"):
+            return Attribution(c, m.group("verb"), "after")
     return None
+
+
+_MANNER_CUE = re.compile(
+    r"(?P<np>he|she|they|[A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+){0,2})[^\S\n]+"
+    r"(?P<verb>[a-z]{2,}ed)(?=\s*(?:[.,;!?]|$))"
+)
 
 
 _LEAD_END = re.compile(r"(?:[:,]|\bthat)?\s*$")
@@ -886,7 +1034,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
         return None
     end = lo + len(stripped)
     # According to X, “Q”
-    m = re.search(r"(?i:according\s+to)\s+(.{1,120}?),?\s*$", stripped)
+    m = re.search(r"(?i:according\s+to|in\s+the\s+words\s+of)\s+(.{1,120}?),?\s*$", stripped)
     if m:
         c = np_following(masked, lo + m.start(1), end)
         if c:
@@ -903,6 +1051,11 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                 op = masked.rfind("(", lo, b)
                 b = op if op > lo else b
             c = parse_np(masked, lo, b, "full")
+            if c is None:
+                # A label that is a whole clause: "**President Trump** [**described**]
+                # **meeting with President Zelenskyy at the Vatican:**" – its
+                # subject speaks, not the last name in it ("the Vatican").
+                c = _clause_label_subject(masked, lo, b)
             if c is None and len(masked[lo:b].split()) <= 12:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
@@ -917,6 +1070,8 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     # A label opened by one capitalised word and carrying on is a
                     # topic, not a speaker: "**Workers abandoned without
                     # paychecks:** “…”" (but "President Trump outlined …:" is).
+                    c = None
+                if c is not None and _topic_label(masked, lo, b, c):
                     c = None
             if c is not None and len(masked[lo:end].split()) <= 20:
                 return Attribution(c, ":", "label")
@@ -946,6 +1101,46 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     return None
+
+
+# A verb right after a label's subject: "President Trump described …",
+# "Secretary Rubio fact checked …" (a past tense or a present third person).
+_LABEL_VERB = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ed|s)\b")
+
+
+_LABEL_DETERMINERS = frozenset("the a an our its their his her every all this that".split())
+
+
+def _topic_label(masked: str, lo: int, b: int, c: Cand) -> bool:
+    """A label that states a topic rather than a speaker, its "name" only a part of
+    it: "**Make America the dominant energy producer:**" (a determiner right
+    after the name: the name was a verb and its object), "**End the
+    weaponization of government against the American people:**" (a preposition
+    right before it).  Speaker labels pass: "Greg Swan, who lost his son:",
+    "Secretary Rubio on X:", "The Minnesota Star Tribune reports:"."""
+    before = re.findall(r"[A-Za-z][\w’'\-]*", masked[lo : c.start])
+    if before and before[-1].lower() in PREPOSITIONS:
+        return True
+    after = re.findall(r"[A-Za-z][\w’'\-]*|,", masked[c.end : b])
+    return bool(after) and after[0] in _LABEL_DETERMINERS
+
+
+def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
+    """The titled or full name that opens a label followed by a verb."""
+    m = _NAME_RE.match(masked, lo, b) if lo < b else None
+    if m is None:
+        k = lo
+        while k < b and masked[k].isspace():
+            k += 1
+        m = _NAME_RE.match(masked, k, b)
+    if m is None or not _LABEL_VERB.match(masked, m.end(), b):
+        return None
+    c = _name_cand(m.group(0), m.start(), m.end())
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None  # "**Workers abandoned …:**": one capitalised word is a topic
+    return c
 
 
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:

@@ -18,15 +18,28 @@ def _blank(m: re.Match[str]) -> str:
 
 # Markdown link "[Zippy Duvall](https://fb.org/…)": keep the label, blank the
 # brackets and the URL (a URL may hold straight quotes or capitalised words).
-_LINK = re.compile(r"(?<![\\!])\[([^\[\]]{0,400}?)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+# A link may carry a title: [label](https://x.org "Title in straight quotes").
+_LINK_TARGET = (
+    r"\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'))?\)"
+)
+_LINK = re.compile(r"(?<![\\!])\[([^\[\]]{0,400}?)\]" + _LINK_TARGET)
+# An image "![alt text](logo.png)" is no part of the article's prose: its alt text
+# ('![Protesters hold a sign reading "Save our jobs"](a.jpg)') is blanked whole.
+_IMAGE = re.compile(r"(?<!\\)!\[[^\[\]]{0,400}\]" + _LINK_TARGET)
 # Emphasis "**Name:**", "__x__" and line-start markup ("# ", "-   ", "> ").
 _EMPH = re.compile(r"\*\*|__")
 _LINE_MARKUP = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
 # Bare URLs: "https://x.com/…" may contain anything.
 _URL = re.compile(r"https?://\S+")
 # Inline HTML left in Markdown ("**<u>airline CEOs wrote:</u>**"): blanked so
-# that the words around it read as one phrase.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
+# that the words around it read as one phrase.  A tag may run over several
+# lines, its attribute values in straight quotes: '<img\nsrc="…"\nsizes="(max-width:
+# 639px) 100vw, 639px">' – none of that is a quotation.
+_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]{0,10}"
+    r"(?:\s+[A-Za-z_:][\w:.\-]{0,40}(?:\s*=\s*(?:\"[^\"<>]{0,2000}\"|'[^'<>]{0,2000}'|[^\s\"'=<>`]{1,200}))?)*"
+    r"\s*/?>"
+)
 # YAML front matter left in the text: "---\ntitle: …\n---".
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
 
@@ -39,6 +52,8 @@ def _link(m: re.Match[str]) -> str:
 def mask_markup(text: str) -> str:
     """Blank Markdown syntax so that "**Name:** “Q”" reads as "  Name:   “Q”"."""
     out = _FRONT.sub(_blank, text)
+    if "![" in out:
+        out = _IMAGE.sub(_blank, out)
     out = _LINK.sub(_link, out)
     out = _EMPH.sub(_blank, out)
     if "<" in out:

@@ -223,9 +223,9 @@ def _markdown_head(run: CheckRun) -> str:
 
 
 def _esc(text: str) -> str:
-    # esc() leaves "&" alone, so a quotation holding "&amp;" or "&lt;b&gt;" would
-    # render as "&" or "<b>": not the words the article printed.
-    return esc(text).replace("&", "&amp;")
+    # esc() escapes an "&" that starts an entity, so a quotation holding "&amp;"
+    # or "&lt;b&gt;" renders as printed, not as "&" or "<b>".
+    return esc(text)
 
 
 def _markdown_finding(f: Finding) -> str:
