@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quoteverify.align import PreparedSource, find_exact, find_fuzzy
+from quoteverify.align import (
+    PreparedSource,
+    find_exact,
+    find_fuzzy,
+    lookup,
+    quote_trigrams,
+    shares_trigram,
+)
 from quoteverify.align._diff import (
     WordDiff,
     is_minor,
@@ -28,6 +35,9 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
+# Parts of at least this many words skip fuzzy hits sharing no word trigram
+# with them (see _part_matches); shorter ones have too few trigrams to tell.
+_JUNK_MIN_WORDS = 4
 
 
 @dataclass
@@ -143,8 +153,9 @@ def _part_matches(
 ) -> list[_PM]:
     """Candidate places for a run of quote words, best first (exact ones first)."""
     keys = [t.key for t in toks]
+    look = lookup(ps, keys)
     out: list[_PM] = []
-    for s in find_exact(ps, keys):
+    for s in find_exact(ps, keys, look):
         out.append(_PM(s, s + len(keys), word_diff(toks, ps, s, s + len(keys), th), True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
@@ -155,15 +166,30 @@ def _part_matches(
             max_postings=th.max_postings,
             weak_fraction=th.fallback_weak_fraction,
             fallback_max_tokens=th.fallback_max_tokens if fallback else 0,
+            look=look,
         )
         # Only near-best hits are worth a full diff (they compete on speaker).
         cutoff = (hits[0].dist + max(2, len(keys) // 10)) if hits else 0
+        # A hit whose passage (with the two words tight_diff may add at either
+        # end) holds no three consecutive quote words cannot be "diverged"
+        # (a run of 3 equal words is required); only a passage whose every
+        # third word is a spelling variant could still be "minor".  Such junk
+        # hits were most of an absent quote's work, so only the best hit is
+        # diffed regardless: a quote not found still gets a nearest passage.
+        trigrams: set[tuple[int, int, int]] | None = None  # built when first needed
         for h in hits:
             if h.dist > cutoff:
                 break
             if any(h.start < e and s < h.end for s, e in taken):
                 continue
             taken.append((h.start, h.end))
+            if out and len(keys) >= _JUNK_MIN_WORDS:
+                if trigrams is None:
+                    trigrams = quote_trigrams(look)
+                if not shares_trigram(ps, trigrams, h.start - 2, h.end + 2):
+                    if len(taken) >= _MAX_CANDIDATES:
+                        break
+                    continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
             out.append(_PM(a, b, wd, False))
             if len(taken) >= _MAX_CANDIDATES:
@@ -496,7 +522,7 @@ def _combine(
             continue
         if prev is not None:
             gap = pm.a - prev.b
-            barrier = gap > 0 and any(ps.is_sentinel(x) for x in range(prev.b, pm.a))
+            barrier = gap > 0 and ps.has_barrier(prev.b, pm.a)
             if gap < 0:
                 stitched = True
                 notes.append(

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,15 +13,17 @@ import numpy as np
 from quoteverify.align._index import (
     SENTINEL_ID,
     Hit,
+    TrigramLookup,
     WordIndex,
     build_index,
     exact_positions,
     fuzzy_hits,
     quote_ids,
+    trigram_lookup,
     word_ids,
 )
 from quoteverify.align._normalize import Normalized, normalize
-from quoteverify.align._tokens import TOKEN_RE, key_of, trailing_punct
+from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of, trailing_punct
 from quoteverify.align._transcript import (
     Turn,
     front_matter,
@@ -61,6 +62,11 @@ class PreparedSource:
     # -- token helpers -------------------------------------------------------
     def is_sentinel(self, i: int) -> bool:
         return int(self.index.ids[i]) == SENTINEL_ID
+
+    def has_barrier(self, a: int, b: int) -> bool:
+        """Is any of tokens [a, b) a barrier?  One numpy scan: a stitched
+        quote's gap may span thousands of tokens."""
+        return b > a and bool((self.index.ids[max(0, a) : b] == SENTINEL_ID).any())
 
     def core(self, i: int) -> str:
         """The token's normalised surface ("It's"); for a barrier, its marker."""
@@ -123,14 +129,12 @@ class PreparedSource:
         after = text[end:hi]
         if hi < len(text) and para == -1 and " " in after:
             after = after[: after.rfind(" ")]
-        return _ws(before).strip(), _ws(after).strip()
+        # str.split and a \s+ regex agree on what whitespace is; splitting
+        # is several times cheaper than re.sub on non-ASCII text.
+        return " ".join(before.split()), " ".join(after.split())
 
 
 BARRIER_KEY = "\x00"  # no quote word has this key
-
-
-def _ws(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -152,42 +156,14 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _tokens_and_keys(masked: str) -> tuple[np.ndarray, list[str]]:
-    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing.
-
-    One ``re.split`` over the lower-cased text yields gap, word, gap, word, ...
-    as plain strings: offsets follow from a cumulative sum of their lengths,
-    so no match object or per-token tuple is ever made.
-    """
+    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing."""
     low = masked.lower()
     if len(low) != len(masked):  # a rare character whose lower case is longer
         spans = [m.span() for m in TOKEN_RE.finditer(masked)]
         keys = [key_of(masked[s:e]) for s, e in spans]
         return np.asarray(spans, dtype=np.int64).reshape(-1, 2), keys
-    parts = _SPLIT.split(low)
-    words = parts[1::2]
-    if not words:
-        return np.zeros((0, 2), dtype=np.int64), []
-    cum = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    ends = cum[1::2]
-    starts = cum[0:-1:2]
-    # key_of for all words at once: drop apostrophes and dots (and commas,
-    # which only numbers contain) ...
-    keys = "\n".join(words).replace("'", "").replace(".", "").replace(",", "").split("\n")
-    # ... but a number keeps its dots ("3.5" is not "35").  Numbers start with
-    # a digit: find them from the first character's code point, and ask
-    # str.isdigit only for the few non-ASCII first characters.
-    first = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)[starts]
-    for i in np.flatnonzero((first - 48 < 10) | (first > 0x7F)).tolist():
-        w = words[i]
-        if w[0].isdigit():
-            keys[i] = w.translate(_NUM_KEY_DROP)
+    starts, ends, keys = bulk_tokens(low)
     return np.stack([starts, ends], axis=1), keys
-
-
-# Capturing the token makes re.split return gaps and tokens alternately; a
-# token never matches the empty string, so the alternation is strict.
-_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
-_NUM_KEY_DROP = str.maketrans("", "", ",")
 
 
 def prepare_source(source: Source) -> PreparedSource:
@@ -248,9 +224,43 @@ def _newlines(text: str) -> np.ndarray:
     return np.flatnonzero(buf == 10).astype(np.int64)
 
 
-def find_exact(ps: PreparedSource, keys: list[str]) -> list[int]:
+@dataclass(frozen=True, eq=False)
+class Lookup:
+    """A quote part's word ids and trigram ranges in one source, computed
+    once and shared by ``find_exact`` and ``find_fuzzy``."""
+
+    qids: np.ndarray
+    trigrams: TrigramLookup
+
+
+def lookup(ps: PreparedSource, keys: list[str]) -> Lookup:
+    qids = quote_ids(ps.index, keys)
+    return Lookup(qids, trigram_lookup(ps.index, qids))
+
+
+def find_exact(ps: PreparedSource, keys: list[str], look: Lookup | None = None) -> list[int]:
     """Token start positions where ``keys`` occur contiguously."""
-    return exact_positions(ps.index, quote_ids(ps.index, keys))
+    if look is None:
+        look = lookup(ps, keys)
+    return exact_positions(ps.index, look.qids, look.trigrams)
+
+
+def quote_trigrams(look: Lookup) -> set[tuple[int, int, int]]:
+    """Word-id trigrams of a quote part that the source could contain."""
+    ids = look.qids.tolist()
+    return {
+        (a, b, c)
+        for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)
+        if a > 0 and b > 0 and c > 0
+    }
+
+
+def shares_trigram(ps: PreparedSource, trigrams: set[tuple[int, int, int]], a: int, b: int) -> bool:
+    """Do source tokens [a, b) hold three consecutive words of the quote?"""
+    if not trigrams:
+        return False
+    ids = ps.index.ids[max(0, a) : b].tolist()
+    return any(t in trigrams for t in zip(ids, ids[1:], ids[2:], strict=False))
 
 
 def find_fuzzy(
@@ -261,13 +271,17 @@ def find_fuzzy(
     max_postings: int = 2000,
     weak_fraction: float = 0.5,
     fallback_max_tokens: int = 5_000_000,
+    look: Lookup | None = None,
 ) -> list[Hit]:
     """Approximate places for ``keys``, best first (see ``_index.fuzzy_hits``)."""
+    if look is None:
+        look = lookup(ps, keys)
     return fuzzy_hits(
         ps.index,
-        quote_ids(ps.index, keys),
+        look.qids,
         max_windows=max_windows,
         max_postings=max_postings,
         weak_fraction=weak_fraction,
         fallback_max_tokens=fallback_max_tokens,
+        look=look.trigrams,
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from quoteverify.align._index import SENTINEL_ID
+from quoteverify.align._opcodes import Opcode, index_of, opcodes
 from quoteverify.align._tokens import (
     QToken,
     expand,
@@ -16,6 +17,7 @@ from quoteverify.align._tokens import (
     is_number,
     levenshtein,
     number_value,
+    trailing_punct,
 )
 from quoteverify.models import DiffOp
 
@@ -82,7 +84,7 @@ class Passage:
     most of the diff's speed.
     """
 
-    __slots__ = ("ps", "a", "b", "keys", "cores", "words")
+    __slots__ = ("ps", "a", "b", "keys", "cores", "words", "puncts")
 
     def __init__(self, ps: PreparedSource, a: int, b: int) -> None:
         self.ps = ps
@@ -97,6 +99,14 @@ class Passage:
         os_ = ps.norm.starts[ts].tolist()
         oe = ps.norm.ends[te - 1].tolist() if b > a else []
         self.words = [src[s:e] for s, e in zip(os_, oe, strict=True)]
+        # Trailing punctuation as the equal-word check compares it (brackets
+        # stripped), read once per passage rather than once per diff.
+        masked = ps.masked
+        lim = len(masked)
+        self.puncts = [
+            trailing_punct(masked, e, lim).strip("()[]") if e < lim and masked[e] != " " else ""
+            for e in te.tolist()
+        ]
 
 
 def _class_flags(cores: list[str], other: list[str]) -> list[str]:
@@ -184,14 +194,13 @@ def word_diff(
     ignore_first_case: bool = True,
     ignore_last_punct: bool = True,
     passage: Passage | None = None,
-    matcher: SequenceMatcher[str] | None = None,
+    b2j: dict[str, list[int]] | None = None,
 ) -> WordDiff:
     """Diff quote tokens against source tokens [a, b).
 
-    ``passage`` (covering [a, b)) and ``matcher`` (whose second sequence is
-    the quote's keys) may be shared between diffs of one quote part: the
-    result is the same, the per-word reads and difflib's index of the quote
-    are done once.
+    ``passage`` (covering [a, b)) and ``b2j`` (``index_of`` the quote's
+    keys) may be shared between diffs of one quote part: the result is the
+    same, the per-word reads and the diff's index of the quote are done once.
     """
     if passage is None or not (passage.a <= a and b <= passage.b):
         passage = Passage(ps, a, b)
@@ -199,18 +208,23 @@ def word_diff(
     skeys = passage.keys[off : off + b - a]
     cores = passage.cores[off : off + b - a]
     words = passage.words[off : off + b - a]
-    if matcher is None:
-        matcher = SequenceMatcher(None, skeys, [t.key for t in qtoks], autojunk=False)
-    else:
-        matcher.set_seq1(skeys)
+    puncts = passage.puncts[off : off + b - a]
     wd = WordDiff(q_len=len(qtoks), s_len=b - a)
-    raw: list[tuple[str, int, int, int, int]] = list(matcher.get_opcodes())
+    lq = len(qtoks)
+    if lq == b - a and lq and all(t.key == k for t, k in zip(qtoks, skeys, strict=True)):
+        # An exact match (every exact hit, verbatim quotes): difflib's answer
+        # for two equal sequences is one equal block, found without the search.
+        raw: list[Opcode] = [("equal", 0, lq, 0, lq)]
+    else:
+        if b2j is None:
+            b2j = index_of([t.key for t in qtoks])
+        raw = opcodes(skeys, b2j, lq)
     for tag, i1, i2, j1, j2 in raw:
         if tag == "equal":
             wd.longest_run = max(wd.longest_run, j2 - j1)
             _equal_ops(
-                wd, qtoks, ps, a, i1, j1, j2, th, ignore_first_case, ignore_last_punct,
-                cores, words,
+                wd, qtoks, i1, j1, j2, th, ignore_first_case, ignore_last_punct,
+                cores, words, puncts,
             )  # fmt: skip
             continue
         qt = qtoks[j1:j2]
@@ -266,8 +280,8 @@ def tight_diff(
     ("Europe We're" for "We are") at the same edit cost."""
     lo, hi = _extension_bounds(ps, a, b)
     passage = Passage(ps, lo, hi)
-    matcher = SequenceMatcher(None, passage.keys, [t.key for t in qtoks], autojunk=False)
-    best = word_diff(qtoks, ps, a, b, th, passage=passage, matcher=matcher)
+    b2j = index_of([t.key for t in qtoks])
+    best = word_diff(qtoks, ps, a, b, th, passage=passage, b2j=b2j)
     for side in ("start", "end"):
         end_op = best.ops[0] if side == "start" else best.ops[-1]
         if end_op.op != "insert":
@@ -276,7 +290,7 @@ def tight_diff(
             na, nb = (a - k, b) if side == "start" else (a, b + k)
             if na < lo or nb > hi:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, matcher=matcher)
+            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, b2j=b2j)
             if wd.cost < best.cost:
                 best, a, b = wd, na, nb
                 break
@@ -288,7 +302,7 @@ def tight_diff(
             first = best.ops[0] if side == "start" else best.ops[-1]
             if first.op == "equal" and not first.flags:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, matcher=matcher)
+            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, b2j=b2j)
             if wd.cost <= best.cost:
                 best, a, b = wd, na, nb
     return a, b, best
@@ -297,11 +311,16 @@ def tight_diff(
 def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[int, int]:
     """[a - k, b + k) clamped to the source and stopped at barriers (a turn
     change or an editor's gap): a passage never grows across one."""
+    ids = ps.index.ids
+    floor = max(0, a - k)
+    before = ids[floor:a].tolist()  # plain ints: numpy scalars are slow one by one
     lo = a
-    while lo > max(0, a - k) and not ps.is_sentinel(lo - 1):
+    while lo > floor and before[lo - 1 - floor] != SENTINEL_ID:
         lo -= 1
+    ceil = min(ps.n_tokens, b + k)
+    after = ids[b:ceil].tolist()
     hi = b
-    while hi < min(ps.n_tokens, b + k) and not ps.is_sentinel(hi):
+    while hi < ceil and after[hi - b] != SENTINEL_ID:
         hi += 1
     return lo, hi
 
@@ -309,8 +328,6 @@ def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[i
 def _equal_ops(
     wd: WordDiff,
     qtoks: list[QToken],
-    ps: PreparedSource,
-    a: int,
     i1: int,
     j1: int,
     j2: int,
@@ -319,52 +336,60 @@ def _equal_ops(
     ignore_last_punct: bool,
     cores: list[str],
     words: list[str],
+    puncts: list[str],
 ) -> None:
     """Equal words, split into runs by their minor differences.
 
-    ``cores``/``words``: surfaces and original words of the diffed passage.
+    ``cores``/``words``/``puncts``: surfaces, original words and trailing
+    punctuation (brackets stripped) of the diffed passage.
     """
     run_q: list[str] = []
     run_s: list[str] = []
     run_flags: tuple[str, ...] = ()
     last = len(qtoks) - 1
+    minor = th.minor_word_cost
+    ops = wd.ops
     for k, j in enumerate(range(j1, j2)):
-        si = a + i1 + k
+        i = i1 + k
         q = qtoks[j]
-        sc = cores[i1 + k]
-        flags: list[str] = []
-        if q.core != sc:
-            if q.core.lower() == sc.lower():
+        qc = q.core
+        sc = cores[i]
+        check_punct = not (j == last and ignore_last_punct)
+        if qc == sc:
+            # The common case, decided without building a flag list.
+            ft: tuple[str, ...] = (
+                ("punctuation",) if check_punct and q.punct.strip("()[]") != puncts[i] else ()
+            )
+        else:
+            flags: list[str] = []
+            if qc.lower() == sc.lower():
                 # A writer capitalises a quote that starts mid-sentence
                 # ("So we..." for "...so we"): not a difference.
-                if not (j == 0 and ignore_first_case and q.core[1:] == sc[1:]):
+                if not (j == 0 and ignore_first_case and qc[1:] == sc[1:]):
                     flags.append("case")
             else:
                 # Same key, different surface: apostrophes or dots ("its"
                 # / "it's", "US" / "U.S").
                 flags.append("punctuation")
-                if q.core.replace("'", "").replace(".", "") != sc.replace("'", "").replace(
+                if qc.replace("'", "").replace(".", "") != sc.replace("'", "").replace(
                     ".", ""
-                ) and q.core.lower().replace("'", "") == sc.lower().replace("'", ""):
+                ) and qc.lower().replace("'", "") == sc.lower().replace("'", ""):
                     flags.append("case")
-        if not (j == last and ignore_last_punct):
-            qp = q.punct.strip("()[]")
-            sp = ps.punct(si).strip("()[]")
-            if qp != sp and "punctuation" not in flags:
+            if check_punct and q.punct.strip("()[]") != puncts[i] and "punctuation" not in flags:
                 flags.append("punctuation")
-        ft = tuple(flags)
+            ft = tuple(flags)
         if run_q and ft != run_flags:
-            wd.ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+            ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
             if run_flags:
-                wd.cost += th.minor_word_cost * len(run_q)
+                wd.cost += minor * len(run_q)
             run_q, run_s = [], []
         run_flags = ft
-        run_q.append(q.core)
-        run_s.append(words[i1 + k])
+        run_q.append(qc)
+        run_s.append(words[i])
     if run_q:
-        wd.ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+        ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
         if run_flags:
-            wd.cost += th.minor_word_cost * len(run_q)
+            wd.cost += minor * len(run_q)
 
 
 def _mark_moves(wd: WordDiff) -> None:

@@ -124,9 +124,13 @@ def _plan(text: str) -> tuple[str, re.Pattern[str]]:
     """Apply the one-to-one folds; return the text and the pattern of what is left."""
     if text.isascii():
         return text, _special_for("")
-    # The distinct non-ASCII characters, in bulk (no per-character Python loop).
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    present = [chr(c) for c in np.unique(cps[cps > 0x7F]).tolist()]
+    if len(text) < 4096:
+        # A quote or a name: a set is cheaper than numpy's fixed costs.
+        present = sorted({c for c in text if c > "\x7f"})
+    else:
+        # The distinct non-ASCII characters, in bulk (no per-character Python loop).
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        present = [chr(c) for c in np.unique(cps[cps > 0x7F]).tolist()]
     for c in present:
         r = _ONE_TO_ONE.get(c)
         if r is not None:
@@ -187,16 +191,26 @@ def normalize(text: str) -> Normalized:
     out_start = np.zeros(len(p_len), dtype=np.int64)
     if len(p_len) > 1:
         np.cumsum(lens[:-1], out=out_start[1:])
-    within = np.arange(total, dtype=np.int64) - np.repeat(out_start, lens)
-    rep_copy = np.repeat(copy, lens)
-    starts = np.repeat(ps, lens) + np.where(rep_copy, within, 0)
-    ends = np.where(rep_copy, starts + 1, np.repeat(pe, lens))
-    return Normalized(
-        original=original,
-        text="".join(pieces),
-        starts=np.append(starts, n),
-        ends=np.append(ends, n),
-    )
+    # Copied characters map one to one: start = piece start + offset in the
+    # piece.  Only the (few) characters of replaced clusters are then fixed
+    # up, so the 1 MB arrays are written in two passes rather than six.
+    starts = np.empty(total + 1, dtype=np.int64)
+    starts[:total] = np.repeat(ps - out_start, lens)
+    starts[:total] += np.arange(total, dtype=np.int64)
+    starts[total] = n
+    ends = starts + 1
+    ends[total] = n
+    nc = np.flatnonzero(~copy)
+    if nc.shape[0]:
+        nc_len = lens[nc]
+        nc_first = np.zeros(nc.shape[0], dtype=np.int64)
+        np.cumsum(nc_len[:-1], out=nc_first[1:])
+        idx = np.arange(int(nc_len.sum()), dtype=np.int64) + np.repeat(
+            out_start[nc] - nc_first, nc_len
+        )
+        starts[idx] = np.repeat(ps[nc], nc_len)
+        ends[idx] = np.repeat(pe[nc], nc_len)
+    return Normalized(original=original, text="".join(pieces), starts=starts, ends=ends)
 
 
 def fold(text: str) -> str:

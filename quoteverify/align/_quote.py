@@ -44,24 +44,26 @@ class ParsedQuote:
 def parse_quote(text: str) -> ParsedQuote:
     norm = fold(text)
     # Stage directions a writer copied along ("(Applause.)") are not words.
-    for s, e in stage_spans(norm):
-        norm = norm[:s] + " " * (e - s) + norm[e:]
+    if "(" in norm or "[" in norm:  # every stage direction opens with one
+        for s, e in stage_spans(norm):
+            norm = norm[:s] + " " * (e - s) + norm[e:]
     pieces = _ELLIPSIS.split(norm)
     parts: list[QuotePart] = []
     for piece in pieces:
-        brackets = [m.span() for m in _BRACKET.finditer(piece)]
+        brackets = [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece else []
+        n = len(piece)
         toks = []
         for m in TOKEN_RE.finditer(piece):
             s, e = m.span()
             core = m.group()
             toks.append(
                 QToken(
-                    core=core,
-                    key=key_of(core),
-                    punct=trailing_punct(piece, e, len(piece)),
-                    bracket=any(bs < s and e < be for bs, be in brackets),
-                    start=s,
-                    end=e,
+                    core,
+                    key_of(core),
+                    trailing_punct(piece, e, n),
+                    bool(brackets) and any(bs < s and e < be for bs, be in brackets),
+                    s,
+                    e,
                 )
             )
         if toks:

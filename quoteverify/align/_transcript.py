@@ -116,9 +116,12 @@ def front_matter(norm: str) -> tuple[int, str | None]:
 def parse_turns(norm: str, body_start: int = 0) -> list[Turn]:
     """Speaker turns in order.  Empty when the text has no labels."""
     found: list[tuple[str, int, int]] = []
+    has_word = _HAS_WORD.search
     for m in _line_starts(_LABEL, _LABEL_NL, norm, body_start):
-        label = re.sub(r"\s+", " ", m.group("label")).strip()
-        if label != "Q" and not _HAS_WORD.search(label):
+        # A label holds only capitals, dots, apostrophes, hyphens and spaces,
+        # so str.split collapses its whitespace as a \s+ regex would, cheaper.
+        label = " ".join(m.group("label").split())
+        if label != "Q" and not has_word(label):
             continue
         found.append((label, m.start("label"), m.end()))
     turns = []
