@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import FAILING_ORDER, VERDICT_ORDER, CheckRun, Report, Source
+from .models import CHECK_FORMATS, FAILING_ORDER, VERDICT_ORDER, CheckRun, Report, Source
 
 if TYPE_CHECKING:
     from .config import Settings
 
-# Kept here, not imported from report, so that --help stays light.
-CHECK_FORMATS = ("human", "concise", "json", "jsonl", "markdown", "sarif", "github", "junit")
 
 EPILOG = """\
 exit codes:

@@ -32,7 +32,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .errors import InputError
-from .models import VERDICT_ORDER
+from .models import CHECK_FORMATS, VERDICT_ORDER
 
 ENV_VAR = "QUOTEVERIFY_CONFIG"
 CONFIG_NAMES = ("quoteverify.toml", ".quoteverify.toml")
@@ -40,16 +40,7 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "quoteverify")
 
 FAIL_ON_CHOICES: tuple[str, ...] = (*VERDICT_ORDER[1:], "none")
-FORMATS: tuple[str, ...] = (
-    "human",
-    "concise",
-    "json",
-    "jsonl",
-    "markdown",
-    "sarif",
-    "github",
-    "junit",
-)
+FORMATS = CHECK_FORMATS
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",
     "**/*.markdown",

@@ -180,6 +180,18 @@ class Report:
 
 FindingLevel = Literal["error", "warning", "note"]
 
+# The output formats of ``quoteverify check`` (renderers in ``report``).
+CHECK_FORMATS: tuple[str, ...] = (
+    "human",
+    "concise",
+    "json",
+    "jsonl",
+    "markdown",
+    "sarif",
+    "github",
+    "junit",
+)
+
 
 @dataclass(frozen=True)
 class Finding:

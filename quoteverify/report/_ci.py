@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import __version__
-from ..models import CheckRun, FileCheck, Finding
+from ..models import CHECK_FORMATS, CheckRun, FileCheck, Finding
 from ._checkutil import (
     FINDING_VERDICTS,
     counts,
@@ -35,16 +35,7 @@ from ._junit import render_junit
 from ._markdown import esc, render_diff
 from ._sarif import render_sarif
 
-FORMATS: tuple[str, ...] = (
-    "human",
-    "concise",
-    "json",
-    "jsonl",
-    "markdown",
-    "sarif",
-    "github",
-    "junit",
-)
+FORMATS = CHECK_FORMATS
 
 # GitHub refuses a step summary of 1 MiB or more; keep a margin for the
 # truncation note and for whatever the workflow itself appends.
