@@ -20,7 +20,7 @@ import subprocess
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
@@ -47,17 +47,6 @@ TITLES: Mapping[str, str] = {
     "not_found": "Quote not found in the sources",
     "unverifiable": "Quote could not be verified",
 }
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """What ``check`` needs besides the files: the audit's own options."""
-
-    fail_on: str = "diverged"
-    sources: tuple[str, ...] = ()
-    follow_links: bool = True
-    library: str | None = None
-    speaker_sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 # --- which files ------------------------------------------------------------------
@@ -319,6 +308,11 @@ def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
         best = f" (best score {r.score:.0f})" if r.score is not None else ""
         return f"{_q(r.quote.text)} is not in {src or 'the sources'}{best}"
     if v == "misattributed":
+        # The verdict's own note says whose words they are, including the case
+        # where the speaker was quoting someone else (same turn label).
+        why = next((n for n in r.notes if n.startswith("misattributed: ")), None)
+        if why is not None:
+            return f"{_q(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
         real = r.match.speaker if r.match and r.match.speaker else "someone else"
         return f"{_q(r.quote.text)} was said by {real}, not {who}, in {src}"
     if v == "stitched":
