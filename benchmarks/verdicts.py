@@ -105,6 +105,7 @@ def run(root: Path) -> dict[str, Any]:
         confusion.setdefault(r["expected"], Counter())[r["got"] or "None"] += 1
     pairs = Counter((r["expected"], r["got"]) for r in rows if not r["ok"])
     return {
+        "root": str(root),
         "cases": n,
         "correct": correct,
         "accuracy": correct / n if n else 0.0,
@@ -135,7 +136,7 @@ def markdown(rep: dict[str, Any]) -> str:
             if g not in got_cols:
                 got_cols.append(g)
     lines = [
-        "## Verdict dev set",
+        f"## Verdict set `{rep.get('root', 'fixtures/verdicts')}`",
         "",
         f"{rep['cases']} cases · accuracy **{rep['accuracy']:.1%}** "
         f"({rep['correct']}/{rep['cases']}; target ≥ 95 %) · "
@@ -147,7 +148,9 @@ def markdown(rep: dict[str, Any]) -> str:
         "| expected \\ got | " + " | ".join(got_cols) + " | total |",
         "|---|" + "---:|" * (len(got_cols) + 1),
     ]
-    for e in VERDICTS:
+    # "unverifiable" is expected only in the held-out set: a row when present.
+    rows = list(VERDICTS) + [e for e in rep["confusion"] if e not in VERDICTS]
+    for e in rows:
         row = rep["confusion"].get(e, {})
         cells = [f"**{row.get(g, 0)}**" if g == e else str(row.get(g, 0) or "·") for g in got_cols]
         lines.append(f"| {e} | " + " | ".join(cells) + f" | {sum(row.values())} |")

@@ -25,6 +25,15 @@ class Thresholds:
     # The same two for short quotes (5-12 words).
     short_diverged_min_score: float = 70.0
     short_diverged_min_run: int = 4
+    # ... or, below that score: a short quote that differs from the passage
+    # by at most short_diverged_max_edits edit (one word or phrase replaced,
+    # added or dropped), pairs at least this fraction of its words (and at
+    # least short_diverged_min_run of them) in order, keeps diverged_min_run
+    # in a row and scores at least diverged_min_score.  "They paid a $10
+    # million settlement." for "They paid $10 million settlement" pairs 5 of
+    # 6 words in one edit but its longest run is 3.
+    short_diverged_min_matched: float = 2 / 3
+    short_diverged_max_edits: int = 1
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and
     # the quote is "stitched".

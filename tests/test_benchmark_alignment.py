@@ -159,7 +159,8 @@ def test_report_structure(report: dict) -> None:
     assert sum(report["quote_counts"].values()) == 16
     assert report["source"]["mb"] >= 0.012
     names = [t["name"] for t in report["targets"]]
-    assert len(names) == 8 and any("stitched recall" in n for n in names)
+    assert len(names) == 9 and any("stitched recall" in n for n in names)
+    assert any("LOCATE only" in n for n in names)  # like-for-like speed vs rapidfuzz
     for t in report["targets"]:
         assert set(t) >= {"name", "value", "op", "goal", "ok"}
         assert t["ok"] in (True, False, None)
@@ -181,7 +182,8 @@ def test_report_structure(report: dict) -> None:
     json.dumps(report)  # machine output is serialisable
     md = bench.render_markdown(report)
     assert "| figure | engine | target | status | note |" in md
-    assert md.count("PASS") + md.count("MISS") + md.count("n/a") >= 8
+    assert md.count("PASS") + md.count("MISS") + md.count("n/a") >= 9
+    assert "engine LOCATE only" in md and "no diff, no verdict" in md
 
 
 def test_report_exact_quotes_verbatim_and_right(report: dict) -> None:

@@ -381,3 +381,135 @@ def test_minor_change_on_first_or_last_word(edge, text, quote_word, source_word)
 def test_real_change_on_first_or_last_word_stays_diverged(edge, text):
     r = judge(q(text, KJP), [edge])
     assert r.verdict not in ("verbatim", "minor"), (r.verdict, nonequal(r))
+
+
+# -- held-out error classes, on synthetic text ----------------------------------------
+BIDEN = Speaker("Joe Biden", "Biden", 0, 5, title="President")
+TRUMP = Speaker("Donald Trump", "Trump", 0, 5, title="President")
+
+
+def _src(body: str, title: str) -> object:
+    text = f'---\ntitle: "{title}"\n---\n\n{body}'
+    return prepare_source(Source("s", "ok", text))
+
+
+def test_inch_mark_does_not_turn_the_speech_into_a_quotation():
+    # "6’4”": the ” is an inch mark.  Counting marks made everything after it
+    # "quoted" (own words misattributed) and the critics' words that Biden
+    # quoted his own (an UNSAFE verbatim).
+    ps = _src(
+        "THE PRESIDENT:  Maybe I stand on it — I’ll be 6’4”. (Laughter.)\n\n"
+        "They said, “Biden is so stupid, he didn’t know there were no seats.”\n\n"
+        "Folks, we have created more jobs than any president in history.\n",
+        "Remarks by President Biden on Bidenomics",
+    )
+    r = judge(q("we have created more jobs than any president in history", BIDEN), [ps])
+    assert r.verdict == "verbatim", r.notes
+    r = judge(q("Biden is so stupid, he didn’t know there were no seats.", BIDEN), [ps])
+    assert r.verdict == "misattributed", r.notes
+
+
+SHORT = (
+    "THE PRESIDENT:  I mean, I have a warm spot in my heart for TikTok because I won on it.  "
+    "They paid $10 million settlement to the county last year.  It’s an excellent question "
+    "about municipalities and counties.  There’s nothing — nothing beyond our capacity if we "
+    "work together, and the talent is very deep in this country.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a warm spot for TikTok",  # 'in my heart' dropped (edlib leaves 'for TikTok' out)
+        "They paid a $10 million settlement.",  # an article supplied: run of 3, 5 of 6 paired
+        "It’s a great question about municipalities.",  # synonym: one edit, 4 of 6 paired
+    ],
+)
+def test_short_quote_one_edit_away_is_diverged(text):
+    ps = _src(SHORT, "Press Gaggle by President Trump")
+    r = judge(q(text, TRUMP), [ps])
+    assert r.verdict == "diverged", (r.score, r.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Several edits: a different wording, not a drift of this passage.
+        "There’s nothing beyond our capacity when we do it together.",
+        "We will build a great wall with the money.",  # invented
+    ],
+)
+def test_short_quote_several_edits_away_stays_not_found(text):
+    ps = _src(SHORT, "Press Gaggle by President Trump")
+    r = judge(q(text, TRUMP), [ps])
+    assert r.verdict == "not_found", (r.score, r.notes)
+
+
+def test_short_rule_counts_paired_words_not_only_the_longest_run():
+    from quoteverify.align._diff import WordDiff
+    from quoteverify.models import DiffOp
+    from quoteverify.thresholds import DEFAULT
+    from quoteverify.verdict import _short_paired
+
+    # "They paid a $10 million settlement": 5 of 6 words paired, one edit.
+    wd = WordDiff(
+        ops=[
+            DiffOp("equal", "They paid", "They paid"),
+            DiffOp("insert", "a", ""),
+            DiffOp("equal", "$10 million settlement", "$10 million settlement"),
+        ],
+        cost=1.0,
+        q_len=6,
+        s_len=5,
+        longest_run=3,
+        trailing_equal=3,
+    )
+    assert wd.matched_words == 5
+    assert _short_paired(wd, 6, DEFAULT)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [("within our arms’ reach", "within our arms reach"), ("within our arms reach", "arms’ reach")],
+)
+def test_possessive_apostrophe_is_at_least_minor(quote, source):
+    body = (
+        "THE VICE PRESIDENT:  We have practical solutions that are within our "
+        f"{source.split('our ')[-1]} today.\n"
+    )
+    ps = _src(body, "Remarks by Vice President Harris")
+    harris = Speaker("Kamala Harris", "Harris", 0, 6, title="Vice President")
+    r = judge(q(quote, harris), [ps])
+    assert r.verdict == "minor", (r.verdict, r.notes)
+
+
+def test_unmarked_stitch_with_a_short_first_part_and_a_stray_going_to():
+    # The main alignment kept "going to" near the second sentence, leaving only
+    # "let him do it" unmatched (4 words, too short to search alone).
+    filler = " ".join(
+        f"Item {w} was reviewed by the {c} committee on {d}."
+        for w, c, d in zip(
+            "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi".split(),
+            "budget rules ethics science energy labor housing trade health defense "
+            "justice commerce transport water".split(),
+            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday March April May "
+            "June July August October".split(),
+            strict=True,
+        )
+    )
+    body = (
+        "THE PRESIDENT:  We’re not going to let him do it.  " + filler + "\n\n"
+        "They are going to be bad.  I mean, they’re — and they’re so obvious just by the "
+        "heading.\n"
+    )
+    ps = _src(body, "Interview of President Trump")
+    r = judge(
+        q(
+            "We’re not going to let him do it. I mean, they’re — and they’re so obvious just "
+            "by the heading.",
+            TRUMP,
+        ),
+        [ps],
+    )
+    assert r.verdict == "stitched", (r.score, r.notes)
+    assert not any("negation" in n for n in r.notes)

@@ -1,12 +1,16 @@
 """Finding a quotation's words in a source: the public API of the align stage.
 
 ``prepare_source`` normalises, tokenises and indexes a source once;
-``quoteverify.verdict.judge`` then asks it where a quote's words stand.
+``quoteverify.verdict.judge`` then asks it where a quote's words stand
+(``find_candidates``: exact lookup, then trigram windows + edlib).  ``locate``
+is that same step alone for a whole quote, span and score, with no word diff
+and no verdict (what a fuzzy-search baseline such as rapidfuzz's
+``partial_ratio_alignment`` does).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,18 +27,22 @@ from quoteverify.align._index import (
     word_ids,
 )
 from quoteverify.align._normalize import Normalized, normalize
+from quoteverify.align._quote import parse_quote
 from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of, trailing_punct
 from quoteverify.align._transcript import (
     Turn,
     front_matter,
     gap_spans,
-    inside_quotation,
+    has_blank_lines,
     parse_turns,
+    quotation_spans,
+    quoted_share,
     stage_spans,
 )
 from quoteverify.models import Source
+from quoteverify.thresholds import DEFAULT, Thresholds
 
-__all__ = ["PreparedSource", "prepare_source", "Hit"]
+__all__ = ["PreparedSource", "prepare_source", "Hit", "Located", "locate", "find_candidates"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +62,10 @@ class PreparedSource:
     # Alignment key of every token (BARRIER_KEY for barriers): the diff reads
     # keys of whole passages, so they are kept rather than recomputed.
     keys: list[str]
+    # Paragraphs are lines (no blank line in the body): see quotation_spans.
+    line_paragraphs: bool = False
+    # Quotation spans per turn (by label offset), computed when first asked.
+    _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     @property
     def n_tokens(self) -> int:
@@ -98,17 +110,23 @@ class PreparedSource:
         return self.turns[k] if k >= 0 else None
 
     def quoted_by_speaker(self, a: int, b: int) -> bool:
-        """Tokens [a, b) stand inside quotation marks within their turn."""
+        """Tokens [a, b) stand (mostly) inside quotation marks within their turn."""
         turn = self.turn_at(a)
         if turn is None or b <= a:
             return False
-        return inside_quotation(
-            self.norm.text,
-            int(self.tok_start[a]),
-            int(self.tok_end[b - 1]),
-            turn.label_end,
-            turn.end,
-        )
+        spans = self._quoted.get(turn.label_start)
+        if spans is None:
+            norm = self.norm
+            spans = quotation_spans(
+                norm.text,
+                turn.label_end,
+                turn.end,
+                # The original glyph behind a folded '"': curly marks pair by direction.
+                lambda i: norm.original[int(norm.starts[i])],
+                line_paragraphs=self.line_paragraphs,
+            )
+            self._quoted[turn.label_start] = spans
+        return quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2 > 1
 
     def context(self, start: int, end: int, width: int = 100) -> tuple[str, str]:
         """Up to ``width`` chars either side of the original span, same paragraph,
@@ -200,6 +218,7 @@ def prepare_source(source: Source) -> PreparedSource:
         turn_starts=np.asarray([t.label_start for t in turns], dtype=np.int64),
         newlines=_newlines(source.text),
         keys=keys,
+        line_paragraphs=not has_blank_lines(norm.text, body),
     )
 
 
@@ -285,3 +304,69 @@ def find_fuzzy(
         fallback_max_tokens=fallback_max_tokens,
         look=look.trigrams,
     )
+
+
+def find_candidates(
+    ps: PreparedSource,
+    keys: list[str],
+    th: Thresholds = DEFAULT,
+    *,
+    fuzzy: bool = True,
+    fallback: bool = True,
+    look: Lookup | None = None,
+) -> tuple[list[int], list[Hit]]:
+    """Where a run of quote words may stand: (exact start tokens, fuzzy hits best first).
+
+    The exact lookup comes first; the trigram-window + edlib search runs only
+    when the words are nowhere verbatim (and ``fuzzy``).  ``fallback=False``
+    skips the bounded whole-document edlib pass.  This is the locating step
+    of ``quoteverify.verdict.judge`` and all of ``locate``.
+    """
+    if look is None:
+        look = lookup(ps, keys)
+    exact = find_exact(ps, keys, look)
+    if exact or not fuzzy:
+        return exact, []
+    hits = find_fuzzy(
+        ps,
+        keys,
+        max_windows=th.max_windows,
+        max_postings=th.max_postings,
+        weak_fraction=th.fallback_weak_fraction,
+        fallback_max_tokens=th.fallback_max_tokens if fallback else 0,
+        look=look,
+    )
+    return exact, hits
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where ``locate`` puts a quote: original character offsets and a score."""
+
+    start: int
+    end: int
+    score: float  # 100 x (1 - word edits / quote words); 100 = verbatim words
+    tokens: tuple[int, int]  # source token span [a, b)
+
+
+def locate(ps: PreparedSource, quote_text: str, th: Thresholds = DEFAULT) -> Located | None:
+    """The best place of a quote's words in ``ps``, and how well they align.
+
+    Only the search: the quote's words as one run (an ellipsis is not split
+    on), exact lookup then ``find_candidates``' fuzzy search; no word diff, no
+    speaker check, no verdict.  None when the quote has no words or nothing
+    aligns.
+    """
+    keys = [t.key for t in parse_quote(quote_text).tokens]
+    if not keys or ps.n_tokens == 0:
+        return None
+    exact, hits = find_candidates(ps, keys, th)
+    if exact:
+        a, b, dist = exact[0], exact[0] + len(keys), 0
+    elif hits:
+        a, b, dist = hits[0].start, hits[0].end, hits[0].dist
+    else:
+        return None
+    s, e = ps.orig_span(a, b)
+    score = max(0.0, round(100.0 * (1.0 - dist / len(keys)), 1))
+    return Located(s, e, score, (a, b))

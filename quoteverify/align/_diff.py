@@ -65,6 +65,13 @@ class WordDiff:
         return [o for o in self.ops if o.op != "equal" and not is_minor(o)]
 
     @property
+    def matched_words(self) -> int:
+        """Quote words paired with the same source word (equal, or a minor variant)."""
+        return sum(
+            len(o.quote.split()) for o in self.ops if o.op == "equal" or (o.quote and is_minor(o))
+        )
+
+    @property
     def minor(self) -> list[DiffOp]:
         return [o for o in self.ops if o.flags and set(o.flags) <= MINOR_FLAGS]
 

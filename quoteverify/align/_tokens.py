@@ -60,6 +60,12 @@ def trailing_punct(text: str, end: int, limit: int) -> str:
             break
         if ch in _PUNCT_KEEP:
             out.append(ch)
+        elif ch == "'" and i == end and text[end - 1 : end] in ("s", "S"):
+            # A plural possessive's apostrophe is spelling, not typography:
+            # "within our arms' reach" printed for "arms reach" (or the
+            # reverse) is at least a minor change.  TOKEN_RE keeps an
+            # apostrophe only *inside* a word, so it would vanish otherwise.
+            out.append(ch)
         i += 1
     return "".join(out)
 

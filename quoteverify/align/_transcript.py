@@ -13,6 +13,7 @@ NBSPs and dash styles are already folded.  White House transcripts look like::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # YAML front matter ("---" ... "---") at the very top of a Markdown transcript.
@@ -225,14 +226,165 @@ def label_matches(
     return False
 
 
-def inside_quotation(norm: str, a: int, b: int, lo: int, hi: int) -> bool:
-    """Is norm[a:b] inside double quotation marks opened after ``lo`` and closed before ``hi``?
+# ---------------------------------------------------------------------------
+# Quotations inside a turn: "the speaker was quoting someone".
+#
+# Counting marks from the start of the turn (odd = inside) lets one stray mark
+# flip the answer for the rest of the turn: in "I'll be 6'4”." the ” is an inch
+# mark, and every later word of a 3,400-word speech was taken as quoted (and
+# the words Biden quoted from critics as his own).  So marks are paired the way
+# a reader pairs them: by their direction when curly (“ opens, ” closes), by the
+# characters around them when straight, never across a paragraph, and an
+# unclosed quotation is bounded (see ``_UNCLOSED_MAX_WORDS``).
+
+# An unclosed quotation whose next paragraph does not re-open with a mark (the
+# news convention for a quotation running over several paragraphs: each
+# paragraph opens with a mark, only the last one closes) most likely lost its
+# closing mark; it covers at most this many words: two or three sentences, as
+# in 'He told me, “We will get it done. (Applause.)' with no closing mark.
+_UNCLOSED_MAX_WORDS = 40
+# A paragraph break: a blank line (the White House Markdown hard-wraps lines
+# inside a paragraph, so a single newline is no break there).
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Characters that may stand right before an opening mark: "(“Yes”)", "—“No”".
+_OPEN_PUNCT = "([{-/*_\n"
+# ... and right after a closing mark: "“fabs” —", "“done,”", "“Huh?”".
+_CLOSE_PUNCT = ".,;:!?)]}-/*_'"
+# A foot-and-inch measure: 6'4", 5’11”.
+_FEET_INCHES = re.compile(r"\d['\u2019\u2032]\d{1,2}$")
+_WORD = re.compile(r"\S+")
+
+
+def has_blank_lines(text: str, start: int = 0) -> bool:
+    """Does ``text`` from ``start`` separate paragraphs with blank lines?"""
+    return _BLANK_LINE.search(text, start) is not None
+
+
+def quotation_spans(
+    text: str,
+    lo: int,
+    hi: int,
+    glyph_at: Callable[[int], str] | None = None,
+    *,
+    line_paragraphs: bool = False,
+) -> list[tuple[int, int]]:
+    """Spans [start, end) of ``text[lo:hi]`` that stand inside double quotation marks.
+
+    ``text`` is normalised (every double mark is '"'); ``glyph_at(i)``, when
+    given, is the original mark behind the '"' at ``text[i]`` (“ ” or "), so
+    curly marks pair by direction.  Paragraphs end at blank lines, or at every
+    newline when ``line_paragraphs`` (sources with one paragraph per line).
+    Single marks never count: they are indistinguishable from apostrophes.
+    """
+    out: list[tuple[int, int]] = []
+    seg = text[lo:hi]
+    if '"' not in seg:
+        return out
+    breaks = [
+        lo + m.start()
+        for m in (re.finditer("\n", seg) if line_paragraphs else _BLANK_LINE.finditer(seg))
+    ]
+    paras: list[tuple[int, int]] = []
+    prev = lo
+    for b in breaks:
+        paras.append((prev, b))
+        prev = b + 1
+    paras.append((prev, hi))
+    for k, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        pos = text.find('"', ps, pe)
+        while pos != -1:
+            glyph = glyph_at(pos) if glyph_at is not None else '"'
+            role = _mark_role(text, pos, ps, pe, glyph, open_at is not None)
+            if role == "open" and open_at is None:
+                open_at = pos + 1
+            elif role == "close" and open_at is not None:
+                out.append((open_at, pos))
+                open_at = None
+            pos = text.find('"', pos + 1, pe)
+        if open_at is not None:
+            out.append((open_at, _unclosed_end(text, open_at, pe, paras[k + 1 :])))
+    return out
+
+
+def quoted_share(spans: list[tuple[int, int]], a: int, b: int) -> float:
+    """The fraction of characters [a, b) that stand inside ``spans``.
+
+    A quote is the speaker's quoting of someone when most of it is inside the
+    marks: 'I once said, “Everybody take a seat,” and there were no seats'
+    quoted from "Everybody" on is mostly the speaker's own narration.
+    """
+    if b <= a:
+        return 0.0
+    inside = sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
+    return inside / (b - a)
+
+
+def _unclosed_end(text: str, start: int, pe: int, later: list[tuple[int, int]]) -> int:
+    """Where a quotation opened at ``start`` and not closed in its paragraph ends."""
+    if later:
+        ns, ne = later[0]
+        nxt = text[ns:ne].lstrip()
+        if nxt.startswith('"'):
+            return pe  # re-opened in the next paragraph: the paragraph is quoted
+    words = 0
+    for m in _WORD.finditer(text, start, pe):
+        words += 1
+        if words == _UNCLOSED_MAX_WORDS:
+            return m.end()
+    return pe
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int, glyph: str, is_open: bool) -> str:
+    """'open', 'close' or '' (no quotation mark) for the '"' at ``text[i]``."""
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    if prev.isdigit():
+        # An inch mark: "6'4”", "a 12\" screen".  After a digit a mark closes
+        # only a quotation that is open, and only at a word's end (“Plan 2”).
+        if _FEET_INCHES.search(text, max(lo, i - 6), i) or not is_open:
+            return ""
+        if nxt.isalnum() or nxt == "-":
+            return ""
+    opener = (
+        (prev == "" or prev.isspace() or prev in _OPEN_PUNCT) and nxt != "" and not nxt.isspace()
+    )
+    closer = (
+        prev != ""
+        and not prev.isspace()
+        and (nxt == "" or nxt.isspace() or nxt in _CLOSE_PUNCT or nxt == '"')
+    )
+    if glyph in "\u201c\u201e\u201f\u301d":
+        # “ opens unless it plainly closes: the typo “…“ before a space.
+        return "close" if (closer and not opener and is_open) else "open"
+    if glyph in "\u201d\u301e":
+        # ” closes unless it plainly opens: 'everybody goes, ”Well, maybe…”'.
+        return "open" if (opener and not closer and not is_open) else "close"
+    if glyph in "\u00ab\u00bb":
+        return "close" if is_open else "open"
+    # Straight (or an unknown glyph): context first, then alternation.
+    if opener and not closer:
+        return "open"
+    if closer and not opener:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def inside_quotation(
+    norm: str,
+    a: int,
+    b: int,
+    lo: int,
+    hi: int,
+    glyph_at: Callable[[int], str] | None = None,
+    *,
+    line_paragraphs: bool = False,
+) -> bool:
+    """Is norm[a:b] inside double quotation marks within ``norm[lo:hi]`` (a turn)?
 
     Used for "the speaker was quoting someone": Blinken saying 'as he said,
     "Russia's aggressive actions are a threat"' did not himself coin those words.
-    Only double quotes count (single ones are indistinguishable from apostrophes).
+    See ``quotation_spans`` for how marks are paired.
     """
-    before = norm.count('"', lo, a)
-    if before % 2 == 0:
-        return False
-    return norm.find('"', b, hi) != -1
+    spans = quotation_spans(norm, lo, hi, glyph_at, line_paragraphs=line_paragraphs)
+    return quoted_share(spans, a, b) * 2 > 1
