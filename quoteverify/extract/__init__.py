@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from quoteverify.extract._lexicon import CUE, SCARE_GUARD
+from quoteverify.extract._lexicon import CUE, SCARE_GUARD, SCARE_GUARD_LAST
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._speakers import (
     Attribution,
+    Cand,
     NameIndex,
     Resolver,
     attribution_after,
@@ -24,9 +25,11 @@ from quoteverify.extract._speakers import (
 )
 from quoteverify.extract._text import (
     ParagraphIndex,
+    SentenceIndex,
+    blank_between,
+    dateline_end,
     mask_markup,
     paragraphs,
-    sentence_start_before,
     sentence_starts,
 )
 from quoteverify.models import Article, Quote, QuoteKind, Speaker
@@ -50,13 +53,25 @@ def extract_quotes(article: Article) -> list[Quote]:
     pindex = ParagraphIndex(paras)
     spans = find_spans(text, masked, paras)
     resolver = Resolver(NameIndex(masked), text, _blank_spans(masked, spans), paras)
+    sents = SentenceIndex(masked, paras)
+    bare_sents = SentenceIndex(resolver.bare, paras)
     headings = sorted(article.headings)
     out: list[Quote] = []
     prev_span: Span | None = None
     prev_quote: Quote | None = None
     for sp in spans:
         q = _one(
-            sp, text, masked, paras, pindex, headings, resolver, prev_span, prev_quote, len(out) + 1
+            sp,
+            text,
+            masked,
+            paras,
+            pindex,
+            headings,
+            resolver,
+            prev_span,
+            prev_quote,
+            len(out) + 1,
+            (sents, bare_sents),
         )
         out.append(q)
         prev_span = sp
@@ -104,6 +119,7 @@ def _one(
     prev_span: Span | None,
     prev_quote: Quote | None,
     n: int,
+    sents: tuple[SentenceIndex, SentenceIndex],
 ) -> Quote:
     qid = f"q{n}"
     body = text[sp.start : sp.end]
@@ -128,20 +144,23 @@ def _one(
         )
         if whole or len(words) > FRAGMENT_MAX_WORDS:
             return make("heading")
-    prev_para_colon = sp.para > 0 and masked[slice(*paras[sp.para - 1])].rstrip().endswith(":")
-    if h is None and is_heading_like(masked, plo, phi, sp) and not prev_para_colon:
+    if (
+        h is None
+        and is_heading_like(masked, plo, phi, sp)
+        and not (sp.para > 0 and _ends_with_colon(masked, *paras[sp.para - 1]))
+    ):
         return make("heading")
 
     # Where the sentence holding the quotation starts, and whether the quotation
     # begins it ("sentence-initial") or sits inside a sentence of the writer's.
-    lo = sentence_start_before(masked, sp.open, plo)
+    lo = sents[0].start_before(sp.open, sp.para)
     if prev_span is not None and prev_span.last_para == sp.para and prev_span.close > lo:
         lo = prev_span.close
     prefix = masked[lo : sp.open].strip(" \t\n*_")
-    at_para_start = not masked[plo : sp.open].strip(" \t\n*_")
+    at_para_start = blank_between(masked, plo, sp.open)
 
     # Titles, nicknames and terms: goes by the name “Shorty”, the word “rigged”.
-    if SCARE_GUARD.search(masked, max(plo, sp.open - 40), sp.open) and len(words) <= 8:
+    if len(words) <= 8 and _scare_guarded(masked, max(plo, sp.open - 40), sp.open):
         return make("scare")
 
     att: Attribution | None = attribution_after(
@@ -153,16 +172,25 @@ def _one(
         # “Q2.” – the cue between the halves belongs to both.
         return make("quote", split, prev_quote.cue if prev_quote else None)
     if att is None:
-        att = attribution_before(masked, lo, sp.open, not masked[plo:lo].strip())
+        att = attribution_before(masked, lo, sp.open, _lead_empty(masked, plo, lo))
     if att is None and at_para_start and sp.para > 0:
         # A colon lead-in that ends the previous paragraph:
         # "…, Blinken said:\n\n“I think a lesson…”"
         pa, pb = paras[sp.para - 1]
-        if masked[pa:pb].rstrip().endswith(":"):
+        if _ends_with_colon(masked, pa, pb):
             starts = sentence_starts(masked, pa, pb)
             att = attribution_before(masked, starts[-1], pb, False) or previous_sentence_lead(
                 masked, starts[-1], pb
             )
+            if att is None:
+                # A lead-in without a reporting verb: "Transportation Secretary Pete
+                # Buttigieg, visiting the site, struck a different note:" – its
+                # subject, when that is a person, speaks.
+                c = sentence_subject(resolver.bare, starts[-1], pb)
+                if c is not None and (
+                    c.kind in ("pron", "role") or (c.kind == "name" and c.type == "person")
+                ):
+                    att = Attribution(c, ":", "prev-lead")
     if (
         att is None
         and prev_span is not None
@@ -174,8 +202,8 @@ def _one(
         # subject of its own: "Morrow said she would ‘look carefully’ at the
         # petition but warned that ‘…’" – read the whole sentence with the quoted
         # phrase blanked.
-        lo2 = sentence_start_before(resolver.bare, sp.open, plo)
-        att = attribution_before(resolver.bare, lo2, sp.open, not masked[plo:lo2].strip())
+        lo2 = sents[1].start_before(sp.open, sp.para)
+        att = attribution_before(resolver.bare, lo2, sp.open, _lead_empty(masked, plo, lo2))
     if att is None and (not prefix or prefix.endswith(":")) and _is_list_item(text, plo):
         # A bullet with no speaker of its own under a lead-in ("Duffy took to
         # Capitol Hill today to expose …:") or a header ("**Special Envoy Steve
@@ -183,8 +211,7 @@ def _one(
         att = _list_lead_attribution(text, masked, resolver.bare, paras, sp.para)
     if att is None and not prefix and lo > plo:
         # "Secretary Chris Wright said. “…”"
-        starts = sentence_starts(masked, plo, lo)
-        ps = starts[-1] if starts[-1] < lo else (starts[-2] if len(starts) > 1 else plo)
+        ps = sents[0].prev_start(lo, sp.para)
         if prev_span is None or prev_span.close <= ps or prev_span.last_para != sp.para:
             att = previous_sentence_lead(masked, ps, lo)
     direct = (
@@ -198,9 +225,12 @@ def _one(
         # The sentence's cue sits before an earlier quoted phrase: "Kühn called the
         # criticism “unfair” and the delays “regrettable but unavoidable”" – look
         # from the start of the sentence, quotations blanked.
-        lo2 = sentence_start_before(resolver.bare, sp.open, plo)
+        lo2 = sents[1].start_before(sp.open, sp.para)
         att = attribution_indirect(resolver.bare, lo2, sp.open)
 
+    if att is None and prefix:
+        att = _chant_attribution(masked, lo, sp)
+        direct = direct or att is not None
     short = len(words) <= FRAGMENT_MAX_WORDS
     if short and not direct:
         # An embedded short phrase: a fragment of the speaker whose cue governs
@@ -240,6 +270,65 @@ def _one(
             "quote", prev_quote.speaker, None, (f"speaker carried over from {prev_quote.id}",)
         )
     return make("quote")
+
+
+def _scare_guarded(masked: str, a: int, b: int) -> bool:
+    """SCARE_GUARD before the quotation, its regex run only when one of the last
+    two words can end it (the set look-up skips it for most quotations)."""
+    last = masked[a:b].split()[-2:]
+    if not any(w.strip("*_") in SCARE_GUARD_LAST for w in last):
+        return False
+    return SCARE_GUARD.search(masked, a, b) is not None
+
+
+def _lead_empty(masked: str, plo: int, lo: int) -> bool:
+    """Nothing but a dateline or timestamp before ``lo`` in its paragraph:
+    "**12:20 p.m.** — Raman, again, in a follow-up note: “…”" is a label."""
+    return blank_between(masked, plo, lo, False) or dateline_end(masked, plo, lo + 1) == lo
+
+
+def _ends_with_colon(masked: str, a: int, b: int) -> bool:
+    """masked[a:b] ends in ":" (after blanked markup), looking at its tail only."""
+    tail = masked[max(a, b - 80) : b].rstrip()
+    if not tail and b - a > 80:
+        tail = masked[a:b].rstrip()
+    return tail.endswith(":")
+
+
+# A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
+# time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".
+_CHANT_NOUN = (
+    r"(?i:chorus|chant|chants|cry|cries|shout|shouts|cheer|cheers|roar|roars|boos|refrain|"
+    r"chanting|singing)"
+)
+_CHANT_LEAD = re.compile(rf"\b{_CHANT_NOUN}[^\S\n]+of[^\S\n]*$")
+_CHANT_WHO = re.compile(
+    rf"(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+)"
+    rf"\s+(?:(?:broke|burst|erupted|went)\s+)?(?:into|in|with)\s+(?:(?:a|an|the)\s+)?"
+    rf"(?:[\w\-]+\s+)?{_CHANT_NOUN}\s+of\s*$"
+)
+_CHANT_STOP = re.compile(r"[,.;!?\n]|\s(?:as|when|while|after|before|and|but|that|who)\b|$")
+_CHANT_FROM = re.compile(r"[^\S\n]*(?:rose\s+|came\s+)?from\s+")
+
+
+def _chant_attribution(masked: str, lo: int, sp: Span) -> Attribution | None:
+    """Who chants: "from the crowd" after the quotation, else the noun phrase that
+    breaks into the chorus before it."""
+    if not _CHANT_LEAD.search(masked, max(lo, sp.open - 40), sp.open):
+        return None
+    m = _CHANT_FROM.match(masked, sp.close)
+    if m:
+        stop = _CHANT_STOP.search(masked, m.end(), m.end() + 80)
+        c = parse_np(masked, m.end(), stop.start() if stop else m.end() + 80, "head")
+        if c is not None and c.kind in ("group", "orgn", "name"):
+            return Attribution(c, "chanted", "indirect")
+    w = _CHANT_WHO.search(masked, max(lo, sp.open - 160), sp.open)
+    if w is None:
+        return None
+    a, b = w.span("np")
+    phrase = " ".join(masked[a:b].split())
+    head = phrase.split(" ")[-1].lower()
+    return Attribution(Cand("group", a, b, phrase, None, "group", head=head), "chanted", "indirect")
 
 
 _PREV_WORD = re.compile(r"([\w’'\-]+)[^\S\n]+$")

@@ -37,6 +37,13 @@ _CUE_PHRASES = [
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
     r"(?:is|are|was|were|been)\s+(?:saying|demanding|warning|insisting|arguing|claiming|"
     r"telling|asking|urging|chanting|calling\s+for|accusing)",
+    # Cues of quotations left in the original language: « … », a déclaré X;
+    # „…“, sagte X; «…», dijo X; “…”, ha detto X.
+    r"a\s+(?:déclaré|dit|affirmé|ajouté|expliqué|estimé|souligné|indiqué|assuré|lancé|"
+    r"répondu|précisé)",
+    r"(?:sagte|sagt|erklärte|betonte|fügte\s+hinzu)",
+    r"(?:dijo|afirmó|declaró|señaló|explicó|añadió|aseguró)",
+    r"ha\s+(?:detto|dichiarato|aggiunto|spiegato|affermato)",
 ]
 # Cue extensions kept in ``Quote.cue``: "told reporters", "said in a statement".
 CUE_EXTENSION = re.compile(
@@ -79,22 +86,48 @@ PARTICIPLE_CUE = re.compile(
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
-INDIRECT_ONLY_CUE = re.compile(r"\b(?:called|calls|described|describes|describing)\b")
+# Verbs of judging that take "as" before the quoted words attribute them too:
+# "The festival had promoted it as a “bold reimagining”", "she dismissed the
+# report as “fiction”".  ``$`` is the quotation's opening mark (the search ends there).
+INDIRECT_ONLY_CUE = re.compile(
+    r"\b(?:called|calls|calling|described|describes|describing|"
+    r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
+    r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
+    r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
+    r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
+    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$))\b"
+)
 # "According to X, …" and its literary twin "In the words of X, …".
 ACCORDING_TO = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
 
 # Words right before a quotation mark that make the quoted words a name, a
 # title or a term rather than a quotation: goes by the name “Shorty”, the word
 # “rigged”, the film “Meet the Press”, the so-called “freedom convoy”.
+# A noun of a work takes no "as": "the book “Lowland”" names a title, but
+# "described the new book as “your most personal yet”" quotes a judgement.
 SCARE_GUARD = re.compile(
-    r"(?:\b(?:called|dubbed|nicknamed|known\s+as|so-called|so\s+called|named|the\s+name|"
+    r"(?:\b(?:(?:called|dubbed|nicknamed|known\s+as|so-called|so\s+called|named|the\s+name|"
     r"titled|entitled|labell?ed|branded|the\s+words?|the\s+terms?|the\s+phrase|"
-    r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto|"
-    r"book|books|film|films|movie|song|album|show|series|novel|poem|headline|"
+    r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto)"
+    r"(?:\s+(?:the|a|an|of|as))?|"
+    r"(?:book|books|film|films|movie|song|album|show|series|novel|poem|headline|"
     r"documentary|play|programme|program|podcast|episode|campaign|operation|Operation|"
     r"article|column|op-ed|essay|report|newspaper|magazine|exhibition|painting)"
-    r"(?:\s+(?:the|a|an|of|as))?)\s*[*_]*\s*$"
+    r"(?:\s+(?:the|a|an|of))?))\s*[*_]*\s*$"
 )
+
+# The words SCARE_GUARD can end on (before an optional "the"/"a"/"of"/"as"): a
+# set look-up on the last two words skips the regex for most quotations.
+SCARE_GUARD_LAST = frozenset(
+    """
+called dubbed nicknamed as so-called called named name titled entitled labelled labeled
+branded word words term terms phrase slogan hashtag expression label motto book books film
+films movie song album show series novel poem headline documentary play programme program
+podcast episode campaign operation Operation article column op-ed essay report newspaper
+magazine exhibition painting the a an of
+""".split()
+)
+
 
 # Title words (capitalised) that precede a person's name: "US Secretary of
 # State Antony Blinken" → title "US Secretary of State", name "Antony Blinken".
@@ -133,6 +166,15 @@ trucker retiree veteran parent grandmother grandfather pastor priest firefighter
 pilot controller engineer entrepreneur shopper customer consumer voter taxpayer homeowner
 landlord tenant employee employer miner welder builder contractor accountant banker
 investor trader dentist pharmacist physician surgeon athlete player coach rancher
+auditor reader listener viewer caller councillor councilor councilman councilwoman alderman
+consultant critic reviewer author writer novelist columnist editor publisher producer actor
+actress historian scholar academic economist epidemiologist pediatrician paediatrician
+psychologist therapist counselor counsellor detective investigator clerk treasurer mediator
+negotiator referee fan agent broker vendor owner organizer volunteer lecturer physicist
+biologist chemist geologist meteorologist forecaster climatologist ecologist statistician
+archivist curator librarian principal superintendent trustee executive strategist pollster
+sister brother son daughter wife husband aunt uncle cousin grandson granddaughter niece nephew
+widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
 """.split()
 )
 # Plural nouns that make a group speaker: "security experts say", "officials said".
@@ -149,7 +191,8 @@ victims survivors employees staff managers owners investors traders bankers unio
 groups agencies companies firms governments officers medics rescuers militants rebels
 fighters insiders residents neighbours neighbors ceos chiefs founders owners retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
-crowd crowds audience fans spectators marchers mourners
+crowd crowds audience fans spectators marchers mourners authors readers councillors
+councilors commissioners auditors consultants
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
@@ -184,6 +227,19 @@ company ministry government agency department firm office embassy council commit
 commission bank group organisation organization association federation union party
 administration kremlin court board campaign charity team club network channel newspaper
 broadcaster airline manufacturer retailer regulator watchdog authority army military police
+festival museum theatre theater orchestra library hospital school university college district
+city county port airport utility studio station zoo church diocese prison publisher label
+institute foundation trust society chamber
+""".split()
+)
+# Documents quoted as sources: "According to the port’s own forecast, “…”",
+# "the report said", "the ministry’s statement read".
+DOC_NOUNS = frozenset(
+    """
+forecast forecasts report study survey statement analysis memo memorandum letter filing
+complaint lawsuit ruling indictment audit review poll estimate estimates projections
+assessment guidance document documents records minutes transcript affidavit verdict
+judgment judgement decision order petition brief summary
 """.split()
 )
 PRONOUNS = {

@@ -121,9 +121,15 @@ def _role(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
     if ch == "”":
         # ” opens the Swedish ”…” or a typo: after a space and before a word.
         return "open" if (oc and not cc) else "close"
+    if ch == "«" and cc and not oc:
+        return "close"  # the Danish/German »…« closes after a word: »Hej«, sagde hun
     if ch in "«‹「『„":
         return "open"
     if ch == "»":
+        # French spacing closes with a space before it: « Nous … », a déclaré.
+        # Only a » before a word opens (Danish »Hej«).
+        if nxt == "" or nxt.isspace() or nxt in _CLOSE_PUNCT:
+            return "close"
         return "open" if (oc and not cc) else "close"
     return "close"
 
@@ -142,6 +148,8 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
     straight_open = False
     for m in _MARK_RE.finditer(masked, lo, hi):
         i = m.start()
+        if lo < i < hi - 1 and text[i] in "’'" and text[i - 1].isalnum() and text[i + 1].isalpha():
+            continue  # don’t, O’Brien: the commonest mark, an apostrophe (see _is_apostrophe)
         role = _role(text, i, lo, hi, straight_open)
         if text[i] == '"' and role:
             straight_open = role == "open"
@@ -302,12 +310,30 @@ def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[
     return out
 
 
+# A headline that opens with a quotation and goes on after a colon or a dash:
+# "“I still write every morning”: a conversation with novelist Ines Carvalho".
+_HEADLINE_TAIL = re.compile(r"[ \t*_]*(?::|[—–|])[^\S\n]+[^\n]{1,120}")
+
+
+_LEAD_BLANK = re.compile(r"[ \t\n\r\f\v*_#>\-]*")
+
+
 def is_heading_like(text: str, lo: int, hi: int, sp: Span) -> bool:
     """A short paragraph wholly in marks without terminal punctuation: “Russia comes to help”."""
     if not sp.closed:
         return False
-    before = text[lo : sp.open].strip(" \t*_#>-")
+    # Matched from the paragraph start, not sliced: a quotation deep in a long
+    # paragraph must not copy all of it.
+    if _LEAD_BLANK.match(text, lo, sp.open).end() < sp.open:  # type: ignore[union-attr]
+        return False
+    before = ""
     after = text[sp.close : hi].strip(" \t*_")
+    if not before and after and _HEADLINE_TAIL.fullmatch(text, sp.close, hi):
+        # The rest of the headline has no sentence end and no reporting verb.
+        tail = after.rstrip(" \t*_")
+        if tail[-1:] not in ".!?”\"’'" and not CUE.search(tail) and len(tail.split()) <= 16:
+            words = text[sp.start : sp.end].split()
+            return 0 < len(words) <= 12 and not re.search(r"[.!?…:;,]$", text[sp.start : sp.end])
     if before or after:
         return False
     words = text[sp.start : sp.end].split()

@@ -7,6 +7,7 @@ the article's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from quoteverify.extract._lexicon import (
     COMMON_CAPS,
     CUE,
     CUE_EXTENSION,
+    DOC_NOUNS,
     GROUP_WORDS,
     INDIRECT_ONLY_CUE,
     ORG_NOUNS,
@@ -28,6 +30,7 @@ from quoteverify.extract._lexicon import (
     PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
+    _trie,
 )
 from quoteverify.extract._text import ParagraphIndex, _is_abbreviation, sentence_starts
 from quoteverify.models import Speaker, SpeakerType
@@ -49,9 +52,12 @@ NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}{_TOK})*"
 # The look-ahead first lets the engine skip quickly to capitals; the look-behind
 # only runs there (1 MB in ~0.06 s).
 _NAME_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)
-_ROLE_ALT = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
-_GROUP_ALT = "|".join(sorted(GROUP_WORDS, key=len, reverse=True))
-_ORGN_ALT = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
+# Prefix trees, not flat alternations: the role, group and organisation nouns are
+# tried at every position of a speaker phrase (a flat list of 300 words made the
+# tail search of ``parse_np`` the extractor's hottest regex).
+_ROLE_ALT = _trie(sorted(ROLE_WORDS))
+_GROUP_ALT = _trie(sorted(GROUP_WORDS))
+_ORGN_ALT = _trie(sorted(ORG_NOUNS))
 _DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
 # A possessor, singular or plural: "the union’s spokesman", "the pilots’ union".
 _POSS = r"(?:(?:[Tt]he\s+)?[\w\-]+(?:[’']s|s[’']))"
@@ -68,16 +74,24 @@ _GROUP_NP = (
 _ORGN_NP = rf"{_DET}\s+{_MOD}{{0,2}}?(?i:(?P<orgn>{_ORGN_ALT}))"
 _PRON_RE = re.compile(r"(?i:he|she|they|it|we|i)")
 
-_KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS}
+_DOC_ALT = _trie(sorted(DOC_NOUNS))
+# Not after "a"/"an" or a preposition: "said in a statement" is a cue, not a source.
+_DOC_NP = (
+    rf"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    rf"[Oo]ur|{_POSS})\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT}))"
+)
+_KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS, "doc": DOC_NOUNS}
 _TAIL = {
     "role": re.compile(rf"(?:{_ROLE_NP})\s*$"),
     "group": re.compile(rf"(?:{_GROUP_NP})\s*$"),
     "orgn": re.compile(rf"(?:{_ORGN_NP})\s*$"),
+    "doc": re.compile(rf"(?:{_DOC_NP})\s*$"),
 }
 _HEAD = {
     "role": re.compile(rf"\s*(?:{_ROLE_NP})\b"),
     "group": re.compile(rf"\s*(?:{_GROUP_NP})\b"),
     "orgn": re.compile(rf"\s*(?:{_ORGN_NP})\b"),
+    "doc": re.compile(rf"\s*(?:{_DOC_NP})\b"),
 }
 
 
@@ -85,7 +99,7 @@ _HEAD = {
 class Cand:
     """A speaker mention before resolution."""
 
-    kind: str  # "name", "pron", "role", "group", "orgn"
+    kind: str  # "name", "pron", "role", "group", "orgn", "doc" (a document)
     start: int
     end: int
     name: str = ""  # for "name": the bare name; "role"/"group"/"orgn": the phrase
@@ -249,8 +263,19 @@ class NameIndex:
         self.titled_by_word: dict[str, list[_Entity]] = {}
         # "m" / "f" from a gendered honorific: "Mr. Jones", "Congresswoman Roe".
         self.gender: dict[str, str] = {}
+        # Every distinct title, lower-cased: a role noun found in none of them
+        # ("the reader", "her sister") needs no scan of the titled names.
+        self.title_texts: set[str] = set()
+        self._has_title: dict[str, bool] = {}
+        # The same run recurs (a name is repeated; 1 MB holds ~25,000 runs): parse
+        # each distinct one once.
+        parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
-            parsed = split_name(m.group(0))
+            run = m.group(0)
+            if run in parsed_of:
+                parsed = parsed_of[run]
+            else:
+                parsed = parsed_of[run] = split_name(run)
             if parsed is None:
                 continue
             title, name, typ = parsed
@@ -270,6 +295,7 @@ class NameIndex:
                 self.gender.setdefault(parts[-1], g)
             if title:
                 self.titled.append(ent)
+                self.title_texts.add(title.lower())
                 for w in set(title.lower().split(" ")):
                     self.titled_by_word.setdefault(w, []).append(ent)
             if len(parts) >= 2:
@@ -279,6 +305,11 @@ class NameIndex:
 
     def titled_before(self, head: str, pos: int) -> _Entity | None:
         """The latest titled name before ``pos`` whose title contains ``head``."""
+        known = self._has_title.get(head)
+        if known is None:
+            known = self._has_title[head] = any(head in t for t in self.title_texts)
+        if not known:
+            return None
         last = head.split(" ")[-1]
         ents = self.titled_by_word.get(last, [])
         i = _bisect_pos(ents, pos)
@@ -357,6 +388,10 @@ _NOT_DESCRIPTION = (
 )
 
 
+_TRIM_LEFT = " \t\n\r\f\v\xa0,;:—–-*_([“”\"'‘’"
+_TRIM_RIGHT = " \t\n\r\f\v\xa0,;:—–-*_)].“”\"'‘’"
+
+
 def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
     """Find a speaker phrase in masked[a:b].
 
@@ -367,7 +402,9 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
     """
     seg = masked[a:b]
     # Trim spaces and stray punctuation but keep offsets.
-    lo, hi = 0, len(seg)
+    # str.strip does the common characters in C; the loops finish any rarer space.
+    lo = len(seg) - len(seg.lstrip(_TRIM_LEFT))
+    hi = len(seg.rstrip(_TRIM_RIGHT))
     while lo < hi and (seg[lo].isspace() or seg[lo] in ",;:—–-*_([“”\"'‘’"):
         lo += 1
     while hi > lo and (seg[hi - 1].isspace() or seg[hi - 1] in ",;:—–-*_)].“”\"'‘’"):
@@ -398,6 +435,14 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
         return Cand(
             "pron", base, base + len(w), w.lower(), None, cast(SpeakerType, PRONOUNS[w.lower()])
         )
+    # A person's office or spokesman speaks for the person: "Senate Minority Leader
+    # Mitch McConnell's office put out a statement", "…, Smith’s spokeswoman said".
+    if ("’s " in s or "'s " in s) and not _PROXY_WORDS.isdisjoint(w.lower() for w in words):
+        pm = _PROXY_HEAD.match(s) if mode in ("head", "after") else _PROXY_TAIL.search(s)
+        if pm is not None:
+            c = _name_cand(pm.group("name"), base + pm.start(), base + pm.end("noun"))
+            if c is not None and c.kind == "name" and c.type == "person":
+                return c
     # Capitalised names.
     if mode in ("tail", "full"):
         for m in _NAME_RE.finditer(s):
@@ -468,7 +513,7 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
     # only run when one of the words near the right end is such a noun.
     near = words[:5] if mode in ("head", "after") else words[-6:]
     near_l = {w.strip(",.;:").lower() for w in near}
-    for key in ("role", "group", "orgn"):
+    for key in ("role", "group", "orgn", "doc"):
         if near_l.isdisjoint(_KEY_WORDS[key]):
             continue
         if mode in ("head", "after"):
@@ -494,29 +539,48 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
             ):
                 continue
             typ = cast(
-                SpeakerType, {"role": "person", "group": "group", "orgn": "organization"}[key]
+                SpeakerType,
+                {"role": "person", "group": "group", "orgn": "organization", "doc": "unknown"}[key],
             )
             return Cand(key, base + ms, base + m2.end(), _strip_det(phrase), None, typ, head=head)
     return None
 
 
+_PROXY_WORDS = frozenset(
+    """office spokesman spokeswoman spokesperson spokespeople campaign team aide aides lawyer
+    lawyers attorney attorneys staff camp representative representatives publicist agent""".split()
+)
+_PROXY = (
+    rf"(?P<name>{NAME_SEQ})[’']s\s+(?:(?:press|campaign|chief|senior|top|personal)\s+)?"
+    rf"(?P<noun>{'|'.join(sorted(_PROXY_WORDS, key=len, reverse=True))})\b"
+)
+_PROXY_HEAD = re.compile(_PROXY)
+_PROXY_TAIL = re.compile(rf"(?<![\w’'\-]){_PROXY}\s*$")
+
 _REL = re.compile(r"\s(?:who|whom|whose|which)\b")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
-def _parts(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[int, int]]:
     """Comma-separated parts of masked[a:b], asides dropped:
-    "President Tokayev, for his part," → [President Tokayev]."""
-    seg = _PAREN.sub(lambda m: " " * len(m.group(0)), masked[a:b])
+    "President Tokayev, for his part," → [President Tokayev].  With ``keep_last``
+    a last part that runs into the cue without a comma is kept even if it opens
+    like an aside: "…, from its programme after complaints about what one
+    councillor [called]" – the councillor is the subject, not an aside."""
+    seg = masked[a:b]
+    if "(" in seg:
+        seg = _PAREN.sub(lambda m: " " * len(m.group(0)), seg)
     out: list[tuple[int, int]] = []
     pos = 0
-    for piece in seg.split(","):
+    pieces = seg.split(",")
+    for k, piece in enumerate(pieces):
         s, e = a + pos, a + pos + len(piece)
         pos += len(piece) + 1
         stripped = piece.strip()
         if not stripped:
             continue
-        if ASIDE_START.match(stripped) or ASIDE_START.match(stripped.lower()):
+        last = keep_last and k == len(pieces) - 1 and len(pieces) > 1
+        if not last and (ASIDE_START.match(stripped) or ASIDE_START.match(stripped.lower())):
             continue
         # A relative clause ends the speaker phrase: "security experts who have…"
         rel = _REL.search(piece)
@@ -574,8 +638,60 @@ _APPOSITIVE_TITLE = re.compile(
 _SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
 
 
+# Auxiliaries and adverbs between a speaker and the cue: "the lead actor [had]
+# described", "Smith [also] told", "the mayor [has since] said".
+_AUX_WORDS = frozenset(
+    """had has have was were is are also later then once again previously repeatedly recently
+    earlier already never often publicly privately would will could may might did does do
+    reportedly famously first initially subsequently separately still just even since had
+    himself herself itself themselves""".split()
+)
+_LAST_WORD = re.compile(r"([a-z]+)\s*$")
+
+
+def _trim_aux(masked: str, a: int, b: int) -> int:
+    """``b`` moved back over trailing auxiliaries and adverbs."""
+    for _ in range(3):
+        words = masked[max(a, b - 16) : b].split()
+        if not words or words[-1] not in _AUX_WORDS:
+            break
+        m = _LAST_WORD.search(masked, max(a, b - 30), b)
+        if m is None or m.group(1) not in _AUX_WORDS or m.start() <= a:
+            break
+        b = m.start()
+    return b
+
+
+# The second of two coordinated verbs: "she phoned me and [said]", "Smith stood
+# up, paused and [added]": the subject is the last subject pronoun or name that a
+# lower-case verb follows.
+_COORD_END = re.compile(r"\s(?:and|but|then|and\s+then)\s*$")
+_CLAUSE_SUBJECT = re.compile(
+    rf"\b(?:he|she|they|we|I|(?P<name>{NAME_SEQ}))(?=[^\S\n]+(?:also\s+|then\s+|later\s+)?[a-z]{{2,}}(?:ed|s|t|d|k|e)\b)"
+)
+
+
+def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
+    if not _COORD_END.search(masked, max(a, b - 12), b):
+        return None
+    found = None
+    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - 200), b):
+        found = m
+    if found is None:
+        return None
+    c = parse_np(masked, found.start(), found.end(), "full")
+    if c is None or (c.kind == "name" and c.type != "person"):
+        return None
+    return c
+
+
 def np_before(masked: str, a: int, b: int) -> Cand | None:
     """Speaker before a cue: "…, primarily US Secretary … Antony Blinken <said>"."""
+    c = _np_before(masked, a, b)
+    return c if c is not None else _coordinated_subject(masked, a, b)
+
+
+def _np_before(masked: str, a: int, b: int) -> Cand | None:
     # A clause of its own right before the cue is no aside: "Smith said, before
     # Jones replied:" – Jones replied.
     k = masked.rfind(",", a, b)
@@ -584,10 +700,18 @@ def np_before(masked: str, a: int, b: int) -> Cand | None:
         c = parse_np(masked, sub.end(), b, "full")
         if c is not None and c.kind in ("name", "pron"):
             return c
-    parts = _parts(masked, a, b)
+    b = _trim_aux(masked, a, b)
+    parts = _parts(masked, a, b, keep_last=True)
     if not parts:
         return None
     last = parse_np(masked, *parts[-1], "tail")
+    if (
+        last is None
+        and len(parts) >= 2
+        and ASIDE_START.match(masked[parts[-1][0] : parts[-1][1]].strip())
+    ):
+        parts = parts[:-1]  # the kept last part was an aside after all
+        last = parse_np(masked, *parts[-1], "tail")
     if len(parts) >= 2 and _APPOSITIVE_TITLE.match(masked, *parts[-1]):
         # "Robert Simon, CEO of JSW Steel USA, praised …": the name, titled.
         prev = parse_np(masked, *parts[-2], "tail")
@@ -596,7 +720,13 @@ def np_before(masked: str, a: int, b: int) -> Cand | None:
             return prev
     if len(parts) >= 2 and last is not None:
         prev = parse_np(masked, *parts[-2], "tail")
-        comb = _combine(last, prev) or _combine(prev, last)
+        # An appositive role is its whole part: "Hill, the ambassador, said"; a
+        # role at the end of a long clause is the subject of its own: "…, a novel
+        # by the late Hugh Carrick, after complaints from one councillor [called]".
+        whole = not masked[parts[-1][0] : last.start].strip(" \t\n(")
+        comb = (
+            _combine(last, prev) or _combine(prev, last) if whole or last.kind != "role" else None
+        )
         if comb:
             return comb
     if last is not None:
@@ -687,7 +817,7 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
     cue = CUE.search(bare, a, b)
     if cue is not None:
         if not bare[a : cue.start()].strip(" \t\n,“”\"'‘’"):
-            stop = re.compile(r"[.;!?]").search(bare, cue.end(), b)
+            stop = _PERIOD_STOP.search(bare, cue.end(), b)
             c = np_following(bare, cue.end(), stop.start() if stop else b)
         else:
             c = np_before(bare, _clause_start(bare, a, cue.start()), cue.start())
@@ -701,6 +831,7 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
 
 
 _LOOKBACK = 200
+_SALIENCE_SENTENCES = 12
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
 
 
@@ -718,6 +849,26 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.pindex = ParagraphIndex(self.paras)
+        # Sentence subjects and sentence starts of the writer's text, computed once:
+        # every pronoun of a paragraph re-read the same sentences (quote-dense text
+        # spent a fifth of its time there).
+        self._subjects: dict[tuple[int, int], Cand | None] = {}
+        self._history_titles: set[str] = set()
+        self._starts: dict[int, list[int]] = {}
+
+    def _sentence_subject(self, a: int, b: int) -> Cand | None:
+        key = (a, b)
+        if key not in self._subjects:
+            self._subjects[key] = sentence_subject(self.bare, a, b)
+        return self._subjects[key]
+
+    def _para_starts(self, pi: int) -> list[int]:
+        """Sentence starts of paragraph ``pi`` of the quotation-blanked text."""
+        st = self._starts.get(pi)
+        if st is None:
+            a, b = self.paras[pi]
+            st = self._starts[pi] = sentence_starts(self.bare, a, b)
+        return st
 
     def _last(self, pos: int, types: tuple[str, ...]) -> tuple[int, Speaker] | None:
         for p, sp in reversed(self.history):
@@ -738,6 +889,8 @@ class Resolver:
             # article's own words, typed unknown.
             sp = Speaker(mention or "?", mention, c.start, c.end, "unknown", None)
         self.history.append((c.start, sp))
+        if sp.title:
+            self._history_titles.add(sp.title.lower())
         if c.kind == "pron" and sp.type == "person" and c.name in ("he", "she"):
             self.gender.setdefault(sp.name, "m" if c.name == "he" else "f")
         return sp
@@ -760,7 +913,7 @@ class Resolver:
 
     def _subject_speaker(self, a: int, b: int, c: Cand) -> Speaker | None:
         """The person the writer's sentence ``bare[a:b]`` is about, if any."""
-        subj = sentence_subject(self.bare, a, b)
+        subj = self._sentence_subject(a, b)
         if subj is None or subj.kind == "pron" or subj.start == c.start:
             return None
         if subj.kind == "name" and subj.type != "person":
@@ -790,8 +943,11 @@ class Resolver:
                 found = last[1]
         if found is None and self.bare and self.paras:
             pi = self.pindex.index(c.start)
-            plo = self.paras[pi][0]
-            starts = sentence_starts(self.bare, plo, c.start)
+            ps = self._para_starts(pi)
+            # Sentences before the pronoun, at most _SALIENCE_SENTENCES of them: a
+            # very long paragraph must not be re-read for every pronoun.
+            k = bisect.bisect_left(ps, c.start)
+            starts = ps[max(0, k - _SALIENCE_SENTENCES) : k] or ps[:1]
             # The cue's own sentence first, then backwards to the paragraph start.
             bounds = [(starts[-1], c.end)] + [
                 (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)
@@ -801,8 +957,8 @@ class Resolver:
                 # No quotation since the previous paragraph: its sentences are the
                 # freshest context ("Jean-Pierre took questions.\n\nOn North Korea,
                 # she …" is not about North Korea).
-                qa, qb = self.paras[pi - 1]
-                pst = sentence_starts(self.bare, qa, qb)
+                qb = self.paras[pi - 1][1]
+                pst = self._para_starts(pi - 1)
                 bounds += [
                     (pst[i], pst[i + 1] if i + 1 < len(pst) else qb)
                     for i in range(len(pst) - 1, -1, -1)
@@ -878,10 +1034,16 @@ class Resolver:
             best: tuple[int, str, str | None] | None = None
             # Bounded look-backs: scanning all of the history and every titled
             # name per quotation made 1 MB of text quadratic.
-            for p, sp in reversed(self.history[-_LOOKBACK:]):
-                if p < c.start and sp.type == "person" and sp.title and head in sp.title.lower():
-                    best = (p, sp.name, sp.title)
-                    break
+            if any(head in t for t in self._history_titles):
+                for p, sp in reversed(self.history[-_LOOKBACK:]):
+                    if (
+                        p < c.start
+                        and sp.type == "person"
+                        and sp.title
+                        and head in sp.title.lower()
+                    ):
+                        best = (p, sp.name, sp.title)
+                        break
             e = self.index.titled_before(head, c.start)
             if e is not None and (best is None or e.pos > best[0]):
                 best = (e.pos, e.name, e.title)
@@ -964,18 +1126,28 @@ def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
         pos = m.end()
 
 
+# Compiled once: these run for every quotation (re's own cache lookup cost ~5 µs each).
+_DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])")
+_DASH_STOP = re.compile(r"[,(\n;]|$|\.\s")
+_AFTER_LEAD = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*")
+_ACCORDING_TAIL = re.compile(r"(?i:according\s+to|in\s+the\s+words\s+of)\s+(.{1,120}?),?\s*$")
+_COLON_PUNCT = re.compile(r"[\s:,]*")
+_PERIOD_STOP = re.compile(r"[.;!?]")
+_COMMA = re.compile(r",")
+
+
 def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attribution | None:
     """Cues after the quotation: “Q,” X said / “Q,” said X / “Q” — X / “Q,” according to X."""
     win_hi = min(hi, close + 400)
     # Dash byline: “…” —White House Press Secretary Karoline Leavitt
-    m = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])").match(masked, close, win_hi)
+    m = _DASH_BYLINE.match(masked, close, win_hi)
     if m:
-        stop = re.compile(r"[,(\n;]|$|\.\s").search(masked, m.end(), win_hi)
+        stop = _DASH_STOP.search(masked, m.end(), win_hi)
         b = stop.start() if stop else win_hi
         c = parse_np(masked, m.end(), b, "full") or parse_np(masked, m.end(), b, "head")
         if c is not None and c.kind in ("name", "role"):
             return Attribution(c, "—", "dash")
-    lead = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*").match(masked, close, win_hi)
+    lead = _AFTER_LEAD.match(masked, close, win_hi)
     if lead is None:
         return None
     outer = lead.group(1)
@@ -1034,7 +1206,8 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
         return None
     end = lo + len(stripped)
     # According to X, “Q”
-    m = re.search(r"(?i:according\s+to|in\s+the\s+words\s+of)\s+(.{1,120}?),?\s*$", stripped)
+    low = stripped.lower()
+    m = _ACCORDING_TAIL.search(stripped) if "according" in low or "words of" in low else None
     if m:
         c = np_following(masked, lo + m.start(1), end)
         if c:
@@ -1056,6 +1229,23 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                 # **meeting with President Zelenskyy at the Vatican:**" – its
                 # subject speaks, not the last name in it ("the Vatican").
                 c = _clause_label_subject(masked, lo, b)
+            if c is None and "," in masked[lo:b]:
+                # "**Mayor Aftab Pureval, Cincinnati:**", "Raman, again, in a
+                # follow-up note:": a person first, then a place or asides.
+                parts = _parts(masked, lo, b)
+                first = parse_np(masked, *parts[0], "full") if parts else None
+                if (
+                    first is not None
+                    and not masked[lo : first.start].strip(" \t\n*_")
+                    and (
+                        (first.kind == "name" and first.type == "person")
+                        or first.kind in ("pron", "role")
+                    )
+                    and (
+                        first.title or " " in first.name or len(parts) == 1 or first.kind != "name"
+                    )
+                ):
+                    c = first
             if c is None and len(masked[lo:b].split()) <= 12:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
@@ -1083,7 +1273,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                 return Attribution(c, cue_text(masked, m, end), "lead")
     # X said, “Q” / X said that “Q” / X told reporters on Tuesday: “Q”
     part = PARTICIPLE_CUE.search(masked, max(lo, end - 40), end)
-    if part and re.fullmatch(r"[\s:,]*", masked[part.end() : end]):
+    if part and _COLON_PUNCT.fullmatch(masked, part.end(), end):
         # "He hit back, saying: “Q”": the subject of the sentence.
         c = participle_subject(masked, lo, part.start())
         if c:
@@ -1182,7 +1372,7 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
                 return Attribution(c, cue_text(masked, part, open_), "indirect")
         m = ACCORDING_TO.search(masked, lo, open_)
         if m:
-            stop = re.compile(r",").search(masked, m.end(), open_)
+            stop = _COMMA.search(masked, m.end(), open_)
             c = np_following(masked, m.end(), stop.start() if stop else open_)
             if c:
                 return Attribution(c, "according to", "indirect")

@@ -42,6 +42,15 @@ _TAG = re.compile(
 )
 # YAML front matter left in the text: "---\ntitle: …\n---".
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.DOTALL)
+_BLANK_RUN = re.compile(r"[\s*_]*")
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def blank_between(text: str, a: int, b: int, emphasis: bool = True) -> bool:
+    """``text[a:b]`` holds only spaces (and emphasis marks): found by a match from
+    ``a`` that stops at the first word, not by slicing a whole long paragraph."""
+    rx = _BLANK_RUN if emphasis else _SPACE_RUN
+    return a >= b or rx.match(text, a, b).end() >= b  # type: ignore[union-attr]
 
 
 def _link(m: re.Match[str]) -> str:
@@ -86,8 +95,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     ends.append(len(text))
     out: list[tuple[int, int]] = []
     for s, e in zip(cuts, ends, strict=True):
-        sub = [s] + [m.end() for m in _LINE_BLOCK.finditer(text, s, e)]
-        sub_ends = [m.start() for m in _LINE_BLOCK.finditer(text, s, e)] + [e]
+        if text.find("\n", s, e) < 0:
+            sub, sub_ends = [s], [e]  # one line: no list item or heading inside
+        else:
+            blocks = list(_LINE_BLOCK.finditer(text, s, e))
+            sub = [s] + [m.end() for m in blocks]
+            sub_ends = [m.start() for m in blocks] + [e]
         for a, b in zip(sub, sub_ends, strict=True):
             while a < b and text[a].isspace():
                 a += 1
@@ -140,9 +153,30 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
+# A dateline or liveblog timestamp before a dash opens a paragraph without being
+# part of its first sentence: "MILLBROOK, Pa. (AP) — A former treasurer …",
+# "**11:45 a.m.** — A reader in Ohio writes in:", "CEDAR FALLS — With six days …".
+_DATELINE = re.compile(
+    r"[ \t*_]*(?:\d{1,2}[:.]\d{2}(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?(?:[^\S\n]+[A-Z]{2,4})?"
+    r"|[A-Z][A-Z’'\-.]+(?:[^\S\n]+[A-Z][A-Z’'\-.]+){0,3}(?:,[^\S\n]+[A-Z][\w.]*"
+    r"(?:[^\S\n]+[A-Z][\w.]*)?)?(?:[^\S\n]+\([A-Za-z. ]{1,20}\))?)"
+    r"[ \t*_]*[—–]{1,2}[^\S\n]*(?=[A-Z0-9“\"‘'«*_])"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """End of a dateline or timestamp lead at ``start`` (a paragraph start), if any."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else None
+
+
 def sentence_starts(text: str, start: int, end: int) -> list[int]:
-    """Offsets where sentences start in text[start:end] (the first is ``start``)."""
+    """Offsets where sentences start in text[start:end] (the first is ``start``;
+    after a dateline lead at ``start``, the next is where the sentence proper starts)."""
     out = [start]
+    d = dateline_end(text, start, end)
+    if d is not None and d < end:
+        out.append(d)
     for m in _SENT_END.finditer(text, start, end):
         if _is_abbreviation(text, m.start()):
             continue
@@ -155,8 +189,12 @@ def sentence_start_before(text: str, pos: int, lo: int) -> int:
     lo2 = max(lo, pos - 1500)
     best = lo2 if lo2 == lo else _first_space_after(text, lo2, pos)
     # The look-ahead must see the mark at ``pos``: "…Smith said. “Nobody…".
+    if lo2 == lo:
+        d = dateline_end(text, lo, pos)
+        if d is not None:
+            best = d
     for m in _SENT_END.finditer(text, lo2, min(len(text), pos + 3)):
-        if m.end() <= pos and not _is_abbreviation(text, m.start()):
+        if m.end() <= pos and m.end() > best and not _is_abbreviation(text, m.start()):
             best = m.end()
     return best
 
@@ -173,3 +211,49 @@ def sentence_end_after(text: str, pos: int, hi: int) -> int:
 def _first_space_after(text: str, lo: int, hi: int) -> int:
     i = text.find(" ", lo, hi)
     return lo if i < 0 else i + 1
+
+
+class SentenceIndex:
+    """``sentence_start_before`` for many positions of one text: each paragraph's
+    sentence ends are found once and looked up by bisection.  Quote-dense text
+    (seven quotations a paragraph) rescanned the same paragraph for every one."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paras = paras
+        self._starts: dict[int, list[int]] = {}
+
+    def starts(self, pi: int) -> list[int]:
+        """Sentence starts of paragraph ``pi`` after its first (the paragraph start)."""
+        starts = self._starts.get(pi)
+        if starts is None:
+            lo, hi = self.paras[pi]
+            d = dateline_end(self.text, lo, hi)
+            starts = self._starts[pi] = ([d] if d is not None else []) + [
+                m.end()
+                for m in _SENT_END.finditer(self.text, lo, hi)
+                if not _is_abbreviation(self.text, m.start()) and (d is None or m.end() > d)
+            ]
+        return starts
+
+    def prev_start(self, pos: int, pi: int) -> int:
+        """The start of the sentence before the one starting at ``pos``."""
+        starts = self.starts(pi)
+        i = bisect.bisect_left(starts, pos)
+        return starts[i - 1] if i > 0 else self.paras[pi][0]
+
+    def start_before(self, pos: int, pi: int) -> int:
+        lo, hi = self.paras[pi]
+        if pos - lo <= 1500:
+            # A paragraph of ordinary length: scanning it up to ``pos`` is cheaper
+            # than indexing all of it.
+            return sentence_start_before(self.text, pos, lo)
+        # A long paragraph: the bounded window of ``sentence_start_before`` from
+        # the paragraph's indexed sentence starts, without rescanning 1,500
+        # characters per quotation (a one-paragraph article made that quadratic).
+        starts = self.starts(pi)
+        i = bisect.bisect_right(starts, pos)
+        lo2 = pos - 1500
+        if i > 0 and starts[i - 1] > lo2 + 1:
+            return starts[i - 1]
+        return _first_space_after(self.text, lo2, pos)
