@@ -48,11 +48,23 @@ class Thresholds:
     # closer, it is an omission within one passage ("diverged").
     stitch_part_min_score: float = 80.0
     stitch_min_distance: int = 20
+    # A shorter unmatched run is searched too when it is a whole sentence of
+    # the quote of at least this many words, and then only for its exact,
+    # unique occurrence in the source: "It is trench warfare. This war is
+    # horrific." joins a 4-word sentence said 30 lines later.
+    stitch_min_sentence_words: int = 4
     # A spelling variant (theater/theatre, Tokaev/Tokayev) is one word whose
     # letters differ by at most this fraction of its length (at least 1 edit),
     # for words of at least spelling_min_length letters.
     spelling_max_edit_fraction: float = 0.3
     spelling_min_length: int = 5
+    # A proper name (capitalised mid-sentence in the source, and in the
+    # quote) of at least name_spelling_min_length letters may differ by up to
+    # name_spelling_max_edits letters and still be a misspelling: "McCane"
+    # for "McCain" (2 of 6).  Common words keep the rule above: "These" for
+    # "Three" opens a sentence, so it is not taken for a name.
+    name_spelling_max_edits: int = 2
+    name_spelling_min_length: int = 6
     # A match in the named speaker's own turn is preferred over a better one
     # elsewhere if it scores at most this many points lower.
     speaker_preference_margin: float = 5.0

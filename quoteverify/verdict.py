@@ -9,7 +9,7 @@ verbatim / minor / diverged / stitched / misattributed / not_found.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quoteverify.align import (
@@ -21,6 +21,7 @@ from quoteverify.align import (
 )
 from quoteverify.align._diff import (
     WordDiff,
+    is_inflection,
     is_minor,
     moved_words,
     source_word,
@@ -109,12 +110,18 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
         # transcript's turns belong to the named people speaking in it.
         return not ps.turns
     for turn in ps.turns:
-        if label_matches(turn.label, sp.name, sp.title, ps.title):
+        if label_matches(turn.label, sp.name, sp.title, ps.title, _labels(ps)):
             return True
     words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
     key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
     head = f"{ps.title or ''}\n{ps.source.text[:2000]}".lower()
     return bool(key) and key in head
+
+
+def _labels(ps: PreparedSource) -> Iterator[str]:
+    """The source's turn labels, read only if ``label_matches`` needs them
+    (a family-name-first match: is "Scott Bessent" also "SECRETARY BESSENT"?)."""
+    return (t.label for t in ps.turns)
 
 
 def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
@@ -138,7 +145,7 @@ def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
     pm.label = turn.label
     sp = quote.speaker
     if sp is not None and sp.type == "person":
-        pm.label_ok = label_matches(turn.label, sp.name, sp.title, ps.title)
+        pm.label_ok = label_matches(turn.label, sp.name, sp.title, ps.title, _labels(ps))
     pm.quoted = ps.quoted_by_speaker(pm.a, pm.b)
 
 
@@ -329,12 +336,24 @@ def _diff_notes(ops: list[DiffOp]) -> list[str]:
                     " → ''", " dropped"
                 )
             )
+    for o in ops:
+        # "promise" -> "promised": within the spelling tolerance, but the tense
+        # (or number: "threat" -> "threats") changed; say so, as for a modal.
+        if o.op == "replace" and not o.flags and _one_word_inflection(o):
+            notes.append(f"inflection changed: '{o.source}' → '{o.quote}'")
     if any("bracket" in o.flags for o in ops):
         notes.append("square-bracket insertion: marked by the writer")
     changed = [o for o in ops if o.op != "equal" and not is_minor(o)]
     if changed and all("contraction" in o.flags for o in changed):
         notes.append("contraction only")
     return notes
+
+
+def _one_word_inflection(o: DiffOp) -> bool:
+    q, src = o.quote.lower().strip(".,;:!?\"'"), o.source.lower().strip(".,;:!?\"'")
+    if " " in q or " " in src or not (q.isalpha() and src.isalpha()):
+        return False
+    return is_inflection(q, src)
 
 
 def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
@@ -540,7 +559,33 @@ def _try_unmarked_stitch(
     wider = _unmatched_run(main.wd, th.diverged_min_run)
     if wider != first and _stitch_run_ok(wider, len(toks), th):
         return _stitch_at(toks, main, wider, quote, ps, idx, th)
+    # A whole sentence too short to search fuzzily ("This war is horrific."
+    # after "It is World War I-style trench warfare.", said 30 lines apart)
+    # counts only where it stands word for word, once in the whole source:
+    # four common words in a row ("I think it is") are not evidence of a
+    # second passage, a unique sentence is.
+    for span in dict.fromkeys((first, wider)):
+        if _short_sentence_run(span, toks, th):
+            return _stitch_at(toks, main, span, quote, ps, idx, th, exact=True)
     return None
+
+
+def _short_sentence_run(span: tuple[int, int], toks: list[QToken], th: Thresholds) -> bool:
+    """Is ``span`` a whole sentence of the quote, too short for ``_stitch_run_ok``?
+
+    "It's a terrorist organization." in "It's a terrorist organization. We'd
+    like to see this investigated.": it starts the quote or follows a
+    sentence end, and ends the quote or a sentence.
+    """
+    i, j = span
+    n = len(toks)
+    if not (th.stitch_min_sentence_words <= j - i < th.stitch_min_run_words) or j - i >= n:
+        return False
+    return (i == 0 or _ends_sentence(toks[i - 1])) and (j == n or _ends_sentence(toks[j - 1]))
+
+
+def _ends_sentence(t: QToken) -> bool:
+    return any(c in t.punct for c in ".?!")
 
 
 def _stitch_run_ok(span: tuple[int, int], n: int, th: Thresholds) -> bool:
@@ -557,14 +602,24 @@ def _stitch_at(
     ps: PreparedSource,
     idx: int,
     th: Thresholds,
+    *,
+    exact: bool = False,
 ) -> _Cand | None:
-    """The quote judged as stitched around the unmatched quote words ``span``, or None."""
+    """The quote judged as stitched around the unmatched quote words ``span``, or None.
+
+    ``exact``: the run counts only as a unique verbatim occurrence outside
+    the main passage (see ``_short_sentence_run``).
+    """
     n = len(toks)
     i, j = span
+    if exact:
+        found = _part_matches(toks[i:j], quote, ps, th, fuzzy=False)
+        if len(found) != 1 or not found[0].exact:
+            return None
+    else:
+        found = _part_matches(toks[i:j], quote, ps, th, fallback=False)
     run_pms = [
-        p
-        for p in _part_matches(toks[i:j], quote, ps, th, fallback=False)
-        if p.score >= th.stitch_part_min_score and (p.b <= main.a or p.a >= main.b)
+        p for p in found if p.score >= th.stitch_part_min_score and (p.b <= main.a or p.a >= main.b)
     ]
     if not run_pms:
         return None

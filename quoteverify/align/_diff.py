@@ -40,6 +40,65 @@ _CONFUSABLE = {
 }  # fmt: skip
 
 
+# Inflectional endings, by what they mean: "d"/"ed"/"ied" all make a past
+# tense, "s"/"es"/"ies" a plural or third person.
+_SUFFIX_CLASS = {
+    "s": "s", "es": "s", "ies": "s", "d": "ed", "ed": "ed", "ied": "ed",
+    "ing": "ing", "er": "er", "ier": "er", "est": "est", "iest": "est",
+}  # fmt: skip
+# Words that take an "s" with no change of meaning (US / UK): "toward" /
+# "towards", "afterward" / "afterwards", "backward" / "backwards".
+_OPTIONAL_S = ("ward",)
+
+
+def _stems(word: str) -> dict[str, set[str]]:
+    """Each stem ``word`` may be inflected from, with its ending's classes.
+
+    "promised" -> {"promised": {""}, "promis": {"ed"}, "promise": {"ed"}};
+    "stopped" also gives "stop" (doubled consonant); "carried" gives "carry".
+    """
+    out: dict[str, set[str]] = {word: {""}}
+    for suf, cls in _SUFFIX_CLASS.items():
+        if not word.endswith(suf) or len(word) - len(suf) < 2:
+            continue
+        stem = word[: -len(suf)]
+        cands = {stem}
+        if suf.startswith("i") and suf != "ing":
+            cands.add(stem + "y")  # carried / carries -> carry
+        elif suf in ("ed", "ing", "er", "est"):
+            cands.add(stem + "e")  # making -> make, promised -> promise
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                cands.add(stem[:-1])  # stopped -> stop, travelled -> travel
+        for c in cands:
+            out.setdefault(c, set()).add(cls)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def is_inflection(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` two inflections of one word (lower case)?
+
+    "promise" / "promised" (tense), "threat" / "threats" (number),
+    "carry" / "carried", "stop" / "stopping": one letter or two apart, so
+    within the spelling tolerance, but the tense or number changed, and an
+    editor calls that a changed word.  Two spellings of one form are not:
+    "traveled" / "travelled" both end in "ed" (after "travel"), "organized" /
+    "organised" and "color" / "colour" share no stem, "toward" / "towards" is
+    one word.
+    """
+    if a == b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "s" and short.endswith(_OPTIONAL_S) and len(short) > 4:
+        return False
+    sa, sb = _stems(a), _stems(b)
+    for stem, classes in sa.items():
+        other = sb.get(stem)
+        if other is not None and classes != other and not (classes & other):
+            return True
+    return False
+
+
 def is_minor(op: DiffOp) -> bool:
     """A non-equal op that only differs in spelling/case/punctuation."""
     return bool(op.flags) and set(op.flags) <= MINOR_FLAGS
@@ -134,12 +193,48 @@ def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
     ql, sl = q.lower(), s.lower()
     if not (ql.isalpha() and sl.isalpha()):
         return False
-    if frozenset((ql, sl)) in _CONFUSABLE:
+    if frozenset((ql, sl)) in _CONFUSABLE or is_inflection(ql, sl):
         return False
     n = max(len(ql), len(sl))
     if n < th.spelling_min_length or ql[0] != sl[0]:
         return False
     return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
+
+
+def _punct_before(ps: PreparedSource, i: int) -> str:
+    """Trailing punctuation of source token ``i - 1`` ("." if there is none)."""
+    if i <= 0:
+        return "."
+    e = int(ps.tok_end[i - 1])
+    masked = ps.masked
+    return trailing_punct(masked, e, len(masked)) if e < len(masked) else "."
+
+
+def _name_misspelt(q: str, s: str, prev_punct: str, th: Thresholds) -> bool:
+    """Is quote word ``q`` a misspelling of the proper name ``s``?
+
+    "the entire McCane family" for "the entire McCain family": two letters
+    of six, more than the spelling rule allows a common word.  Only for a
+    name: the source word is capitalised in mid-sentence (the word before it
+    does not end a sentence or a speaker label) and not all capitals, the
+    quote word is capitalised too, same first letter, at least
+    ``name_spelling_min_length`` letters, and not another form of the word
+    ("Williams" is not "William").  "Where" for "There" at a sentence start
+    is no name.
+    """
+    if not (q.isalpha() and s.isalpha() and q[0].isupper() and s[0].isupper()):
+        return False
+    if s.isupper() or q.isupper() or q[0] != s[0]:
+        return False
+    if prev_punct.rstrip("\"')]").endswith((".", "?", "!", ":")):
+        return False
+    ql, sl = q.lower(), s.lower()
+    n = max(len(ql), len(sl))
+    if n < th.name_spelling_min_length or frozenset((ql, sl)) in _CONFUSABLE:
+        return False
+    if is_inflection(ql, sl):
+        return False
+    return levenshtein(ql, sl) <= th.name_spelling_max_edits
 
 
 def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
@@ -226,9 +321,23 @@ def word_diff(
         if b2j is None:
             b2j = index_of([t.key for t in qtoks])
         raw = opcodes(skeys, b2j, lq)
+    qcores: list[str] | None = None
+    qpuncts: list[str] = []
     for tag, i1, i2, j1, j2 in raw:
         if tag == "equal":
             wd.longest_run = max(wd.longest_run, j2 - j1)
+            if qcores is None:
+                qcores = [t.core for t in qtoks]
+                qpuncts = [t.punct.strip("()[]") for t in qtoks]
+            # Most equal runs are the same words, same punctuation: then they
+            # are one unflagged op (what _equal_ops would build), decided by
+            # two C-level list comparisons instead of a loop over the words.
+            # The quote's last word's punctuation is not compared when
+            # ignore_last_punct (as in _equal_ops).
+            top = j2 - 1 if ignore_last_punct and j2 == lq else j2
+            if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
+                wd.ops.append(DiffOp("equal", " ".join(qcores[j1:j2]), " ".join(words[i1:i2]), ()))
+                continue
             _equal_ops(
                 wd, qtoks, i1, j1, j2, th, ignore_first_case, ignore_last_punct,
                 cores, words, puncts,
@@ -240,6 +349,10 @@ def word_diff(
         qw = " ".join(t.core for t in qt)
         if tag == "replace":
             flags = _replace_flags(qt, sc, th)
+            if not flags and len(qt) == 1 and len(sc) == 1:
+                prev = puncts[i1 - 1] if i1 > 0 else _punct_before(ps, a)
+                if _name_misspelt(qt[0].core, sc[0], prev, th):
+                    flags = ("spelling",)
             cost = float(max(len(qt), len(sc)))
             if flags == ("spelling",):
                 cost *= th.minor_word_cost

@@ -13,7 +13,7 @@ NBSPs and dash styles are already folded.  White House transcripts look like::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # YAML front matter ("---" ... "---") at the very top of a Markdown transcript.
@@ -63,13 +63,55 @@ _GAP_BRACKET = re.compile(r"\[\s*\.\s?\.\s?\.\s*\]")
 _GAP_LINE = re.compile(r"^[ \t]*\.\.\.[ \t]*$", re.M)
 _GAP_LINE_NL = re.compile(r"\n[ \t]*\.\.\.[ \t]*$", re.M)
 
-# Labels that name no one in particular: never grounds for "misattributed".
-_GENERIC = {
+# Labels of people present whom the transcript does not name: a heckler
+# ("AUDIENCE MEMBER:  When will you stand up to them, Mr. President?"), the
+# crowd, a moderator, the interpreter, the operator, an off-stage "VOICE".
+# They are someone other than any named person an article quotes, as a
+# reporter's "Q" is: words in such a turn printed as the President's are
+# misattributed.  The exception is an article that itself calls its speaker
+# by that role ("Jane Doe, the moderator"): see ``_GENERIC_ROLE_WORDS``.
+_OTHERS = {
     "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AUDIENCE MEMBERS", "PARTICIPANT",
-    "OPERATOR", "AIDE", "CHILD", "STAFF", "SENIOR ADMINISTRATION OFFICIAL",
-    "ADMINISTRATION OFFICIAL", "SENIOR ADMINISTRATION OFFICIAL ONE",
-    "SENIOR ADMINISTRATION OFFICIAL TWO", "INTERPRETER", "NARRATOR", "VOICE",
-    "PARTICIPANTS", "SPEAKER", "STUDENT", "CROWD", "ALL",
+    "PARTICIPANTS", "OPERATOR", "AIDE", "CHILD", "STAFF", "INTERPRETER", "NARRATOR",
+    "VOICE", "VOICES", "SPEAKER", "STUDENT", "STUDENTS", "CROWD", "ALL", "REPORTER",
+    "REPORTERS", "HECKLER", "PROTESTER", "PROTESTOR", "Q",
+}  # fmt: skip
+# Anonymous officials may be anyone, the quoted speaker included (a background
+# briefing): never grounds for "misattributed".
+_ANONYMOUS = {
+    "SENIOR ADMINISTRATION OFFICIAL", "ADMINISTRATION OFFICIAL",
+    "SENIOR ADMINISTRATION OFFICIAL ONE", "SENIOR ADMINISTRATION OFFICIAL TWO",
+    "SENIOR STATE DEPARTMENT OFFICIAL", "OFFICIAL",
+}  # fmt: skip
+_GENERIC = _OTHERS | _ANONYMOUS
+# The role an article's speaker title may give a generic label's person:
+# "Priyanka Chopra Jonas, the moderator" may be the turns labelled
+# "MODERATOR" (or "Q", the questioner in a fireside chat), so those turns are
+# "cannot tell" for her, not someone else's.
+_GENERIC_ROLE_WORDS = {
+    "MODERATOR": ("moderator", "host", "interviewer"),
+    "Q": ("moderator", "host", "interviewer", "reporter", "journalist", "correspondent"),
+    "REPORTER": ("reporter", "journalist", "correspondent"),
+    "REPORTERS": ("reporter", "journalist", "correspondent"),
+    "INTERPRETER": ("interpreter", "translator"),
+    "STUDENT": ("student",),
+    "STUDENTS": ("student",),
+    "PARTICIPANT": ("participant",),
+    "AUDIENCE MEMBER": ("audience member", "attendee", "heckler", "protester"),
+    "HECKLER": ("heckler", "protester"),
+    "PROTESTER": ("heckler", "protester"),
+    "PROTESTOR": ("heckler", "protester"),
+    "OPERATOR": ("operator",),
+    "NARRATOR": ("narrator",),
+    "AIDE": ("aide",),
+}
+# Courtesy titles, which anyone has: "MR. JAMES" may be a Mr. James, not
+# James Comey, so only titles of office allow the family-name-first match
+# in ``label_matches`` ("PRESIDENT YOON" is Yoon Suk Yeol).
+_COURTESY = {"MR.", "MS.", "MRS.", "MISS", "DR.", "SIR", "MADAM", "REV.", "FATHER", "THE"}
+# Name particles that are never a family name on their own: "bin", "de".
+_PARTICLES = {
+    "BIN", "BINT", "AL", "DE", "DA", "DI", "DU", "DEL", "VAN", "VON", "DER", "LA", "LE",
 }  # fmt: skip
 # Honorifics/titles stripped before the surname comparison.
 _TITLES = {
@@ -182,24 +224,38 @@ def label_person_words(label: str) -> list[str]:
 
 
 def label_matches(
-    label: str, speaker_name: str, speaker_title: str | None, source_title: str | None
+    label: str,
+    speaker_name: str,
+    speaker_title: str | None,
+    source_title: str | None,
+    labels: Iterable[str] = (),
 ) -> bool | None:
     """Is ``label`` the speaker?  True / False / None (cannot tell).
 
     Surname match is the core rule: "Antony Blinken" is "SECRETARY BLINKEN",
-    "MR. BLINKEN", "SECRETARY ANTONY BLINKEN".  "Q" is a reporter.  Role labels
-    ("THE PRESIDENT") are resolved from the speaker's title or the transcript's
-    title ("Remarks by President Biden ..." makes THE PRESIDENT Biden).
+    "MR. BLINKEN", "SECRETARY ANTONY BLINKEN".  "Q" is a reporter, and the
+    other generic labels ("AUDIENCE MEMBER", "MODERATOR", ...) are people
+    other than a named speaker, unless the speaker's title gives that role.
+    Role labels ("THE PRESIDENT") are resolved from the speaker's title or the
+    transcript's title ("Remarks by President Biden ..." makes THE PRESIDENT
+    Biden).  Names written family name first ("Yoon Suk Yeol", "Xi Jinping")
+    match a title of office with the family name ("PRESIDENT YOON") unless
+    ``labels`` (every label of the transcript) names the speaker by their
+    last name word elsewhere.
     """
     label = label.upper().strip()
     words = _simplify(speaker_name)
     if not words:
         return None
     surname = words[-1].rstrip(".")
-    if label == "Q":
-        return False
-    if label in _GENERIC:
+    if label in _ANONYMOUS:
         return None
+    if label in _OTHERS:
+        roles = _GENERIC_ROLE_WORDS.get(label, ())
+        st = (speaker_title or "").lower()
+        if st and any(r in st for r in roles):
+            return None
+        return False
     if label in _ROLES:
         role = _ROLES[label]
         # The transcript's title names the role holder: "Remarks by President
@@ -223,7 +279,41 @@ def label_matches(
         return None
     if surname in person or person[-1].replace("-", " ") == surname.replace("-", " "):
         return True
+    if _family_name_first(label, person, words, labels):
+        return True
     return False
+
+
+def _family_name_first(
+    label: str, person: list[str], words: list[str], labels: Iterable[str]
+) -> bool:
+    """Is "PRESIDENT YOON" the label of "Yoon Suk Yeol" (family name first)?
+
+    Korean, Chinese and (in some outlets) Japanese names put the family name
+    first: "Yoon Suk Yeol", "Xi Jinping", "Moon Jae-in", "Kishida Fumio".
+    Transcripts label such a leader by office and family name: "PRESIDENT
+    YOON:", "PRIME MINISTER KISHIDA:".  So a label with a title of office
+    whose one name word is an earlier word of the name matches.  Guards: a
+    courtesy title alone ("MR. SCOTT") does not count, as anyone is a "Mr.";
+    and when another label of the transcript names the speaker by their last
+    name word ("SECRETARY BESSENT" for "Scott Bessent"), "SENATOR SCOTT" is
+    somebody else.
+    """
+    if len(person) != 1 or len(words) < 2:
+        return False
+    office = [w for w in label.split() if w not in person]
+    if not office or all(w in _COURTESY for w in office):
+        return False
+    fam = person[0]
+    earlier = [w.rstrip(".") for w in words[:-1]]
+    if len(fam) < 2 or fam in _PARTICLES or fam not in earlier:
+        return False
+    surname = words[-1].rstrip(".")
+    for other in labels:
+        other_person = label_person_words(other.upper())
+        if other_person and surname in other_person:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------
