@@ -3,12 +3,16 @@ with rapidfuzz), and ``judge`` going through the same ``find_candidates``."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quoteverify.verdict as verdict
 from quoteverify.align import PreparedSource, find_candidates, locate, prepare_source
+from quoteverify.align._quote import parse_quote, quote_keys
 from quoteverify.models import Quote, Source
 
 BRIEFING = Path(__file__).parent / "data" / "briefing-2022-07-27-excerpt.md"
@@ -61,3 +65,22 @@ def test_judge_locates_through_find_candidates(
     text = _passage(ps, 300, 12)
     r = verdict.judge(Quote("q", text, 0, len(text), kind="quote"), [ps])
     assert r.verdict == "verbatim" and calls
+
+
+_QUOTE_CHARS = list("ab1 2'.,:%_-x9\n()[]…") + ["é", "’", "“", "”", " . . . ", "...", "[…]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_CHARS), max_size=60).map("".join))
+def test_quote_keys_are_parse_quotes_keys(text: str) -> None:
+    # locate reads keys without building tokens; they must be the same keys.
+    assert quote_keys(text) == [t.key for t in parse_quote(text).tokens]
+
+
+def test_quote_keys_on_real_quotes() -> None:
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    for name in ("verdicts", "verdicts-heldout"):
+        for line in (root / name / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line)["quote"]
+                assert quote_keys(text) == [t.key for t in parse_quote(text).tokens], text

@@ -27,7 +27,7 @@ from quoteverify.align._index import (
     word_ids,
 )
 from quoteverify.align._normalize import Normalized, normalize
-from quoteverify.align._quote import parse_quote
+from quoteverify.align._quote import quote_keys
 from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of, trailing_punct
 from quoteverify.align._transcript import (
     Turn,
@@ -357,7 +357,7 @@ def locate(ps: PreparedSource, quote_text: str, th: Thresholds = DEFAULT) -> Loc
     speaker check, no verdict.  None when the quote has no words or nothing
     aligns.
     """
-    keys = [t.key for t in parse_quote(quote_text).tokens]
+    keys = quote_keys(quote_text)
     if not keys or ps.n_tokens == 0:
         return None
     exact, hits = find_candidates(ps, keys, th)

@@ -192,21 +192,6 @@ def _align_in(
     return [Hit(d, lo + s, lo + e + 1) for s, e in r["locations"] if s is not None and s <= e]
 
 
-def _gather(
-    table: np.ndarray, lo: np.ndarray, hi: np.ndarray, off: np.ndarray, weight: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Diagonals (source position - quote offset) of the postings table[lo:hi]
-    of every voting quote word, with their vote weight: all the lists at once
-    (ranges flattened by repeat + arange) rather than a slice per list."""
-    cnt = hi - lo
-    first = np.zeros(cnt.shape[0], dtype=np.int64)
-    if cnt.shape[0] > 1:
-        np.cumsum(cnt[:-1], out=first[1:])
-    total = int(cnt.sum())
-    flat = np.arange(total, dtype=np.int64) + np.repeat(lo - first, cnt)
-    return table[flat] - np.repeat(off, cnt), np.full(total, weight, dtype=np.int64)
-
-
 def candidate_windows(
     index: WordIndex,
     qids: np.ndarray,
@@ -217,35 +202,49 @@ def candidate_windows(
     """Source token windows where the quote's trigrams (or rare words) cluster."""
     m = int(qids.shape[0])
     n = index.n
-    parts: list[tuple[np.ndarray, np.ndarray]] = []
-    if m >= 3:
-        if look is None:
-            look = trigram_lookup(index, qids)
-        lo, hi = look.lo, look.hi
-        sel = (hi > lo) & (hi - lo <= max_postings)
-        parts.append(_gather(index.tri_pos, lo[sel], hi[sel], look.at[sel], 3))
     # Rare words vote too: a heavily edited quote may keep no three words in a
     # row but still shares its names and unusual words with the passage.
     rare = max(8, max_postings // 20)
     starts = index.uni_start
     known = np.flatnonzero(qids >= 0)
     w = qids[known]
-    f = starts[w + 1] - starts[w]
+    wlo = starts[w]
+    whi = starts[w + 1]
+    f = whi - wlo
     sel = (f > 0) & (f <= rare)
-    parts.append(_gather(index.uni_order, starts[w[sel]], starts[w[sel] + 1], known[sel], 1))
-    d = np.concatenate([p[0] for p in parts])
-    if d.shape[0] == 0:
+    if m >= 3:
+        if look is None:
+            look = trigram_lookup(index, qids)
+        lo, hi = look.lo, look.hi
+        tsel = (hi > lo) & (hi - lo <= max_postings)
+        # Every posting list (trigrams first, then rare words) gathered at
+        # once: one flattened index, two takes.  Few, larger numpy calls:
+        # at a few hundred postings their count, not their size, is the cost.
+        lo = np.concatenate((lo[tsel], wlo[sel]))
+        cnt = np.concatenate((hi[tsel], whi[sel])) - lo
+        off = np.concatenate((look.at[tsel], known[sel]))
+        n_tri = int(cnt[: int(tsel.sum())].sum())
+    else:
+        lo, cnt, off = wlo[sel], f[sel], known[sel]
+        n_tri = 0
+    total = int(cnt.sum())
+    if total == 0:
         return []
-    wt = np.concatenate([p[1] for p in parts])
+    first = np.cumsum(cnt) - cnt
+    flat = np.arange(total, dtype=np.int64) + np.repeat(lo - first, cnt)
+    d = np.concatenate((index.tri_pos[flat[:n_tri]], index.uni_order[flat[n_tri:]]))
+    d -= np.repeat(off, cnt)
     bucket = max(8, m // 2)
-    b = np.floor_divide(d, bucket)
-    # Votes per occupied bucket: one sort of the (few hundred) postings and a
-    # segmented sum; cheaper than np.unique's inverse plus a bincount.
-    order = np.argsort(b, kind="stable")
-    bs = b[order]
+    # Votes per occupied bucket: one sort and a segmented sum.  A trigram
+    # posting weighs 3, a rare word's 1; the weight rides in the low two bits
+    # of the sorted key (the sums do not depend on the order within a bucket).
+    key = np.floor_divide(d, bucket) * 4 + 1
+    key[:n_tri] += 2
+    key.sort()
+    bs = key >> 2
     first = np.flatnonzero(np.concatenate(([True], bs[1:] != bs[:-1])))
     ub = bs[first]
-    score = np.add.reduceat(wt[order], first)
+    score = np.add.reduceat(key & 3, first)
     # A diagonal straddling two buckets should not be split: add neighbours.
     if ub.shape[0] > 1:
         adj = np.flatnonzero(ub[1:] == ub[:-1] + 1)
@@ -287,7 +286,176 @@ def fuzzy_hits(
     limit = int(weak_fraction * m)
     if best > limit and index.n <= fallback_max_tokens and fallback_max_tokens > 0:
         # Bounded fallback: one linear edlib pass over the whole document,
-        # looking only for something better than "weak" (k bounds the work).
-        hits.extend(_align_in(qbytes, lut, index.ids, 0, index.n, k=limit))
+        # looking only for something better than "weak" (k bounds the work),
+        # run only where such an alignment can stand at all (the same hits).
+        hits.extend(_fallback(qbytes, lut, index, qids, limit))
     uniq = {(h.start, h.end): h for h in hits}
     return sorted(uniq.values(), key=_DIST_START)
+
+
+def _fallback(
+    qbytes: bytes,
+    lut: np.ndarray,
+    index: WordIndex,
+    qids: np.ndarray,
+    k: int,
+    *,
+    thrifty: bool = True,
+) -> list[Hit]:
+    """``_align_in(qbytes, lut, index.ids, 0, index.n, k)``, the same hits, faster.
+
+    edlib over a whole 1 MB transcript is ~2 ms; most quotes that get here
+    (absent ones) align nowhere within ``k`` edits.  ``_fallback_regions``
+    proves where an alignment within ``k`` could stand; edlib then runs on
+    those stretches only, joined into one target by pads of ``k + 1``
+    "other" symbols.  A span covering a whole pad costs more than ``k``, and
+    one ending (starting) inside a pad would, with the real words there
+    instead, give a span at least as good that leaves its region, which the
+    regions exclude; so the hits, their distances, their order (by end) and
+    edlib's start choice (the longest span within the best distance, found
+    by a backward pass that never crosses a pad) are those of the whole pass.
+    """
+    regions = _fallback_regions(index, qids, k, thrifty=thrifty)
+    if regions is None:
+        return _align_in(qbytes, lut, index.ids, 0, index.n, k=k)
+    if not regions:
+        return []
+    lo = np.asarray([r[0] for r in regions], dtype=np.int64)
+    hi = np.asarray([r[1] for r in regions], dtype=np.int64)
+    pad = k + 1
+    size = hi - lo
+    # Where each region starts in the joined target (pads between regions).
+    cstart = np.zeros(lo.shape[0], dtype=np.int64)
+    if lo.shape[0] > 1:
+        np.cumsum(size[:-1] + pad, out=cstart[1:])
+    total = int(cstart[-1] + size[-1])
+    # Source token of each target position by one cumulative sum of steps
+    # (1 within a region, a jump at each region's start; pads read the gap's
+    # tokens, masked to "other" by a second sum): a handful of whole-array
+    # operations rather than one per region.
+    step = np.ones(total, dtype=np.int64)
+    step[0] = lo[0]
+    step[cstart[1:]] = lo[1:] - (hi[:-1] - 1 + pad)
+    src = np.cumsum(step)
+    inside = np.zeros(total + 1, dtype=np.int8)
+    inside[cstart] = 1
+    inside[cstart + size] -= 1
+    keep = np.cumsum(inside[:-1], dtype=np.int8).astype(np.uint8)
+    syms = lut[index.ids[np.minimum(src, index.n - 1)]] * keep
+    r = edlib.align(qbytes, syms.tobytes(), mode="HW", task="locations", k=k)
+    d = r["editDistance"]
+    if d < 0:
+        return []
+    out: list[Hit] = []
+    for s, e in r["locations"]:
+        if s is None or s > e:
+            continue
+        seg = int(np.searchsorted(cstart, s, "right")) - 1
+        if not (keep[s] and keep[e] and e < cstart[seg] + size[seg]):
+            # Cannot happen (see above); should it, the whole pass decides.
+            return _align_in(qbytes, lut, index.ids, 0, index.n, k=k)
+        out.append(Hit(d, int(src[s]), int(src[e]) + 1))
+    return out
+
+
+def _fallback_regions(
+    index: WordIndex, qids: np.ndarray, k: int, *, thrifty: bool = True
+) -> list[tuple[int, int]] | None:
+    """Merged token ranges holding every source span within ``k`` word edits
+    of the quote ``qids``; None when no bound applies (search everything).
+
+    A span within k edits of an m-word quote is at most m + k words long and
+    pairs at least m - k quote words with equal source words (each unpaired
+    quote word costs an edit).  Split the quote's distinct words into the
+    most frequent ones, F (together c_F quote words), and the rest, R: at
+    least need = m - k - c_F quote words of R are paired, so the span holds
+    ``need`` source occurrences of R words within m + k positions.  Only
+    windows around such clusters can hold a hit.  F is chosen to make the
+    clusters rarest (estimated from the R words' frequencies); any choice
+    is exact, the choice only sets how much edlib still reads.
+
+    A word used c times in the quote counts at most c of its occurrences in
+    a window.  ``thrifty`` (the default) gives up (None) when the windows
+    would cover much of the source anyway; tests turn it off to exercise the
+    joined pass on every input.
+    """
+    m = int(qids.shape[0])
+    n = index.n
+    span = m + k
+    base = m - k
+    if base < 1 or n == 0:
+        return None
+    w, c = np.unique(qids, return_counts=True)
+    if w.shape[0] >= _MAX_SYMBOLS:
+        # Distinct words beyond 254 share an edlib symbol: a quote word may
+        # then align with another word, and the count below no longer holds.
+        return None
+    c = c[w >= 0]
+    w = w[w >= 0]  # words the source never uses pair with nothing
+    starts = index.uni_start
+    f = starts[w + 1] - starts[w]
+    order = np.argsort(-f, kind="stable")
+    w, c, f = w[order], c[order], f[order]
+    # Option j: F = the j most frequent words.
+    need = base - np.concatenate(([0], np.cumsum(c)))
+    post = np.concatenate((np.cumsum(f[::-1])[::-1], [0]))
+    ok = need >= 1
+    if not ok.any():
+        return None
+    # Expected clusters if R's occurrences fell at random: each one starts
+    # a cluster when need - 1 more follow within ``span`` positions.  The
+    # sweep below costs a few times R's occurrences, edlib the clusters'
+    # windows: take the cheapest split, or none when edlib over everything
+    # is cheaper anyway.
+    dens = np.minimum(1.0, post * span / n)
+    est = post * dens ** np.maximum(need - 1, 0).astype(np.float64)
+    cost = np.where(ok, 2.0 * post + est * span, np.inf)
+    j = int(np.argmin(cost))
+    if thrifty and cost[j] > n / 2:
+        return None
+    q = int(need[j])
+    rw = w[j:]
+    if int(post[j]) < q:
+        return []
+    cap = c[j:]
+    lo_p, hi_p = starts[rw], starts[rw + 1]
+    cnt = hi_p - lo_p
+    first = np.zeros(cnt.shape[0], dtype=np.int64)
+    if cnt.shape[0] > 1:
+        np.cumsum(cnt[:-1], out=first[1:])
+    total = int(cnt.sum())
+    grp = np.repeat(np.arange(cnt.shape[0]), cnt)
+    at = np.arange(total, dtype=np.int64)
+    pos = index.uni_order[at + (lo_p - first)[grp]]  # each word's occurrences, ascending
+    # A word used c times in the quote pairs at most c of its occurrences in
+    # a window: occurrence i counts for the windows [s, s + span) holding it
+    # and fewer than c earlier ones, i.e. s in (occurrence i - c, p].
+    kth = at - first[grp] >= cap[grp]
+    prev = np.full(total, -1, dtype=np.int64)
+    prev[kth] = pos[at[kth] - cap[grp[kth]]]
+    lo = np.maximum(prev + 1, pos - span + 1)
+    # Sweep the window starts: +1 where an occurrence starts counting, -1
+    # after it; packed as 2 x position + (1 for -1) so that one sort of
+    # plain integers orders them (ties need no order: the count is read
+    # after the last event at each position).
+    ev = np.sort(np.concatenate((lo * 2, pos * 2 + 3)))
+    run = np.cumsum(1 - 2 * (ev & 1))
+    ev >>= 1
+    last = np.flatnonzero(np.concatenate((ev[1:] != ev[:-1], [True])))
+    x, run = ev[last], run[last]  # count of window starts in [x[i], x[i + 1])
+    hit = run >= q
+    if not hit.any():
+        return []
+    # Runs of qualifying starts [x[i], x[i + 1]) -> token ranges [start, last start + span).
+    edge = np.flatnonzero(np.diff(np.concatenate(([0], hit.astype(np.int8), [0]))))
+    s0 = x[edge[0::2]]
+    s1 = x[np.minimum(edge[1::2], x.shape[0] - 1)]
+    rs = np.maximum(s0, 0)
+    re_ = np.minimum(s1 - 1 + span, n)
+    # Ranges rise with the starts: merge overlapping/touching ones.
+    brk = np.flatnonzero(rs[1:] > re_[:-1]) + 1
+    rs = rs[np.concatenate(([0], brk))]
+    re_ = re_[np.concatenate((brk - 1, [re_.shape[0] - 1]))]
+    if thrifty and int((re_ - rs).sum()) > n // 3:
+        return None  # most of the source: the plain pass is cheaper than joining
+    return list(zip(rs.tolist(), re_.tolist(), strict=True))

@@ -41,31 +41,49 @@ class ParsedQuote:
         return sum(len(p.tokens) for p in self.parts)
 
 
-def parse_quote(text: str) -> ParsedQuote:
+def _pieces(text: str) -> list[str]:
+    """The quote's normalised text, stage directions blanked, split at ellipses."""
     norm = fold(text)
     # Stage directions a writer copied along ("(Applause.)") are not words.
     if "(" in norm or "[" in norm:  # every stage direction opens with one
         for s, e in stage_spans(norm):
             norm = norm[:s] + " " * (e - s) + norm[e:]
-    pieces = _ELLIPSIS.split(norm)
+    return _ELLIPSIS.split(norm)
+
+
+def quote_keys(text: str) -> list[str]:
+    """``[t.key for t in parse_quote(text).tokens]`` without building the
+    tokens: locating a quote needs only its keys (``align.locate``)."""
+    return [key_of(w) for piece in _pieces(text) for w in TOKEN_RE.findall(piece)]
+
+
+def parse_quote(text: str) -> ParsedQuote:
+    pieces = _pieces(text)
     parts: list[QuotePart] = []
     for piece in pieces:
         brackets = [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece else []
         n = len(piece)
-        toks = []
-        for m in TOKEN_RE.finditer(piece):
-            s, e = m.span()
-            core = m.group()
-            toks.append(
-                QToken(
-                    core,
-                    key_of(core),
-                    trailing_punct(piece, e, n),
-                    bool(brackets) and any(bs < s and e < be for bs, be in brackets),
-                    s,
-                    e,
-                )
+        # Column-wise, each column in one comprehension or map: per word the
+        # cost is the Python calls, and most words take no punctuation scan.
+        found = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(piece)]
+        if not found:
+            continue
+        starts = [f[0] for f in found]
+        ends = [f[1] for f in found]
+        cores = [f[2] for f in found]
+        puncts = [trailing_punct(piece, e, n) if e < n and piece[e] != " " else "" for e in ends]
+        if brackets:
+            inside = [
+                any(bs < s and e < be for bs, be in brackets)
+                for s, e in zip(starts, ends, strict=True)
+            ]
+        else:
+            inside = [False] * len(found)
+        toks = tuple(
+            map(
+                QToken._make,
+                zip(cores, map(key_of, cores), puncts, inside, starts, ends, strict=True),
             )
-        if toks:
-            parts.append(QuotePart(piece, tuple(toks)))
+        )
+        parts.append(QuotePart(piece, toks))
     return ParsedQuote(tuple(parts), max(0, len(parts) - 1))
