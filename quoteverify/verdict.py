@@ -161,14 +161,19 @@ def _part_matches(
     """Candidate places for a run of quote words, best first (exact ones first)."""
     keys = [t.key for t in toks]
     look = lookup(ps, keys)
-    exact, hits = find_candidates(ps, keys, th, fuzzy=fuzzy, fallback=fallback, look=look)
+    # Only near-best hits are worth a full diff (they compete on speaker); the
+    # search may drop the others itself (``slack``): this loop reads no hit
+    # beyond the best + ``near``, so the answer is the same for less edlib work.
+    near = max(2, len(keys) // 10)
+    exact, hits = find_candidates(
+        ps, keys, th, fuzzy=fuzzy, fallback=fallback, look=look, slack=near
+    )
     out: list[_PM] = []
     for s in exact:
         out.append(_PM(s, s + len(keys), word_diff(toks, ps, s, s + len(keys), th), True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
-        # Only near-best hits are worth a full diff (they compete on speaker).
-        cutoff = (hits[0].dist + max(2, len(keys) // 10)) if hits else 0
+        cutoff = (hits[0].dist + near) if hits else 0
         # A hit whose passage (with the two words tight_diff may add at either
         # end) holds no three consecutive quote words cannot be "diverged"
         # (a run of 3 equal words is required); only a passage whose every

@@ -11,6 +11,8 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -22,7 +24,6 @@ from quoteverify.align._index import (
     build_index,
     exact_positions,
     fuzzy_hits,
-    quote_ids,
     trigram_lookup,
     word_ids,
 )
@@ -243,18 +244,21 @@ def _newlines(text: str) -> np.ndarray:
     return np.flatnonzero(buf == 10).astype(np.int64)
 
 
-@dataclass(frozen=True, eq=False)
-class Lookup:
+class Lookup(NamedTuple):
     """A quote part's word ids and trigram ranges in one source, computed
-    once and shared by ``find_exact`` and ``find_fuzzy``."""
+    once and shared by ``find_exact`` and ``find_fuzzy``.  A named tuple:
+    built once per quote part, and a frozen dataclass costs several times
+    more to build."""
 
     qids: np.ndarray
     trigrams: TrigramLookup
 
 
 def lookup(ps: PreparedSource, keys: list[str]) -> Lookup:
-    qids = quote_ids(ps.index, keys)
-    return Lookup(qids, trigram_lookup(ps.index, qids))
+    # quote_ids, with the list kept for the trigram keys (formed in Python).
+    ql = list(map(ps.index.vocab.get, keys, repeat(-1)))  # a C-level loop
+    qids = np.asarray(ql, dtype=np.int64)
+    return Lookup(qids, trigram_lookup(ps.index, qids, ql))
 
 
 def find_exact(ps: PreparedSource, keys: list[str], look: Lookup | None = None) -> list[int]:
@@ -291,6 +295,7 @@ def find_fuzzy(
     weak_fraction: float = 0.5,
     fallback_max_tokens: int = 5_000_000,
     look: Lookup | None = None,
+    slack: int | None = None,
 ) -> list[Hit]:
     """Approximate places for ``keys``, best first (see ``_index.fuzzy_hits``)."""
     if look is None:
@@ -303,6 +308,7 @@ def find_fuzzy(
         weak_fraction=weak_fraction,
         fallback_max_tokens=fallback_max_tokens,
         look=look.trigrams,
+        slack=slack,
     )
 
 
@@ -314,13 +320,17 @@ def find_candidates(
     fuzzy: bool = True,
     fallback: bool = True,
     look: Lookup | None = None,
+    slack: int | None = None,
 ) -> tuple[list[int], list[Hit]]:
     """Where a run of quote words may stand: (exact start tokens, fuzzy hits best first).
 
     The exact lookup comes first; the trigram-window + edlib search runs only
     when the words are nowhere verbatim (and ``fuzzy``).  ``fallback=False``
-    skips the bounded whole-document edlib pass.  This is the locating step
-    of ``quoteverify.verdict.judge`` and all of ``locate``.
+    skips the bounded whole-document edlib pass.  ``slack`` drops the
+    windows' hits more than ``slack`` edits worse than their best (None: keep
+    all): a caller that reads no hit beyond the best + ``slack`` gets the same
+    answer for less edlib work.  This is the locating step of
+    ``quoteverify.verdict.judge`` and all of ``locate``.
     """
     if look is None:
         look = lookup(ps, keys)
@@ -335,6 +345,7 @@ def find_candidates(
         weak_fraction=th.fallback_weak_fraction,
         fallback_max_tokens=th.fallback_max_tokens if fallback else 0,
         look=look,
+        slack=slack,
     )
     return exact, hits
 
@@ -360,7 +371,8 @@ def locate(ps: PreparedSource, quote_text: str, th: Thresholds = DEFAULT) -> Loc
     keys = quote_keys(quote_text)
     if not keys or ps.n_tokens == 0:
         return None
-    exact, hits = find_candidates(ps, keys, th)
+    # Only the first hit is read: windows worse than the best need no locations.
+    exact, hits = find_candidates(ps, keys, th, slack=0)
     if exact:
         a, b, dist = exact[0], exact[0] + len(keys), 0
     elif hits:

@@ -9,6 +9,7 @@ whole-document edlib pass runs.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import count
@@ -31,10 +32,20 @@ class WordIndex:
     tri_pos: np.ndarray  # int64 token position of each trigram (same order)
     uni_order: np.ndarray  # token positions sorted by word id
     uni_start: np.ndarray  # CSR offsets into uni_order, by word id
+    # tri_pos and uni_order are two views of this one array, so that the
+    # window votes gather postings of both kinds with one take.
+    postings: np.ndarray
+    # uni_start as a list: the votes read two entries per quote word, and a
+    # list index is much cheaper than a numpy one at that count.
+    uni_start_list: list[int]
 
     @property
     def n(self) -> int:
         return int(self.ids.shape[0])
+
+    @property
+    def n_trigrams(self) -> int:
+        return int(self.tri_pos.shape[0])
 
     def positions(self, wid: int) -> np.ndarray:
         return self.uni_order[self.uni_start[wid] : self.uni_start[wid + 1]]
@@ -86,7 +97,18 @@ def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
     counts = np.bincount(ids, minlength=v)
     uni_start = np.zeros(v + 1, dtype=np.int64)
     np.cumsum(counts, out=uni_start[1:])
-    return WordIndex(ids, vocab, tri_keys, tri_pos, uni_order, uni_start)
+    postings = np.concatenate((tri_pos, uni_order)).astype(np.int64, copy=False)
+    nt = int(tri_pos.shape[0])
+    return WordIndex(
+        ids,
+        vocab,
+        tri_keys,
+        postings[:nt],
+        postings[nt:],
+        uni_start,
+        postings,
+        uni_start.tolist(),
+    )
 
 
 def quote_ids(index: WordIndex, keys: list[str]) -> np.ndarray:
@@ -94,36 +116,51 @@ def quote_ids(index: WordIndex, keys: list[str]) -> np.ndarray:
     return np.asarray([index.vocab.get(k, -1) for k in keys], dtype=np.int64)
 
 
-@dataclass(frozen=True, eq=False)
-class TrigramLookup:
+class TrigramLookup(NamedTuple):
     """Where a quote's trigrams stand in ``tri_keys``: looked up once per quote
-    part and shared by the exact search and the window votes."""
+    part and shared by the exact search and the window votes.
 
-    at: np.ndarray  # quote offsets of the trigrams whose three words the source uses
-    lo: np.ndarray  # their ranges in tri_keys / tri_pos
-    hi: np.ndarray
+    Plain lists: a quote has a few dozen trigrams, and at that size each
+    numpy call costs more than the Python work it replaces (a named tuple
+    for the same reason)."""
+
+    at: list[int]  # quote offsets of the trigrams whose three words the source uses
+    lo: list[int]  # their ranges in tri_keys / tri_pos
+    hi: list[int]
 
 
-def trigram_lookup(index: WordIndex, qids: np.ndarray) -> TrigramLookup:
-    m = int(qids.shape[0])
+def trigram_lookup(
+    index: WordIndex, qids: np.ndarray, qlist: list[int] | None = None
+) -> TrigramLookup:
+    """``qlist``: ``qids.tolist()`` when the caller has it already."""
+    ql = qids.tolist() if qlist is None else qlist
+    m = len(ql)
     if m < 3:
-        empty = np.zeros(0, dtype=np.int64)
-        return TrigramLookup(empty, empty, empty)
+        return TrigramLookup([], [], [])
     v = len(index.vocab)
-    a, b, c = qids[:-2], qids[1:-1], qids[2:]
-    ok = np.flatnonzero((a >= 0) & (b >= 0) & (c >= 0))
-    keys = (a[ok] * v + b[ok]) * v + c[ok]
-    lo = np.searchsorted(index.tri_keys, keys, "left")
-    hi = np.searchsorted(index.tri_keys, keys, "right")
-    return TrigramLookup(ok, lo, hi)
+    if min(ql) >= 0:
+        # Every word known (most quotes): every trigram, keys in numpy.
+        at = list(range(m - 2))
+        keys = (qids[:-2] * v + qids[1:-1]) * v + qids[2:]
+    else:
+        at = [i for i in range(m - 2) if ql[i] >= 0 and ql[i + 1] >= 0 and ql[i + 2] >= 0]
+        if not at:
+            return TrigramLookup([], [], [])
+        keys = np.asarray([(ql[i] * v + ql[i + 1]) * v + ql[i + 2] for i in at], dtype=np.int64)
+    # One search for both ends: for integers, the right end of key x is the
+    # left end of x + 1.
+    bounds = index.tri_keys.searchsorted(np.concatenate((keys, keys + 1))).tolist()
+    k = len(at)
+    return TrigramLookup(at, bounds[:k], bounds[k:])
 
 
 def exact_positions(
     index: WordIndex, qids: np.ndarray, look: TrigramLookup | None = None
 ) -> list[int]:
     """Start positions where the quote's word sequence occurs exactly."""
-    m = int(qids.shape[0])
-    if m == 0 or (qids < 0).any():
+    ql = qids.tolist()
+    m = len(ql)
+    if m == 0 or min(ql) < 0:
         return []
     ids = index.ids
     if m >= 3:
@@ -131,39 +168,61 @@ def exact_positions(
         # the rarest, as a scan would pick).  Every word is known here, so
         # the lookup holds every trigram, in quote order.
         if look is None:
-            look = trigram_lookup(index, qids)
-        los, his = look.lo, look.hi
-        best_off = int(np.argmin(his - los))
-        if his[best_off] == los[best_off]:
+            look = trigram_lookup(index, qids, ql)
+        cnt = [h - lo for lo, h in zip(look.lo, look.hi, strict=True)]
+        c = min(cnt)
+        best_off = cnt.index(c)
+        lo = look.lo[best_off]
+        if c == 0:
             return []
-        starts = index.tri_pos[los[best_off] : his[best_off]] - best_off
+        starts = index.tri_pos[lo : lo + c] - best_off
     else:
-        wid = int(qids[int(np.argmin([index.freq(int(w)) for w in qids]))])
-        off = int(np.flatnonzero(qids == wid)[0])
+        wid = min(ql, key=index.freq)
+        off = ql.index(wid)
         starts = index.positions(wid) - off
+    n = ids.shape[0]
+    if starts.shape[0] <= _FEW_STARTS:
+        # A handful of candidates (the usual case: a rare trigram): compare
+        # slices one by one, cheaper than the gather below at this size.
+        return [
+            s
+            for s in sorted(starts.tolist())
+            if s >= 0 and s + m <= n and ids[s : s + m].tolist() == ql
+        ]
     # Verify every candidate start at once: one gather of m ids per start.
     starts = np.sort(starts)
-    starts = starts[(starts >= 0) & (starts + m <= ids.shape[0])]
+    starts = starts[(starts >= 0) & (starts + m <= n)]
     if starts.shape[0] == 0:
         return []
     rows = ids[starts[:, None] + np.arange(m)]
     return starts[(rows == qids).all(axis=1)].tolist()
 
 
+_FEW_STARTS = 8
+
+
 def _symbols(index: WordIndex, qids: np.ndarray) -> tuple[bytes, np.ndarray]:
     """Quote as edlib bytes + a lookup table turning source ids into bytes."""
+    ql = qids.tolist()
+    # Distinct words in order of first use, numbered from 1, all in C-level
+    # passes (a Python loop per word was most of this step).  Words the
+    # source never uses (id -1) share one symbol that no source word gets;
+    # past 254 distinct words symbols are shared.
+    sym = dict(
+        zip(
+            dict.fromkeys(ql),
+            itertools.chain(range(1, _MAX_SYMBOLS), itertools.repeat(_MAX_SYMBOLS)),
+            strict=False,  # the symbols never run out
+        )
+    )
+    k = len(sym)
+    # The table has one entry more than there are ids: id -1 writes there,
+    # where no source word reads.
     lut = np.zeros(len(index.vocab) + 1, dtype=np.uint8)  # 0 = other
-    qsym = np.zeros(qids.shape[0], dtype=np.uint8)
-    seen: dict[int, int] = {}
-    for i, w in enumerate(qids.tolist()):
-        if w not in seen:
-            # Words the source never uses (id -1) share one symbol that no
-            # source word gets; past 254 distinct words symbols are shared.
-            seen[w] = min(len(seen) + 1, _MAX_SYMBOLS)
-            if w >= 0:
-                lut[w] = seen[w]
-        qsym[i] = seen[w]
-    return qsym.tobytes(), lut
+    lut[np.fromiter(sym, dtype=np.int64, count=k)] = np.fromiter(
+        sym.values(), dtype=np.uint8, count=k
+    )
+    return bytes(map(sym.__getitem__, ql)), lut
 
 
 class Hit(NamedTuple):
@@ -185,6 +244,13 @@ def _align_in(
     target = lut[ids[lo:hi]].tobytes()
     if not target:
         return []
+    return _locations(qbytes, target, lo, k)
+
+
+def _locations(qbytes: bytes, target: bytes, lo: int, k: int) -> list[Hit]:
+    """edlib's best-distance locations in ``target`` (token ``lo`` onwards),
+    only if within ``k`` edits (k < 0: no bound).  With ``k`` at or above the
+    best distance the hits are those of the unbounded call."""
     r = edlib.align(qbytes, target, mode="HW", task="locations", k=k)
     d = r["editDistance"]
     if d < 0:  # nothing within k edits
@@ -199,59 +265,84 @@ def candidate_windows(
     max_postings: int,
     look: TrigramLookup | None = None,
 ) -> list[tuple[int, int]]:
-    """Source token windows where the quote's trigrams (or rare words) cluster."""
-    m = int(qids.shape[0])
+    """Source token windows where the quote's trigrams (or rare words) cluster.
+
+    The posting lists (a few dozen per quote) are chosen in Python; their
+    postings (a few hundred) are voted on in numpy with as few calls as
+    possible: at this size each call's overhead, not its work, is the cost.
+    """
+    ql = qids.tolist()
+    m = len(ql)
     n = index.n
+    # Posting lists to gather: trigrams first (weight 3), then rare words
+    # (1).  Each as its start in index.postings less the slot its first
+    # posting takes in the gathered array, and its quote offset; repeated
+    # over its postings, slot + that start is the posting's index.
+    lists: list[int] = []  # flat pairs
+    cnts: list[int] = []
+    acc = 0  # postings so far
+    if m >= 3:
+        if look is None:
+            look = trigram_lookup(index, qids, ql)
+        for o, lo, hi in zip(look.at, look.lo, look.hi, strict=True):
+            c = hi - lo
+            if 0 < c <= max_postings:
+                lists += (lo - acc, o)
+                cnts.append(c)
+                acc += c
+    n_tri = acc
     # Rare words vote too: a heavily edited quote may keep no three words in a
     # row but still shares its names and unusual words with the passage.
     rare = max(8, max_postings // 20)
-    starts = index.uni_start
-    known = np.flatnonzero(qids >= 0)
-    w = qids[known]
-    wlo = starts[w]
-    whi = starts[w + 1]
-    f = whi - wlo
-    sel = (f > 0) & (f <= rare)
-    if m >= 3:
-        if look is None:
-            look = trigram_lookup(index, qids)
-        lo, hi = look.lo, look.hi
-        tsel = (hi > lo) & (hi - lo <= max_postings)
-        # Every posting list (trigrams first, then rare words) gathered at
-        # once: one flattened index, two takes.  Few, larger numpy calls:
-        # at a few hundred postings their count, not their size, is the cost.
-        lo = np.concatenate((lo[tsel], wlo[sel]))
-        cnt = np.concatenate((hi[tsel], whi[sel])) - lo
-        off = np.concatenate((look.at[tsel], known[sel]))
-        n_tri = int(cnt[: int(tsel.sum())].sum())
-    else:
-        lo, cnt, off = wlo[sel], f[sel], known[sel]
-        n_tri = 0
-    total = int(cnt.sum())
+    us = index.uni_start_list
+    base = index.n_trigrams
+    for i, w in enumerate(ql):
+        if w >= 0:
+            lo = us[w]
+            c = us[w + 1] - lo
+            if 0 < c <= rare:
+                lists += (base + lo - acc, i)
+                cnts.append(c)
+                acc += c
+    total = acc
     if total == 0:
         return []
-    first = np.cumsum(cnt) - cnt
-    flat = np.arange(total, dtype=np.int64) + np.repeat(lo - first, cnt)
-    d = np.concatenate((index.tri_pos[flat[:n_tri]], index.uni_order[flat[n_tri:]]))
-    d -= np.repeat(off, cnt)
+    # A flat list converts to an array several times faster than pairs do.
+    rep = np.asarray(lists, dtype=np.int64).reshape(-1, 2).repeat(cnts, axis=0)
+    slot = np.arange(total, dtype=np.int64)
+    slot += rep[:, 0]
+    d = index.postings[slot]
+    d -= rep[:, 1]
     bucket = max(8, m // 2)
     # Votes per occupied bucket: one sort and a segmented sum.  A trigram
     # posting weighs 3, a rare word's 1; the weight rides in the low two bits
     # of the sorted key (the sums do not depend on the order within a bucket).
-    key = np.floor_divide(d, bucket) * 4 + 1
+    key = np.floor_divide(d, bucket)
+    key *= 4
+    key += 1
     key[:n_tri] += 2
     key.sort()
     bs = key >> 2
-    first = np.flatnonzero(np.concatenate(([True], bs[1:] != bs[:-1])))
+    first = (bs[1:] != bs[:-1]).nonzero()[0]
+    first += 1
+    first = np.concatenate((_ZERO, first))
     ub = bs[first]
     score = np.add.reduceat(key & 3, first)
-    # A diagonal straddling two buckets should not be split: add neighbours.
-    if ub.shape[0] > 1:
-        adj = np.flatnonzero(ub[1:] == ub[:-1] + 1)
-        score[adj] += score[adj + 1]
-    top = np.argsort(-score, kind="stable")[:max_windows]
+    nb = int(ub.shape[0])
+    # A diagonal straddling two buckets should not be split: add neighbours
+    # (the right-hand side is computed before the addition: original scores).
+    if nb > 1:
+        score[:-1] += score[1:] * ((ub[1:] - ub[:-1]) == 1)
+    # The best max_windows buckets, ties by bucket order (as a stable sort of
+    # the scores would take them): bucket index packed under the score, so
+    # one plain sort of distinct values orders them.
+    packed = np.arange(nb, dtype=np.int64)
+    packed -= score * nb
+    packed.sort()
+    top = [p % nb for p in packed[:max_windows].tolist()]
+    ubl = ub[np.asarray(top, dtype=np.int64)].tolist()
     wins = []
-    for u in ub[top].tolist():
+    for u in ubl:
         s = u * bucket
         wins.append((max(0, s - m), min(n, s + 2 * bucket + 2 * m)))
     wins.sort()
@@ -264,6 +355,9 @@ def candidate_windows(
     return merged
 
 
+_ZERO = np.zeros(1, dtype=np.int64)
+
+
 def fuzzy_hits(
     index: WordIndex,
     qids: np.ndarray,
@@ -273,16 +367,48 @@ def fuzzy_hits(
     weak_fraction: float,
     fallback_max_tokens: int,
     look: TrigramLookup | None = None,
+    slack: int | None = None,
 ) -> list[Hit]:
-    """Best edlib hits, best first.  Windows first; whole document if weak."""
+    """Best edlib hits, best first.  Windows first; whole document if weak.
+
+    ``slack``: keep only the windows' hits within ``slack`` edits of their
+    best (None: every window's hits).  The hits kept, their order and the
+    fallback are those of the full search with the others left out, so a
+    caller reading no hit beyond best + ``slack`` (``locate``: slack 0, the
+    first hit only) sees no difference.
+    """
     m = int(qids.shape[0])
     if m == 0 or index.n == 0:
         return []
     qbytes, lut = _symbols(index, qids)
+    wins = candidate_windows(index, qids, max_windows, max_postings, look)
     hits: list[Hit] = []
-    for lo, hi in candidate_windows(index, qids, max_windows, max_postings, look):
-        hits.extend(_align_in(qbytes, lut, index.ids, lo, hi))
-    best = min((h.dist for h in hits), default=m)
+    if slack is None:
+        for lo, hi in wins:
+            hits.extend(_align_in(qbytes, lut, index.ids, lo, hi))
+        best = min((h.dist for h in hits), default=m)
+    else:
+        # Distances first (no start positions: a fraction of the cost), then
+        # locations only in the windows that can give a hit worth keeping,
+        # with k = their distance.  Most windows are junk: a junk window's
+        # many equal-cost locations, each traced back to its start, were
+        # most of the edlib time.  A hit's distance is at most m (every
+        # quote word deleted), so m stays the default best.
+        ids = index.ids
+        targets = [(lo, lut[ids[lo:hi]].tobytes()) for lo, hi in wins if hi > lo]
+        if len(targets) == 1:  # nothing to leave out: the plain call
+            hits = _locations(qbytes, targets[0][1], targets[0][0], -1)
+            best = min((h.dist for h in hits), default=m)
+        else:
+            dists = [
+                edlib.align(qbytes, t, mode="HW", task="distance")["editDistance"]
+                for _, t in targets
+            ]
+            best = min(dists, default=m)
+            for (lo, t), d in zip(targets, dists, strict=True):
+                if d <= best + slack:
+                    hits.extend(_locations(qbytes, t, lo, d))
+            best = min(best, m)
     limit = int(weak_fraction * m)
     if best > limit and index.n <= fallback_max_tokens and fallback_max_tokens > 0:
         # Bounded fallback: one linear edlib pass over the whole document,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quoteverify.align._normalize import fold
-from quoteverify.align._tokens import TOKEN_RE, QToken, key_of, trailing_punct
+from quoteverify.align._tokens import TOKEN_RE, TOKEN_RE_ASCII, QToken, key_of, trailing_punct
 from quoteverify.align._transcript import stage_spans
 
 # An ellipsis marks an omission.  Writers type it as "…" (NFKC turns it into
@@ -54,7 +54,10 @@ def _pieces(text: str) -> list[str]:
 def quote_keys(text: str) -> list[str]:
     """``[t.key for t in parse_quote(text).tokens]`` without building the
     tokens: locating a quote needs only its keys (``align.locate``)."""
-    return [key_of(w) for piece in _pieces(text) for w in TOKEN_RE.findall(piece)]
+    keys: list[str] = []
+    for piece in _pieces(text):
+        keys += map(key_of, (TOKEN_RE_ASCII if piece.isascii() else TOKEN_RE).findall(piece))
+    return keys
 
 
 def parse_quote(text: str) -> ParsedQuote:
@@ -65,7 +68,8 @@ def parse_quote(text: str) -> ParsedQuote:
         n = len(piece)
         # Column-wise, each column in one comprehension or map: per word the
         # cost is the Python calls, and most words take no punctuation scan.
-        found = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(piece)]
+        token_re = TOKEN_RE_ASCII if piece.isascii() else TOKEN_RE
+        found = [(m.start(), m.end(), m.group()) for m in token_re.finditer(piece)]
         if not found:
             continue
         starts = [f[0] for f in found]

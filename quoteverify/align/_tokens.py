@@ -22,6 +22,12 @@ from rapidfuzz.distance import Levenshtein as _Levenshtein
 # split words: "well-coordinated" is two tokens, so that dash *style*
 # (hyphen, en dash, em dash without spaces) never changes the word sequence.
 TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*[^\W_]*%?|[^\W_]+(?:['.][^\W_]+)*")
+# The same pattern for ASCII text, where ``\d`` is [0-9] and ``[^\W_]`` is
+# [A-Za-z0-9]: plain ranges match a quarter faster than the Unicode classes,
+# and a folded quote is almost always ASCII.
+TOKEN_RE_ASCII = re.compile(
+    r"[0-9]+(?:[.,:][0-9]+)*[A-Za-z0-9]*%?|[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*"
+)
 
 _KEY_DROP = str.maketrans("", "", "'.")
 _NUM_KEY_DROP = str.maketrans("", "", ",")

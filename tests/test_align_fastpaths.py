@@ -1,0 +1,129 @@
+"""The per-quote search's shortcuts must not change what it finds.
+
+- ``slack``: ``fuzzy_hits`` with a slack keeps exactly the full search's
+  hits within ``slack`` edits of the best, in the same order (``locate``
+  reads the first one; ``judge`` reads none beyond best + its cutoff);
+- ``_symbols`` numbers words as a plain first-use loop does (past 254
+  distinct words, one shared symbol);
+- ``exact_positions`` (a few candidates checked one by one) equals a scan;
+- ``TOKEN_RE_ASCII`` finds the same tokens as ``TOKEN_RE`` on ASCII text.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteverify.align import PreparedSource, lookup, prepare_source
+from quoteverify.align._index import _MAX_SYMBOLS, _symbols, exact_positions, fuzzy_hits
+from quoteverify.align._tokens import TOKEN_RE, TOKEN_RE_ASCII
+from quoteverify.models import Source
+
+_SOURCES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts" / "sources"
+
+
+def _prepared() -> PreparedSource:
+    paths = sorted(_SOURCES.glob("*.md"))[:4]
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
+    return prepare_source(Source(ref="fastpaths", status="ok", text=text))
+
+
+_PS = _prepared()
+_WORDS = [k for k in _PS.keys if k != "\x00"]
+
+
+def _quotes(seed: int, n: int) -> list[list[str]]:
+    rng = random.Random(seed)
+    out: list[list[str]] = []
+    for trial in range(n):
+        m = rng.randint(1, 45)
+        a = rng.randrange(0, len(_PS.keys) - m)
+        keys = [k for k in _PS.keys[a : a + m] if k != "\x00"] or ["the"]
+        for i in range(len(keys)):
+            r = rng.random()
+            if r < 0.25:
+                keys[i] = rng.choice(_WORDS)
+            elif r < 0.3:
+                keys[i] = "neverusedword"
+        if trial % 4 == 0:
+            keys = [rng.choice(_WORDS) for _ in range(m)]  # invented
+        out.append(keys)
+    return out
+
+
+def test_slack_keeps_the_near_best_hits_in_order() -> None:
+    for keys in _quotes(5, 250):
+        look = lookup(_PS, keys)
+        kw = {
+            "max_windows": 4,
+            "max_postings": 2000,
+            "weak_fraction": 0.5,
+            "fallback_max_tokens": 5_000_000,
+            "look": look.trigrams,
+        }
+        full = fuzzy_hits(_PS.index, look.qids, **kw)
+        for slack in (0, 2, 5):
+            got = fuzzy_hits(_PS.index, look.qids, slack=slack, **kw)
+            if not full:
+                assert got == [], keys
+                continue
+            # The full list, less the window hits beyond the windows' best +
+            # slack: every hit up to the overall best + slack is there.
+            cut = full[0].dist + slack
+            assert [h for h in got if h.dist <= cut] == [h for h in full if h.dist <= cut], keys
+            assert got[0] == full[0], keys
+
+
+def _plain_symbols(qids: np.ndarray, n_vocab: int) -> tuple[bytes, np.ndarray]:
+    lut = np.zeros(n_vocab + 1, dtype=np.uint8)
+    qsym = np.zeros(qids.shape[0], dtype=np.uint8)
+    seen: dict[int, int] = {}
+    for i, w in enumerate(qids.tolist()):
+        if w not in seen:
+            seen[w] = min(len(seen) + 1, _MAX_SYMBOLS)
+            if w >= 0:
+                lut[w] = seen[w]
+        qsym[i] = seen[w]
+    return qsym.tobytes(), lut
+
+
+def test_symbols_number_words_by_first_use() -> None:
+    n_vocab = len(_PS.index.vocab)
+    rng = random.Random(3)
+    cases = [lookup(_PS, keys).qids for keys in _quotes(9, 60)]
+    # More than 254 distinct words, and words the source never uses.
+    many = rng.sample(_WORDS, min(len(set(_WORDS)), 400))
+    cases.append(lookup(_PS, [*dict.fromkeys(many), "zzqx", "the", "zzqy"]).qids)
+    for qids in cases:
+        qb, lut = _symbols(_PS.index, qids)
+        pqb, plut = _plain_symbols(qids, n_vocab)
+        assert qb == pqb
+        # Only real ids are read from the table (its last entry is padding).
+        assert (lut[:n_vocab] == plut[:n_vocab]).all()
+
+
+def test_exact_positions_equal_a_scan() -> None:
+    ids = _PS.index.ids.tolist()
+    rng = random.Random(8)
+    for _ in range(200):
+        m = rng.randint(1, 12)
+        a = rng.randrange(0, len(ids) - m)
+        keys = [k for k in _PS.keys[a : a + m] if k != "\x00"] or ["the"]
+        if rng.random() < 0.2:
+            keys = keys[: max(1, len(keys) // 3)]  # short: many candidates
+        look = lookup(_PS, keys)
+        ql = look.qids.tolist()
+        want = [s for s in range(len(ids) - len(ql) + 1) if ids[s : s + len(ql)] == ql]
+        if min(ql) < 0:
+            want = []
+        assert exact_positions(_PS.index, look.qids, look.trigrams) == want, keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80))
+def test_ascii_token_pattern_matches_the_unicode_one(text: str) -> None:
+    assert TOKEN_RE_ASCII.findall(text) == TOKEN_RE.findall(text)
