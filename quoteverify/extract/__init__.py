@@ -16,9 +16,11 @@ from quoteverify.extract._speakers import (
     Cand,
     NameIndex,
     Resolver,
+    as_finding,
     attribution_after,
     attribution_before,
     attribution_indirect,
+    finding_attribution,
     parse_np,
     previous_sentence_lead,
     sentence_subject,
@@ -231,6 +233,11 @@ def _one(
     if att is None and prefix:
         att = _chant_attribution(masked, lo, sp)
         direct = direct or att is not None
+    if att is None and prefix:
+        # "The study found that students … “gained …”": a document's finding.
+        att = finding_attribution(masked, lo, sp.open)
+    if att is not None:
+        att = as_finding(att)
     short = len(words) <= FRAGMENT_MAX_WORDS
     if short and not direct:
         # An embedded short phrase: a fragment of the speaker whose cue governs

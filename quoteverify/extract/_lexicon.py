@@ -29,6 +29,8 @@ reported exclaimed interjected interrupted scoffed snapped pleaded begged recoun
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
     r"pointed\s+out",
+    # "As Dorothy Amis, a retired teacher, put it to me: “…”", "as he put it".
+    r"puts?\s+it",
     r"points\s+out",
     r"went\s+on",
     r"goes\s+on",
@@ -78,10 +80,16 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
-CUE = re.compile(r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b")
+# Every cue word and phrase starts with a lower-case ASCII letter ("said",
+# "pointed out", "a déclaré"): the look-ahead lets the engine skip to such letters
+# before trying the alternation (the cue scan of 1 MB runs in half the time).
+_CUE_FIRST = r"(?=[a-z])"
+CUE = re.compile(
+    _CUE_FIRST + r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b"
+)
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
 PARTICIPLE_CUE = re.compile(
-    r"\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
+    r"(?=[a-z])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
@@ -90,7 +98,7 @@ PARTICIPLE_CUE = re.compile(
 # "The festival had promoted it as a “bold reimagining”", "she dismissed the
 # report as “fiction”".  ``$`` is the quotation's opening mark (the search ends there).
 INDIRECT_ONLY_CUE = re.compile(
-    r"\b(?:called|calls|calling|described|describes|describing|"
+    r"(?=[a-z])\b(?:called|calls|calling|described|describes|describing|"
     r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
@@ -98,7 +106,7 @@ INDIRECT_ONLY_CUE = re.compile(
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".
-ACCORDING_TO = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
+ACCORDING_TO = re.compile(r"(?=[aAiI])\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
 
 # Words right before a quotation mark that make the quoted words a name, a
 # title or a term rather than a quotation: goes by the name “Shorty”, the word

@@ -95,8 +95,13 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
 def _role(text: str, i: int, lo: int, hi: int, is_open: bool) -> str:
     """'open', 'close' or '' (not a mark here) for the mark at ``i``."""
     ch = text[i]
-    prev, nxt = _left(text, i, lo), _right(text, i, hi)
-    oc, cc = _opener_ctx(prev, nxt), _closer_ctx(prev, nxt)
+    # _left/_right and _opener_ctx/_closer_ctx inlined: this runs for every mark.
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + 1] if i + 1 < hi else ""
+    p_space = prev == "" or prev.isspace()
+    n_space = nxt == "" or nxt.isspace()
+    oc = (p_space or prev in _OPEN_PUNCT or prev in MARK_CHARS) and not n_space
+    cc = not p_space and (n_space or nxt in _CLOSE_PUNCT or nxt in MARK_CHARS)
     if ch in "‘’'‚":
         if _is_apostrophe(text, i, lo, hi):
             return ""

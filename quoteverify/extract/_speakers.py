@@ -52,6 +52,8 @@ NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}{_TOK})*"
 # The look-ahead first lets the engine skip quickly to capitals; the look-behind
 # only runs there (1 MB in ~0.06 s).
 _NAME_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)
+# The capitals a name token starts with ("Blinken", "Élysée").
+_NAME_START = re.compile(r"[A-Z\u00C0-\u00DE]")
 # Prefix trees, not flat alternations: the role, group and organisation nouns are
 # tried at every position of a speaker phrase (a flat list of 300 words made the
 # tail search of ``parse_np`` the extractor's hottest regex).
@@ -81,12 +83,30 @@ _DOC_NP = (
     rf"[Oo]ur|{_POSS})\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT}))"
 )
 _KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS, "doc": DOC_NOUNS}
+_KEY_ALTS = {"role": _ROLE_ALT, "group": _GROUP_ALT, "orgn": _ORGN_ALT, "doc": _DOC_ALT}
 _TAIL = {
     "role": re.compile(rf"(?:{_ROLE_NP})\s*$"),
     "group": re.compile(rf"(?:{_GROUP_NP})\s*$"),
     "orgn": re.compile(rf"(?:{_ORGN_NP})\s*$"),
     "doc": re.compile(rf"(?:{_DOC_NP})\s*$"),
 }
+# A _TAIL phrase ends the segment, so the segment ends in its noun ("… the
+# ministry’s spokesman") or, for a role, in the name of an of-phrase ("… the
+# ambassador to Turkey").  Checking the last few characters first skips the
+# costly tail search for most segments that merely hold such a noun earlier:
+# "the spokesman’s remarks were".
+_NOUN_END = {key: re.compile(rf"(?i:{alt})$") for key, alt in _KEY_ALTS.items()}
+_NOUN_MAX = {key: max(map(len, words)) for key, words in _KEY_WORDS.items()}
+
+
+def _tail_possible(key: str, s: str, last_word: str) -> bool:
+    """Whether _TAIL[key] can match ``s`` (which ends in neither space nor "."):
+    its noun ends ``s``, or a role's of-phrase name does (a capital in the last word)."""
+    if _NOUN_END[key].search(s, max(0, len(s) - _NOUN_MAX[key])):
+        return True
+    return key == "role" and _NAME_START.search(last_word) is not None
+
+
 _HEAD = {
     "role": re.compile(rf"\s*(?:{_ROLE_NP})\b"),
     "group": re.compile(rf"\s*(?:{_GROUP_NP})\b"),
@@ -445,7 +465,11 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 return c
     # Capitalised names.
     if mode in ("tail", "full"):
-        for m in _NAME_RE.finditer(s):
+        # Only a name ending the segment counts, and such a name's last token is a
+        # capital and word characters (``s`` ends in neither "." nor "’"): with no
+        # capital in the last word ("…, the ambassador") the scan is skipped.
+        names = _NAME_RE.finditer(s) if _NAME_START.search(words[-1]) else ()
+        for m in names:
             if m.end() != len(s):
                 continue
             pre = s[: m.start()].split()
@@ -521,6 +545,8 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
         else:
             # Only the last words can hold a phrase that ends the segment; looking at
             # no more than 70 characters keeps long lead-ins cheap.
+            if not _tail_possible(key, s, words[-1]):
+                continue
             if mode == "full":
                 m2 = _TAIL[key].match(s)
             else:
@@ -732,8 +758,21 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
     if last is not None:
         return last
     # "The Russian Foreign Ministry hit back at Blinken’s statement and said":
-    # the subject of the clause.
-    return parse_np(masked, *parts[0], "head")
+    # the subject of the clause, after any opening time or place phrase ("Two
+    # hours later and 90 miles away, Brandt stood … and called": not "Two").
+    i = 0
+    while i < len(parts) - 1 and _TIME_PLACE.match(masked, *parts[i]):
+        i += 1
+    return parse_np(masked, *parts[i], "head")
+
+
+# An opening adverbial of time or distance: "Two hours later", "A day earlier",
+# "Minutes later", "90 miles away", "Three weeks ago and 400 miles north".
+_TIME_PLACE = re.compile(
+    r"\s*(?:[\w\-]+\s+){0,2}?(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|miles?|kilometres?|kilometers?|blocks?|yards?|feet|metres?|meters?)\s+"
+    r"(?:later|earlier|ago|away|afterwards?|before|on|north|south|east|west|upriver|downriver)\b"
+)
 
 
 def np_following(masked: str, a: int, b: int) -> Cand | None:
@@ -1130,7 +1169,14 @@ def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
 _DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])")
 _DASH_STOP = re.compile(r"[,(\n;]|$|\.\s")
 _AFTER_LEAD = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*")
-_ACCORDING_TAIL = re.compile(r"(?i:according\s+to|in\s+the\s+words\s+of)\s+(.{1,120}?),?\s*$")
+_ACCORDING_TAIL = re.compile(
+    r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote)\s+(.{1,120}?),?\s*$"
+)
+# "In Marek Olsen’s words, “…”", "in her own words:": the possessor speaks.
+_WORDS_OF_TAIL = re.compile(r"(?i:\bin)\s+(.{1,80}?)(?:[’']s|s[’'])\s+(?:own\s+)?words[,:]?\s*$")
+# The "As" opening "As Dorothy Amis, a retired teacher, put it to me:" – read as
+# an aside by the comma parts, it hides the speaker before the cue.
+_AS_OPEN = re.compile(r"[\s*_]*[Aa]s\s+")
 _COLON_PUNCT = re.compile(r"[\s:,]*")
 _PERIOD_STOP = re.compile(r"[.;!?]")
 _COMMA = re.compile(r",")
@@ -1207,10 +1253,19 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
     end = lo + len(stripped)
     # According to X, “Q”
     low = stripped.lower()
-    m = _ACCORDING_TAIL.search(stripped) if "according" in low or "words of" in low else None
+    m = (
+        _ACCORDING_TAIL.search(stripped)
+        if "according" in low or "words of" in low or "quote" in low
+        else None
+    )
     if m:
         c = np_following(masked, lo + m.start(1), end)
         if c:
+            return Attribution(c, "according to", "according")
+    m = _WORDS_OF_TAIL.search(stripped) if "words" in low else None
+    if m:
+        c = parse_np(masked, lo + m.start(1), lo + m.end(1), "full")
+        if c is not None and c.kind in ("name", "pron", "role"):
             return Attribution(c, "according to", "according")
     cues = list(CUE.finditer(masked, lo, end))
     if stripped.endswith(":"):
@@ -1268,7 +1323,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
         if cues:
             # "… Antony Blinken said he could not imagine … the demonstrations: “Q"
             m = cues[-1]
-            c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
+            c = _cue_subject(masked, _clause_start(masked, lo, m.start()), m)
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     # X said, “Q” / X said that “Q” / X told reporters on Tuesday: “Q”
@@ -1287,7 +1342,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             and (stripped.endswith((":", ",", "that")) or not between.strip())
             and not stripped.endswith((".", "!", "?"))
         ):
-            c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
+            c = _cue_subject(masked, _clause_start(masked, lo, m.start()), m)
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     return None
@@ -1331,6 +1386,16 @@ def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
     if not c.title and " " not in c.name:
         return None  # "**Workers abandoned …:**": one capitalised word is a topic
     return c
+
+
+def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:
+    """The speaker before cue ``m`` in masked[a:m.start()]; for "put it", after an
+    opening "As": "As Dorothy Amis, who taught here, put it:" → Dorothy Amis."""
+    if m.group(0).startswith("put"):
+        am = _AS_OPEN.match(masked, a, m.start())
+        if am is not None:
+            a = am.end()
+    return np_before(masked, a, m.start())
 
 
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
@@ -1387,6 +1452,41 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     return None
+
+
+# A document stating a finding: "The study found that …", "the survey showed",
+# "the report concluded that …".  The document is the source, typed organization.
+_FINDING_VERBS = frozenset(
+    """found finds showed shows concluded concludes suggested suggests indicated indicates
+    revealed reveals estimated estimates""".split()
+)
+_FINDING = re.compile(
+    rf"(?P<np>{_DOC_NP})\s+(?:(?:also|further|ultimately|largely)\s+)?"
+    rf"(?P<verb>{'|'.join(sorted(_FINDING_VERBS))})\b"
+)
+
+
+def finding_attribution(masked: str, lo: int, open_: int) -> Attribution | None:
+    """The last document with a finding verb in masked[lo:open_]: "The study found
+    that students at later-starting schools “…”" → the study."""
+    found = None
+    for m in _FINDING.finditer(masked, lo, open_):
+        found = m
+    if found is None:
+        return None
+    a, b = found.span("np")
+    phrase = _norm(masked[a:b])
+    head = found.group("doc").lower()
+    c = Cand("doc", a, b, _strip_det(phrase), None, "organization", head=head)
+    return Attribution(c, found.group("verb"), "indirect")
+
+
+def as_finding(att: Attribution) -> Attribution:
+    """A document cue that states a finding ("the report concluded") speaks as an
+    organization, not as an unknown."""
+    if att.cand.kind == "doc" and att.cue.split(" ")[0] in _FINDING_VERBS:
+        att.cand.type = "organization"
+    return att
 
 
 _AS_SAID = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:has\s+|had\s+)?$)")

@@ -22,12 +22,13 @@ def _blank(m: re.Match[str]) -> str:
 _LINK_TARGET = (
     r"\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'))?\)"
 )
-_LINK = re.compile(r"(?<![\\!])\[([^\[\]]{0,400}?)\]" + _LINK_TARGET)
+# The look-ahead first lets the engine skip to a "[" before the look-behind runs.
+_LINK = re.compile(r"(?=\[)(?<![\\!])\[([^\[\]]{0,400}?)\]" + _LINK_TARGET)
 # An image "![alt text](logo.png)" is no part of the article's prose: its alt text
 # ('![Protesters hold a sign reading "Save our jobs"](a.jpg)') is blanked whole.
 _IMAGE = re.compile(r"(?<!\\)!\[[^\[\]]{0,400}\]" + _LINK_TARGET)
-# Emphasis "**Name:**", "__x__" and line-start markup ("# ", "-   ", "> ").
-_EMPH = re.compile(r"\*\*|__")
+# Emphasis "**Name:**", "__x__" (blanked in mask_markup) and line-start markup
+# ("# ", "-   ", "> ").
 _LINE_MARKUP = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
 # Bare URLs: "https://x.com/…" may contain anything.
 _URL = re.compile(r"https?://\S+")
@@ -63,8 +64,11 @@ def mask_markup(text: str) -> str:
     out = _FRONT.sub(_blank, text)
     if "![" in out:
         out = _IMAGE.sub(_blank, out)
-    out = _LINK.sub(_link, out)
-    out = _EMPH.sub(_blank, out)
+    if "[" in out:
+        out = _LINK.sub(_link, out)
+    # Emphasis "**" and "__" blanked by str.replace: the same left-to-right,
+    # non-overlapping pass as a regex sub ("***" → "  *"), at a fraction of the cost.
+    out = out.replace("**", "  ").replace("__", "  ")
     if "<" in out:
         out = _TAG.sub(_blank, out)
     out = _URL.sub(_blank, out)

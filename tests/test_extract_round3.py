@@ -1,0 +1,103 @@
+"""Extraction, round 3: attribution idioms (a document's finding, "as X put it",
+an opening time or place phrase) and the exactness of the speed-ups."""
+
+from __future__ import annotations
+
+from quoteverify.extract import extract_quotes
+from quoteverify.extract._lexicon import _CUE_PHRASES, _CUE_WORDS, CUE
+from quoteverify.extract._text import mask_markup
+from quoteverify.models import Article, Quote
+
+
+def q(text: str) -> list[Quote]:
+    return [x for x in extract_quotes(Article("t", text, "text")) if x.kind == "quote"]
+
+
+def only(text: str) -> Quote:
+    quotes = q(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# --------------------------------------------------------------------------- idioms
+
+
+def test_study_found_that_is_the_source() -> None:
+    x = only(
+        "Researchers at the Halden Institute tracked 900 commuters for a year. The "
+        "study found that riders on the new line “were twice as likely to give up "
+        "their cars within six months.”"
+    )
+    assert x.speaker is not None
+    assert x.speaker.mention == "The study"
+    assert x.speaker.type == "organization"
+    assert x.cue == "found"
+
+
+def test_survey_showed_and_report_concluded() -> None:
+    x = only(
+        "The union polled its members in March. Their survey showed that most nurses "
+        "“would leave the profession within five years without a change in rosters.”"
+    )
+    assert x.speaker is not None and x.speaker.mention == "Their survey"
+    assert x.speaker.type == "organization"
+    y = only(
+        "The inquiry sat for eleven weeks. The report concluded that “the dam posed "
+        "no immediate risk to anyone living downstream.”"
+    )
+    assert y.speaker is not None and y.speaker.mention == "The report"
+    assert y.speaker.type == "organization"
+
+
+def test_as_x_put_it() -> None:
+    x = only(
+        "The museum reopened in June. As Ingrid Solberg, who has guided tours there "
+        "for a decade, put it to me: “People come back for the quiet, not the paintings.”"
+    )
+    assert x.speaker is not None and x.speaker.name == "Ingrid Solberg"
+    assert x.cue == "put it"
+
+
+def test_in_x_words_and_to_quote_x() -> None:
+    x = only(
+        "The mill closed in 1998. In Marek Olsen’s words, “the town lost its clock "
+        "that day, and nobody has wound it since.”"
+    )
+    assert x.speaker is not None and x.speaker.name == "Marek Olsen"
+    y = only(
+        "Editors argue about this every week. To quote Priya Nandakumar, “nobody "
+        "reads the footnotes until the footnotes are the story.”"
+    )
+    assert y.speaker is not None and y.speaker.name == "Priya Nandakumar"
+
+
+def test_opening_time_and_place_phrase_is_not_the_speaker() -> None:
+    x = only(
+        "The council voted on Friday. A day later and 200 miles north, Okafor stood "
+        "outside the courthouse and called the ruling “a gift to every landlord in "
+        "the county, and an insult to everyone else.”"
+    )
+    assert x.speaker is not None and x.speaker.name == "Okafor"
+    y = only(
+        "The lights went out at nine. Minutes later, Haldane climbed onto the stage "
+        "and described the vote as “a turning point for everyone who lives in the "
+        "valley.”"
+    )
+    assert y.speaker is not None and y.speaker.name == "Haldane"
+
+
+# --------------------------------------------------------------------------- speed-ups
+
+
+def test_cue_alternatives_start_lower_case() -> None:
+    """CUE's look-ahead skips to lower-case ASCII letters: every word and phrase
+    must start with one, or the look-ahead would hide it."""
+    assert all("a" <= w[0] <= "z" for w in _CUE_WORDS)
+    for p in _CUE_PHRASES:
+        body = p.removeprefix("(?:")
+        assert "a" <= body[0] <= "z", p
+    assert CUE.search("Then she said so") and not CUE.search("Said")
+
+
+def test_emphasis_blanked_like_the_regex() -> None:
+    assert mask_markup("a ***b*** __c__ _d_") == "a   *b  * " + "  c   _d_"
