@@ -101,3 +101,21 @@ def test_cue_alternatives_start_lower_case() -> None:
 
 def test_emphasis_blanked_like_the_regex() -> None:
     assert mask_markup("a ***b*** __c__ _d_") == "a   *b  * " + "  c   _d_"
+
+
+def test_two_people_joined_by_and_are_two_names() -> None:
+    from quoteverify.extract import extract_quotes
+    from quoteverify.models import Article
+
+    text = (
+        "Democrat Karen Halvorsen and Republican Mike Brandt crisscrossed the state.\n\n"
+        "“It is a scare tactic,” Brandt said.\n\n"
+        "“Ask him about the math,” Halvorsen said.\n\n"
+        "Johnson and Johnson said: “We stand by the product.”"
+    )
+    quotes = extract_quotes(Article(origin="t", text=text, format="text"))
+    names = [(q.speaker.name, q.speaker.title) for q in quotes if q.speaker]
+    assert names[0] == ("Mike Brandt", "Republican")
+    assert names[1] == ("Karen Halvorsen", "Democrat")
+    # A company whose name holds "and" stays one name.
+    assert names[2][0] == "Johnson and Johnson"

@@ -138,7 +138,8 @@ magazine exhibition painting the a an of
 
 
 # Title words (capitalised) that precede a person's name: "US Secretary of
-# State Antony Blinken" → title "US Secretary of State", name "Antony Blinken".
+# State Antony Blinken" → title "US Secretary of State", name "Antony Blinken";
+# party labels too: "Democrat Karen Halvorsen" is Karen Halvorsen.
 TITLE_WORDS = frozenset(
     """
 President Vice Secretary Minister Prime Foreign Ambassador Senator Sen. Rep. Representative
@@ -153,6 +154,7 @@ Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Coun
 Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
 Officer Producer Editor Correspondent Physician Nurse Pastor Farmer Owner Rancher
+Democrat Republican
 """.split()
 )
 # Role nouns (lower case) a person is referred to by: "the ambassador", "the

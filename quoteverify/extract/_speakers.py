@@ -269,6 +269,40 @@ def _title_gender(title: str | None) -> str | None:
     return None
 
 
+# "Democrat Karen Halvorsen and Republican Mike Brandt" is one capitalised run
+# (names may contain "and": "Johnson and Johnson"), but two people.
+_AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _runs(
+    run: str,
+    start: int,
+    parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None],
+) -> list[tuple[int, tuple[str | None, str, SpeakerType] | None]]:
+    """The names in one capitalised run: itself, or the two people it joins when
+    each side parses as a person with a first name and a surname."""
+
+    def parse(text: str) -> tuple[str | None, str, SpeakerType] | None:
+        if text not in parsed_of:
+            parsed_of[text] = split_name(text)
+        return parsed_of[text]
+
+    m = _AND_SPLIT.search(run) if " and " in run or " & " in run else None
+    if m is not None:
+        left, right = run[: m.start()], run[m.end() :]
+        pl, pr = parse(left), parse(right)
+        if (
+            pl is not None
+            and pr is not None
+            and pl[2] == "person"
+            and pr[2] == "person"
+            and len(pl[1].split(" ")) >= 2
+            and len(pr[1].split(" ")) >= 2
+        ):
+            return [(start, pl), (start + m.end(), pr)]
+    return [(start, parse(run))]
+
+
 class NameIndex:
     """Every capitalised name in the article, for surname and role look-ups."""
 
@@ -291,37 +325,36 @@ class NameIndex:
         # each distinct one once.
         parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
-            run = m.group(0)
-            if run in parsed_of:
-                parsed = parsed_of[run]
-            else:
-                parsed = parsed_of[run] = split_name(run)
-            if parsed is None:
-                continue
-            title, name, typ = parsed
-            if typ == "organization":
-                self.orgs.append(_Entity(m.start(), name, None, typ))
-                continue
-            parts = name.split(" ")
-            if not name or (len(parts) < 2 and not title):
-                # A bare title ("the President") names nobody: indexing it made
-                # pronouns resolve to an empty name.
-                continue
-            ent = _Entity(m.start(), name, title, typ)
-            self.persons.append(ent)
-            g = _title_gender(title)
-            if g:
-                self.gender.setdefault(name, g)
-                self.gender.setdefault(parts[-1], g)
-            if title:
-                self.titled.append(ent)
-                self.title_texts.add(title.lower())
-                for w in set(title.lower().split(" ")):
-                    self.titled_by_word.setdefault(w, []).append(ent)
-            if len(parts) >= 2:
-                self.by_surname.setdefault(parts[-1], []).append(ent)
-                if title and name not in self.first_title:
-                    self.first_title[name] = title
+            for start, parsed in _runs(m.group(0), m.start(), parsed_of):
+                self._add(start, parsed)
+
+    def _add(self, start: int, parsed: tuple[str | None, str, SpeakerType] | None) -> None:
+        if parsed is None:
+            return
+        title, name, typ = parsed
+        if typ == "organization":
+            self.orgs.append(_Entity(start, name, None, typ))
+            return
+        parts = name.split(" ")
+        if not name or (len(parts) < 2 and not title):
+            # A bare title ("the President") names nobody: indexing it made
+            # pronouns resolve to an empty name.
+            return
+        ent = _Entity(start, name, title, typ)
+        self.persons.append(ent)
+        g = _title_gender(title)
+        if g:
+            self.gender.setdefault(name, g)
+            self.gender.setdefault(parts[-1], g)
+        if title:
+            self.titled.append(ent)
+            self.title_texts.add(title.lower())
+            for w in set(title.lower().split(" ")):
+                self.titled_by_word.setdefault(w, []).append(ent)
+        if len(parts) >= 2:
+            self.by_surname.setdefault(parts[-1], []).append(ent)
+            if title and name not in self.first_title:
+                self.first_title[name] = title
 
     def titled_before(self, head: str, pos: int) -> _Entity | None:
         """The latest titled name before ``pos`` whose title contains ``head``."""
