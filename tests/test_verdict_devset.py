@@ -10,26 +10,23 @@ of at least 90 %.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DEVSET = ROOT / "fixtures" / "verdicts"
-VERDICTS = {"verbatim", "minor", "diverged", "stitched", "misattributed", "not_found"}
-FIELDS = {"id", "source", "quote", "speaker", "speaker_title", "kind", "expected", "rule", "why"}
+from .verdict_sets import (
+    DEV_VERDICTS,
+    FIXTURES,
+    assert_case_shape,
+    assert_engine_gate,
+    assert_ids_unique,
+    case_ids,
+    load_cases,
+)
 
-
-def _cases() -> list[dict[str, Any]]:
-    with (DEVSET / "cases.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-CASES = _cases()
+DEVSET = FIXTURES / "verdicts"
+CASES = load_cases(DEVSET)
 
 
 def test_enough_cases() -> None:
@@ -37,32 +34,17 @@ def test_enough_cases() -> None:
 
 
 def test_ids_unique() -> None:
-    ids = [c["id"] for c in CASES]
-    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    assert_ids_unique(CASES)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_case_fields(case: dict[str, Any]) -> None:
-    assert set(case) == FIELDS
-    assert (DEVSET / case["source"]).is_file()
-    assert case["expected"] in VERDICTS
-    assert case["kind"] in {"quote", "fragment"}
-    assert isinstance(case["quote"], str) and case["quote"].strip() == case["quote"]
-    assert case["quote"] and case["quote"][0] not in "“”\"'"  # no enclosing marks
-    assert case["speaker"] is None or (isinstance(case["speaker"], str) and case["speaker"])
-    assert case["speaker_title"] is None or isinstance(case["speaker_title"], str)
-    assert case["rule"] and case["why"]
-    n = len(case["quote"].split())
-    if case["kind"] == "fragment":
-        assert 1 <= n <= 3
-        assert case["expected"] in {"verbatim", "not_found"}
-    else:
-        assert n >= 5
+    assert_case_shape(case, DEVSET, DEV_VERDICTS, min_words=5)
 
 
 def test_every_verdict_covered() -> None:
     counts = Counter(c["expected"] for c in CASES)
-    assert set(counts) == VERDICTS
+    assert set(counts) == DEV_VERDICTS
     assert min(counts.values()) >= 12, counts
 
 
@@ -73,7 +55,7 @@ def test_sources_are_the_corpus_files() -> None:
     used = {c["source"] for c in CASES}
     assert used == {f"sources/{p.name}" for p in sources}
     # not the end-to-end fixtures' transcripts
-    other = {p.read_bytes() for p in (ROOT / "fixtures" / "whitehouse" / "sources").glob("*")}
+    other = {p.read_bytes() for p in (FIXTURES / "whitehouse" / "sources").glob("*")}
     assert not other & {p.read_bytes() for p in sources}
     for p in sources:
         assert p.read_text("utf-8").startswith("---\n")  # front matter kept as copied
@@ -81,21 +63,4 @@ def test_sources_are_the_corpus_files() -> None:
 
 # --- the engine on the dev set ------------------------------------------------------
 def test_engine_on_devset() -> None:
-    pytest.importorskip("quoteverify.align")
-    pytest.importorskip("quoteverify.verdict")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import verdicts as bench  # benchmarks/verdicts.py
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    rep = bench.run(DEVSET)
-    unsafe = [
-        f"{e['id']} ({e['rule']}): expected {e['expected']}, got {e['got']}"
-        for e in rep["errors"]
-        if e["unsafe"]
-    ]
-    assert not unsafe, "UNSAFE passes:\n" + "\n".join(unsafe)
-    wrong = [
-        f"{e['id']} ({e['rule']}): expected {e['expected']}, got {e['got']}" for e in rep["errors"]
-    ]
-    assert rep["accuracy"] >= 0.90, f"accuracy {rep['accuracy']:.1%}:\n" + "\n".join(wrong)
+    assert_engine_gate(DEVSET, len(CASES), 0.90)

@@ -8,25 +8,23 @@ and the set would stop being a held-out measure.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "fixtures" / "verdicts-heldout2"
-VERDICTS = {
-    "verbatim", "minor", "diverged", "stitched", "misattributed", "not_found", "unverifiable",
-}  # fmt: skip
-FIELDS = {"id", "source", "quote", "speaker", "speaker_title", "kind", "expected", "rule", "why"}
+import pytest
 
+from .verdict_sets import (
+    FIXTURES,
+    HELDOUT_VERDICTS,
+    assert_case_shape,
+    assert_ids_unique,
+    case_ids,
+    load_cases,
+    source_names,
+)
 
-def _cases() -> list[dict[str, Any]]:
-    with (SET / "cases.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-CASES = _cases()
+SET = FIXTURES / "verdicts-heldout2"
+CASES = load_cases(SET)
 
 
 def test_enough_cases() -> None:
@@ -35,31 +33,24 @@ def test_enough_cases() -> None:
 
 
 def test_every_verdict_present() -> None:
-    assert {c["expected"] for c in CASES} == VERDICTS
+    assert {c["expected"] for c in CASES} == HELDOUT_VERDICTS
 
 
-def test_fields() -> None:
-    for c in CASES:
-        assert set(c) == FIELDS, c["id"]
-        assert c["kind"] in {"quote", "fragment"}, c["id"]
-        assert c["quote"].strip(), c["id"]
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_case_fields(case: dict[str, Any]) -> None:
+    # the first held-out set's shape (fields, kind, source file, quote length)
+    assert_case_shape(case, SET, HELDOUT_VERDICTS, min_words=4)
 
 
 def test_ids_unique() -> None:
-    ids = [c["id"] for c in CASES]
-    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    assert_ids_unique(CASES)
 
 
-def test_sources_exist() -> None:
-    for c in CASES:
-        assert (SET / c["source"]).is_file(), c["source"]
+def test_license_present() -> None:
     assert (SET / "LICENSE").is_file()
 
 
 def test_sources_are_unseen() -> None:
     used = {Path(c["source"]).name for c in CASES}
     assert len(used) == 8
-    seen: set[str] = set()
-    for other in ("verdicts", "verdicts-heldout", "whitehouse"):
-        seen |= {p.name for p in (ROOT / "fixtures" / other / "sources").glob("*.md")}
-    assert not used & seen
+    assert not used & source_names("verdicts", "verdicts-heldout", "whitehouse")
