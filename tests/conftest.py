@@ -1,17 +1,27 @@
 from __future__ import annotations
 
+import importlib.util
+import random
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Self
 
 import pytest
+
+if TYPE_CHECKING:
+    from quoteverify.align import PreparedSource
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "seed"
 SEED_SOURCE = SEED / "sources" / "state-2022-01-07-blinken-excerpt.txt"
+VERDICT_SOURCES = FIXTURES / "verdicts" / "sources"
 
 
 @dataclass
@@ -22,8 +32,37 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class LocalServer:
-    """A real HTTP server on 127.0.0.1 (never any other address) serving routes."""
+class ThreadedServer:
+    """A real HTTP server on 127.0.0.1 (never any other address), served from a
+    daemon thread.  As a context manager it starts, then shuts down and closes."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class LocalServer(ThreadedServer):
+    """Serves the routes a test adds; records every request's path and headers."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -51,12 +90,7 @@ class LocalServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        super().__init__(Handler)
 
     def add(self, path: str, body: bytes | str, **kw: object) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
@@ -77,10 +111,62 @@ def _fetch_defaults() -> Iterator[None]:
 
 @pytest.fixture
 def http_server() -> Iterator[LocalServer]:
-    srv = LocalServer()
-    srv.thread.start()
-    try:
+    with LocalServer() as srv:
         yield srv
-    finally:
-        srv.httpd.shutdown()
-        srv.httpd.server_close()
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """Import a script that is not part of a package (a benchmark) as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def python_stdout(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return proc.stdout.strip()
+
+
+def prepared_verdict_sources(n: int, ref: str) -> PreparedSource:
+    """The first ``n`` verdict fixture sources, joined into one prepared source."""
+    from quoteverify.align import prepare_source
+    from quoteverify.models import Source
+
+    paths = sorted(VERDICT_SOURCES.glob("*.md"))[:n]
+    assert len(paths) == n, paths
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
+    return prepare_source(Source(ref=ref, status="ok", text=text))
+
+
+def random_quotes(
+    ps: PreparedSource,
+    rng: random.Random,
+    n: int,
+    *,
+    swap: float,
+    unknown: float,
+    invent_every: int,
+) -> list[list[str]]:
+    """``n`` quotes' keys: source passages of 1-45 words, each word swapped for
+    another source word when a draw is below ``swap``, or for a word the source
+    never uses when below ``unknown``; every ``invent_every``-th is invented."""
+    words = [k for k in ps.keys if k != "\x00"]
+    out: list[list[str]] = []
+    for trial in range(n):
+        m = rng.randint(1, 45)
+        a = rng.randrange(0, len(ps.keys) - m)
+        keys = [k for k in ps.keys[a : a + m] if k != "\x00"] or ["the"]
+        for i in range(len(keys)):
+            r = rng.random()
+            if r < swap:
+                keys[i] = rng.choice(words)
+            elif r < unknown:
+                keys[i] = "neverusedword"
+        if trial % invent_every == 0:
+            keys = [rng.choice(words) for _ in range(m)]  # invented
+        out.append(keys)
+    return out

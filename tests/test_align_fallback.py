@@ -12,7 +12,6 @@ document's ends, repeated words and words the source never uses.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
@@ -22,16 +21,9 @@ from quoteverify.align import PreparedSource, lookup, prepare_source
 from quoteverify.align._index import _align_in, _fallback, _fallback_regions, _symbols
 from quoteverify.models import Source
 
-_SOURCES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts" / "sources"
+from .conftest import prepared_verdict_sources
 
-
-def _prepared() -> PreparedSource:
-    paths = sorted(_SOURCES.glob("*.md"))[:3]
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
-    return prepare_source(Source(ref="fallback", status="ok", text=text))
-
-
-_PS = _prepared()
+_PS = prepared_verdict_sources(3, "fallback")
 _WORDS = [k for k in _PS.keys if k != "\x00"]
 
 

@@ -12,47 +12,23 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteverify.align import PreparedSource, lookup, prepare_source
+from quoteverify.align import lookup
 from quoteverify.align._index import _MAX_SYMBOLS, _symbols, exact_positions, fuzzy_hits
 from quoteverify.align._tokens import TOKEN_RE, TOKEN_RE_ASCII
-from quoteverify.models import Source
 
-_SOURCES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts" / "sources"
+from .conftest import prepared_verdict_sources, random_quotes
 
-
-def _prepared() -> PreparedSource:
-    paths = sorted(_SOURCES.glob("*.md"))[:4]
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
-    return prepare_source(Source(ref="fastpaths", status="ok", text=text))
-
-
-_PS = _prepared()
+_PS = prepared_verdict_sources(4, "fastpaths")
 _WORDS = [k for k in _PS.keys if k != "\x00"]
 
 
 def _quotes(seed: int, n: int) -> list[list[str]]:
-    rng = random.Random(seed)
-    out: list[list[str]] = []
-    for trial in range(n):
-        m = rng.randint(1, 45)
-        a = rng.randrange(0, len(_PS.keys) - m)
-        keys = [k for k in _PS.keys[a : a + m] if k != "\x00"] or ["the"]
-        for i in range(len(keys)):
-            r = rng.random()
-            if r < 0.25:
-                keys[i] = rng.choice(_WORDS)
-            elif r < 0.3:
-                keys[i] = "neverusedword"
-        if trial % 4 == 0:
-            keys = [rng.choice(_WORDS) for _ in range(m)]  # invented
-        out.append(keys)
-    return out
+    return random_quotes(_PS, random.Random(seed), n, swap=0.25, unknown=0.3, invent_every=4)
 
 
 def test_slack_keeps_the_near_best_hits_in_order() -> None:

@@ -5,15 +5,13 @@ argsort of the buckets, weights summed per bucket)."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
 
-from quoteverify.align import lookup, prepare_source
+from quoteverify.align import lookup
 from quoteverify.align._index import WordIndex, candidate_windows
-from quoteverify.models import Source
 
-_SOURCES = Path(__file__).resolve().parents[1] / "fixtures" / "verdicts" / "sources"
+from .conftest import prepared_verdict_sources, random_quotes
 
 
 def _reference(
@@ -62,23 +60,9 @@ def _reference(
 
 
 def test_candidate_windows_match_the_plain_definition() -> None:
-    paths = sorted(_SOURCES.glob("*.md"))[:4]
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
-    ps = prepare_source(Source(ref="windows", status="ok", text=text))
-    words = [k for k in ps.keys if k != "\x00"]
-    rng = random.Random(11)
-    for trial in range(300):
-        m = rng.randint(1, 45)
-        a = rng.randrange(0, len(ps.keys) - m)
-        keys = [k for k in ps.keys[a : a + m] if k != "\x00"] or ["the"]
-        for i in range(len(keys)):
-            r = rng.random()
-            if r < 0.2:
-                keys[i] = rng.choice(words)
-            elif r < 0.25:
-                keys[i] = "neverusedword"
-        if trial % 5 == 0:
-            keys = [rng.choice(words) for _ in range(m)]  # invented
+    ps = prepared_verdict_sources(4, "windows")
+    quotes = random_quotes(ps, random.Random(11), 300, swap=0.2, unknown=0.25, invent_every=5)
+    for keys in quotes:
         look = lookup(ps, keys)
         for max_windows, max_postings in ((4, 2000), (2, 30), (6, 5)):
             got = candidate_windows(ps.index, look.qids, max_windows, max_postings, look.trigrams)

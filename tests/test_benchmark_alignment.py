@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, load_script
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_alignment", ROOT / "benchmarks" / "alignment.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bench = _load()
+bench = load_script("benchmark_alignment", ROOT / "benchmarks" / "alignment.py")
 
 _LABELS = ["THE PRESIDENT", "MS. ALVAREZ", "SECRETARY OKONKWO", "Q"]
 
@@ -197,7 +182,7 @@ def test_report_exact_quotes_verbatim_and_right(report: dict) -> None:
         assert r["engine"]["verdict"] == "verbatim", r
         assert r["engine"]["iou"] >= 0.9, r
     present = [r for r in report["quotes_detail"] if r["category"] != "absent"]
-    assert all(r["engine"]["iou"] is not None for r in present)
+    assert present and all(r["engine"]["iou"] is not None for r in present)
 
 
 def test_main_json(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, load_script
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_fetch", ROOT / "benchmarks" / "fetch.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bench = _load()
+bench = load_script("benchmark_fetch", ROOT / "benchmarks" / "fetch.py")
 
 
 def test_benchmark_runs_and_meets_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
     rc = bench.main(["--sources", "10", "--latency", "0.05", "--per-host", "10", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert rc == 0, report
-    assert report["ok"] and all(t["ok"] for t in report["targets"])
+    assert report["ok"] and report["targets"] and all(t["ok"] for t in report["targets"])
     assert report["config"]["per_host"] == 10
     assert report["cold"] == {**report["cold"], "ok": 10, "full_responses": 10}
     # Revalidated, not refetched: 304s only, and nothing at all when fresh enough.

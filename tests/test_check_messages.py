@@ -16,7 +16,10 @@ def result(verdict: str, notes: tuple[str, ...] = (), diff: tuple[DiffOp, ...] =
 
 
 def test_misattributed_names_the_real_speaker_from_the_verdict() -> None:
-    r = result("misattributed", ("misattributed: the words are from a reporter's question (Q), not Joe Biden's",))
+    r = result(
+        "misattributed",
+        ("misattributed: the words are from a reporter's question (Q), not Joe Biden's",),
+    )
     assert message(r, SRC) == (
         '"we will not raise taxes on anyone": the words are from a reporter\'s question (Q), '
         "not Joe Biden's, in briefing.txt"

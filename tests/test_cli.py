@@ -10,7 +10,7 @@ import pytest
 
 from quoteverify.cli import main
 
-from .conftest import ROOT, SEED, SEED_SOURCE
+from .conftest import ROOT, SEED, SEED_SOURCE, python_stdout
 
 ARTICLE = str(SEED / "article.txt")
 SOURCE = str(SEED_SOURCE)
@@ -264,8 +264,7 @@ def test_help_is_light() -> None:
         "heavy = [m for m in ('trafilatura', 'httpx', 'edlib', 'numpy', 'lxml') if m in sys.modules]\n"
         "print(heavy)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.strip() == "[]"
+    assert python_stdout(code) == "[]"
 
 
 def test_private_addresses_refused_by_default(capsys) -> None:
@@ -297,7 +296,7 @@ def test_library_add_then_audit_finds_sources(capsys, tmp_path) -> None:
     data = json.loads(out)
     verdicts = [q["verdict"] for q in data["quotes"] if q["verdict"]]
     assert verdicts == ["verbatim", "diverged", "diverged", "verbatim", "misattributed", "minor"]
-    assert all(s["status"] == "ok" for s in data["sources"])
+    assert data["sources"] and all(s["status"] == "ok" for s in data["sources"])
     assert code == 1
 
 

@@ -286,7 +286,10 @@ def test_sentence_index_agrees_with_sentence_start_before() -> None:
     masked = mask_markup(text)
     paras = paragraphs(text)
     idx = SentenceIndex(masked, paras)
+    checked = 0
     for pi, (lo, hi) in enumerate(paras):
         for pos in range(lo, hi):
             if text[pos] == "“":
                 assert idx.start_before(pos, pi) == sentence_start_before(masked, pos, lo)
+                checked += 1
+    assert checked == 5  # Q1 to Q5

@@ -58,7 +58,9 @@ def test_bare_title_never_yields_empty_name() -> None:
         "The President spoke on Monday.\n\n"
         "“As the President has said, we are in this for the long haul,” she said."
     )
-    for x in q(text):
+    quotes = q(text)
+    assert quotes
+    for x in quotes:
         assert x.speaker is None or x.speaker.name.strip()
 
 

@@ -18,7 +18,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -27,6 +27,7 @@ from quoteverify import _fetch
 from quoteverify.cli import main
 from quoteverify.errors import EXIT_FINDINGS, EXIT_OK
 
+from .conftest import ThreadedServer
 from .pdfgen import make_pdf
 
 MIB = 1024 * 1024
@@ -146,7 +147,7 @@ def _bomb() -> bytes:
     return first + again * (BOMB_BYTES // MIB - 1) + end + trailer
 
 
-class HostileServer:
+class HostileServer(ThreadedServer):
     """127.0.0.1 only.  Counts requests per path; the slow path waits on an
     event that teardown sets, so no handler thread outlives the test."""
 
@@ -202,13 +203,11 @@ class HostileServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(Handler)
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def close(self) -> None:
+        self.release.set()  # first, so that the slow handler returns
+        super().close()
 
     def serve(self, h: BaseHTTPRequestHandler, n: int) -> None:
         path = h.path
@@ -265,14 +264,8 @@ class HostileServer:
 
 @pytest.fixture
 def hostile() -> Iterator[HostileServer]:
-    srv = HostileServer()
-    srv.thread.start()
-    try:
+    with HostileServer() as srv:
         yield srv
-    finally:
-        srv.release.set()
-        srv.httpd.shutdown()
-        srv.httpd.server_close()
 
 
 @pytest.fixture(autouse=True)

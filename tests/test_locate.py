@@ -425,6 +425,7 @@ def test_manifest_articles_are_covered() -> None:
     import json
 
     manifest = json.loads((FIXTURES / "whitehouse" / "manifest.json").read_text("utf-8"))
+    assert manifest
     for entry in manifest:
         assert FIXTURES / "whitehouse" / entry["article"] in REAL
 

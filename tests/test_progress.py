@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from quoteverify import _progress
 from quoteverify._fetch import FetchOptions, fetch_many
 
-from .conftest import LocalServer
+from .conftest import LocalServer, python_stdout
 
 
 @pytest.fixture
@@ -85,5 +83,4 @@ def test_rich_is_imported_only_for_a_bar() -> None:
         "import quoteverify.cli, quoteverify._fetch, quoteverify._progress\n"
         "print('rich' in sys.modules)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.strip() == "False"
+    assert python_stdout(code) == "False"

@@ -47,7 +47,8 @@ def _judged(entry: dict[str, Any]) -> list[dict[str, Any]]:
 
 @cache
 def _report(index: int) -> Any:
-    pipeline = pytest.importorskip("quoteverify.pipeline")
+    from quoteverify import pipeline
+
     entry = MANIFEST[index]
     return pipeline.run_audit(
         str(FIXTURES / entry["article"]), [str(FIXTURES / s) for s in entry["sources"]]
