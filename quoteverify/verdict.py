@@ -333,11 +333,12 @@ def _diff_notes(ops: list[DiffOp]) -> list[str]:
     moved = moved_words(ops)
     if moved:
         notes.append("reordered: " + ", ".join(f"'{w}'" for w in moved))
-    for flag, label in (("number", "number"), ("negation", "negation"), ("modal", "modal")):
-        hits = [o for o in ops if flag in o.flags and o.op != "equal"]
-        for o in hits:
+    for flag in ("number", "negation", "modal"):
+        for o in ops:
+            if flag not in o.flags or o.op == "equal":
+                continue
             notes.append(
-                f"{label} changed: '{o.source}' → '{o.quote}'".replace("'' → ", "added ").replace(
+                f"{flag} changed: '{o.source}' → '{o.quote}'".replace("'' → ", "added ").replace(
                     " → ''", " dropped"
                 )
             )
@@ -484,7 +485,7 @@ def _judge_single(
         stitched = _try_unmarked_stitch(toks, best, quote, ps, idx, th)
         if stitched is not None:
             return stitched
-    return _finish(verdict, best, [best], toks, quote, ps, idx, th, notes)
+    return _finish(verdict, best, [best], toks, quote, ps, idx, notes)
 
 
 def _finish(
@@ -495,7 +496,6 @@ def _finish(
     quote: Quote,
     ps: PreparedSource,
     idx: int,
-    th: Thresholds,
     notes: list[str],
 ) -> _Cand:
     wd = score_pm.wd
@@ -517,13 +517,28 @@ def _finish(
             )
         notes.append(f"nearest passage scores {wd.score:g}")
         return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+    return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)
+
+
+def _judged(
+    verdict: Verdict,
+    score: float,
+    ops: list[DiffOp],
+    notes: list[str],
+    pms: list[_PM],
+    quote: Quote,
+    ps: PreparedSource,
+    idx: int,
+) -> _Cand:
+    """The words' ``verdict`` with the diff's notes, or "misattributed" when
+    a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops))
     mis = _misattribution(pms, quote)
     if mis is not None:
         notes.insert(0, mis)
         notes.append(f"the words themselves: {verdict}")
         verdict = "misattributed"
-    return _Cand(verdict, wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+    return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
 
 
 def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
@@ -764,11 +779,4 @@ def _combine(
         if found_words * 2 < n:
             return _Cand("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
         worst = "diverged"
-    verdict: Verdict = "stitched" if stitched else worst
-    notes.extend(_diff_notes(ops))
-    mis = _misattribution(pms, quote)
-    if mis is not None:
-        notes.insert(0, mis)
-        notes.append(f"the words themselves: {verdict}")
-        verdict = "misattributed"
-    return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
+    return _judged("stitched" if stitched else worst, score, ops, notes, pms, quote, ps, idx)

@@ -29,7 +29,7 @@ from quoteverify.align._index import (
 )
 from quoteverify.align._normalize import Normalized, normalize
 from quoteverify.align._quote import quote_keys
-from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of, trailing_punct
+from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of
 from quoteverify.align._transcript import (
     Turn,
     front_matter,
@@ -85,9 +85,6 @@ class PreparedSource:
         """The token's normalised surface ("It's"); for a barrier, its marker."""
         return self.norm.text[int(self.tok_start[i]) : int(self.tok_end[i])]
 
-    def punct(self, i: int) -> str:
-        return trailing_punct(self.masked, int(self.tok_end[i]), len(self.masked))
-
     def key(self, i: int) -> str:
         return self.keys[i]
 
@@ -111,7 +108,11 @@ class PreparedSource:
         return self.turns[k] if k >= 0 else None
 
     def quoted_by_speaker(self, a: int, b: int) -> bool:
-        """Tokens [a, b) stand (mostly) inside quotation marks within their turn."""
+        """Tokens [a, b) stand (mostly) inside quotation marks within their turn.
+
+        The speaker was quoting someone: Blinken saying 'as he said, "Russia's
+        aggressive actions are a threat"' did not himself coin those words.
+        """
         turn = self.turn_at(a)
         if turn is None or b <= a:
             return False
@@ -195,11 +196,10 @@ def prepare_source(source: Source) -> PreparedSource:
     blanks += stage_spans(norm.text, body)
     masked = _blank(norm.text, blanks)
 
-    spans, keys = _tokens_and_keys(masked)
+    arr, keys = _tokens_and_keys(masked)
     # Barriers: a turn change or an editor's "[…]" separates words that were
     # not said one after the other.  They become tokens no quote word equals.
     ids, vocab = word_ids(keys)
-    arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     barriers = sorted([(t.label_start, t.label_end) for t in turns] + gaps)
     if barriers:
         barr = np.asarray(barriers, dtype=np.int64)
@@ -255,7 +255,8 @@ class Lookup(NamedTuple):
 
 
 def lookup(ps: PreparedSource, keys: list[str]) -> Lookup:
-    # quote_ids, with the list kept for the trigram keys (formed in Python).
+    # Word ids (-1: a word the source never uses), with the list kept for the
+    # trigram keys (formed in Python).
     ql = list(map(ps.index.vocab.get, keys, repeat(-1)))  # a C-level loop
     qids = np.asarray(ql, dtype=np.int64)
     return Lookup(qids, trigram_lookup(ps.index, qids, ql))

@@ -293,8 +293,6 @@ def word_diff(
     b: int,
     th: Thresholds,
     *,
-    ignore_first_case: bool = True,
-    ignore_last_punct: bool = True,
     passage: Passage | None = None,
     b2j: dict[str, list[int]] | None = None,
 ) -> WordDiff:
@@ -332,16 +330,13 @@ def word_diff(
             # Most equal runs are the same words, same punctuation: then they
             # are one unflagged op (what _equal_ops would build), decided by
             # two C-level list comparisons instead of a loop over the words.
-            # The quote's last word's punctuation is not compared when
-            # ignore_last_punct (as in _equal_ops).
-            top = j2 - 1 if ignore_last_punct and j2 == lq else j2
+            # The quote's last word's punctuation is not compared (as in
+            # _equal_ops).
+            top = j2 - 1 if j2 == lq else j2
             if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
                 wd.ops.append(DiffOp("equal", " ".join(qcores[j1:j2]), " ".join(words[i1:i2]), ()))
                 continue
-            _equal_ops(
-                wd, qtoks, i1, j1, j2, th, ignore_first_case, ignore_last_punct,
-                cores, words, puncts,
-            )  # fmt: skip
+            _equal_ops(wd, qtoks, i1, j1, j2, th, cores, words, puncts)
             continue
         qt = qtoks[j1:j2]
         sc = cores[i1:i2]
@@ -452,8 +447,6 @@ def _equal_ops(
     j1: int,
     j2: int,
     th: Thresholds,
-    ignore_first_case: bool,
-    ignore_last_punct: bool,
     cores: list[str],
     words: list[str],
     puncts: list[str],
@@ -461,7 +454,9 @@ def _equal_ops(
     """Equal words, split into runs by their minor differences.
 
     ``cores``/``words``/``puncts``: surfaces, original words and trailing
-    punctuation (brackets stripped) of the diffed passage.
+    punctuation (brackets stripped) of the diffed passage.  The quote's first
+    word may differ in case alone (a writer capitalises a quote that starts
+    mid-sentence) and its last word's punctuation is not compared.
     """
     run_q: list[str] = []
     run_s: list[str] = []
@@ -474,7 +469,7 @@ def _equal_ops(
         q = qtoks[j]
         qc = q.core
         sc = cores[i]
-        check_punct = not (j == last and ignore_last_punct)
+        check_punct = j != last
         if qc == sc:
             # The common case, decided without building a flag list.
             ft: tuple[str, ...] = (
@@ -485,7 +480,7 @@ def _equal_ops(
             if qc.lower() == sc.lower():
                 # A writer capitalises a quote that starts mid-sentence
                 # ("So we..." for "...so we"): not a difference.
-                if not (j == 0 and ignore_first_case and qc[1:] == sc[1:]):
+                if not (j == 0 and qc[1:] == sc[1:]):
                     flags.append("case")
             else:
                 # Same key, different surface: apostrophes or dots ("its"

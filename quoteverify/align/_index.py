@@ -20,7 +20,6 @@ import edlib
 import numpy as np
 
 SENTINEL_ID = 0  # turn boundaries and editor's gaps: never equal to a quote word
-_OTHER = 0  # edlib symbol for "a word the quote does not contain"
 _MAX_SYMBOLS = 255
 
 
@@ -109,11 +108,6 @@ def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
         postings,
         uni_start.tolist(),
     )
-
-
-def quote_ids(index: WordIndex, keys: list[str]) -> np.ndarray:
-    """Word ids of quote keys; -1 for words the source never uses."""
-    return np.asarray([index.vocab.get(k, -1) for k in keys], dtype=np.int64)
 
 
 class TrigramLookup(NamedTuple):

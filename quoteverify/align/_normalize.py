@@ -81,10 +81,6 @@ class Normalized:
             return pos, pos
         return int(self.starts[a]), int(self.ends[b - 1])
 
-    def norm_pos(self, orig: int) -> int:
-        """First normalised index whose original start is >= ``orig``."""
-        return int(np.searchsorted(self.starts[:-1], orig, side="left"))
-
 
 # One-to-one folds are done first with str.replace (fast, offsets unchanged);
 # only what remains non-ASCII goes through the per-cluster path.

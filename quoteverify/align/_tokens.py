@@ -44,11 +44,6 @@ def key_of(core: str) -> str:
     return low.translate(_KEY_DROP)
 
 
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Spans of the tokens of an already normalised text."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
-
-
 # Trailing punctuation that a careful quote keeps ("leave." vs "leave,").
 # Quotation marks and dashes are typography and never count.
 _PUNCT_KEEP = set(",.;:!?()[]")

@@ -83,7 +83,6 @@ _ANONYMOUS = {
     "SENIOR ADMINISTRATION OFFICIAL ONE", "SENIOR ADMINISTRATION OFFICIAL TWO",
     "SENIOR STATE DEPARTMENT OFFICIAL", "OFFICIAL",
 }  # fmt: skip
-_GENERIC = _OTHERS | _ANONYMOUS
 # The role an article's speaker title may give a generic label's person:
 # "Priyanka Chopra Jonas, the moderator" may be the turns labelled
 # "MODERATOR" (or "Q", the questioner in a fireside chat), so those turns are
@@ -458,23 +457,3 @@ def _mark_role(text: str, i: int, lo: int, hi: int, glyph: str, is_open: bool) -
     if closer and not opener:
         return "close"
     return "close" if is_open else "open"
-
-
-def inside_quotation(
-    norm: str,
-    a: int,
-    b: int,
-    lo: int,
-    hi: int,
-    glyph_at: Callable[[int], str] | None = None,
-    *,
-    line_paragraphs: bool = False,
-) -> bool:
-    """Is norm[a:b] inside double quotation marks within ``norm[lo:hi]`` (a turn)?
-
-    Used for "the speaker was quoting someone": Blinken saying 'as he said,
-    "Russia's aggressive actions are a threat"' did not himself coin those words.
-    See ``quotation_spans`` for how marks are paired.
-    """
-    spans = quotation_spans(norm, lo, hi, glyph_at, line_paragraphs=line_paragraphs)
-    return quoted_share(spans, a, b) * 2 > 1

@@ -26,7 +26,6 @@ from quoteverify.extract._speakers import (
     sentence_subject,
 )
 from quoteverify.extract._text import (
-    ParagraphIndex,
     SentenceIndex,
     blank_between,
     dateline_end,
@@ -52,7 +51,6 @@ def extract_quotes(article: Article) -> list[Quote]:
     paras = _content_paragraphs(text, masked)
     if not paras:
         return []
-    pindex = ParagraphIndex(paras)
     spans = find_spans(text, masked, paras)
     resolver = Resolver(NameIndex(masked), text, _blank_spans(masked, spans), paras)
     sents = SentenceIndex(masked, paras)
@@ -67,7 +65,6 @@ def extract_quotes(article: Article) -> list[Quote]:
             text,
             masked,
             paras,
-            pindex,
             headings,
             resolver,
             prev_span,
@@ -115,7 +112,6 @@ def _one(
     text: str,
     masked: str,
     paras: list[tuple[int, int]],
-    pindex: ParagraphIndex,
     headings: list[tuple[int, int]],
     resolver: Resolver,
     prev_span: Span | None,

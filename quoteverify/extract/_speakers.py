@@ -948,11 +948,6 @@ class Resolver:
                 return p, sp
         return None
 
-    def _titled_before(self, pos: int) -> _Entity | None:
-        ents = self.index.titled
-        i = _bisect_pos(ents, pos)
-        return ents[i - 1] if i > 0 else None
-
     def resolve(self, c: Cand, cue: str | None) -> Speaker:
         mention = self.text[c.start : c.end]
         sp = self._resolve(c, cue, mention)

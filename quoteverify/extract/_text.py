@@ -203,15 +203,6 @@ def sentence_start_before(text: str, pos: int, lo: int) -> int:
     return best
 
 
-def sentence_end_after(text: str, pos: int, hi: int) -> int:
-    """End (exclusive, after the terminal punctuation) of the sentence holding ``pos``."""
-    hi2 = min(hi, pos + 1500)
-    for m in _SENT_END.finditer(text, pos, hi2):
-        if not _is_abbreviation(text, m.start()):
-            return m.start() + len(m.group(0).rstrip())
-    return hi2
-
-
 def _first_space_after(text: str, lo: int, hi: int) -> int:
     i = text.find(" ", lo, hi)
     return lo if i < 0 else i + 1
