@@ -34,12 +34,14 @@ from quoteverify.extract._text import (
     sentence_starts,
 )
 from quoteverify.models import Article, Quote, QuoteKind, Speaker
+from quoteverify.thresholds import DEFAULT
 
 __all__ = ["extract_quotes"]
 
 # A quotation of at most this many words is a fragment when attributed and a
-# scare quote when not: 20,000 “terrorists” / ‘Russian NATO’.
-FRAGMENT_MAX_WORDS = 3
+# scare quote when not: 20,000 “terrorists” / ‘Russian NATO’.  The same rule the
+# verdict stage judges fragments by, so it is read from one place.
+FRAGMENT_MAX_WORDS = DEFAULT.fragment_max_words
 
 
 def extract_quotes(article: Article) -> list[Quote]:
