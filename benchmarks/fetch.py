@@ -38,7 +38,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -192,7 +192,7 @@ def run(
         cold = srv.take_counts()
         warm_s, warm_ok = _timed_fetch(urls, base)
         warm = srv.take_counts()
-        fresh = FetchOptions(**{**base.__dict__, "max_cache_age": 3600.0})
+        fresh = replace(base, max_cache_age=3600.0)
         fresh_s, fresh_ok = _timed_fetch(urls, fresh)
         fresh_counts = srv.take_counts()
         seq_s, seq_ok = _sequential_baseline(urls)

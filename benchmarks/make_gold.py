@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction import (  # noqa: E402
     GoldDoc,
     _quoted_stretches,
+    _strip,
     load_corpus,
     parse_ann,
     read_text,
@@ -82,6 +83,15 @@ def find(text: str, s: str, lo: int = 0) -> tuple[int, int]:
     return _span(m)
 
 
+def content(text: str, s: str, lo: int) -> tuple[int, int]:
+    """A Content after ``lo``: literal text, or ``START ~~ END``."""
+    if " ~~ " not in s:
+        return find(text, s, lo)
+    a, _ = find(text, s.split(" ~~ ")[0], lo)
+    _, b = find(text, s.split(" ~~ ")[1], a)
+    return a, b
+
+
 def nearest(text: str, s: str, near: tuple[int, int], side: str = "") -> tuple[int, int]:
     """The occurrence of ``s`` closest to ``near``; ``side`` "<": before it, ">": after."""
     best: tuple[int, int] | None = None
@@ -104,11 +114,7 @@ def split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """``text[a:b]`` cut at line breaks, each piece stripped of whitespace."""
     out = []
     for m in re.finditer(r"[^\n]+", text[a:b]):
-        x, y = a + m.start(), a + m.end()
-        while x < y and text[x].isspace():
-            x += 1
-        while y > x and text[y - 1].isspace():
-            y -= 1
+        x, y = _strip(text, a + m.start(), a + m.end())
         if x < y:
             out.append((x, y))
     return out
@@ -133,25 +139,11 @@ def parse_spec(spec: str, text: str) -> list[Block]:
         key, _, val = line.partition(":")
         key, val = key.strip(), val.strip()
         if key == "Q":
-            if val.startswith("@"):
-                span = auto[int(val[1:]) - 1]
-            elif " ~~ " in val:
-                a, _ = find(text, val.split(" ~~ ")[0], cursor)
-                _, b = find(text, val.split(" ~~ ")[1], a)
-                span = (a, b)
-            else:
-                span = find(text, val, cursor)
+            span = auto[int(val[1:]) - 1] if val.startswith("@") else content(text, val, cursor)
             blocks.append(Block(content=[span]))
             cursor = span[0] + 1
         elif key == "+":
-            lo = blocks[-1].content[-1][1]
-            if " ~~ " in val:
-                a, _ = find(text, val.split(" ~~ ")[0], lo)
-                _, b = find(text, val.split(" ~~ ")[1], a)
-                span = (a, b)
-            else:
-                span = find(text, val, lo)
-            blocks[-1].content.append(span)
+            blocks[-1].content.append(content(text, val, blocks[-1].content[-1][1]))
         elif key[:1] == "S":
             blocks[-1].source = nearest(text, val, blocks[-1].content[0], key[1:])
         elif key[:1] == "C":

@@ -8,9 +8,11 @@ source's answer on the next run.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,13 +49,22 @@ class CacheEntry:
         return (time.time() if now is None else now) - self.fetched_at
 
 
+@contextlib.contextmanager
+def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) -> Iterator[None]:
+    """Any of ``errors`` inside becomes a one-line ``CacheError`` naming the file."""
+    try:
+        yield
+    except errors as exc:
+        raise CacheError(f"cache {path} is unusable ({exc})") from None
+
+
 class Cache:
     """Thread-safe: one connection behind a lock (fetches run on several threads)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        try:
+        with _usable(path, (OSError, sqlite3.Error)):
             path.parent.mkdir(parents=True, exist_ok=True)
             # timeout: parallel CI jobs sharing one cache file wait for each other.
             self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
@@ -63,58 +74,43 @@ class Cache:
             # stays consistent after a crash (at worst the last few entries are
             # lost, which a cache can afford).  Where WAL is impossible (a
             # read-only file, some network file systems) the default stays.
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
-            except sqlite3.Error:
-                pass
             with self._db:
                 self._db.execute(SCHEMA)
-        except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cache {path} is unusable ({exc})") from None
 
     def get(self, url: str) -> CacheEntry | None:
-        try:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT url, final_url, status, content_type, etag, last_modified, body,"
-                    " fetched_at FROM responses WHERE url = ?",
-                    (url,),
-                ).fetchone()
-        except sqlite3.Error as exc:
-            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+        with _usable(self.path), self._lock:
+            row = self._db.execute(
+                "SELECT url, final_url, status, content_type, etag, last_modified, body,"
+                " fetched_at FROM responses WHERE url = ?",
+                (url,),
+            ).fetchone()
         return None if row is None else CacheEntry(*row[:6], bytes(row[6]), row[7])
 
     def put(self, entry: CacheEntry) -> None:
         if not 200 <= entry.status < 300:
             return  # never persist failures (see the module docstring)
-        try:
-            with self._lock, self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        entry.url,
-                        entry.final_url,
-                        entry.status,
-                        entry.content_type,
-                        entry.etag,
-                        entry.last_modified,
-                        entry.body,
-                        entry.fetched_at,
-                    ),
-                )
-        except sqlite3.Error as exc:
-            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+        with _usable(self.path), self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry.url,
+                    entry.final_url,
+                    entry.status,
+                    entry.content_type,
+                    entry.etag,
+                    entry.last_modified,
+                    entry.body,
+                    entry.fetched_at,
+                ),
+            )
 
     def touch(self, url: str, fetched_at: float) -> None:
         """Record that the server confirmed (304) the cached body is current."""
-        try:
-            with self._lock, self._db:
-                self._db.execute(
-                    "UPDATE responses SET fetched_at = ? WHERE url = ?", (fetched_at, url)
-                )
-        except sqlite3.Error as exc:
-            raise CacheError(f"cache {self.path} is unusable ({exc})") from None
+        with _usable(self.path), self._lock, self._db:
+            self._db.execute("UPDATE responses SET fetched_at = ? WHERE url = ?", (fetched_at, url))
 
     def close(self) -> None:
         with self._lock:

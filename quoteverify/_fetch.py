@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import __version__, _netguard, _progress, _robots
 from ._cache import Cache, CacheEntry, CacheError
-from ._warc import ArchiveError, WarcReplay, WarcWriter
+from ._warc import ArchiveError, WarcReplay, WarcWriter, warc_date
 
 if TYPE_CHECKING:
     import httpx
@@ -67,12 +67,18 @@ class Fetched:
     final_url: str  # after redirects (for a Wayback copy: the URL the archive captured)
     status: int
     content_type: str | None
-    charset: str | None
     body: bytes
     from_cache: bool = False  # served from the cache or a replayed WARC, not the network
     archived_from: str | None = None  # the Wayback Machine page the body came from
     archived_at: str | None = None  # its Wayback timestamp, YYYYMMDDhhmmss
-    fetched_at: str = ""  # ISO 8601 UTC: when the server last vouched for the body
+    # ISO 8601 UTC, as a WARC-Date (a replayed record's own date fits as is):
+    # when the server last vouched for the body.
+    fetched_at: str = ""
+
+    @property
+    def charset(self) -> str | None:
+        """The charset the Content-Type declared, if any."""
+        return _charset(self.content_type)
 
 
 @dataclass(frozen=True)
@@ -406,9 +412,13 @@ class _Session:
             return await self._fetch(url, archive_timestamp)
         except FetchError:
             raise
-        except (_netguard.Refused, _netguard.NameNotResolved, _DeadLink) as exc:
-            raise FetchError(str(exc)) from None
-        except (CacheError, ArchiveError) as exc:
+        except (
+            _netguard.Refused,
+            _netguard.NameNotResolved,
+            _DeadLink,
+            CacheError,
+            ArchiveError,
+        ) as exc:
             raise FetchError(str(exc)) from None
         except httpx.HTTPError as exc:
             raise FetchError(_describe(exc, self.opts.timeout)) from None
@@ -469,9 +479,8 @@ class _Session:
             final_url=resp.url,
             status=resp.status,
             content_type=ctype,
-            charset=_charset(ctype),
             body=resp.body,
-            fetched_at=_iso(resp.requested_at),
+            fetched_at=warc_date(resp.requested_at),
         )
 
     @contextlib.asynccontextmanager
@@ -667,13 +676,11 @@ class _Session:
                 raise FetchError(f"HTTP {record.status} {record.reason} (archive {replay.path})")
             decoder = _Decoder(headers.get("content-encoding"), self.opts.max_bytes)
             decoder.feed(record.payload)
-            ctype = headers.get("content-type")
             return Fetched(
                 url=url,
                 final_url=current,
                 status=record.status,
-                content_type=ctype,
-                charset=_charset(ctype),
+                content_type=headers.get("content-type"),
                 body=decoder.finish(),
                 from_cache=True,
                 fetched_at=record.date,
@@ -717,17 +724,15 @@ class _Session:
         final = _WAYBACK_SNAPSHOT.search(got.url)
         if final is not None:
             archived_at, archived_url = final.groups()
-        ctype = got.header("content-type")
         return Fetched(
             url=url,
             final_url=archived_url,
             status=got.status,
-            content_type=ctype,
-            charset=_charset(ctype),
+            content_type=got.header("content-type"),
             body=got.body,
             archived_from=f"{base}/web/{archived_at}/{archived_url}",
             archived_at=archived_at,
-            fetched_at=_iso(got.requested_at),
+            fetched_at=warc_date(got.requested_at),
         )
 
 
@@ -881,19 +886,14 @@ def _from_entry(url: str, entry: CacheEntry) -> Fetched:
         final_url=entry.final_url,
         status=entry.status,
         content_type=entry.content_type,
-        charset=_charset(entry.content_type),
         body=entry.body,
         from_cache=True,
-        fetched_at=_iso(datetime.fromtimestamp(entry.fetched_at, UTC)),
+        fetched_at=warc_date(datetime.fromtimestamp(entry.fetched_at, UTC)),
     )
 
 
 def _decode_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
     return [(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw]
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _charset(content_type: str | None) -> str | None:

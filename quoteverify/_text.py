@@ -41,9 +41,14 @@ def find_pins(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.end(), m.group(1)) for m in PIN_RE.finditer(text))
 
 
+def media_type(content_type: str | None) -> str:
+    """``text/html`` of ``Text/HTML; charset=utf-8``; "" when there is none."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 def guess_format(name: str, content_type: str | None, data: bytes) -> Format:
     """Decide the format from the Content-Type, then the file name, then a sniff."""
-    ctype = (content_type or "").split(";")[0].strip().lower()
+    ctype = media_type(content_type)
     if ctype in ("text/html", "application/xhtml+xml"):
         return "html"
     if ctype in ("text/markdown", "text/x-markdown"):
@@ -120,15 +125,15 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _MD_SETEXT_RE = re.compile(r"^(=+|-+)[ \t]*$")
 # [text](url "title") and ![alt](src): keep the visible text only.
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 # Emphasis markers around words: **Name:** “…” → Name: “…”.  Underscores only at
 # word edges, so snake_case and URLs survive.
-_MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
-_MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
+MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
+MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -159,12 +164,16 @@ def markdown_to_document(text: str) -> Document:
     links: list[tuple[str, str]] = []
     pins: list[str] = []
 
+    def emit(text: str, heading: bool) -> None:
+        # A paragraph takes the links and pins gathered since the last one.
+        paragraphs.append(_Para(text, heading, list(links), list(pins)))
+        links.clear()
+        pins.clear()
+
     def flush() -> None:
         if current:
-            paragraphs.append(_Para(" ".join(current), False, list(links), list(pins)))
+            emit(" ".join(current), False)
             current.clear()
-            links.clear()
-            pins.clear()
 
     in_fence = False
     for raw in body.splitlines():
@@ -182,25 +191,21 @@ def markdown_to_document(text: str) -> Document:
             flush()
             pins.append(line[len(_PIN_MARK) :].strip())
             continue
-        if _MD_LINKDEF_RE.match(line):
+        if MD_LINKDEF_RE.match(line):
             continue
         h = _MD_HEADING_RE.match(line)
         if h:
             flush()
-            paragraphs.append(_Para(_inline(h.group(2), links), True, list(links), list(pins)))
-            links.clear()
-            pins.clear()
+            emit(_inline(h.group(2), links), True)
             continue
         if _MD_SETEXT_RE.match(line) and len(current) == 1:
             # "Title\n=====": the line before was a heading.
-            paragraphs.append(_Para(current.pop(), True, list(links), list(pins)))
-            links.clear()
-            pins.clear()
+            emit(current.pop(), True)
             continue
-        if _MD_LIST_RE.match(line):
+        if MD_LIST_RE.match(line):
             flush()
-            line = _MD_LIST_RE.sub("", line)
-        line = _MD_BLOCKQUOTE_RE.sub("", line)
+            line = MD_LIST_RE.sub("", line)
+        line = MD_BLOCKQUOTE_RE.sub("", line)
         if line.strip():
             current.append(_inline(line.strip(), links))
     flush()
@@ -220,15 +225,15 @@ class _Para:
 
 def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
     if links is not None:
-        for m in _MD_LINK_RE.finditer(s):
+        for m in MD_LINK_RE.finditer(s):
             if not m.group(0).startswith("!"):
                 href = re.search(r"\]\(\s*<?([^\s)>]+)", m.group(0))
                 if href:
                     links.append((_inline(m.group(1)), href.group(1)))
-    s = _MD_LINK_RE.sub(r"\1", s)
-    s = _MD_REF_LINK_RE.sub(r"\1", s)
+    s = MD_LINK_RE.sub(r"\1", s)
+    s = MD_REF_LINK_RE.sub(r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
-    s = _MD_EMPH_RE.sub("", s)
+    s = MD_EMPH_RE.sub("", s)
     return re.sub(r"<[^>\n]+>", "", s)
 
 
@@ -277,7 +282,6 @@ def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Do
 
 # ---------------------------------------------------------------- HTML
 
-_BLOCK_TAGS = ("p", "head", "quote", "list", "item", "table", "row", "cell", "code", "div")
 _OPEN_MARKS = "“\"«„‘'‹「"
 
 
@@ -433,8 +437,9 @@ _PDF_SPACES_RE = re.compile(r"[ \t]{2,}")
 
 
 def is_pdf(data: bytes, content_type: str | None = None) -> bool:
-    ctype = (content_type or "").split(";")[0].strip().lower()
-    return data[:1024].lstrip().startswith(b"%PDF-") or ctype == "application/pdf"
+    return (
+        data[:1024].lstrip().startswith(b"%PDF-") or media_type(content_type) == "application/pdf"
+    )
 
 
 def pdf_to_text(data: bytes) -> str:

@@ -36,6 +36,7 @@ from .models import (
     Report,
     Source,
 )
+from .report._checkutil import one_line, opening
 
 BASELINE_VERSION = 1
 
@@ -269,14 +270,15 @@ def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
     v = result.verdict
     if v is None or v == "verbatim":
         return None
-    if _fails(v, fail_on):
+    if fails(v, fail_on):
         return "error"
     if v == "minor":
         return "note"
     return "warning"
 
 
-def _fails(verdict: str, fail_on: str) -> bool:
+def fails(verdict: str, fail_on: str) -> bool:
+    """Whether ``verdict`` is at or above ``--fail-on`` (``unverifiable`` only when asked)."""
     if fail_on == "none":
         return False
     order = list(VERDICT_ORDER)
@@ -295,7 +297,7 @@ def message(r: QuoteResult, sources: Sequence[Source]) -> str:
     """One line for an annotation: what is wrong, whose words, which source."""
     # Diff words and source labels come from documents: a line break among them
     # would split a concise line or a workflow command.
-    return _first_line(_message(r, sources))
+    return one_line(_message(r, sources))
 
 
 def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
@@ -303,7 +305,7 @@ def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
     src = _source_label(r, sources)
     who = r.quote.speaker.name if r.quote.speaker else "the speaker"
     if v == "unverifiable":
-        return _first_line(r.notes[-1] if r.notes else "no usable source")
+        return one_line(r.notes[-1] if r.notes else "no usable source")
     if v == "not_found":
         best = f" (best score {r.score:.0f})" if r.score is not None else ""
         return f"{_q(r.quote.text)} is not in {src or 'the sources'}{best}"
@@ -351,13 +353,8 @@ def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
     return ", ".join(parts[:limit]) + more
 
 
-def _q(text: str, words: int = 8) -> str:
-    w = text.split()
-    return '"' + " ".join(w[:words]) + ("…" if len(w) > words else "") + '"'
-
-
-def _first_line(text: str) -> str:
-    return " ".join(text.split())
+def _q(text: str) -> str:
+    return f'"{opening(text)}"'
 
 
 def _source_ref(r: QuoteResult, sources: Sequence[Source]) -> str | None:

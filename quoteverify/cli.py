@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import CHECK_FORMATS, FAILING_ORDER, VERDICT_ORDER, CheckRun, Report, Source
+from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -55,8 +55,10 @@ def _parser() -> argparse.ArgumentParser:
 
     # Options that a configuration file may also set default to SUPPRESS, so that
     # the namespace holds only what the user typed and the file fills the rest.
-    def parser(name: str, help: str, epilog: str | None = EPILOG) -> argparse.ArgumentParser:
-        sp = sub.add_parser(
+    def parser(
+        name: str, help: str, epilog: str | None = EPILOG, under: Any = sub
+    ) -> argparse.ArgumentParser:
+        sp = under.add_parser(
             name,
             help=help,
             epilog=epilog,
@@ -81,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     def add_fail_on(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "--fail-on",
-            choices=[*VERDICT_ORDER[1:], "none"],
+            choices=FAIL_ON_CHOICES,
             metavar="VERDICT",
             help="exit 1 when a quote has this verdict or a worse one "
             f"({' < '.join(FAILING_ORDER[1:])}; 'unverifiable' fails on everything "
@@ -195,33 +197,18 @@ def _parser() -> argparse.ArgumentParser:
 
     baseline = sub.add_parser("baseline", help="record today's findings as known")
     bsub = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
-    bwrite = bsub.add_parser(
-        "write",
-        help="check the articles and write their findings to FILE",
-        argument_default=argparse.SUPPRESS,
-    )
+    bwrite = parser("write", "check the articles and write their findings to FILE", None, bsub)
     bwrite.add_argument("baseline_file", metavar="FILE")
-    bwrite.add_argument("--config", metavar="FILE", default=None)
     add_check_options(bwrite)
 
     config = sub.add_parser("config", help="show the effective configuration")
     csub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    cshow = csub.add_parser(
-        "show",
-        help="print every setting and where it came from",
-        argument_default=argparse.SUPPRESS,
-    )
-    cshow.add_argument("--config", metavar="FILE", default=None)
+    parser("show", "print every setting and where it came from", None, csub)
 
     library = sub.add_parser("library", help="manage a local library of primary sources")
     lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
-    ladd = lsub.add_parser(
-        "add",
-        help="index files, folders or URLs into the library",
-        argument_default=argparse.SUPPRESS,
-    )
+    ladd = parser("add", "index files, folders or URLs into the library", None, lsub)
     ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument("--config", metavar="FILE", default=None)
     ladd.add_argument("--library", metavar="FILE", help="default: quoteverify-library.sqlite")
     add_fetch(ladd)
 
@@ -329,13 +316,7 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = pipeline.run_audit(
-            args.article,
-            st.get("source"),
-            follow_links=not st.get("no-links"),
-            library=st.get("library"),
-            speaker_sources=st.get("speakers"),
-        )
+        rep = _audit(st, args.article)
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
     fmt = _format(args, ("markdown", "json"), "markdown")
@@ -346,6 +327,20 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
 
 
+def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
+    """``audit`` of one article with the configured sources and library."""
+    from . import pipeline
+
+    return pipeline.run_audit(
+        article,
+        st.get("source"),
+        follow_links=not st.get("no-links"),
+        library=st.get("library"),
+        speaker_sources=st.get("speakers"),
+        memo=memo,
+    )
+
+
 def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:
     # The configuration's "format" is for ``check``; a single-article command
     # takes it only when it is one of its own formats.
@@ -354,7 +349,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 
 
 def _check(args: argparse.Namespace, st: Settings) -> int:
-    from . import check, pipeline
+    from . import check
     from .report import render_check
 
     cwd = Path.cwd()
@@ -373,18 +368,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         files = [f for f in files if f in changed]
 
     memo: dict[str, Source] = {}
-
-    def audit(path: str) -> Report:
-        return pipeline.run_audit(
-            path,
-            st.get("source"),
-            follow_links=not st.get("no-links"),
-            library=st.get("library"),
-            speaker_sources=st.get("speakers"),
-            memo=memo,
-        )
-
-    run = check.run_check(files, cwd, audit, fail_on)
+    run = check.run_check(files, cwd, lambda path: _audit(st, path, memo), fail_on)
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
         print(
@@ -408,23 +392,18 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
 
 def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:
+    # Each item was validated as FORMAT=PATH by the configuration (whether typed
+    # or from the file); what is left is two reports writing one file.
     out = []
     seen: set[Path] = set()
     for item in items:
-        fmt, sep, path = item.partition("=")
-        if sep and path:
-            target = Path(path).resolve()
-            if target in seen:
-                raise InputError(
-                    "option", f"--report {item}", "writes the same file as another --report"
-                )
-            seen.add(target)
-        if not sep or not path:
-            raise InputError("option", f"--report {item}", "expected FORMAT=PATH")
-        if fmt not in CHECK_FORMATS:
+        fmt, _, path = item.partition("=")
+        target = Path(path).resolve()
+        if target in seen:
             raise InputError(
-                "option", f"--report {item}", f"unknown format (one of {', '.join(CHECK_FORMATS)})"
+                "option", f"--report {item}", "writes the same file as another --report"
             )
+        seen.add(target)
         out.append((fmt, path))
     return out
 
@@ -443,20 +422,16 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
-    from .report._checkutil import plural
+    from .report._checkutil import counts, plural
 
-    counts = {"error": 0, "warning": 0, "note": 0}
-    for f in run.active:
-        counts[f.level] += 1
-    suppressed = len(run.findings) - len(run.active)
-    broken = sum(1 for fc in run.files if fc.error)
-    extra = [f"{suppressed} suppressed"] if suppressed else []
-    extra += [f"{run.baselined} in the baseline"] if run.baselined else []
-    extra += [f"{plural(broken, 'file')} could not be checked"] if broken else []
+    c = counts(run)
+    extra = [f"{c.suppressed} suppressed"] if c.suppressed else []
+    extra += [f"{c.baselined} in the baseline"] if c.baselined else []
+    extra += [f"{plural(c.file_errors, 'file')} could not be checked"] if c.file_errors else []
     tail = f" ({', '.join(extra)})" if extra else ""
     print(
-        f"quoteverify: {plural(n_files, 'file')}: {plural(counts['error'], 'error')}, "
-        f"{plural(counts['warning'], 'warning')}, {plural(counts['note'], 'note')}{tail}",
+        f"quoteverify: {plural(n_files, 'file')}: {plural(c.errors, 'error')}, "
+        f"{plural(c.warnings, 'warning')}, {plural(c.notes, 'note')}{tail}",
         file=sys.stderr,
     )
 
@@ -483,20 +458,9 @@ def _library_add(args: argparse.Namespace, st: Settings) -> int:
 
 def failing(rep: Report, fail_on: str) -> list[str]:
     """Ids of the quotes whose verdict is at or above ``fail_on``."""
-    if fail_on == "none":
-        return []
-    order = list(VERDICT_ORDER)
-    # "unverifiable" says nothing about the article, so it only warns, unless the
-    # user asks for it: then it fails along with everything from "diverged" up.
-    strict = fail_on == "unverifiable"
-    threshold = order.index("diverged" if strict else fail_on)
-    bad = []
-    for r in rep.results:
-        if r.verdict is None or (r.verdict == "unverifiable" and not strict):
-            continue
-        if order.index(r.verdict) >= threshold:
-            bad.append(r.quote.id)
-    return bad
+    from .check import fails
+
+    return [r.quote.id for r in rep.results if r.verdict is not None and fails(r.verdict, fail_on)]
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -32,14 +32,13 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .errors import InputError
-from .models import CHECK_FORMATS, VERDICT_ORDER
+from .models import CHECK_FORMATS, FAIL_ON_CHOICES
 
 ENV_VAR = "QUOTEVERIFY_CONFIG"
 CONFIG_NAMES = ("quoteverify.toml", ".quoteverify.toml")
 PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "quoteverify")
 
-FAIL_ON_CHOICES: tuple[str, ...] = (*VERDICT_ORDER[1:], "none")
 FORMATS = CHECK_FORMATS
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",

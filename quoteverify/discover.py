@@ -108,14 +108,15 @@ def speaker_matches(speaker: Speaker, names: Iterable[str]) -> list[str]:
     return [n for n in names if _same_person(_name_parts(n), mine)]
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Generational suffixes a name may end with ("Jr.", "III"): not part of the surname.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _name_parts(name: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     parts = re.findall(r"[\w'’-]+", folded.replace(".", " "))
-    while len(parts) > 1 and parts[-1] in _NAME_SUFFIXES:
+    while len(parts) > 1 and parts[-1] in NAME_SUFFIXES:
         parts.pop()
     return tuple(parts)
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ._fetch import is_url
+from .discover import NAME_SUFFIXES
 from .models import Source
 from .sources import load_source
 
@@ -176,13 +177,10 @@ def speaker_labels(text: str) -> list[str]:
     return list(seen)
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def _surname(name: str) -> tuple[str, ...]:
     """Folded words of a name's last part: "Karine Jean-Pierre" → ("jean", "pierre")."""
     parts = [p for p in name.replace(",", " ").split() if words(p)]
-    while len(parts) > 1 and tuple(words(parts[-1])) in {(s,) for s in _SUFFIXES}:
+    while len(parts) > 1 and len(last := words(parts[-1])) == 1 and last[0] in NAME_SUFFIXES:
         parts.pop()
     return tuple(words(parts[-1])) if parts else ()
 

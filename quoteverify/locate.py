@@ -40,12 +40,12 @@ from pathlib import Path
 from typing import Literal
 
 from ._text import (
-    _MD_BLOCKQUOTE_RE,
-    _MD_EMPH_RE,
-    _MD_LINK_RE,
-    _MD_LINKDEF_RE,
-    _MD_LIST_RE,
-    _MD_REF_LINK_RE,
+    MD_BLOCKQUOTE_RE,
+    MD_EMPH_RE,
+    MD_LINK_RE,
+    MD_LINKDEF_RE,
+    MD_LIST_RE,
+    MD_REF_LINK_RE,
     Format,
     decode,
     guess_format,
@@ -204,7 +204,7 @@ def _visible_from_mask(original: str, hidden: bytearray) -> _Stream:
 
 
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
+FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
 _CODE_SPAN_MARK_RE = re.compile(r"`")
 _INLINE_TAG_RE = re.compile(r"<[^>\n]+>")
 
@@ -228,34 +228,28 @@ def _markdown_stream(original: str) -> _Stream:
         a, b = pos, pos + len(raw)
         pos = b
         line = raw.rstrip("\r\n")
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             in_fence = not in_fence
             hide(a, b)
             continue
-        if in_fence or _MD_LINKDEF_RE.match(line):
+        if in_fence or MD_LINKDEF_RE.match(line):
             hide(a, b)
             continue
         # Work on the line with comments blanked so offsets stay put.
         work = line
         if hidden.find(1, a, a + len(line)) >= 0:
             work = "".join(" " if hidden[a + k] else ch for k, ch in enumerate(line))
-        lead = _MD_LIST_RE.match(work) or _MD_BLOCKQUOTE_RE.match(work)
+        lead = MD_LIST_RE.match(work) or MD_BLOCKQUOTE_RE.match(work)
         if lead:
             hide(a, a + lead.end())
-        for m in _MD_LINK_RE.finditer(work):
-            text_lo, text_hi = m.span(1)
-            hide(a + m.start(), a + text_lo)  # "![" or "["
-            hide(a + text_hi, a + m.end())  # "](url "title")"
-        for m in _MD_REF_LINK_RE.finditer(work):
-            text_lo, text_hi = m.span(1)
-            hide(a + m.start(), a + text_lo)
-            hide(a + text_hi, a + m.end())
-        for m in _CODE_SPAN_MARK_RE.finditer(work):
-            hide(a + m.start(), a + m.end())
-        for m in _MD_EMPH_RE.finditer(work):
-            hide(a + m.start(), a + m.end())
-        for m in _INLINE_TAG_RE.finditer(work):
-            hide(a + m.start(), a + m.end())
+        for link_re in (MD_LINK_RE, MD_REF_LINK_RE):
+            for m in link_re.finditer(work):
+                text_lo, text_hi = m.span(1)
+                hide(a + m.start(), a + text_lo)  # "![" or "["
+                hide(a + text_hi, a + m.end())  # "](url "title")" or "][ref]"
+        for markup_re in (_CODE_SPAN_MARK_RE, MD_EMPH_RE, _INLINE_TAG_RE):
+            for m in markup_re.finditer(work):
+                hide(a + m.start(), a + m.end())
     return _visible_from_mask(original, hidden)
 
 
@@ -404,12 +398,8 @@ class _Locator:
         self.vtext = self.stream.text()
         self.ow = _words(self.vtext)
         self.aw = _words(self.atext)
-        self._first: dict[str, list[int]] = {}
-        for j, w in enumerate(self.ow.words):
-            self._first.setdefault(w, []).append(j)
-        self._afirst: dict[str, list[int]] = {}
-        for i, w in enumerate(self.aw.words):
-            self._afirst.setdefault(w, []).append(i)
+        self._first = _positions(self.ow.words)
+        self._afirst = _positions(self.aw.words)
         self._alignment: list[int] | None = None
 
     # -- public
@@ -568,6 +558,14 @@ class _Locator:
                 at = st.ostart[ow.starts[amap[i]]]
                 return Location(at, at, "approximate")
         return Location(0, 0, "missing")
+
+
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """Word → the indexes where it occurs, in order."""
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        out.setdefault(w, []).append(i)
+    return out
 
 
 def _align(a: list[str], b: list[str], *, autojunk: bool) -> list[int]:

@@ -37,6 +37,8 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
     "unverifiable",
 )
 FAILING_ORDER: tuple[Verdict, ...] = VERDICT_ORDER[:-1]
+# What ``--fail-on`` accepts: a verdict (never "verbatim"), or "none" to never fail.
+FAIL_ON_CHOICES: tuple[str, ...] = (*VERDICT_ORDER[1:], "none")
 
 # Kinds that are listed in reports but never judged against sources.
 UNJUDGED_KINDS: frozenset[str] = frozenset({"scare", "heading"})

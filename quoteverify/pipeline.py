@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._language import detect, name
@@ -46,8 +47,6 @@ def run_audit(
     )
     if library is None:
         return judge_all(article, quotes, plan, memo=memo)
-    from pathlib import Path
-
     from .library import Library, LibraryError
 
     if not Path(library).is_file():

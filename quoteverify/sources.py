@@ -19,6 +19,7 @@ from ._text import (
     html_to_document,
     is_pdf,
     markdown_to_document,
+    media_type,
     pdf_to_text,
     split_front_matter,
 )
@@ -38,9 +39,9 @@ def load_source(ref: str, fetched: Fetched | FetchError | None = None) -> Source
                 fetched = exc
         if isinstance(fetched, FetchError):
             return Source(ref=ref, status="error", url=ref, error=str(fetched))
-        data, charset, ctype = fetched.body, fetched.charset, fetched.content_type
-        name, url, path = fetched.final_url, ref, None
-        source = _from_bytes(ref, data, charset, ctype, name, url, path)
+        source = _from_bytes(
+            ref, fetched.body, fetched.charset, fetched.content_type, fetched.final_url, ref, None
+        )
         if fetched.archived_from:
             # A dead link read from a web archive: say so, and from when.
             title = f"{source.title or ref} (archived copy {fetched.archived_at})"
@@ -85,7 +86,7 @@ def _from_bytes(
             title = _first_line(text)
     except NotText as exc:
         error = str(exc)
-        declared = (ctype or "").split(";")[0].strip().lower()
+        declared = media_type(ctype)
         if error.startswith("binary") and declared:
             # The server's label is why we tried to read it as text: say so.
             error = f"{error} (served as {declared})"

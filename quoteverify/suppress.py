@@ -40,7 +40,7 @@ from difflib import get_close_matches
 from html.parser import HTMLParser
 from typing import Literal
 
-from .locate import LineIndex
+from .locate import FENCE_RE, LineIndex
 
 __all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
 
@@ -67,7 +67,6 @@ _COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # "quoteverify" then hyphenated words: "quoteverify-disable-next-line".  A "--"
 # ends the name, so "quoteverify-disable -- reason" reads as name plus reason.
 _DIRECTIVE_RE = re.compile(r"\s*(quoteverify(?:-[A-Za-z]+)*)(?![A-Za-z])(.*)\Z", re.S | re.I)
-_FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`\n].*?\1", re.S)
 
@@ -191,7 +190,7 @@ def _blank_code(text: str) -> str:
     in_fence = False
     pos = 0
     for raw in text.splitlines(keepends=True):
-        if _FENCE_RE.match(raw):
+        if FENCE_RE.match(raw):
             in_fence = not in_fence
             blank(pos, pos + len(raw))
         elif in_fence:

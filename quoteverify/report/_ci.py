@@ -48,20 +48,17 @@ def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
     """Render ``run`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects "human"."""
     if fmt == "human":
         return render_human(run, color=color)
-    if fmt == "concise":
-        return render_concise(run)
-    if fmt == "json":
-        return render_json(run)
-    if fmt == "jsonl":
-        return render_jsonl(run)
-    if fmt == "markdown":
-        return render_markdown(run)
-    if fmt == "sarif":
-        return render_sarif(run)
-    if fmt == "github":
-        return render_github(run)
-    if fmt == "junit":
-        return render_junit(run)
+    renderers = {
+        "concise": render_concise,
+        "json": render_json,
+        "jsonl": render_jsonl,
+        "markdown": render_markdown,
+        "sarif": render_sarif,
+        "github": render_github,
+        "junit": render_junit,
+    }
+    if fmt in renderers:
+        return renderers[fmt](run)
     raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
 
 
@@ -213,22 +210,18 @@ def _markdown_head(run: CheckRun) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _esc(text: str) -> str:
+def _markdown_finding(f: Finding) -> str:
     # esc() escapes an "&" that starts an entity, so a quotation holding "&amp;"
     # or "&lt;b&gt;" renders as printed, not as "&" or "<b>".
-    return esc(text)
-
-
-def _markdown_finding(f: Finding) -> str:
-    speaker = _esc(f.speaker) if f.speaker else "—"
+    speaker = esc(f.speaker) if f.speaker else "—"
     where = f"`{f.line}:{f.column}`"
     if f.suppressed is not None:
-        head = f"- {where} *suppressed: {_esc(f.suppressed)}* · {f.verdict} · {speaker}"
+        head = f"- {where} *suppressed: {esc(f.suppressed)}* · {f.verdict} · {speaker}"
     else:
         head = f"- {where} **{f.level}** · **{f.verdict}** · {speaker}"
     lines = [
-        f"{head} · “{_esc(opening(f.quote, 12))}”",
-        f"  - {_esc(f.message)}",
+        f"{head} · “{esc(opening(f.quote, 12))}”",
+        f"  - {esc(f.message)}",
     ]
     if has_changes(f.result.diff):
         lines.append(
@@ -244,9 +237,9 @@ def _markdown_blocks(run: CheckRun) -> list[tuple[str, str]]:
         findings = ordered_findings(fc)
         if not findings and fc.error is None:
             continue
-        blocks.append(("file", f"\n### {_esc(fc.path)}\n\n"))
+        blocks.append(("file", f"\n### {esc(fc.path)}\n\n"))
         if fc.error is not None:
-            blocks.append(("error", f"- **could not be checked:** {_esc(fc.error)}\n"))
+            blocks.append(("error", f"- **could not be checked:** {esc(fc.error)}\n"))
         blocks += [("finding", _markdown_finding(f)) for f in findings]
     return blocks
 

@@ -4,6 +4,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
+from ._checkutil import opening
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -17,12 +18,6 @@ def esc(text: str) -> str:
     """
     text = _ENTITY_START.sub("&amp;", " ".join(text.split()))
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _opening(text: str, words: int = 8) -> str:
-    parts = text.split()
-    head = " ".join(parts[:words])
-    return head + ("…" if len(parts) > words else "")
 
 
 def _speaker(q: Quote) -> str:
@@ -41,7 +36,7 @@ def extraction_markdown(title: str, quotes: Sequence[Quote]) -> str:
     for q in quotes:
         lines.append(
             f"| {q.id} | {q.kind} | {esc(_speaker(q))} | {esc(q.cue or '—')} "
-            f"| “{esc(_opening(q.text, 12))}” | {'yes' if q.closed else 'no'} |"
+            f"| “{esc(opening(q.text, 12))}” | {'yes' if q.closed else 'no'} |"
         )
     notes = [(q.id, n) for q in quotes for n in q.notes]
     if notes:
@@ -71,7 +66,7 @@ def report_markdown(report: Report) -> str:
         ]
         for r in report.results:
             out.append(
-                f"| {r.quote.id} | {esc(_speaker(r.quote))} | “{esc(_opening(r.quote.text))}” "
+                f"| {r.quote.id} | {esc(_speaker(r.quote))} | “{esc(opening(r.quote.text))}” "
                 f"| {_verdict_label(r)} | {_score(r)} | {_source_cell(r, report.sources)} |"
             )
         out.append("")
