@@ -26,7 +26,6 @@ from pathlib import Path, PurePosixPath
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
 from .models import (
-    VERDICT_ORDER,
     CheckRun,
     DiffOp,
     FileCheck,
@@ -35,6 +34,7 @@ from .models import (
     QuoteResult,
     Report,
     Source,
+    finding_level,
 )
 from .report._checkutil import one_line, opening
 
@@ -270,24 +270,7 @@ def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
     v = result.verdict
     if v is None or v == "verbatim":
         return None
-    if fails(v, fail_on):
-        return "error"
-    if v == "minor":
-        return "note"
-    return "warning"
-
-
-def fails(verdict: str, fail_on: str) -> bool:
-    """Whether ``verdict`` is at or above ``--fail-on`` (``unverifiable`` only when asked)."""
-    if fail_on == "none":
-        return False
-    order = list(VERDICT_ORDER)
-    if verdict == "unverifiable":
-        # A source that could not be read says nothing about the article: only
-        # "--fail-on unverifiable" makes it fail the build.
-        return fail_on == "unverifiable"
-    threshold = order.index("diverged" if fail_on == "unverifiable" else fail_on)
-    return order.index(verdict) >= threshold
+    return finding_level(v, fail_on)
 
 
 # --- messages -------------------------------------------------------------------------

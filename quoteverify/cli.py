@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source
+from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -458,7 +458,6 @@ def _library_add(args: argparse.Namespace, st: Settings) -> int:
 
 def failing(rep: Report, fail_on: str) -> list[str]:
     """Ids of the quotes whose verdict is at or above ``fail_on``."""
-    from .check import fails
 
     return [r.quote.id for r in rep.results if r.verdict is not None and fails(r.verdict, fail_on)]
 

@@ -182,6 +182,27 @@ class Report:
 
 FindingLevel = Literal["error", "warning", "note"]
 
+
+def fails(verdict: str, fail_on: str) -> bool:
+    """Whether ``verdict`` is at or above ``--fail-on`` (``unverifiable`` only when asked)."""
+    if fail_on == "none":
+        return False
+    if verdict == "unverifiable":
+        # A source that could not be read says nothing about the article: only
+        # "--fail-on unverifiable" makes it fail the build.
+        return fail_on == "unverifiable"
+    order: tuple[str, ...] = VERDICT_ORDER
+    threshold = order.index("diverged" if fail_on == "unverifiable" else fail_on)
+    return order.index(verdict) >= threshold
+
+
+def finding_level(verdict: str, fail_on: str) -> FindingLevel:
+    """The CI level of a judged, non-verbatim verdict (see ``Finding``)."""
+    if fails(verdict, fail_on):
+        return "error"
+    return "note" if verdict == "minor" else "warning"
+
+
 # The output formats of ``quoteverify check`` (renderers in ``report``).
 CHECK_FORMATS: tuple[str, ...] = (
     "human",

@@ -551,3 +551,16 @@ def test_junit_escapes_and_drops_invalid_xml_characters() -> None:
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.get("message", "").startswith('Quote diverged: <b>&"quoted"</b>')
+
+
+def test_sarif_rule_defaults_follow_the_checkers_level_rule() -> None:
+    from quoteverify.models import finding_level
+
+    for fail_on in ("minor", "diverged", "not_found", "unverifiable", "none"):
+        run = replace(RUN, fail_on=fail_on)
+        rules = json.loads(render_check(run, "sarif"))["runs"][0]["tool"]["driver"]["rules"]
+        for rule in rules:
+            verdict = rule["id"].split("/")[-1]
+            assert rule["defaultConfiguration"]["level"] == finding_level(verdict, fail_on)
+    # With --fail-on unverifiable, a diverged quote fails the build: an error.
+    assert finding_level("diverged", "unverifiable") == "error"

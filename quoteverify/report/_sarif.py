@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from .. import __version__
-from ..models import VERDICT_ORDER, CheckRun, Finding, Verdict
+from ..models import CheckRun, Finding, Verdict, finding_level
 from ._checkutil import (
     FINDING_VERDICTS,
     INFORMATION_URI,
@@ -76,18 +76,11 @@ def rule_id(verdict: str) -> str:
 
 
 def _default_level(verdict: Verdict, fail_on: str) -> str:
-    """Mirror of the checker's level rule (models.Finding) for the rule's default.
+    """The checker's own level rule, for the rule's default.
 
     Informative only: every result carries the level the checker gave it.
     """
-    if verdict == "minor" and fail_on != "minor":
-        return "note"
-    if fail_on in VERDICT_ORDER:
-        if verdict == "unverifiable":
-            return "error" if fail_on == "unverifiable" else "warning"
-        if VERDICT_ORDER.index(verdict) >= VERDICT_ORDER.index(fail_on):
-            return "error"
-    return "warning"
+    return finding_level(verdict, fail_on)
 
 
 def artifact_uri(path: str) -> tuple[str, str | None]:
