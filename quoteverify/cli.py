@@ -331,6 +331,10 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
 
+    # A configuration found in the repository is as untrusted as its articles
+    # (in CI both come from the pull request); one the user named is theirs.
+    repo_config = st.found_by == "search"
+    speakers = st.values["speakers"]
     return pipeline.run_audit(
         article,
         st.get("source"),
@@ -338,6 +342,11 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         library=st.get("library"),
         speaker_sources=st.get("speakers"),
         memo=memo,
+        config_dir=st.path.parent if st.path is not None else None,
+        given_trusted=not repo_config or st.origin("source") == "command line",
+        trusted_speakers=None
+        if not repo_config
+        else {n for n, o in speakers.entry_origins.items() if o == "command line"},
     )
 
 
