@@ -71,11 +71,15 @@ def repository_root(article_ref: str, config_dir: Path | None, cwd: Path) -> Pat
     worktree has), else the configuration file's folder, else the article's
     folder.  Standard input counts as an article in ``cwd``.
     """
-    start = cwd if article_ref == "-" else (cwd / article_ref).parent
-    start = Path(os.path.realpath(start))
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
+    return folder_root(cwd if article_ref == "-" else (cwd / article_ref).parent, config_dir)
+
+
+def folder_root(folder: Path, config_dir: Path | None) -> Path:
+    """``repository_root`` for what lies in ``folder``."""
+    start = Path(os.path.realpath(folder))
+    for here in (start, *start.parents):
+        if (here / ".git").exists():
+            return here
     if config_dir is not None:
         return Path(os.path.realpath(config_dir))
     return start

@@ -303,6 +303,8 @@ def _run(args: argparse.Namespace) -> int:
     _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
     if args.command == "library":
         return _library_add(args, st)
+    if args.command != "extract":
+        _require_local_sources(st)
     if args.command in ("check", "baseline"):
         return _check(args, st)
 
@@ -325,6 +327,20 @@ def _run(args: argparse.Namespace) -> int:
     if not st.get("quiet"):
         _summary(rep, args.output)
     return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
+
+
+def _require_local_sources(st: Settings) -> None:
+    """A mistyped local ``--source`` or ``[speakers]`` path is the user's error, not
+    a warning to scroll past in CI; a failing URL stays a warning (the network
+    is not their fault)."""
+    from ._fetch import is_url
+
+    named = [("source", ref) for ref in st.get("source") or ()]
+    for who, refs in (st.get("speakers") or {}).items():
+        named += [(f"speaker '{who}'", ref) for ref in refs]
+    for what, ref in named:
+        if not is_url(ref) and not os.path.exists(ref):
+            raise InputError(what, ref, "no such file")
 
 
 def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
@@ -359,6 +375,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 
 def _check(args: argparse.Namespace, st: Settings) -> int:
     from . import check
+    from ._localfile import folder_root
     from .report import render_check
 
     cwd = Path.cwd()
@@ -371,6 +388,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         cwd=cwd,
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
+        contain=folder_root(cwd, st.path.parent if st.path is not None else None),
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
