@@ -222,7 +222,15 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
 def test_one_broken_source_does_not_sink_the_audit(capsys, tmp_path) -> None:
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
     code, out, _ = run(
-        capsys, "audit", ARTICLE, "-s", str(tmp_path / "binary.txt"), "-s", SOURCE, "--format", "json"
+        capsys,
+        "audit",
+        ARTICLE,
+        "-s",
+        str(tmp_path / "binary.txt"),
+        "-s",
+        SOURCE,
+        "--format",
+        "json",
     )
     data = json.loads(out)
     assert [s["status"] for s in data["sources"]] == ["error", "ok"]

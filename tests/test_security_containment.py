@@ -251,7 +251,14 @@ def _alias_bomb() -> str:
     for n in "bcdefghij":
         lines.append(f"{n}: &{n} [" + ",".join(["*" + prev] * 9) + "]")
         prev = n
-    lines += [f"title: *{prev}", f"sources: *{prev}", "---", "", "“We will win today,” he said.", ""]
+    lines += [
+        f"title: *{prev}",
+        f"sources: *{prev}",
+        "---",
+        "",
+        "“We will win today,” he said.",
+        "",
+    ]
     return "\n".join(lines)
 
 
