@@ -113,6 +113,18 @@ def _parser() -> argparse.ArgumentParser:
         g = sp.add_argument_group("fetching")
         g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
         g.add_argument(
+            "--deadline",
+            type=float,
+            metavar="SECONDS",
+            help="in total per document, retries included (default 60)",
+        )
+        g.add_argument(
+            "--run-deadline",
+            type=float,
+            metavar="SECONDS",
+            help="in total for all the fetching of a run (default 600)",
+        )
+        g.add_argument(
             "--max-concurrency", type=int, metavar="N", help="requests at once in total (default 8)"
         )
         g.add_argument(
@@ -274,6 +286,8 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     configure(
         FetchOptions(
             timeout=st.get("timeout"),
+            deadline=st.get("deadline"),
+            run_deadline=st.get("run-deadline"),
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),
             ignore_robots=st.get("ignore-robots"),
