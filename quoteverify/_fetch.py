@@ -45,6 +45,13 @@ if TYPE_CHECKING:
 USER_AGENT = f"quoteverify/{__version__} (+https://github.com/quoteverify/quoteverify)"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
+# The per-read timeout alone lets a server dripping a byte every few seconds
+# keep one fetch alive for hours: every document, and all of a run's
+# fetching together, also have a total deadline.
+DEFAULT_DEADLINE = 60.0
+DEFAULT_RUN_DEADLINE = 600.0
+# A Retry-After beyond this is not waited for: the fetch fails at once and says so.
+RETRY_AFTER_CAP = 30.0
 MAX_REDIRECTS = 10
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # A dead link: the Wayback Machine may still hold the page.
@@ -101,7 +108,9 @@ class FetchOptions:
     # Backoff between retries; a server's Retry-After replaces it, up to the cap.
     retry_wait_initial: float = 1.0
     retry_wait_max: float = 30.0
-    retry_after_cap: float = 60.0
+    retry_after_cap: float = RETRY_AFTER_CAP
+    deadline: float = DEFAULT_DEADLINE  # seconds per document: redirects, retries, robots.txt
+    run_deadline: float = DEFAULT_RUN_DEADLINE  # seconds of fetching per run (per Fetcher)
     # A progress bar on stderr while fetch_many runs; shown only when stderr is
     # a terminal and $CI is not "true" (see _progress), so True is safe to pass.
     progress: bool = False
@@ -172,6 +181,18 @@ class Fetcher:
         opts = self.options
         self.writer = WarcWriter(opts.archive_path) if opts.archive_path else None
         self.replay = WarcReplay(opts.replay_path) if opts.replay_path else None
+        # The run's deadline counts from the first fetch, not from configuration.
+        self._run_started: float | None = None
+
+    def remaining(self, options: FetchOptions) -> tuple[float, str]:
+        """Seconds the next document may take, and which deadline that is."""
+        now = time.monotonic()
+        if self._run_started is None:
+            self._run_started = now
+        left = options.run_deadline - (now - self._run_started)
+        if left < options.deadline:
+            return max(0.0, left), f"the run's fetching deadline of {options.run_deadline:g} s"
+        return options.deadline, f"the deadline of {options.deadline:g} s per document"
 
     def __enter__(self) -> Fetcher:
         return self
@@ -275,10 +296,15 @@ def _run_sync(make: Callable[[], Awaitable[T]]) -> T:
 class _Transient(Exception):
     """429 or 5xx: worth another attempt, maybe after the server's Retry-After."""
 
-    def __init__(self, status: int, reason: str, retry_after: float | None) -> None:
+    def __init__(self, status: int, reason: str, retry_after: float | None, cap: float) -> None:
         super().__init__(f"HTTP {status} {reason}".strip())
         self.status = status
-        self.retry_after = retry_after
+        self.retry_after = retry_after  # as the server asked, uncapped
+        self.cap = cap
+
+    @property
+    def too_long(self) -> bool:
+        return self.retry_after is not None and self.retry_after > self.cap
 
 
 class _GaveUp(FetchError):
@@ -408,8 +434,13 @@ class _Session:
     async def fetch(self, url: str, archive_timestamp: str | None = None) -> Fetched:
         import httpx
 
+        budget, which = self.fetcher.remaining(self.opts)
         try:
-            return await self._fetch(url, archive_timestamp)
+            if budget <= 0:
+                raise FetchError(f"not fetched: {which} is spent")
+            return await asyncio.wait_for(self._fetch(url, archive_timestamp), budget)
+        except TimeoutError:
+            raise FetchError(f"gave up: {which} passed (the server is too slow)") from None
         except FetchError:
             raise
         except (
@@ -545,6 +576,12 @@ class _Session:
                     attempts += 1
                     return await self._request_once(url, headers, max_bytes=max_bytes)
         except _Transient as exc:
+            if exc.too_long:
+                raise _GaveUp(
+                    f"{exc} (the server asked to retry after {exc.retry_after:g} s; "
+                    f"quoteverify waits at most {exc.cap:g} s)",
+                    exc.status,
+                ) from None
             raise _GaveUp(f"{exc}{_after(attempts)}", exc.status) from None
         except httpx.HTTPError as exc:
             if _dns_failure(exc):
@@ -569,7 +606,8 @@ class _Session:
                 raise _Transient(
                     status,
                     reason,
-                    _retry_after(response.headers.get("retry-after"), self.opts.retry_after_cap),
+                    _retry_after(response.headers.get("retry-after"), float("inf")),
+                    self.opts.retry_after_cap,
                 )
             resp = _Response(
                 url=url,
@@ -762,8 +800,9 @@ def _make_client(options: FetchOptions) -> httpx.AsyncClient:
         transport = httpx.AsyncHTTPTransport(verify=_tls(), limits=limits)
         # httpx 0.28 has no public hook for the network backend; swap the pool
         # for one that connects only to addresses the guard has judged (the
-        # pre-flight check alone would miss DNS rebinding).  Proxies from the
-        # environment use their own transports and keep the pre-flight check.
+        # pre-flight check alone would miss DNS rebinding).  Passing a
+        # transport makes httpx drop the environment's proxies, so they are
+        # mounted again by hand (_proxy_mounts).
         transport._pool = httpcore.AsyncConnectionPool(
             ssl_context=_tls(),
             max_connections=limits.max_connections,
@@ -774,11 +813,35 @@ def _make_client(options: FetchOptions) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         verify=_tls(),
         transport=transport,
+        mounts=_proxy_mounts(limits) if transport is not None else None,
         limits=limits,
         follow_redirects=False,  # _Session._get follows them, checking every hop
         timeout=httpx.Timeout(options.timeout, connect=min(options.timeout, 10.0)),
         headers={"User-Agent": options.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
     )
+
+
+def _proxy_mounts(limits: httpx.Limits) -> dict[str, httpx.AsyncBaseTransport | None]:
+    """Transports for the proxies of the environment (HTTP(S)_PROXY, ALL_PROXY,
+    NO_PROXY), for a client whose own transport is the guarded one.
+
+    Through a proxy the guard can only judge the target before the request
+    (the pre-flight check in ``_netguard.check_url``, on every hop): the proxy
+    resolves the name again, so DNS rebinding cannot be excluded there, and
+    the proxy itself, configured by the user, is connected to whatever its
+    address.  A host under NO_PROXY maps to None: the guarded transport.
+    """
+    import httpx
+    from httpx._utils import get_environment_proxies  # httpx is pinned <0.29
+
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    for pattern, proxy in get_environment_proxies().items():
+        mounts[pattern] = (
+            None
+            if proxy is None
+            else httpx.AsyncHTTPTransport(proxy=proxy, verify=_tls(), limits=limits)
+        )
+    return mounts
 
 
 @functools.cache
@@ -800,6 +863,8 @@ def _retry_hook(exc: Exception) -> bool | float:
     import httpx
 
     if isinstance(exc, _Transient):
+        if exc.too_long:
+            return False  # waiting the cap for a server that asked for more is wasted time
         return exc.retry_after if exc.retry_after is not None else True
     if isinstance(exc, httpx.ConnectError) and _dns_failure(exc):
         return False  # a name that does not resolve will not resolve in a second either

@@ -25,9 +25,39 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Named separately from "link-local" because the advice differs: these hand
 # out cloud credentials.
+# 168.63.129.16 is Azure's WireServer: a public-looking address that answers
+# only inside Azure and hands out VM configuration.  100.100.100.200 is
+# Alibaba Cloud's metadata service (inside carrier-grade NAT space).
 METADATA_ADDRESSES = frozenset(
-    {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+    ipaddress.ip_address(a)
+    for a in (
+        "169.254.169.254",
+        "169.254.170.2",
+        "fd00:ec2::254",
+        "168.63.129.16",
+        "100.100.100.200",
+    )
 )
+# Names that reach a metadata service from inside a cloud VM whatever DNS says
+# elsewhere; refused by name before anything is resolved.
+METADATA_HOSTS = frozenset(
+    {
+        "metadata.google.internal",
+        "metadata.goog",
+        "metadata",
+        "instance-data",
+        "instance-data.ec2.internal",
+        "metadata.azure.com",
+        "metadata.tencentyun.com",
+    }
+)
+# IPv6 prefixes that carry an IPv4 address which is what the packet reaches:
+# 6to4 (2002::/16, the IPv4 in bits 16-48) and NAT64 (64:ff9b::/96, the last 32
+# bits; 64:ff9b:1::/48 is the local-use NAT64 prefix).
+_SIX_TO_FOUR = ipaddress.ip_network("2002::/16")
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+# Deprecated, but still routed inside some networks like a private range.
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
 ALLOWED_SCHEMES = ("http", "https")
 HINT = "use --allow-private to fetch it"
 
@@ -42,9 +72,14 @@ class NameNotResolved(Exception):
 
 def why_refused(ip: IPAddress) -> str | None:
     """What kind of non-public address ``ip`` is, or None when it is public."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        # ::ffff:127.0.0.1 reaches 127.0.0.1: judge what it maps to.
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = embedded_ipv4(ip)
+        if embedded is not None:
+            # ::ffff:127.0.0.1, 2002:7f00:1:: and 64:ff9b::7f00:1 all reach
+            # 127.0.0.1: judge the address they carry.
+            return why_refused(embedded)
+        if ip in _SITE_LOCAL:
+            return "a site-local address"
     if ip in METADATA_ADDRESSES:
         return "a cloud metadata address"
     if ip.is_loopback:
@@ -61,6 +96,22 @@ def why_refused(ip: IPAddress) -> str | None:
         # 100.64.0.0/10 (carrier-grade NAT) and friends: not private, not public.
         return "a non-public address"
     return None
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, 6to4, NAT64), if any."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip in _SIX_TO_FOUR:
+        return ip.sixtofour
+    if any(ip in net for net in _NAT64):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def metadata_host(host: str) -> bool:
+    """Whether ``host`` is a cloud metadata service's well-known name."""
+    return host.lower().rstrip(".") in METADATA_HOSTS
 
 
 def resolve(host: str, port: int) -> list[str]:
@@ -123,6 +174,8 @@ async def check_url(url: str, *, allow_private: bool) -> None:
         raise Refused("refused: the URL has an invalid port") from None
     if allow_private:
         return
+    if metadata_host(host):
+        raise Refused(f"refused: {host} is a cloud metadata service ({HINT})")
     check_addresses(host, await resolve_async(host, port))
 
 
@@ -156,6 +209,8 @@ def guarded_backend() -> httpcore.AsyncNetworkBackend:
             local_address: str | None = None,
             socket_options: Iterable[Any] | None = None,
         ) -> httpcore.AsyncNetworkStream:
+            if metadata_host(host):
+                raise Refused(f"refused: {host} is a cloud metadata service ({HINT})")
             addresses = await resolve_async(host, port)
             check_addresses(host, addresses)
             last: Exception | None = None

@@ -7,6 +7,7 @@ has already read the bytes from a file or the network.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -145,10 +146,38 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     import yaml
 
     try:
-        data = yaml.safe_load(m.group(1))
+        data = yaml.load(m.group(1), Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader
+    except _AliasRefused as exc:
+        raise NotText(str(exc)) from None
     except yaml.YAMLError:
         data = None
     return (data if isinstance(data, dict) else {}), text[m.end() :]
+
+
+class _AliasRefused(Exception):
+    pass
+
+
+@functools.cache
+def _no_alias_loader() -> type:
+    """A SafeLoader that refuses anchors and aliases.
+
+    Nine nested aliases of nine items each ("billion laughs") fit in 500 bytes
+    and expand to 10^9 strings; front matter never needs them, so refusing
+    them is simpler and safer than counting the expansion.
+    """
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise _AliasRefused("front matter uses a YAML alias (*name): refused")
+            event = self.peek_event()
+            if getattr(event, "anchor", None) is not None:
+                raise _AliasRefused("front matter uses a YAML anchor (&name): refused")
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
 def markdown_to_document(text: str) -> Document:

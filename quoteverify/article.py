@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ._fetch import FetchError, fetch, is_url
+from ._localfile import LocalFileError, read_regular
 from ._text import (
     Document,
     NotText,
@@ -99,15 +100,8 @@ def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Do
 
 
 def _read_file(ref: str) -> bytes:
-    path = Path(ref)
     try:
-        if path.is_dir():
-            raise InputError("article", ref, "is a directory, not a file")
-        with path.open("rb") as fh:
-            return fh.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("article", ref, "no such file") from None
-    except PermissionError:
-        raise InputError("article", ref, "permission denied") from None
-    except OSError as exc:
-        raise InputError("article", ref, exc.strerror or str(exc)) from None
+        # A FIFO or device named as an article must not hang the run.
+        return read_regular(ref, MAX_ARTICLE_BYTES)
+    except LocalFileError as exc:
+        raise InputError("article", ref, str(exc)) from None

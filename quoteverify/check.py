@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ._localfile import refusal
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
 from .models import (
@@ -60,6 +61,7 @@ def collect_files(
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
     cwd: Path,
     root: Path | None = None,
+    contain: Path | None = None,
 ) -> list[str]:
     """The article files to check, as sorted paths relative to ``cwd`` when inside it.
 
@@ -74,13 +76,18 @@ def collect_files(
     the folder of the configuration file that set them (default ``cwd``): a
     project's ``include = ["content/**/*.md"]`` must mean the same files when
     CI runs from a subdirectory as from the top.
+
+    ``contain``: the repository.  A file found by walking a folder or by the
+    include globs (a symlink committed in a pull request) is skipped when it
+    resolves outside it or into its ``.git``; a file named on the command line
+    is the user's choice and is checked.
     """
     base = cwd if root is None or not _inside(cwd, root) else root
     found: set[str] = set()
     if not paths:
         # Only what lies under the working directory: running from a
         # subdirectory checks that part of the project.
-        found.update(_walk(cwd, cwd, base, include, exclude))
+        found.update(_walk(cwd, cwd, base, include, exclude, contain))
         if not found:
             raise InputError("path", ".", f"no article file here matches {_globs(include, base)}")
         return sorted(found)
@@ -90,7 +97,7 @@ def collect_files(
         if full.is_file():
             found.add(_rel(full, cwd))
         elif full.is_dir():
-            hits = list(_walk(full, cwd, base, include, exclude))
+            hits = list(_walk(full, cwd, base, include, exclude, contain))
             if not hits:
                 raise InputError(
                     "path", raw, f"no article file in it matches {_globs(include, base)}"
@@ -149,7 +156,12 @@ def _git(args: list[str], cwd: Path, ref: str) -> str:
 
 
 def _walk(
-    folder: Path, cwd: Path, base: Path, include: Sequence[str], exclude: Sequence[str]
+    folder: Path,
+    cwd: Path,
+    base: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    contain: Path | None = None,
 ) -> Iterable[str]:
     for top, dirs, names in os.walk(folder):
         # Prune excluded folders (node_modules, .git) instead of listing them.
@@ -158,7 +170,8 @@ def _walk(
             full = Path(top) / name
             key = _rel(full, base)
             if not _excluded(key, exclude) and any(_match(key, pat) for pat in include):
-                yield _rel(full, cwd)
+                if contain is None or refusal(str(full), contain) is None:
+                    yield _rel(full, cwd)
 
 
 def _excluded(rel: str, exclude: Sequence[str]) -> bool:

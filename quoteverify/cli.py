@@ -113,6 +113,18 @@ def _parser() -> argparse.ArgumentParser:
         g = sp.add_argument_group("fetching")
         g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
         g.add_argument(
+            "--deadline",
+            type=float,
+            metavar="SECONDS",
+            help="in total per document, retries included (default 60)",
+        )
+        g.add_argument(
+            "--run-deadline",
+            type=float,
+            metavar="SECONDS",
+            help="in total for all the fetching of a run (default 600)",
+        )
+        g.add_argument(
             "--max-concurrency", type=int, metavar="N", help="requests at once in total (default 8)"
         )
         g.add_argument(
@@ -274,6 +286,8 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     configure(
         FetchOptions(
             timeout=st.get("timeout"),
+            deadline=st.get("deadline"),
+            run_deadline=st.get("run-deadline"),
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),
             ignore_robots=st.get("ignore-robots"),
@@ -303,6 +317,8 @@ def _run(args: argparse.Namespace) -> int:
     _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
     if args.command == "library":
         return _library_add(args, st)
+    if args.command != "extract":
+        _require_local_sources(st)
     if args.command in ("check", "baseline"):
         return _check(args, st)
 
@@ -327,10 +343,28 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
 
 
+def _require_local_sources(st: Settings) -> None:
+    """A mistyped local ``--source`` or ``[speakers]`` path is the user's error, not
+    a warning to scroll past in CI; a failing URL stays a warning (the network
+    is not their fault)."""
+    from ._fetch import is_url
+
+    named = [("source", ref) for ref in st.get("source") or ()]
+    for who, refs in (st.get("speakers") or {}).items():
+        named += [(f"speaker '{who}'", ref) for ref in refs]
+    for what, ref in named:
+        if not is_url(ref) and not os.path.exists(ref):
+            raise InputError(what, ref, "no such file")
+
+
 def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
 
+    # A configuration found in the repository is as untrusted as its articles
+    # (in CI both come from the pull request); one the user named is theirs.
+    repo_config = st.found_by == "search"
+    speakers = st.values["speakers"]
     return pipeline.run_audit(
         article,
         st.get("source"),
@@ -338,6 +372,11 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         library=st.get("library"),
         speaker_sources=st.get("speakers"),
         memo=memo,
+        config_dir=st.path.parent if st.path is not None else None,
+        given_trusted=not repo_config or st.origin("source") == "command line",
+        trusted_speakers=None
+        if not repo_config
+        else {n for n, o in speakers.entry_origins.items() if o == "command line"},
     )
 
 
@@ -350,6 +389,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 
 def _check(args: argparse.Namespace, st: Settings) -> int:
     from . import check
+    from ._localfile import folder_root
     from .report import render_check
 
     cwd = Path.cwd()
@@ -362,6 +402,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         cwd=cwd,
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
+        contain=folder_root(cwd, st.path.parent if st.path is not None else None),
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)

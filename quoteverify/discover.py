@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ._fetch import is_url
@@ -33,6 +33,9 @@ MIN_LINK_SCORE = 2.5
 class Planned:
     ref: str
     via: str  # "command line", "front matter", "pin", "config (speakers)", "link “…”"
+    # False for what the article (or a configuration found in its repository)
+    # names: such a local path is read only inside the repository (_localfile).
+    trusted: bool = True
 
 
 # Anchors that announce a primary source: "the full transcript", "in a
@@ -60,28 +63,36 @@ def plan_sources(
     *,
     follow_links: bool = True,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
+    given_trusted: bool = True,
+    trusted_speakers: Collection[str] | None = None,
 ) -> dict[str, list[Planned]]:
-    everywhere = [Planned(ref, "command line") for ref in given]
-    everywhere += [Planned(ref, "front matter") for ref in _front_matter_refs(article)]
+    """``given_trusted`` False: ``given`` came from a configuration discovered in
+    the repository, not from the user.  ``trusted_speakers``: the speaker names
+    whose sources the user gave (None: all of them)."""
+    everywhere = [Planned(ref, "command line", given_trusted) for ref in given]
+    everywhere += [Planned(ref, "front matter", False) for ref in _front_matter_refs(article)]
     judged = [q for q in quotes if q.kind not in UNJUDGED_KINDS]
     plan: dict[str, list[Planned]] = {q.id: list(everywhere) for q in judged}
     for offset, url in article.pins:
         target = next((q for q in judged if q.start >= offset), None)
         if target is not None:
-            plan[target.id].append(Planned(url, "pin"))
+            plan[target.id].append(Planned(url, "pin", False))
     if speaker_sources:
         for q in judged:
             if q.speaker is None:
                 continue
             for name in speaker_matches(q.speaker, speaker_sources):
-                plan[q.id] += [Planned(ref, "config (speakers)") for ref in speaker_sources[name]]
+                trusted = trusted_speakers is None or name in trusted_speakers
+                plan[q.id] += [
+                    Planned(ref, "config (speakers)", trusted) for ref in speaker_sources[name]
+                ]
     if follow_links and article.links:
         starts = _paragraph_starts(article.text)
         for q in judged:
             if plan[q.id]:
                 continue
             ranked = rank_links(article, q, starts)
-            plan[q.id] = [Planned(link.url, f"link “{link.text}”") for link in ranked]
+            plan[q.id] = [Planned(link.url, f"link “{link.text}”", False) for link in ranked]
     return {qid: _dedupe(items) for qid, items in plan.items()}
 
 
@@ -188,10 +199,12 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _dedupe(items: list[Planned]) -> list[Planned]:
+    # A ref the user vouched for stays trusted when the article names it too.
+    trusted = {p.ref for p in items if p.trusted}
     seen: set[str] = set()
     out = []
     for p in items:
         if p.ref not in seen:
             seen.add(p.ref)
-            out.append(p)
+            out.append(replace(p, trusted=p.ref in trusted))
     return out

@@ -6,12 +6,14 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._fetch import is_url
 from ._language import detect, name
+from ._localfile import refusal, repository_root
 from .article import load_article
 from .discover import Planned, plan_sources
 from .errors import InputError
@@ -38,15 +40,37 @@ def run_audit(
     library: str | None = None,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
     memo: dict[str, Source] | None = None,
+    config_dir: Path | None = None,
+    given_trusted: bool = True,
+    trusted_speakers: Collection[str] | None = None,
 ) -> Report:
     """``memo``: sources already read in this run, by ref; filled as sources are
-    read, so that ``check`` reads a source shared by many articles once."""
+    read, so that ``check`` reads a source shared by many articles once.
+
+    What the article names (and, with ``given_trusted`` False or a speaker not
+    in ``trusted_speakers``, what a configuration found in the repository
+    names) is read only inside the article's repository: see ``_localfile``.
+    ``config_dir`` is the configuration file's folder, one of the places the
+    repository may end."""
     article, quotes = run_extract(article_ref)
     plan = plan_sources(
-        article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
+        article,
+        quotes,
+        sources,
+        follow_links=follow_links,
+        speaker_sources=speaker_sources,
+        given_trusted=given_trusted,
+        trusted_speakers=trusted_speakers,
     )
+    root = None if is_url(article_ref) else repository_root(article_ref, config_dir, Path.cwd())
+    refused = {
+        p.ref: why
+        for items in plan.values()
+        for p in items
+        if not p.trusted and (why := refusal(p.ref, root)) is not None
+    }
     if library is None:
-        return judge_all(article, quotes, plan, memo=memo)
+        return judge_all(article, quotes, plan, memo=memo, refused=refused)
     from .library import Library, LibraryError
 
     if not Path(library).is_file():
@@ -61,7 +85,7 @@ def run_audit(
                         Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
                         for c in lib.candidates(quote.text, name, k=3)
                     ]
-            return judge_all(article, quotes, plan, library=lib, memo=memo)
+            return judge_all(article, quotes, plan, library=lib, memo=memo, refused=refused)
     except LibraryError as exc:
         raise InputError("library", library, str(exc)) from None
 
@@ -91,7 +115,9 @@ def judge_all(
     plan: Mapping[str, Sequence[Planned]],
     library: Library | None = None,
     memo: dict[str, Source] | None = None,
+    refused: Mapping[str, str] | None = None,
 ) -> Report:
+    """``refused``: refs that must not be read, with the reason (an error source)."""
     from .align import prepare_source
     from .verdict import judge
 
@@ -102,8 +128,18 @@ def judge_all(
         for p in items:
             order.setdefault(p.ref, p)
     known = memo if memo is not None else {}
-    wanted = [r for r in order if not r.startswith(LIBRARY_PREFIX) and r not in known]
-    by_ref = {r: known[r] for r in order if r in known}
+    refused = refused or {}
+    # A refused ref is never read (so no first line can become its title) and
+    # never memoised: another article's trust in it is its own.
+    by_ref = {
+        r: Source(ref=r, status="error", path=None if is_url(r) else r, error=why)
+        for r, why in refused.items()
+        if r in order
+    }
+    wanted = [
+        r for r in order if not r.startswith(LIBRARY_PREFIX) and r not in known and r not in by_ref
+    ]
+    by_ref.update({r: known[r] for r in order if r in known and r not in by_ref})
     for s in load_sources(wanted):
         by_ref[s.ref] = s
         known[s.ref] = s

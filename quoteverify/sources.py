@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
+from ._localfile import LocalFileError, read_regular
 from ._text import (
     NotText,
     decode,
@@ -48,14 +48,10 @@ def load_source(ref: str, fetched: Fetched | FetchError | None = None) -> Source
             return replace(source, title=title, url=fetched.archived_from)
         return source
     try:
-        p = Path(ref)
-        if p.is_dir():
-            return Source(ref=ref, status="error", path=ref, error="is a directory, not a file")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        return Source(ref=ref, status="error", path=ref, error="no such file")
-    except OSError as exc:
-        return Source(ref=ref, status="error", path=ref, error=exc.strerror or str(exc))
+        # The same limit as a fetched body; a device or FIFO is refused unread.
+        data = read_regular(ref, MAX_SOURCE_BYTES)
+    except LocalFileError as exc:
+        return Source(ref=ref, status="error", path=ref, error=str(exc))
     return _from_bytes(ref, data, None, None, ref, None, ref)
 
 

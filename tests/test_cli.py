@@ -195,6 +195,9 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
     port = sock.getsockname()[1]
     sock.close()
     url = f"http://127.0.0.1:{port}/transcript"
+    # A missing local path is a usage error (tests/test_security_containment.py);
+    # one that exists but cannot be used is a source error like a dead URL.
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code, out, _ = run(
         capsys,
         "audit",
@@ -202,7 +205,7 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
         "-s",
         url,
         "-s",
-        str(tmp_path / "missing.txt"),
+        str(tmp_path / "empty.txt"),
         "--format",
         "json",
         "--allow-private",
@@ -213,12 +216,21 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
     assert "cannot connect" in data["sources"][0]["error"]
     judged = [q for q in data["quotes"] if q["verdict"]]
     assert judged and all(q["verdict"] == "unverifiable" for q in judged)
-    assert all(url in q["notes"][-1] and "no such file" in q["notes"][-1] for q in judged)
+    assert all(url in q["notes"][-1] and "empty" in q["notes"][-1] for q in judged)
 
 
 def test_one_broken_source_does_not_sink_the_audit(capsys, tmp_path) -> None:
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
     code, out, _ = run(
-        capsys, "audit", ARTICLE, "-s", str(tmp_path / "nope.txt"), "-s", SOURCE, "--format", "json"
+        capsys,
+        "audit",
+        ARTICLE,
+        "-s",
+        str(tmp_path / "binary.txt"),
+        "-s",
+        SOURCE,
+        "--format",
+        "json",
     )
     data = json.loads(out)
     assert [s["status"] for s in data["sources"]] == ["error", "ok"]
