@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from ._display import safe_line
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
 
@@ -244,7 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         print(
-            f"quoteverify: internal error: {type(exc).__name__}: {exc} (please report this)",
+            f"quoteverify: internal error: {type(exc).__name__}: {safe_line(str(exc))} "
+            "(please report this)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
@@ -447,7 +449,7 @@ def _library_add(args: argparse.Namespace, st: Settings) -> int:
     except LibraryError as exc:
         raise InputError("library", where, str(exc)) from None
     for ref, reason in stats.errors:
-        print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
+        print(f"quoteverify: skipped '{safe_line(ref)}': {safe_line(reason)}", file=sys.stderr)
     print(
         f"quoteverify: {where}: {stats.added} added, {stats.duplicates} duplicates, "
         f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",
