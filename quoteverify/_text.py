@@ -146,7 +146,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
     try:
         data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
+        # RecursionError: a flow sequence nested thousands deep.
         data = None
     return (data if isinstance(data, dict) else {}), text[m.end() :]
 

@@ -40,7 +40,8 @@ exit codes:
      unverifiable)
   2  usage or configuration error, or an article that could not be checked
      (unreadable, or a suppression comment without a reason)
-  3  internal error (a bug: please report it)
+  3  internal error (a bug: please report it); a file that hit one is an
+     error row, and every other file is still checked and reported
 """
 
 
@@ -270,6 +271,13 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
 
     if st.get("offline") and not st.get("cache") and not st.get("replay"):
         raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
+    for key in ("cache", "archive", "replay"):
+        if "\0" in str(st.get(key) or ""):
+            raise InputError("option", f"--{key}", "the file name holds a NUL character")
+    agent = st.get("user-agent")
+    if agent and not (agent.isascii() and agent.isprintable()):
+        # HTTP header values are ASCII; httpx would fail on the first request.
+        raise InputError("option", "--user-agent", "must be printable ASCII")
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")

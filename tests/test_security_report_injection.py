@@ -91,7 +91,7 @@ def test_ordinary_paths_are_printed_as_written() -> None:
         assert display_path(path) == path
     assert display_path("::error::x.md") == '"::error::x.md"'
     assert display_path("a\nb") == '"a\\nb"'
-    assert display_path(' lead.md') == '" lead.md"'
+    assert display_path(" lead.md") == '" lead.md"'
 
 
 def test_error_messages_on_stderr_escape_the_file_name(repo: Path, capsys) -> None:
