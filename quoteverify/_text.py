@@ -149,7 +149,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         data = yaml.load(m.group(1), Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader
     except _AliasRefused as exc:
         raise NotText(str(exc)) from None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
+        # RecursionError: a flow sequence nested thousands deep.
         data = None
     return (data if isinstance(data, dict) else {}), text[m.end() :]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ._fetch import FetchError, fetch, is_url
 from ._localfile import LocalFileError, read_regular
@@ -36,6 +37,10 @@ def load_article(ref: str) -> Article:
         name = "-"
     elif is_url(ref):
         try:
+            urlsplit(ref).port  # noqa: B018 - raises on "http://[::1" or a bad port
+        except ValueError as exc:
+            raise InputError("article", ref, f"malformed URL ({exc})") from None
+        try:
             fetched = fetch(ref)
         except FetchError as exc:
             raise InputError("article", ref, str(exc)) from None
@@ -62,10 +67,10 @@ def load_article(ref: str) -> Article:
         origin=ref,
         text=doc.text,
         format=doc.format,
-        title=doc.title,
+        title=_clean(doc.title) if doc.title else doc.title,
         url=url,
         headings=doc.headings,
-        sources=tuple(str(s) for s in sources if s),
+        sources=tuple(_clean(str(s)) for s in sources if s),
         front_matter=doc.front_matter,
         links=tuple(
             Link(url=_absolute(href, url, ref), text=anchor, start=start, end=end)
@@ -73,6 +78,15 @@ def load_article(ref: str) -> Article:
         ),
         pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
     )
+
+
+def _clean(value: str) -> str:
+    """A front-matter string as text every output can encode.
+
+    YAML escapes can spell lone surrogates ("\\uD800"), which no UTF-8 writer
+    accepts: the report of every article would fail to print.  They become U+FFFD.
+    """
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _absolute(href: str, base_url: str | None, ref: str) -> str:

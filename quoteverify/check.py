@@ -23,9 +23,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ._display import safe_line
 from ._localfile import refusal
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .models import (
     CheckRun,
     DiffOp,
@@ -216,7 +217,28 @@ def check_file(
     ``root`` (default ``cwd``) is what fingerprints are relative to: the
     repository's top, so that a baseline written from one folder still matches
     when CI runs from another.
+
+    Never raises for one file's sake: the articles come from pull requests, and
+    one that trips a bug must not cost the report on every other file.  Such a
+    file is an error row marked ``internal`` (exit 3 once all are reported).
     """
+    try:
+        return _check_file(path, cwd, audit, fail_on, root=root)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError included
+        why = safe_line(str(exc))[:300]
+        return FileCheck(
+            path=path,
+            report=None,
+            error=f"internal error: {type(exc).__name__}: {why} (please report this)",
+            internal=True,
+        )
+
+
+def _check_file(
+    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+) -> FileCheck:
     from ._text import NotText
     from .locate import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
@@ -500,11 +522,14 @@ def repository_root(cwd: Path) -> Path | None:
 
 
 def exit_code(run: CheckRun, exit_zero: bool = False) -> int:
-    """0 clean, 1 a finding at or above --fail-on, 2 a file that could not be checked.
+    """0 clean, 1 a finding at or above --fail-on, 2 a file that could not be checked,
+    3 a file that hit a bug (after every file has been checked and reported).
 
     ``--exit-zero`` forgives findings, not files that could not be checked: a
     broken article is a problem with the input, like a bad option.
     """
+    if any(fc.internal for fc in run.files):
+        return EXIT_INTERNAL
     if any(fc.error for fc in run.files):
         return EXIT_USAGE
     if not exit_zero and any(f.level == "error" for f in run.active):

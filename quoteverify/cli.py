@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from ._display import safe_line
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
 
@@ -39,7 +40,8 @@ exit codes:
      unverifiable)
   2  usage or configuration error, or an article that could not be checked
      (unreadable, or a suppression comment without a reason)
-  3  internal error (a bug: please report it)
+  3  internal error (a bug: please report it); a file that hit one is an
+     error row, and every other file is still checked and reported
 """
 
 
@@ -256,7 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         print(
-            f"quoteverify: internal error: {type(exc).__name__}: {exc} (please report this)",
+            f"quoteverify: internal error: {type(exc).__name__}: {safe_line(str(exc))} "
+            "(please report this)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
@@ -280,6 +283,13 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
 
     if st.get("offline") and not st.get("cache") and not st.get("replay"):
         raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
+    for key in ("cache", "archive", "replay"):
+        if "\0" in str(st.get(key) or ""):
+            raise InputError("option", f"--{key}", "the file name holds a NUL character")
+    agent = st.get("user-agent")
+    if agent and not (agent.isascii() and agent.isprintable()):
+        # HTTP header values are ASCII; httpx would fail on the first request.
+        raise InputError("option", "--user-agent", "must be printable ASCII")
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
@@ -488,7 +498,7 @@ def _library_add(args: argparse.Namespace, st: Settings) -> int:
     except LibraryError as exc:
         raise InputError("library", where, str(exc)) from None
     for ref, reason in stats.errors:
-        print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
+        print(f"quoteverify: skipped '{safe_line(ref)}': {safe_line(reason)}", file=sys.stderr)
     print(
         f"quoteverify: {where}: {stats.added} added, {stats.duplicates} duplicates, "
         f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",

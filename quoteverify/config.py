@@ -303,6 +303,9 @@ def _load(path: Path, shown: str) -> _Loaded:
 def _parse(text: str, shown: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        # tomllib recurses per nested array or table: thousands of "[" exhaust the stack.
+        raise ConfigError(shown, "nested too deeply to be a configuration") from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", msg)
@@ -453,7 +456,8 @@ def _describe(raw: object) -> str:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if value.is_integer() else str(value)
+    # int has no is_integer() before Python 3.12: "--max-concurrency 0" crashed here.
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _speakers_from_file(

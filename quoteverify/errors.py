@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ._display import escape_controls
+
 EXIT_OK = 0  # no quote at or above --fail-on
 EXIT_FINDINGS = 1  # some quote at or above --fail-on
 EXIT_USAGE = 2  # bad arguments, or an article that cannot be read
@@ -19,4 +21,7 @@ class InputError(Exception):
         self.what = what
         self.ref = ref
         self.cause = cause
-        super().__init__(f"{what} '{ref}': {cause}")
+        # Printed on stderr, where a CI runner also reads workflow commands and a
+        # terminal obeys escapes: a file name or URL holding a line break or ESC
+        # is shown escaped.
+        super().__init__(f"{what} '{escape_controls(ref)}': {escape_controls(cause)}")

@@ -254,6 +254,9 @@ class FileCheck:
     report: Report | None  # None when the article could not be read
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # one line, when the file could not be checked
+    # The error is a bug of quoteverify (an exception no input check foresaw),
+    # not a problem with the article: the run still reports every other file.
+    internal: bool = False
 
 
 @dataclass(frozen=True)

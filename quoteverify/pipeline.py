@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ._fetch import is_url
 from ._language import detect, name
@@ -140,13 +141,12 @@ def judge_all(
         r for r in order if not r.startswith(LIBRARY_PREFIX) and r not in known and r not in by_ref
     ]
     by_ref.update({r: known[r] for r in order if r in known and r not in by_ref})
-    for s in load_sources(wanted):
+    for s in [*_unusable_refs(wanted), *load_sources([r for r in wanted if not _unusable(r)])]:
         by_ref[s.ref] = s
         known[s.ref] = s
-    if library is not None:
-        for ref in order:
-            if ref.startswith(LIBRARY_PREFIX):
-                by_ref[ref] = replace(library.get_source(ref[len(LIBRARY_PREFIX) :]), ref=ref)
+    for ref in order:
+        if ref.startswith(LIBRARY_PREFIX):
+            by_ref[ref] = _library_source(library, ref)
     loaded = [by_ref[r] for r in order]
     sources = [_annotate(s, p) for s, p in zip(loaded, order.values(), strict=True)]
     index = {s.ref: i for i, s in enumerate(sources)}
@@ -184,6 +184,44 @@ def judge_all(
         result = judge(quote, [prepared[i] for i in usable])
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
+
+
+def _unusable(ref: str) -> str | None:
+    """Why ``ref`` cannot even be tried (a malformed URL, a name no file system
+    takes), or None.  Articles name their sources, so these come from untrusted
+    front matter and links and must be a source error, not an exception."""
+    if "\0" in ref:
+        return "not a usable name: it holds a NUL character"
+    try:
+        ref.encode("utf-8")
+    except UnicodeEncodeError:
+        return "not a usable name: it holds an unpaired surrogate"
+    if is_url(ref):
+        try:
+            urlsplit(ref).port  # noqa: B018 - parsing the port is what raises
+        except ValueError as exc:
+            return f"malformed URL ({exc})"
+    return None
+
+
+def _unusable_refs(refs: Sequence[str]) -> list[Source]:
+    out = []
+    for ref in refs:
+        why = _unusable(ref)
+        if why is not None:
+            out.append(Source(ref=ref, status="error", error=why))
+    return out
+
+
+def _library_source(library: Library | None, ref: str) -> Source:
+    # "library:HASH" can be typed (--source, front matter) without a library, or
+    # name a document the library does not hold: a source error, not a crash.
+    if library is None:
+        return Source(ref=ref, status="error", error="no source library given (--library FILE)")
+    try:
+        return replace(library.get_source(ref[len(LIBRARY_PREFIX) :]), ref=ref)
+    except KeyError:
+        return Source(ref=ref, status="error", error="no such document in the source library")
 
 
 def _annotate(source: Source, planned: Planned) -> Source:

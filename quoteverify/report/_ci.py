@@ -9,11 +9,11 @@ quote id, no clock, so the same run renders byte-identically.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from typing import Any
 
 from .. import __version__
+from .._display import display_path, json_text, safe_line
 from ..models import CHECK_FORMATS, CheckRun, FileCheck, Finding
 from ._checkutil import (
     FINDING_VERDICTS,
@@ -21,7 +21,6 @@ from ._checkutil import (
     error_parts,
     finding_obj,
     has_changes,
-    one_line,
     opening,
     ordered_files,
     ordered_findings,
@@ -64,9 +63,6 @@ def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
 
 # --- human ---------------------------------------------------------------------
 
-# Article text reaches the terminal: an escape sequence in a quotation must not be
-# able to recolour or rewrite the user's screen.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LEVEL_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
@@ -74,7 +70,9 @@ _RESET = "\x1b[0m"
 
 
 def _safe(text: str) -> str:
-    return _CONTROL.sub("", one_line(text))
+    # Article text reaches the terminal: an escape sequence in a quotation must
+    # not be able to recolour or rewrite the user's screen (shown escaped instead).
+    return safe_line(text)
 
 
 def render_human(run: CheckRun, *, color: bool = False) -> str:
@@ -86,7 +84,7 @@ def render_human(run: CheckRun, *, color: bool = False) -> str:
         findings = ordered_findings(fc)
         if not findings and fc.error is None:
             continue
-        out.append(paint(_BOLD, _safe(fc.path)))
+        out.append(paint(_BOLD, display_path(fc.path)))
         problems = error_parts(fc.error) if fc.error is not None else []
         width = max(
             [len(f"{f.line}:{f.column}") for f in findings]
@@ -140,12 +138,16 @@ def render_concise(run: CheckRun) -> str:
             # A problem on a known line (a suppression without a reason) gets the
             # path:line:col form editors and problem matchers jump to.
             for line, text in error_parts(fc.error):
-                where = f"{fc.path}:{line}:1" if line is not None else fc.path
-                lines.append(f"{where}: error: {one_line(text)}")
+                path = display_path(fc.path)
+                where = f"{path}:{line}:1" if line is not None else path
+                lines.append(f"{where}: error: {safe_line(text)}")
         for f in ordered_findings(fc):
             if f.suppressed is None:
+                # The path starts the line: quoted when a newline or a leading
+                # "::" in a file name could make a CI runner read a command.
                 lines.append(
-                    f"{f.path}:{f.line}:{f.column}: {f.level}: {f.verdict}: {one_line(f.message)}"
+                    f"{display_path(f.path)}:{f.line}:{f.column}: {f.level}: {f.verdict}: "
+                    f"{safe_line(f.message)}"
                 )
     return "".join(line + "\n" for line in lines)
 
@@ -170,7 +172,7 @@ def render_json(run: CheckRun) -> str:
         "summary": counts(run).as_dict(),
         "files": [_file_obj(fc) for fc in ordered_files(run)],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
 
 
 def render_jsonl(run: CheckRun) -> str:
@@ -184,9 +186,10 @@ def render_jsonl(run: CheckRun) -> str:
 
 
 def _jsonl(obj: dict[str, Any]) -> str:
-    # json.dumps escapes U+2028/2029 only with ensure_ascii; they are not line
-    # breaks for JSON Lines readers, which split on "\n" alone.
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # json_text escapes U+2028/2029 (and C1 controls, bidi overrides) that
+    # json.dumps leaves raw with ensure_ascii=False: the same value, inert on a
+    # terminal and never a line break to a reader that splits on them.
+    return json_text(json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 # --- markdown / step summary ------------------------------------------------------

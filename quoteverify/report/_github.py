@@ -7,6 +7,7 @@ closing ``::notice::`` says when some were hidden and where to read them all.
 
 from __future__ import annotations
 
+from .._display import escape_controls
 from ..models import CheckRun, Finding
 from ._checkutil import (
     counts,
@@ -24,8 +25,10 @@ ANNOTATION_CAP = 10
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (after the ``::``): the runner's own rules."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (after the ``::``): the runner's own rules, and
+    no terminal control (the log viewer renders ANSI sequences)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text)
 
 
 def escape_property(text: str) -> str:

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
+from .._display import json_text
 from ..models import Article, DiffOp, Match, Quote, QuoteResult, Report, Source
 
 
@@ -25,7 +26,7 @@ def report_json(report: Report) -> str:
 
 
 def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(obj, ensure_ascii=False, indent=2)) + "\n"
 
 
 def article_obj(article: Article) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from .._display import escape_controls
 from ..models import CheckRun, FileCheck, Finding
 from ._checkutil import has_changes, natural_key, one_line, opening, ordered_files, plain_diff
 
@@ -35,6 +36,9 @@ def _x(text: str) -> str:
     # A parser turns a raw CR into LF anyway; doing it here keeps what we write
     # and what a dashboard reads the same.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Terminal controls (C1 ones are legal XML) shown as escapes, as in every
+    # report: a dashboard or a `cat` of the file must not obey them.
+    text = "\n".join(escape_controls(line) for line in text.split("\n"))
     return _NOT_XML.sub("\ufffd", text)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .._display import code_span, escape_controls
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
 from ._checkutil import opening
 
@@ -16,7 +17,8 @@ def esc(text: str) -> str:
     An ``&`` that starts an entity too: a quote holding "AT&amp;T" (an entity left
     in a source) must not render as "AT&T"; a plain "Q&A" stays readable.
     """
-    text = _ENTITY_START.sub("&amp;", " ".join(text.split()))
+    # Controls become visible escapes first, so their backslashes are escaped too.
+    text = _ENTITY_START.sub("&amp;", escape_controls(" ".join(text.split())))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -53,7 +55,9 @@ def report_markdown(report: Report) -> str:
     out = [
         f"# quoteverify report: {esc(title)}",
         "",
-        f"Article: `{art.url or art.origin}` · {len(report.results)} quotations "
+        # The URL is the server's choice (after redirects): a backtick in it must
+        # not close the span and let the rest render as Markdown.
+        f"Article: {code_span(art.url or art.origin)} · {len(report.results)} quotations "
         f"({len(judged)} judged) · {len(report.sources)} sources ({ok} read)",
         "",
     ]

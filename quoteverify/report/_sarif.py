@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from .. import __version__
+from .._display import json_text
 from ..models import CheckRun, Finding, Verdict, finding_level
 from ._checkutil import (
     FINDING_VERDICTS,
@@ -224,4 +225,4 @@ def sarif_log(run: CheckRun) -> dict[str, Any]:
 
 
 def render_sarif(run: CheckRun) -> str:
-    return json.dumps(sarif_log(run), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(sarif_log(run), ensure_ascii=False, indent=2)) + "\n"
