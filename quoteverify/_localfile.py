@@ -100,7 +100,11 @@ def refusal(ref: str, root: Path | None) -> str | None:
             return f"a file: URL in the article: refused; {REFUSED_HINT}"
     if root is None:
         return f"a local path in a fetched article: refused; {REFUSED_HINT}"
-    real = Path(os.path.realpath(ref))
+    try:
+        real = Path(os.path.realpath(ref))
+    except (ValueError, UnicodeEncodeError):
+        # A NUL byte or an unpaired surrogate: no file system takes the name.
+        return "not a usable file name: refused"
     top = Path(os.path.realpath(root))
     if not real.is_relative_to(top):
         return f"outside the repository: refused; {REFUSED_HINT}"

@@ -363,7 +363,9 @@ def _require_local_sources(st: Settings) -> None:
     for who, refs in (st.get("speakers") or {}).items():
         named += [(f"speaker '{who}'", ref) for ref in refs]
     for what, ref in named:
-        if not is_url(ref) and not os.path.exists(ref):
+        # "library:HASH" names a library document, not a file: the pipeline
+        # reports it as a source error when no library holds it.
+        if not is_url(ref) and not ref.startswith("library:") and not os.path.exists(ref):
             raise InputError(what, ref, "no such file")
 
 
