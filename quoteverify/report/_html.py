@@ -55,12 +55,13 @@ LABELS: dict[str, tuple[str, str]] = {
 _PASSING = frozenset({"verbatim", "minor", "elided"})
 
 # The one inline script: open the card a highlight or a #fragment points at,
-# wire the filters' "apply" without a round trip, open every card to print.
+# and open every card to print.
 # Reading never needs it (the filters are CSS, the cards are <details>).
 _SCRIPT = (
     "(function(){"
     "function o(){var h=location.hash.slice(1);if(!h)return;"
-    "var e=document.getElementById(h);if(e&&e.tagName==='DETAILS'){e.open=true;}}"
+    "var e=document.getElementById(h);"
+    "var d=e&&(e.tagName==='DETAILS'?e:e.querySelector('details'));if(d){d.open=true;}}"
     "window.addEventListener('hashchange',o);o();"
     "window.addEventListener('beforeprint',function(){"
     "document.querySelectorAll('details.card').forEach(function(d){d.open=true;});});"
@@ -212,8 +213,12 @@ def _doc(report: Report, prefix: str = "", path: str | None = None) -> _Doc:
             )
         )
     doc.segments = _segments(art.text, doc.cards)
-    summary = dict(report.summary)
-    order = [v for v in KNOWN_VERDICTS] + [k for k in summary if k not in KNOWN_VERDICTS]
+    # Counted here, not with ``Report.summary``, so a verdict newer than this
+    # copy of ``models`` (``elided``) is counted rather than a KeyError.
+    summary: dict[str, int] = {}
+    for r in report.results:
+        summary[r.verdict or "not_judged"] = summary.get(r.verdict or "not_judged", 0) + 1
+    order = [*KNOWN_VERDICTS, *sorted(k for k in summary if k not in KNOWN_VERDICTS)]
     for v in order:
         count = summary.get(v, 0)
         if v == "not_judged":

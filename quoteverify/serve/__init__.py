@@ -175,6 +175,7 @@ def create_app(
         return form_page()
 
     async def submit(request: Request) -> Response:
+        from starlette.exceptions import HTTPException
         from starlette.formparsers import MultiPartException
 
         length = request.headers.get("content-length")
@@ -189,8 +190,9 @@ def create_app(
             form = await request.form(
                 max_files=MAX_FILES, max_fields=100, max_part_size=MAX_PART_BYTES
             )
-        except MultiPartException as exc:
-            reason = str(exc)
+        except (MultiPartException, HTTPException) as exc:
+            # Starlette reports a bad or oversized form as a bare 400; say it in the page.
+            reason = str(getattr(exc, "detail", None) or exc)
             if "size" in reason.lower():
                 reason = (
                     f"The pasted article or an uploaded file is larger than the "
