@@ -173,7 +173,9 @@ def _only_self(requests: list[str], origin: str) -> None:
 
 @pytest.mark.parametrize("which", ["seed", "whitehouse"])
 def test_report_file_in_the_browser(which, tmp_path, recorded) -> None:
-    article, source = (SEED / "article.txt", SEED_SOURCE) if which == "seed" else (WH_ARTICLE, WH_SOURCE)
+    article, source = (
+        (SEED / "article.txt", SEED_SOURCE) if which == "seed" else (WH_ARTICLE, WH_SOURCE)
+    )
     expected = _expected(tmp_path, article, source)
     page_path = _audit(tmp_path, article, source, "html")
     rec = recorded()
@@ -233,9 +235,16 @@ def test_filters_work_without_javascript(tmp_path, recorded) -> None:
     assert page.locator("#q5").is_visible()
     page.get_by_label("only quotes that fail or could not be verified").uncheck()
     page.get_by_label("Antony Blinken (2)").check()
-    visible = [c for c in page.evaluate("[...document.querySelectorAll('article.card')].map(c => c.id)")
-               if page.locator(f"#{c}").is_visible()]
+    visible = [
+        c
+        for c in page.evaluate("[...document.querySelectorAll('article.card')].map(c => c.id)")
+        if page.locator(f"#{c}").is_visible()
+    ]
     assert visible == ["q4", "q5"]
+    # Printed: no filter controls, every card whole (closed ones too), whatever was filtered.
+    page.emulate_media(media="print")
+    assert not page.locator("fieldset.filters").is_visible()
+    assert page.locator("#q2 .notes").is_visible() and page.locator("#q1").is_visible()
 
 
 def test_markup_in_a_quote_is_text_and_runs_nothing(tmp_path, recorded) -> None:
@@ -375,12 +384,27 @@ def test_serve_audits_a_url_and_shows_the_report(tmp_path, recorded, serve_facto
     _only_self(rec.requests, server.url + "/")
     assert rec.errors == []
     assert _axe(page) == []
+    # Several audits at once (pasted text, an uploaded source): none waits for another.
+    said = 'Ann Lee said "we will fix every road in this city" on Monday.'
+    upload = ("t.txt", b"ANN LEE: We will fix every road in this city.\n", "text/plain")
+    jobs = []
+    for _ in range(3):
+        r = httpx.post(server.url + "/audit", data={"article": said}, files={"files": upload})
+        assert r.status_code == 303
+        jobs.append(server.url + r.headers["location"])
+    deadline = time.monotonic() + 60
+    while jobs and time.monotonic() < deadline:
+        jobs = [j for j in jobs if 'class="text"' not in httpx.get(j).text]
+        time.sleep(0.2)
+    assert jobs == []
     form = recorded(bypass_csp=True).page
     form.goto(server.url + "/")
     assert _axe(form) == []
 
 
-def test_serve_refuses_private_urls_and_survives_bad_input(tmp_path, recorded, serve_factory, site) -> None:
+def test_serve_refuses_private_urls_and_survives_bad_input(
+    tmp_path, recorded, serve_factory, site
+) -> None:
     server = serve_factory()  # no --allow-private: the default
     rec = recorded()
     page = rec.page
@@ -392,8 +416,16 @@ def test_serve_refuses_private_urls_and_survives_bad_input(tmp_path, recorded, s
     # A binary upload.
     page.goto(server.url + "/")
     page.fill("#article", 'The mayor said "we will fix every road in this city" on Monday.')
-    page.set_input_files("#files", files=[{"name": "photo.txt", "mimeType": "text/plain",
-                                           "buffer": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50}])
+    page.set_input_files(
+        "#files",
+        files=[
+            {
+                "name": "photo.txt",
+                "mimeType": "text/plain",
+                "buffer": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50,
+            }
+        ],
+    )
     page.click("button[type=submit]")
     assert "binary" in page.wait_for_selector("#error").inner_text()
 
@@ -402,7 +434,9 @@ def test_serve_refuses_private_urls_and_survives_bad_input(tmp_path, recorded, s
     assert "127.0.0.1:9" in page.wait_for_selector("#error", timeout=30_000).inner_text()
 
     # A 50 MB paste: refused with a message, and the server keeps serving.
-    big = httpx.post(server.url + "/audit", files={"article": (None, "a" * (50 * 1024 * 1024))}, timeout=60)
+    big = httpx.post(
+        server.url + "/audit", files={"article": (None, "a" * (50 * 1024 * 1024))}, timeout=60
+    )
     assert big.status_code == 413 and "larger than the 20 MB limit" in big.text
     assert httpx.get(server.url + "/", timeout=5).status_code == 200
     _only_self(rec.requests, server.url + "/")

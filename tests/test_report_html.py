@@ -101,7 +101,10 @@ def test_elided_verdict_greys_the_omitted_words_and_notes_may_be_objects() -> No
     )
     html = report_html(rep)
     assert 'class="hl v-elided' in html and "… elided" in html
-    assert '<span class="elided"><span class="sr">omitted: </span><span class="w">surely</span>' in html
+    assert (
+        '<span class="elided"><span class="sr">omitted: </span><span class="w">surely</span>'
+        in html
+    )
     assert "<li>one omission, marked</li>" in html and "<li>plain note</li>" in html
     assert "Note(" not in html
 
@@ -113,7 +116,9 @@ def test_attribution_rule_shown_when_the_quote_has_one() -> None:
 
     rep = _report('Lee said "hello there" today.', "hello there", "hello there")
     q = rep.results[0].quote
-    ruled = RuledQuote(**{f: getattr(q, f) for f in q.__dataclass_fields__}, attribution_rule="cue-after")
+    ruled = RuledQuote(
+        **{f: getattr(q, f) for f in q.__dataclass_fields__}, attribution_rule="cue-after"
+    )
     rep = replace(rep, results=(replace(rep.results[0], quote=ruled),))
     html = report_html(rep)
     assert "<dt>Attribution rule</dt><dd>cue-after</dd>" in html
@@ -155,3 +160,12 @@ def test_cli_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_serve_without_its_extra_says_how_to_install(monkeypatch, capsys) -> None:
+    import quoteverify.serve
+
+    monkeypatch.setattr(quoteverify.serve, "missing_dependency", lambda: "starlette")
+    assert main(["serve", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'quoteverify[serve]'" in err and "Traceback" not in err
