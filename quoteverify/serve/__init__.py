@@ -179,7 +179,11 @@ def create_app(
         from starlette.formparsers import MultiPartException
 
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+        if not (length and length.isdigit()):
+            # Browsers always say how long a form is; without it the size cap
+            # below could not be enforced before reading.
+            return form_page("The form was sent without a length.", status=411)
+        if int(length) > MAX_REQUEST_BYTES:
             return form_page(
                 f"The form is too large ({int(length) // (1024 * 1024)} MB); the limit is "
                 f"{MAX_PART_BYTES // (1024 * 1024)} MB per article or file.",
@@ -255,6 +259,11 @@ def create_app(
                 continue
             data = await upload.read()
             name = _upload_name(upload.filename, i)
+            if len(data) > MAX_PART_BYTES:
+                raise BadInput(
+                    f"Upload '{upload.filename}' is larger than the "
+                    f"{MAX_PART_BYTES // (1024 * 1024)} MB limit."
+                )
             _check_upload(upload.filename, data)
             target = workdir / name
             target.write_bytes(data)
