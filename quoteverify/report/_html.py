@@ -38,7 +38,7 @@ KNOWN_VERDICTS: tuple[str, ...] = (
 
 # Label and icon per verdict: colour is never the only signal (WCAG 1.4.1), so
 # each highlight carries its label text, an icon and an underline pattern.
-LABELS: dict[str, tuple[str, str]] = {
+LABELS: dict[str | None, tuple[str, str]] = {
     "verbatim": ("verbatim", "✓"),
     "minor": ("minor", "≈"),
     "elided": ("elided", "…"),
@@ -47,7 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "misattributed": ("misattributed", "⇄"),
     "not_found": ("not found", "✗"),
     "unverifiable": ("unverifiable", "?"),
-    None: ("not judged", "–"),  # type: ignore[dict-item]
+    None: ("not judged", "–"),
 }
 
 # Verdicts that never fail the default ``--fail-on diverged``; "only failing"
@@ -64,7 +64,7 @@ _SCRIPT = (
     "var d=e&&(e.tagName==='DETAILS'?e:e.querySelector('details'));if(d){d.open=true;}}"
     "window.addEventListener('hashchange',o);o();"
     "window.addEventListener('beforeprint',function(){"
-    "document.querySelectorAll('details.card').forEach(function(d){d.open=true;});});"
+    "document.querySelectorAll('details').forEach(function(d){d.open=true;});});"
     "})();"
 )
 SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
@@ -110,7 +110,7 @@ def verdict_key(verdict: str | None) -> str:
 
 def label_of(verdict: str | None) -> tuple[str, str]:
     if verdict in LABELS:
-        return LABELS[verdict]  # type: ignore[index]
+        return LABELS[verdict]
     return (str(verdict).replace("_", " "), "!")
 
 
@@ -222,7 +222,7 @@ def _doc(report: Report, prefix: str = "", path: str | None = None) -> _Doc:
     for v in order:
         count = summary.get(v, 0)
         if v == "not_judged":
-            label, icon = LABELS[None]  # type: ignore[index]
+            label, icon = LABELS[None]
             key = "none"
         else:
             label, icon = label_of(v)
@@ -296,7 +296,6 @@ def _render(docs: Sequence[_Doc], title: str, *, links: Sequence[tuple[str, str]
         script=_SCRIPT,
         script_hash=SCRIPT_HASH,
         known=KNOWN_VERDICTS,
-        labels={k: v for k, v in LABELS.items() if k is not None},
         links=list(links),
     )
 
