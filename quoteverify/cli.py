@@ -165,7 +165,7 @@ def _parser() -> argparse.ArgumentParser:
         "article", metavar="ARTICLE", help="URL, .html/.md/.txt file, or - for stdin"
     )
     add_sources(audit)
-    add_output(audit, ("markdown", "json"), "markdown")
+    add_output(audit, ("markdown", "json", "html"), "markdown")
     add_fail_on(audit)
     audit.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
     add_fetch(audit)
@@ -239,10 +239,25 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--speaker", metavar="NAME", default=None, help="who the quote is attributed to"
     )
-    add_output(verify, ("markdown", "json"), "markdown")
+    add_output(verify, ("markdown", "json", "html"), "markdown")
     add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
     add_fetch(verify)
+
+    serve = parser("serve", "a local web app: paste an article, read its HTML report", None)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
+    serve.add_argument(
+        "--library",
+        dest="libraries",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a source library users may pick (repeatable)",
+    )
+    add_fetch(serve)
     return p
 
 
@@ -324,7 +339,9 @@ def _run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(show(st))
         return EXIT_OK
-    _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
+    _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library", "serve"))
+    if args.command == "serve":
+        return _serve(args, st)
     if args.command == "library":
         return _library_add(args, st)
     if args.command != "extract":
@@ -345,8 +362,9 @@ def _run(args: argparse.Namespace) -> int:
         rep = _audit(st, args.article)
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
-    fmt = _format(args, ("markdown", "json"), "markdown")
-    text = report.report_json(rep) if fmt == "json" else report.report_markdown(rep)
+    fmt = _format(args, ("markdown", "json", "html"), "markdown")
+    renderers = {"json": report.report_json, "html": report.report_html}
+    text = renderers.get(fmt, report.report_markdown)(rep)
     _emit(text, args.output)
     if not st.get("quiet"):
         _summary(rep, args.output)
@@ -434,14 +452,41 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
     fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
     color = fmt == "human" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    _emit(render_check(run, fmt, color=color), None)
-    for out_fmt, out_path in outputs:
-        _emit(render_check(run, out_fmt), out_path)
+    for out_fmt, out_path in [(fmt, None), *outputs]:
+        if out_fmt == "html":  # one page for people, not a CI format: not in render_check
+            from .report import check_html
+
+            _emit(check_html(run), out_path)
+        else:
+            _emit(render_check(run, out_fmt, color=color and out_path is None), out_path)
     if "github" in (fmt, *(f for f, _ in outputs)):
         _step_summary(run)
     if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
     return check.exit_code(run, exit_zero=st.get("exit-zero"))
+
+
+def _serve(args: argparse.Namespace, st: Settings) -> int:
+    from .serve import missing_dependency, serve
+
+    missing = missing_dependency()
+    if missing:
+        raise InputError("command", "serve", f"needs {missing}: pip install 'quoteverify[serve]'")
+    libraries = list(args.libraries) + ([st.get("library")] if st.get("library") else [])
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"quoteverify: warning: serving on {args.host}: anyone who reaches it can make "
+            "this machine fetch URLs",
+            file=sys.stderr,
+        )
+    serve(
+        args.host,
+        args.port,
+        libraries=libraries,
+        follow_links=not st.get("no-links"),
+        speaker_sources=st.get("speakers"),
+    )
+    return EXIT_OK
 
 
 def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:

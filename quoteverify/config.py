@@ -40,6 +40,8 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "quoteverify")
 
 FORMATS = CHECK_FORMATS
+# ``--report FMT=PATH`` also takes "html": a page for people, written to a file only.
+REPORT_FORMATS = (*CHECK_FORMATS, "html")
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",
     "**/*.markdown",
@@ -114,7 +116,7 @@ KEYS: Mapping[str, Key] = {
     for k in (
         Key("fail-on", "choice", "diverged", "exit 1 when a quote has this verdict or a worse one",
             choices=FAIL_ON_CHOICES),
-        Key("format", "choice", None, "report format on stdout", choices=FORMATS,
+        Key("format", "choice", None, "report format on stdout", choices=REPORT_FORMATS,
             unset="human on a terminal, concise otherwise"),
         Key("report", "reports", (), "also write reports to files: FORMAT=PATH, repeatable"),
         Key("quiet", "bool", False, "no summary on stderr"),
@@ -433,8 +435,8 @@ def _report(item: str, base: Path | None) -> str:
     fmt, target = fmt.strip(), target.strip()
     if not sep or not fmt or not target:
         raise _Bad(f'items must be FORMAT=PATH, e.g. "sarif=quoteverify.sarif"; not {item!r}')
-    if fmt not in FORMATS:
-        raise _Bad(f"format {fmt!r} in {item!r} is not one of {', '.join(FORMATS)}")
+    if fmt not in REPORT_FORMATS:
+        raise _Bad(f"format {fmt!r} in {item!r} is not one of {', '.join(REPORT_FORMATS)}")
     return f"{fmt}={_path(target, base)}"
 
 

@@ -8,15 +8,18 @@ user typed, keys in a fixed order, so the same inputs give byte-identical output
 from __future__ import annotations
 
 from ._ci import FORMATS, github_step_summary, render_check
+from ._html import check_html, report_html
 from ._json import extraction_json, report_json
 from ._markdown import extraction_markdown, report_markdown
 
 __all__ = [
     "FORMATS",
+    "check_html",
     "extraction_json",
     "extraction_markdown",
     "github_step_summary",
     "render_check",
+    "report_html",
     "report_json",
     "report_markdown",
 ]
