@@ -10,9 +10,7 @@ address a moment ago can resolve to 127.0.0.1 now: DNS rebinding).
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
-import socket
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -116,6 +114,8 @@ def metadata_host(host: str) -> bool:
 
 def resolve(host: str, port: int) -> list[str]:
     """All addresses ``host`` resolves to (tests replace this function)."""
+    import socket  # here, not at import: local-only runs never resolve a name
+
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
@@ -154,6 +154,8 @@ def check_scheme(url: str) -> None:
 
 async def resolve_async(host: str, port: int) -> list[str]:
     # getaddrinfo blocks; run it off the event loop like asyncio itself does.
+    import asyncio
+
     return await asyncio.get_running_loop().run_in_executor(None, resolve, host, port)
 
 

@@ -56,3 +56,27 @@ def test_pre_commit_hook_entry_is_a_command() -> None:
     assert argv[0] == "quoteverify"
     args = _parser().parse_args([*argv[1:], "a.md", "b.html"])
     assert args.command == "check" and args.paths == ["a.md", "b.html"]
+
+
+def test_documented_tags_follow_the_version() -> None:
+    """docs/CI.md names the release tags: the exact one is the current version,
+    the moving one its major version (docs/CI.md, "Versions and tags")."""
+    from quoteverify import __version__
+
+    text = (ROOT / "docs" / "CI.md").read_text(encoding="utf-8")
+    major = __version__.split(".")[0]
+    assert f"rev: v{__version__}\n" in text
+    assert f"uses: quoteverify/quoteverify@v{major} " in text
+    assert "## Versions and tags" in text
+    for name in ("action.yml", ".pre-commit-hooks.yaml"):
+        assert "Versions and tags" in (ROOT / name).read_text(encoding="utf-8"), name
+
+
+def test_version_is_written_once() -> None:
+    import tomllib
+
+    from quoteverify import __version__
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)

@@ -1,0 +1,57 @@
+"""Start-up (issue 15): a run whose inputs are all local files imports no network
+stack, and ``extract`` does not load the language model either."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import SEED_SOURCE
+
+NETWORK = ("httpx", "httpcore", "ssl", "asyncio", "socket")
+
+PROBE = """
+import contextlib, io, json, sys
+from quoteverify.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def loaded(*argv: str | Path) -> tuple[int, set[str]]:
+    """Run the CLI in a fresh interpreter; its exit code and every module imported."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *map(str, argv)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    out = json.loads(proc.stdout.splitlines()[-1])
+    return out["code"], {m.split(".")[0] for m in out["modules"]}
+
+
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "“I think one lesson in recent history is that once Russians are in your house, it’s "
+        "sometimes very difficult to get them to leave,” Secretary Blinken said on Friday.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_extract_of_a_local_file_imports_no_network_stack(tmp_path) -> None:
+    code, modules = loaded("extract", article(tmp_path))
+    assert code == 0
+    assert not modules & set(NETWORK), sorted(modules & set(NETWORK))
+    assert "py3langid" not in modules  # the language model is for audits only
+
+
+def test_audit_of_local_files_imports_no_network_stack(tmp_path) -> None:
+    code, modules = loaded("audit", article(tmp_path), "--source", SEED_SOURCE, "--fail-on", "none")
+    assert code == 0
+    assert not modules & set(NETWORK), sorted(modules & set(NETWORK))
