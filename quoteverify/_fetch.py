@@ -439,6 +439,8 @@ class _Session:
             return exc
 
     async def fetch(self, url: str, archive_timestamp: str | None = None) -> Fetched:
+        import asyncio
+
         import httpx
 
         budget, which = self.fetcher.remaining(self.opts)

@@ -15,7 +15,11 @@ NOT_IMPORTED = {
     # trafilatura's justext imports lxml.html.clean, which lxml moved out into
     # this package; see the comment in pyproject.toml.
     "lxml-html-clean",
+    # starlette parses uploaded forms with it (quoteverify serve); we never import it.
+    "python-multipart",
 }
+# Extras whose packages the package itself does not import (tools for the tests).
+NOT_RUNTIME_EXTRAS = {"test"}
 
 
 def canonical(dist: str) -> str:
@@ -23,8 +27,13 @@ def canonical(dist: str) -> str:
 
 
 def declared() -> set[str]:
+    """The core dependencies and those of every runtime extra (serve, postgres, …)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {canonical(re.match(r"[A-Za-z0-9._-]+", d).group()) for d in project["dependencies"]}
+    specs = list(project["dependencies"])
+    for extra, deps in project.get("optional-dependencies", {}).items():
+        if extra not in NOT_RUNTIME_EXTRAS:
+            specs += [d for d in deps if not d.startswith("quoteverify[")]
+    return {canonical(re.match(r"[A-Za-z0-9._-]+", d).group()) for d in specs}
 
 
 def imported_modules() -> dict[str, str]:

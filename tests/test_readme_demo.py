@@ -24,7 +24,7 @@ def test_readme_starts_with_exactly_two_commands() -> None:
 def test_demo_runs_offline_and_reports_the_drift(monkeypatch, capsys) -> None:
     demo = readme_commands()[0].split("&& .venv/bin/quoteverify ", 1)[1]
     monkeypatch.chdir(ROOT)
-    # Replayed from the archive: any attempt to reach the network would fail here.
+    # Local files only: any attempt to reach the network would fail here.
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
     code = main(shlex.split(demo))
     out = capsys.readouterr().out
