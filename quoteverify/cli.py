@@ -43,6 +43,9 @@ exit codes:
 """
 
 
+DEFAULT_LIBRARY = "quoteverify-library.sqlite"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quoteverify",
@@ -100,8 +103,17 @@ def _parser() -> argparse.ArgumentParser:
         )
         sp.add_argument(
             "--library",
+            action="append",
             metavar="FILE",
-            help="a source library (see 'library add') for quotes with no source",
+            help="a source library (see 'library add') for quotes with no source; "
+            "repeatable: every library given is searched",
+        )
+        sp.add_argument(
+            "--library-window",
+            type=int,
+            metavar="DAYS",
+            help="library documents must be dated within DAYS of the article's date "
+            "(default 30; an article without a date is not windowed)",
         )
         sp.add_argument(
             "--no-links",
@@ -209,8 +221,33 @@ def _parser() -> argparse.ArgumentParser:
     lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     ladd = parser("add", "index files, folders or URLs into the library", None, lsub)
     ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument("--library", metavar="FILE", help="default: quoteverify-library.sqlite")
+    ladd.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
     add_fetch(ladd)
+
+    def add_library_file(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--library",
+            action="append",
+            metavar="FILE",
+            help=f"repeatable (default: the configured libraries, else {DEFAULT_LIBRARY})",
+        )
+
+    llist = parser("list", "list the documents: date, speakers, title, ref", None, lsub)
+    add_library_file(llist)
+    llist.add_argument("--speaker", metavar="NAME", default=None, help="only documents of NAME")
+    lsearch = parser("search", "the documents most likely to hold a quotation", None, lsub)
+    lsearch.add_argument("quote", metavar="QUOTE")
+    add_library_file(lsearch)
+    lsearch.add_argument("--speaker", metavar="NAME", default=None, help="who said it")
+    lsearch.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="around this date")
+    lsearch.add_argument("--library-window", type=int, metavar="DAYS")
+    lsearch.add_argument("-k", type=int, default=3, metavar="N", help="how many (default 3)")
+    linfo = parser("info", "what a library (or one document of it) holds", None, lsub)
+    linfo.add_argument("document", nargs="?", default=None, metavar="REF|HASH")
+    add_library_file(linfo)
+    lremove = parser("remove", "forget documents by ref or hash (prefix)", None, lsub)
+    lremove.add_argument("documents", nargs="+", metavar="REF|HASH")
+    lremove.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
 
     extract = parser("extract", "list the quotations of an article and their speakers", None)
     extract.add_argument("article", metavar="ARTICLE")
@@ -302,7 +339,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
     if args.command == "library":
-        return _library_add(args, st)
+        return _library(args, st)
     if args.command in ("check", "baseline"):
         return _check(args, st)
 
@@ -336,6 +373,7 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         st.get("source"),
         follow_links=not st.get("no-links"),
         library=st.get("library"),
+        library_window=st.get("library-window"),
         speaker_sources=st.get("speakers"),
         memo=memo,
     )
@@ -436,24 +474,24 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     )
 
 
-def _library_add(args: argparse.Namespace, st: Settings) -> int:
-    from .library import Library, LibraryError
+def _library(args: argparse.Namespace, st: Settings) -> int:
+    from . import library_cli
 
-    where = st.get("library") or "quoteverify-library.sqlite"
-    try:
-        with Library(Path(where)) as lib:
-            stats = lib.add_paths(args.refs)
-            total = len(lib)
-    except LibraryError as exc:
-        raise InputError("library", where, str(exc)) from None
-    for ref, reason in stats.errors:
-        print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
-    print(
-        f"quoteverify: {where}: {stats.added} added, {stats.duplicates} duplicates, "
-        f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",
-        file=sys.stderr,
+    configured = list(st.get("library") or ())
+    if args.library_command in ("add", "remove"):
+        # One library is written: the one named, else the first configured.
+        where = configured[0] if configured else DEFAULT_LIBRARY
+        if args.library_command == "add":
+            return library_cli.add(where, args.refs)
+        return library_cli.remove(where, args.documents)
+    specs = configured or [DEFAULT_LIBRARY]
+    if args.library_command == "list":
+        return library_cli.list_documents(specs, args.speaker)
+    if args.library_command == "info":
+        return library_cli.info(specs, args.document)
+    return library_cli.search(
+        specs, args.quote, args.speaker, args.date, st.get("library-window"), args.k
     )
-    return EXIT_OK
 
 
 def failing(rep: Report, fail_on: str) -> list[str]:

@@ -15,12 +15,13 @@ from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
 from .errors import InputError
+from .grammar import plural, possessive
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
 from .sources import load_sources
 
 if TYPE_CHECKING:
     from .align import PreparedSource
-    from .library import Library
+    from .library import LibrarySet
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -30,40 +31,113 @@ def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
     return article, extract_quotes(article)
 
 
+DEFAULT_LIBRARY_WINDOW = 30  # days either side of the article's date
+
+
 def run_audit(
     article_ref: str,
     sources: Sequence[str] = (),
     *,
     follow_links: bool = True,
-    library: str | None = None,
+    library: str | Sequence[str] | None = None,
+    library_window: int | None = DEFAULT_LIBRARY_WINDOW,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
     memo: dict[str, Source] | None = None,
 ) -> Report:
     """``memo``: sources already read in this run, by ref; filled as sources are
-    read, so that ``check`` reads a source shared by many articles once."""
+    read, so that ``check`` reads a source shared by many articles once.
+
+    ``library``: one or more library files, searched together for the quotes
+    left without a source; ``library_window``: how many days from the
+    article's date a library document may be (None: any date)."""
     article, quotes = run_extract(article_ref)
     plan = plan_sources(
         article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
     )
-    if library is None:
+    specs = [library] if isinstance(library, str) else list(library or ())
+    if not specs:
         return judge_all(article, quotes, plan, memo=memo)
-    from .library import Library, LibraryError
+    from .library import LibraryError, LibrarySet
+    from .library_people import Person
 
-    if not Path(library).is_file():
-        raise InputError("library", library, "no such file")
+    for spec in specs:
+        if not Path(spec).is_file():
+            raise InputError("library", spec, "no such file")
+    near = article.date
+    window = library_window if near else None
     try:
-        with Library(Path(library)) as lib:
+        with LibrarySet.open(specs) as lib:
             # The library is the last resort: only quotes left with no source.
+            from_library: set[str] = set()
             for quote in quotes:
                 if quote.id in plan and not plan[quote.id]:
-                    name = quote.speaker.name if quote.speaker else None
+                    sp = quote.speaker
+                    person = Person(sp.name, sp.title, sp.type) if sp else None
+                    from_library.add(quote.id)
                     plan[quote.id] = [
-                        Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
-                        for c in lib.candidates(quote.text, name, k=3)
+                        Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({cite(c)})")
+                        for c in lib.candidates(quote.text, person, k=3, near=near, window=window)
                     ]
-            return judge_all(article, quotes, plan, library=lib, memo=memo)
+            report = judge_all(article, quotes, plan, library=lib, memo=memo)
     except LibraryError as exc:
-        raise InputError("library", library, str(exc)) from None
+        raise InputError("library", ", ".join(specs), str(exc)) from None
+    return _library_outcomes(report, from_library, near, window)
+
+
+def cite(c: object) -> str:
+    """A library document as a reader finds it: title, date, URL (or ref)."""
+    title = getattr(c, "title", None)
+    day = getattr(c, "date", None)
+    where = getattr(c, "url", None) or getattr(c, "ref", None) or getattr(c, "hash", "")
+    return ", ".join(str(x) for x in (title, day, where) if x)
+
+
+def source_citation(source: Source) -> str:
+    """How a report names a source: a library document by its title, date and
+    URL (kept in ``via`` when it was planned), anything else by its ref."""
+    if source.ref.startswith(LIBRARY_PREFIX) and source.via.startswith("library ("):
+        return source.via[len("library (") : -1]
+    return source.ref
+
+
+def _library_outcomes(
+    report: Report, from_library: set[str], near: str | None, window: int | None
+) -> Report:
+    """A library is never complete: a quote it holds no document for, or whose
+    words its documents lack, is ``unverifiable`` with that reason, not
+    ``not_found`` (which says the speaker's own source lacks the words)."""
+    if not from_library:
+        return report
+    near_words = f"near {near} (± {plural(window, 'day')})" if near and window is not None else ""
+    undated = (
+        "the article has no date: library documents of any date were searched"
+        if near is None
+        else None
+    )
+    out = []
+    for r in report.results:
+        if r.quote.id not in from_library or r.verdict is None:
+            out.append(r)
+            continue
+        sp = r.quote.speaker
+        whose = f"of {possessive(sp.name)} words" if sp else ""
+        miss = " ".join(x for x in ("no document", whose, near_words, "in the library") if x)
+        if r.match is None and not r.source_scores and r.verdict == "unverifiable":
+            # No candidate at all: say so in the library's terms.
+            kept = [n for n in r.notes if not n.startswith("no source:")]
+            r = replace(r, notes=(miss, *kept))
+        elif r.verdict == "not_found":
+            r = replace(
+                r,
+                verdict="unverifiable",
+                match=None,
+                diff=(),
+                notes=(f"{miss} holds these words", *r.notes),
+            )
+        if undated:
+            r = replace(r, notes=(*r.notes, undated))
+        out.append(r)
+    return replace(report, results=tuple(out))
 
 
 def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
@@ -89,7 +163,7 @@ def judge_all(
     article: Article,
     quotes: Sequence[Quote],
     plan: Mapping[str, Sequence[Planned]],
-    library: Library | None = None,
+    library: LibrarySet | None = None,
     memo: dict[str, Source] | None = None,
 ) -> Report:
     from .align import prepare_source
