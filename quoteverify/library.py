@@ -374,7 +374,7 @@ class Library:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     digest,
-                    zlib.compress(source.text.encode("utf-8"), 6),
+                    zlib.compress(source.text.encode("utf-8"), 1),
                     source.title,
                     date,
                     speakers_text,
