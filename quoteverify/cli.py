@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
+from .grammar import plural
+from .models import (
+    CHECK_FORMATS,
+    FAIL_ON_CHOICES,
+    FAILING_ORDER,
+    CheckRun,
+    FileCheck,
+    Report,
+    Source,
+    fails,
+)
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -185,6 +195,12 @@ def _parser() -> argparse.ArgumentParser:
         add_sources(sp)
         add_fail_on(sp)
         sp.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
+        sp.add_argument(
+            "--verbose",
+            "-v",
+            action="store_true",
+            help="a one-line summary of each file on stderr as it is checked",
+        )
         add_fetch(sp)
 
     check = parser(
@@ -337,7 +353,10 @@ def _run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(show(st))
         return EXIT_OK
-    _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library"))
+    # ``check`` draws its own bar over the files; a second live bar (fetching)
+    # cannot share the terminal with it.
+    quiet_fetch = args.command in ("extract", "library", "check", "baseline")
+    _configure_fetch(st, quiet=st.get("quiet") or quiet_fetch)
     if args.command == "library":
         return _library(args, st)
     if args.command in ("check", "baseline"):
@@ -405,12 +424,27 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
 
+    from ._progress import FetchProgress
+
     memo: dict[str, Source] = {}
-    run = check.run_check(files, cwd, lambda path: _audit(st, path, memo), fail_on)
+    verbose = bool(getattr(args, "verbose", False))
+    bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
+
+    def on_file(fc: FileCheck) -> None:
+        if verbose:
+            # Printed through rich while the bar is live, so lines land above it.
+            print(f"quoteverify: {check.file_summary(fc)}", file=sys.stderr)
+        bar.advance(ok=fc.error is None)
+
+    with bar:
+        run = check.run_check(
+            files, cwd, lambda path: _audit(st, path, memo), fail_on, on_file=on_file
+        )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
         print(
-            f"quoteverify: {args.baseline_file}: {n} findings recorded from {len(files)} files",
+            f"quoteverify: {args.baseline_file}: {plural(n, 'finding')} recorded from "
+            f"{plural(len(files), 'file')}",
             file=sys.stderr,
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
@@ -460,7 +494,7 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
-    from .report._checkutil import counts, plural
+    from .report._checkutil import counts
 
     c = counts(run)
     extra = [f"{c.suppressed} suppressed"] if c.suppressed else []
@@ -517,7 +551,8 @@ def _emit(text: str, output: str | None) -> None:
 def _summary(rep: Report, output: str | None) -> None:
     counts = ", ".join(f"{v} {k}" for k, v in rep.summary.items() if v)
     where = f"; report written to {output}" if output else ""
-    print(f"quoteverify: {len(rep.results)} quotations: {counts or 'none'}{where}", file=sys.stderr)
+    n = plural(len(rep.results), "quotation")
+    print(f"quoteverify: {n}: {counts or 'none'}{where}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,11 +6,13 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._fetch import is_url
 from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
@@ -51,8 +53,10 @@ def run_audit(
     left without a source; ``library_window``: how many days from the
     article's date a library document may be (None: any date)."""
     article, quotes = run_extract(article_ref)
-    plan = plan_sources(
-        article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
+    plan = _tidy_plan(
+        plan_sources(
+            article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
+        )
     )
     specs = [library] if isinstance(library, str) else list(library or ())
     if not specs:
@@ -84,12 +88,30 @@ def run_audit(
     return _library_outcomes(report, from_library, near, window)
 
 
+def _tidy_plan(plan: dict[str, list[Planned]]) -> dict[str, list[Planned]]:
+    """Local paths without "." and ".." steps, then each source once per quote.
+
+    Front matter and links name sources relative to the article, so
+    ``articles/../sources/x.md`` and ``sources/x.md`` (or ``./sources/x.md``)
+    are one file: reports show the short path, list it once, and read it once.
+    """
+    out: dict[str, list[Planned]] = {}
+    for qid, items in plan.items():
+        seen: dict[str, Planned] = {}
+        for p in items:
+            ref = p.ref if is_url(p.ref) or p.ref == "-" else os.path.normpath(p.ref)
+            seen.setdefault(ref, replace(p, ref=ref))
+        out[qid] = list(seen.values())
+    return out
+
+
 def cite(c: object) -> str:
     """A library document as a reader finds it: title, date, URL (or ref)."""
     title = getattr(c, "title", None)
     day = getattr(c, "date", None)
     where = getattr(c, "url", None) or getattr(c, "ref", None) or getattr(c, "hash", "")
-    return ", ".join(str(x) for x in (title, day, where) if x)
+    # Titles carry the page's no-break spaces: one line, plain spaces.
+    return ", ".join(" ".join(str(x).split()) for x in (title, day, where) if x)
 
 
 def source_citation(source: Source) -> str:

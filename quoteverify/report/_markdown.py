@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..grammar import plural
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
 from ._checkutil import opening
 
@@ -53,8 +54,8 @@ def report_markdown(report: Report) -> str:
     out = [
         f"# quoteverify report: {esc(title)}",
         "",
-        f"Article: `{art.url or art.origin}` · {len(report.results)} quotations "
-        f"({len(judged)} judged) · {len(report.sources)} sources ({ok} read)",
+        f"Article: `{art.url or art.origin}` · {plural(len(report.results), 'quotation')} "
+        f"({len(judged)} judged) · {plural(len(report.sources), 'source')} ({ok} read)",
         "",
     ]
     counts = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
