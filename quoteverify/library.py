@@ -88,10 +88,13 @@ CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
 -- Folded name words of everyone who may speak in a document (turn labels,
 -- authors, role holders named by the title): lookup selects the documents of
 -- the quote's speaker here, in SQL, before any text is searched.
+-- The day ('' when unknown) is part of the key, so that a speaker's documents
+-- within the window are one index range, however many they have in all.
 CREATE TABLE IF NOT EXISTS speaker_keys (
     key   TEXT NOT NULL,
+    day   TEXT NOT NULL,
     docid INTEGER NOT NULL,
-    PRIMARY KEY (key, docid)
+    PRIMARY KEY (key, day, docid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speaker_keys_doc ON speaker_keys(docid);
 CREATE TABLE IF NOT EXISTS refs (
@@ -299,8 +302,8 @@ class Library:
 
     def _store_keys(self, docid: int, people: DocPeople) -> None:
         self._db.executemany(
-            "INSERT OR IGNORE INTO speaker_keys(key, docid) VALUES (?, ?)",
-            [(key, docid) for key in sorted(speaker_keys(people))],
+            "INSERT OR IGNORE INTO speaker_keys(key, day, docid) VALUES (?, ?, ?)",
+            [(key, people.day or "", docid) for key in sorted(speaker_keys(people))],
         )
 
     # -- context manager
@@ -498,15 +501,15 @@ class Library:
         keys = sorted(person_keys(person))
         if not keys:
             return set()
-        sql = (
-            "SELECT d.docid, d.title, d.day, d.speakers, d.authors FROM documents d "
-            "WHERE d.docid IN (SELECT docid FROM speaker_keys WHERE key IN "
-            f"({','.join('?' * len(keys))}))"
-        )
+        inner = f"SELECT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
         params: list[object] = list(keys)
         if lo is not None:
-            sql += " AND (d.day IS NULL OR d.day BETWEEN ? AND ?)"
+            inner += " AND (day = '' OR day BETWEEN ? AND ?)"
             params += [lo, hi]
+        sql = (
+            "SELECT d.docid, d.title, d.day, d.speakers, d.authors FROM documents d "
+            f"WHERE d.docid IN ({inner})"
+        )
         out = set()
         for docid, title, day, speakers, wrote in self._db.execute(sql, params):
             people = DocPeople(
