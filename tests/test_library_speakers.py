@@ -235,3 +235,43 @@ def test_audit_with_two_library_flags_uses_both(
     data = json.loads(capsys.readouterr().out)
     assert [q["verdict"] for q in data["quotes"]] == ["verbatim", "verbatim"]
     assert code == 0
+
+
+V1_SCHEMA = """
+CREATE TABLE documents (docid INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, text BLOB NOT NULL,
+    title TEXT, date TEXT, speakers TEXT NOT NULL DEFAULT '');
+CREATE TABLE refs (ref TEXT PRIMARY KEY, hash TEXT NOT NULL REFERENCES documents(hash));
+CREATE INDEX refs_hash ON refs(hash);
+CREATE VIRTUAL TABLE fts USING fts5(title, speakers, text, content='', detail='none',
+    tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_schema_1_library_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+    import zlib
+
+    from quoteverify.library import _indexed
+
+    db = tmp_path / "old.sqlite"
+    con = sqlite3.connect(str(db))
+    con.executescript(V1_SCHEMA)
+    text = "MS. PSAKI:  We have questions about the nature of this request.\n"
+    con.execute(
+        "INSERT INTO documents VALUES (1, 'h1', ?, 'Press Briefing', '2022-01-06', 'MS. PSAKI')",
+        (zlib.compress(text.encode()),),
+    )
+    con.execute("INSERT INTO refs VALUES ('a.md', 'h1')")
+    con.execute(
+        "INSERT INTO fts(rowid, title, speakers, text) VALUES (1, 'Press Briefing', 'MS. PSAKI', ?)",
+        (_indexed("Press Briefing", text),),
+    )
+    con.commit()
+    con.close()
+    with Library(db) as lib:
+        got = lib.candidates(
+            "questions about the nature of this request", "Jen Psaki", near="2022-01-08", window=5
+        )
+        assert [c.ref for c in got] == ["a.md"]
+        assert lib.candidates("questions about the nature", "Vladimir Putin") == []
