@@ -815,15 +815,19 @@ class LibraryBackend(Protocol):
     def close(self) -> None: ...
 
 
-def open_library(spec: str, *, create: bool = False) -> Library:
+def open_library(
+    spec: str, *, create: bool = False, mapper: LabelMapper = default_mapper
+) -> Library:
     """The library ``spec`` names (today: an SQLite file).  Without ``create``,
-    a missing file is an error rather than a new empty library."""
+    a missing file is an error rather than a new empty library.  ``mapper``
+    decides which transcript labels are the quote's speaker (see
+    ``library_people.speaks_in``)."""
     if "://" in spec:
         raise LibraryError(f"{spec}: only SQLite library files are supported")
     path = Path(spec)
     if not create and not path.is_file():
         raise LibraryError(f"{spec}: no such file")
-    return Library(path)
+    return Library(path, mapper=mapper)
 
 
 class LibrarySet:
@@ -838,11 +842,11 @@ class LibrarySet:
         self.libraries = list(libraries)
 
     @classmethod
-    def open(cls, specs: Sequence[str]) -> LibrarySet:
+    def open(cls, specs: Sequence[str], *, mapper: LabelMapper = default_mapper) -> LibrarySet:
         opened: list[LibraryBackend] = []
         try:
             for spec in dict.fromkeys(specs):
-                opened.append(open_library(spec))
+                opened.append(open_library(spec, mapper=mapper))
         except LibraryError:
             for lib in opened:
                 lib.close()
