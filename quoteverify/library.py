@@ -498,6 +498,11 @@ class Library:
                 "SELECT docid FROM documents WHERE day IS NULL OR day BETWEEN ? AND ?", (lo, hi)
             )
             return {r[0] for r in rows}
+        if person.type in ("group", "unknown"):
+            # "Officials", "experts": no library document can be shown to be
+            # theirs, and offering every unlabelled one is matching by words
+            # alone, the very thing the speaker filter is for.
+            return set()
         keys = sorted(person_keys(person))
         if not keys:
             return set()
