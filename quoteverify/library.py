@@ -124,7 +124,16 @@ ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
 
 
 class LibraryError(Exception):
-    """The database is not a quoteverify library (or a newer one)."""
+    """The database is not a quoteverify library (or a newer one), or is missing.
+
+    ``ref`` names the library and ``reason`` says what is wrong, so that a
+    message can name each once: "library 'x.sqlite': file is not a database".
+    """
+
+    def __init__(self, ref: str, reason: str) -> None:
+        super().__init__(f"{ref}: {reason}")
+        self.ref = ref
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -267,10 +276,12 @@ class Library:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
             if version not in (0, 1, SCHEMA_VERSION):
-                raise LibraryError(f"library schema {version}, expected {SCHEMA_VERSION}")
+                raise LibraryError(
+                    str(path), f"library schema {version}, expected {SCHEMA_VERSION}"
+                )
             if version == 0 and tables:
                 # Some other application's database: never write into it.
-                raise LibraryError("an SQLite database, but not a quoteverify library")
+                raise LibraryError(str(path), "an SQLite database, but not a quoteverify library")
             if version == 1:
                 self._db.executescript(_V1_TO_V2)
             self._db.executescript(_SCHEMA)
@@ -278,7 +289,8 @@ class Library:
                 self._backfill()
         except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database, or no FTS5
             self._db.close()
-            raise LibraryError(f"{path}: {exc}") from exc
+            reason = exc.reason if isinstance(exc, LibraryError) else str(exc)
+            raise LibraryError(str(path), reason) from exc
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._db.commit()
         # Normalised texts of recently re-ranked documents: an audit asks about
@@ -828,10 +840,10 @@ def open_library(
     decides which transcript labels are the quote's speaker (see
     ``library_people.speaks_in``)."""
     if "://" in spec:
-        raise LibraryError(f"{spec}: only SQLite library files are supported")
+        raise LibraryError(spec, "only SQLite library files are supported")
     path = Path(spec)
     if not create and not path.is_file():
-        raise LibraryError(f"{spec}: no such file")
+        raise LibraryError(spec, "no such file")
     return Library(path, mapper=mapper)
 
 

@@ -21,7 +21,7 @@ def add(where: str, refs: Sequence[str]) -> int:
             stats = lib.add_paths(refs)
             total = len(lib)
     except LibraryError as exc:
-        raise InputError("library", where, str(exc)) from None
+        raise InputError("library", exc.ref, exc.reason) from None
     for ref, reason in stats.errors:
         print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
     print(
@@ -45,7 +45,7 @@ def remove(where: str, documents: Sequence[str]) -> int:
                     continue
                 print(f"quoteverify: removed {', '.join(gone) or doc}", file=sys.stderr)
     except LibraryError as exc:
-        raise InputError("library", where, str(exc)) from None
+        raise InputError("library", exc.ref, exc.reason) from None
     for doc in missing:
         print(f"quoteverify: '{doc}': no such document in {where}", file=sys.stderr)
     return EXIT_USAGE if missing else EXIT_OK
@@ -55,7 +55,7 @@ def _open(specs: Sequence[str]) -> LibrarySet:
     try:
         return LibrarySet.open(specs)
     except LibraryError as exc:
-        raise InputError("library", ", ".join(specs), str(exc)) from None
+        raise InputError("library", exc.ref, exc.reason) from None
 
 
 def _names(e: Entry) -> str:

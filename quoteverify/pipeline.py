@@ -84,7 +84,7 @@ def run_audit(
                     ]
             report = judge_all(article, quotes, plan, library=lib, memo=memo)
     except LibraryError as exc:
-        raise InputError("library", ", ".join(specs), str(exc)) from None
+        raise InputError("library", exc.ref, exc.reason) from None
     return _library_outcomes(report, from_library, near, window)
 
 
