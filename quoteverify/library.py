@@ -51,7 +51,6 @@ from .library_people import (
     authors,
     default_mapper,
     parse_day,
-    person_keys,
     speaker_keys,
     speaks_in,
 )
@@ -515,7 +514,7 @@ class Library:
             # theirs, and offering every unlabelled one is matching by words
             # alone, the very thing the speaker filter is for.
             return set()
-        keys = sorted(person_keys(person))
+        keys = sorted(self.mapper.keys(person))
         if not keys:
             return set()
         inner = f"SELECT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"

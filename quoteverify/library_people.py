@@ -14,17 +14,19 @@ Two steps, so that lookup never reads every document:
    second: a cheap, generous pre-filter.
 2. ``speaks_in`` decides exactly, on the few pre-selected documents, with the
    project's label↔person matching (``align._transcript.label_matches``).  The
-   mapping is a parameter (``LabelMapper``) so that a better one (an office-
-   holder table resolving ``THE PRESIDENT:`` by date) can be plugged in
-   without touching the library.
+   mapping is a parameter (a ``LabelMapper``: ``match`` and the ``keys`` it
+   needs from the index) so that a better one (an office-holder table
+   resolving ``THE PRESIDENT:`` by date) can be plugged in without touching
+   the library: ``Library(path, mapper=...)``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ._dates import parse_day
 from .align._transcript import label_matches, label_person_words
@@ -51,11 +53,22 @@ class Person:
     type: str = "person"  # person | organization | group | unknown
 
 
-# (label, person, document) → True (theirs) / False (someone else) / None (cannot tell)
-LabelMapper = Callable[[str, Person, DocPeople], "bool | None"]
+class LabelMapper(Protocol):
+    """Which transcript labels are a person: the part a better mapping (an
+    office-holder table resolving ``THE PRESIDENT:`` by date, user aliases)
+    replaces.  ``keys`` widens the SQL pre-filter to what ``match`` may accept
+    (e.g. "role:president" for a person who held the office)."""
+
+    def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
+        """True (theirs) / False (someone else) / None (cannot tell)."""
+        ...
+
+    def keys(self, person: Person) -> set[str]:
+        """Index keys of the documents ``match`` might accept for ``person``."""
+        ...
 
 
-def default_mapper(label: str, person: Person, doc: DocPeople) -> bool | None:
+class SurnameMapper:
     """The verdict stage's own rule: surnames, titles of office from the
     document's title ("Remarks by President Biden" makes THE PRESIDENT Biden).
 
@@ -64,9 +77,17 @@ def default_mapper(label: str, person: Person, doc: DocPeople) -> bool | None:
     president, but a bare ``THE PRESIDENT:`` in a White House transcript is
     not him.  (The policy's office-holder table by date will resolve more.)
     """
-    role = label.upper() in _ROLE_KEYS
-    title = None if role else person.title
-    return label_matches(label, person.name, title, doc.title, doc.labels)
+
+    def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
+        role = label.upper() in _ROLE_KEYS
+        title = None if role else person.title
+        return label_matches(label, person.name, title, doc.title, doc.labels)
+
+    def keys(self, person: Person) -> set[str]:
+        return person_keys(person)
+
+
+default_mapper = SurnameMapper()
 
 
 def speaks_in(doc: DocPeople, person: Person, mapper: LabelMapper = default_mapper) -> bool:
@@ -79,7 +100,7 @@ def speaks_in(doc: DocPeople, person: Person, mapper: LabelMapper = default_mapp
     """
     if person.type in ("group", "unknown"):
         return not doc.labels
-    if any(mapper(label, person, doc) is True for label in doc.labels):
+    if any(mapper.match(label, person, doc) is True for label in doc.labels):
         return True
     return any(_same_author(author, person) for author in doc.authors)
 

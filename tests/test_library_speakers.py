@@ -12,7 +12,7 @@ from quoteverify import pipeline
 from quoteverify.article import article_date
 from quoteverify.cli import main
 from quoteverify.library import Library, LibrarySet
-from quoteverify.library_people import DocPeople, Person, authors, speaks_in
+from quoteverify.library_people import DocPeople, Person, SurnameMapper, authors, speaks_in
 from quoteverify.models import Source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +92,18 @@ def test_speaks_in_uses_turns_authors_and_a_pluggable_mapper() -> None:
     bare = DocPeople("Press Gaggle", "2022-01-07", ("THE PRESIDENT",))
     # A bare role label is not resolved from the article's title for the speaker.
     assert not speaks_in(bare, Person("Vladimir Putin", "Russian President"))
-    table = lambda label, person, doc: label == "THE PRESIDENT" and "Biden" in person.name  # noqa: E731
+
+    class ByDate(SurnameMapper):
+        # What an office-holder table would say: THE PRESIDENT in 2022 is Biden.
+        def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
+            if label == "THE PRESIDENT" and (doc.day or "") >= "2021-01-20":
+                return person.name.endswith("Biden")
+            return super().match(label, person, doc)
+
+        def keys(self, person: Person) -> set[str]:
+            return super().keys(person) | {"role:president"}
+
+    table = ByDate()
     assert speaks_in(bare, Person("Joe Biden"), table)
     statement = DocPeople(
         "Statement by the Russian Foreign Ministry", None, (), ("the Russian Foreign Ministry",)
@@ -246,6 +257,26 @@ CREATE VIRTUAL TABLE fts USING fts5(title, speakers, text, content='', detail='n
     tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
 PRAGMA user_version = 1;
 """
+
+
+def test_a_better_mapper_plugs_into_the_library(tmp_path: Path) -> None:
+    class ByDate(SurnameMapper):
+        def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
+            if label == "THE PRESIDENT" and (doc.day or "") >= "2021-01-20":
+                return person.name.endswith("Biden")
+            return super().match(label, person, doc)
+
+        def keys(self, person: Person) -> set[str]:
+            return super().keys(person) | {"role:president"}
+
+    line = "THE PRESIDENT:  We will rebuild the bridges of this great nation together.\n"
+    with Library(tmp_path / "l.sqlite") as lib:
+        lib.add(Source(ref="g.md", status="ok", text=line, title="Press Gaggle"), date="2022-03-01")
+        assert lib.candidates("rebuild the bridges of this great nation", "Joe Biden") == []
+    with Library(tmp_path / "l.sqlite", mapper=ByDate()) as lib:
+        got = lib.candidates("rebuild the bridges of this great nation", "Joe Biden")
+        assert [c.ref for c in got] == ["g.md"]
+        assert lib.candidates("rebuild the bridges of this great nation", "Vladimir Putin") == []
 
 
 def test_a_schema_1_library_is_upgraded_in_place(tmp_path: Path) -> None:
