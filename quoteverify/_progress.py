@@ -43,7 +43,7 @@ class FetchProgress:
     URL; both are no-ops when no bar is shown, so callers need no branches.
     """
 
-    def __init__(self, total: int, *, enabled: bool) -> None:
+    def __init__(self, total: int, *, enabled: bool, description: str = DESCRIPTION) -> None:
         self.total = total
         self.failed = 0
         self._bar: Any = None
@@ -78,7 +78,7 @@ class FetchProgress:
             # Gone once done: the summary line that follows says what matters.
             transient=True,
         )
-        self._task = self._bar.add_task(DESCRIPTION, total=total, failed="")
+        self._task = self._bar.add_task(description, total=total, failed="")
 
     @property
     def shown(self) -> bool:

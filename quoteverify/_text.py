@@ -111,10 +111,15 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> s
     return _reject_binary(str(best))
 
 
+# Control characters other than tab, newline, carriage return and form feed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _reject_binary(text: str) -> str:
     sample = text[:8192]
     if sample:
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+        # One regex pass, not a Python loop per character (issue 15).
+        controls = len(_CONTROLS.findall(sample))
         if controls / len(sample) > 0.05:
             raise NotText("binary content, not text")
     return text
@@ -146,7 +151,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     import yaml
 
     try:
-        data = yaml.load(m.group(1), Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader
+        data = _load_yaml_without_aliases(m.group(1))
     except _AliasRefused as exc:
         raise NotText(str(exc)) from None
     except (yaml.YAMLError, RecursionError):
@@ -157,6 +162,26 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 class _AliasRefused(Exception):
     pass
+
+
+def _load_yaml_without_aliases(text: str) -> Any:
+    """Safe-load ``text``, refusing anchors and aliases (see ``_no_alias_loader``).
+
+    With libyaml, the C parser's events are checked first and the C safe loader
+    then builds the data: ~10× faster than the pure-Python loader, which matters
+    when ``library add`` reads thousands of transcripts' front matter.
+    """
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return yaml.load(text, Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader
+    for event in yaml.parse(text, Loader=fast):
+        if isinstance(event, yaml.AliasEvent):
+            raise _AliasRefused("front matter uses a YAML alias (*name): refused")
+        if getattr(event, "anchor", None) is not None:
+            raise _AliasRefused("front matter uses a YAML anchor (&name): refused")
+    return yaml.load(text, Loader=fast)  # noqa: S506 - the C *safe* loader
 
 
 @functools.cache

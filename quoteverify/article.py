@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from ._dates import parse_day, parse_day_in
 from ._fetch import FetchError, fetch, is_url
 from ._localfile import LocalFileError, read_regular
 from ._text import (
@@ -64,6 +67,7 @@ def load_article(ref: str) -> Article:
         sources = [sources]
     pins = doc.pins if doc.format != "text" else find_pins(doc.text)
     return Article(
+        date=article_date(doc.front_matter, data if doc.format == "html" else None, doc.text),
         origin=ref,
         text=doc.text,
         format=doc.format,
@@ -87,6 +91,45 @@ def _clean(value: str) -> str:
     accepts: the report of every article would fail to print.  They become U+FFFD.
     """
     return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+# Where pages state their publication date, most specific first.
+_META_DATE = re.compile(
+    r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
+    r"""datePublished|date|pubdate|publish-date|publication_date|dc\.date(?:\.issued)?|"""
+    r"""sailthru\.date|parsely-pub-date)["'][^>]*>""",
+    re.I,
+)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*["']([^"']+)["']""", re.I)
+_TIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["']([^"']+)["']""", re.I)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_FM_KEYS = ("date", "published", "published_at", "publishDate", "pubDate", "published_time")
+# A dateline opens the story: "MOSCOW, Jan. 12, 2022 (Reuters) -", "January 12, 2022 —".
+_DATELINE_SPAN = 200
+
+
+def article_date(front: dict[str, Any], html: bytes | None, text: str) -> str | None:
+    """The article's publication day (ISO) or None: front matter ``date:``, then
+    HTML ``<meta property="article:published_time">``/``<time datetime>``/JSON-LD,
+    then a full date in the dateline (the opening words)."""
+    for key in _FM_KEYS:
+        day = parse_day(front.get(key))
+        if day:
+            return day
+    if html is not None:
+        head = html[:200_000].decode("utf-8", "replace")
+        for m in _META_DATE.finditer(head):
+            c = _CONTENT.search(m.group(0))
+            day = parse_day(c.group(1)) if c else None
+            if day:
+                return day
+        for pattern in (_TIME, _LD_DATE):
+            m = pattern.search(head)
+            day = parse_day(m.group(1)) if m else None
+            if day:
+                return day
+    opening = text.lstrip()[:_DATELINE_SPAN].split("\n\n", 1)[0]
+    return parse_day_in(opening)
 
 
 def _absolute(href: str, base_url: str | None, ref: str) -> str:

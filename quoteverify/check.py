@@ -27,6 +27,7 @@ from ._display import safe_line
 from ._localfile import refusal
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
+from .grammar import plural, possessive
 from .models import (
     CheckRun,
     DiffOp,
@@ -342,7 +343,7 @@ def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
         return f"{_q(r.quote.text)} joins {n} separate passages of {src}, {how}"
     changes = describe_diff(r.diff)
     verb = "differs from" if v == "diverged" else "differs slightly from"
-    return f"{_q(r.quote.text)} {verb} {who}'s words in {src}: {changes}"
+    return f"{_q(r.quote.text)} {verb} {possessive(who)} words in {src}: {changes}"
 
 
 def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
@@ -378,15 +379,37 @@ def _q(text: str) -> str:
 def _source_ref(r: QuoteResult, sources: Sequence[Source]) -> str | None:
     if r.match is None:
         return None
-    return sources[r.match.source_index].ref
+    return _cite(sources[r.match.source_index])
 
 
 def _source_label(r: QuoteResult, sources: Sequence[Source]) -> str:
     ref = _source_ref(r, sources)
     if ref is None:
-        usable = [_tidy(sources[i].ref) for i, _ in r.source_scores]
+        usable = list(dict.fromkeys(_cite(sources[i]) for i, _ in r.source_scores))
         return ", ".join(usable[:2])
-    return _tidy(ref)
+    return ref
+
+
+def _cite(source: Source) -> str:
+    """A library document by its title, date and URL (a reader cannot open
+    "library:<sha256>"); any other source by its tidied ref."""
+    if source.ref.startswith("library:") and source.via.startswith("library ("):
+        return source.via[len("library (") : -1]
+    return _tidy(source.ref)
+
+
+def file_summary(fc: FileCheck) -> str:
+    """One line per checked file for ``check --verbose``."""
+    if fc.error and fc.report is None:
+        return f"{fc.path}: could not be checked: {fc.error}"
+    if fc.report is None:
+        return f"{fc.path}: no quotations"
+    counts = Counter(r.verdict for r in fc.report.results if r.verdict is not None)
+    parts = [f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    head = plural(len(fc.report.results), "quotation")
+    tail = f"; {plural(len(fc.findings), 'finding')}" if fc.findings else ""
+    err = f"; error: {fc.error}" if fc.error else ""
+    return f"{fc.path}: {head}" + (f" ({', '.join(parts)})" if parts else "") + tail + err
 
 
 def _tidy(ref: str) -> str:
@@ -495,14 +518,26 @@ def apply_baseline(
 
 
 def run_check(
-    paths: Sequence[str], cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+    paths: Sequence[str],
+    cwd: Path,
+    audit: Auditor,
+    fail_on: str,
+    *,
+    root: Path | None = None,
+    on_file: Callable[[FileCheck], None] | None = None,
 ) -> CheckRun:
     """Check ``paths``; fingerprints are relative to ``root``, by default the top of
-    the git repository holding ``cwd`` (or ``cwd`` itself outside one)."""
+    the git repository holding ``cwd`` (or ``cwd`` itself outside one).
+    ``on_file`` is called after each file (progress, ``--verbose`` lines)."""
     if root is None:
         root = repository_root(cwd) or cwd
-    files = tuple(check_file(p, cwd, audit, fail_on, root=root) for p in paths)
-    return CheckRun(files=files, fail_on=fail_on)
+    files = []
+    for p in paths:
+        fc = check_file(p, cwd, audit, fail_on, root=root)
+        if on_file is not None:
+            on_file(fc)
+        files.append(fc)
+    return CheckRun(files=tuple(files), fail_on=fail_on)
 
 
 def repository_root(cwd: Path) -> Path | None:

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from ._display import safe_line
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
+from .grammar import plural
+from .models import (
+    CHECK_FORMATS,
+    FAIL_ON_CHOICES,
+    FAILING_ORDER,
+    CheckRun,
+    FileCheck,
+    Report,
+    Source,
+    fails,
+)
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -43,6 +53,9 @@ exit codes:
   3  internal error (a bug: please report it); a file that hit one is an
      error row, and every other file is still checked and reported
 """
+
+
+DEFAULT_LIBRARY = "quoteverify-library.sqlite"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,8 +115,17 @@ def _parser() -> argparse.ArgumentParser:
         )
         sp.add_argument(
             "--library",
+            action="append",
             metavar="FILE",
-            help="a source library (see 'library add') for quotes with no source",
+            help="a source library (see 'library add') for quotes with no source; "
+            "repeatable: every library given is searched",
+        )
+        sp.add_argument(
+            "--library-window",
+            type=int,
+            metavar="DAYS",
+            help="library documents must be dated within DAYS of the article's date "
+            "(default 30; an article without a date is not windowed)",
         )
         sp.add_argument(
             "--no-links",
@@ -187,6 +209,12 @@ def _parser() -> argparse.ArgumentParser:
         add_sources(sp)
         add_fail_on(sp)
         sp.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
+        sp.add_argument(
+            "--verbose",
+            "-v",
+            action="store_true",
+            help="a one-line summary of each file on stderr as it is checked",
+        )
         add_fetch(sp)
 
     check = parser(
@@ -223,8 +251,33 @@ def _parser() -> argparse.ArgumentParser:
     lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     ladd = parser("add", "index files, folders or URLs into the library", None, lsub)
     ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument("--library", metavar="FILE", help="default: quoteverify-library.sqlite")
+    ladd.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
     add_fetch(ladd)
+
+    def add_library_file(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--library",
+            action="append",
+            metavar="FILE",
+            help=f"repeatable (default: the configured libraries, else {DEFAULT_LIBRARY})",
+        )
+
+    llist = parser("list", "list the documents: date, speakers, title, ref", None, lsub)
+    add_library_file(llist)
+    llist.add_argument("--speaker", metavar="NAME", default=None, help="only documents of NAME")
+    lsearch = parser("search", "the documents most likely to hold a quotation", None, lsub)
+    lsearch.add_argument("quote", metavar="QUOTE")
+    add_library_file(lsearch)
+    lsearch.add_argument("--speaker", metavar="NAME", default=None, help="who said it")
+    lsearch.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="around this date")
+    lsearch.add_argument("--library-window", type=int, metavar="DAYS")
+    lsearch.add_argument("-k", type=int, default=3, metavar="N", help="how many (default 3)")
+    linfo = parser("info", "what a library (or one document of it) holds", None, lsub)
+    linfo.add_argument("document", nargs="?", default=None, metavar="REF|HASH")
+    add_library_file(linfo)
+    lremove = parser("remove", "forget documents by ref or hash (prefix)", None, lsub)
+    lremove.add_argument("documents", nargs="+", metavar="REF|HASH")
+    lremove.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
 
     extract = parser("extract", "list the quotations of an article and their speakers", None)
     extract.add_argument("article", metavar="ARTICLE")
@@ -339,11 +392,14 @@ def _run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(show(st))
         return EXIT_OK
-    _configure_fetch(st, quiet=st.get("quiet") or args.command in ("extract", "library", "serve"))
+    # ``check`` draws its own bar over the files; a second live bar (fetching)
+    # cannot share the terminal with it.
+    quiet_fetch = args.command in ("extract", "library", "check", "baseline", "serve")
+    _configure_fetch(st, quiet=st.get("quiet") or quiet_fetch)
     if args.command == "serve":
         return _serve(args, st)
     if args.command == "library":
-        return _library_add(args, st)
+        return _library(args, st)
     if args.command != "extract":
         _require_local_sources(st)
     if args.command in ("check", "baseline"):
@@ -400,6 +456,7 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         st.get("source"),
         follow_links=not st.get("no-links"),
         library=st.get("library"),
+        library_window=st.get("library-window"),
         speaker_sources=st.get("speakers"),
         memo=memo,
         config_dir=st.path.parent if st.path is not None else None,
@@ -438,12 +495,27 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
 
+    from ._progress import FetchProgress
+
     memo: dict[str, Source] = {}
-    run = check.run_check(files, cwd, lambda path: _audit(st, path, memo), fail_on)
+    verbose = bool(getattr(args, "verbose", False))
+    bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
+
+    def on_file(fc: FileCheck) -> None:
+        if verbose:
+            # Printed through rich while the bar is live, so lines land above it.
+            print(f"quoteverify: {check.file_summary(fc)}", file=sys.stderr)
+        bar.advance(ok=fc.error is None)
+
+    with bar:
+        run = check.run_check(
+            files, cwd, lambda path: _audit(st, path, memo), fail_on, on_file=on_file
+        )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
         print(
-            f"quoteverify: {args.baseline_file}: {n} findings recorded from {len(files)} files",
+            f"quoteverify: {args.baseline_file}: {plural(n, 'finding')} recorded from "
+            f"{plural(len(files), 'file')}",
             file=sys.stderr,
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
@@ -520,7 +592,7 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
-    from .report._checkutil import counts, plural
+    from .report._checkutil import counts
 
     c = counts(run)
     extra = [f"{c.suppressed} suppressed"] if c.suppressed else []
@@ -534,24 +606,24 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     )
 
 
-def _library_add(args: argparse.Namespace, st: Settings) -> int:
-    from .library import Library, LibraryError
+def _library(args: argparse.Namespace, st: Settings) -> int:
+    from . import library_cli
 
-    where = st.get("library") or "quoteverify-library.sqlite"
-    try:
-        with Library(Path(where)) as lib:
-            stats = lib.add_paths(args.refs)
-            total = len(lib)
-    except LibraryError as exc:
-        raise InputError("library", where, str(exc)) from None
-    for ref, reason in stats.errors:
-        print(f"quoteverify: skipped '{safe_line(ref)}': {safe_line(reason)}", file=sys.stderr)
-    print(
-        f"quoteverify: {where}: {stats.added} added, {stats.duplicates} duplicates, "
-        f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; {total} documents",
-        file=sys.stderr,
+    configured = list(st.get("library") or ())
+    if args.library_command in ("add", "remove"):
+        # One library is written: the one named, else the first configured.
+        where = configured[0] if configured else DEFAULT_LIBRARY
+        if args.library_command == "add":
+            return library_cli.add(where, args.refs)
+        return library_cli.remove(where, args.documents)
+    specs = configured or [DEFAULT_LIBRARY]
+    if args.library_command == "list":
+        return library_cli.list_documents(specs, args.speaker)
+    if args.library_command == "info":
+        return library_cli.info(specs, args.document)
+    return library_cli.search(
+        specs, args.quote, args.speaker, args.date, st.get("library-window"), args.k
     )
-    return EXIT_OK
 
 
 def failing(rep: Report, fail_on: str) -> list[str]:
@@ -577,7 +649,8 @@ def _emit(text: str, output: str | None) -> None:
 def _summary(rep: Report, output: str | None) -> None:
     counts = ", ".join(f"{v} {k}" for k, v in rep.summary.items() if v)
     where = f"; report written to {output}" if output else ""
-    print(f"quoteverify: {len(rep.results)} quotations: {counts or 'none'}{where}", file=sys.stderr)
+    n = plural(len(rep.results), "quotation")
+    print(f"quoteverify: {n}: {counts or 'none'}{where}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,6 +72,7 @@ Kind = Literal[
     "choice",
     "globs",
     "sources",
+    "paths",
     "reports",
     "speakers",
 ]
@@ -126,8 +127,10 @@ KEYS: Mapping[str, Key] = {
         Key("include", "globs", DEFAULT_INCLUDE, "which files to check when given folders"),
         Key("exclude", "globs", DEFAULT_EXCLUDE, "files and folders never checked"),
         Key("source", "sources", (), "a primary source (URL or file) for every article"),
-        Key("library", "path", None, "a source library for quotes with no source",
-            unset="no library"),
+        Key("library", "paths", (), "source libraries for quotes with no source, searched "
+            "together (one path or a list)"),
+        Key("library-window", "integer", 30, "days from the article's date a library "
+            "document may be", minimum=0),
         Key("no-links", "bool", False, "do not look for sources among the article's links"),
         Key("timeout", "number", 20.0, "seconds per request", minimum=0.0,
             minimum_inclusive=False),
@@ -386,6 +389,8 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
         return tuple(_strings(raw))
     if kind == "sources":
         return tuple(_source(ref, base) for ref in _strings(raw))
+    if kind == "paths":
+        return tuple(_path(ref, base) for ref in _strings(raw))
     if kind == "reports":
         return tuple(_report(item, base) for item in _strings(raw))
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover

@@ -28,7 +28,9 @@ label) or is named in the title gets a bonus.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import math
 import re
 import sqlite3
@@ -39,13 +41,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
 
 from ._fetch import is_url
-from .discover import NAME_SUFFIXES
+from .library_people import (
+    DocPeople,
+    LabelMapper,
+    Person,
+    authors,
+    default_mapper,
+    parse_day,
+    speaker_keys,
+    speaks_in,
+)
 from .models import Source
 from .sources import load_source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Extensions picked up when walking a directory.  A file named explicitly is
 # read whatever its extension: the user asked for it.
@@ -58,7 +70,6 @@ MARGIN = 15.0  # ...when within this many points of the best
 COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
 MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
-SPEAKER_BONUS = 10.0  # points (of 100) for a document where the quote's speaker speaks
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -67,8 +78,24 @@ CREATE TABLE IF NOT EXISTS documents (
     text     BLOB NOT NULL,         -- zlib(utf-8 text)
     title    TEXT,
     date     TEXT,
-    speakers TEXT NOT NULL DEFAULT ''  -- transcript labels, one a line
+    speakers TEXT NOT NULL DEFAULT '',  -- transcript labels, one a line
+    day      TEXT,                  -- ISO date (YYYY-MM-DD) from date, for the window
+    url      TEXT,                  -- the original page (front matter source_url)
+    authors  TEXT NOT NULL DEFAULT ''   -- who wrote it (title, byline), one a line
 );
+CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
+-- Folded name words of everyone who may speak in a document (turn labels,
+-- authors, role holders named by the title): lookup selects the documents of
+-- the quote's speaker here, in SQL, before any text is searched.
+-- The day ('' when unknown) is part of the key, so that a speaker's documents
+-- within the window are one index range, however many they have in all.
+CREATE TABLE IF NOT EXISTS speaker_keys (
+    key   TEXT NOT NULL,
+    day   TEXT NOT NULL,
+    docid INTEGER NOT NULL,
+    PRIMARY KEY (key, day, docid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_keys_doc ON speaker_keys(docid);
 CREATE TABLE IF NOT EXISTS refs (
     ref  TEXT PRIMARY KEY,
     hash TEXT NOT NULL REFERENCES documents(hash)
@@ -88,16 +115,32 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 """
 
 
+_V1_TO_V2 = """
+ALTER TABLE documents ADD COLUMN day TEXT;
+ALTER TABLE documents ADD COLUMN url TEXT;
+ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
+"""
+
+
 class LibraryError(Exception):
-    """The database is not a quoteverify library (or a newer one)."""
+    """The database is not a quoteverify library (or a newer one), or is missing.
+
+    ``ref`` names the library and ``reason`` says what is wrong, so that a
+    message can name each once: "library 'x.sqlite': file is not a database".
+    """
+
+    def __init__(self, ref: str, reason: str) -> None:
+        super().__init__(f"{ref}: {reason}")
+        self.ref = ref
+        self.reason = reason
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A stored document that may be the quote's source, best first.
 
-    ``score`` orders candidates: ``coverage`` plus ``SPEAKER_BONUS`` when the
-    quote's speaker speaks in (or is named by the title of) the document.
+    ``score`` orders candidates (today equal to ``coverage``): only documents
+    where the quote's speaker speaks are candidates (``speaker_match``).
     ``coverage`` (0-100) is the idf-weighted share of the quote's word bigrams
     found in the document; for close leaders, averaged with the share of its
     word trigrams found in sequence.  A ranking signal, not a verdict: the
@@ -111,6 +154,7 @@ class Candidate:
     hash: str = ""
     coverage: float = 0.0
     speaker_match: bool = False
+    url: str | None = None  # the original page, when the library knows it
 
 
 @dataclass
@@ -163,7 +207,9 @@ def words(text: str) -> list[str]:
 # capitals, so a wrapped "D.C.: ..." line is not a speaker; at most six words,
 # so a shouted sentence ending in a colon is not one either.
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_LABEL = re.compile(rf"^[ \t]*([{_UPPER}][{_UPPER}.'’\- ]{{0,60}}[{_UPPER}.]):(?=[ \t]|$)", re.M)
+_LABEL = re.compile(
+    rf"^[ \t]*([{_UPPER}][{_UPPER}.'’\- ]{{0,60}}[{_UPPER}.]):(?=[ \t\u00a0]|$)", re.M
+)
 _TWO_CAPS = re.compile(rf"[{_UPPER}]{{2,}}")
 
 
@@ -177,27 +223,21 @@ def speaker_labels(text: str) -> list[str]:
     return list(seen)
 
 
-def _surname(name: str) -> tuple[str, ...]:
-    """Folded words of a name's last part: "Karine Jean-Pierre" → ("jean", "pierre")."""
-    parts = [p for p in name.replace(",", " ").split() if words(p)]
-    while len(parts) > 1 and len(last := words(parts[-1])) == 1 and last[0] in NAME_SUFFIXES:
-        parts.pop()
-    return tuple(words(parts[-1])) if parts else ()
-
-
-def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
-    n = len(sub)
-    return n > 0 and any(tuple(seq[i : i + n]) == tuple(sub) for i in range(len(seq) - n + 1))
-
-
 _FM_DATE = re.compile(r"""^date:[ \t]*['"]?([^'"\n]+?)['"]?[ \t]*$""", re.M)
 _FM_FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
-def _file_date(path: Path) -> str | None:
-    """The front matter's ``date:`` (a cheap regex, not a second YAML parse:
-    load_source already parsed the title), else a leading ISO date in the name."""
+_FM_URL = re.compile(
+    r"""^(?:source_url|url|canonical_url):[ \t]*['"]?([^'"\s]+)['"]?[ \t]*$""", re.M
+)
+
+
+def _file_meta(path: Path) -> tuple[str | None, str | None]:
+    """(date, original URL) from the front matter (a cheap regex, not a second
+    YAML parse: load_source already parsed the title); the date else from a
+    leading ISO date in the file name."""
+    date = url = None
     if path.suffix.lower() in (".md", ".markdown"):
         try:
             with path.open("rb") as fh:
@@ -207,10 +247,13 @@ def _file_date(path: Path) -> str | None:
         fence = _FM_FENCE.match(head)
         if fence:
             m = _FM_DATE.search(fence.group(1))
-            if m:
-                return m.group(1).strip()
-    m = _NAME_DATE.match(path.name)
-    return m.group(1) if m else None
+            date = m.group(1).strip() if m else None
+            u = _FM_URL.search(fence.group(1))
+            url = u.group(1) if u and is_url(u.group(1)) else None
+    if date is None:
+        m = _NAME_DATE.match(path.name)
+        date = m.group(1) if m else None
+    return date, url
 
 
 def content_hash(text: str) -> str:
@@ -223,26 +266,56 @@ def content_hash(text: str) -> str:
 class Library:
     """A source library in one SQLite file; use as a context manager or close()."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, mapper: LabelMapper = default_mapper) -> None:
         self.path = Path(path)
+        # Label ↔ person mapping used by lookup; see ``library_people.speaks_in``.
+        self.mapper = mapper
         self._db = sqlite3.connect(str(self.path))
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
-            if version not in (0, SCHEMA_VERSION):
-                raise LibraryError(f"library schema {version}, expected {SCHEMA_VERSION}")
+            if version not in (0, 1, SCHEMA_VERSION):
+                raise LibraryError(
+                    str(path), f"library schema {version}, expected {SCHEMA_VERSION}"
+                )
             if version == 0 and tables:
                 # Some other application's database: never write into it.
-                raise LibraryError("an SQLite database, but not a quoteverify library")
+                raise LibraryError(str(path), "an SQLite database, but not a quoteverify library")
+            if version == 1:
+                self._db.executescript(_V1_TO_V2)
             self._db.executescript(_SCHEMA)
+            if version == 1:
+                self._backfill()
         except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database, or no FTS5
             self._db.close()
-            raise LibraryError(f"{path}: {exc}") from exc
+            reason = exc.reason if isinstance(exc, LibraryError) else str(exc)
+            raise LibraryError(str(path), reason) from exc
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._db.commit()
         # Normalised texts of recently re-ranked documents: an audit asks about
         # several quotes from the same few sources.
         self._norm_cache: OrderedDict[int, str] = OrderedDict()
+
+    def _backfill(self) -> None:
+        """A schema-1 library knew labels and raw dates only: derive days, authors
+        and speaker keys from the stored texts, once."""
+        db = self._db
+        rows = db.execute("SELECT docid, text, title, date, speakers FROM documents").fetchall()
+        for docid, blob, title, raw_date, speakers in rows:
+            text = zlib.decompress(blob).decode("utf-8")
+            labels = tuple(x for x in speakers.split("\n") if x)
+            people = DocPeople(title, parse_day(raw_date), labels, authors(title, text, labels))
+            db.execute(
+                "UPDATE documents SET day = ?, authors = ? WHERE docid = ?",
+                (people.day, "\n".join(people.authors), docid),
+            )
+            self._store_keys(docid, people)
+
+    def _store_keys(self, docid: int, people: DocPeople) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO speaker_keys(key, day, docid) VALUES (?, ?, ?)",
+            [(key, people.day or "", docid) for key in sorted(speaker_keys(people))],
+        )
 
     # -- context manager
     def __enter__(self) -> Library:
@@ -259,21 +332,41 @@ class Library:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     # -- adding
-    def add(self, source: Source, *, date: str | None = None, speakers: Sequence[str] = ()) -> str:
+    def add(
+        self,
+        source: Source,
+        *,
+        date: str | None = None,
+        speakers: Sequence[str] | None = None,
+        url: str | None = None,
+    ) -> str:
         """Store one read source; return its content hash.
 
         Idempotent: a text already stored is not stored again, the ref is just
         recorded.  Raises ValueError for a source that could not be read.
+        ``speakers`` defaults to the text's turn labels.
         """
-        digest, _ = self._add(source, date=date, speakers=speakers)
+        labels = speaker_labels(source.text) if speakers is None else speakers
+        digest, _ = self._add(source, date=date, speakers=labels, url=url)
         self._db.commit()
         return digest
 
-    def _add(self, source: Source, *, date: str | None, speakers: Sequence[str]) -> tuple[str, str]:
+    def _add(
+        self,
+        source: Source,
+        *,
+        date: str | None,
+        speakers: Sequence[str],
+        url: str | None = None,
+    ) -> tuple[str, str]:
         """Insert without committing; return (hash, "added"|"duplicate"|"unchanged")."""
         if source.status != "ok" or not source.text.strip():
             raise ValueError(f"{source.ref}: {source.error or 'no text'}")
@@ -285,26 +378,36 @@ class Library:
         outcome = "duplicate"
         if db.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone() is None:
             outcome = "added"
-            speakers_text = "\n".join(speakers)
+            labels = tuple(speakers)
+            people = DocPeople(
+                source.title, parse_day(date), labels, authors(source.title, source.text, labels)
+            )
+            speakers_text = "\n".join(labels)
             cur = db.execute(
-                "INSERT INTO documents(hash, text, title, date, speakers) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO documents(hash, text, title, date, speakers, day, url, authors) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     digest,
-                    zlib.compress(source.text.encode("utf-8"), 6),
+                    zlib.compress(source.text.encode("utf-8"), 1),
                     source.title,
                     date,
                     speakers_text,
+                    people.day,
+                    url or source.url,
+                    "\n".join(people.authors),
                 ),
             )
+            docid = int(cur.lastrowid or 0)
             db.execute(
                 "INSERT INTO fts(rowid, title, speakers, text) VALUES (?, ?, ?, ?)",
                 (
-                    cur.lastrowid,
+                    docid,
                     source.title or "",
                     speakers_text,
                     _indexed(source.title, source.text),
                 ),
             )
+            self._store_keys(docid, people)
         db.execute("INSERT OR REPLACE INTO refs(ref, hash) VALUES (?, ?)", (source.ref, digest))
         if old:  # the ref's file changed: drop its old text if nothing else names it
             self._drop_if_orphan(old[0])
@@ -326,6 +429,7 @@ class Library:
             (docid, title or "", speakers, _indexed(title, zlib.decompress(blob).decode("utf-8"))),
         )
         db.execute("DELETE FROM documents WHERE docid = ?", (docid,))
+        db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
     def add_paths(self, refs: Iterable[str]) -> AddStats:
@@ -343,9 +447,11 @@ class Library:
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date = _file_date(path) if path is not None else None
+            date, url = _file_meta(path) if path is not None else (None, None)
             try:
-                _, outcome = self._add(source, date=date, speakers=speaker_labels(source.text))
+                _, outcome = self._add(
+                    source, date=date, speakers=speaker_labels(source.text), url=url
+                )
             except ValueError as exc:
                 stats.errors.append((ref, str(exc)))
                 continue
@@ -386,12 +492,73 @@ class Library:
                 stats.errors.append((ref, "no such file or directory"))
 
     # -- lookup
+    def documents_of(
+        self, person: Person | None, near: str | None = None, window: int | None = None
+    ) -> set[int] | None:
+        """Docids a quote of ``person`` near ``near`` may come from; None: no limit.
+
+        SQL selects by speaker key and date (both indexed); ``speaks_in`` then
+        decides on those few documents with the label mapper.  Undated
+        documents are kept: nothing says they are far from the article.
+        """
+        lo, hi = _bounds(near, window)
+        if person is None:
+            if lo is None:
+                return None
+            rows = self._db.execute(
+                "SELECT docid FROM documents WHERE day IS NULL OR day BETWEEN ? AND ?", (lo, hi)
+            )
+            return {r[0] for r in rows}
+        if person.type in ("group", "unknown"):
+            # "Officials", "experts": no library document can be shown to be
+            # theirs, and offering every unlabelled one is matching by words
+            # alone, the very thing the speaker filter is for.
+            return set()
+        keys = sorted(self.mapper.keys(person))
+        if not keys:
+            return set()
+        inner = f"SELECT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
+        params: list[object] = list(keys)
+        if lo is not None:
+            inner += " AND (day = '' OR day BETWEEN ? AND ?)"
+            params += [lo, hi]
+        sql = (
+            "SELECT d.docid, d.title, d.day, d.speakers, d.authors FROM documents d "
+            f"WHERE d.docid IN ({inner})"
+        )
+        out = set()
+        for docid, title, day, speakers, wrote in self._db.execute(sql, params):
+            people = DocPeople(
+                title,
+                day,
+                tuple(x for x in speakers.split("\n") if x),
+                tuple(x for x in wrote.split("\n") if x),
+            )
+            if speaks_in(people, person, self.mapper):
+                out.add(docid)
+        return out
+
     def candidates(
-        self, quote_text: str, speaker: str | None = None, k: int = 3
+        self,
+        quote_text: str,
+        speaker: str | Person | None = None,
+        k: int = 3,
+        *,
+        near: str | None = None,
+        window: int | None = None,
     ) -> list[Candidate]:
-        """The ``k`` stored documents most likely to contain ``quote_text``, best first."""
+        """The ``k`` stored documents most likely to contain ``quote_text``, best first.
+
+        Only documents where ``speaker`` speaks (a turn mapped to them, or
+        written by them) and, with ``near`` (an ISO day) and ``window`` (days),
+        dated within the window or undated.  No speaker: any document.
+        """
         toks = words(quote_text)
         if not toks or k <= 0:
+            return []
+        person = Person(speaker) if isinstance(speaker, str) else speaker
+        allowed = self.documents_of(person, near, window)
+        if allowed is not None and not allowed:
             return []
         terms = sorted(set(_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
@@ -420,8 +587,12 @@ class Library:
             ["SELECT rowid AS r, ? AS w FROM fts WHERE fts MATCH ?"] * len(used)
         )
         params: list[object] = [x for w, t in used for x in (w, f'"{t}"')]
+        where = ""
+        if allowed is not None:
+            where = "WHERE r IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(allowed)))
         rows = db.execute(
-            f"SELECT r, sum(w) FROM ({union}) GROUP BY r ORDER BY 2 DESC, r LIMIT ?",
+            f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r ORDER BY 2 DESC, r LIMIT ?",
             [*params, max(FIRST_STAGE, k)],
         ).fetchall()
         if not rows:
@@ -429,7 +600,6 @@ class Library:
         # Score: the share of the quote's bigram evidence (idf-weighted) the
         # document holds, 0-100.
         mass = sum(w for w, _ in known)
-        who = _surname(speaker) if speaker else ()
         ranked: list[Candidate] = []
         scores = [100.0 * weight / mass for _, weight in rows]
         # Bigrams may be scattered over a long transcript.  When the leaders
@@ -447,29 +617,27 @@ class Library:
         meta = {
             row[0]: row[1:]
             for row in db.execute(
-                "SELECT d.docid, d.hash, d.title, d.date, d.speakers, "
+                "SELECT d.docid, d.hash, d.title, d.date, d.day, d.url, "
                 "(SELECT ref FROM refs r WHERE r.hash = d.hash ORDER BY r.rowid LIMIT 1) "
                 f"FROM documents d WHERE d.docid IN ({marks})",
                 [docid for docid, _ in rows],
             )
         }
+        match = person is not None  # every candidate passed documents_of
         for (docid, _), coverage in zip(rows, scores, strict=True):
             if docid not in meta:
                 continue
-            digest, title, date, speakers, ref = meta[docid]
-            match = bool(who) and (
-                any(_surname(label) == who for label in speakers.split("\n") if label)
-                or _contains(words(title or ""), who)
-            )
+            digest, title, date, day, url, ref = meta[docid]
             ranked.append(
                 Candidate(
                     ref=ref or digest,
                     title=title,
-                    date=date,
-                    score=round(coverage + (SPEAKER_BONUS if match else 0.0), 2),
+                    date=day or date,
+                    score=round(coverage, 2),
                     hash=digest,
                     coverage=round(coverage, 2),
                     speaker_match=match,
+                    url=url,
                 )
             )
         # Stable sort: equal scores keep the first stage's order.
@@ -511,16 +679,18 @@ class Library:
         if row is None:
             raise KeyError(ref_or_hash)
         ref, digest = row
-        doc = db.execute("SELECT text, title FROM documents WHERE hash = ?", (digest,)).fetchone()
+        doc = db.execute(
+            "SELECT text, title, url FROM documents WHERE hash = ?", (digest,)
+        ).fetchone()
         if doc is None:
             raise KeyError(ref_or_hash)
-        url = ref if is_url(ref) else None
+        url = ref if is_url(ref) else doc[2]
         return Source(
             ref=ref,
             status="ok",
             text=zlib.decompress(doc[0]).decode("utf-8"),
             url=url,
-            path=None if url or ref == digest else ref,
+            path=None if is_url(ref) or ref == digest else ref,
             title=doc[1],
         )
 
@@ -528,6 +698,227 @@ class Library:
         """Every ref naming a text (republished copies), earliest added first."""
         rows = self._db.execute("SELECT ref FROM refs WHERE hash = ? ORDER BY rowid", (digest,))
         return [r[0] for r in rows]
+
+    # -- inspection and removal
+    def entries(self, speaker: str | None = None) -> list[Entry]:
+        """Every document (or those where ``speaker`` speaks), by date then title."""
+        allowed = self.documents_of(Person(speaker)) if speaker else None
+        rows = self._db.execute(
+            "SELECT d.docid, d.hash, d.title, d.day, d.url, d.speakers, d.authors, "
+            "(SELECT group_concat(ref, char(10)) FROM "
+            " (SELECT ref FROM refs r WHERE r.hash = d.hash ORDER BY r.rowid)) "
+            "FROM documents d ORDER BY d.day IS NULL, d.day, d.title, d.hash"
+        )
+        out = []
+        for docid, digest, title, day, url, speakers, wrote, refs in rows:
+            if allowed is not None and docid not in allowed:
+                continue
+            out.append(
+                Entry(
+                    hash=digest,
+                    title=title,
+                    day=day,
+                    url=url,
+                    labels=tuple(x for x in speakers.split("\n") if x),
+                    authors=tuple(x for x in wrote.split("\n") if x),
+                    refs=tuple((refs or "").split("\n")) if refs else (),
+                )
+            )
+        return out
+
+    def entry(self, ref_or_hash: str) -> Entry:
+        """One document by ref, hash or hash prefix; KeyError if unknown."""
+        digest = self._resolve(ref_or_hash)
+        for e in self.entries():
+            if e.hash == digest:
+                return e
+        raise KeyError(ref_or_hash)  # pragma: no cover - _resolve found it
+
+    def summary(self) -> Summary:
+        db = self._db
+        docs, first, last = db.execute(
+            "SELECT count(*), min(day), max(day) FROM documents"
+        ).fetchone()
+        refs = db.execute("SELECT count(*) FROM refs").fetchone()[0]
+        undated = db.execute("SELECT count(*) FROM documents WHERE day IS NULL").fetchone()[0]
+        counts: dict[str, int] = {}
+        for speakers, wrote in db.execute("SELECT speakers, authors FROM documents"):
+            for name in {x for x in (*speakers.split("\n"), *wrote.split("\n")) if x}:
+                counts[name] = counts.get(name, 0) + 1
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return Summary(docs, refs, first, last, undated, tuple(top))
+
+    def remove(self, ref_or_hash: str) -> list[str]:
+        """Forget a document (by hash or prefix: every ref) or one ref; return
+        the refs removed.  The text goes when no ref names it any more."""
+        db = self._db
+        if db.execute("SELECT 1 FROM refs WHERE ref = ?", (ref_or_hash,)).fetchone():
+            digest = db.execute("SELECT hash FROM refs WHERE ref = ?", (ref_or_hash,)).fetchone()[0]
+            removed = [ref_or_hash]
+        else:
+            digest = self._resolve(ref_or_hash)
+            removed = self.refs(digest)
+        db.executemany("DELETE FROM refs WHERE ref = ?", [(r,) for r in removed])
+        self._drop_if_orphan(digest)
+        db.commit()
+        return removed
+
+    def _resolve(self, ref_or_hash: str) -> str:
+        """The hash a ref, a hash or a unique hash prefix (≥ 8 hex digits) names."""
+        db = self._db
+        row = db.execute("SELECT hash FROM refs WHERE ref = ?", (ref_or_hash,)).fetchone()
+        if row:
+            return str(row[0])
+        if re.fullmatch(r"[0-9a-fA-F]{8,64}", ref_or_hash):
+            low = ref_or_hash.lower()
+            hits = db.execute(
+                "SELECT hash FROM documents WHERE hash >= ? AND hash < ? LIMIT 2", (low, low + "g")
+            ).fetchall()
+            if len(hits) == 1:
+                return str(hits[0][0])
+        raise KeyError(ref_or_hash)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored document as ``library list`` and ``info`` show it."""
+
+    hash: str
+    title: str | None
+    day: str | None
+    url: str | None
+    labels: tuple[str, ...]
+    authors: tuple[str, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    refs: int
+    first_day: str | None
+    last_day: str | None
+    undated: int
+    speakers: tuple[tuple[str, int], ...]  # (label or author, documents), most first
+
+
+class LibraryBackend(Protocol):
+    """What the pipeline and the CLI need of a library.  ``Library`` (SQLite)
+    is the one backend today; a server-backed one (PostgreSQL, issue 17) would
+    implement the same methods and be chosen by ``open_library``."""
+
+    def candidates(
+        self,
+        quote_text: str,
+        speaker: str | Person | None = None,
+        k: int = 3,
+        *,
+        near: str | None = None,
+        window: int | None = None,
+    ) -> list[Candidate]: ...
+
+    def get_source(self, ref_or_hash: str) -> Source: ...
+
+    def entries(self, speaker: str | None = None) -> list[Entry]: ...
+
+    def entry(self, ref_or_hash: str) -> Entry: ...
+
+    def summary(self) -> Summary: ...
+
+    @property
+    def name(self) -> str: ...
+
+    def close(self) -> None: ...
+
+
+def open_library(
+    spec: str, *, create: bool = False, mapper: LabelMapper = default_mapper
+) -> Library:
+    """The library ``spec`` names (today: an SQLite file).  Without ``create``,
+    a missing file is an error rather than a new empty library.  ``mapper``
+    decides which transcript labels are the quote's speaker (see
+    ``library_people.speaks_in``)."""
+    if "://" in spec:
+        raise LibraryError(spec, "only SQLite library files are supported")
+    path = Path(spec)
+    if not create and not path.is_file():
+        raise LibraryError(spec, "no such file")
+    return Library(path, mapper=mapper)
+
+
+class LibrarySet:
+    """Several libraries searched as one (``--library A --library B``).
+
+    Candidates from each are merged by score; a document is identified by its
+    content hash, so the same text in two libraries is offered once.  Sources
+    are read back from the first library holding the hash.
+    """
+
+    def __init__(self, libraries: Sequence[LibraryBackend]) -> None:
+        self.libraries = list(libraries)
+
+    @classmethod
+    def open(cls, specs: Sequence[str], *, mapper: LabelMapper = default_mapper) -> LibrarySet:
+        opened: list[LibraryBackend] = []
+        try:
+            for spec in dict.fromkeys(specs):
+                opened.append(open_library(spec, mapper=mapper))
+        except LibraryError:
+            for lib in opened:
+                lib.close()
+            raise
+        return cls(opened)
+
+    def __enter__(self) -> LibrarySet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for lib in self.libraries:
+            lib.close()
+
+    def candidates(
+        self,
+        quote_text: str,
+        speaker: str | Person | None = None,
+        k: int = 3,
+        *,
+        near: str | None = None,
+        window: int | None = None,
+    ) -> list[Candidate]:
+        merged: dict[str, Candidate] = {}
+        for lib in self.libraries:
+            for c in lib.candidates(quote_text, speaker, k, near=near, window=window):
+                merged.setdefault(c.hash, c)
+        # Stable: equal scores keep the libraries' order as given.
+        return sorted(merged.values(), key=lambda c: -c.score)[:k]
+
+    def get_source(self, ref_or_hash: str) -> Source:
+        for lib in self.libraries:
+            try:
+                return lib.get_source(ref_or_hash)
+            except KeyError:
+                continue
+        raise KeyError(ref_or_hash)
+
+    def entries(self, speaker: str | None = None) -> list[Entry]:
+        seen: dict[str, Entry] = {}
+        for lib in self.libraries:
+            for e in lib.entries(speaker):
+                seen.setdefault(e.hash, e)
+        return list(seen.values())
+
+
+def _bounds(near: str | None, window: int | None) -> tuple[str | None, str | None]:
+    """The ISO days ``window`` days either side of ``near`` (None: no window)."""
+    day = parse_day(near) if near else None
+    if day is None or window is None:
+        return None, None
+    d = dt.date.fromisoformat(day)
+    delta = dt.timedelta(days=window)
+    return (d - delta).isoformat(), (d + delta).isoformat()
 
 
 def _bigrams(toks: Sequence[str]) -> list[str]:

@@ -74,6 +74,9 @@ class Article:
     sources: tuple[str, ...] = ()
     front_matter: dict[str, Any] = field(default_factory=dict)
     links: tuple[Link, ...] = ()
+    # ISO day of publication (front matter, HTML meta/<time>, or the dateline):
+    # the centre of the library's date window.  None when the article has none.
+    date: str | None = None
     # ``<!-- quoteverify-source URL -->`` comments: (offset in ``text``, URL); each
     # pins a source for the first quotation that starts at or after the offset.
     pins: tuple[tuple[int, str], ...] = ()

@@ -6,6 +6,7 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -18,12 +19,13 @@ from ._localfile import refusal, repository_root
 from .article import load_article
 from .discover import Planned, plan_sources
 from .errors import InputError
+from .grammar import plural, possessive
 from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
 from .sources import load_sources
 
 if TYPE_CHECKING:
     from .align import PreparedSource
-    from .library import Library
+    from .library import LibrarySet
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -33,12 +35,16 @@ def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
     return article, extract_quotes(article)
 
 
+DEFAULT_LIBRARY_WINDOW = 30  # days either side of the article's date
+
+
 def run_audit(
     article_ref: str,
     sources: Sequence[str] = (),
     *,
     follow_links: bool = True,
-    library: str | None = None,
+    library: str | Sequence[str] | None = None,
+    library_window: int | None = DEFAULT_LIBRARY_WINDOW,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
     memo: dict[str, Source] | None = None,
     config_dir: Path | None = None,
@@ -48,20 +54,26 @@ def run_audit(
     """``memo``: sources already read in this run, by ref; filled as sources are
     read, so that ``check`` reads a source shared by many articles once.
 
+    ``library``: one or more library files, searched together for the quotes
+    left without a source; ``library_window``: how many days from the
+    article's date a library document may be (None: any date).
+
     What the article names (and, with ``given_trusted`` False or a speaker not
     in ``trusted_speakers``, what a configuration found in the repository
     names) is read only inside the article's repository: see ``_localfile``.
     ``config_dir`` is the configuration file's folder, one of the places the
     repository may end."""
     article, quotes = run_extract(article_ref)
-    plan = plan_sources(
-        article,
-        quotes,
-        sources,
-        follow_links=follow_links,
-        speaker_sources=speaker_sources,
-        given_trusted=given_trusted,
-        trusted_speakers=trusted_speakers,
+    plan = _tidy_plan(
+        plan_sources(
+            article,
+            quotes,
+            sources,
+            follow_links=follow_links,
+            speaker_sources=speaker_sources,
+            given_trusted=given_trusted,
+            trusted_speakers=trusted_speakers,
+        )
     )
     root = None if is_url(article_ref) else repository_root(article_ref, config_dir, Path.cwd())
     refused = {
@@ -70,25 +82,108 @@ def run_audit(
         for p in items
         if not p.trusted and (why := refusal(p.ref, root)) is not None
     }
-    if library is None:
+    specs = [library] if isinstance(library, str) else list(library or ())
+    if not specs:
         return judge_all(article, quotes, plan, memo=memo, refused=refused)
-    from .library import Library, LibraryError
+    from .library import LibraryError, LibrarySet
+    from .library_people import Person
 
-    if not Path(library).is_file():
-        raise InputError("library", library, "no such file")
+    for spec in specs:
+        if not Path(spec).is_file():
+            raise InputError("library", spec, "no such file")
+    near = article.date
+    window = library_window if near else None
     try:
-        with Library(Path(library)) as lib:
+        with LibrarySet.open(specs) as lib:
             # The library is the last resort: only quotes left with no source.
+            from_library: set[str] = set()
             for quote in quotes:
                 if quote.id in plan and not plan[quote.id]:
-                    name = quote.speaker.name if quote.speaker else None
+                    sp = quote.speaker
+                    person = Person(sp.name, sp.title, sp.type) if sp else None
+                    from_library.add(quote.id)
                     plan[quote.id] = [
-                        Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
-                        for c in lib.candidates(quote.text, name, k=3)
+                        Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({cite(c)})")
+                        for c in lib.candidates(quote.text, person, k=3, near=near, window=window)
                     ]
-            return judge_all(article, quotes, plan, library=lib, memo=memo, refused=refused)
+            report = judge_all(article, quotes, plan, library=lib, memo=memo, refused=refused)
     except LibraryError as exc:
-        raise InputError("library", library, str(exc)) from None
+        raise InputError("library", exc.ref, exc.reason) from None
+    return _library_outcomes(report, from_library, near, window)
+
+
+def _tidy_plan(plan: dict[str, list[Planned]]) -> dict[str, list[Planned]]:
+    """Local paths without "." and ".." steps, then each source once per quote.
+
+    Front matter and links name sources relative to the article, so
+    ``articles/../sources/x.md`` and ``sources/x.md`` (or ``./sources/x.md``)
+    are one file: reports show the short path, list it once, and read it once.
+    """
+    out: dict[str, list[Planned]] = {}
+    for qid, items in plan.items():
+        seen: dict[str, Planned] = {}
+        for p in items:
+            ref = p.ref if is_url(p.ref) or p.ref == "-" else os.path.normpath(p.ref)
+            seen.setdefault(ref, replace(p, ref=ref))
+        out[qid] = list(seen.values())
+    return out
+
+
+def cite(c: object) -> str:
+    """A library document as a reader finds it: title, date, URL (or ref)."""
+    title = getattr(c, "title", None)
+    day = getattr(c, "date", None)
+    where = getattr(c, "url", None) or getattr(c, "ref", None) or getattr(c, "hash", "")
+    # Titles carry the page's no-break spaces: one line, plain spaces.
+    return ", ".join(" ".join(str(x).split()) for x in (title, day, where) if x)
+
+
+def source_citation(source: Source) -> str:
+    """How a report names a source: a library document by its title, date and
+    URL (kept in ``via`` when it was planned), anything else by its ref."""
+    if source.ref.startswith(LIBRARY_PREFIX) and source.via.startswith("library ("):
+        return source.via[len("library (") : -1]
+    return source.ref
+
+
+def _library_outcomes(
+    report: Report, from_library: set[str], near: str | None, window: int | None
+) -> Report:
+    """A library is never complete: a quote it holds no document for, or whose
+    words its documents lack, is ``unverifiable`` with that reason, not
+    ``not_found`` (which says the speaker's own source lacks the words)."""
+    if not from_library:
+        return report
+    near_words = f"near {near} (± {plural(window, 'day')})" if near and window is not None else ""
+    undated = (
+        "the article has no date: library documents of any date were searched"
+        if near is None
+        else None
+    )
+    out = []
+    for r in report.results:
+        if r.quote.id not in from_library or r.verdict is None:
+            out.append(r)
+            continue
+        sp = r.quote.speaker
+        whose = f"of {possessive(sp.name)} words" if sp else ""
+        miss = " ".join(x for x in ("no document", whose, near_words, "in the library") if x)
+        if r.match is None and not r.source_scores and r.verdict == "unverifiable":
+            # No candidate at all: say so in the library's terms.
+            kept = [n for n in r.notes if not n.startswith("no source:")]
+            r = replace(r, notes=(miss, *kept))
+        elif r.verdict == "not_found":
+            r = replace(
+                r,
+                verdict="unverifiable",
+                match=None,
+                diff=(),
+                notes=(f"{miss} holds these words", *r.notes),
+            )
+        if undated:
+            r = replace(r, notes=(*r.notes, undated))
+        out.append(r)
+    return replace(report, results=tuple(out))
 
 
 def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
@@ -114,7 +209,7 @@ def judge_all(
     article: Article,
     quotes: Sequence[Quote],
     plan: Mapping[str, Sequence[Planned]],
-    library: Library | None = None,
+    library: LibrarySet | None = None,
     memo: dict[str, Source] | None = None,
     refused: Mapping[str, str] | None = None,
 ) -> Report:
@@ -213,7 +308,7 @@ def _unusable_refs(refs: Sequence[str]) -> list[Source]:
     return out
 
 
-def _library_source(library: Library | None, ref: str) -> Source:
+def _library_source(library: LibrarySet | None, ref: str) -> Source:
     # "library:HASH" can be typed (--source, front matter) without a library, or
     # name a document the library does not hold: a source error, not a crash.
     if library is None:

@@ -242,7 +242,7 @@ def test_dotted_speaker_keys_get_their_own_lines(tmp_path) -> None:
         ),
         ('format = "text"', "line 4: 'format' must be one of human, concise, json, jsonl,"),
         ('cache = ""', "line 4: 'cache' must not be empty"),
-        ("library = ['a']", "line 4: 'library' must be a string, not an array"),
+        ("library = [1]", "line 4: 'library' item 1 must be a string, not 1"),
         ('wayback = "web.archive.org"', "line 4: 'wayback' must be an http:// or https:// URL"),
         ('user-agent = "a\\nX-Evil: 1"', "line 4: 'user-agent' must not contain control"),
         ("include = [1]", "line 4: 'include' item 1 must be a string, not 1"),
@@ -369,7 +369,7 @@ def test_speakers_merge_by_name(tmp_path) -> None:
 def test_env_config(tmp_path) -> None:
     cfg = write(tmp_path / "ci" / "qv.toml", 'library = "lib.sqlite"\n')
     st = resolve({}, env={"QUOTEVERIFY_CONFIG": str(cfg)}, cwd=tmp_path)
-    assert st["library"] == str(tmp_path / "ci" / "lib.sqlite")
+    assert st["library"] == (str(tmp_path / "ci" / "lib.sqlite"),)
     assert st.origin("library") == "ci/qv.toml:1"
     assert st.found_by == "QUOTEVERIFY_CONFIG"
 
@@ -388,7 +388,8 @@ exit-zero = false  # default
 include = ["**/*.md", "**/*.markdown", "**/*.html", "**/*.htm"]  # default
 exclude = [".git/**", "node_modules/**", ".venv/**", "venv/**", "**/__pycache__/**", "**/requirements*.txt", "**/robots.txt", "**/LICENSE*", "**/CMakeLists.txt"]  # default
 source = []  # default
-# library: not set, no library  # default
+library = []  # default
+library-window = 30  # default
 no-links = false  # default
 timeout = 20.0  # default
 deadline = 60.0  # default

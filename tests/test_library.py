@@ -151,16 +151,18 @@ def test_edited_quote_ranks_right_doc_first(lib: Library) -> None:
     assert got[0].score >= got[-1].score
 
 
-def test_speaker_boost(tmp_path: Path) -> None:
+def test_only_documents_where_the_speaker_speaks_are_candidates(tmp_path: Path) -> None:
     # The same sentence in two documents; only the speaker tells them apart.
     line = "We will rebuild the bridges and the broadband networks in every county."
     with Library(tmp_path / "lib.sqlite") as lib:
         lib.add(_src("a.txt", f"MR. SMITH:  {line}\n"), speakers=["MR. SMITH"])
         lib.add(_src("b.txt", f"MS. JEAN-PIERRE:  {line}\n"), speakers=["MS. JEAN-PIERRE"])
         first = lib.candidates(line, "Karine Jean-Pierre")
-        assert [c.ref for c in first] == ["b.txt", "a.txt"]
-        assert first[0].speaker_match and not first[1].speaker_match
-        assert lib.candidates(line, "Smith")[0].ref == "a.txt"
+        assert [c.ref for c in first] == ["b.txt"]
+        assert first[0].speaker_match
+        assert [c.ref for c in lib.candidates(line, "Smith")] == ["a.txt"]
+        assert lib.candidates(line, "Vladimir Putin") == []
+        assert len(lib.candidates(line)) == 2  # nobody named: any document
 
 
 @pytest.mark.parametrize(

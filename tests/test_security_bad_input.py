@@ -89,9 +89,7 @@ def test_a_hostile_article_does_not_abort_check(here: Path, capsys, kind: str) -
     repo.mkdir()
     # Inside the article's folder: a source outside it would be refused (containment).
     (repo / "src.txt").write_text(SOURCE, encoding="utf-8")
-    (repo / "a-good.md").write_text(
-        f"---\nsources: [src.txt]\n---\n\n{GOOD}\n", encoding="utf-8"
-    )
+    (repo / "a-good.md").write_text(f"---\nsources: [src.txt]\n---\n\n{GOOD}\n", encoding="utf-8")
     (repo / "z-evil.md").write_text(
         f"---\n{EVIL_FRONT_MATTER[kind]}\n---\n\n{GOOD}\n", encoding="utf-8"
     )

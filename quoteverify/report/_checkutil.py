@@ -102,7 +102,9 @@ def counts(run: CheckRun) -> Counts:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    from ..grammar import plural as _plural
+
+    return _plural(n, word)
 
 
 def summary_line(c: Counts) -> str:

@@ -4,6 +4,7 @@ import re
 from collections.abc import Sequence
 
 from .._display import code_span, escape_controls
+from ..grammar import plural
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
 from ._checkutil import opening
 
@@ -57,8 +58,9 @@ def report_markdown(report: Report) -> str:
         "",
         # The URL is the server's choice (after redirects): a backtick in it must
         # not close the span and let the rest render as Markdown.
-        f"Article: {code_span(art.url or art.origin)} · {len(report.results)} quotations "
-        f"({len(judged)} judged) · {len(report.sources)} sources ({ok} read)",
+        f"Article: {code_span(art.url or art.origin)} · "
+        f"{plural(len(report.results), 'quotation')} "
+        f"({len(judged)} judged) · {plural(len(report.sources), 'source')} ({ok} read)",
         "",
     ]
     counts = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
