@@ -31,6 +31,8 @@ def test_plural_and_possessive() -> None:
 
 
 def _repo(tmp_path: Path) -> Path:
+    # A repository: articles may name sources anywhere inside it (containment).
+    (tmp_path / ".git").mkdir()
     (tmp_path / "sources").mkdir()
     (tmp_path / "articles").mkdir()
     (tmp_path / "sources" / "x.md").write_text(f"MS. ROE:  {LINE}\n", encoding="utf-8")
