@@ -281,17 +281,21 @@ class Library:
             if version == 0 and tables:
                 # Some other application's database: never write into it.
                 raise LibraryError(str(path), "an SQLite database, but not a quoteverify library")
-            if version == 1:
-                self._db.executescript(_V1_TO_V2)
-            self._db.executescript(_SCHEMA)
-            if version == 1:
-                self._backfill()
+            # A current library is only read here: no write transaction per
+            # opening (``check`` opens it once per article), and a library on a
+            # read-only file system (a CI cache) still works.
+            if version != SCHEMA_VERSION:
+                if version == 1:
+                    self._db.executescript(_V1_TO_V2)
+                self._db.executescript(_SCHEMA)
+                if version == 1:
+                    self._backfill()
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._db.commit()
         except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database, or no FTS5
             self._db.close()
             reason = exc.reason if isinstance(exc, LibraryError) else str(exc)
             raise LibraryError(str(path), reason) from exc
-        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self._db.commit()
         # Normalised texts of recently re-ranked documents: an audit asks about
         # several quotes from the same few sources.
         self._norm_cache: OrderedDict[int, str] = OrderedDict()

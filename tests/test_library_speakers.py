@@ -306,3 +306,15 @@ def test_a_schema_1_library_is_upgraded_in_place(tmp_path: Path) -> None:
         )
         assert [c.ref for c in got] == ["a.md"]
         assert lib.candidates("questions about the nature", "Vladimir Putin") == []
+
+
+def test_opening_a_current_library_writes_nothing(tmp_path: Path) -> None:
+    # check opens the library once per article: no write transaction each time,
+    # and a library on a read-only cache still opens.
+    db = tmp_path / "lib.sqlite"
+    with Library(db) as lib:
+        lib.add(Source(ref="a.txt", status="ok", text="MR. SMITH:  The harvest came early."))
+    before = db.read_bytes()
+    with Library(db) as lib:
+        assert [c.ref for c in lib.candidates("harvest came early", "Smith")] == ["a.txt"]
+    assert db.read_bytes() == before
