@@ -309,6 +309,8 @@ def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
     st = _settings(args)
+    for line in st.ignored:
+        print(f"quoteverify: warning: {line}", file=sys.stderr)
     if args.command == "config":
         from .config import show
 
