@@ -206,7 +206,9 @@ class Fetcher:
             return None
         with self._cache_lock:
             if self._cache is None:
-                self._cache = Cache(self.options.cache_path)  # opened on first use
+                # Opened on first use; offline, an empty rebuilt cache would
+                # serve nothing, so a corrupt one is an error there.
+                self._cache = Cache(self.options.cache_path, rebuild=not self.options.offline)
             return self._cache
 
     def close(self) -> None:
@@ -701,7 +703,7 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
-            record = replay.get(current)
+            record = replay.get(current, self.opts.max_bytes)
             if record is None:
                 extra = "" if current == url else f" (redirected to {current})"
                 raise FetchError(f"not in archive {replay.path}{extra}")

@@ -272,6 +272,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _configure_fetch(st: Settings, quiet: bool = True) -> None:
+    from ._cache import CacheError
     from ._fetch import USER_AGENT, FetchOptions, configure
 
     def path(key: str) -> Path | None:
@@ -283,7 +284,7 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
-    configure(
+    fetcher = configure(
         FetchOptions(
             timeout=st.get("timeout"),
             deadline=st.get("deadline"),
@@ -303,6 +304,15 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             per_host=st.get("per-host"),
         )
     )
+    if st.get("cache"):
+        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
+        # is an error) before any source depends on it.
+        try:
+            cache = fetcher.cache
+        except CacheError as exc:
+            raise InputError("cache", str(st.get("cache")), str(exc)) from None
+        if cache is not None and cache.rebuilt:
+            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
