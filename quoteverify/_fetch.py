@@ -516,6 +516,17 @@ class _Session:
             fetched_at=warc_date(resp.requested_at),
         )
 
+    def _proxied(self, url: str) -> bool:
+        """Whether a request for ``url`` goes through a proxy of the environment."""
+        import httpx
+
+        try:
+            # httpx is pinned <0.29; it has no public "which transport" call.
+            transport = self.client._transport_for_url(httpx.URL(url))
+        except httpx.InvalidURL:
+            return False
+        return transport is not self.client._transport
+
     @contextlib.asynccontextmanager
     async def _host_slot(self, url: str) -> AsyncIterator[None]:
         host = (urlsplit(url).hostname or "").lower()
@@ -534,7 +545,9 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
-            await _netguard.check_url(current, allow_private=opts.allow_private)
+            await _netguard.check_url(
+                current, allow_private=opts.allow_private, via_proxy=self._proxied(current)
+            )
             if robots and not opts.ignore_robots:
                 await self._check_robots(current)
             resp = await self._request(current, conditional if current == url else {})
@@ -741,7 +754,9 @@ class _Session:
         lookup = f"{base}/web/{stamp}/{url}"
         failures = (FetchError, _DeadLink, _netguard.Refused, _netguard.NameNotResolved)
         try:
-            await _netguard.check_url(lookup, allow_private=self.opts.allow_private)
+            await _netguard.check_url(
+                lookup, allow_private=self.opts.allow_private, via_proxy=self._proxied(lookup)
+            )
             resp = await self._request(lookup, {})
         except (*failures, httpx.HTTPError) as exc:
             raise FetchError(f"{cause}; the Wayback Machine lookup failed ({exc})") from None

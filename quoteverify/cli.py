@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
             "--deadline",
             type=float,
             metavar="SECONDS",
-            help="in total per document, retries included (default 60)",
+            help="in total per document, retries included (default 3 x --timeout)",
         )
         g.add_argument(
             "--run-deadline",
@@ -287,7 +287,9 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     fetcher = configure(
         FetchOptions(
             timeout=st.get("timeout"),
-            deadline=st.get("deadline"),
+            # A document may take a few slow requests (redirects, robots.txt,
+            # a retry), not a drip-fed eternity.
+            deadline=st.get("deadline") or 3 * st.get("timeout"),
             run_deadline=st.get("run-deadline"),
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),

@@ -391,7 +391,7 @@ source = []  # default
 # library: not set, no library  # default
 no-links = false  # default
 timeout = 20.0  # default
-deadline = 60.0  # default
+# deadline: not set, three times the timeout  # default
 run-deadline = 600.0  # default
 max-concurrency = 8  # default
 per-host = 2  # default
