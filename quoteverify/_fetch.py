@@ -681,7 +681,9 @@ class _Session:
         target = _robots.robots_url(url)
         for _hop in range(5):  # RFC 9309: follow at least five redirects
             try:
-                await _netguard.check_url(target, allow_private=self.opts.allow_private)
+                await _netguard.check_url(
+                    target, allow_private=self.opts.allow_private, via_proxy=self._proxied(target)
+                )
                 resp = await self._request(target, {}, max_bytes=_robots.MAX_ROBOTS_BYTES)
             except _GaveUp as exc:  # retried like any request: one 503 must not ban a host
                 return _robots.parse(exc.status, b"")

@@ -200,10 +200,11 @@ def test_behind_a_proxy_a_name_only_the_proxy_can_resolve_is_fetched(
         raise _netguard.NameNotResolved(f"cannot resolve host {host}")
 
     monkeypatch.setattr(_netguard, "resolve", proxy_only_dns)
-    with Fetcher(FetchOptions(ignore_robots=True, retries=0)) as fetcher:
+    with Fetcher(FetchOptions(retries=0)) as fetcher:
         got = fetcher.fetch("http://news.invalid/statement")
         # An address literal needs no DNS: it is judged, proxy or not.
         with pytest.raises(FetchError, match="loopback"):
             fetcher.fetch("http://127.0.0.1/admin")
     assert got.body.startswith(b"Through the proxy")
-    assert _Proxy.seen == ["http://news.invalid/statement"]
+    # robots.txt is asked for through the proxy too, not skipped.
+    assert _Proxy.seen == ["http://news.invalid/robots.txt", "http://news.invalid/statement"]
