@@ -59,11 +59,35 @@ def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) 
 
 
 class Cache:
-    """Thread-safe: one connection behind a lock (fetches run on several threads)."""
+    """Thread-safe: one connection behind a lock (fetches run on several threads).
 
-    def __init__(self, path: Path) -> None:
+    A file that is not a usable cache (truncated, overwritten, not SQLite) is
+    moved aside to ``NAME.corrupt`` and rebuilt empty, and ``rebuilt`` says so
+    for the caller to warn: otherwise every lookup would fail and each source
+    would quietly become unverifiable.  With ``rebuild=False`` (``--offline``,
+    where an empty cache serves nothing) it is a ``CacheError`` instead.
+    """
+
+    def __init__(self, path: Path, *, rebuild: bool = True) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self.rebuilt: str | None = None
+        try:
+            self._open(path)
+        except CacheError as exc:
+            if not rebuild or not path.is_file():
+                raise
+            with contextlib.suppress(Exception):
+                self._db.close()
+            aside = path.with_name(path.name + ".corrupt")
+            with _usable(path, (OSError,)):
+                path.replace(aside)
+                for suffix in ("-wal", "-shm"):
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+            self._open(path)
+            self.rebuilt = f"{exc}: moved to {aside} and rebuilt empty"
+
+    def _open(self, path: Path) -> None:
         with _usable(path, (OSError, sqlite3.Error)):
             path.parent.mkdir(parents=True, exist_ok=True)
             # timeout: parallel CI jobs sharing one cache file wait for each other.
@@ -79,6 +103,11 @@ class Cache:
                 self._db.execute("PRAGMA synchronous=NORMAL")
             with self._db:
                 self._db.execute(SCHEMA)
+            # A damaged page elsewhere in the file would fail only the lookups
+            # that touch it; find out now.
+            (verdict,) = self._db.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {verdict}")
 
     def get(self, url: str) -> CacheEntry | None:
         with _usable(self.path), self._lock:

@@ -206,7 +206,9 @@ class Fetcher:
             return None
         with self._cache_lock:
             if self._cache is None:
-                self._cache = Cache(self.options.cache_path)  # opened on first use
+                # Opened on first use; offline, an empty rebuilt cache would
+                # serve nothing, so a corrupt one is an error there.
+                self._cache = Cache(self.options.cache_path, rebuild=not self.options.offline)
             return self._cache
 
     def close(self) -> None:
@@ -523,6 +525,17 @@ class _Session:
             fetched_at=warc_date(resp.requested_at),
         )
 
+    def _proxied(self, url: str) -> bool:
+        """Whether a request for ``url`` goes through a proxy of the environment."""
+        import httpx
+
+        try:
+            # httpx is pinned <0.29; it has no public "which transport" call.
+            transport = self.client._transport_for_url(httpx.URL(url))
+        except httpx.InvalidURL:
+            return False
+        return transport is not self.client._transport
+
     @contextlib.asynccontextmanager
     async def _host_slot(self, url: str) -> AsyncIterator[None]:
         host = (urlsplit(url).hostname or "").lower()
@@ -543,7 +556,9 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
-            await _netguard.check_url(current, allow_private=opts.allow_private)
+            await _netguard.check_url(
+                current, allow_private=opts.allow_private, via_proxy=self._proxied(current)
+            )
             if robots and not opts.ignore_robots:
                 await self._check_robots(current)
             resp = await self._request(current, conditional if current == url else {})
@@ -679,7 +694,9 @@ class _Session:
         target = _robots.robots_url(url)
         for _hop in range(5):  # RFC 9309: follow at least five redirects
             try:
-                await _netguard.check_url(target, allow_private=self.opts.allow_private)
+                await _netguard.check_url(
+                    target, allow_private=self.opts.allow_private, via_proxy=self._proxied(target)
+                )
                 resp = await self._request(target, {}, max_bytes=_robots.MAX_ROBOTS_BYTES)
             except _GaveUp as exc:  # retried like any request: one 503 must not ban a host
                 return _robots.parse(exc.status, b"")
@@ -714,7 +731,7 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
-            record = replay.get(current)
+            record = replay.get(current, self.opts.max_bytes)
             if record is None:
                 extra = "" if current == url else f" (redirected to {current})"
                 raise FetchError(f"not in archive {replay.path}{extra}")
@@ -752,7 +769,9 @@ class _Session:
         lookup = f"{base}/web/{stamp}/{url}"
         failures = (FetchError, _DeadLink, _netguard.Refused, _netguard.NameNotResolved)
         try:
-            await _netguard.check_url(lookup, allow_private=self.opts.allow_private)
+            await _netguard.check_url(
+                lookup, allow_private=self.opts.allow_private, via_proxy=self._proxied(lookup)
+            )
             resp = await self._request(lookup, {})
         except (*failures, httpx.HTTPError) as exc:
             raise FetchError(f"{cause}; the Wayback Machine lookup failed ({exc})") from None

@@ -159,11 +159,14 @@ async def resolve_async(host: str, port: int) -> list[str]:
     return await asyncio.get_running_loop().run_in_executor(None, resolve, host, port)
 
 
-async def check_url(url: str, *, allow_private: bool) -> None:
+async def check_url(url: str, *, allow_private: bool, via_proxy: bool = False) -> None:
     """The pre-flight check of one hop: scheme, then (unless allowed) address class.
 
     With ``allow_private`` nothing is resolved here: httpx resolves as usual
     (through a proxy, if one is configured), and a failure is recognised there.
+    ``via_proxy``: the request goes through a proxy, which resolves the name
+    itself; a name that does not resolve here (proxy-only DNS) is left to the
+    proxy, since the guard cannot judge it (see docs/SECURITY.md).
     """
     check_scheme(url)
     parts = urlsplit(url)
@@ -178,7 +181,13 @@ async def check_url(url: str, *, allow_private: bool) -> None:
         return
     if metadata_host(host):
         raise Refused(f"refused: {host} is a cloud metadata service ({HINT})")
-    check_addresses(host, await resolve_async(host, port))
+    try:
+        addresses = await resolve_async(host, port)
+    except NameNotResolved:
+        if via_proxy and not _is_ip_literal(host):
+            return
+        raise
+    check_addresses(host, addresses)
 
 
 def _is_ip_literal(host: str) -> bool:

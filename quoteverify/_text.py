@@ -495,32 +495,3 @@ def is_pdf(data: bytes, content_type: str | None = None) -> bool:
     return (
         data[:1024].lstrip().startswith(b"%PDF-") or media_type(content_type) == "application/pdf"
     )
-
-
-def pdf_to_text(data: bytes) -> str:
-    """Text of a PDF: pdfminer.six first (it keeps a two-column quote
-    contiguous), pypdf when pdfminer cannot parse the file.  A PDF with no text
-    layer (a scan) raises ``NotText`` rather than guessing."""
-    import io
-    import logging
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    text = ""
-    try:
-        from pdfminer.high_level import extract_text
-
-        text = extract_text(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on broken files
-        try:
-            import pypdf
-
-            reader = pypdf.PdfReader(io.BytesIO(data))
-            text = "\n\f".join(page.extract_text() or "" for page in reader.pages)
-        except Exception as exc:  # noqa: BLE001
-            raise NotText(f"unreadable PDF ({type(exc).__name__})") from None
-    text = text.replace("\r\n", "\n")
-    text = _PDF_HYPHEN_RE.sub(r"\1", text)
-    text = _PDF_SPACES_RE.sub(" ", text).replace("\f", "\n\n")
-    if not text.strip():
-        raise NotText("PDF has no text layer (a scanned image?): cannot be read without OCR")
-    return text

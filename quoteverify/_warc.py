@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,12 +143,23 @@ class WarcReplay:
                     raise ArchiveError(
                         f"cannot read archive {self.path} ({exc.strerror or exc})"
                     ) from None
-                except ArchiveLoadFailed as exc:
-                    raise ArchiveError(f"archive {self.path} is not a WARC file ({exc})") from None
+                except ArchiveLoadFailed:
+                    # warcio's message quotes the file's first bytes: whatever a
+                    # hostile archive holds (terminal escapes, markup) stays out.
+                    raise ArchiveError(
+                        f"archive {self.path} is not a WARC file (no WARC record at the start)"
+                    ) from None
+                except (ValueError, EOFError, zlib.error) as exc:
+                    raise ArchiveError(
+                        f"archive {self.path} is damaged ({type(exc).__name__})"
+                    ) from None
                 self._offsets = offsets
             return self._offsets
 
-    def get(self, url: str) -> ArchivedResponse | None:
+    def get(self, url: str, max_bytes: int) -> ArchivedResponse | None:
+        """The last response recorded for ``url``; a payload over ``max_bytes``
+        (as stored, before Content-Encoding is undone) is an ``ArchiveError``,
+        found out without reading more than that."""
         from warcio.archiveiterator import ArchiveIterator
 
         offset = self._index().get(url)
@@ -159,13 +171,19 @@ class WarcReplay:
                 record = next(iter(ArchiveIterator(fh)))
                 http = record.http_headers
                 status_line = http.statusline.split(" ", 1)
+                payload = record.raw_stream.read(max_bytes + 1)
+                if len(payload) > max_bytes:
+                    raise ArchiveError(
+                        f"archive {self.path}: the record of {url} exceeds the size limit "
+                        f"of {max_bytes} bytes"
+                    )
                 return ArchivedResponse(
                     url=url,
                     status=int(status_line[0]),
                     reason=status_line[1] if len(status_line) > 1 else "",
                     headers=list(http.headers),
-                    payload=record.raw_stream.read(),
+                    payload=payload,
                     date=record.rec_headers.get_header("WARC-Date") or "",
                 )
-        except (OSError, StopIteration, ValueError) as exc:
-            raise ArchiveError(f"cannot read archive {self.path} ({exc})") from None
+        except (OSError, StopIteration, ValueError, EOFError, zlib.error) as exc:
+            raise ArchiveError(f"cannot read archive {self.path} ({type(exc).__name__})") from None

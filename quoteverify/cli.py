@@ -140,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
             "--deadline",
             type=float,
             metavar="SECONDS",
-            help="in total per document, retries included (default 60)",
+            help="in total per document, retries included (default 3 x --timeout)",
         )
         g.add_argument(
             "--run-deadline",
@@ -343,6 +343,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _configure_fetch(st: Settings, quiet: bool = True) -> None:
+    from ._cache import CacheError
     from ._fetch import USER_AGENT, FetchOptions, configure
 
     def path(key: str) -> Path | None:
@@ -361,10 +362,12 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
-    configure(
+    fetcher = configure(
         FetchOptions(
             timeout=st.get("timeout"),
-            deadline=st.get("deadline"),
+            # A document may take a few slow requests (redirects, robots.txt,
+            # a retry), not a drip-fed eternity.
+            deadline=st.get("deadline") or 3 * st.get("timeout"),
             run_deadline=st.get("run-deadline"),
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),
@@ -381,12 +384,23 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             per_host=st.get("per-host"),
         )
     )
+    if st.get("cache"):
+        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
+        # is an error) before any source depends on it.
+        try:
+            cache = fetcher.cache
+        except CacheError as exc:
+            raise InputError("cache", str(st.get("cache")), str(exc)) from None
+        if cache is not None and cache.rebuilt:
+            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
     st = _settings(args)
+    for line in st.ignored:
+        print(f"quoteverify: warning: {line}", file=sys.stderr)
     if args.command == "config":
         from .config import show
 

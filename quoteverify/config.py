@@ -134,8 +134,8 @@ KEYS: Mapping[str, Key] = {
         Key("no-links", "bool", False, "do not look for sources among the article's links"),
         Key("timeout", "number", 20.0, "seconds per request", minimum=0.0,
             minimum_inclusive=False),
-        Key("deadline", "number", 60.0, "seconds per document in total, retries included",
-            minimum=0.0, minimum_inclusive=False),
+        Key("deadline", "number", None, "seconds per document in total, retries included",
+            minimum=0.0, minimum_inclusive=False, unset="three times the timeout"),
         Key("run-deadline", "number", 600.0, "seconds of fetching per run in total",
             minimum=0.0, minimum_inclusive=False),
         Key("max-concurrency", "integer", 8, "requests in flight at once, in total",
@@ -186,6 +186,9 @@ class Settings:
     values: Mapping[str, Setting]
     path: Path | None
     found_by: str = ""  # "--config", "QUOTEVERIFY_CONFIG", "search", "" for no file
+    # Settings of a configuration found in the repository that were not
+    # honoured, one warning line each (see ``_untrusted``).
+    ignored: tuple[str, ...] = ()
 
     def get(self, key: str) -> Any:
         return self.values[key].value
@@ -534,6 +537,7 @@ def resolve(
     settings: dict[str, Setting] = {
         k.name: Setting(k.name, _default(k), "default") for k in KEYS.values()
     }
+    ignored: list[str] = []
     found = _find(explicit, env, cwd)
     path: Path | None = None
     how = ""
@@ -541,6 +545,8 @@ def resolve(
         path, how = found
         shown = _shown(path, cwd)
         loaded = _load(path, shown)
+        if how == "search":
+            ignored = _untrusted(loaded.values, path, shown)
         for key, (value, line) in loaded.values.items():
             entries = {}
             if key == "speakers":
@@ -562,7 +568,59 @@ def resolve(
         except _Bad as bad:
             raise ConfigError(f"--{key}", str(bad), what="option", key=key) from None
         settings[key] = Setting(key, value, "command line")
-    return Settings(values=settings, path=path, found_by=how)
+    return Settings(values=settings, path=path, found_by=how, ignored=tuple(ignored))
+
+
+# Keys that weaken the SSRF guard or robots.txt: never from a file the user did not name.
+GUARD_KEYS = ("allow-private", "ignore-robots")
+# Keys naming files quoteverify writes: only inside the repository, from such a file.
+WRITE_KEYS = ("cache", "archive")
+
+
+def _untrusted(values: dict[str, tuple[object, int]], path: Path, shown: str) -> list[str]:
+    """Drop from ``values`` what a configuration found by searching may not set.
+
+    In CI the file found walking up is the pull request's: it must not turn
+    the SSRF guard off or make the run write outside the repository.  What it
+    says there is reported and ignored; the same keys are honoured from the
+    command line or a file named with --config or $QUOTEVERIFY_CONFIG.
+    Returns one warning line per ignored setting.
+    """
+    from ._localfile import folder_root
+
+    root = folder_root(path.parent, path.parent)
+    notes: list[str] = []
+
+    def note(key: str, line: int, what: str) -> None:
+        notes.append(
+            f"{shown}:{line}: {what} ignored: a configuration found in the repository may "
+            f"not set it (pass --{key} or name the file with --config to use it)"
+        )
+
+    for key in GUARD_KEYS:
+        if key in values and values[key][0]:
+            note(key, values[key][1], f"'{key}'")
+            del values[key]
+    for key in WRITE_KEYS:
+        if key in values and values[key][0] and not _inside_root(str(values[key][0]), root):
+            note(key, values[key][1], f"'{key}' outside the repository")
+            del values[key]
+    if "report" in values:
+        items, line = values["report"]
+        kept = []
+        for item in items:  # type: ignore[attr-defined]
+            target = str(item).partition("=")[2]
+            if _inside_root(target, root):
+                kept.append(item)
+            else:
+                note("report", line, f"'report' {target} (outside the repository)")
+        values["report"] = (tuple(kept), line)
+    return notes
+
+
+def _inside_root(target: str, root: Path) -> bool:
+    real = Path(os.path.realpath(target))
+    return real.is_relative_to(root) and ".git" not in real.relative_to(root).parts
 
 
 def _default(spec: Key) -> object:

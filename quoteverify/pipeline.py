@@ -76,11 +76,13 @@ def run_audit(
         )
     )
     root = None if is_url(article_ref) else repository_root(article_ref, config_dir, Path.cwd())
+    # A ref the user gave for one quote is theirs for every quote that names it.
+    vouched = {p.ref for items in plan.values() for p in items if p.trusted}
     refused = {
         p.ref: why
         for items in plan.values()
         for p in items
-        if not p.trusted and (why := refusal(p.ref, root)) is not None
+        if p.ref not in vouched and (why := refusal(p.ref, root)) is not None
     }
     specs = [library] if isinstance(library, str) else list(library or ())
     if not specs:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
 from ._localfile import LocalFileError, read_regular
+from ._pdf import pdf_to_text
 from ._text import (
     NotText,
     decode,
@@ -20,7 +21,6 @@ from ._text import (
     is_pdf,
     markdown_to_document,
     media_type,
-    pdf_to_text,
     split_front_matter,
 )
 from .models import Source

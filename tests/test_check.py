@@ -86,7 +86,9 @@ def repo(tmp_path: Path, http_server, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     git(root, "commit", "-q", "-am", "second")
     monkeypatch.chdir(root)
-    monkeypatch.delenv("QUOTEVERIFY_CONFIG", raising=False)
+    # Named, not found: a configuration found in the repository may not set
+    # allow-private (tests/test_security_config.py), and the sources are on 127.0.0.1.
+    monkeypatch.setenv("QUOTEVERIFY_CONFIG", str(root / "quoteverify.toml"))
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return root
 

@@ -392,7 +392,7 @@ library = []  # default
 library-window = 30  # default
 no-links = false  # default
 timeout = 20.0  # default
-deadline = 60.0  # default
+# deadline: not set, three times the timeout  # default
 run-deadline = 600.0  # default
 max-concurrency = 8  # default
 per-host = 2  # default

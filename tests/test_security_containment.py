@@ -104,6 +104,9 @@ def test_article_references_outside_the_repository_are_refused_in_every_format(
         code, out, err = run(capsys, "check", "--format", fmt, "--exit-zero")
         assert code == 0, err
         outputs += [out, err]
+        for ref in (*REFS, "linked.txt"):
+            assert ref in out, (fmt, ref)
+        assert "outside the repository: refused" in out, fmt
     outputs.append(summary.read_text(encoding="utf-8"))
     for text in outputs:
         assert TOKEN not in text

@@ -189,3 +189,22 @@ def test_through_a_proxy_the_target_is_still_judged(proxy: ThreadedServer) -> No
             with pytest.raises(FetchError, match="refused"):
                 fetcher.fetch(url)
     assert _Proxy.seen == []
+
+
+def test_behind_a_proxy_a_name_only_the_proxy_can_resolve_is_fetched(
+    proxy: ThreadedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def proxy_only_dns(host: str, port: int) -> list[str]:
+        if host[0].isdigit():
+            return [host]  # an address literal resolves to itself, DNS or not
+        raise _netguard.NameNotResolved(f"cannot resolve host {host}")
+
+    monkeypatch.setattr(_netguard, "resolve", proxy_only_dns)
+    with Fetcher(FetchOptions(retries=0)) as fetcher:
+        got = fetcher.fetch("http://news.invalid/statement")
+        # An address literal needs no DNS: it is judged, proxy or not.
+        with pytest.raises(FetchError, match="loopback"):
+            fetcher.fetch("http://127.0.0.1/admin")
+    assert got.body.startswith(b"Through the proxy")
+    # robots.txt is asked for through the proxy too, not skipped.
+    assert _Proxy.seen == ["http://news.invalid/robots.txt", "http://news.invalid/statement"]
