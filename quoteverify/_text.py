@@ -122,18 +122,76 @@ def _reject_binary(text: str) -> str:
 # ---------------------------------------------------------------- Markdown
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# The closing "#"s and blanks are stripped after the match: a lazy group before
+# "[ \t#]*$" rescans the line's tail at every position (quadratic on long lines).
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _MD_SETEXT_RE = re.compile(r"^(=+|-+)[ \t]*$")
-# [text](url "title") and ![alt](src): keep the visible text only.
-MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# [text](url "title") and ![alt](src): keep the visible text only.  The text
+# holds no "[" (as in CommonMark, "[a [b](u)" links only "b"): a "[" that never
+# closes must not make every later "[" rescan the line, which was quadratic.
+MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_REF_LINK_RE = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 # Emphasis markers around words: **Name:** “…” → Name: “…”.  Underscores only at
 # word edges, so snake_case and URLs survive.
 MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
 MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the closed ``<!-- … -->`` comments, as ``<!--.*?-->`` finds them.
+
+    In linear time: the regex retries every later ``<!--`` when one never
+    closes, and each retry scans to the end of the text.  Once no ``-->``
+    follows, none can close a later comment either.
+    """
+    out = []
+    i = text.find("<!--")
+    while i >= 0:
+        j = text.find("-->", i + 4)
+        if j < 0:
+            break
+        out.append((i, j + 3))
+        i = text.find("<!--", j + 3)
+    return out
+
+
+def tag_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<…>`` on one line, exactly as ``<[^>\\n]+>`` finds them, in
+    linear time: a "<" with no ">" before the line's end would make the regex
+    rescan that line from every later "<"."""
+    out = []
+    n = len(text)
+    i = text.find("<")
+    next_gt = -1  # the first ">" at or after the scan position, cached
+    next_nl = -1
+    while 0 <= i < n:
+        if next_gt != n and next_gt <= i:
+            next_gt = text.find(">", i + 1)
+            next_gt = n if next_gt < 0 else next_gt
+        if next_nl != n and next_nl <= i:
+            next_nl = text.find("\n", i + 1)
+            next_nl = n if next_nl < 0 else next_nl
+        if next_gt < next_nl and next_gt > i + 1:
+            out.append((i, next_gt + 1))
+            i = text.find("<", next_gt + 1)
+        else:
+            # No tag starts here; the next candidate is the next "<".
+            i = text.find("<", i + 1)
+    return out
+
+
+def _drop_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -159,7 +217,7 @@ def markdown_to_document(text: str) -> Document:
     front, body = split_front_matter(text)
     # A pin becomes a marker line so that it lands before the next paragraph.
     body = PIN_RE.sub(lambda m: f"\n\n{_PIN_MARK}{m.group(1)}\n\n", body)
-    body = _HTML_COMMENT_RE.sub("", body)
+    body = _drop_spans(body, comment_spans(body))
     paragraphs: list[_Para] = []
     current: list[str] = []
     links: list[tuple[str, str]] = []
@@ -197,7 +255,7 @@ def markdown_to_document(text: str) -> Document:
         h = _MD_HEADING_RE.match(line)
         if h:
             flush()
-            emit(_inline(h.group(2), links), True)
+            emit(_inline(h.group(2).rstrip(" \t#"), links), True)
             continue
         if _MD_SETEXT_RE.match(line) and len(current) == 1:
             # "Title\n=====": the line before was a heading.
@@ -235,7 +293,7 @@ def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
     s = MD_REF_LINK_RE.sub(r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
     s = MD_EMPH_RE.sub("", s)
-    return re.sub(r"<[^>\n]+>", "", s)
+    return _drop_spans(s, tag_spans(s))
 
 
 def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Document:
