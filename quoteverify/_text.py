@@ -29,6 +29,7 @@ class Document:
     # anchor text could not be located.
     links: tuple[tuple[str, str, int, int], ...] = ()
     pins: tuple[tuple[int, str], ...] = ()  # (offset in text, URL)
+    warnings: tuple[str, ...] = ()  # what decoding had to repair
 
 
 # <!-- quoteverify-source https://example.org/transcript --> pins a source for
@@ -72,12 +73,22 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I
 
 
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
-    """Decode bytes to text, refusing binary content.
+    """Decode bytes to text, refusing binary content (see ``decode_checked``)."""
+    return decode_checked(data, declared, html=html)[0]
+
+
+def decode_checked(
+    data: bytes, declared: str | None = None, *, html: bool = False
+) -> tuple[str, str | None]:
+    """Decode bytes to text, refusing binary content; also say what was repaired.
 
     Order of trust: a byte-order mark, the charset the server declared, a
-    ``<meta charset>`` in HTML, strict UTF-8, then charset detection.  Decoding
-    a page served without a charset as Latin-1 would turn its curly quotes into
-    mojibake ("â€œ"), which no alignment could then match.
+    ``<meta charset>`` in HTML, strict UTF-8, mostly-valid UTF-8, then charset
+    detection.  Decoding a page served without a charset as Latin-1 would turn
+    its curly quotes into mojibake ("â€œ"), which no alignment could then match;
+    so would a guess made because of one stray byte in a UTF-8 file, which hid
+    every quotation of the article.  Such bytes become U+FFFD and the second
+    value says how many there were.
     """
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise NotText("binary content, not text")
@@ -87,7 +98,7 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> s
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            return data.decode(enc, errors="replace"), None
     candidates: list[str] = []
     if declared:
         candidates.append(declared)
@@ -101,13 +112,41 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> s
             text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
-        return _reject_binary(text)
+        return _reject_binary(text), None
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return _reject_binary(repaired[0]), repaired[1]
     from charset_normalizer import from_bytes  # installed with httpx/trafilatura
 
     best = from_bytes(data).best()
     if best is None:
         raise NotText("undecodable bytes: not a text document")
-    return _reject_binary(str(best))
+    return _reject_binary(str(best)), None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with replacement when the bytes are UTF-8 but for a few bad ones.
+
+    "Mostly": it has multi-byte characters that decode, and no more than four
+    invalid sequences for each.  A Latin-1 or Windows-1252 file has next to no
+    valid multi-byte sequence (its accented letters and curly quotes are lone
+    high bytes) and is left to charset detection.  When in doubt UTF-8 wins:
+    it loses the bad bytes, with a warning, where a wrong guess garbles every
+    curly quote and the article's quotations with them.
+    """
+    text = data.decode("utf-8", errors="replace")
+    genuine = data.count("\ufffd".encode())  # U+FFFD really in the file
+    bad = text.count("\ufffd") - genuine
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - bad
+    if bad <= 0 or valid <= 0 or bad > 4 * valid:
+        return None
+    where = text.index("\ufffd") if genuine == 0 else None
+    at = f", the first at character {where}" if where is not None else ""
+    return text, (
+        f"{bad} invalid UTF-8 byte sequence{'s' if bad > 1 else ''}{at}: "
+        "read as UTF-8 with U+FFFD in their place"
+    )
 
 
 def _reject_binary(text: str) -> str:
@@ -342,6 +381,7 @@ def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Do
 # ---------------------------------------------------------------- HTML
 
 _OPEN_MARKS = "“\"«„‘'‹「"
+_MAX_HTML_DEPTH = 2048  # libxml2's limit with huge_tree
 
 
 def html_to_document(
@@ -357,13 +397,21 @@ def html_to_document(
     import lxml.html
     import trafilatura
 
-    text = decode(data, declared_charset, html=True)
+    text, repaired = decode_checked(data, declared_charset, html=True)
     if not text.strip():
         return Document(text="", format="html")
+    # libxml2 stops reading at 256 nested elements unless told otherwise, and
+    # the rest of the page (its quotations too) silently vanished.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return Document(text="", format="html")
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise NotText(
+            f"HTML nested deeper than {_MAX_HTML_DEPTH} elements: "
+            "the rest of the page cannot be read"
+        )
     html_title = None
     title_el = tree.find(".//title")
     if title_el is not None and title_el.text_content().strip():
@@ -395,6 +443,7 @@ def html_to_document(
         headings=result.headings,
         links=_locate_links(result.text, raw_links),
         pins=_locate_pins(result.text, raw_pins),
+        warnings=(repaired,) if repaired else (),
     )
 
 

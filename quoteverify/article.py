@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ from ._fetch import FetchError, fetch, is_url
 from ._text import (
     Document,
     NotText,
-    decode,
+    decode_checked,
     find_pins,
     guess_format,
     html_to_document,
@@ -76,6 +77,7 @@ def load_article(ref: str) -> Article:
             for anchor, href, start, end in doc.links
         ),
         pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
+        warnings=doc.warnings,
     )
 
 
@@ -105,11 +107,12 @@ def _absolute(href: str, base_url: str | None, ref: str) -> str:
 def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Document:
     if fmt == "html":
         return html_to_document(data, charset, mark_blockquotes=True)
-    text = decode(data, charset)
+    text, repaired = decode_checked(data, charset)
+    warnings = (repaired,) if repaired else ()
     if fmt == "markdown":
-        return markdown_to_document(text)
+        return replace(markdown_to_document(text), warnings=warnings)
     # A .txt article is used unchanged, so offsets index the file itself.
-    return Document(text=text, format="text")
+    return Document(text=text, format="text", warnings=warnings)
 
 
 def _read_file(ref: str) -> bytes:

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from ._display import safe_line
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FAILING_ORDER, CheckRun, Report, Source, fails
+from .models import (
+    CHECK_FORMATS,
+    FAIL_ON_CHOICES,
+    FAILING_ORDER,
+    Article,
+    CheckRun,
+    Report,
+    Source,
+    fails,
+)
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -318,6 +327,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
+        _warn(article)
         fmt = _format(args, ("json", "markdown"), "json")
         if fmt == "json":
             text = report.extraction_json(article, quotes)
@@ -327,6 +337,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "audit":
         rep = _audit(st, args.article)
+        _warn(rep.article)
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
     fmt = _format(args, ("markdown", "json"), "markdown")
@@ -349,6 +360,15 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         speaker_sources=st.get("speakers"),
         memo=memo,
     )
+
+
+def _warn(article: Article) -> None:
+    # Even with --quiet: a repaired article may have lost a quotation.
+    for w in article.warnings:
+        print(
+            f"quoteverify: warning: article '{safe_line(article.origin)}': {safe_line(w)}",
+            file=sys.stderr,
+        )
 
 
 def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:

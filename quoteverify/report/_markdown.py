@@ -61,6 +61,8 @@ def report_markdown(report: Report) -> str:
         f"({len(judged)} judged) · {len(report.sources)} sources ({ok} read)",
         "",
     ]
+    out += [f"**Warning:** {esc(w)}" for w in art.warnings]
+    out += [""] if art.warnings else []
     counts = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
     out += [f"**Summary:** {counts or 'no quotations'}", ""]
     if report.results:
