@@ -30,6 +30,7 @@ class Document:
     # anchor text could not be located.
     links: tuple[tuple[str, str, int, int], ...] = ()
     pins: tuple[tuple[int, str], ...] = ()  # (offset in text, URL)
+    warnings: tuple[str, ...] = ()  # what decoding had to repair
 
 
 # <!-- quoteverify-source https://example.org/transcript --> pins a source for
@@ -73,12 +74,22 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I
 
 
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
-    """Decode bytes to text, refusing binary content.
+    """Decode bytes to text, refusing binary content (see ``decode_checked``)."""
+    return decode_checked(data, declared, html=html)[0]
+
+
+def decode_checked(
+    data: bytes, declared: str | None = None, *, html: bool = False
+) -> tuple[str, str | None]:
+    """Decode bytes to text, refusing binary content; also say what was repaired.
 
     Order of trust: a byte-order mark, the charset the server declared, a
-    ``<meta charset>`` in HTML, strict UTF-8, then charset detection.  Decoding
-    a page served without a charset as Latin-1 would turn its curly quotes into
-    mojibake ("â€œ"), which no alignment could then match.
+    ``<meta charset>`` in HTML, strict UTF-8, mostly-valid UTF-8, then charset
+    detection.  Decoding a page served without a charset as Latin-1 would turn
+    its curly quotes into mojibake ("â€œ"), which no alignment could then match;
+    so would a guess made because of one stray byte in a UTF-8 file, which hid
+    every quotation of the article.  Such bytes become U+FFFD and the second
+    value says how many there were.
     """
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise NotText("binary content, not text")
@@ -88,7 +99,7 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> s
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            return data.decode(enc, errors="replace"), None
     candidates: list[str] = []
     if declared:
         candidates.append(declared)
@@ -102,13 +113,41 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> s
             text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
-        return _reject_binary(text)
+        return _reject_binary(text), None
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return _reject_binary(repaired[0]), repaired[1]
     from charset_normalizer import from_bytes  # installed with httpx/trafilatura
 
     best = from_bytes(data).best()
     if best is None:
         raise NotText("undecodable bytes: not a text document")
-    return _reject_binary(str(best))
+    return _reject_binary(str(best)), None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with replacement when the bytes are UTF-8 but for a few bad ones.
+
+    "Mostly": it has multi-byte characters that decode, and no more than four
+    invalid sequences for each.  A Latin-1 or Windows-1252 file has next to no
+    valid multi-byte sequence (its accented letters and curly quotes are lone
+    high bytes) and is left to charset detection.  When in doubt UTF-8 wins:
+    it loses the bad bytes, with a warning, where a wrong guess garbles every
+    curly quote and the article's quotations with them.
+    """
+    text = data.decode("utf-8", errors="replace")
+    genuine = data.count("\ufffd".encode())  # U+FFFD really in the file
+    bad = text.count("\ufffd") - genuine
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - bad
+    if bad <= 0 or valid <= 0 or bad > 4 * valid:
+        return None
+    where = text.index("\ufffd") if genuine == 0 else None
+    at = f", the first at character {where}" if where is not None else ""
+    return text, (
+        f"{bad} invalid UTF-8 byte sequence{'s' if bad > 1 else ''}{at}: "
+        "read as UTF-8 with U+FFFD in their place"
+    )
 
 
 # Control characters other than tab, newline, carriage return and form feed.
@@ -128,18 +167,76 @@ def _reject_binary(text: str) -> str:
 # ---------------------------------------------------------------- Markdown
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# The closing "#"s and blanks are stripped after the match: a lazy group before
+# "[ \t#]*$" rescans the line's tail at every position (quadratic on long lines).
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _MD_SETEXT_RE = re.compile(r"^(=+|-+)[ \t]*$")
-# [text](url "title") and ![alt](src): keep the visible text only.
-MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# [text](url "title") and ![alt](src): keep the visible text only.  The text
+# holds no "[" (as in CommonMark, "[a [b](u)" links only "b"): a "[" that never
+# closes must not make every later "[" rescan the line, which was quadratic.
+MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_REF_LINK_RE = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 # Emphasis markers around words: **Name:** “…” → Name: “…”.  Underscores only at
 # word edges, so snake_case and URLs survive.
 MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
 MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the closed ``<!-- … -->`` comments, as ``<!--.*?-->`` finds them.
+
+    In linear time: the regex retries every later ``<!--`` when one never
+    closes, and each retry scans to the end of the text.  Once no ``-->``
+    follows, none can close a later comment either.
+    """
+    out = []
+    i = text.find("<!--")
+    while i >= 0:
+        j = text.find("-->", i + 4)
+        if j < 0:
+            break
+        out.append((i, j + 3))
+        i = text.find("<!--", j + 3)
+    return out
+
+
+def tag_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<…>`` on one line, exactly as ``<[^>\\n]+>`` finds them, in
+    linear time: a "<" with no ">" before the line's end would make the regex
+    rescan that line from every later "<"."""
+    out = []
+    n = len(text)
+    i = text.find("<")
+    next_gt = -1  # the first ">" at or after the scan position, cached
+    next_nl = -1
+    while 0 <= i < n:
+        if next_gt != n and next_gt <= i:
+            next_gt = text.find(">", i + 1)
+            next_gt = n if next_gt < 0 else next_gt
+        if next_nl != n and next_nl <= i:
+            next_nl = text.find("\n", i + 1)
+            next_nl = n if next_nl < 0 else next_nl
+        if next_gt < next_nl and next_gt > i + 1:
+            out.append((i, next_gt + 1))
+            i = text.find("<", next_gt + 1)
+        else:
+            # No tag starts here; the next candidate is the next "<".
+            i = text.find("<", i + 1)
+    return out
+
+
+def _drop_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -213,7 +310,7 @@ def markdown_to_document(text: str) -> Document:
     front, body = split_front_matter(text)
     # A pin becomes a marker line so that it lands before the next paragraph.
     body = PIN_RE.sub(lambda m: f"\n\n{_PIN_MARK}{m.group(1)}\n\n", body)
-    body = _HTML_COMMENT_RE.sub("", body)
+    body = _drop_spans(body, comment_spans(body))
     paragraphs: list[_Para] = []
     current: list[str] = []
     links: list[tuple[str, str]] = []
@@ -251,7 +348,7 @@ def markdown_to_document(text: str) -> Document:
         h = _MD_HEADING_RE.match(line)
         if h:
             flush()
-            emit(_inline(h.group(2), links), True)
+            emit(_inline(h.group(2).rstrip(" \t#"), links), True)
             continue
         if _MD_SETEXT_RE.match(line) and len(current) == 1:
             # "Title\n=====": the line before was a heading.
@@ -289,7 +386,7 @@ def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
     s = MD_REF_LINK_RE.sub(r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
     s = MD_EMPH_RE.sub("", s)
-    return re.sub(r"<[^>\n]+>", "", s)
+    return _drop_spans(s, tag_spans(s))
 
 
 def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Document:
@@ -338,6 +435,7 @@ def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Do
 # ---------------------------------------------------------------- HTML
 
 _OPEN_MARKS = "“\"«„‘'‹「"
+_MAX_HTML_DEPTH = 2048  # libxml2's limit with huge_tree
 
 
 def html_to_document(
@@ -353,13 +451,21 @@ def html_to_document(
     import lxml.html
     import trafilatura
 
-    text = decode(data, declared_charset, html=True)
+    text, repaired = decode_checked(data, declared_charset, html=True)
     if not text.strip():
         return Document(text="", format="html")
+    # libxml2 stops reading at 256 nested elements unless told otherwise, and
+    # the rest of the page (its quotations too) silently vanished.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return Document(text="", format="html")
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise NotText(
+            f"HTML nested deeper than {_MAX_HTML_DEPTH} elements: "
+            "the rest of the page cannot be read"
+        )
     html_title = None
     title_el = tree.find(".//title")
     if title_el is not None and title_el.text_content().strip():
@@ -391,6 +497,7 @@ def html_to_document(
         headings=result.headings,
         links=_locate_links(result.text, raw_links),
         pins=_locate_pins(result.text, raw_pins),
+        warnings=(repaired,) if repaired else (),
     )
 
 

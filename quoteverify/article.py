@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from ._localfile import LocalFileError, read_regular
 from ._text import (
     Document,
     NotText,
-    decode,
+    decode_checked,
     find_pins,
     guess_format,
     html_to_document,
@@ -81,6 +82,7 @@ def load_article(ref: str) -> Article:
             for anchor, href, start, end in doc.links
         ),
         pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
+        warnings=doc.warnings,
     )
 
 
@@ -149,11 +151,12 @@ def _absolute(href: str, base_url: str | None, ref: str) -> str:
 def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Document:
     if fmt == "html":
         return html_to_document(data, charset, mark_blockquotes=True)
-    text = decode(data, charset)
+    text, repaired = decode_checked(data, charset)
+    warnings = (repaired,) if repaired else ()
     if fmt == "markdown":
-        return markdown_to_document(text)
+        return replace(markdown_to_document(text), warnings=warnings)
     # A .txt article is used unchanged, so offsets index the file itself.
-    return Document(text=text, format="text")
+    return Document(text=text, format="text", warnings=warnings)
 
 
 def _read_file(ref: str) -> bytes:

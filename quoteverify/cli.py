@@ -21,6 +21,7 @@ from .models import (
     CHECK_FORMATS,
     FAIL_ON_CHOICES,
     FAILING_ORDER,
+    Article,
     CheckRun,
     FileCheck,
     Report,
@@ -421,6 +422,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
+        _warn(article)
         fmt = _format(args, ("json", "markdown"), "json")
         if fmt == "json":
             text = report.extraction_json(article, quotes)
@@ -430,6 +432,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "audit":
         rep = _audit(st, args.article)
+        _warn(rep.article)
     else:
         rep = pipeline.run_verify(args.quote, args.source, args.speaker)
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
@@ -479,6 +482,15 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         if not repo_config
         else {n for n, o in speakers.entry_origins.items() if o == "command line"},
     )
+
+
+def _warn(article: Article) -> None:
+    # Even with --quiet: a repaired article may have lost a quotation.
+    for w in article.warnings:
+        print(
+            f"quoteverify: warning: article '{safe_line(article.origin)}': {safe_line(w)}",
+            file=sys.stderr,
+        )
 
 
 def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:

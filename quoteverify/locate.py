@@ -50,6 +50,7 @@ from ._text import (
     decode,
     guess_format,
     split_front_matter,
+    tag_spans,
 )
 from .models import Article, Quote
 
@@ -206,7 +207,6 @@ def _visible_from_mask(original: str, hidden: bytearray) -> _Stream:
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
 _CODE_SPAN_MARK_RE = re.compile(r"`")
-_INLINE_TAG_RE = re.compile(r"<[^>\n]+>")
 
 
 def _markdown_stream(original: str) -> _Stream:
@@ -247,27 +247,35 @@ def _markdown_stream(original: str) -> _Stream:
                 text_lo, text_hi = m.span(1)
                 hide(a + m.start(), a + text_lo)  # "![" or "["
                 hide(a + text_hi, a + m.end())  # "](url "title")" or "][ref]"
-        for markup_re in (_CODE_SPAN_MARK_RE, MD_EMPH_RE, _INLINE_TAG_RE):
+        for markup_re in (_CODE_SPAN_MARK_RE, MD_EMPH_RE):
             for m in markup_re.finditer(work):
                 hide(a + m.start(), a + m.end())
+        for lo, hi in tag_spans(work):
+            hide(a + lo, a + hi)
     return _visible_from_mask(original, hidden)
 
 
 # Elements whose content never reaches the article text (``_prepare_tree`` drops
 # them, or browsers do not render them).
 _HTML_HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "del", "s", "head")
-_ATTRS = r"""(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?"""  # a ">" may sit in a quoted value
+# A ">" may sit in a quoted value.  An unquoted "<" ends the attributes: without
+# that, every "<a " of a page holding no ">" rescanned the rest of the page.
+_ATTRS = r"""(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?"""
 _HTML_TOKEN_RE = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"
-    # Only a closed hidden element is skipped: an unclosed <s> must not hide
-    # the rest of the page.
-    r"|<(?P<hidden>" + "|".join(_HTML_HIDDEN_ELEMENTS) + r")\b" + _ATTRS + r">.*?</(?P=hidden)\s*>"
     r"|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)" + _ATTRS + r"/?>"
     r"|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?",
     re.S | re.I,
 )
+# The start tag of an element whose content is hidden (not "<s/>", as before).
+_HIDDEN_OPEN_RE = re.compile(
+    r"<(?:" + "|".join(_HTML_HIDDEN_ELEMENTS) + r")\b" + _ATTRS + r">", re.S | re.I
+)
+_HIDDEN_CLOSE_RE = {
+    name: re.compile(r"</" + name + r"\s*>", re.I) for name in _HTML_HIDDEN_ELEMENTS
+}
 # Inline elements join the words on either side; every other tag separates them.
 _INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i ins kbd mark q s samp small span "
@@ -278,26 +286,58 @@ _INLINE_TAGS = frozenset(
 def _html_stream(original: str) -> _Stream:
     st = _Stream()
     pos = 0
-    for m in _HTML_TOKEN_RE.finditer(original):
+    # Where each hidden element's next end tag is, searched once per stretch: an
+    # unclosed <s> must not hide the rest of the page, and a thousand of them
+    # must not each search the rest of the page for "</s>" (quadratic).
+    closes: dict[str, tuple[int, int, int]] = {}  # name -> (searched from, start, end)
+
+    def close_after(name: str, at: int) -> int:
+        known = closes.get(name)
+        if known is not None and known[0] <= at and (known[1] < 0 or at <= known[1]):
+            return known[2]
+        m = _HIDDEN_CLOSE_RE[name].search(original, at)
+        closes[name] = (at, m.start(), m.end()) if m else (at, -1, -1)
+        return m.end() if m else -1
+
+    search = _HTML_TOKEN_RE.search
+    m = search(original, 0)
+    while m is not None:
         a, b = m.span()
+        tag = (m.group("tag") or "").lower()
+        if tag in _HTML_HIDDEN_ELEMENTS and _HIDDEN_OPEN_RE.fullmatch(original, a, b):
+            end = close_after(tag, b)
+            if end >= 0:
+                # Only a closed hidden element is skipped, content and all; it
+                # separates the words around it, even <s> (an inline tag).
+                b = end
+                tag = ""
         if a > pos:
             st.same(original, pos, a)
         pos = b
-        token = m.group(0)
+        token = original[a:b]
+        m = search(original, b)
         if token.startswith("&"):
-            decoded = html.unescape(token)
+            decoded = _unescape(token)
             if decoded == token:
                 st.same(original, a, b)
             else:
                 st.put(decoded, a, b)
             continue
-        tag = (m.group("tag") or "").lower()
         if tag and tag in _INLINE_TAGS:
             continue
         st.put(" ", a, b)
     if pos < len(original):
         st.same(original, pos, len(original))
     return st
+
+
+def _unescape(token: str) -> str:
+    # html.unescape turns "&#" + 5,000 digits into int(), which refuses more
+    # than 4,300 digits (ValueError); no such reference is a character anyway.
+    try:
+        return html.unescape(token)
+    except ValueError:
+        return "\ufffd"
 
 
 def _stream(original: str, fmt: str) -> _Stream:
@@ -386,6 +426,7 @@ def locate_quotes_detailed(
 _CONTEXT = 24  # words either side compared to tell occurrences apart
 _WINDOW = 200  # words either side of a quote aligned closely when it is not exact
 _REACH = 8 * _WINDOW  # how far to look for an anchor word before guessing
+_MAX_SCORED = 64  # occurrences of one quotation compared by their context, at most
 
 
 class _Locator:
@@ -401,6 +442,11 @@ class _Locator:
         self._first = _positions(self.ow.words)
         self._afirst = _positions(self.aw.words)
         self._alignment: list[int] | None = None
+        self._nearest: tuple[list[int], list[int]] | None = None
+        # Occurrences of each quote's words, found once however often the
+        # quotation is printed.
+        self._found: dict[tuple[bool, tuple[str, ...]], list[int]] = {}
+        self._rank: dict[tuple[str, ...], dict[int, int]] = {}
 
     # -- public
 
@@ -424,7 +470,7 @@ class _Locator:
         if i1 == i0:
             return self._approximate(i0, i0), None
         seq = self.aw.words[i0:i1]
-        cands = self._occurrences(self._first, self.ow.words, seq)
+        cands = self._occurrences(False, seq)
         if not cands:
             return self._approximate(i0, i1), None
         j0 = self._choose(cands, seq, i0, floor)
@@ -432,23 +478,47 @@ class _Locator:
         vs, ve = self._extend(q, i0, i1, j0, j1)
         return Location(self.stream.ostart[vs], self.stream.oend[ve - 1], "exact"), j0
 
-    @staticmethod
-    def _occurrences(index: dict[str, list[int]], words: list[str], seq: list[str]) -> list[int]:
+    def _occurrences(self, article: bool, seq: list[str]) -> list[int]:
+        """Where ``seq`` starts in the article's words or the original's.
+
+        Checked from the positions of its rarest word: going through every
+        occurrence of its first word made a thousand quotations that start with
+        "the" cost a thousand passes over every "the" of the file.
+        """
+        key = (article, tuple(seq))
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        index, words = (self._afirst, self.aw.words) if article else (self._first, self.ow.words)
         n = len(seq)
-        return [j for j in index.get(seq[0], ()) if words[j : j + n] == seq]
+        k = min(range(n), key=lambda x: len(index.get(seq[x], ())))
+        found = [p - k for p in index.get(seq[k], ()) if p >= k and words[p - k : p - k + n] == seq]
+        self._found[key] = found
+        return found
 
     def _choose(self, cands: list[int], seq: list[str], i0: int, floor: int) -> int:
         if len(cands) == 1:
             return cands[0]
-        in_article = self._occurrences(self._afirst, self.aw.words, seq)
-        if len(in_article) == len(cands):
+        key = tuple(seq)
+        rank = self._rank.get(key)
+        if rank is None:
+            rank = {i: r for r, i in enumerate(self._occurrences(True, seq))}
+            self._rank[key] = rank
+        if len(rank) == len(cands) and i0 in rank:
             # Same number of occurrences on both sides: the k-th is the k-th.
-            return cands[in_article.index(i0)]
+            return cands[rank[i0]]
+        predicted = self._predict(i0)
+        if len(cands) > _MAX_SCORED:
+            # Only the occurrences nearest to where the anchors put the quote are
+            # compared: scoring every one of thousands made each quote cost a
+            # pass over the file.
+            at = bisect_left(cands, predicted)
+            lo = max(0, min(at - _MAX_SCORED // 2, len(cands) - _MAX_SCORED))
+            cands = cands[lo : lo + _MAX_SCORED]
         n = len(seq)
         aw, ow = self.aw.words, self.ow.words
         a_before = aw[max(0, i0 - _CONTEXT) : i0]
         a_after = aw[i0 + n : i0 + n + _CONTEXT]
-        predicted = self._predict(i0)
 
         def score(j: int) -> tuple[int, int, int]:
             # Words around the quote shared in order (dropped bylines and
@@ -465,13 +535,37 @@ class _Locator:
         """Where article word ``i`` should be in the original, going by the
         nearest anchor word before it (or else after it)."""
         coarse = self._coarse_map()
-        for k in range(i, max(-1, i - _REACH), -1):
-            if k < len(coarse) and coarse[k] >= 0:
+        before, after = self._nearest_anchors()
+        if coarse:
+            k = before[min(i, len(coarse) - 1)]
+            if k >= 0 and i - k < _REACH:
                 return coarse[k] + (i - k)
-        for k in range(i, min(len(coarse), i + _REACH)):
-            if coarse[k] >= 0:
+            k = after[i] if i < len(coarse) else -1
+            if k >= 0 and k - i < _REACH:
                 return coarse[k] - (k - i)
         return int(i * len(self.ow.words) / max(1, len(coarse)))
+
+    def _nearest_anchors(self) -> tuple[list[int], list[int]]:
+        """Per article word, the nearest anchor word at or before it and at or
+        after it (-1 when none): one pass, instead of a walk of up to
+        ``_REACH`` words for every quote."""
+        if self._nearest is None:
+            coarse = self._coarse_map()
+            n = len(coarse)
+            before = [-1] * n
+            after = [-1] * n
+            last = -1
+            for k in range(n):
+                if coarse[k] >= 0:
+                    last = k
+                before[k] = last
+            last = -1
+            for k in range(n - 1, -1, -1):
+                if coarse[k] >= 0:
+                    last = k
+                after[k] = last
+            self._nearest = (before, after)
+        return self._nearest
 
     def _extend(self, q: Quote, i0: int, i1: int, j0: int, j1: int) -> tuple[int, int]:
         """Stream span of the words, widened over the punctuation the quote text

@@ -80,6 +80,9 @@ class Article:
     # ``<!-- quoteverify-source URL -->`` comments: (offset in ``text``, URL); each
     # pins a source for the first quotation that starts at or after the offset.
     pins: tuple[tuple[int, str], ...] = ()
+    # What the loader had to repair to read the article (bytes that are not
+    # valid UTF-8): shown in every report, since it may hide a quotation.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

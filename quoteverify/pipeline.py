@@ -30,9 +30,13 @@ if TYPE_CHECKING:
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
     from .extract import extract_quotes
+    from .extract._marks import TooManyQuotations
 
     article = load_article(article_ref)
-    return article, extract_quotes(article)
+    try:
+        return article, extract_quotes(article)
+    except TooManyQuotations as exc:
+        raise InputError("article", article_ref, f"{exc}: not checked") from None
 
 
 DEFAULT_LIBRARY_WINDOW = 30  # days either side of the article's date

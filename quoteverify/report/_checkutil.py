@@ -208,6 +208,11 @@ def plain_diff(ops: Sequence[DiffOp], *, color: bool = False, keep: int = 4) -> 
     return " ".join(p for p in parts if p)
 
 
+def article_warnings(fc: FileCheck) -> tuple[str, ...]:
+    """What reading the article had to repair (invalid UTF-8 bytes)."""
+    return fc.report.article.warnings if fc.report is not None else ()
+
+
 def sources_of(fc: FileCheck) -> tuple[Source, ...]:
     return fc.report.sources if fc.report is not None else ()
 

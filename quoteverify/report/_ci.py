@@ -17,6 +17,7 @@ from .._display import display_path, json_text, safe_line
 from ..models import CHECK_FORMATS, CheckRun, FileCheck, Finding
 from ._checkutil import (
     FINDING_VERDICTS,
+    article_warnings,
     counts,
     error_parts,
     finding_obj,
@@ -82,9 +83,11 @@ def render_human(run: CheckRun, *, color: bool = False) -> str:
     out: list[str] = []
     for fc in ordered_files(run):
         findings = ordered_findings(fc)
-        if not findings and fc.error is None:
+        warnings = article_warnings(fc)
+        if not findings and fc.error is None and not warnings:
             continue
         out.append(paint(_BOLD, display_path(fc.path)))
+        out += [f"  {paint(_LEVEL_COLOR['warning'], 'warning')}  {_safe(w)}" for w in warnings]
         problems = error_parts(fc.error) if fc.error is not None else []
         width = max(
             [len(f"{f.line}:{f.column}") for f in findings]
@@ -134,6 +137,7 @@ def render_human(run: CheckRun, *, color: bool = False) -> str:
 def render_concise(run: CheckRun) -> str:
     lines: list[str] = []
     for fc in ordered_files(run):
+        lines += [f"{display_path(fc.path)}: warning: {safe_line(w)}" for w in article_warnings(fc)]
         if fc.error is not None:
             # A problem on a known line (a suppression without a reason) gets the
             # path:line:col form editors and problem matchers jump to.
@@ -157,11 +161,14 @@ def render_concise(run: CheckRun) -> str:
 
 def _file_obj(fc: FileCheck) -> dict[str, Any]:
     sources = sources_of(fc)
-    return {
+    obj: dict[str, Any] = {
         "path": fc.path,
         "error": fc.error,
         "findings": [finding_obj(f, sources) for f in ordered_findings(fc)],
     }
+    if article_warnings(fc):
+        obj["warnings"] = list(article_warnings(fc))
+    return obj
 
 
 def render_json(run: CheckRun) -> str:
@@ -238,9 +245,11 @@ def _markdown_blocks(run: CheckRun) -> list[tuple[str, str]]:
     blocks: list[tuple[str, str]] = [("head", _markdown_head(run))]
     for fc in ordered_files(run):
         findings = ordered_findings(fc)
-        if not findings and fc.error is None:
+        warnings = article_warnings(fc)
+        if not findings and fc.error is None and not warnings:
             continue
         blocks.append(("file", f"\n### {esc(fc.path)}\n\n"))
+        blocks += [("warning", f"- **warning:** {esc(w)}\n") for w in warnings]
         if fc.error is not None:
             blocks.append(("error", f"- **could not be checked:** {esc(fc.error)}\n"))
         blocks += [("finding", _markdown_finding(f)) for f in findings]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .._display import escape_controls
 from ..models import CheckRun, Finding
 from ._checkutil import (
+    article_warnings,
     counts,
     error_parts,
     ordered_files,
@@ -78,6 +79,10 @@ def render_github(run: CheckRun) -> str:
     lines: list[str] = []
     shown = {"error": 0, "warning": 0, "notice": 0}
     for fc in ordered_files(run):
+        for warning in article_warnings(fc):
+            props = [("file", repository_path(fc.path)), ("title", "Article read with repairs")]
+            lines.append(_command("warning", props, warning))
+            shown["warning"] += 1
         if fc.error is not None:
             errors = _file_error_lines(fc.path, fc.error)
             lines += errors

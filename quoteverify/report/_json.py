@@ -30,7 +30,7 @@ def _dump(obj: Any) -> str:
 
 
 def article_obj(article: Article) -> dict[str, Any]:
-    return {
+    obj = {
         "origin": article.origin,
         "url": article.url,
         "format": article.format,
@@ -39,6 +39,10 @@ def article_obj(article: Article) -> dict[str, Any]:
         "sources": list(article.sources),
         "text": article.text,
     }
+    if article.warnings:
+        # Only when there are some: reports of clean articles keep their bytes.
+        obj["warnings"] = list(article.warnings)
+    return obj
 
 
 def quote_obj(q: Quote) -> dict[str, Any]:

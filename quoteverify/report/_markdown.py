@@ -63,6 +63,8 @@ def report_markdown(report: Report) -> str:
         f"({len(judged)} judged) · {plural(len(report.sources), 'source')} ({ok} read)",
         "",
     ]
+    out += [f"**Warning:** {esc(w)}" for w in art.warnings]
+    out += [""] if art.warnings else []
     counts = ", ".join(f"{k} {v}" for k, v in report.summary.items() if v)
     out += [f"**Summary:** {counts or 'no quotations'}", ""]
     if report.results:
