@@ -42,6 +42,7 @@ BASELINE_VERSION = 1
 
 TITLES: Mapping[str, str] = {
     "minor": "Minor difference from the source",
+    "elided": "Quote shortened with a marked omission",
     "diverged": "Quote diverged from the source",
     "stitched": "Quote stitched from separate passages",
     "misattributed": "Quote attributed to the wrong speaker",

@@ -17,6 +17,7 @@ SpeakerType = Literal["person", "organization", "group", "unknown"]
 Verdict = Literal[
     "verbatim",
     "minor",
+    "elided",
     "diverged",
     "stitched",
     "misattributed",
@@ -30,6 +31,7 @@ Verdict = Literal[
 VERDICT_ORDER: tuple[Verdict, ...] = (
     "verbatim",
     "minor",
+    "elided",
     "diverged",
     "stitched",
     "misattributed",
@@ -200,7 +202,9 @@ def finding_level(verdict: str, fail_on: str) -> FindingLevel:
     """The CI level of a judged, non-verbatim verdict (see ``Finding``)."""
     if fails(verdict, fail_on):
         return "error"
-    return "note" if verdict == "minor" else "warning"
+    # elided passes like minor by default: a marked omission is an editor's
+    # ordinary tool, so it is a note to read, not a warning.
+    return "note" if verdict in ("minor", "elided") else "warning"
 
 
 # The output formats of ``quoteverify check`` (renderers in ``report``).

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from quoteverify.align import PreparedSource
     from quoteverify.thresholds import Thresholds
 
-MINOR_FLAGS = frozenset({"case", "punctuation", "spelling"})
+# The policy (docs/VERDICT-POLICY.md, "minor"): contractions and full forms are the
+# same spoken words presented differently ("I've" / "I have", "gonna" / "going to").
+MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction"})
 # Word pairs one letter apart that are different words, not spellings of one:
 # the spelling-variant rule (theater/theatre) must not call them minor.
 _CONFUSABLE = {

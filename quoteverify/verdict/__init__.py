@@ -33,6 +33,7 @@ from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
+from quoteverify.verdict import _speakers
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -52,6 +53,10 @@ class _PM:
     label: str | None = None
     label_ok: bool | None = None  # is the turn the quote's speaker's?
     quoted: bool = False  # inside quotation marks within the turn
+    # Why the turn's words may be judged on their wording although the turn is
+    # not the speaker's (a ``Q`` turn, words quoted by the turn's speaker), or
+    # a note that the speaker was quoting: see ``_speakers``.
+    speaker_note: str | None = None
 
     @property
     def score(self) -> float:
@@ -147,6 +152,32 @@ def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
     if sp is not None and sp.type == "person":
         pm.label_ok = label_matches(turn.label, sp.name, sp.title, ps.title, _labels(ps))
     pm.quoted = ps.quoted_by_speaker(pm.a, pm.b)
+    if sp is None or sp.type != "person":
+        return
+    if pm.label_ok is False and _speakers.question_is_anonymous(
+        turn.label, _is_labelled(quote, ps)
+    ):
+        pm.label_ok = None
+        pm.speaker_note = _speakers.question_note()
+    elif pm.quoted and pm.label_ok is True:
+        pm.speaker_note = _speakers.quoted_within_note(turn.label, own=True)
+    elif pm.quoted and pm.label_ok is False:
+        pm.label_ok = None
+        pm.speaker_note = _speakers.quoted_within_note(turn.label, own=False)
+    if pm.speaker_note is not None:
+        # Settled here: the quotation marks no longer make it someone else's.
+        pm.quoted = False
+
+
+def _is_labelled(quote: Quote, ps: PreparedSource) -> bool:
+    """Does a turn label of ``ps`` name the quote's speaker?"""
+    sp = quote.speaker
+    if sp is None:
+        return False
+    labels = sorted({t.label for t in ps.turns if t.label != _speakers.QUESTION_LABEL})
+    return _speakers.speaker_is_labelled(
+        label_matches(lab, sp.name, sp.title, ps.title, _labels(ps)) for lab in labels
+    )
 
 
 def _part_matches(
@@ -533,6 +564,7 @@ def _judged(
     """The words' ``verdict`` with the diff's notes, or "misattributed" when
     a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops))
+    notes.extend(p.speaker_note for p in pms if p.speaker_note)
     mis = _misattribution(pms, quote)
     if mis is not None:
         notes.insert(0, mis)
