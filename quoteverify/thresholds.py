@@ -34,6 +34,13 @@ class Thresholds:
     # 6 words in one edit but its longest run is 3.
     short_diverged_min_matched: float = 2 / 3
     short_diverged_max_edits: int = 1
+    # A quote the scores above call not found is still "diverged" (a close
+    # paraphrase in quotation marks, shown with its passage) when at least
+    # this share of its content words, and at least paraphrase_min_words of
+    # them, stand in order in one passage of the speaker's own turn
+    # (verdict/_paraphrase.py).
+    paraphrase_min_share: float = 0.6
+    paraphrase_min_words: int = 2
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and
     # the quote is "stitched".

@@ -33,7 +33,7 @@ from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _speakers
+from quoteverify.verdict import _paraphrase, _speakers
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -516,7 +516,7 @@ def _judge_single(
         stitched = _try_unmarked_stitch(toks, best, quote, ps, idx, th)
         if stitched is not None:
             return stitched
-    return _finish(verdict, best, [best], toks, quote, ps, idx, notes)
+    return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
 
 
 def _finish(
@@ -528,10 +528,17 @@ def _finish(
     ps: PreparedSource,
     idx: int,
     notes: list[str],
+    th: Thresholds,
 ) -> _Cand:
     wd = score_pm.wd
     ops = list(wd.ops)
     notes = list(notes)
+    if verdict == "not_found" and _close_paraphrase(toks, score_pm, ps, th):
+        notes.append(
+            "a paraphrase inside quotation marks: most of its words stand in order "
+            "in this passage of the speaker"
+        )
+        return _judged("diverged", wd.score, ops, notes, pms, quote, ps, idx)
     if verdict == "not_found":
         n = len(toks)
         paired = wd.matched_words
@@ -549,6 +556,29 @@ def _finish(
         notes.append(f"nearest passage scores {wd.score:g}")
         return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
     return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)
+
+
+def _close_paraphrase(toks: list[QToken], pm: _PM, ps: PreparedSource, th: Thresholds) -> bool:
+    """Is the quote a close paraphrase of the passage ``pm`` (see ``_paraphrase``)?
+
+    Only in the speaker's own turn (or an unlabelled source): a paraphrase of
+    someone else's words is no evidence about the speaker's.
+    """
+    if pm.label_ok is False or pm.quoted:
+        return False
+    # The passage the alignment chose, grown by the quote's length on either
+    # side: edlib may have fitted only part of the paraphrase.
+    grow = len(toks) // 2 + 2
+    a, b = max(0, pm.a - grow), min(ps.n_tokens, pm.b + grow)
+    if ps.has_barrier(a, pm.a):
+        a = pm.a
+    if ps.has_barrier(pm.b, b):
+        b = pm.b
+    qk = _paraphrase.content_keys([t.key for t in toks])
+    sk = _paraphrase.content_keys([ps.key(i) for i in range(a, b)])
+    return _paraphrase.close_paraphrase(
+        qk, sk, min_share=th.paraphrase_min_share, min_words=th.paraphrase_min_words
+    )
 
 
 def _judged(
