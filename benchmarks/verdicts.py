@@ -64,7 +64,7 @@ def passes(verdict: str | None) -> bool:
 
 def run(root: Path) -> dict[str, Any]:
     from quoteverify.align import prepare_source
-    from quoteverify.models import Quote, Speaker
+    from quoteverify.models import Quote, Speaker, note_code
     from quoteverify.sources import load_source
     from quoteverify.verdict import judge
 
@@ -99,11 +99,16 @@ def run(root: Path) -> dict[str, Any]:
         try:
             res = judge(quote, [prepared[c["source"]]])
             got: str | None = res.verdict
-            notes = [str(n) for n in res.notes]
+            notes = [(note_code(n), str(n)) for n in res.notes]
             score = res.score
             line = res.match.line if res.match else None
         except Exception as exc:  # a crash is an error like any other
-            got, notes, score, line = "error", [f"{type(exc).__name__}: {exc}"], None, None
+            got, notes, score, line = (
+                "error",
+                [("error", f"{type(exc).__name__}: {exc}")],
+                None,
+                None,
+            )
         rows.append(
             {
                 "id": c["id"],
@@ -192,7 +197,7 @@ def markdown(rep: dict[str, Any]) -> str:
         lines.append("none")
     for r in rep["errors"]:
         flag = " **UNSAFE**" if r["unsafe"] else (" (false alarm)" if r["false_alarm"] else "")
-        notes = "; ".join(r["notes"]) or "-"
+        notes = "; ".join(f"[{c}] {t}" for c, t in r["notes"]) or "-"
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
         lines.append(
             f"- `{r['id']}` ({r['rule']}): expected {r['expected']}, got "

@@ -35,6 +35,7 @@ from .models import (
     Report,
     Source,
     finding_level,
+    note_code,
 )
 from .report._checkutil import one_line, opening
 
@@ -296,7 +297,7 @@ def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
     if v == "misattributed":
         # The verdict's own note says whose words they are, including the case
         # where the speaker was quoting someone else (same turn label).
-        why = next((n for n in r.notes if n.startswith("misattributed: ")), None)
+        why = next((n for n in r.notes if note_code(n) == "misattributed"), None)
         if why is not None:
             return f"{_q(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
         real = r.match.speaker if r.match and r.match.speaker else "someone else"

@@ -15,7 +15,16 @@ from ._language import detect, name
 from .article import load_article
 from .discover import Planned, plan_sources
 from .errors import InputError
-from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
+from .models import (
+    UNJUDGED_KINDS,
+    Article,
+    Note,
+    Quote,
+    QuoteResult,
+    Report,
+    Source,
+    Speaker,
+)
 from .sources import load_sources
 
 if TYPE_CHECKING:
@@ -140,7 +149,9 @@ def judge_all(
             note = "no source: none was given or found for this quotation"
             if problems:
                 note = f"no usable source ({'; '.join(problems)})"
-            results.append(QuoteResult(quote=quote, verdict="unverifiable", notes=(note,)))
+            results.append(
+                QuoteResult(quote=quote, verdict="unverifiable", notes=(Note("no-source", note),))
+            )
             continue
         for i in usable:
             if i not in prepared:
@@ -162,12 +173,17 @@ def _reindex(result: QuoteResult, usable: list[int], sources: Sequence[Source]) 
         match = replace(match, source_index=usable[match.source_index])
         via = sources[match.source_index].via
         if via not in ("command line", "front matter"):
-            notes = (*notes, f"source found via {via}")
+            notes = (*notes, Note("source-via", f"source found via {via}"))
     scores = tuple((usable[i], s) for i, s in result.source_scores)
     return replace(result, match=match, source_scores=scores, notes=notes)
 
 
-def _unjudged_note(quote: Quote) -> str:
+def _unjudged_note(quote: Quote) -> Note:
     if quote.kind == "heading":
-        return "not judged: a heading in quotation marks, not a quotation of anyone"
-    return "not judged: scare quotes (a term, title or nickname), not a quotation of anyone"
+        return Note(
+            "not-judged", "not judged: a heading in quotation marks, not a quotation of anyone"
+        )
+    return Note(
+        "not-judged",
+        "not judged: scare quotes (a term, title or nickname), not a quotation of anyone",
+    )

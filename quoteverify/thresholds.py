@@ -44,7 +44,7 @@ class Thresholds:
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and
     # the quote is "stitched".
-    elision_max_words: int = 40
+    elision_max_words: int = 60
     # Unmarked stitching: a run of at least this many quote words, and at
     # least this fraction of the quote, left unmatched by the main alignment
     # is searched on its own.

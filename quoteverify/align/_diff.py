@@ -203,6 +203,19 @@ def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
     return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
 
 
+def source_punct(ps: PreparedSource, i: int) -> str:
+    """The punctuation between source token ``i`` and the next ("" if none).
+
+    Unlike ``_punct_before`` this keeps a spaced dash ("wasn't — they"),
+    which marks a broken-off false start.
+    """
+    if i + 1 >= ps.n_tokens:
+        return "."
+    text = ps.norm.text
+    between = text[int(ps.tok_end[i]) : int(ps.tok_start[i + 1])]
+    return "".join(ch for ch in between if not ch.isspace() and ch not in "\"'()[]")
+
+
 def _punct_before(ps: PreparedSource, i: int) -> str:
     """Trailing punctuation of source token ``i - 1`` ("." if there is none)."""
     if i <= 0:

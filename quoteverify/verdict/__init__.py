@@ -24,6 +24,7 @@ from quoteverify.align._diff import (
     is_inflection,
     is_minor,
     moved_words,
+    source_punct,
     source_word,
     tight_diff,
     word_diff,
@@ -31,9 +32,9 @@ from quoteverify.align._diff import (
 from quoteverify.align._quote import ParsedQuote, parse_quote
 from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
-from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Quote, QuoteResult, Verdict
+from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _paraphrase, _speakers
+from quoteverify.verdict import _elision, _paraphrase, _speakers
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -56,7 +57,7 @@ class _PM:
     # Why the turn's words may be judged on their wording although the turn is
     # not the speaker's (a ``Q`` turn, words quoted by the turn's speaker), or
     # a note that the speaker was quoting: see ``_speakers``.
-    speaker_note: str | None = None
+    speaker_note: Note | None = None
 
     @property
     def score(self) -> float:
@@ -69,7 +70,7 @@ class _Cand:
     score: float
     match: Match | None = None
     diff: list[DiffOp] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -79,10 +80,12 @@ def judge(
     """The verdict on one quote against the prepared sources.  Pure."""
     th = thresholds or DEFAULT
     if not sources:
-        return QuoteResult(quote, "unverifiable", notes=("no source",))
+        return QuoteResult(quote, "unverifiable", notes=(Note("no-source", "no source"),))
     pq = parse_quote(quote.text)
     if pq.n_words == 0:
-        return QuoteResult(quote, "not_found", score=0.0, notes=("the quote has no words",))
+        return QuoteResult(
+            quote, "not_found", score=0.0, notes=(Note("nearest", "the quote has no words"),)
+        )
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
     best = min(cands, key=lambda c: (_RANK[c.verdict], -c.score))
     if best.verdict == "not_found" and not any(_speaks_in(quote, ps) for ps in sources):
@@ -139,7 +142,7 @@ def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
     note = f"no source of {name}'s words was given; the sources hold others' words: " + "; ".join(
         held
     )
-    return QuoteResult(quote=quote, verdict="unverifiable", notes=(note,))
+    return QuoteResult(quote=quote, verdict="unverifiable", notes=(Note("no-source", note),))
 
 
 # ---------------------------------------------------------------------------
@@ -158,12 +161,12 @@ def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
         turn.label, _is_labelled(quote, ps)
     ):
         pm.label_ok = None
-        pm.speaker_note = _speakers.question_note()
+        pm.speaker_note = Note("question-turn", _speakers.question_note())
     elif pm.quoted and pm.label_ok is True:
-        pm.speaker_note = _speakers.quoted_within_note(turn.label, own=True)
+        pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=True))
     elif pm.quoted and pm.label_ok is False:
         pm.label_ok = None
-        pm.speaker_note = _speakers.quoted_within_note(turn.label, own=False)
+        pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=False))
     if pm.speaker_note is not None:
         # Settled here: the quotation marks no longer make it someone else's.
         pm.quoted = False
@@ -359,31 +362,54 @@ def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> M
     )
 
 
-def _diff_notes(ops: list[DiffOp]) -> list[str]:
-    notes = []
+def _diff_notes(ops: list[DiffOp]) -> list[Note]:
+    notes: list[Note] = []
     moved = moved_words(ops)
     if moved:
-        notes.append("reordered: " + ", ".join(f"'{w}'" for w in moved))
+        notes.append(Note("reordered", "reordered: " + ", ".join(f"'{w}'" for w in moved)))
     for flag in ("number", "negation", "modal"):
         for o in ops:
-            if flag not in o.flags or o.op == "equal":
+            if flag not in o.flags or o.op == "equal" or "ellipsis" in o.flags:
+                # A marked omission's words are named in its own note.
                 continue
-            notes.append(
-                f"{flag} changed: '{o.source}' → '{o.quote}'".replace("'' → ", "added ").replace(
-                    " → ''", " dropped"
-                )
-            )
+            text = f"{flag} changed: '{o.source}' → '{o.quote}'"
+            notes.append(Note(flag, text.replace("'' → ", "added ").replace(" → ''", " dropped")))
     for o in ops:
         # "promise" -> "promised": within the spelling tolerance, but the tense
         # (or number: "threat" -> "threats") changed; say so, as for a modal.
         if o.op == "replace" and not o.flags and _one_word_inflection(o):
-            notes.append(f"inflection changed: '{o.source}' → '{o.quote}'")
+            notes.append(Note("inflection", f"inflection changed: '{o.source}' → '{o.quote}'"))
     if any("bracket" in o.flags for o in ops):
-        notes.append("square-bracket insertion: marked by the writer")
-    changed = [o for o in ops if o.op != "equal" and not is_minor(o)]
-    if changed and all("contraction" in o.flags for o in changed):
-        notes.append("contraction only")
+        notes.append(Note("bracket", "square-bracket insertion: marked by the writer"))
+    notes.extend(_minor_notes(ops))
     return notes
+
+
+# What each minor flag means, for the note that says what differs (policy "minor").
+_MINOR_NOTES = {
+    "contraction": "contraction or full form",
+    "spelling": "spelling",
+    "case": "capitalisation",
+    "punctuation": "punctuation",
+}
+
+
+def _minor_notes(ops: list[DiffOp]) -> list[Note]:
+    """One note per kind of minor change, naming up to three of its words."""
+    by: dict[str, list[str]] = {}
+    for o in ops:
+        if not o.flags or not is_minor(o):
+            continue
+        for f in o.flags:
+            if f in _MINOR_NOTES:
+                by.setdefault(f, []).append(f"'{o.source}' → '{o.quote}'")
+    out = []
+    for f, what in _MINOR_NOTES.items():
+        if f in by:
+            pairs = by[f]
+            more = f" (+{len(pairs) - 3} more)" if len(pairs) > 3 else ""
+            out.append(Note(f, f"{what}: " + ", ".join(pairs[:3]) + more))
+    return out
 
 
 def _one_word_inflection(o: DiffOp) -> bool:
@@ -417,7 +443,7 @@ def _judge_source(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
 ) -> _Cand:
     if ps.n_tokens == 0:
-        return _Cand("not_found", 0.0, notes=["the source has no words"])
+        return _Cand("not_found", 0.0, notes=[Note("nearest", "the source has no words")])
     if quote.kind == "fragment" or pq.n_words <= th.fragment_max_words:
         return _judge_fragment(pq, quote, ps, idx, th)
     if len(pq.parts) == 1:
@@ -427,12 +453,16 @@ def _judge_source(
     return _combine(parts, per, quote, ps, idx, th, marked=True)
 
 
+_FRAGMENT_ABSENT = Note("nearest", "fragment: the exact words are not in the source")
+_NO_PASSAGE = Note("nearest", "no passage of the source shares these words")
+
+
 def _judge_fragment(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
 ) -> _Cand:
     toks = pq.tokens
     pms = _part_matches(toks, quote, ps, th, fuzzy=False)
-    notes: list[str] = []
+    notes: list[Note] = []
     if pms and quote.speaker is not None and ps.turns:
         own = [p for p in pms if p.label_ok is not False]
         if not own:
@@ -444,8 +474,11 @@ def _judge_fragment(
                 _make_match(ps, idx, [pms[0]], 0.0),
                 [],
                 [
-                    f"the words occur only in other speakers' turns ({', '.join(labels)}; "
-                    f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
+                    Note(
+                        "other-speaker",
+                        f"the words occur only in other speakers' turns ({', '.join(labels)}; "
+                        f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})",
+                    )
                 ],
             )
         pms = own + [p for p in pms if p.label_ok is False]
@@ -458,9 +491,9 @@ def _judge_fragment(
                 p.score,
                 _make_match(ps, idx, [p], p.score),
                 p.wd.ops,
-                ["fragment: the exact words are not in the source"],
+                [_FRAGMENT_ABSENT],
             )
-        return _Cand("not_found", 0.0, notes=["fragment: the exact words are not in the source"])
+        return _Cand("not_found", 0.0, notes=[_FRAGMENT_ABSENT])
     best = _choose(pms, th)
     if len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
@@ -479,9 +512,12 @@ def _judge_fragment(
     )
 
 
-def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> str:
+def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> Note:
     lines = sorted(set(_lines(ps, pms)))
-    return f"ambiguous: the words occur {len(pms)} times (lines {', '.join(map(str, lines))})"
+    return Note(
+        "ambiguous",
+        f"ambiguous: the words occur {len(pms)} times (lines {', '.join(map(str, lines))})",
+    )
 
 
 def _judge_single(
@@ -491,9 +527,9 @@ def _judge_single(
     n = len(toks)
     pms = _part_matches(toks, quote, ps, th)
     if not pms:
-        return _Cand("not_found", 0.0, notes=["no passage of the source shares these words"])
+        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
     best = _choose(pms, th)
-    notes: list[str] = []
+    notes: list[Note] = []
     verdict = _word_verdict(best.wd, n, th)
     if verdict == "not_found" and n <= th.short_max_words and not best.exact:
         # Every candidate, not only the best: "a warm spot" also stands at the
@@ -527,7 +563,7 @@ def _finish(
     quote: Quote,
     ps: PreparedSource,
     idx: int,
-    notes: list[str],
+    notes: list[Note],
     th: Thresholds,
 ) -> _Cand:
     wd = score_pm.wd
@@ -535,8 +571,11 @@ def _finish(
     notes = list(notes)
     if verdict == "not_found" and _close_paraphrase(toks, score_pm, ps, th):
         notes.append(
-            "a paraphrase inside quotation marks: most of its words stand in order "
-            "in this passage of the speaker"
+            Note(
+                "paraphrase",
+                "a paraphrase inside quotation marks: most of its words stand in order "
+                "in this passage of the speaker",
+            )
         )
         return _judged("diverged", wd.score, ops, notes, pms, quote, ps, idx)
     if verdict == "not_found":
@@ -545,15 +584,28 @@ def _finish(
         # "the rest is not" only when it is true: in "They paid a $10 million
         # settlement." the last 3 words ran on but 5 of the 6 were paired.
         if wd.leading_equal >= 3 and wd.leading_equal == paired < n:
-            notes.append(f"the first {wd.leading_equal} words are in the source, the rest is not")
+            notes.append(
+                Note(
+                    "nearest",
+                    f"the first {wd.leading_equal} words are in the source, the rest is not",
+                )
+            )
         elif wd.trailing_equal >= 3 and wd.trailing_equal == paired < n:
-            notes.append(f"the last {wd.trailing_equal} words are in the source, the rest is not")
+            notes.append(
+                Note(
+                    "nearest",
+                    f"the last {wd.trailing_equal} words are in the source, the rest is not",
+                )
+            )
         elif paired >= 3:
             notes.append(
-                f"{paired} of the {n} words stand in order in the nearest passage, "
-                f"longest run {wd.longest_run}"
+                Note(
+                    "nearest",
+                    f"{paired} of the {n} words stand in order in the nearest passage, "
+                    f"longest run {wd.longest_run}",
+                )
             )
-        notes.append(f"nearest passage scores {wd.score:g}")
+        notes.append(Note("nearest", f"nearest passage scores {wd.score:g}"))
         return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
     return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)
 
@@ -585,7 +637,7 @@ def _judged(
     verdict: Verdict,
     score: float,
     ops: list[DiffOp],
-    notes: list[str],
+    notes: list[Note],
     pms: list[_PM],
     quote: Quote,
     ps: PreparedSource,
@@ -597,8 +649,8 @@ def _judged(
     notes.extend(p.speaker_note for p in pms if p.speaker_note)
     mis = _misattribution(pms, quote)
     if mis is not None:
-        notes.insert(0, mis)
-        notes.append(f"the words themselves: {verdict}")
+        notes.insert(0, Note("misattributed", mis))
+        notes.append(Note("misattributed", f"the words themselves: {verdict}"))
         verdict = "misattributed"
     return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
 
@@ -750,9 +802,9 @@ def _combine(
         after = pm.b
     found = [(k, p) for k, p in enumerate(chosen) if p is not None]
     if not found:
-        return _Cand("not_found", 0.0, notes=["no passage of the source shares these words"])
+        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
     ops: list[DiffOp] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     cost = 0.0
     s_len = 0
     verdicts: list[Verdict] = []
@@ -771,25 +823,38 @@ def _combine(
             if gap < 0:
                 stitched = True
                 notes.append(
-                    f"part {k + 1} comes before part {k} in the source"
-                    if pm.b <= prev.a
-                    else f"part {k + 1} overlaps part {k}"
+                    Note(
+                        "stitch",
+                        f"part {k + 1} comes before part {k} in the source"
+                        if pm.b <= prev.a
+                        else f"part {k + 1} overlaps part {k}",
+                    )
                 )
                 ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
             elif marked and gap <= th.elision_max_words and not barrier:
+                # The policy's "elided": a marked omission inside one passage.
                 omitted = _omitted_words(ps, prev.b, pm.a)
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
+                puncts = [source_punct(ps, x) for x in range(prev.b, pm.a)]
                 flags = ["ellipsis"]
-                if any(is_negation(c) for c in cores):
+                reversing = _elision.reversing_words(cores, puncts)
+                if reversing:
                     flags.append("negation")
-                if any(is_number(c) for c in cores):
-                    flags.append("number")
                 ops.append(DiffOp("delete", "", omitted, tuple(flags)))
-                notes.append(f"ellipsis omits {gap} word{'s' if gap != 1 else ''}")
-                if len(flags) > 1:
+                if gap:
+                    notes.append(Note("elision", _elision.omission_note(gap, omitted)))
+                if reversing:
+                    words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
                     notes.append(
-                        f"the omitted words include a {' and a '.join(flags[1:])}: '{omitted}'"
+                        Note(
+                            "negation",
+                            f"negation dropped: the omitted words hold {words}, "
+                            "which can reverse what is kept",
+                        )
                     )
+                    verdicts.append("diverged")
+                elif gap:
+                    verdicts.append("elided")
             elif not marked and gap < th.stitch_min_distance and not barrier:
                 # Close by: an omission within one passage, not a stitch.
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
@@ -802,14 +867,21 @@ def _combine(
                 ops.append(DiffOp("delete", "", omitted, tuple(flags)))
                 # One unmarked cut is one change, however many words it drops.
                 cost += min(gap, 3)
-                notes.append(f"omits {gap} word{'s' if gap != 1 else ''} without an ellipsis")
+                notes.append(
+                    Note(
+                        "omission", f"omits {gap} word{'s' if gap != 1 else ''} without an ellipsis"
+                    )
+                )
                 verdicts.append("diverged")
             else:
                 stitched = True
                 where = "after a turn change or gap" if barrier else f"{gap} words apart"
                 notes.append(
-                    f"joins passages {where}, "
-                    + ("marked by an ellipsis" if marked else "not marked by an ellipsis")
+                    Note(
+                        "stitch",
+                        f"joins passages {where}, "
+                        + ("marked by an ellipsis" if marked else "not marked by an ellipsis"),
+                    )
                 )
                 ops.append(
                     DiffOp(
@@ -835,9 +907,8 @@ def _combine(
         )
         for k, v in enumerate(verdicts):
             if v == "not_found":
-                notes.append(
-                    f"part {k + 1} ('{' '.join(t.core for t in parts[k])}') is not in the source"
-                )
+                words = " ".join(t.core for t in parts[k])
+                notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))
         if found_words * 2 < n:
             return _Cand("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
         worst = "diverged"
