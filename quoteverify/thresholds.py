@@ -40,6 +40,11 @@ class Thresholds:
     # them, stand in order in one passage of the speaker's own turn
     # (verdict/_paraphrase.py).
     paraphrase_min_share: float = 0.6
+    # A string is an English word when wordfreq gives it at least this Zipf
+    # frequency (about once per million words); then a one-letter change to
+    # another such word is a different word, not a spelling variant
+    # (verdict/_spelling.py).
+    word_min_zipf: float = 3.0
     paraphrase_min_words: int = 2
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and

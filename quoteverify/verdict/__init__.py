@@ -9,7 +9,7 @@ verbatim / minor / diverged / stitched / misattributed / not_found.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quoteverify.align import (
@@ -34,7 +34,7 @@ from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _elision, _paraphrase, _speakers
+from quoteverify.verdict import _elision, _paraphrase, _speakers, _spelling
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -204,7 +204,8 @@ def _part_matches(
     )
     out: list[_PM] = []
     for s in exact:
-        out.append(_PM(s, s + len(keys), word_diff(toks, ps, s, s + len(keys), th), True))
+        wd = _police(word_diff(toks, ps, s, s + len(keys), th), th)
+        out.append(_PM(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
         cutoff = (hits[0].dist + near) if hits else 0
@@ -229,13 +230,41 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
-            out.append(_PM(a, b, wd, False))
+            out.append(_PM(a, b, _police(wd, th), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
         _speaker_check(pm, quote, ps)
     out.sort(key=lambda p: (-p.score, p.a))
     return out
+
+
+def _police(wd: WordDiff, th: Thresholds) -> WordDiff:
+    """``wd`` with the policy's word rules applied to the alignment's flags.
+
+    The alignment calls a one-letter change a "spelling" and an apostrophe
+    moved "punctuation"; the policy says a different dictionary word and an
+    apostrophe that changes number or owner are changed words
+    (``_spelling``).  Such ops lose their minor flag and cost a whole word.
+    """
+    is_word: Callable[[str], bool] | None = None
+    for k, o in enumerate(wd.ops):
+        if o.op == "replace" and o.flags == ("spelling",) and " " not in o.quote.strip():
+            if " " in o.source.strip():
+                continue
+            if is_word is None:
+                is_word = _spelling.english_lexicon(th.word_min_zipf)
+            if _spelling.another_word(o.quote, o.source, is_word):
+                wd.ops[k] = DiffOp("replace", o.quote, o.source, ("word",))
+                wd.cost += 1.0 - th.minor_word_cost
+        elif o.op == "equal" and "punctuation" in o.flags:
+            qw, sw = o.quote.split(), o.source.split()
+            if len(qw) == len(sw) and any(
+                _spelling.apostrophe_changes_word(q, s) for q, s in zip(qw, sw, strict=True)
+            ):
+                wd.ops[k] = DiffOp("replace", o.quote, o.source, ("apostrophe",))
+                wd.cost += 1.0
+    return wd
 
 
 def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
@@ -325,7 +354,7 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = word_diff(toks, ps, a, b, th)
+            wd = _police(word_diff(toks, ps, a, b, th), th)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _PM(a, b, wd, False)
     if best is not pm:
@@ -497,19 +526,22 @@ def _judge_fragment(
     best = _choose(pms, th)
     if len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
-    return _Cand(
-        "verbatim",
-        100.0,
-        _make_match(ps, idx, [best], 100.0),
-        [
+    # The same words; the policy still calls a dropped comma ("pure
+    # unadulterated evil") or headline title case ("Respond Decisively")
+    # minor, and an apostrophe that changes number or owner diverged.
+    verdict = _word_verdict(best.wd, len(toks), th)
+    if verdict == "verbatim":
+        ops = [
             DiffOp(
                 "equal",
                 " ".join(t.core for t in toks),
                 " ".join(source_word(ps, i) for i in range(best.a, best.b)),
             )
-        ],
-        notes,
-    )
+        ]
+        return _Cand("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
+    if verdict == "not_found":
+        verdict = "diverged"  # every word stands there: at worst a changed word
+    return _judged(verdict, best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx)
 
 
 def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> Note:
