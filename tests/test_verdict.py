@@ -170,9 +170,10 @@ def test_bracket_insertion(seed):
     r = judge(
         q("[Moscow] has occupied Ukraine’s territory in Crimea and has orchestrated a war"), [seed]
     )
-    assert r.verdict == "diverged"
+    # The policy: a marked insertion naming the referent is minor, and noted.
+    assert r.verdict == "minor"
     assert any("bracket" in o.flags for o in r.diff)
-    assert any("marked by the writer" in n for n in r.notes)
+    assert any(n.code == "bracket" for n in r.notes)
 
 
 # -- fragments, not found, unverifiable --------------------------------------

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 # The policy (docs/VERDICT-POLICY.md, "minor"): contractions and full forms are the
 # same spoken words presented differently ("I've" / "I have", "gonna" / "going to").
-MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction"})
+# So is a writer's marked insertion in [brackets] or (parentheses) that names a
+# referent ("President [Biden]"), when the rest passes.
+MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction", "bracket"})
 # Word pairs one letter apart that are different words, not spellings of one:
 # the spelling-variant rule (theater/theatre) must not call them minor.
 _CONFUSABLE = {
@@ -258,7 +260,7 @@ def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str
     return _replace_flags_of(
         tuple(t.core for t in qt),
         tuple(t.key for t in qt),
-        any(t.bracket for t in qt),
+        all(t.bracket for t in qt),
         tuple(sc),
         th,
     )
@@ -372,7 +374,7 @@ def word_diff(
             wd.cost += cost
         elif tag == "insert":
             flags = tuple(
-                (["bracket"] if any(t.bracket for t in qt) else [])
+                (["bracket"] if all(t.bracket for t in qt) else [])
                 + _class_flags([t.core for t in qt], [])
             )
             wd.ops.append(DiffOp("insert", qw, "", flags))

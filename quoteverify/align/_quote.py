@@ -13,8 +13,9 @@ from quoteverify.align._transcript import stage_spans
 # "..."), "...", ". . ." or the academic "[…]"/"[...]"; "...." is a full stop
 # plus an ellipsis.
 _ELLIPSIS = re.compile(r"\[\s*\.\s?\.\s?\.\s*\]|\.(?:\s?\.){2,3}")
-# A writer's insertion: "[Russia] is" for "they are".
-_BRACKET = re.compile(r"\[[^\]]*\]")
+# A writer's insertion: "[Russia] is" for "they are", "He (PM Modi) is" for
+# "he's" (the policy treats parentheses in a quote like square brackets).
+_BRACKET = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ def parse_quote(text: str) -> ParsedQuote:
     pieces = _pieces(text)
     parts: list[QuotePart] = []
     for piece in pieces:
-        brackets = [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece else []
+        brackets = (
+            [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece or "(" in piece else []
+        )
         n = len(piece)
         # Column-wise, each column in one comprehension or map: per word the
         # cost is the Python calls, and most words take no punctuation scan.

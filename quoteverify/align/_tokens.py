@@ -162,7 +162,10 @@ def number_value(cores: list[str]) -> float | None:
 # and "we're"/"we are" are recognised as the same words differently spelled
 # out; an editor still counts that as a changed word ("contraction").
 _IRREGULAR = {"can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
-              "ain't": ["am", "not"], "cannot": ["can", "not"], "let's": ["let", "us"]}  # fmt: skip
+              "ain't": ["am", "not"], "cannot": ["can", "not"], "let's": ["let", "us"],
+              # Spoken contractions a writer may print (the policy: minor).
+              "gonna": ["going", "to"], "wanna": ["want", "to"],
+              "gotta": ["got", "to"]}  # fmt: skip
 _SUFFIXES = (("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"),
              ("'m", "am"), ("'d", "would"), ("'s", "is"))  # fmt: skip
 
