@@ -45,6 +45,11 @@ class Thresholds:
     # another such word is a different word, not a spelling variant
     # (verdict/_spelling.py).
     word_min_zipf: float = 3.0
+    # Another speaker's turn of at most this many words between two turns of
+    # one speaker is a brief interjection: a quote that runs its sentence on
+    # across it is one passage (minor, noted), not stitched
+    # (verdict/_interjection.py).
+    interjection_max_words: int = 12
     paraphrase_min_words: int = 2
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and

@@ -276,6 +276,11 @@ def _replace_flags_of(
 ) -> tuple[str, ...]:
     qc = list(qc_t)
     sc = list(sc_t)
+    # "25%" / "25 percent" / "25 per cent": the sign and the word are one.
+    if any(c.endswith("%") for c in qc + sc):
+        qc, sc = _percent_words(qc), _percent_words(sc)
+        if [c.lower() for c in qc] == [c.lower() for c in sc]:
+            return ("spelling",)
     # Same number in numerals and words: "14,000" / "fourteen thousand".
     if all(is_number(c) or c.lower() == "and" for c in qc + sc):
         qv, sv = number_value(qc), number_value(sc)
@@ -301,6 +306,19 @@ def _replace_flags_of(
         if f not in flags:
             flags.append(f)
     return tuple(flags)
+
+
+def _percent_words(cores: list[str]) -> list[str]:
+    """``["25%"]`` -> ``["25", "percent"]``; "per cent" -> "percent"."""
+    out: list[str] = []
+    for c in cores:
+        if c.endswith("%") and len(c) > 1:
+            out += [c[:-1], "percent"]
+        elif c.lower() == "cent" and out and out[-1].lower() == "per":
+            out[-1] = "percent"
+        else:
+            out.append(c)
+    return out
 
 
 def word_diff(

@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from quoteverify.align import (
     PreparedSource,
     find_candidates,
@@ -34,7 +36,7 @@ from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _elision, _paraphrase, _speakers, _spelling
+from quoteverify.verdict import _elision, _interjection, _paraphrase, _speakers, _spelling
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -578,6 +580,10 @@ def _judge_single(
         ties = [p for p in pms if p.score == best.score]
         if len(ties) > 1 and verdict != "not_found":
             notes.append(_ambiguous(ps, ties))
+    if verdict not in ("verbatim", "minor") and ps.turns:
+        across = _try_interjection(toks, best, quote, ps, idx, th)
+        if across is not None:
+            return across
     # Unmarked stitching: a long run of quote words the passage does not hold
     # may stand elsewhere in the source.
     if not best.exact:
@@ -585,6 +591,109 @@ def _judge_single(
         if stitched is not None:
             return stitched
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
+    """Token range [a, b) of turn ``k``'s words (label and barriers excluded)."""
+    t = ps.turns[k]
+    a = int(np.searchsorted(ps.tok_start, t.label_end, side="left"))
+    b = int(np.searchsorted(ps.tok_start, t.end, side="left"))
+    while a < b and ps.is_sentinel(a):
+        a += 1
+    while b > a and ps.is_sentinel(b - 1):
+        b -= 1
+    return a, b
+
+
+def _fit_end(
+    toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
+) -> tuple[int, WordDiff] | None:
+    """The cheapest diff of ``toks`` against a passage ending where turn ``rng`` ends."""
+    best: tuple[int, WordDiff] | None = None
+    for extra in range(4):
+        a = rng[1] - len(toks) - extra
+        if a < rng[0]:
+            break
+        wd = word_diff(toks, ps, a, rng[1], th)
+        if best is None or wd.cost < best[1].cost:
+            best = (a, wd)
+    return best
+
+
+def _fit_start(
+    toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
+) -> tuple[int, WordDiff] | None:
+    """The cheapest diff of ``toks`` against a passage starting where turn ``rng`` starts."""
+    best: tuple[int, WordDiff] | None = None
+    for extra in range(4):
+        b = rng[0] + len(toks) + extra
+        if b > rng[1]:
+            break
+        wd = word_diff(toks, ps, rng[0], b, th)
+        if best is None or wd.cost < best[1].cost:
+            best = (b, wd)
+    return best
+
+
+def _try_interjection(
+    toks: list[QToken], best: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _Cand | None:
+    """The quote as one sentence of a speaker run on across a brief interjection.
+
+    The best passage stands at the end of a turn A (or the start of a turn C);
+    if A, a short turn B of someone else and C (A's speaker again) follow each
+    other, the quote is split where A ends and each side is diffed against
+    its turn.  Both sides passing: the quote is one passage (see
+    ``_interjection``), minor at worst, with a note naming B.
+    """
+    turn = ps.turn_at(best.a)
+    if turn is None:
+        return None
+    k = ps.turns.index(turn)
+    for first in (k, k - 2):
+        if first < 0 or first + 2 >= len(ps.turns):
+            continue
+        a_rng, b_rng, c_rng = (_turn_tokens(ps, first + j) for j in range(3))
+        labels = [ps.turns[first + j].label for j in range(3)]
+        if not _interjection.is_interjection(
+            labels[0], labels[1], labels[2], b_rng[1] - b_rng[0], th.interjection_max_words
+        ):
+            continue
+        n = len(toks)
+        found: tuple[float, int, WordDiff, WordDiff, int, int] | None = None
+        for split in range(1, n):
+            left_fit = _fit_end(toks[:split], ps, a_rng, th)
+            right_fit = _fit_start(toks[split:], ps, c_rng, th)
+            if left_fit is None or right_fit is None:
+                continue
+            x0, left = left_fit
+            y1, right = right_fit
+            cost = left.cost + right.cost
+            if found is None or cost < found[0]:
+                found = (cost, split, left, right, x0, y1)
+        if found is None:
+            continue
+        _, split, left, right, x0, y1 = found
+        verdicts = [
+            _word_verdict(_police(left, th), split, th),
+            _word_verdict(_police(right, th), n - split, th),
+        ]
+        if "not_found" in verdicts or "diverged" in verdicts:
+            continue
+        words = " ".join(source_word(ps, i) for i in range(*b_rng))
+        ops = [
+            *left.ops,
+            DiffOp("delete", "", words, ("interjection",)),
+            *right.ops,
+        ]
+        pm_left = _PM(x0, a_rng[1], left, False)
+        pm_right = _PM(c_rng[0], y1, right, False)
+        for p in (pm_left, pm_right):
+            _speaker_check(p, quote, ps)
+        note = Note("interjection", _interjection.interjection_note(labels[1], words))
+        score = round(100.0 * (1.0 - (left.cost + right.cost) / max(n, 1)), 1)
+        return _judged("minor", max(0.0, score), ops, [note], [pm_left, pm_right], quote, ps, idx)
+    return None
 
 
 def _finish(
