@@ -9,8 +9,8 @@ verbatim / minor / diverged / stitched / misattributed / not_found.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
@@ -60,6 +60,7 @@ class _PM:
     # not the speaker's (a ``Q`` turn, words quoted by the turn's speaker), or
     # a note that the speaker was quoting: see ``_speakers``.
     speaker_note: Note | None = None
+    mapped: Note | None = None  # how the turn's label was mapped to a person
 
     @property
     def score(self) -> float:
@@ -76,11 +77,40 @@ class _Cand:
 
 
 # ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Judged(Quote):
+    """The quote being judged, with the user's speaker aliases (``--speaker-alias``).
+
+    Internal: every rule that maps a transcript label to a person reads the
+    aliases from the quote it is judging, so they need not be threaded through
+    each alignment helper; the result carries the caller's own ``Quote``.
+    """
+
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+
 def judge(
-    quote: Quote, sources: Sequence[PreparedSource], thresholds: Thresholds | None = None
+    quote: Quote,
+    sources: Sequence[PreparedSource],
+    thresholds: Thresholds | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
 ) -> QuoteResult:
-    """The verdict on one quote against the prepared sources.  Pure."""
+    """The verdict on one quote against the prepared sources.  Pure.
+
+    ``aliases``: transcript label -> person (``--speaker-alias LABEL=NAME``).
+    """
     th = thresholds or DEFAULT
+    original = quote
+    quote = _Judged(**{f: getattr(quote, f) for f in _QUOTE_FIELDS}, aliases=dict(aliases or {}))
+    result = _judge(quote, sources, th)
+    return replace(result, quote=original)
+
+
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+
+
+def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> QuoteResult:
     if not sources:
         return QuoteResult(quote, "unverifiable", notes=(Note("no-source", "no source"),))
     pq = parse_quote(quote.text)
@@ -119,8 +149,8 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
         # "officials", "experts": any unlabelled text may be theirs, but a
         # transcript's turns belong to the named people speaking in it.
         return not ps.turns
-    for turn in ps.turns:
-        if label_matches(turn.label, sp.name, sp.title, ps.title, _labels(ps)):
+    for label in {t.label for t in ps.turns}:
+        if _label_ok(label, quote, ps)[0]:
             return True
     words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
     key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
@@ -155,7 +185,7 @@ def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
     pm.label = turn.label
     sp = quote.speaker
     if sp is not None and sp.type == "person":
-        pm.label_ok = label_matches(turn.label, sp.name, sp.title, ps.title, _labels(ps))
+        pm.label_ok, pm.mapped = _label_ok(turn.label, quote, ps)
     pm.quoted = ps.quoted_by_speaker(pm.a, pm.b)
     if sp is None or sp.type != "person":
         return
@@ -180,9 +210,40 @@ def _is_labelled(quote: Quote, ps: PreparedSource) -> bool:
     if sp is None:
         return False
     labels = sorted({t.label for t in ps.turns if t.label != _speakers.QUESTION_LABEL})
-    return _speakers.speaker_is_labelled(
-        label_matches(lab, sp.name, sp.title, ps.title, _labels(ps)) for lab in labels
-    )
+    return _speakers.speaker_is_labelled(_label_ok(lab, quote, ps)[0] for lab in labels)
+
+
+def _label_ok(label: str, quote: Quote, ps: PreparedSource) -> tuple[bool | None, Note | None]:
+    """Is the turn label ``label`` the quote's speaker?  (True / False / None, note).
+
+    The source's title first (``label_matches``); then the user's aliases and
+    the table of office holders by the source's date (``_speakers``), with a
+    ``label-mapped`` note saying how.  A role-noun speaker ("The President
+    said") is resolved the same way, never taken as a surname "PRESIDENT".
+    """
+    sp = quote.speaker
+    if sp is None:
+        return None, None
+    aliases: Mapping[str, str] = getattr(quote, "aliases", {})
+    name = sp.name
+    office = _speakers.role_office(name)
+    date = _speakers.source_date(ps.source.text, ps.title)
+    if office is not None:
+        key = " ".join(label.split()).upper()
+        if _speakers.ROLE_OFFICES.get(key) == office:
+            return True, None  # "the President said" and a THE PRESIDENT: turn
+        who = _speakers.holder(office, date, _speakers.office_holders())
+        if who is None:
+            return (False if key == _speakers.QUESTION_LABEL else None), None
+        name = who
+    ok = label_matches(label, name, sp.title, ps.title, _labels(ps))
+    if ok is None:
+        found = _speakers.resolve_label(label, date, aliases, _speakers.office_holders())
+        if found is not None:
+            person, how = found
+            note = Note("label-mapped", f"{label} mapped to {person} ({how})")
+            return _speakers.same_person(person, name), note
+    return ok, None
 
 
 def _part_matches(
@@ -448,6 +509,25 @@ def _one_word_inflection(o: DiffOp) -> bool:
     if " " in q or " " in src or not (q.isalpha() and src.isalpha()):
         return False
     return is_inflection(q, src)
+
+
+def _unmapped_label(pms: list[_PM], quote: Quote, ps: PreparedSource) -> Note | None:
+    """The policy's last rule: words found only under a role label that no
+    title, date or alias maps to a person are unverifiable, never misattributed
+    or passed, when no label of the source maps to the quote's speaker."""
+    sp = quote.speaker
+    if sp is None or sp.type != "person":
+        return None
+    for p in pms:
+        key = " ".join((p.label or "").split()).upper()
+        if p.label_ok is None and key in _speakers.ROLE_OFFICES and not _is_labelled(quote, ps):
+            return Note(
+                "unmapped",
+                f"the words stand under {p.label}, which nothing maps to a person "
+                f"(no title, date or --speaker-alias names them): no words of {sp.name} "
+                "in the sources given",
+            )
+    return None
 
 
 def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
@@ -788,6 +868,12 @@ def _judged(
     a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops))
     notes.extend(p.speaker_note for p in pms if p.speaker_note)
+    notes.extend(p.mapped for p in pms if p.mapped and p.label_ok)
+    unmapped = _unmapped_label(pms, quote, ps)
+    if unmapped is not None:
+        notes.insert(0, unmapped)
+        notes.append(Note("unmapped", f"the words themselves: {verdict}"))
+        return _Cand("unverifiable", score, _make_match(ps, idx, pms, score), ops, notes)
     mis = _misattribution(pms, quote)
     if mis is not None:
         notes.insert(0, Note("misattributed", mis))
