@@ -90,7 +90,16 @@ def _parser() -> argparse.ArgumentParser:
             "not verified; 'none' never fails). Default: diverged",
         )
 
+    def add_alias(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--speaker-alias",
+            action="append",
+            metavar="LABEL=NAME",
+            help="map a transcript label to a person, e.g. 'THE PRESIDENT=Joe Biden' (repeatable)",
+        )
+
     def add_sources(sp: argparse.ArgumentParser) -> None:
+        add_alias(sp)
         sp.add_argument(
             "--source",
             "-s",
@@ -225,6 +234,7 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--speaker", metavar="NAME", default=None, help="who the quote is attributed to"
     )
+    add_alias(verify)
     add_output(verify, ("markdown", "json"), "markdown")
     add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
@@ -318,7 +328,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "audit":
         rep = _audit(st, args.article)
     else:
-        rep = pipeline.run_verify(args.quote, args.source, args.speaker)
+        rep = pipeline.run_verify(
+            args.quote, args.source, args.speaker, aliases=_aliases(st.get("speaker-alias"))
+        )
     fmt = _format(args, ("markdown", "json"), "markdown")
     text = report.report_json(rep) if fmt == "json" else report.report_markdown(rep)
     _emit(text, args.output)
@@ -338,7 +350,18 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         library=st.get("library"),
         speaker_sources=st.get("speakers"),
         memo=memo,
+        aliases=_aliases(st.get("speaker-alias")),
     )
+
+
+def _aliases(items: Sequence[str] | None) -> dict[str, str]:
+    """``--speaker-alias`` items as {LABEL: NAME}; a malformed one is a usage error."""
+    from .verdict._speakers import parse_aliases
+
+    try:
+        return parse_aliases(items or ())
+    except ValueError as exc:
+        raise InputError("option", "--speaker-alias", str(exc)) from None
 
 
 def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:

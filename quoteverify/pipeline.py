@@ -47,15 +47,17 @@ def run_audit(
     library: str | None = None,
     speaker_sources: Mapping[str, Sequence[str]] | None = None,
     memo: dict[str, Source] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Report:
     """``memo``: sources already read in this run, by ref; filled as sources are
-    read, so that ``check`` reads a source shared by many articles once."""
+    read, so that ``check`` reads a source shared by many articles once.
+    ``aliases``: transcript label -> person (``--speaker-alias``)."""
     article, quotes = run_extract(article_ref)
     plan = plan_sources(
         article, quotes, sources, follow_links=follow_links, speaker_sources=speaker_sources
     )
     if library is None:
-        return judge_all(article, quotes, plan, memo=memo)
+        return judge_all(article, quotes, plan, memo=memo, aliases=aliases)
     from .library import Library, LibraryError
 
     if not Path(library).is_file():
@@ -70,12 +72,18 @@ def run_audit(
                         Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({c.ref})")
                         for c in lib.candidates(quote.text, name, k=3)
                     ]
-            return judge_all(article, quotes, plan, library=lib, memo=memo)
+            return judge_all(article, quotes, plan, library=lib, memo=memo, aliases=aliases)
     except LibraryError as exc:
         raise InputError("library", library, str(exc)) from None
 
 
-def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
+def run_verify(
+    quote_text: str,
+    sources: Sequence[str],
+    speaker: str | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Report:
     """Check one quotation given on the command line."""
     text = quote_text.strip()
     # A quote pasted with its marks: the marks are not the speaker's words.
@@ -88,7 +96,7 @@ def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = No
     kind = "fragment" if len(text.split()) <= 3 else "quote"
     quote = Quote(id="q1", text=text, start=0, end=len(text), kind=kind, speaker=who, cue=None)
     plan = {"q1": [Planned(ref, "command line") for ref in sources]}
-    return judge_all(article, [quote], plan)
+    return judge_all(article, [quote], plan, aliases=aliases)
 
 
 LIBRARY_PREFIX = "library:"
@@ -100,6 +108,7 @@ def judge_all(
     plan: Mapping[str, Sequence[Planned]],
     library: Library | None = None,
     memo: dict[str, Source] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Report:
     from .align import prepare_source
     from .verdict import judge
@@ -156,7 +165,7 @@ def judge_all(
         for i in usable:
             if i not in prepared:
                 prepared[i] = prepare_source(sources[i])
-        result = judge(quote, [prepared[i] for i in usable])
+        result = judge(quote, [prepared[i] for i in usable], aliases=aliases)
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
 

@@ -122,3 +122,22 @@ def test_a_sentence_run_on_across_an_interjection_is_one_passage():
         _q("You'll chip in a little something like maybe 25% or whatever.", "Donald Trump"), [ps]
     )
     assert r.verdict == "minor" and "interjection" in codes(r), r.notes
+
+
+def test_speaker_alias_flag_and_its_errors(tmp_path, capsys):
+    import json
+
+    from quoteverify.cli import main
+
+    src = tmp_path / "s.md"
+    src.write_text(f'---\ntitle: "Remarks at a Ceremony"\n---\n\n{CEREMONY}', encoding="utf-8")
+    args = ["verify", "We gather to honor the fallen", "-s", str(src), "--speaker", "Donald Trump"]
+    assert main([*args, "--format", "json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["quotes"][0]["verdict"] == "unverifiable"
+    alias = ["--speaker-alias", "THE PRESIDENT=Donald Trump"]
+    assert main([*args, *alias, "--format", "json", "-q"]) == 0
+    q = json.loads(capsys.readouterr().out)["quotes"][0]
+    assert q["verdict"] == "verbatim" and q["notes"][0]["code"] == "label-mapped"
+    assert main([*args, "--speaker-alias", "no equals sign"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "LABEL=NAME" in err and "Traceback" not in err
