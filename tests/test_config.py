@@ -403,6 +403,7 @@ refresh = false  # default
 # archive: not set, no archive  # default
 # replay: not set, fetch from the network  # default
 # wayback: not set, no Wayback fallback  # default
+speaker-alias = []  # default
 
 [speakers]  # quoteverify.toml:3
 "Antony Blinken" = ["https://www.state.gov/t", "{root}/t/blinken.txt"]  # quoteverify.toml:4
