@@ -141,3 +141,14 @@ def test_speaker_alias_flag_and_its_errors(tmp_path, capsys):
     assert main([*args, "--speaker-alias", "no equals sign"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "LABEL=NAME" in err and "Traceback" not in err
+
+
+def test_fillers_and_stutters_removed_are_minor_other_dropped_words_are_not():
+    for text, verdict in (
+        ("send aid to the Russian people, and we will not stop", "minor"),  # uh, we — we
+        ("send aid to the people, uh, and we — we will not stop", "diverged"),  # 'Russian'
+    ):
+        r = judge(_q(text), [SPEECH])
+        assert r.verdict == verdict, (text, r.notes)
+    r = judge(_q("send aid to the Russian people, and we will not stop"), [SPEECH])
+    assert "disfluency" in codes(r)

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 # same spoken words presented differently ("I've" / "I have", "gonna" / "going to").
 # So is a writer's marked insertion in [brackets] or (parentheses) that names a
 # referent ("President [Biden]"), when the rest passes.
-MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction", "bracket"})
+# The verdict side flags removed fillers and stutters "disfluency"
+# (quoteverify/verdict/_disfluency.py).
+MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction", "bracket", "disfluency"})
 # Word pairs one letter apart that are different words, not spellings of one:
 # the spelling-variant rule (theater/theatre) must not call them minor.
 _CONFUSABLE = {

@@ -36,7 +36,14 @@ from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _elision, _interjection, _paraphrase, _speakers, _spelling
+from quoteverify.verdict import (
+    _disfluency,
+    _elision,
+    _interjection,
+    _paraphrase,
+    _speakers,
+    _spelling,
+)
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -320,6 +327,17 @@ def _police(wd: WordDiff, th: Thresholds) -> WordDiff:
             if _spelling.another_word(o.quote, o.source, is_word):
                 wd.ops[k] = DiffOp("replace", o.quote, o.source, ("word",))
                 wd.cost += 1.0 - th.minor_word_cost
+        elif o.op == "delete" and not o.flags and k > 0:
+            # Only inside the passage (k > 0): a dropped word at its start is
+            # just where the quote begins.
+            dropped = o.source.split()
+            before = wd.ops[k - 1].quote.split()
+            after = wd.ops[k + 1].quote.split() if k + 1 < len(wd.ops) else []
+            if _disfluency.only_fillers(dropped) or _disfluency.is_repetition(
+                dropped, before, after
+            ):
+                wd.ops[k] = DiffOp("delete", "", o.source, ("disfluency",))
+                wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(
@@ -479,6 +497,7 @@ def _diff_notes(ops: list[DiffOp]) -> list[Note]:
 
 # What each minor flag means, for the note that says what differs (policy "minor").
 _MINOR_NOTES = {
+    "disfluency": "disfluency removed",
     "contraction": "contraction or full form",
     "spelling": "spelling",
     "case": "capitalisation",
@@ -494,7 +513,8 @@ def _minor_notes(ops: list[DiffOp]) -> list[Note]:
             continue
         for f in o.flags:
             if f in _MINOR_NOTES:
-                by.setdefault(f, []).append(f"'{o.source}' → '{o.quote}'")
+                pair = f"'{o.source}'" if o.op == "delete" else f"'{o.source}' → '{o.quote}'"
+                by.setdefault(f, []).append(pair)
     out = []
     for f, what in _MINOR_NOTES.items():
         if f in by:
