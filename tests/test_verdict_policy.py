@@ -152,3 +152,15 @@ def test_fillers_and_stutters_removed_are_minor_other_dropped_words_are_not():
         assert r.verdict == verdict, (text, r.notes)
     r = judge(_q("send aid to the Russian people, and we will not stop"), [SPEECH])
     assert "disfluency" in codes(r)
+
+
+def test_words_the_transcriber_added():
+    ps = _src(
+        "THE PRESIDENT:  We just made [a deal] with them.  And the bridge is [inaudible] "
+        "by Friday.\n"
+    )
+    for text in ("We just made a deal with them.", "We just made with them."):
+        r = judge(_q(text), [ps])
+        assert r.verdict == "minor" and "transcriber" in codes(r), (text, r.notes)
+    r = judge(_q("And the bridge is finished by Friday."), [ps])
+    assert r.verdict == "diverged" and "inaudible" in codes(r)

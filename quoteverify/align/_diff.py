@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 # referent ("President [Biden]"), when the rest passes.
 # The verdict side flags removed fillers and stutters "disfluency"
 # (quoteverify/verdict/_disfluency.py).
-MINOR_FLAGS = frozenset({"case", "punctuation", "spelling", "contraction", "bracket", "disfluency"})
+# "transcriber": the source's [bracketed] words printed or left out (the
+# policy's "Words the transcriber added").
+MINOR_FLAGS = frozenset(
+    {"case", "punctuation", "spelling", "contraction", "bracket", "disfluency", "transcriber"}
+)
 # Word pairs one letter apart that are different words, not spellings of one:
 # the spelling-variant rule (theater/theatre) must not call them minor.
 _CONFUSABLE = {

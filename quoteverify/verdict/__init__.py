@@ -22,6 +22,7 @@ from quoteverify.align import (
     shares_trigram,
 )
 from quoteverify.align._diff import (
+    MINOR_FLAGS,
     WordDiff,
     is_inflection,
     is_minor,
@@ -274,7 +275,7 @@ def _part_matches(
     )
     out: list[_PM] = []
     for s in exact:
-        wd = _police(word_diff(toks, ps, s, s + len(keys), th), th)
+        wd = _police(word_diff(toks, ps, s, s + len(keys), th), th, ps, s)
         out.append(_PM(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
@@ -300,7 +301,7 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
-            out.append(_PM(a, b, _police(wd, th), False))
+            out.append(_PM(a, b, _police(wd, th, ps, a), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
@@ -309,7 +310,7 @@ def _part_matches(
     return out
 
 
-def _police(wd: WordDiff, th: Thresholds) -> WordDiff:
+def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDiff:
     """``wd`` with the policy's word rules applied to the alignment's flags.
 
     The alignment calls a one-letter change a "spelling" and an apostrophe
@@ -318,6 +319,7 @@ def _police(wd: WordDiff, th: Thresholds) -> WordDiff:
     (``_spelling``).  Such ops lose their minor flag and cost a whole word.
     """
     is_word: Callable[[str], bool] | None = None
+    _transcriber_words(wd, ps, a)
     for k, o in enumerate(wd.ops):
         if o.op == "replace" and o.flags == ("spelling",) and " " not in o.quote.strip():
             if " " in o.source.strip():
@@ -346,6 +348,26 @@ def _police(wd: WordDiff, th: Thresholds) -> WordDiff:
                 wd.ops[k] = DiffOp("replace", o.quote, o.source, ("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
+    """The policy's "Words the transcriber added": the source's [bracketed]
+    words may be printed or left out (minor, flag "transcriber"); words a
+    quote supplies where the source says [inaudible] stay a change, flagged
+    "inaudible" so the note can say why.  ``a``: the passage's first token."""
+    i = a
+    for k, o in enumerate(wd.ops):
+        n_src = len(o.source.split()) if o.source else 0
+        if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
+            inside = [ps.bracketed(x) for x in range(i, i + n_src)]
+            # Printed (an equal run holding them) or left out (a delete of only them).
+            if any(inside) if o.op == "equal" else all(inside):
+                wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "transcriber"))
+                if o.op == "delete":
+                    wd.cost -= n_src * (1.0 - DEFAULT.minor_word_cost)
+        elif o.op == "insert" and ps.gap_between(i):
+            wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "inaudible"))
+        i += n_src
 
 
 def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
@@ -435,7 +457,7 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(word_diff(toks, ps, a, b, th), th)
+            wd = _police(word_diff(toks, ps, a, b, th), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _PM(a, b, wd, False)
     if best is not pm:
@@ -489,6 +511,15 @@ def _diff_notes(ops: list[DiffOp]) -> list[Note]:
         # (or number: "threat" -> "threats") changed; say so, as for a modal.
         if o.op == "replace" and not o.flags and _one_word_inflection(o):
             notes.append(Note("inflection", f"inflection changed: '{o.source}' → '{o.quote}'"))
+    for o in ops:
+        if "inaudible" in o.flags:
+            notes.append(
+                Note(
+                    "inaudible",
+                    f"'{o.quote}' stands where the source marks words not heard "
+                    "([inaudible]): it cannot be confirmed there",
+                )
+            )
     if any("bracket" in o.flags for o in ops):
         notes.append(Note("bracket", "square-bracket insertion: marked by the writer"))
     notes.extend(_minor_notes(ops))
@@ -497,6 +528,7 @@ def _diff_notes(ops: list[DiffOp]) -> list[Note]:
 
 # What each minor flag means, for the note that says what differs (policy "minor").
 _MINOR_NOTES = {
+    "transcriber": "the transcriber's [bracketed] words printed or left out",
     "disfluency": "disfluency removed",
     "contraction": "contraction or full form",
     "spelling": "spelling",
@@ -775,8 +807,8 @@ def _try_interjection(
             continue
         _, split, left, right, x0, y1 = found
         verdicts = [
-            _word_verdict(_police(left, th), split, th),
-            _word_verdict(_police(right, th), n - split, th),
+            _word_verdict(_police(left, th, ps, x0), split, th),
+            _word_verdict(_police(right, th, ps, c_rng[0]), n - split, th),
         ]
         if "not_found" in verdicts or "diverged" in verdicts:
             continue
