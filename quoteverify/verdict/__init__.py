@@ -786,6 +786,10 @@ def _try_interjection(
         if first < 0 or first + 2 >= len(ps.turns):
             continue
         a_rng, b_rng, c_rng = (_turn_tokens(ps, first + j) for j in range(3))
+        # Only a passage that reaches the end of A (or starts C) can run on
+        # across B: the split search (a few diffs per split) is for those.
+        if (first == k and best.b < a_rng[1] - 3) or (first != k and best.a > c_rng[0] + 3):
+            continue
         labels = [ps.turns[first + j].label for j in range(3)]
         if not _interjection.is_interjection(
             labels[0], labels[1], labels[2], b_rng[1] - b_rng[0], th.interjection_max_words
