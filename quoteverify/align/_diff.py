@@ -261,6 +261,12 @@ def _name_misspelt(q: str, s: str, prev_punct: str, th: Thresholds) -> bool:
 
 
 def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
+    # A writer's bracketed words amid the replaced ones ("He (PM Modi) is" for
+    # "he's"): the rest is compared on its own, and the insertion is flagged.
+    if any(t.bracket for t in qt) and not all(t.bracket for t in qt):
+        rest = [t for t in qt if not t.bracket]
+        flags = _replace_flags(rest, sc, th)
+        return ("bracket", *flags) if flags else ()
     # Memoised on what it reads: tight_diff re-diffs overlapping ranges and
     # the candidates of one quote share their replaced word pairs.
     return _replace_flags_of(
@@ -451,7 +457,9 @@ def tight_diff(
                 best, a, b = wd, na, nb
                 break
     for side in ("start", "end"):
-        for k in (1, 2):
+        # One word at a time, up to four: a passage may start a few words early
+        # ("Oh, he's a much tougher" for "He (PM Modi) is a much tougher").
+        for k in (1, 1, 1, 1):
             na, nb = (a + k, b) if side == "start" else (a, b - k)
             if nb - na < 1:
                 break
