@@ -10,6 +10,7 @@ from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
 from quoteverify.align._tokens import (
     QToken,
+    dash_style,
     expand,
     is_contraction,
     is_modal,
@@ -17,6 +18,7 @@ from quoteverify.align._tokens import (
     is_number,
     levenshtein,
     number_value,
+    spaced_dash,
     trailing_punct,
 )
 from quoteverify.models import DiffOp
@@ -180,7 +182,7 @@ class Passage:
         masked = ps.masked
         lim = len(masked)
         self.puncts = [
-            trailing_punct(masked, e, lim).strip("()[]") if e < lim and masked[e] != " " else ""
+            dash_style(trailing_punct(masked, e, lim).strip("()[]")) or spaced_dash(masked, e, lim)
             for e in te.tolist()
         ]
 

@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 
 from quoteverify.align._normalize import fold
-from quoteverify.align._tokens import TOKEN_RE, TOKEN_RE_ASCII, QToken, key_of, trailing_punct
+from quoteverify.align._tokens import (
+    TOKEN_RE,
+    TOKEN_RE_ASCII,
+    QToken,
+    dash_style,
+    key_of,
+    spaced_dash,
+    trailing_punct,
+)
 from quoteverify.align._transcript import stage_spans
 
 # An ellipsis marks an omission.  Writers type it as "…" (NFKC turns it into
@@ -78,7 +86,7 @@ def parse_quote(text: str) -> ParsedQuote:
         starts = [f[0] for f in found]
         ends = [f[1] for f in found]
         cores = [f[2] for f in found]
-        puncts = [trailing_punct(piece, e, n) if e < n and piece[e] != " " else "" for e in ends]
+        puncts = [dash_style(trailing_punct(piece, e, n)) or spaced_dash(piece, e, n) for e in ends]
         if brackets:
             inside = [
                 any(bs < s and e < be for bs, be in brackets)
