@@ -1115,8 +1115,10 @@ def _combine(
                 )
                 ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
             elif marked and gap <= th.elision_max_words and not barrier:
-                # The policy's "elided": a marked omission inside one passage.
-                omitted = _omitted_words(ps, prev.b, pm.a)
+                # The policy's "elided": a marked omission inside one passage;
+                # the report prints the omitted words in full (at most 60).
+                o0, o1 = ps.orig_span(prev.b, pm.a) if gap > 0 else (0, 0)
+                omitted = " ".join(ps.source.text[o0:o1].split())
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
                 puncts = [source_punct(ps, x) for x in range(prev.b, pm.a)]
                 flags = ["ellipsis"]
