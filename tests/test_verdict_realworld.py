@@ -37,6 +37,6 @@ def test_engine_on_realworld_tuning_set() -> None:
     unsafe = [_fmt(e) for e in rep["errors"] if e["unsafe"]]
     assert not unsafe, "UNSAFE passes:\n" + "\n".join(unsafe)
     wrong = "\n".join(_fmt(e) for e in rep["errors"])
-    assert rep["accuracy"] >= 0.94, f"exact {rep['accuracy']:.1%}:\n{wrong}"
-    assert rep["agreement"] >= 0.975, f"pass/fail {rep['agreement']:.1%}:\n{wrong}"
-    assert rep["false_alarms"] <= 6, wrong
+    assert rep["accuracy"] >= 0.96, f"exact {rep['accuracy']:.1%}:\n{wrong}"
+    assert rep["agreement"] >= 0.995, f"pass/fail {rep['agreement']:.1%}:\n{wrong}"
+    assert rep["false_alarms"] <= 1, wrong
