@@ -164,3 +164,25 @@ def test_words_the_transcriber_added():
         assert r.verdict == "minor" and "transcriber" in codes(r), (text, r.notes)
     r = judge(_q("And the bridge is finished by Friday."), [ps])
     assert r.verdict == "diverged" and "inaudible" in codes(r)
+
+
+def test_every_note_code_is_a_documented_one():
+    """The JSON contract: notes carry one of the codes README.md lists."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    para = readme[readme.index("Every note is") :]
+    documented = set(re.findall(r"`([a-z-]+)`", para[: para.index("\n\n")]))
+    texts = [
+        "The officer's account will effect the outcome",
+        "The officer's acount will affect the outcome",
+        "send aid to the Russian people, and we will not stop",
+        "The officer's account will affect the outcome … we will not stop.",
+        "We are going to send aid to the Russian people … stop.",
+        "the bill passed with 25% of the vote",
+        "We will build a great wall with the money and the wall will be beautiful.",
+    ]
+    for text in texts:
+        for note in judge(_q(text), [SPEECH]).notes:
+            assert note.code in documented, (text, note.code, str(note))
