@@ -1,14 +1,16 @@
-"""Run the verdict engine over the labelled dev set (fixtures/verdicts).
+"""Run the verdict engine over labelled verdict sets and score each.
 
-    python benchmarks/verdicts.py fixtures/verdicts [--json]
+    python benchmarks/verdicts.py fixtures/verdicts fixtures/verdicts-realworld [--json]
 
 For every case in ``cases.jsonl``: load its source with
 ``quoteverify.sources.load_source`` (front matter stripped, title kept),
 ``prepare_source`` once per source, build the ``Quote`` (with its ``Speaker``)
-and ``judge`` it.  Prints a confusion matrix (expected × got) as Markdown, the
-accuracy (target ≥ 95 %) and the UNSAFE passes — a diverged / stitched /
-misattributed / not_found case reported as verbatim or minor (target 0) — then
-every error with its id, rule, expected, got and the engine's notes.
+and ``judge`` it.  For every set: exact accuracy, pass/fail agreement
+(verbatim / minor / elided pass, every other verdict fails), UNSAFE passes
+(expected to fail, reported as passing; target 0), false alarms (expected to
+pass, reported as failing), the confusion matrix (expected × got) as Markdown,
+then every error with its id, rule, expected, got and the engine's notes.
+Several roots are scored in one run, each in its own section.
 
 A report, not a gate: always exits 0 (tests/test_verdict_devset.py is the gate).
 """
@@ -25,8 +27,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-VERDICTS = ("verbatim", "minor", "diverged", "stitched", "misattributed", "not_found")
-SAFE = {"verbatim", "minor"}
+VERDICTS = (
+    "verbatim",
+    "minor",
+    "elided",
+    "diverged",
+    "stitched",
+    "misattributed",
+    "not_found",
+    "unverifiable",
+)
+# Pass/fail as the default ``--fail-on diverged`` sees it.  ``unverifiable``
+# neither passes nor is a finding about the words: it counts as "fail" for the
+# agreement (the quote was not confirmed) but never as an unsafe pass.
+SAFE = {"verbatim", "minor", "elided"}
 UNSAFE_EXPECTED = {"diverged", "stitched", "misattributed", "not_found"}
 
 
@@ -39,9 +53,18 @@ def is_unsafe(expected: str, got: str | None) -> bool:
     return expected in UNSAFE_EXPECTED and got in SAFE
 
 
+def is_false_alarm(expected: str, got: str | None) -> bool:
+    """A faithful quote (expected to pass) reported as failing."""
+    return expected in SAFE and got not in SAFE
+
+
+def passes(verdict: str | None) -> bool:
+    return verdict in SAFE
+
+
 def run(root: Path) -> dict[str, Any]:
     from quoteverify.align import prepare_source
-    from quoteverify.models import Quote, Speaker
+    from quoteverify.models import Quote, Speaker, note_code
     from quoteverify.sources import load_source
     from quoteverify.verdict import judge
 
@@ -76,11 +99,16 @@ def run(root: Path) -> dict[str, Any]:
         try:
             res = judge(quote, [prepared[c["source"]]])
             got: str | None = res.verdict
-            notes = list(res.notes)
+            notes = [(note_code(n), str(n)) for n in res.notes]
             score = res.score
             line = res.match.line if res.match else None
         except Exception as exc:  # a crash is an error like any other
-            got, notes, score, line = "error", [f"{type(exc).__name__}: {exc}"], None, None
+            got, notes, score, line = (
+                "error",
+                [("error", f"{type(exc).__name__}: {exc}")],
+                None,
+                None,
+            )
         rows.append(
             {
                 "id": c["id"],
@@ -89,6 +117,8 @@ def run(root: Path) -> dict[str, Any]:
                 "got": got,
                 "ok": got == c["expected"],
                 "unsafe": is_unsafe(c["expected"], got),
+                "false_alarm": is_false_alarm(c["expected"], got),
+                "agree": passes(c["expected"]) == passes(got),
                 "score": score,
                 "line": line,
                 "notes": notes,
@@ -109,7 +139,10 @@ def run(root: Path) -> dict[str, Any]:
         "cases": n,
         "correct": correct,
         "accuracy": correct / n if n else 0.0,
+        "agreement": sum(r["agree"] for r in rows) / n if n else 0.0,
+        "agreed": sum(r["agree"] for r in rows),
         "unsafe": sum(r["unsafe"] for r in rows),
+        "false_alarms": sum(r["false_alarm"] for r in rows),
         "confusion": {k: dict(v) for k, v in confusion.items()},
         "commonest_confusions": [
             {"expected": e, "got": g, "count": k} for (e, g), k in pairs.most_common()
@@ -138,9 +171,10 @@ def markdown(rep: dict[str, Any]) -> str:
     lines = [
         f"## Verdict set `{rep.get('root', 'fixtures/verdicts')}`",
         "",
-        f"{rep['cases']} cases · accuracy **{rep['accuracy']:.1%}** "
-        f"({rep['correct']}/{rep['cases']}; target ≥ 95 %) · "
-        f"UNSAFE passes **{rep['unsafe']}** (target 0) · "
+        f"{rep['cases']} cases · exact **{rep['accuracy']:.1%}** "
+        f"({rep['correct']}/{rep['cases']}) · pass/fail agreement **{rep['agreement']:.1%}** "
+        f"({rep['agreed']}/{rep['cases']}) · UNSAFE passes **{rep['unsafe']}** (target 0) · "
+        f"false alarms **{rep['false_alarms']}** · "
         f"prepare {rep['seconds']['prepare']} s, judge {rep['seconds']['judge']} s",
         "",
         "### Confusion (rows: expected, columns: got)",
@@ -148,8 +182,8 @@ def markdown(rep: dict[str, Any]) -> str:
         "| expected \\ got | " + " | ".join(got_cols) + " | total |",
         "|---|" + "---:|" * (len(got_cols) + 1),
     ]
-    # "unverifiable" is expected only in the held-out set: a row when present.
-    rows = list(VERDICTS) + [e for e in rep["confusion"] if e not in VERDICTS]
+    rows = [v for v in VERDICTS if v in rep["confusion"]]
+    rows += [e for e in rep["confusion"] if e not in VERDICTS]
     for e in rows:
         row = rep["confusion"].get(e, {})
         cells = [f"**{row.get(g, 0)}**" if g == e else str(row.get(g, 0) or "·") for g in got_cols]
@@ -162,8 +196,8 @@ def markdown(rep: dict[str, Any]) -> str:
     if not rep["errors"]:
         lines.append("none")
     for r in rep["errors"]:
-        flag = " **UNSAFE**" if r["unsafe"] else ""
-        notes = "; ".join(r["notes"]) or "-"
+        flag = " **UNSAFE**" if r["unsafe"] else (" (false alarm)" if r["false_alarm"] else "")
+        notes = "; ".join(f"[{c}] {t}" for c, t in r["notes"]) or "-"
         quote = r["quote"] if len(r["quote"]) <= 110 else r["quote"][:107] + "..."
         lines.append(
             f"- `{r['id']}` ({r['rule']}): expected {r['expected']}, got "
@@ -175,17 +209,42 @@ def markdown(rep: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("root", nargs="?", default="fixtures/verdicts", type=Path)
+    ap.add_argument("roots", nargs="*", default=[Path("fixtures/verdicts")], type=Path)
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     args = ap.parse_args(argv)
-    try:
-        rep = run(args.root)
-    except ImportError as exc:
-        msg = f"engine not importable: {exc}"
-        print(json.dumps({"error": msg}) if args.json else msg)
-        return 0
-    print(json.dumps(rep, indent=1, ensure_ascii=False) if args.json else markdown(rep))
+    reps = []
+    for root in args.roots:
+        if not (root / "cases.jsonl").is_file():
+            print(f"error: {root}: no cases.jsonl there", file=sys.stderr)
+            return 2
+        try:
+            reps.append(run(root))
+        except ImportError as exc:
+            msg = f"engine not importable: {exc}"
+            print(json.dumps({"error": msg}) if args.json else msg)
+            return 0
+    if args.json:
+        out: Any = reps[0] if len(reps) == 1 else reps
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+    else:
+        if len(reps) > 1:
+            print(summary_table(reps) + "\n")
+        print("\n\n".join(markdown(r) for r in reps))
     return 0
+
+
+def summary_table(reps: list[dict[str, Any]]) -> str:
+    """One line per set: the figures the issue's targets are stated in."""
+    lines = [
+        "| set | cases | exact | pass/fail | unsafe | false alarms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in reps:
+        lines.append(
+            f"| {r['root']} | {r['cases']} | {r['accuracy']:.1%} | {r['agreement']:.1%} "
+            f"| {r['unsafe']} | {r['false_alarms']} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from .models import (
     Report,
     Source,
     finding_level,
+    note_code,
 )
 from .report._checkutil import one_line, opening
 
@@ -45,6 +46,7 @@ BASELINE_VERSION = 1
 
 TITLES: Mapping[str, str] = {
     "minor": "Minor difference from the source",
+    "elided": "Quote shortened with a marked omission",
     "diverged": "Quote diverged from the source",
     "stitched": "Quote stitched from separate passages",
     "misattributed": "Quote attributed to the wrong speaker",
@@ -331,7 +333,7 @@ def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
     if v == "misattributed":
         # The verdict's own note says whose words they are, including the case
         # where the speaker was quoting someone else (same turn label).
-        why = next((n for n in r.notes if n.startswith("misattributed: ")), None)
+        why = next((n for n in r.notes if note_code(n) == "misattributed"), None)
         if why is not None:
             return f"{_q(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
         real = r.match.speaker if r.match and r.match.speaker else "someone else"

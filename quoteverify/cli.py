@@ -106,7 +106,16 @@ def _parser() -> argparse.ArgumentParser:
             "not verified; 'none' never fails). Default: diverged",
         )
 
+    def add_alias(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--speaker-alias",
+            action="append",
+            metavar="LABEL=NAME",
+            help="map a transcript label to a person, e.g. 'THE PRESIDENT=Joe Biden' (repeatable)",
+        )
+
     def add_sources(sp: argparse.ArgumentParser) -> None:
+        add_alias(sp)
         sp.add_argument(
             "--source",
             "-s",
@@ -293,6 +302,7 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--speaker", metavar="NAME", default=None, help="who the quote is attributed to"
     )
+    add_alias(verify)
     add_output(verify, ("markdown", "json", "html"), "markdown")
     add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
@@ -434,7 +444,9 @@ def _run(args: argparse.Namespace) -> int:
         rep = _audit(st, args.article)
         _warn(rep.article)
     else:
-        rep = pipeline.run_verify(args.quote, args.source, args.speaker)
+        rep = pipeline.run_verify(
+            args.quote, args.source, args.speaker, aliases=_aliases(st.get("speaker-alias"))
+        )
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
     renderers = {"json": report.report_json, "html": report.report_html}
     text = renderers.get(fmt, report.report_markdown)(rep)
@@ -481,6 +493,7 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         trusted_speakers=None
         if not repo_config
         else {n for n, o in speakers.entry_origins.items() if o == "command line"},
+        aliases=_aliases(st.get("speaker-alias")),
     )
 
 
@@ -491,6 +504,16 @@ def _warn(article: Article) -> None:
             f"quoteverify: warning: article '{safe_line(article.origin)}': {safe_line(w)}",
             file=sys.stderr,
         )
+
+
+def _aliases(items: Sequence[str] | None) -> dict[str, str]:
+    """``--speaker-alias`` items as {LABEL: NAME}; a malformed one is a usage error."""
+    from .verdict._speakers import parse_aliases
+
+    try:
+        return parse_aliases(items or ())
+    except ValueError as exc:
+        raise InputError("option", "--speaker-alias", str(exc)) from None
 
 
 def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> str:

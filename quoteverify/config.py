@@ -158,6 +158,8 @@ KEYS: Mapping[str, Key] = {
             unset="fetch from the network"),
         Key("wayback", "url", None, "for dead links, try this Wayback-compatible archive",
             unset="no Wayback fallback"),
+        Key("speaker-alias", "globs", (),
+            "map transcript labels to people: [\"LABEL=NAME\", ...]"),
         Key("speakers", "speakers", {},
             "sources per speaker: a table of name = [URL or path, ...]"),
     )

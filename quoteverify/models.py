@@ -17,6 +17,7 @@ SpeakerType = Literal["person", "organization", "group", "unknown"]
 Verdict = Literal[
     "verbatim",
     "minor",
+    "elided",
     "diverged",
     "stitched",
     "misattributed",
@@ -30,6 +31,7 @@ Verdict = Literal[
 VERDICT_ORDER: tuple[Verdict, ...] = (
     "verbatim",
     "minor",
+    "elided",
     "diverged",
     "stitched",
     "misattributed",
@@ -123,6 +125,48 @@ class Source:
     language: str | None = None  # ISO 639-1 code, when it could be told
 
 
+class Note(str):
+    """One finding of the judge: a stable ``code`` and a sentence for people.
+
+    ``Note("contraction", "'We are' printed for 'We're'")``.  Reports print the
+    text; ``check``, the CI formats and the JSON read the code (JSON:
+    ``{"code": ..., "text": ...}``), never the prose.  A ``str`` subclass, so a
+    note still reads, compares and prints as its text wherever text is wanted.
+
+    Codes (docs/VERDICT-POLICY.md names the rules): ``spelling``,
+    ``contraction``, ``disfluency``, ``punctuation``, ``case``, ``elision``,
+    ``negation``, ``number``, ``modal``, ``inflection``, ``reordered``,
+    ``bracket``, ``paraphrase``, ``omission``, ``stitch``, ``question-turn``,
+    ``quoted-within``, ``interjection``, ``label-mapped``, ``misattributed``,
+    ``other-speaker``, ``ambiguous``, ``nearest``, ``no-source``, ``source-via``,
+    ``not-judged``, ``extraction`` (a note of the extraction stage).
+    """
+
+    code: str
+
+    def __new__(cls, code: str, text: str) -> Note:
+        obj = super().__new__(cls, text)
+        obj.code = code
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Note, (self.code, str(self)))
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
+
+
+def note_code(note: str) -> str:
+    """The code of a note; a plain string is an extraction stage's note."""
+    return note.code if isinstance(note, Note) else "extraction"
+
+
+def note_obj(note: str) -> dict[str, str]:
+    """A note as the JSON carries it."""
+    return {"code": note_code(note), "text": str.__str__(note)}
+
+
 @dataclass(frozen=True)
 class DiffOp:
     """One word-level edit turning the source's words into the quote's.
@@ -206,7 +250,9 @@ def finding_level(verdict: str, fail_on: str) -> FindingLevel:
     """The CI level of a judged, non-verbatim verdict (see ``Finding``)."""
     if fails(verdict, fail_on):
         return "error"
-    return "note" if verdict == "minor" else "warning"
+    # elided passes like minor by default: a marked omission is an editor's
+    # ordinary tool, so it is a note to read, not a warning.
+    return "note" if verdict in ("minor", "elided") else "warning"
 
 
 # The output formats of ``quoteverify check`` (renderers in ``report``).

@@ -20,7 +20,16 @@ from .article import load_article
 from .discover import Planned, plan_sources
 from .errors import InputError
 from .grammar import plural, possessive
-from .models import UNJUDGED_KINDS, Article, Quote, QuoteResult, Report, Source, Speaker
+from .models import (
+    UNJUDGED_KINDS,
+    Article,
+    Note,
+    Quote,
+    QuoteResult,
+    Report,
+    Source,
+    Speaker,
+)
 from .sources import load_sources
 
 if TYPE_CHECKING:
@@ -54,9 +63,11 @@ def run_audit(
     config_dir: Path | None = None,
     given_trusted: bool = True,
     trusted_speakers: Collection[str] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Report:
     """``memo``: sources already read in this run, by ref; filled as sources are
     read, so that ``check`` reads a source shared by many articles once.
+    ``aliases``: transcript label -> person (``--speaker-alias``).
 
     ``library``: one or more library files, searched together for the quotes
     left without a source; ``library_window``: how many days from the
@@ -90,7 +101,7 @@ def run_audit(
     }
     specs = [library] if isinstance(library, str) else list(library or ())
     if not specs:
-        return judge_all(article, quotes, plan, memo=memo, refused=refused)
+        return judge_all(article, quotes, plan, memo=memo, refused=refused, aliases=aliases)
     from .library import LibraryError, LibrarySet
     from .library_people import Person
 
@@ -112,7 +123,9 @@ def run_audit(
                         Planned(f"{LIBRARY_PREFIX}{c.hash}", f"library ({cite(c)})")
                         for c in lib.candidates(quote.text, person, k=3, near=near, window=window)
                     ]
-            report = judge_all(article, quotes, plan, library=lib, memo=memo, refused=refused)
+            report = judge_all(
+                article, quotes, plan, library=lib, memo=memo, refused=refused, aliases=aliases
+            )
     except LibraryError as exc:
         raise InputError("library", exc.ref, exc.reason) from None
     return _library_outcomes(report, from_library, near, window)
@@ -177,22 +190,28 @@ def _library_outcomes(
         if r.match is None and not r.source_scores and r.verdict == "unverifiable":
             # No candidate at all: say so in the library's terms.
             kept = [n for n in r.notes if not n.startswith("no source:")]
-            r = replace(r, notes=(miss, *kept))
+            r = replace(r, notes=(Note("library-miss", miss), *kept))
         elif r.verdict == "not_found":
             r = replace(
                 r,
                 verdict="unverifiable",
                 match=None,
                 diff=(),
-                notes=(f"{miss} holds these words", *r.notes),
+                notes=(Note("library-miss", f"{miss} holds these words"), *r.notes),
             )
         if undated:
-            r = replace(r, notes=(*r.notes, undated))
+            r = replace(r, notes=(*r.notes, Note("library-undated", undated)))
         out.append(r)
     return replace(report, results=tuple(out))
 
 
-def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = None) -> Report:
+def run_verify(
+    quote_text: str,
+    sources: Sequence[str],
+    speaker: str | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Report:
     """Check one quotation given on the command line."""
     text = quote_text.strip()
     # A quote pasted with its marks: the marks are not the speaker's words.
@@ -205,7 +224,7 @@ def run_verify(quote_text: str, sources: Sequence[str], speaker: str | None = No
     kind = "fragment" if len(text.split()) <= 3 else "quote"
     quote = Quote(id="q1", text=text, start=0, end=len(text), kind=kind, speaker=who, cue=None)
     plan = {"q1": [Planned(ref, "command line") for ref in sources]}
-    return judge_all(article, [quote], plan)
+    return judge_all(article, [quote], plan, aliases=aliases)
 
 
 LIBRARY_PREFIX = "library:"
@@ -218,8 +237,10 @@ def judge_all(
     library: LibrarySet | None = None,
     memo: dict[str, Source] | None = None,
     refused: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Report:
-    """``refused``: refs that must not be read, with the reason (an error source)."""
+    """``refused``: refs that must not be read, with the reason (an error source);
+    ``aliases``: transcript label -> person (``--speaker-alias``)."""
     from .align import prepare_source
     from .verdict import judge
 
@@ -277,12 +298,14 @@ def judge_all(
             note = "no source: none was given or found for this quotation"
             if problems:
                 note = f"no usable source ({'; '.join(problems)})"
-            results.append(QuoteResult(quote=quote, verdict="unverifiable", notes=(note,)))
+            results.append(
+                QuoteResult(quote=quote, verdict="unverifiable", notes=(Note("no-source", note),))
+            )
             continue
         for i in usable:
             if i not in prepared:
                 prepared[i] = prepare_source(sources[i])
-        result = judge(quote, [prepared[i] for i in usable])
+        result = judge(quote, [prepared[i] for i in usable], aliases=aliases)
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))
 
@@ -337,12 +360,17 @@ def _reindex(result: QuoteResult, usable: list[int], sources: Sequence[Source]) 
         match = replace(match, source_index=usable[match.source_index])
         via = sources[match.source_index].via
         if via not in ("command line", "front matter"):
-            notes = (*notes, f"source found via {via}")
+            notes = (*notes, Note("source-via", f"source found via {via}"))
     scores = tuple((usable[i], s) for i, s in result.source_scores)
     return replace(result, match=match, source_scores=scores, notes=notes)
 
 
-def _unjudged_note(quote: Quote) -> str:
+def _unjudged_note(quote: Quote) -> Note:
     if quote.kind == "heading":
-        return "not judged: a heading in quotation marks, not a quotation of anyone"
-    return "not judged: scare quotes (a term, title or nickname), not a quotation of anyone"
+        return Note(
+            "not-judged", "not judged: a heading in quotation marks, not a quotation of anyone"
+        )
+    return Note(
+        "not-judged",
+        "not judged: scare quotes (a term, title or nickname), not a quotation of anyone",
+    )

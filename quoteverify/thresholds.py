@@ -34,10 +34,27 @@ class Thresholds:
     # 6 words in one edit but its longest run is 3.
     short_diverged_min_matched: float = 2 / 3
     short_diverged_max_edits: int = 1
+    # A quote the scores above call not found is still "diverged" (a close
+    # paraphrase in quotation marks, shown with its passage) when at least
+    # this share of its content words, and at least paraphrase_min_words of
+    # them, stand in order in one passage of the speaker's own turn
+    # (verdict/_paraphrase.py).
+    paraphrase_min_share: float = 0.6
+    # A string is an English word when wordfreq gives it at least this Zipf
+    # frequency (about once per million words); then a one-letter change to
+    # another such word is a different word, not a spelling variant
+    # (verdict/_spelling.py).
+    word_min_zipf: float = 3.0
+    # Another speaker's turn of at most this many words between two turns of
+    # one speaker is a brief interjection: a quote that runs its sentence on
+    # across it is one passage (minor, noted), not stitched
+    # (verdict/_interjection.py).
+    interjection_max_words: int = 12
+    paraphrase_min_words: int = 2
     # An ellipsis may leave out at most this many source words within one
     # turn and still be an honest elision; more, or across a turn/gap, and
     # the quote is "stitched".
-    elision_max_words: int = 40
+    elision_max_words: int = 60
     # Unmarked stitching: a run of at least this many quote words, and at
     # least this fraction of the quote, left unmatched by the main alignment
     # is searched on its own.

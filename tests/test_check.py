@@ -258,3 +258,38 @@ def test_a_source_shared_by_articles_is_read_once(repo: Path, http_server, capsy
     assert code == 1
     fetched = [path for path, _ in http_server.requests if path == "/blinken.txt"]
     assert len(fetched) == 1
+
+
+# A marked omission inside one of Blinken's answers (policy "elided").
+ELIDED = (
+    "Ever since, Russia has occupied Ukraine’s territory in Crimea … that has killed "
+    "nearly 14,000 people and redrawn Ukraine’s borders by force."
+)
+
+
+def test_elided_passes_by_default_and_is_a_note_in_every_format(
+    tmp_path: Path, http_server, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    url = http_server.add(
+        "/blinken.txt", SEED_SOURCE.read_bytes(), content_type="text/plain; charset=utf-8"
+    )
+    (tmp_path / "a.md").write_text(
+        article(url, f"Secretary of State Antony Blinken said: “{ELIDED}”"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QUOTEVERIFY_CONFIG", raising=False)
+    base = ["check", "a.md", "--allow-private", "--quiet"]
+    code, out, _ = run(capsys, *base, "--format", "json")
+    finding = json.loads(out)["files"][0]["findings"][0]
+    assert code == 0 and finding["verdict"] == "elided" and finding["level"] == "note"
+    assert any(n["code"] == "elision" for n in finding["notes"])
+    code, out, _ = run(capsys, *base, "--format", "sarif")
+    result = json.loads(out)["runs"][0]["results"][0]
+    assert result["ruleId"] == "quoteverify/elided" and result["level"] == "note"
+    code, out, _ = run(capsys, *base, "--format", "github")
+    assert out.startswith("::notice ")
+    code, out, _ = run(capsys, *base, "--format", "junit")
+    assert "<failure" not in out
+    # Asked to fail on it, it fails.
+    code, out, _ = run(capsys, *base, "--format", "json", "--fail-on", "elided")
+    assert code == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quoteverify.check import describe_diff, message
-from quoteverify.models import DiffOp, Match, Quote, QuoteResult, Source, Speaker
+from quoteverify.models import DiffOp, Match, Note, Quote, QuoteResult, Source, Speaker
 
 SRC = (Source(ref="briefing.txt", status="ok", text="..."),)
 BIDEN = Speaker(name="Joe Biden", mention="Biden", start=0, end=5)
@@ -18,7 +18,12 @@ def result(verdict: str, notes: tuple[str, ...] = (), diff: tuple[DiffOp, ...] =
 def test_misattributed_names_the_real_speaker_from_the_verdict() -> None:
     r = result(
         "misattributed",
-        ("misattributed: the words are from a reporter's question (Q), not Joe Biden's",),
+        (
+            Note(
+                "misattributed",
+                "misattributed: the words are from a reporter's question (Q), not Joe Biden's",
+            ),
+        ),
     )
     assert message(r, SRC) == (
         '"we will not raise taxes on anyone": the words are from a reporter\'s question (Q), '
@@ -27,7 +32,11 @@ def test_misattributed_names_the_real_speaker_from_the_verdict() -> None:
 
 
 def test_speaker_quoting_someone_else() -> None:
-    note = "misattributed: in THE PRESIDENT's turn the words are in quotation marks (the speaker was quoting someone else)"
+    note = Note(
+        "misattributed",
+        "misattributed: in THE PRESIDENT's turn the words are in quotation marks "
+        "(the speaker was quoting someone else)",
+    )
     msg = message(result("misattributed", (note,)), SRC)
     assert "quoting someone else" in msg and "\n" not in msg
 

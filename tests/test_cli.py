@@ -83,7 +83,9 @@ def test_seed_quotes_without_source_are_unverifiable(seed_audit) -> None:
     ):
         q = by_start(seed_audit["quotes"], prefix)
         assert q["verdict"] == "unverifiable", (prefix, q["verdict"])
-        assert "no source of" in q["notes"][-1] and "SECRETARY BLINKEN" in q["notes"][-1]
+        last = q["notes"][-1]
+        assert last["code"] == "no-source"
+        assert "no source of" in last["text"] and "SECRETARY BLINKEN" in last["text"]
     assert seed_audit["summary"]["verbatim"] == 0
     assert seed_audit["summary"]["not_found"] == 0
 
@@ -171,8 +173,9 @@ def test_verify_one_quote(capsys) -> None:
 def test_fail_on(capsys, tmp_path, fail_on, expected) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
-        "“I think one lesson in recent history is that once Russians are in your house, it is "
-        "sometimes very difficult to get them to leave,” Secretary of State Antony Blinken said.\n",
+        # "often" for "sometimes": a changed word (a contraction would be minor).
+        "“I think one lesson in recent history is that once Russians are in your house, it’s "
+        "often very difficult to get them to leave,” Secretary of State Antony Blinken said.\n",
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "audit", str(article), "-s", SOURCE, "--fail-on", fail_on)
@@ -216,7 +219,7 @@ def test_unreachable_source_is_unverifiable_with_reason(capsys, tmp_path) -> Non
     assert "cannot connect" in data["sources"][0]["error"]
     judged = [q for q in data["quotes"] if q["verdict"]]
     assert judged and all(q["verdict"] == "unverifiable" for q in judged)
-    assert all(url in q["notes"][-1] and "empty" in q["notes"][-1] for q in judged)
+    assert all(url in q["notes"][-1]["text"] and "empty" in q["notes"][-1]["text"] for q in judged)
 
 
 def test_one_broken_source_does_not_sink_the_audit(capsys, tmp_path) -> None:

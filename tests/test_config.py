@@ -232,12 +232,12 @@ def test_dotted_speaker_keys_get_their_own_lines(tmp_path) -> None:
         ("quiet = 1", "line 4: 'quiet' must be true or false, not 1"),
         (
             'fail-on = "verbatim"',
-            "line 4: 'fail-on' must be one of minor, diverged, stitched, misattributed, "
+            "line 4: 'fail-on' must be one of minor, elided, diverged, stitched, misattributed, "
             'not_found, unverifiable, none; not "verbatim"',
         ),
         (
             'fail-on = "divergd"',
-            "line 4: 'fail-on' must be one of minor, diverged, stitched, misattributed, "
+            "line 4: 'fail-on' must be one of minor, elided, diverged, stitched, misattributed, "
             "not_found, unverifiable, none; not \"divergd\" (did you mean 'diverged'?)",
         ),
         ('format = "text"', "line 4: 'format' must be one of human, concise, json, jsonl,"),
@@ -406,6 +406,7 @@ refresh = false  # default
 # archive: not set, no archive  # default
 # replay: not set, fetch from the network  # default
 # wayback: not set, no Wayback fallback  # default
+speaker-alias = []  # default
 
 [speakers]  # quoteverify.toml:3
 "Antony Blinken" = ["https://www.state.gov/t", "{root}/t/blinken.txt"]  # quoteverify.toml:4

@@ -355,9 +355,11 @@ def test_every_hostile_source_ends_with_a_clear_status(
     for path, (status, _) in EXPECTED_SOURCES.items():
         error = expected_error(hostile, path)
         if status == "error":
-            quote = next(q for q in data["quotes"] if hostile.url(path) in q["notes"][0])
-            assert quote["notes"] == [f"no usable source ({hostile.url(path)}: {error})"]
-    french = by_text[Q_FRENCH]["notes"]
+            quote = next(q for q in data["quotes"] if hostile.url(path) in q["notes"][0]["text"])
+            assert quote["notes"] == [
+                {"code": "no-source", "text": f"no usable source ({hostile.url(path)}: {error})"}
+            ]
+    french = [n["text"] for n in by_text[Q_FRENCH]["notes"]]
     assert french == [
         f"no usable source ({hostile.url('/fr/familles.html')}: the source is in French, "
         "the article in English)"

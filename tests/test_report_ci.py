@@ -366,8 +366,9 @@ def test_sarif_structure() -> None:
     assert driver["informationUri"].startswith("https://")
     rules = driver["rules"]
     assert [r["id"] for r in rules] == [
-        "quoteverify/minor", "quoteverify/diverged", "quoteverify/stitched",
-        "quoteverify/misattributed", "quoteverify/not_found", "quoteverify/unverifiable",
+        "quoteverify/minor", "quoteverify/elided", "quoteverify/diverged",
+        "quoteverify/stitched", "quoteverify/misattributed", "quoteverify/not_found",
+        "quoteverify/unverifiable",
     ]  # fmt: skip
     for r in rules:
         assert r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["help"]["text"]
@@ -375,6 +376,7 @@ def test_sarif_structure() -> None:
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
     assert levels["quoteverify/diverged"] == "error" and levels["quoteverify/minor"] == "note"
     assert levels["quoteverify/unverifiable"] == "warning"
+    assert levels["quoteverify/elided"] == "note"  # passes under the default --fail-on
     assert run["columnKind"] == "unicodeCodePoints"
 
     results = run["results"]
@@ -422,7 +424,8 @@ def test_sarif_odd_paths() -> None:
     assert loc["region"] == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
     abs_loc = run["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]
     assert abs_loc["physicalLocation"]["artifactLocation"] == {"uri": "file:///abs/path.md"}
-    assert run["tool"]["driver"]["rules"][1]["defaultConfiguration"]["level"] == "warning"
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["quoteverify/diverged"]["defaultConfiguration"]["level"] == "warning"
 
 
 # --- GitHub workflow commands -----------------------------------------------------

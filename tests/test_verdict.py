@@ -159,9 +159,10 @@ def test_negation_and_modal_flagged(seed):
 
 
 def test_contraction_only(seed):
+    # The policy: contractions and full forms are minor, and the note says so.
     r = judge(q("We are prepared to respond forcefully to further Russian aggression."), [seed])
-    assert r.verdict == "diverged"
-    assert "contraction only" in r.notes
+    assert r.verdict == "minor"
+    assert any(n.code == "contraction" for n in r.notes), r.notes
     assert nonequal(r) == [("replace", "We are", "We’re", ("contraction",))]
 
 
@@ -169,9 +170,10 @@ def test_bracket_insertion(seed):
     r = judge(
         q("[Moscow] has occupied Ukraine’s territory in Crimea and has orchestrated a war"), [seed]
     )
-    assert r.verdict == "diverged"
+    # The policy: a marked insertion naming the referent is minor, and noted.
+    assert r.verdict == "minor"
     assert any("bracket" in o.flags for o in r.diff)
-    assert any("marked by the writer" in n for n in r.notes)
+    assert any(n.code == "bracket" for n in r.notes)
 
 
 # -- fragments, not found, unverifiable --------------------------------------
@@ -245,9 +247,10 @@ def test_ellipsis_within_a_passage_is_an_elision(seed):
         ),
         [seed],
     )
-    assert r.verdict in ("verbatim", "minor")
-    assert any(n.startswith("ellipsis omits") for n in r.notes)
-    assert not any(n.startswith("the omitted words include") for n in r.notes)
+    # The policy's "elided": the omitted words are printed, none reverses the rest.
+    assert r.verdict == "elided"
+    assert any(n.code == "elision" and "leaves out 20 words" in n.text for n in r.notes)
+    assert not any(n.code == "negation" for n in r.notes)
     r = judge(q("so it’s … clear why they feel the need for any outside assistance"), [seed])
     assert any("negation" in n for n in r.notes)  # the elision dropped "not"
 
@@ -405,8 +408,10 @@ def test_inch_mark_does_not_turn_the_speech_into_a_quotation():
     )
     r = judge(q("we have created more jobs than any president in history", BIDEN), [ps])
     assert r.verdict == "verbatim", r.notes
+    # The policy: words a speaker quotes are the speaker's, with a note.
     r = judge(q("Biden is so stupid, he didn’t know there were no seats.", BIDEN), [ps])
-    assert r.verdict == "misattributed", r.notes
+    assert r.verdict == "verbatim", r.notes
+    assert [n.code for n in r.notes] == ["quoted-within"]
 
 
 SHORT = (
@@ -423,6 +428,9 @@ SHORT = (
         "a warm spot for TikTok",  # 'in my heart' dropped (edlib leaves 'for TikTok' out)
         "They paid a $10 million settlement.",  # an article supplied: run of 3, 5 of 6 paired
         "It’s a great question about municipalities.",  # synonym: one edit, 4 of 6 paired
+        # A close paraphrase in quotation marks (policy "diverged"): "nothing,
+        # beyond, capacity, together" stand in order in the speaker's passage.
+        "There’s nothing beyond our capacity when we do it together.",
     ],
 )
 def test_short_quote_one_edit_away_is_diverged(text):
@@ -434,8 +442,6 @@ def test_short_quote_one_edit_away_is_diverged(text):
 @pytest.mark.parametrize(
     "text",
     [
-        # Several edits: a different wording, not a drift of this passage.
-        "There’s nothing beyond our capacity when we do it together.",
         "We will build a great wall with the money.",  # invented
     ],
 )

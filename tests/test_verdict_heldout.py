@@ -20,6 +20,7 @@ import pytest
 from .verdict_sets import (
     FIXTURES,
     HELDOUT_VERDICTS,
+    POLICY_VERDICTS,
     assert_case_shape,
     assert_engine_gate,
     assert_ids_unique,
@@ -38,7 +39,9 @@ def test_enough_cases() -> None:
 
 
 def test_every_verdict_present() -> None:
-    assert {c["expected"] for c in CASES} == HELDOUT_VERDICTS
+    # Relabelled cases (``policy_note``) may also carry the policy's "elided".
+    got = {c["expected"] for c in CASES}
+    assert HELDOUT_VERDICTS <= got <= POLICY_VERDICTS
 
 
 def test_ids_unique() -> None:

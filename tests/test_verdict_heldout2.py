@@ -16,6 +16,7 @@ import pytest
 from .verdict_sets import (
     FIXTURES,
     HELDOUT_VERDICTS,
+    POLICY_VERDICTS,
     assert_case_shape,
     assert_ids_unique,
     case_ids,
@@ -33,7 +34,9 @@ def test_enough_cases() -> None:
 
 
 def test_every_verdict_present() -> None:
-    assert {c["expected"] for c in CASES} == HELDOUT_VERDICTS
+    # Relabelled cases (``policy_note``) may also carry the policy's "elided".
+    got = {c["expected"] for c in CASES}
+    assert HELDOUT_VERDICTS <= got <= POLICY_VERDICTS
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))

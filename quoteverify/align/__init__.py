@@ -10,6 +10,7 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
@@ -46,6 +47,12 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 __all__ = ["PreparedSource", "prepare_source", "Hit", "Located", "locate", "find_candidates"]
 
 
+# A transcriber's bracketed words ("[a deal]"), one line at most.
+_SOURCE_BRACKET = re.compile(r"\[[^\]\n]{1,80}\]")
+# A transcriber's note that words were not heard.
+_UNHEARD = re.compile(r"[\[(]\s*(?:inaudible|crosstalk|unintelligible)[^\])]*[\])]", re.I)
+
+
 @dataclass(frozen=True, eq=False)
 class PreparedSource:
     """A ``Source`` normalised, tokenised, indexed, with its turns parsed."""
@@ -67,6 +74,9 @@ class PreparedSource:
     line_paragraphs: bool = False
     # Quotation spans per turn (by label offset), computed when first asked.
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # Starts and ends of the transcriber's [bracketed words], built when first asked.
+    # (A dict, like _quoted: the dataclass is frozen, its caches are filled in place.)
+    _brackets: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def n_tokens(self) -> int:
@@ -129,6 +139,31 @@ class PreparedSource:
             )
             self._quoted[turn.label_start] = spans
         return quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2 > 1
+
+    def bracketed(self, i: int) -> bool:
+        """Does token ``i`` stand inside the transcriber's [square brackets]?
+
+        "We just made [a deal]": the transcriber's words, not heard as such.
+        """
+        if not self._brackets:
+            spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
+            self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
+            self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
+        starts, ends = self._brackets["starts"], self._brackets["ends"]
+        if not starts.shape[0] or i >= self.n_tokens:
+            return False
+        pos = int(self.tok_start[i])
+        k = int(np.searchsorted(starts, pos, side="right")) - 1
+        return k >= 0 and pos < int(ends[k])
+
+    def gap_between(self, i: int) -> str | None:
+        """The transcriber's note ("[inaudible]", "(crosstalk)") between tokens
+        ``i - 1`` and ``i``, if any: words there were not heard."""
+        if i <= 0 or i >= self.n_tokens:
+            return None
+        between = self.norm.text[int(self.tok_end[i - 1]) : int(self.tok_start[i])]
+        m = _UNHEARD.search(between)
+        return m.group(0) if m else None
 
     def context(self, start: int, end: int, width: int = 100) -> tuple[str, str]:
         """Up to ``width`` chars either side of the original span, same paragraph,

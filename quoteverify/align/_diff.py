@@ -10,6 +10,7 @@ from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
 from quoteverify.align._tokens import (
     QToken,
+    dash_style,
     expand,
     is_contraction,
     is_modal,
@@ -17,6 +18,7 @@ from quoteverify.align._tokens import (
     is_number,
     levenshtein,
     number_value,
+    spaced_dash,
     trailing_punct,
 )
 from quoteverify.models import DiffOp
@@ -25,7 +27,17 @@ if TYPE_CHECKING:
     from quoteverify.align import PreparedSource
     from quoteverify.thresholds import Thresholds
 
-MINOR_FLAGS = frozenset({"case", "punctuation", "spelling"})
+# The policy (docs/VERDICT-POLICY.md, "minor"): contractions and full forms are the
+# same spoken words presented differently ("I've" / "I have", "gonna" / "going to").
+# So is a writer's marked insertion in [brackets] or (parentheses) that names a
+# referent ("President [Biden]"), when the rest passes.
+# The verdict side flags removed fillers and stutters "disfluency"
+# (quoteverify/verdict/_disfluency.py).
+# "transcriber": the source's [bracketed] words printed or left out (the
+# policy's "Words the transcriber added").
+MINOR_FLAGS = frozenset(
+    {"case", "punctuation", "spelling", "contraction", "bracket", "disfluency", "transcriber"}
+)
 # Word pairs one letter apart that are different words, not spellings of one:
 # the spelling-variant rule (theater/theatre) must not call them minor.
 _CONFUSABLE = {
@@ -170,7 +182,7 @@ class Passage:
         masked = ps.masked
         lim = len(masked)
         self.puncts = [
-            trailing_punct(masked, e, lim).strip("()[]") if e < lim and masked[e] != " " else ""
+            dash_style(trailing_punct(masked, e, lim).strip("()[]")) or spaced_dash(masked, e, lim)
             for e in te.tolist()
         ]
 
@@ -199,6 +211,19 @@ def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
     if n < th.spelling_min_length or ql[0] != sl[0]:
         return False
     return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
+
+
+def source_punct(ps: PreparedSource, i: int) -> str:
+    """The punctuation between source token ``i`` and the next ("" if none).
+
+    Unlike ``_punct_before`` this keeps a spaced dash ("wasn't — they"),
+    which marks a broken-off false start.
+    """
+    if i + 1 >= ps.n_tokens:
+        return "."
+    text = ps.norm.text
+    between = text[int(ps.tok_end[i]) : int(ps.tok_start[i + 1])]
+    return "".join(ch for ch in between if not ch.isspace() and ch not in "\"'()[]")
 
 
 def _punct_before(ps: PreparedSource, i: int) -> str:
@@ -238,12 +263,18 @@ def _name_misspelt(q: str, s: str, prev_punct: str, th: Thresholds) -> bool:
 
 
 def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
+    # A writer's bracketed words amid the replaced ones ("He (PM Modi) is" for
+    # "he's"): the rest is compared on its own, and the insertion is flagged.
+    if any(t.bracket for t in qt) and not all(t.bracket for t in qt):
+        rest = [t for t in qt if not t.bracket]
+        flags = _replace_flags(rest, sc, th)
+        return ("bracket", *flags) if flags else ()
     # Memoised on what it reads: tight_diff re-diffs overlapping ranges and
     # the candidates of one quote share their replaced word pairs.
     return _replace_flags_of(
         tuple(t.core for t in qt),
         tuple(t.key for t in qt),
-        any(t.bracket for t in qt),
+        all(t.bracket for t in qt),
         tuple(sc),
         th,
     )
@@ -259,6 +290,11 @@ def _replace_flags_of(
 ) -> tuple[str, ...]:
     qc = list(qc_t)
     sc = list(sc_t)
+    # "25%" / "25 percent" / "25 per cent": the sign and the word are one.
+    if any(c.endswith("%") for c in qc + sc):
+        qc, sc = _percent_words(qc), _percent_words(sc)
+        if [c.lower() for c in qc] == [c.lower() for c in sc]:
+            return ("spelling",)
     # Same number in numerals and words: "14,000" / "fourteen thousand".
     if all(is_number(c) or c.lower() == "and" for c in qc + sc):
         qv, sv = number_value(qc), number_value(sc)
@@ -284,6 +320,19 @@ def _replace_flags_of(
         if f not in flags:
             flags.append(f)
     return tuple(flags)
+
+
+def _percent_words(cores: list[str]) -> list[str]:
+    """``["25%"]`` -> ``["25", "percent"]``; "per cent" -> "percent"."""
+    out: list[str] = []
+    for c in cores:
+        if c.endswith("%") and len(c) > 1:
+            out += [c[:-1], "percent"]
+        elif c.lower() == "cent" and out and out[-1].lower() == "per":
+            out[-1] = "percent"
+        else:
+            out.append(c)
+    return out
 
 
 def word_diff(
@@ -357,7 +406,7 @@ def word_diff(
             wd.cost += cost
         elif tag == "insert":
             flags = tuple(
-                (["bracket"] if any(t.bracket for t in qt) else [])
+                (["bracket"] if all(t.bracket for t in qt) else [])
                 + _class_flags([t.core for t in qt], [])
             )
             wd.ops.append(DiffOp("insert", qw, "", flags))
@@ -410,7 +459,9 @@ def tight_diff(
                 best, a, b = wd, na, nb
                 break
     for side in ("start", "end"):
-        for k in (1, 2):
+        # One word at a time, up to four: a passage may start a few words early
+        # ("Oh, he's a much tougher" for "He (PM Modi) is a much tougher").
+        for k in (1, 1, 1, 1):
             na, nb = (a + k, b) if side == "start" else (a, b - k)
             if nb - na < 1:
                 break

@@ -6,15 +6,24 @@ import re
 from dataclasses import dataclass
 
 from quoteverify.align._normalize import fold
-from quoteverify.align._tokens import TOKEN_RE, TOKEN_RE_ASCII, QToken, key_of, trailing_punct
+from quoteverify.align._tokens import (
+    TOKEN_RE,
+    TOKEN_RE_ASCII,
+    QToken,
+    dash_style,
+    key_of,
+    spaced_dash,
+    trailing_punct,
+)
 from quoteverify.align._transcript import stage_spans
 
 # An ellipsis marks an omission.  Writers type it as "…" (NFKC turns it into
 # "..."), "...", ". . ." or the academic "[…]"/"[...]"; "...." is a full stop
 # plus an ellipsis.
 _ELLIPSIS = re.compile(r"\[\s*\.\s?\.\s?\.\s*\]|\.(?:\s?\.){2,3}")
-# A writer's insertion: "[Russia] is" for "they are".
-_BRACKET = re.compile(r"\[[^\]]*\]")
+# A writer's insertion: "[Russia] is" for "they are", "He (PM Modi) is" for
+# "he's" (the policy treats parentheses in a quote like square brackets).
+_BRACKET = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,9 @@ def parse_quote(text: str) -> ParsedQuote:
     pieces = _pieces(text)
     parts: list[QuotePart] = []
     for piece in pieces:
-        brackets = [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece else []
+        brackets = (
+            [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece or "(" in piece else []
+        )
         n = len(piece)
         # Column-wise, each column in one comprehension or map: per word the
         # cost is the Python calls, and most words take no punctuation scan.
@@ -75,7 +86,7 @@ def parse_quote(text: str) -> ParsedQuote:
         starts = [f[0] for f in found]
         ends = [f[1] for f in found]
         cores = [f[2] for f in found]
-        puncts = [trailing_punct(piece, e, n) if e < n and piece[e] != " " else "" for e in ends]
+        puncts = [dash_style(trailing_punct(piece, e, n)) or spaced_dash(piece, e, n) for e in ends]
         if brackets:
             inside = [
                 any(bs < s and e < be for bs, be in brackets)

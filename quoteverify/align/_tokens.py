@@ -49,6 +49,25 @@ def key_of(core: str) -> str:
 _PUNCT_KEEP = set(",.;:!?()[]")
 
 
+def spaced_dash(text: str, end: int, limit: int) -> str:
+    """ "-" when a dash follows the token ending at ``end`` ("flight — what",
+    "that--I'll", folded to "flight - what", "that--I'll"), else "".
+
+    The policy counts a dash dropped or printed as a full stop as a
+    punctuation change (minor); its style ("--", "–", "—") is typography.
+    """
+    i = end
+    while i < limit and text[i] == " ":
+        i += 1
+    return "-" if i < limit and text[i] == "-" else ""
+
+
+def dash_style(punct: str) -> str:
+    """One dash for every dash style ("--", "-", a spaced em dash): the style is
+    typography; whether there is a dash is punctuation."""
+    return "-" if punct and not punct.strip("-") else punct
+
+
 def trailing_punct(text: str, end: int, limit: int) -> str:
     """Punctuation right after a token (up to the next space or word)."""
     if end >= limit or text[end] == " ":
@@ -162,7 +181,10 @@ def number_value(cores: list[str]) -> float | None:
 # and "we're"/"we are" are recognised as the same words differently spelled
 # out; an editor still counts that as a changed word ("contraction").
 _IRREGULAR = {"can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
-              "ain't": ["am", "not"], "cannot": ["can", "not"], "let's": ["let", "us"]}  # fmt: skip
+              "ain't": ["am", "not"], "cannot": ["can", "not"], "let's": ["let", "us"],
+              # Spoken contractions a writer may print (the policy: minor).
+              "gonna": ["going", "to"], "wanna": ["want", "to"],
+              "gotta": ["got", "to"]}  # fmt: skip
 _SUFFIXES = (("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"),
              ("'m", "am"), ("'d", "would"), ("'s", "is"))  # fmt: skip
 

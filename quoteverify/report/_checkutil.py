@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import VERDICT_ORDER, CheckRun, DiffOp, FileCheck, Finding, Source, Verdict
+from ..models import (
+    VERDICT_ORDER,
+    CheckRun,
+    DiffOp,
+    FileCheck,
+    Finding,
+    Source,
+    Verdict,
+    note_obj,
+)
 from ._json import diff_obj, match_obj, source_ref_obj
 
 # The project's home, as in the fetcher's User-Agent; repeated here rather than
@@ -246,5 +255,5 @@ def finding_obj(f: Finding, sources: Sequence[Source]) -> dict[str, Any]:
         "score": None if r.score is None else round(r.score, 1),
         "match": match_obj(m) if m is not None else None,
         "diff": [diff_obj(op) for op in r.diff],
-        "notes": [*r.quote.notes, *r.notes],
+        "notes": [note_obj(n) for n in (*r.quote.notes, *r.notes)],
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import __version__
 from .._display import json_text
-from ..models import Article, DiffOp, Match, Quote, QuoteResult, Report, Source
+from ..models import Article, DiffOp, Match, Quote, QuoteResult, Report, Source, note_obj
 
 
 def extraction_json(article: Article, quotes: Sequence[Quote]) -> str:
@@ -65,7 +65,7 @@ def quote_obj(q: Quote) -> dict[str, Any]:
         "kind": q.kind,
         "speaker": speaker,
         "cue": q.cue,
-        "notes": list(q.notes),
+        "notes": [note_obj(n) for n in q.notes],
     }
 
 
@@ -112,7 +112,7 @@ def result_obj(r: QuoteResult, sources: Sequence[Source]) -> dict[str, Any]:
     obj["source"] = source_ref_obj(sources[r.match.source_index]) if r.match else None
     obj["match"] = match_obj(r.match) if r.match else None
     obj["diff"] = [diff_obj(op) for op in r.diff]
-    obj["notes"] = [*r.quote.notes, *r.notes]
+    obj["notes"] = [note_obj(n) for n in (*r.quote.notes, *r.notes)]
     obj["scores"] = [
         {"source": sources[i].ref, "score": round(s, 1)} for i, s in sorted(r.source_scores)
     ]

@@ -95,7 +95,7 @@ def report_markdown(report: Report) -> str:
 def _verdict_label(r: QuoteResult) -> str:
     if r.verdict is None:
         return f"not judged ({r.quote.kind})"
-    return f"**{r.verdict}**" if r.verdict not in ("verbatim", "minor") else r.verdict
+    return f"**{r.verdict}**" if r.verdict not in ("verbatim", "minor", "elided") else r.verdict
 
 
 def _score(r: QuoteResult) -> str:

@@ -39,6 +39,14 @@ _RULES: dict[str, tuple[str, str, str]] = {
         "insertion or an ellipsis.",
         "Usually acceptable. Check the diff if your style guide requires exact wording.",
     ),
+    "elided": (
+        "Quote shortened with a marked omission",
+        "The quotation leaves words out of one passage of one speaker, and marks each "
+        "omission with an ellipsis; the kept words match the source and the omitted "
+        "words hold no negation or condition.",
+        "Usually acceptable. Read the omitted words in the report to check that the cut "
+        "keeps the speaker's meaning.",
+    ),
     "diverged": (
         "Quote diverged from the source",
         "The quotation was found in the source, but with changed words: a substitution, "

@@ -1,0 +1,94 @@
+"""Marked omissions (docs/VERDICT-POLICY.md, "elided").
+
+A quote that leaves words out of one passage of one speaker and marks every
+omission (``…``, ``...``, ``. . .``, ``[…]``) is ``elided`` when the kept parts
+pass, stand in source order in the same turn, and each omitted stretch is at
+most 60 words.  Words that can reverse what is kept (a negation or a
+condition) make the omission ``diverged``, unless they stand in a false start
+the speaker broke off with a dash and restarted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# The policy's list: leaving one of these out can reverse what is kept.
+REVERSING_WORDS: frozenset[str] = frozenset(
+    {
+        "not",
+        "never",
+        "no",
+        "nothing",
+        "nobody",
+        "neither",
+        "nor",
+        "if",
+        "unless",
+        "except",
+        "only",
+    }
+)
+_DASHES = ("—", "–", "--", "-")
+
+
+def is_reversing(core: str, words: frozenset[str] = REVERSING_WORDS) -> bool:
+    """Is the word a negation or a condition in the policy's sense?
+
+    >>> [w for w in ["don't", "only", "nothing", "know"] if is_reversing(w)]
+    ["don't", 'only', 'nothing']
+    """
+    low = core.lower().replace("’", "'")
+    return low in words or low.endswith("n't")
+
+
+def false_starts(cores: Sequence[str], puncts: Sequence[str]) -> list[bool]:
+    """For each omitted word: does it stand in a broken-off false start?
+
+    A false start is the words from the last sentence end (or the start of the
+    omission) up to a word followed by a dash, when the next words restart:
+    Jean-Pierre's "That wasn't — they have been clear" omits "That wasn't —";
+    the "n't" cannot reverse what is kept, because the sentence was abandoned.
+
+    >>> false_starts(["That", "wasn't", "they", "have"], ["", " —", "", ""])
+    [True, True, False, False]
+    >>> false_starts(["It", "was", "not", "fair"], ["", "", "", "."])
+    [False, False, False, False]
+    """
+    out = [False] * len(cores)
+    start = 0
+    for i, p in enumerate(puncts):
+        p = p.strip()
+        if p.endswith(_DASHES) and i + 1 < len(cores):
+            for k in range(start, i + 1):
+                out[k] = True
+            start = i + 1
+        elif p and p[-1] in ".?!;:":
+            start = i + 1
+    return out
+
+
+def reversing_words(cores: Sequence[str], puncts: Sequence[str]) -> list[str]:
+    """The negation and condition words an omission leaves out, false starts aside.
+
+    Real case: Trump's "I see it all the time… Actually, Elon called me" cuts
+    "They tried it then they … many different things of hatred" — no such
+    word, elided; an omission of "we will not" before "raise taxes" is
+    diverged, naming "not".
+
+    >>> reversing_words(["we", "will", "not"], ["", "", ""])
+    ['not']
+    >>> reversing_words(["That", "wasn't", "they", "said"], ["", " —", "", ""])
+    []
+    """
+    fs = false_starts(cores, puncts)
+    return [c for c, f in zip(cores, fs, strict=True) if not f and is_reversing(c)]
+
+
+def omission_note(n_words: int, omitted: str) -> str:
+    """The note of one marked omission: how many words and which.
+
+    >>> omission_note(5, "when the time comes")
+    "the ellipsis leaves out 5 words: 'when the time comes'"
+    """
+    s = "" if n_words == 1 else "s"
+    return f"the ellipsis leaves out {n_words} word{s}: '{omitted}'"

@@ -1,0 +1,41 @@
+"""A sentence that runs on across a brief interjection (docs/VERDICT-POLICY.md,
+"stitched", the one exception).
+
+In a transcript another speaker may break into a sentence: "…you'll chip in
+a little something, like — GOVERNOR STEIN: We will. THE PRESIDENT: — maybe 25
+percent or whatever."  A quote that prints the sentence whole, without the
+interjection, is one passage of the speaker: ``minor``, with a note naming the
+interjection, never ``stitched``.
+"""
+
+from __future__ import annotations
+
+
+def is_interjection(first: str, middle: str, last: str, middle_words: int, max_words: int) -> bool:
+    """Is the turn ``middle`` a brief interjection inside one speaker's sentence?
+
+    Real cases: Governor Stein's "We will." inside Trump's "like — … — maybe 25
+    percent" (Asheville, 2025), Jean-Pierre's "I'm —" inside a reporter's
+    question "what the President meant when he said — … — 'We just made [a
+    deal].'" (a briefing, 2023): the turns around it have one label, the
+    interjection is another's and short.
+
+    >>> is_interjection("THE PRESIDENT", "GOVERNOR STEIN", "THE PRESIDENT", 2, 12)
+    True
+    >>> is_interjection("Q", "MS. JEAN-PIERRE", "Q", 1, 12)
+    True
+    >>> is_interjection("THE PRESIDENT", "Q", "THE PRESIDENT", 40, 12)
+    False
+    >>> is_interjection("THE PRESIDENT", "Q", "SECRETARY BLINKEN", 2, 12)
+    False
+    """
+    return first == last and middle != first and 0 < middle_words <= max_words
+
+
+def interjection_note(label: str, words: str) -> str:
+    """The note naming what the quote leaves out.
+
+    >>> interjection_note("GOVERNOR STEIN", "We will.")
+    "leaves out a brief interjection by GOVERNOR STEIN ('We will.'): one passage of the speaker"
+    """
+    return f"leaves out a brief interjection by {label} ('{words}'): one passage of the speaker"

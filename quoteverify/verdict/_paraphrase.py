@@ -1,0 +1,83 @@
+"""A close paraphrase inside quotation marks: ``diverged``, not ``not_found``.
+
+The policy (docs/VERDICT-POLICY.md, "diverged") calls a paraphrase inside
+quotation marks a changed quote.  The alignment scores such a quote low (its
+small words differ: "that's" for "it's", "to" for "for"), and a low score
+alone used to give ``not_found``, which tells the reader the speaker never said
+anything like it.  When the quote's content words mostly stand, in order, in
+one passage of the speaker, the reader needs that passage and the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Function words: they carry the grammar a paraphrase changes freely, so only
+# the other words count as evidence of the same passage.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but if of to for in on at by with from as into onto than then
+    that this these those it its it's thats its is are was were be been being am do
+    does did have has had will would shall should can could may might must i me my we
+    us our you your he him his she her they them their there here what which who whom
+    so just like well really very also too not no yes oh uh um er ah im ive id ill
+    hes shes theyre were weve youre dont cant wont isnt arent wasnt didnt about up out
+    all some any one""".split()
+)
+
+
+def content_keys(keys: Sequence[str], stop: frozenset[str] = STOPWORDS) -> list[str]:
+    """The content words of a run of word keys (lower case, no apostrophes).
+
+    >>> content_keys(["and", "i", "think", "thats", "actually", "fair", "to", "india"])
+    ['think', 'actually', 'fair', 'india']
+    """
+    return [k for k in keys if k not in stop]
+
+
+def in_order(quote: Sequence[str], passage: Sequence[str]) -> int:
+    """How many of ``quote``'s words stand in ``passage`` in the same order (LCS).
+
+    >>> in_order(["deep", "level", "specificity"], ["level", "deep", "specificity"])
+    2
+    """
+    if not quote or not passage:
+        return 0
+    prev = [0] * (len(passage) + 1)
+    for q in quote:
+        cur = [0]
+        for j, p in enumerate(passage):
+            cur.append(prev[j] + 1 if q == p else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def close_paraphrase(
+    quote_keys: Sequence[str],
+    passage_keys: Sequence[str],
+    *,
+    min_share: float,
+    min_words: int,
+) -> bool:
+    """Do most of the quote's content words stand in order in the passage?
+
+    Real cases: Trump's "and I think it's actually fair for India" printed as
+    "And I think that's actually fair to India." (4 of 4 content words in
+    order), Musk's "you just can't have, like, a normal conversation" printed
+    as "You can't have a normal conversation" (filler and "just" dropped),
+    Biden's "Terrorists purpo- — purposefully target civilians, kill them"
+    printed with "and" added.  A quote made up from the speaker's common words
+    pairs too few of its content words in order to pass.
+
+    >>> q = content_keys("and i think thats actually fair to india".split())
+    >>> p = content_keys("and i think its actually fair for india".split())
+    >>> close_paraphrase(q, p, min_share=0.6, min_words=3)
+    True
+    >>> q = content_keys("we will win the war on cancer this year".split())
+    >>> p = content_keys("the war in ukraine will not be won this way".split())
+    >>> close_paraphrase(q, p, min_share=0.6, min_words=3)
+    False
+    """
+    if len(quote_keys) < min_words:
+        return False
+    got = in_order(quote_keys, passage_keys)
+    return got >= min_words and got >= min_share * len(quote_keys)

@@ -1,0 +1,244 @@
+"""Whose words a passage holds: the policy's rules on reporters' questions and
+on words a speaker quotes (docs/VERDICT-POLICY.md, "misattributed").
+
+``align`` says which turn a passage stands in and whether it is inside
+quotation marks there; these rules decide what that means for the quote's
+attributed speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+# The label transcripts give every reporter's question.
+QUESTION_LABEL = "Q"
+
+
+def question_is_anonymous(label: str, speaker_is_labelled: bool) -> bool:
+    """Is a ``Q`` turn open to a quote credited by name to a questioner?
+
+    Real case: USA Today's Joey Garrison asked "Wouldn't it be a good idea to
+    just send them to all American homes?" at a Psaki briefing; articles
+    credit the question to him by name, but the transcript labels it ``Q``.
+    NPR's Mara Liasson, Fox's Sean Hannity (an interview transcribed as ``Q``)
+    are the same case.  A ``Q`` turn is anonymous: unless the credited person
+    is a labelled speaker of the source (then a ``Q`` turn is someone else),
+    the words are judged on their wording.
+
+    >>> question_is_anonymous("Q", speaker_is_labelled=False)
+    True
+    >>> question_is_anonymous("Q", speaker_is_labelled=True)
+    False
+    >>> question_is_anonymous("MS. PSAKI", speaker_is_labelled=False)
+    False
+    """
+    return label.strip().upper() == QUESTION_LABEL and not speaker_is_labelled
+
+
+def speaker_is_labelled(matches: Iterable[bool | None]) -> bool:
+    """Does some turn label of the source name the speaker (a ``True`` match)?
+
+    >>> speaker_is_labelled([None, False, True])
+    True
+    >>> speaker_is_labelled([None, False])
+    False
+    """
+    return any(m is True for m in matches)
+
+
+def question_note() -> str:
+    """The note a quote judged inside a ``Q`` turn carries.
+
+    >>> question_note()
+    'asked by an unnamed questioner (Q)'
+    """
+    return "asked by an unnamed questioner (Q)"
+
+
+def quoted_within_note(label: str, own: bool) -> str:
+    """The note for words that stand inside quotation marks in a turn.
+
+    Real cases: Trump telling Hannity 'Elon called me. He said, "They're
+    trying to drive us apart."' (the words are Trump's, quoting Musk), and
+    Trump on tariffs, 'We're going to say, "Whatever you charge, we charge"'
+    (his own planned words, in quotation marks).  When the quote is credited
+    to the turn's speaker the words are theirs, with a note that they were
+    quoting; when it is credited to someone else (the person being quoted)
+    it is judged on the wording with "quoted by SPEAKER".
+
+    >>> quoted_within_note("THE PRESIDENT", own=True)
+    'THE PRESIDENT was quoting here (the words stand in quotation marks in that turn)'
+    >>> quoted_within_note("SENATOR WARREN", own=False)
+    'quoted by SENATOR WARREN'
+    """
+    if own:
+        return f"{label} was quoting here (the words stand in quotation marks in that turn)"
+    return f"quoted by {label}"
+
+
+# --- who a role label or a role noun is ---------------------------------------------
+
+# Transcript labels and article role nouns that name an office, not a person.
+ROLE_OFFICES: dict[str, str] = {
+    "THE PRESIDENT": "president",
+    "THE VICE PRESIDENT": "vice president",
+    "THE FIRST LADY": "first lady",
+    "THE PRESS SECRETARY": "press secretary",
+    "THE SECRETARY OF STATE": "secretary of state",
+}
+# The words an article uses for a role-noun speaker ("The President said").
+_ROLE_NOUNS: dict[str, str] = {
+    "president": "president",
+    "the president": "president",
+    "vice president": "vice president",
+    "the vice president": "vice president",
+    "first lady": "first lady",
+    "the first lady": "first lady",
+    "press secretary": "press secretary",
+    "the press secretary": "press secretary",
+    "the white house press secretary": "press secretary",
+    "secretary of state": "secretary of state",
+    "the secretary of state": "secretary of state",
+}
+_ISO_DATE = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_TITLE_DATE = re.compile(
+    r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b"
+)
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    office: str
+    name: str
+    start: str  # ISO date, inclusive
+    end: str  # ISO date, exclusive; "" while in office
+    source: str
+
+
+@cache
+def office_holders() -> tuple[OfficeTerm, ...]:
+    """The package's table of office holders (quoteverify/data/office_holders.tsv)."""
+    text = (files("quoteverify") / "data" / "office_holders.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return tuple(OfficeTerm(*r) for r in rows[1:])
+
+
+def holder(office: str, date: str | None, table: Iterable[OfficeTerm]) -> str | None:
+    """Who held ``office`` on ``date`` (ISO), or None.
+
+    Real case: Trump's remarks at a ceremony titled only by the occasion
+    ("Remarks at the National Prayer Breakfast"), labelled "THE PRESIDENT:",
+    dated 2025-02-06.
+
+    >>> t = office_holders()
+    >>> holder("president", "2025-02-06", t), holder("press secretary", "2022-05-05", t)
+    ('Donald Trump', 'Jen Psaki')
+    >>> holder("president", None, t) is None
+    True
+    """
+    if not date:
+        return None
+    for term in table:
+        if term.office == office and term.start <= date and (not term.end or date < term.end):
+            return term.name
+    return None
+
+
+def source_date(text: str, title: str | None) -> str | None:
+    """The ISO date of a source: its front matter's ``date:``, else a date in its title.
+
+    >>> source_date("---\\ndate: '2023-10-10'\\n---\\n", None)
+    '2023-10-10'
+    >>> source_date("", "Press Briefing by Press Secretary Jen Psaki, May 5, 2022")
+    '2022-05-05'
+    """
+    m = _ISO_DATE.search(text[:2000])
+    if m:
+        return m.group(1)
+    t = _TITLE_DATE.search(title or "")
+    if t:
+        month = _MONTHS.index(t.group(1).lower()) + 1
+        return f"{t.group(3)}-{month:02d}-{int(t.group(2)):02d}"
+    return None
+
+
+def role_office(name: str) -> str | None:
+    """The office a role-noun speaker names ("The President" -> "president"), or None.
+
+    The label matcher used to take "PRESIDENT" for a surname: 34 of 50
+    "The President said" quotes in one library test were misattributed.
+
+    >>> role_office("The President"), role_office("Joe Biden")
+    ('president', None)
+    """
+    return _ROLE_NOUNS.get(" ".join(name.lower().split()))
+
+
+def parse_aliases(items: Iterable[str]) -> dict[str, str]:
+    """``LABEL=NAME`` items (``--speaker-alias``) as {LABEL (upper case): NAME}.
+
+    >>> parse_aliases(["The President=Joe Biden", "MODERATOR = Lester Holt"])
+    {'THE PRESIDENT': 'Joe Biden', 'MODERATOR': 'Lester Holt'}
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        label, sep, name = item.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            raise ValueError(f"speaker alias {item!r} is not LABEL=NAME")
+        out[" ".join(label.split()).upper().rstrip(":")] = " ".join(name.split())
+    return out
+
+
+def same_person(a: str, b: str) -> bool:
+    """Do two full names name one person (same last name word)?
+
+    >>> same_person("Joe Biden", "Joe Biden Jr."), same_person("Jill Biden", "Joe Biden")
+    (True, False)
+    >>> same_person("Karine Jean-Pierre", "Jean-Pierre")
+    True
+    """
+    wa = [w for w in re.split(r"[\s,]+", a.lower().replace(".", "")) if w not in _SUFFIXES]
+    wb = [w for w in re.split(r"[\s,]+", b.lower().replace(".", "")) if w not in _SUFFIXES]
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    # Same last name: a first name given on both sides must agree too (Jill / Joe Biden).
+    return (
+        len(wa) == 1
+        or len(wb) == 1
+        or wa[0][:1] == wb[0][:1]
+        and (wa[0] == wb[0] or len(wa[0]) <= 2 or len(wb[0]) <= 2)
+    )
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", ""})
+
+
+def resolve_label(
+    label: str,
+    date: str | None,
+    aliases: Mapping[str, str],
+    table: Iterable[OfficeTerm],
+) -> tuple[str, str] | None:
+    """(person, how) for a label the source's title did not resolve, or None.
+
+    >>> resolve_label("THE PRESIDENT", "2025-02-06", {}, office_holders())
+    ('Donald Trump', 'office holder on 2025-02-06')
+    >>> resolve_label("MODERATOR", None, {"MODERATOR": "Lester Holt"}, ())
+    ('Lester Holt', 'speaker alias')
+    """
+    key = " ".join(label.split()).upper().rstrip(":")
+    if key in aliases:
+        return aliases[key], "speaker alias"
+    office = ROLE_OFFICES.get(key)
+    if office:
+        who = holder(office, date, table)
+        if who:
+            return who, f"office holder on {date}"
+    return None

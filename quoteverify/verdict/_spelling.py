@@ -1,0 +1,144 @@
+"""One word's spelling (docs/VERDICT-POLICY.md, "minor"): what is a spelling
+variant and what is another word.
+
+The alignment flags a one-word replacement within a letter or two as
+"spelling".  The policy narrows that: a US/UK variant or a misspelling that
+is not itself a word stays ``minor``; a different dictionary word
+(``affect``/``effect``, ``then``/``than``, ``Russia``/``Russian``) is never a
+spelling variant.  And an apostrophe that changes a word's number or owner
+(``officer's``/``officers``) is a different word, not typography.
+
+Which strings are English words comes from ``wordfreq`` (word frequencies from
+many corpora, data shipped in its wheel), loaded lazily on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+# US/UK spelling pairs, as rewrites to one canonical (US) form.  A pair of
+# words with the same canonical form is a spelling variant, whatever the
+# word list says about each.
+_US_UK: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"our(s|ed|ing|ite|ites|able|ful|less)?$", r"or\1"),  # colour, honoured
+        (r"([^aeiou])re(s|d)?$", r"\1er\2"),  # centre, theatre
+        (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),  # organise
+        (r"ys(e|ed|es|ing)$", r"yz\1"),  # analyse
+        (r"ence$", r"ense"),  # defence, licence
+        (r"ogue(s)?$", r"og\1"),  # catalogue
+        (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),  # travelled
+        (r"gramme(s)?$", r"gram\1"),  # programme
+        (r"dgement(s)?$", r"dgment\1"),  # judgement
+        (r"^grey", "gray"),
+        (r"([st])or(s)?$", r"\1er\2"),  # protestor / protester, advisor / adviser
+        (r"ae", "e"),  # anaemia, paediatric
+        (r"oe([^s]|$)", r"e\1"),  # manoeuvre, oestrogen
+    )
+)
+# Words whose apostrophe-s is "is"/"has"/"us", not a possessive: "it's" vs
+# "its" is a contraction question, never one of number or owner.
+_CLITIC_HOSTS = frozenset("it he she that there what who here where how let when why this".split())
+
+
+def us_uk_canonical(word: str) -> str:
+    """The US spelling a (lower-case) word maps to, for comparing variants.
+
+    >>> [us_uk_canonical(w) for w in ("colour", "centre", "organised", "travelled")]
+    ['color', 'center', 'organized', 'traveled']
+    """
+    for pat, rep in _US_UK:
+        word = pat.sub(rep, word)
+    return word
+
+
+def us_uk_variant(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one word in US and UK spelling?
+
+    >>> us_uk_variant("defence", "defense"), us_uk_variant("affect", "effect")
+    (True, False)
+    >>> us_uk_variant("protestors", "protesters")
+    True
+    """
+    a, b = a.lower(), b.lower()
+    return a != b and us_uk_canonical(a) == us_uk_canonical(b)
+
+
+@cache
+def english_lexicon(min_zipf: float) -> Callable[[str], bool]:
+    """``is_word(w)``: is ``w`` an English word (Zipf frequency >= ``min_zipf``)?
+
+    Zipf 3 is about once per million words: "recieve" (2.75), "goverment"
+    (2.66), "seperate" (2.82) fall below, "affect" (4.6), "Russian" (5.0),
+    "theatre" (4.5) above.  ``wordfreq`` reads its data on first use (about a
+    second); the lookups are cached.
+    """
+    from wordfreq import zipf_frequency  # lazy: only a spelling question needs it
+
+    @lru_cache(maxsize=65536)
+    def is_word(word: str) -> bool:
+        return zipf_frequency(word.lower(), "en") >= min_zipf
+
+    return is_word
+
+
+def another_word(quote: str, source: str, is_word: Callable[[str], bool]) -> bool:
+    """Is the quote's word a different dictionary word from the source's?
+
+    Real cases: "promise" printed for "promised" (tense), "Russia" for
+    "Russian", "affect" for "effect", "then" for "than": one letter apart,
+    so the alignment called them spellings.  US/UK pairs ("defence" /
+    "defense") and non-words ("goverment") stay spelling variants.
+
+    >>> known = {"affect", "effect", "then", "than", "defence", "defense", "russia", "russian"}
+    >>> is_word = lambda w: w.lower() in known
+    >>> [another_word(q, s, is_word) for q, s in
+    ...  [("affect", "effect"), ("Russia", "Russian"), ("defence", "defense"),
+    ...   ("goverment", "government")]]
+    [True, True, False, False]
+    """
+    q, s = quote.lower().strip(".,;:!?\"'"), source.lower().strip(".,;:!?\"'")
+    if q == s or not (q.isalpha() and s.isalpha()) or us_uk_variant(q, s):
+        return False
+    return is_word(q) and is_word(s)
+
+
+def apostrophe_changes_word(quote: str, source: str) -> bool:
+    """Does an apostrophe turn one word into another (number or owner)?
+
+    Real case: "the officer's account" printed as "the officers account"
+    (one officer became several).  "it's"/"its" is a contraction question,
+    and "Biden's"/"Biden’s" only typography.
+
+    >>> apostrophe_changes_word("officers", "officer's")
+    True
+    >>> apostrophe_changes_word("parents'", "parent's")
+    True
+    >>> apostrophe_changes_word("its", "it's"), apostrophe_changes_word("Biden's", "Biden’s")
+    (False, False)
+    """
+    q = quote.lower().replace("’", "'").strip('.,;:!?"')
+    s = source.lower().replace("’", "'").strip('.,;:!?"')
+    if q == s or q.replace("'", "") != s.replace("'", ""):
+        return False
+    bare = q.replace("'", "")
+    if not bare.endswith("s"):
+        return False
+    host = bare[:-1]
+    return (
+        host not in _CLITIC_HOSTS
+        and (q.endswith("s") or s.endswith("s"))
+        and (_possessive_form(q) != _possessive_form(s))
+    )
+
+
+def _possessive_form(word: str) -> str:
+    """ "x's" (one owner), "xs'" (several owners) or "xs" (plural, no owner)."""
+    if word.endswith("'s"):
+        return "singular-owner"
+    if word.endswith("s'"):
+        return "plural-owner"
+    return "plain"
