@@ -50,3 +50,28 @@ def test_an_ordinary_number_of_quotations_is_still_checked(tmp_path: Path) -> No
     path.write_text("“We will win this race today,” he said.\n\n" * 300, encoding="utf-8")
     _article, quotes = run_extract(str(path))
     assert len(quotes) == 300
+
+
+def test_placing_quotes_in_a_large_file_costs_bytes_per_character_not_hundreds() -> None:
+    from quoteverify.article import parse_article_bytes
+    from quoteverify.extract import extract_quotes
+    from quoteverify.locate import locate_quotes
+    from quoteverify.models import Article
+
+    para = "The council met on Tuesday to discuss the budget and the plan. " * 12
+    original = "# Big\n\n" + "\n\n".join(
+        f"“We will win race {i} today,” the minister said. {para}" for i in range(1200)
+    )
+    doc = parse_article_bytes(original.encode("utf-8"), "markdown")
+    article = Article(origin="big.md", text=doc.text, format="markdown")
+    quotes = extract_quotes(article)
+    tracemalloc.start()
+    try:
+        located = locate_quotes(original, article, quotes)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(located) == 1200
+    # A list of one-character strings and two lists of ints took ~150 bytes per
+    # character (1.7 GB for a 10 MB article in check).
+    assert peak < 40 * len(original), peak / len(original)
