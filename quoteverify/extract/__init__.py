@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import re
 
-from quoteverify.extract._lexicon import CUE, SCARE_GUARD, SCARE_GUARD_LAST
-from quoteverify.extract._marks import Span, find_spans, is_heading_like
-from quoteverify.extract._speakers import (
+from quoteverify.extract._cues import (
     Attribution,
-    Cand,
-    NameIndex,
-    Resolver,
     as_finding,
     attribution_after,
     attribution_before,
     attribution_indirect,
     finding_attribution,
-    parse_np,
     previous_sentence_lead,
-    sentence_subject,
 )
+from quoteverify.extract._lexicon import CUE, SCARE_GUARD, SCARE_GUARD_LAST
+from quoteverify.extract._marks import Span, find_spans, is_heading_like
+from quoteverify.extract._names import Cand, NameIndex
+from quoteverify.extract._phrases import parse_np, sentence_subject
+from quoteverify.extract._resolve import Resolver
 from quoteverify.extract._text import (
     SentenceIndex,
     blank_between,
