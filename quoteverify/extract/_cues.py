@@ -15,7 +15,9 @@ from quoteverify.extract._lexicon import (
     ACCORDING_TO,
     CUE,
     CUE_EXTENSION,
+    FINDING_VERBS,
     INDIRECT_ONLY_CUE,
+    LABEL_DETERMINERS,
     PARTICIPLE_CUE,
     PREPOSITIONS,
 )
@@ -249,9 +251,6 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
 _LABEL_VERB = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ed|s)\b")
 
 
-_LABEL_DETERMINERS = frozenset("the a an our its their his her every all this that".split())
-
-
 def _topic_label(masked: str, lo: int, b: int, c: Cand) -> bool:
     """A label that states a topic rather than a speaker, its "name" only a part of
     it: "**Make America the dominant energy producer:**" (a determiner right
@@ -263,7 +262,7 @@ def _topic_label(masked: str, lo: int, b: int, c: Cand) -> bool:
     if before and before[-1].lower() in PREPOSITIONS:
         return True
     after = re.findall(r"[A-Za-z][\w’'\-]*|,", masked[c.end : b])
-    return bool(after) and after[0] in _LABEL_DETERMINERS
+    return bool(after) and after[0] in LABEL_DETERMINERS
 
 
 def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
@@ -344,15 +343,9 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     return None
 
 
-# A document stating a finding: "The study found that …", "the survey showed",
-# "the report concluded that …".  The document is the source, typed organization.
-_FINDING_VERBS = frozenset(
-    """found finds showed shows concluded concludes suggested suggests indicated indicates
-    revealed reveals estimated estimates""".split()
-)
 _FINDING = re.compile(
     rf"(?P<np>{_DOC_NP})\s+(?:(?:also|further|ultimately|largely)\s+)?"
-    rf"(?P<verb>{'|'.join(sorted(_FINDING_VERBS))})\b"
+    rf"(?P<verb>{'|'.join(sorted(FINDING_VERBS))})\b"
 )
 
 
@@ -374,7 +367,7 @@ def finding_attribution(masked: str, lo: int, open_: int) -> Attribution | None:
 def as_finding(att: Attribution) -> Attribution:
     """A document cue that states a finding ("the report concluded") speaks as an
     organization, not as an unknown."""
-    if att.cand.kind == "doc" and att.cue.split(" ")[0] in _FINDING_VERBS:
+    if att.cand.kind == "doc" and att.cue.split(" ")[0] in FINDING_VERBS:
         att.cand.type = "organization"
     return att
 

@@ -14,11 +14,15 @@ from functools import lru_cache
 
 from quoteverify.extract._lexicon import (
     COMMON_CAPS,
+    FEMALE_TITLES,
+    JOB_NOUNS,
+    MALE_TITLES,
     ORG_SINGLE,
     ORG_WORDS,
-    ROLE_WORDS,
+    TITLE_OPENERS,
     TITLE_WORDS,
 )
+from quoteverify.extract._limits import LIMITS
 from quoteverify.models import SpeakerType
 
 _TOK = (
@@ -64,17 +68,6 @@ def split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     return _split_name(_norm(seq))
 
 
-# Job words that are no title word but open "Driver Keith Pryor" at a sentence start.
-_JOB_NOUNS = ROLE_WORDS | frozenset(
-    """
-striker midfielder defender goalkeeper winger forward quarterback pitcher playwright novelist
-author writer poet artist singer actor actress musician violinist cellist pianist composer
-conductor historian photographer designer architect detective constable trooper volunteer
-organiser campaigner
-""".split()
-)
-
-
 def _last_person_title(toks: list[str]) -> list[str]:
     """The title of the last of two people joined by "and": "Principal Deputy
     National Security Advisor Jon Finer and Homeland Security Advisor Dr. [Liz
@@ -94,10 +87,6 @@ def _last_person_title(toks: list[str]) -> list[str]:
     return toks
 
 
-# Sentence-opening words that also open a title: "First Lady", "First Minister".
-_TITLE_OPENERS = frozenset({"First", "Second", "Third"})
-
-
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -107,7 +96,7 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """
     toks = _norm(seq).split(" ")
     while toks and (toks[0] in COMMON_CAPS or toks[0].lower() in ("the", "of", "and", "for")):
-        if len(toks) > 1 and toks[0] in _TITLE_OPENERS and toks[1] in TITLE_WORDS:
+        if len(toks) > 1 and toks[0] in TITLE_OPENERS and toks[1] in TITLE_WORDS:
             break  # "First Lady Melania Trump": "First" opens the title
         toks.pop(0)
     if not toks:
@@ -119,7 +108,7 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     if (
         len(toks) >= 3
         and toks[0] not in TITLE_WORDS
-        and toks[0].lower() in _JOB_NOUNS
+        and toks[0].lower() in JOB_NOUNS
         and all(t[:1].isupper() and t not in TITLE_WORDS for t in toks[1:])
     ):
         # A capitalised job word opening a sentence is a title, not a first name:
@@ -172,23 +161,14 @@ class _Entity:
     type: SpeakerType
 
 
-_MALE_TITLES = frozenset(
-    "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman Brother".split()
-)
-_FEMALE_TITLES = frozenset(
-    "Mrs. Mrs Ms. Ms Miss Lady Dame Queen Princess Sister Congresswoman Chairwoman "
-    "Spokeswoman Councilwoman".split()
-)
-
-
 def _title_gender(title: str | None) -> str | None:
     """ "m" / "f" when a title word is gendered: "Congresswoman" → "f"."""
     if not title:
         return None
     for w in title.split(" "):
-        if w in _MALE_TITLES:
+        if w in MALE_TITLES:
             return "m"
-        if w in _FEMALE_TITLES:
+        if w in FEMALE_TITLES:
             return "f"
     return None
 
@@ -290,14 +270,14 @@ class NameIndex:
         last = head.split(" ")[-1]
         ents = self.titled_by_word.get(last, [])
         i = _bisect_pos(ents, pos)
-        for e in reversed(ents[max(0, i - _LOOKBACK) : i]):
+        for e in reversed(ents[max(0, i - LIMITS.entity_lookback) : i]):
             if e.title and head in e.title.lower():
                 return e
         if " " in head or not ents:
             # A head that is no whole title word ("secretary" in "Secretary-General")
             # falls back to a bounded scan.
             i = _bisect_pos(self.titled, pos)
-            for e in reversed(self.titled[max(0, i - _LOOKBACK) : i]):
+            for e in reversed(self.titled[max(0, i - LIMITS.entity_lookback) : i]):
                 if e.title and head in e.title.lower():
                     return e
         return None
@@ -309,9 +289,6 @@ class NameIndex:
             return None
         i = _bisect_pos(ents, pos)
         return ents[i - 1] if i > 0 else ents[0]
-
-
-_LOOKBACK = 200
 
 
 def _bisect_pos(ents: list[_Entity], pos: int) -> int:

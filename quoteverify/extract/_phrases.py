@@ -13,6 +13,7 @@ from typing import cast
 
 from quoteverify.extract._lexicon import (
     ASIDE_START,
+    AUX_WORDS,
     COMMON_CAPS,
     CUE,
     DOC_NOUNS,
@@ -20,7 +21,9 @@ from quoteverify.extract._lexicon import (
     ORG_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    PROXY_WORDS,
     ROLE_WORDS,
+    TITLE_PREFIXES,
     TITLE_WORDS,
     _trie,
 )
@@ -117,8 +120,6 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
 
 
-# Lower-case words that qualify a title: "former President Barack Obama".
-_TITLE_PREFIXES = frozenset("former acting interim outgoing incoming then late".split())
 # Up to three capitalised words and up to two lower-case modifiers right before a
 # role noun, ending a phrase: "[White House press] secretary", "[Ohio deputy] director".
 _TITLE_LEFT = re.compile(
@@ -195,7 +196,7 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
         )
     # A person's office or spokesman speaks for the person: "Senate Minority Leader
     # Mitch McConnell's office put out a statement", "…, Smith’s spokeswoman said".
-    if ("’s " in s or "'s " in s) and not _PROXY_WORDS.isdisjoint(w.lower() for w in words):
+    if ("’s " in s or "'s " in s) and not PROXY_WORDS.isdisjoint(w.lower() for w in words):
         pm = _PROXY_HEAD.match(s) if mode in ("head", "after") else _PROXY_TAIL.search(s)
         if pm is not None:
             c = _name_cand(pm.group("name"), base + pm.start(), base + pm.end("noun"))
@@ -230,7 +231,7 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                         role_start = q.start()
                 role_title = _norm(s[role_start : m.start()])
                 ms = role_start
-            elif pre and pre[-1].lower() in _TITLE_PREFIXES:
+            elif pre and pre[-1].lower() in TITLE_PREFIXES:
                 # "former President Barack Obama", "acting Secretary Jane Roe".
                 ms = s.rfind(pre[-1], 0, m.start())
                 role_title = pre[-1].lower()
@@ -310,13 +311,9 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
     return None
 
 
-_PROXY_WORDS = frozenset(
-    """office spokesman spokeswoman spokesperson spokespeople campaign team aide aides lawyer
-    lawyers attorney attorneys staff camp representative representatives publicist agent""".split()
-)
 _PROXY = (
     rf"(?P<name>{NAME_SEQ})[’']s\s+(?:(?:press|campaign|chief|senior|top|personal)\s+)?"
-    rf"(?P<noun>{'|'.join(sorted(_PROXY_WORDS, key=len, reverse=True))})\b"
+    rf"(?P<noun>{'|'.join(sorted(PROXY_WORDS, key=len, reverse=True))})\b"
 )
 _PROXY_HEAD = re.compile(_PROXY)
 _PROXY_TAIL = re.compile(rf"(?<![\w’'\-]){_PROXY}\s*$")
@@ -402,14 +399,6 @@ _APPOSITIVE_TITLE = re.compile(
 _SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
 
 
-# Auxiliaries and adverbs between a speaker and the cue: "the lead actor [had]
-# described", "Smith [also] told", "the mayor [has since] said".
-_AUX_WORDS = frozenset(
-    """had has have was were is are also later then once again previously repeatedly recently
-    earlier already never often publicly privately would will could may might did does do
-    reportedly famously first initially subsequently separately still just even since had
-    himself herself itself themselves""".split()
-)
 _LAST_WORD = re.compile(r"([a-z]+)\s*$")
 
 
@@ -417,10 +406,10 @@ def _trim_aux(masked: str, a: int, b: int) -> int:
     """``b`` moved back over trailing auxiliaries and adverbs."""
     for _ in range(3):
         words = masked[max(a, b - 16) : b].split()
-        if not words or words[-1] not in _AUX_WORDS:
+        if not words or words[-1] not in AUX_WORDS:
             break
         m = _LAST_WORD.search(masked, max(a, b - 30), b)
-        if m is None or m.group(1) not in _AUX_WORDS or m.start() <= a:
+        if m is None or m.group(1) not in AUX_WORDS or m.start() <= a:
             break
         b = m.start()
     return b

@@ -12,12 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from quoteverify.extract._names import _LOOKBACK, Cand, NameIndex, _bisect_pos, _Entity
+from quoteverify.extract._limits import LIMITS
+from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
 from quoteverify.extract._phrases import sentence_subject
 from quoteverify.extract._text import ParagraphIndex, sentence_starts
 from quoteverify.models import Speaker
 
-_SALIENCE_SENTENCES = 12
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
 
 
@@ -125,10 +125,10 @@ class Resolver:
         if found is None and self.bare and self.paras:
             pi = self.pindex.index(c.start)
             ps = self._para_starts(pi)
-            # Sentences before the pronoun, at most _SALIENCE_SENTENCES of them: a
+            # Sentences before the pronoun, at most LIMITS.salience_sentences of them: a
             # very long paragraph must not be re-read for every pronoun.
             k = bisect.bisect_left(ps, c.start)
-            starts = ps[max(0, k - _SALIENCE_SENTENCES) : k] or ps[:1]
+            starts = ps[max(0, k - LIMITS.salience_sentences) : k] or ps[:1]
             # The cue's own sentence first, then backwards to the paragraph start.
             bounds = [(starts[-1], c.end)] + [
                 (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)
@@ -216,7 +216,7 @@ class Resolver:
             # Bounded look-backs: scanning all of the history and every titled
             # name per quotation made 1 MB of text quadratic.
             if any(head in t for t in self._history_titles):
-                for p, sp in reversed(self.history[-_LOOKBACK:]):
+                for p, sp in reversed(self.history[-LIMITS.entity_lookback :]):
                     if (
                         p < c.start
                         and sp.type == "person"
@@ -233,12 +233,12 @@ class Resolver:
             return Speaker(c.name, mention, c.start, c.end, "person", None)
         if c.kind == "orgn":
             head = c.head.lower()
-            for p, sp in reversed(self.history[-_LOOKBACK:]):
+            for p, sp in reversed(self.history[-LIMITS.entity_lookback :]):
                 if p < c.start and sp.type == "organization" and _org_fits(head, sp.name):
                     return _re_mention(sp, mention, c)
             orgs = self.index.orgs
             i = _bisect_pos(orgs, c.start)
-            for e in reversed(orgs[max(0, i - _LOOKBACK) : i]):
+            for e in reversed(orgs[max(0, i - LIMITS.entity_lookback) : i]):
                 if _org_fits(head, e.name):
                     return Speaker(e.name, mention, c.start, c.end, "organization", None)
             return Speaker(c.name, mention, c.start, c.end, "organization", None)

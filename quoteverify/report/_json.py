@@ -60,6 +60,7 @@ def quote_obj(q: Quote) -> dict[str, Any]:
         "kind": q.kind,
         "speaker": speaker,
         "cue": q.cue,
+        "attribution_rule": q.attribution_rule,
         "notes": list(q.notes),
     }
 

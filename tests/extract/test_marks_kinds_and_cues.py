@@ -4,24 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.extract import extract_quotes
-from quoteverify.models import Article, Quote
-
-
-def q(text: str, headings: tuple[tuple[int, int], ...] = ()) -> list[Quote]:
-    quotes = extract_quotes(Article("t", text, "text", headings=headings))
-    for x in quotes:
-        assert text[x.start : x.end] == x.text
-        if x.speaker is not None:
-            assert text[x.speaker.start : x.speaker.end] == x.speaker.mention
-    return quotes
-
-
-def only(text: str) -> Quote:
-    quotes = [x for x in q(text) if x.kind != "scare"]
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
+from .conftest import only, q
 
 # --- marks ---------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from quoteverify.extract import extract_quotes
 from quoteverify.models import Article, Quote
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "article.txt"
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "article.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,57 @@
+"""The extractor's numbers, each with the reason it has the value it has.
+
+``ExtractLimits`` sits beside ``quoteverify.thresholds.Thresholds`` (the verdict
+stage's numbers): one frozen table instead of bare literals in the rules.  The
+fragment length is shared with the verdict stage and read from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quoteverify.thresholds import DEFAULT
+
+
+@dataclass(frozen=True)
+class ExtractLimits:
+    # A quotation of at most this many words is a fragment when attributed and a
+    # scare quote when not: 20,000 “terrorists” / ‘Russian NATO’.  The verdict
+    # stage judges fragments by the same number, so it is read from there.
+    fragment_max_words: int = field(default=DEFAULT.fragment_max_words)
+    # A term after "called", "the word", "the book" is a name or title, not
+    # speech, up to this length (titles run longer than fragments: the
+    # "Rock ’n’ Roll Heart" album, the "Winning the AI Race" plan).
+    term_max_words: int = 8
+    # How far before the opening mark "called"/"the word"/"chants of" is looked
+    # for: the guard word is always within the last few words before the mark.
+    guard_lookback: int = 40
+    # A Title Case quotation mid-sentence with no speaker is a title up to this
+    # many words (on “Meet the Press”); longer Title Case text is a headline
+    # only when it is linked.
+    title_max_words: int = 8
+    # The tail of a paragraph read to see whether it ends in a colon: blanked
+    # markup ("**…:**") leaves trailing spaces, never more than this.
+    colon_tail: int = 80
+    # A list lead-in is looked for at most this many list items above the item.
+    list_max_items: int = 15
+    # A header that names the speakers of the list below it ("Special Envoy Steve
+    # Witkoff on State of the Union") is short; a longer line is prose.
+    list_header_max_words: int = 16
+    # "the crowd broke into a chorus of": the noun phrase of who chants stands
+    # within this many characters before the mark.
+    chant_who_lookback: int = 160
+    # "“Lock him up” from the crowd": the crowd is named within this many
+    # characters after the mark.
+    chant_from_window: int = 80
+    # The writer's words between the two halves of a split quotation (“Q1,” said
+    # captain Ivo Maric, the club's vice-president, “Q2”) stay under this length.
+    split_gap_max: int = 120
+    # Entities (names, organisations) looked back over when a surname or role
+    # noun is resolved: bounds the cost per quotation on long documents.
+    entity_lookback: int = 200
+    # Sentences a person stays the salient antecedent of "he"/"she" without
+    # being named again.
+    salience_sentences: int = 12
+
+
+LIMITS = ExtractLimits()
