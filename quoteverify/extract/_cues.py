@@ -66,6 +66,7 @@ def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
 
 # Compiled once: these run for every quotation (re's own cache lookup cost ~5 µs each).
 _DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])")
+_LABEL_NEXT = re.compile(r"[^\n:“”\".!?]{1,120}:[ \t]*[“\"]")
 _DASH_STOP = re.compile(r"[,(\n;]|$|\.\s")
 _AFTER_LEAD = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*")
 _ACCORDING_TAIL = re.compile(
@@ -85,6 +86,11 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
     win_hi = min(hi, close + 400)
     # Dash byline: “…” —White House Press Secretary Karoline Leavitt
     m = _DASH_BYLINE.match(masked, close, win_hi)
+    if m and _LABEL_NEXT.match(masked, m.end(), win_hi):
+        # "“Q1.” - Secretary of Interior Deb Haaland: “Q2”": a name with a colon
+        # and an opening mark is the label of the next quotation (a list run
+        # together on one line), not the byline of this one.
+        return None
     if m:
         stop = _DASH_STOP.search(masked, m.end(), win_hi)
         b = stop.start() if stop else win_hi

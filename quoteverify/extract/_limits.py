@@ -52,6 +52,10 @@ class ExtractLimits:
     # Sentences a person stays the salient antecedent of "he"/"she" without
     # being named again.
     salience_sentences: int = 12
+    # A quotation left open at the end of a line is joined with a closing mark at
+    # most this many lines on, in texts with one sentence a line: the longest
+    # quotations in such news run to four or five sentences.
+    open_lines: int = 6
 
 
 LIMITS = ExtractLimits()

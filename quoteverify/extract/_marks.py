@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from quoteverify.extract._lexicon import CUE
+from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._text import sentence_starts
 
 MARK_CHARS = "“”\"„«»‹›「」『』‘’'‚"
@@ -241,7 +242,44 @@ def find_spans(text: str, masked: str, paras: list[tuple[int, int]]) -> list[Spa
     spans: list[Span] = []
     for pi, (lo, hi) in enumerate(paras):
         spans.extend(_paragraph_spans(text, masked, lo, hi, pi))
-    return _merge_paragraphs(masked, paras, spans)
+    return _merge_paragraphs(masked, paras, _close_on_later_line(text, masked, paras, spans))
+
+
+def _close_on_later_line(
+    text: str, masked: str, paras: list[tuple[int, int]], spans: list[Span]
+) -> list[Span]:
+    """Join a quotation left open at the end of its line with the closing mark that
+    opens no quotation a few lines on.  Texts with one sentence a line (Wikinews
+    as the GUM corpus rebuilds it, subtitles, transcripts) break a quotation of
+    several sentences over lines without re-opening it: said, "I think we have
+    learned a lot.\nIt was a very emotional day."  Without this the quotation
+    stops at its first sentence and the rest is lost."""
+    by_para: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_para.setdefault(sp.para, []).append(sp)
+    out: list[Span] = []
+    for sp in spans:
+        if sp.closed or not sp.reached_para_end or sp.family not in '"“”':
+            out.append(sp)
+            continue
+        joined = sp
+        for pj in range(sp.last_para + 1, min(len(paras), sp.last_para + 1 + LIMITS.open_lines)):
+            lo, hi = paras[pj]
+            first = next(iter(_marks_in(text, masked, lo, hi)), None)
+            later = by_para.get(pj, [])
+            if first is None:
+                if later:
+                    break
+                continue  # a line of the quotation without marks
+            if not _closes(sp.family, first) or any(x.open < first.pos for x in later):
+                break
+            joined = Span(
+                sp.open, sp.start, first.pos, first.pos + 1, True, sp.family, sp.para, pj,
+                [f"quotation runs over {pj - sp.para + 1} lines without re-opening"],
+            )  # fmt: skip
+            break
+        out.append(joined)
+    return out
 
 
 def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[Span]:
