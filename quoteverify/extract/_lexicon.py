@@ -298,7 +298,9 @@ u.k u.n e.g i.e approx dept est
 
 
 # Small words a title leaves in lower case; "n" is the ’n’ of "Rock ’n’ Roll Heart".
-TITLE_CASE_SMALL = frozenset("a an the of and or for to in on at by with from vs n".split())
+TITLE_CASE_SMALL = frozenset(
+    "a an the of and or nor but for to in into onto on at by with from as via per vs n".split()
+)
 
 # Capitalised words that name a day or month, not a person: a split quotation's
 # gap "“Q1,” Smith said on Monday, “Q2”" names nobody else.

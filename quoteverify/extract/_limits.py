@@ -29,6 +29,9 @@ class ExtractLimits:
     # many words (on “Meet the Press”); longer Title Case text is a headline
     # only when it is linked.
     title_max_words: int = 8
+    # A plain-text article's first line is its headline when it has no sentence
+    # punctuation and at most this many words (news headlines run 6–16 words).
+    headline_max_words: int = 20
     # The tail of a paragraph read to see whether it ends in a colon: blanked
     # markup ("**…:**") leaves trailing spaces, never more than this.
     colon_tail: int = 80

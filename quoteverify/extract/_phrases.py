@@ -471,6 +471,27 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         if prev is not None and prev.kind == "name" and prev.type == "person":
             prev.title = prev.title or _norm(masked[parts[-1][0] : parts[-1][1]])
             return prev
+    if len(parts) >= 2:
+        # A person's full name opening the clause, then appositives: "Jeff Rathke,
+        # the State Department Spokesperson, said", "Cynthia Thompson, curator
+        # … at the University of Arkansas, Fayetteville, said", "Senior researcher
+        # Mu Li, of the University of NSW's school of public health, said"
+        # (Wikinews): the name speaks, not the office, place or aside after it.
+        first = parse_np(masked, *parts[0], "full")
+        if (
+            first is not None
+            and first.kind == "name"
+            and first.type == "person"
+            and " " in first.name
+            and not masked[parts[0][0] : first.start].strip(" \t\n*_")
+            and not (
+                last is not None
+                and last.kind in ("name", "pron")
+                and last.type == "person"
+                and (" " in last.name or last.kind == "pron")
+            )
+        ):
+            return first
     if len(parts) >= 2 and last is not None:
         prev = parse_np(masked, *parts[-2], "tail")
         # An appositive role is its whole part: "Hill, the ambassador, said"; a

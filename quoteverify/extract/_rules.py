@@ -183,6 +183,27 @@ def heading_guess(ctx: QuoteContext) -> Decision | None:
     return Decision("heading")
 
 
+def headline_line(ctx: QuoteContext) -> Decision | None:
+    """A plain-text article's first line, when it ends in no sentence punctuation
+    and more follows, is its headline: quoted words in it are the headline's
+    (Wikinews: "North Korea puts military in 'quasi-state of war'", "Reports:
+    'streamlined' UK asylum process to replace interview with questionnaire …").
+
+    >>> demo("North Korea puts military in 'quasi-state of war'\\n\\n"
+    ...      "Friday, August 21, 2015\\n\\nThe military has been placed on high alert.", 0)
+    'heading None headline-line'
+    """
+    sp = ctx.sp
+    if ctx.headings or sp.para != 0 or sp.last_para != 0 or len(ctx.paras) < 2:
+        return None
+    line = ctx.masked[ctx.plo : ctx.phi].rstrip(" \t*_")
+    if not line or len(line.split()) > ctx.limits.headline_max_words:
+        return None
+    if re.search(r"[.!?:;,]['’\"”)]*$", line):
+        return None
+    return Decision("heading")
+
+
 def scare_term(ctx: QuoteContext) -> Decision | None:
     """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
     word “rigged”, the album “Rock ’n’ Roll Heart”.
@@ -199,6 +220,7 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
 EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-markup", heading_markup),
     Rule("heading-guess", heading_guess),
+    Rule("headline-line", headline_line),
     Rule("scare-term", scare_term),
 )
 
@@ -457,8 +479,13 @@ def fragment(ctx: QuoteContext, a: Attributed) -> Decision | None:
 
 def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A title mid-sentence: on “Meet the Press”; a linked document title: a new
-    resource, [“Guidebook to the Inflation Reduction Act’s …,”](url).  Judged on
-    the masked words, so that a link's URL does not count.
+    resource, [“Guidebook to the Inflation Reduction Act’s …,”](url); a title with
+    a subtitle of any length.  Judged on the masked words, so that a link's URL
+    does not count.
+
+    >>> demo('Kristen Wilkins, curator of "Andy Warhol: Photographs and Prints from the'
+    ...      ' University Collection" at the University of Southern Indiana, spoke.')
+    'scare None title-midsentence'
 
     >>> demo('The White House released “Winning the AI Race: America’s AI Action Plan”.')
     'scare None title-midsentence'
@@ -469,10 +496,16 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     mbody = ctx.masked[sp.start : sp.end]
     mwords = mbody.split()
     linked = ctx.text[sp.open - 1 : sp.open] == "[" or "](" in ctx.body
-    if (
-        _title_case(mwords)
-        and (len(mwords) <= ctx.limits.title_max_words or linked)
-        and not re.search(r"[.!?]$", mbody.rstrip())
+    if not _title_case(mwords):
+        return None
+    if _SUBTITLE.search(mbody):
+        # A work's title and its subtitle, both in Title Case, whatever their length
+        # (a book, an exhibition, a report): curator of "Andy Warhol: Photographs
+        # and Prints from the University Collection" (Wikinews), a report entitled:
+        # “Transmission Projects Ready to Go: Plugging into America’s …” (White House).
+        return Decision("scare")
+    if (len(mwords) <= ctx.limits.title_max_words or linked) and not re.search(
+        r"[.!?]$", mbody.rstrip()
     ):
         return Decision("scare")
     return None
@@ -745,6 +778,8 @@ def _split_half_speaker(
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]*")
+# A title's colon before a capitalised subtitle: "Andy Warhol: Photographs and …".
+_SUBTITLE = re.compile(r"\w:[ \t]+[A-Z]")
 _LIST_ITEM = re.compile(r"[-*+•][ \t]|\d{1,3}[.)][ \t]")
 _HEADER_ON = re.compile(r"\s+(?:on|at|in|to|with|about|for)\s+\S")
 

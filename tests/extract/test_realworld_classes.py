@@ -35,3 +35,41 @@ def test_a_name_with_a_colon_after_a_quotation_labels_the_next_one() -> None:
     )
     got = [x for x in q(text) if x.kind == "quote"]
     assert [name(x) for x in got] == ["Gina McCarthy", "Deb Haaland"]
+
+
+def test_titles_with_subtitles_are_not_quotations() -> None:
+    # wikinews_warhol and a White House fact sheet (2021-04-27).
+    warhol = (
+        'Kristen Wilkins, curator of "Andy Warhol: Photographs and Prints from the University'
+        ' Collection" at the University of Southern Indiana, January 23 - March 9 2014.'
+    )
+    report = (
+        "Today, independent analysts issued a report entitled: “Transmission Projects Ready to"
+        " Go: Plugging into America’s Untapped Renewable Resources.” The report estimates more."
+    )
+    for text in (warhol, report):
+        assert [x.kind for x in q(text)] == ["scare"], text
+
+
+def test_first_line_headline_quotes_are_the_headline() -> None:
+    # wikinews_questionnaire and wikinews_korea: the title line opens the text.
+    for head in (
+        "Reports: 'streamlined' UK asylum process to replace interview with questionnaire",
+        "North Korea puts military in 'quasi-state of war'",
+    ):
+        text = head + "\n\nFriday, August 21, 2015\n\nThe military has been placed on alert.\n"
+        assert [(x.kind, x.attribution_rule) for x in q(text)] == [("heading", "headline-line")]
+
+
+def test_a_full_name_before_appositives_speaks() -> None:
+    # wikinews_asylum, wikinews_warhol, wikinews_iodine.
+    for text, who in (
+        ("Jeff Rathke, the State Department Spokesperson, said, “We urge the governments of"
+         " the region to work together.”", "Jeff Rathke"),
+        ("Cynthia Thompson, curator and director of exhibits at the University of Arkansas,"
+         " Fayetteville, said, “These images serve as documentation of people.”",
+         "Cynthia Thompson"),
+        ("Senior researcher Mu Li, of the University of NSW's school of public health, said"
+         " “it is reasonable to assume that pregnant women are at risk.”", "Mu Li"),
+    ):  # fmt: skip
+        assert [name(x) for x in q(text)] == [who], text
