@@ -409,6 +409,36 @@ def finding(ctx: QuoteContext) -> Attribution | None:
     return finding_attribution(ctx.masked, ctx.lo, ctx.sp.open)
 
 
+def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
+    """A quotation that opens a sentence, with no cue of its own, after a writer's
+    sentence whose reporting verb has a subject: that subject goes on speaking
+    ("Heald noted the findings show pollution reduction is also important. “An
+    air-quality cleanup would …”", "Wilkins also said Warhol was both an artist
+    and a businessperson. “As a way to commercialize his work, …”" – Wikinews).
+    Read on the writer's words only (quotations blanked).
+
+    >>> demo('Heald noted the findings show pollution reduction is also important.'
+    ...      ' “An air-quality cleanup would improve crop yields.”')
+    'quote Heald prev-sentence-cue'
+    """
+    if ctx.prefix or ctx.lo <= ctx.plo:
+        return None
+    ps = ctx.bare_sents.prev_start(ctx.lo, ctx.sp.para)
+    if ps >= ctx.lo:
+        return None
+    if ctx.prev_span is not None and ctx.prev_span.close > ps:
+        # The previous sentence quotes someone: that quotation's speaker, who
+        # carries over, is the better guess ("“Q1,” said Julia Fenwick, an
+        # analyst. “Q2”"), not the writer's subject before it.
+        return None
+    att = attribution_indirect(ctx.resolver.bare, ps, ctx.lo)
+    if att is None or att.cand.kind not in ("name", "pron", "role"):
+        return None
+    if att.cand.kind == "name" and att.cand.type != "person":
+        return None
+    return att
+
+
 # Order matters: a cue after the mark binds closer than one before it; the
 # previous paragraph's lead-in only when the sentence has none; indirect speech
 # and documents last, since they also match sentences a direct cue explains.
@@ -425,6 +455,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
+    Rule("prev-sentence-cue", prev_sentence_cue),
 )
 
 

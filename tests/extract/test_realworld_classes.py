@@ -73,3 +73,25 @@ def test_a_full_name_before_appositives_speaks() -> None:
          " “it is reasonable to assume that pregnant women are at risk.”", "Mu Li"),
     ):  # fmt: skip
         assert [name(x) for x in q(text)] == [who], text
+
+
+def test_a_quotation_after_a_reporting_sentence_is_its_subjects() -> None:
+    # wikinews_warming and wikinews_warhol.
+    for text, who in (
+        ("Heald noted the findings show pollution reduction is also important. “An"
+         " air-quality cleanup would improve crop yields.”", "Heald"),
+        ("Wilkins also said Warhol was both an artist and a businessperson. “As a way to"
+         " commercialize his work, he would make a blue Marilyn.”", "Wilkins"),
+    ):  # fmt: skip
+        (x,) = q(text)
+        assert (name(x), x.attribution_rule) == (who, "prev-sentence-cue"), text
+
+
+def test_a_quotation_after_a_quoting_sentence_keeps_that_speaker() -> None:
+    # fixtures/extraction-heldout2 earnings call: the writer's subject before
+    # the previous quotation is not the speaker.
+    text = (
+        "Analysts were less sanguine. “This is the third quarter in a row,” said Julia Fenwick,"
+        " an analyst, who cut her rating. “Pricing can only do so much.”"
+    )
+    assert [name(x) for x in q(text)] == ["Julia Fenwick", "Julia Fenwick"]
