@@ -299,10 +299,23 @@ def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:
     return np_before(masked, a, m.start())
 
 
+_ABSOLUTE = re.compile(
+    r"(?:,[ \t]+(?:with[ \t]+)?|\bwith[ \t]+)(?P<np>[^,;:.!?“”\"\n]{1,60}?)[ \t]+$"
+)
+
+
 def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
     """Who does the "saying"/"insisting" of a participle cue: the subject of the
     main clause ("Jean-Pierre said the timing had been set with local officials,
     insisting “…”" → Jean-Pierre), not the noun phrase nearest the comma."""
+    ab = _ABSOLUTE.search(masked, max(lo, part - 80), part)
+    if ab is not None:
+        # An absolute construction names its own subject: "…, the government
+        # recommending “…”", "with Boswell stating: “…”", "with one poster
+        # writing “…”" (Wikinews) – not the main clause's subject.
+        c = parse_np(masked, ab.start("np"), ab.end("np"), "full")
+        if c is not None and c.kind in ("name", "role", "group", "orgn", "doc"):
+            return c
     cues = list(CUE.finditer(masked, lo, part))
     if cues:
         m = cues[0]

@@ -25,6 +25,7 @@ opined opines praised praises welcomed welcomes hailed hails applauded applauds
 criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
+reads cited cites
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -36,6 +37,8 @@ _CUE_PHRASES = [
     r"goes\s+on",
     r"spoke\s+out",
     r"(?:chimed|weighed)\s+in",
+    # "They call for “urgent implementation of …”" (the report's authors).
+    r"call(?:s|ed)?\s+for",
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
     r"(?:is|are|was|were|been)\s+(?:saying|demanding|warning|insisting|arguing|claiming|"
     r"telling|asking|urging|chanting|calling\s+for|accusing)",
@@ -90,7 +93,8 @@ CUE = re.compile(
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
 PARTICIPLE_CUE = re.compile(
     r"(?=[a-z])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
-    r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing)\b"
+    r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
+    r"stating|reporting|recommending|promising|urging)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
@@ -171,6 +175,7 @@ expert official man woman boy girl resident witness worker mother father teacher
 student farmer driver survivor victim soldier neighbour neighbor friend
 researcher scientist activist organiser organizer protester journalist reporter
 correspondent source aide lawmaker legislator prosecutor defendant candidate
+poster blogger commenter
 waitress waiter bartender server cashier chef cook mechanic electrician plumber carpenter
 trucker retiree veteran parent grandmother grandfather pastor priest firefighter paramedic
 pilot controller engineer entrepreneur shopper customer consumer voter taxpayer homeowner

@@ -95,3 +95,32 @@ def test_a_quotation_after_a_quoting_sentence_keeps_that_speaker() -> None:
         " an analyst, who cut her rating. “Pricing can only do so much.”"
     )
     assert [name(x) for x in q(text)] == ["Julia Fenwick", "Julia Fenwick"]
+
+
+def test_absolute_constructions_name_their_own_speaker() -> None:
+    # wikinews_questionnaire (twice) and wikinews_hackers.
+    for text, who in (
+        ("The document must be completed in English, the government recommending"
+         ' "online translation tools" if needed.', "government"),
+        ("It quoted critics like campaigner Caitlin Boswell, with Boswell stating:"
+         ' "People fleeing desperate circumstances clearly need this government to act."',
+         "Caitlin Boswell"),
+        ("Critics of Scientology were critical of the attacks, with one poster writing"
+         ' "How can people look at both sides if one side is gone?"', "one poster"),
+    ):  # fmt: skip
+        got = counted(text)
+        assert len(got) == 1 and name(got[0]) == who, (text, got)
+
+
+def test_documents_and_outlets_as_speakers() -> None:
+    # wikinews_questionnaire ("reads", "cited") and wikinews_iodine ("call for").
+    for text, who in (
+        ('The Home Office letter reads "we may extend the use of the questionnaire as a'
+         ' means to gather information."', "Home Office letter"),
+        ("The Guardian cited examples of complicated questions, including: \"Were you subject"
+         ' to human trafficking during your journey?"', "Guardian"),
+        ('The authors say the results confirm it. They call for "urgent implementation of'
+         ' mandatory iodisation of all edible salt in Australia."', "They"),
+    ):  # fmt: skip
+        (x,) = counted(text)
+        assert x.speaker is not None and who in x.speaker.name + x.speaker.mention, (text, x)
