@@ -201,6 +201,20 @@ _TRAILING_ATTRIB_INV = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Uu]s|[Mm]e|[Yy]our)\b")
+# A writer's report opens with a determiner or a capitalised name, not with a
+# pronoun, a conjunction or a quoted clause: "The left-leaning French newspaper
+# Le Monde also weighed in", "Italian media, for their part, said".
+# The writer's cue follows its subject closely: "Italian media, for their part,
+# said"; a cue deep in a long sentence is more often inside a clause of speech.
+_CUE_REACH = 90
+_WRITER_OPENING = re.compile(
+    r"(?:The|A|An|(?!(?:For|In|At|On|With|From|By|After|Before|During|As|When|While|If|"
+    r"Since|Under|Over|To|Of)\s)[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+)+)\s"
+)
+
+
 def _infer_end(text: str, start: int, limit: int) -> tuple[int, str, bool]:
     """Where an unclosed quotation opened at ``start`` ends, before ``limit``.
 
@@ -242,7 +256,43 @@ def find_spans(text: str, masked: str, paras: list[tuple[int, int]]) -> list[Spa
     spans: list[Span] = []
     for pi, (lo, hi) in enumerate(paras):
         spans.extend(_paragraph_spans(text, masked, lo, hi, pi))
-    return _merge_paragraphs(masked, paras, _close_on_later_line(text, masked, paras, spans))
+    joined = _close_on_later_line(text, masked, paras, spans)
+    merged = _merge_paragraphs(masked, paras, joined)
+    return [_end_before_writer(masked, paras, sp) for sp in merged]
+
+
+def _end_before_writer(text: str, paras: list[tuple[int, int]], sp: Span) -> Span:
+    """An unclosed quotation, with no closing mark in the paragraphs after it
+    either, ends before a sentence whose subject and reporting verb are the
+    writer's: the seed's Russian Foreign Ministry quote ran on into "The
+    left-leaning French newspaper Le Monde also weighed in on …".  Speech talks
+    in the first or second person; the writer's report of someone else's words
+    has a cue and neither."""
+    if sp.closed:
+        return sp
+    starts = sentence_starts(text, sp.start, sp.end)
+    for s0 in starts[1:]:
+        m_end = _SENTENCE_END.search(text, s0, sp.end)
+        sentence = text[s0 : m_end.end() if m_end else sp.end]
+        if (
+            _WRITER_OPENING.match(sentence)
+            and CUE.search(sentence, 0, _CUE_REACH)
+            and not _FIRST_SECOND_PERSON.search(sentence)
+        ):
+            end = s0
+            while end > sp.start and text[end - 1].isspace():
+                end -= 1
+            words = " ".join(sentence.split())[:80]
+            note = f"opening mark at offset {sp.open} never closed; end inferred before the "
+            note += f"writer's sentence '{words}'"
+            last = sp.para
+            while last < sp.last_para and paras[last + 1][0] < end:
+                last += 1
+            return Span(
+                sp.open, sp.start, end, end, False, sp.family, sp.para,
+                last, [note],
+            )  # fmt: skip
+    return sp
 
 
 def _close_on_later_line(

@@ -124,3 +124,29 @@ def test_documents_and_outlets_as_speakers() -> None:
     ):  # fmt: skip
         (x,) = counted(text)
         assert x.speaker is not None and who in x.speaker.name + x.speaker.mention, (text, x)
+
+
+def test_unclosed_quotation_ends_before_the_writers_report() -> None:
+    # fixtures/extraction team-16 (an unclosed quote before "The mayor said …")
+    # and the seed (before "The left-leaning French newspaper Le Monde …").
+    text = (
+        "Councillor Hanna Roth accused him of “wasting two years and four million euros. The"
+        " mayor said the contractor was to blame.\n\nThe vote is on Monday.\n"
+    )
+    (x,) = q(text)
+    assert x.text.endswith("four million euros.") and not x.closed
+
+
+def test_unclosed_statement_in_the_third_person_is_not_cut() -> None:
+    # White House round-up (AI education pledges): an organisation's statement
+    # about itself runs on in the third person; a sentence opened by a
+    # preposition is no writer's report.
+    text = (
+        "“HMH commits to creating and advancing fully-integrated generative AI tools built to"
+        " enhance instruction, support teachers, and help every child reach their fullest"
+        " potential. In June 2025, HMH announced a new suite of embedded AI supports — which"
+        " include lesson plan generators, text translators, vocabulary scaffolding and more.\n\n"
+        "Next item.\n"
+    )
+    (x,) = q(text)
+    assert x.text.endswith("vocabulary scaffolding and more.")
