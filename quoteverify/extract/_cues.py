@@ -343,13 +343,7 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
             c = participle_subject(masked, lo, part.start())
             if c:
                 return Attribution(c, cue_text(masked, part, open_), "indirect")
-        m = ACCORDING_TO.search(masked, lo, open_)
-        if m:
-            stop = _COMMA.search(masked, m.end(), open_)
-            c = np_following(masked, m.end(), stop.start() if stop else open_)
-            if c:
-                return Attribution(c, "according to", "indirect")
-        return None
+        return _according_to(masked, lo, open_)
     m = cues[-1]
     a = _clause_start(masked, lo, m.start())
     # "As President Trump said, the legislation is “…”": the as-clause is the
@@ -359,6 +353,20 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     c = c or np_before(masked, a, m.start())
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
+    # A cue without a subject of its own (a passive: "has been told to prepare
+    # a “quasi-state of war”") leaves the sentence to its "According to X,"
+    # (Wikinews korea).
+    return _according_to(masked, lo, open_)
+
+
+def _according_to(masked: str, lo: int, open_: int) -> Attribution | None:
+    """ "According to X, …" earlier in the sentence: X."""
+    m = ACCORDING_TO.search(masked, lo, open_)
+    if m:
+        stop = _COMMA.search(masked, m.end(), open_)
+        c = np_following(masked, m.end(), stop.start() if stop else open_)
+        if c:
+            return Attribution(c, "according to", "indirect")
     return None
 
 

@@ -150,3 +150,14 @@ def test_unclosed_statement_in_the_third_person_is_not_cut() -> None:
     )
     (x,) = q(text)
     assert x.text.endswith("vocabulary scaffolding and more.")
+
+
+def test_according_to_governs_a_fragment_after_a_passive_cue() -> None:
+    # wikinews_korea: "told" has no subject of its own.
+    text = (
+        "According to Yonhap news agency, quoting North Korea's main news agency, the"
+        " country's military has been placed on high alert and has been told to prepare a"
+        ' "quasi-state of war". The report comes after an exchange of fire.'
+    )
+    (x,) = counted(text)
+    assert x.kind == "fragment" and x.speaker is not None and "Yonhap" in x.speaker.name
