@@ -21,6 +21,7 @@ from quoteverify.extract._lexicon import (
     PARTICIPLE_CUE,
     PREPOSITIONS,
 )
+from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import _NAME_RE, Cand, _norm, _strip_det
 from quoteverify.extract._phrases import (
     _DOC_NP,
@@ -83,7 +84,7 @@ _COMMA = re.compile(r",")
 
 def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attribution | None:
     """Cues after the quotation: “Q,” X said / “Q,” said X / “Q” — X / “Q,” according to X."""
-    win_hi = min(hi, close + 400)
+    win_hi = min(hi, close + LIMITS.after_window)
     # Dash byline: “…” —White House Press Secretary Karoline Leavitt
     m = _DASH_BYLINE.match(masked, close, win_hi)
     if m and _LABEL_NEXT.match(masked, m.end(), win_hi):
@@ -124,7 +125,7 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
         return None
     # “Q,” the Russian Foreign Ministry said in a statement.
     m = CUE.search(masked, a, b)
-    if m and len(masked[a : m.start()].split()) <= 20:
+    if m and len(masked[a : m.start()].split()) <= LIMITS.after_cue_max_words:
         c = np_after(masked, a, m.start())
         if c:
             return Attribution(c, cue_text(masked, m, b), "after")
@@ -205,7 +206,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     )
                 ):
                     c = first
-            if c is None and len(masked[lo:b].split()) <= 12:
+            if c is None and len(masked[lo:b].split()) <= LIMITS.label_max_words:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
                 if (
@@ -222,7 +223,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     c = None
                 if c is not None and _topic_label(masked, lo, b, c):
                     c = None
-            if c is not None and len(masked[lo:end].split()) <= 20:
+            if c is not None and len(masked[lo:end].split()) <= LIMITS.label_lead_max_words:
                 return Attribution(c, ":", "label")
         if cues:
             # "… Antony Blinken said he could not imagine … the demonstrations: “Q"
@@ -231,7 +232,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     # X said, “Q” / X said that “Q” / X told reporters on Tuesday: “Q”
-    part = PARTICIPLE_CUE.search(masked, max(lo, end - 40), end)
+    part = PARTICIPLE_CUE.search(masked, max(lo, end - LIMITS.participle_reach), end)
     if part and _COLON_PUNCT.fullmatch(masked, part.end(), end):
         # "He hit back, saying: “Q”": the subject of the sentence.
         c = participle_subject(masked, lo, part.start())
@@ -308,7 +309,7 @@ def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
     """Who does the "saying"/"insisting" of a participle cue: the subject of the
     main clause ("Jean-Pierre said the timing had been set with local officials,
     insisting “…”" → Jean-Pierre), not the noun phrase nearest the comma."""
-    ab = _ABSOLUTE.search(masked, max(lo, part - 80), part)
+    ab = _ABSOLUTE.search(masked, max(lo, part - LIMITS.absolute_reach), part)
     if ab is not None:
         # An absolute construction names its own subject: "…, the government
         # recommending “…”", "with Boswell stating: “…”", "with one poster
@@ -405,7 +406,7 @@ _AS_SAID = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:ha
 def previous_sentence_lead(masked: str, a: int, b: int) -> Attribution | None:
     """A whole sentence "Secretary Chris Wright said." or "Blinken said:" before the quote."""
     seg = masked[a:b].strip()
-    if not seg or len(seg.split()) > 40:
+    if not seg or len(seg.split()) > LIMITS.lead_sentence_max_words:
         return None
     if not seg.endswith((":", ".")):
         return None

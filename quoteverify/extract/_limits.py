@@ -59,6 +59,52 @@ class ExtractLimits:
     # most this many lines on, in texts with one sentence a line: the longest
     # quotations in such news run to four or five sentences.
     open_lines: int = 6
+    # Writer's words read after a closing mark for its cue ("“Q,” the Russian
+    # Foreign Ministry said in a statement on Friday"): attributions after a
+    # quotation are short; the cap bounds the cost per quotation.
+    # An unclosed quotation ends before a writer's sentence whose cue stands
+    # within this many characters of its start, close to its subject ("Italian
+    # media, for their part, said"); a cue deep in a long sentence is more often
+    # inside a clause of the speech.
+    writer_cue_reach: int = 90
+    after_window: int = 400
+    # Words between the mark and a cue after it: "“Q,” the union's regional
+    # organiser for the north-west said" – more is a sentence of its own.
+    after_cue_max_words: int = 20
+    # A label before a colon ("Parsons Corporation Chair, President, and CEO
+    # Carey Smith:") is short; longer lead-ins are sentences, read for a cue.
+    label_max_words: int = 12
+    # The whole lead-in a label may take, asides included.
+    label_lead_max_words: int = 20
+    # A participle cue ("…, saying: “Q”") sits right before the mark.
+    participle_reach: int = 40
+    # The subject of an absolute construction ("with one poster writing") is a
+    # short noun phrase right before the participle.
+    absolute_reach: int = 80
+    # A whole sentence that is a lead-in ("Secretary Chris Wright said.") is
+    # short; a long one is the writer's paragraph.
+    lead_sentence_max_words: int = 40
+    # Characters at a phrase's end searched for a role/organisation noun: the
+    # longest noun with its modifiers fits.
+    noun_tail: int = 70
+    # Characters before a cue read for trailing auxiliaries ("had also", "has
+    # since"): three short words.
+    aux_reach: int = 30
+    # A coordinated verb's "and"/"but" sits right before the cue.
+    coord_reach: int = 12
+    # A coordinated verb's subject is looked for within this many characters
+    # ("The ministry rejected the claim and said").
+    coord_subject_reach: int = 200
+    # People named before a pronoun that are tried as its antecedent.
+    pronoun_candidates: int = 50
+    # A heading is short: a paragraph wholly in marks up to this many words
+    # ("“Russia comes to help”"), and the tail of a quoted headline after its
+    # colon up to ``headline_tail_max_words``.
+    heading_max_words: int = 12
+    headline_tail_max_words: int = 16
+    # A sentence start is looked for at most this far back: bounds the cost in
+    # a one-paragraph article (1 MB of text without a blank line).
+    sentence_window: int = 1500
 
 
 LIMITS = ExtractLimits()

@@ -206,9 +206,6 @@ _FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Uu]s|[Mm]e
 # A writer's report opens with a determiner or a capitalised name, not with a
 # pronoun, a conjunction or a quoted clause: "The left-leaning French newspaper
 # Le Monde also weighed in", "Italian media, for their part, said".
-# The writer's cue follows its subject closely: "Italian media, for their part,
-# said"; a cue deep in a long sentence is more often inside a clause of speech.
-_CUE_REACH = 90
 _WRITER_OPENING = re.compile(
     r"(?:The|A|An|(?!(?:For|In|At|On|With|From|By|After|Before|During|As|When|While|If|"
     r"Since|Under|Over|To|Of)\s)[A-Z][a-z]+(?:\s+[A-Z][\w’'\-]+)+)\s"
@@ -276,7 +273,7 @@ def _end_before_writer(text: str, paras: list[tuple[int, int]], sp: Span) -> Spa
         sentence = text[s0 : m_end.end() if m_end else sp.end]
         if (
             _WRITER_OPENING.match(sentence)
-            and CUE.search(sentence, 0, _CUE_REACH)
+            and CUE.search(sentence, 0, LIMITS.writer_cue_reach)
             and not _FIRST_SECOND_PERSON.search(sentence)
         ):
             end = s0
@@ -424,13 +421,19 @@ def is_heading_like(text: str, lo: int, hi: int, sp: Span) -> bool:
     if not before and after and _HEADLINE_TAIL.fullmatch(text, sp.close, hi):
         # The rest of the headline has no sentence end and no reporting verb.
         tail = after.rstrip(" \t*_")
-        if tail[-1:] not in ".!?”\"’'" and not CUE.search(tail) and len(tail.split()) <= 16:
+        if (
+            tail[-1:] not in ".!?”\"’'"
+            and not CUE.search(tail)
+            and len(tail.split()) <= LIMITS.headline_tail_max_words
+        ):
             words = text[sp.start : sp.end].split()
-            return 0 < len(words) <= 12 and not re.search(r"[.!?…:;,]$", text[sp.start : sp.end])
+            return 0 < len(words) <= LIMITS.heading_max_words and not re.search(
+                r"[.!?…:;,]$", text[sp.start : sp.end]
+            )
     if before or after:
         return False
     words = text[sp.start : sp.end].split()
-    if not words or len(words) > 12:
+    if not words or len(words) > LIMITS.heading_max_words:
         return False
     return not re.search(r"[.!?…:;,]$", text[sp.start : sp.end].rstrip())
 

@@ -27,6 +27,7 @@ from quoteverify.extract._lexicon import (
     TITLE_WORDS,
     _trie,
 )
+from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import (
     _NAME_RE,
     _NAME_START,
@@ -289,7 +290,7 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
             if mode == "full":
                 m2 = _TAIL[key].match(s)
             else:
-                m2 = _TAIL[key].search(s, max(0, len(s) - 70))
+                m2 = _TAIL[key].search(s, max(0, len(s) - LIMITS.noun_tail))
         if m2:
             ms = m2.start()
             while ms < m2.end() and s[ms].isspace():
@@ -408,7 +409,7 @@ def _trim_aux(masked: str, a: int, b: int) -> int:
         words = masked[max(a, b - 16) : b].split()
         if not words or words[-1] not in AUX_WORDS:
             break
-        m = _LAST_WORD.search(masked, max(a, b - 30), b)
+        m = _LAST_WORD.search(masked, max(a, b - LIMITS.aux_reach), b)
         if m is None or m.group(1) not in AUX_WORDS or m.start() <= a:
             break
         b = m.start()
@@ -425,10 +426,10 @@ _CLAUSE_SUBJECT = re.compile(
 
 
 def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
-    if not _COORD_END.search(masked, max(a, b - 12), b):
+    if not _COORD_END.search(masked, max(a, b - LIMITS.coord_reach), b):
         return None
     found = None
-    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - 200), b):
+    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - LIMITS.coord_subject_reach), b):
         found = m
     if found is None:
         return None

@@ -174,7 +174,7 @@ class Resolver:
         """The latest person named before ``pos`` outside any quotation, agreeing."""
         ents = self.index.persons
         i = _bisect_pos(ents, pos)
-        for e in reversed(ents[max(0, i - 50) : i]):
+        for e in reversed(ents[max(0, i - LIMITS.pronoun_candidates) : i]):
             if self.bare and not self.bare[e.pos].strip():
                 continue  # a name inside a quotation is not an antecedent
             sp = Speaker(e.name, e.name, e.pos, e.pos, "person", e.title)
