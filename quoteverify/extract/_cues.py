@@ -67,6 +67,9 @@ def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
 
 # Compiled once: these run for every quotation (re's own cache lookup cost ~5 µs each).
 _DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])")
+# A dash then a prepositional phrase opens the writer's next item, not a byline:
+# "“…environment.” - In Colorado, Denver Health announced" (a list run together).
+_PREP_OPENING = re.compile(r"(?:In|At|On|From|For|By|With|During|After|Before|As|Across)\s")
 _LABEL_NEXT = re.compile(r"[^\n:“”\".!?]{1,120}:[ \t]*[“\"]")
 _DASH_STOP = re.compile(r"[,(\n;]|$|\.\s")
 _AFTER_LEAD = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*")
@@ -96,7 +99,11 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
         stop = _DASH_STOP.search(masked, m.end(), win_hi)
         b = stop.start() if stop else win_hi
         c = parse_np(masked, m.end(), b, "full") or parse_np(masked, m.end(), b, "head")
-        if c is not None and c.kind in ("name", "role"):
+        if (
+            c is not None
+            and c.kind in ("name", "role")
+            and not _PREP_OPENING.match(masked, m.end(), b)
+        ):
             return Attribution(c, "—", "dash")
     lead = _AFTER_LEAD.match(masked, close, win_hi)
     if lead is None:

@@ -314,6 +314,26 @@ DATE_WORDS = frozenset(
     "May June July August September October November December".split()
 )
 
+# Capitalised words that open a sentence or a label as a number, or name a US
+# state: never a speaker by themselves ("In Colorado, Denver Health announced",
+# "[Tupelo, Mississippi](…): “…”", "One participant added").
+NUMBER_WORDS = frozenset(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands "
+    "Millions".split()
+)
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming""".split()
+) | frozenset(
+    [
+        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+        "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+    ]
+)  # fmt: skip
+NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES
+
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".
 CHANT_NOUN = (

@@ -36,6 +36,7 @@ from quoteverify.extract._lexicon import (
     CHANT_NOUN,
     CUE,
     DATE_WORDS,
+    NOT_SPEAKERS,
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
@@ -468,6 +469,10 @@ def attribute(ctx: QuoteContext) -> Attributed:
         if isinstance(found, Speaker):
             return Attributed(speaker=found, rule=rule.id, direct=True, fired=[rule.id])
         assert isinstance(found, Attribution)
+        if found.cand.kind == "name" and found.cand.name in NOT_SPEAKERS:
+            # A date, a number word or a US state is no speaker (issue class 2):
+            # the next rule may still find one.
+            continue
         if rule.direct == "by-how":
             direct = found.how != "indirect" and (
                 not ctx.prefix or found.how in ("lead", "label", "prev-lead", "according")

@@ -161,3 +161,23 @@ def test_according_to_governs_a_fragment_after_a_passive_cue() -> None:
     )
     (x,) = counted(text)
     assert x.kind == "fragment" and x.speaker is not None and "Yonhap" in x.speaker.name
+
+
+def test_places_dates_and_numbers_are_no_speakers() -> None:
+    # White House round-ups: "President Trump is protecting America's children"
+    # (2025-03-04) and "lower gas prices just in time for summer holiday travel".
+    children = (
+        "In Illinois, Chicago’s Lurie Children’s Hospital paused sex-change surgeries for"
+        " patients under 19 as it “work[s] to understand the rapidly evolving environment.”"
+        " - In Colorado, Denver Health announced it would stop performing such surgeries.\n"
+    )
+    gas = (
+        "The good news is being felt across the nation:\n\n"
+        "[Tupelo, Mississippi](https://x.com/RapidResponse47/status/1939676012033569007):"
+        " “If you’re driving, you could be in for a pleasant surprise at the pump.”\n\n"
+        "[Toledo, Ohio](https://x.com/RapidResponse47/status/1939675728628305956): “Summer gas"
+        " prices are at a surprising four-year low.”\n"
+    )
+    for text in (children, gas):
+        quotes = [x for x in q(text, "markdown") if x.kind == "quote"]
+        assert quotes and all(x.speaker is None for x in quotes), quotes
