@@ -91,8 +91,10 @@ CUE = re.compile(
     _CUE_FIRST + r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b"
 )
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
+# Not after a hyphen or slash: "beneficial-ownership-reporting/" in a URL left
+# unmasked is no cue.
 PARTICIPLE_CUE = re.compile(
-    r"(?=[a-z])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
+    r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
     r"stating|reporting|recommending|promising|urging)\b"
 )
@@ -332,7 +334,10 @@ US_STATES = frozenset(
         "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
     ]
 )  # fmt: skip
-NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES
+# Labels of a fact-check or a list, not names: "FACT: New York Times made no
+# mention …", "UPDATE:", "MYTH:" (White House round-ups).
+LABEL_WORDS = frozenset("FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ".split())
+NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".

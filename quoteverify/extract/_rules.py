@@ -526,7 +526,11 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     >>> demo('The White House released “Winning the AI Race: America’s AI Action Plan”.')
     'scare None title-midsentence'
     """
-    if a.att is not None or a.speaker is not None or not ctx.prefix:
+    if a.speaker is not None or not ctx.prefix:
+        return None
+    if a.att is not None and (a.direct or a.att.how != "indirect"):
+        # Only indirect speech leaves a Title Case quotation a title: "was profiled
+        # in the text, “Digital Leadership In Higher Education.”" (White House).
         return None
     sp = ctx.sp
     mbody = ctx.masked[sp.start : sp.end]

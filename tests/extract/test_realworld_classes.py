@@ -181,3 +181,29 @@ def test_places_dates_and_numbers_are_no_speakers() -> None:
     for text in (children, gas):
         quotes = [x for x in q(text, "markdown") if x.kind == "quote"]
         assert quotes and all(x.speaker is None for x in quotes), quotes
+
+
+def test_fact_check_labels_are_no_speakers() -> None:
+    # White House "myth vs fact" and fake-news round-ups.
+    for text in (
+        "FACT: New York Times made no mention of their own reporting that fluoride may be"
+        " “linked to lower IQ scores in children.”\n",
+        "MYTH: “SNAP work requirements are unnecessary.”\n\nFACT: They are needed.\n",
+    ):
+        assert all(x.speaker is None for x in q(text)), text
+
+
+def test_title_case_quotation_under_indirect_speech_is_a_title() -> None:
+    # White House: the U.S.-India joint statement (2025-02-13), the U.S.-Japan
+    # joint statement, an Investing in America round-up.
+    for text in (
+        "The leaders announced the launch of the U.S.-India TRUST (“Transforming the"
+        " Relationship Utilizing Strategic Technology”) initiative, which will catalyze"
+        " government-to-government cooperation.\n",
+        "The two leaders also welcomed the U.S. announcement to join the Japan-led “Fissile"
+        " Material Cut-off Treaty Friends” initiative.\n",
+        "The announcement came as the administration wraps up three weeks of traveling the"
+        " country on what they’ve been calling the ‘Investing in America Tour’, to showcase a"
+        " variety of programs.\n",
+    ):
+        assert [x.kind for x in q(text)] == ["scare"], text
