@@ -320,6 +320,11 @@ def _close_on_later_line(
                 continue  # a line of the quotation without marks
             if not _closes(sp.family, first) or any(x.open < first.pos for x in later):
                 break
+            after = text[first.pos + 1 : first.pos + 2]
+            if after and not (after.isspace() or after in _CLOSE_PUNCT):
+                # “…”Michigan motorists…: a mark before a word opens a quotation
+                # (typed backwards) and closes nothing.
+                break
             joined = Span(
                 sp.open, sp.start, first.pos, first.pos + 1, True, sp.family, sp.para, pj,
                 [f"quotation runs over {pj - sp.para + 1} lines without re-opening"],
