@@ -28,6 +28,7 @@ from quoteverify.extract._phrases import (
     _clause_start,
     _name_cand,
     _parts,
+    doc_np,
     np_after,
     np_before,
     np_following,
@@ -312,6 +313,9 @@ _ABSOLUTE = re.compile(
 )
 
 
+_DOC_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+$")
+
+
 def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
     """Who does the "saying"/"insisting" of a participle cue: the subject of the
     main clause ("Jean-Pierre said the timing had been set with local officials,
@@ -323,6 +327,13 @@ def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
         # writing “…”" (Wikinews) – not the main clause's subject.
         c = parse_np(masked, ab.start("np"), ab.end("np"), "full")
         if c is not None and c.kind in ("name", "role", "group", "orgn", "doc"):
+            return c
+    doc = _DOC_BEFORE.search(masked, max(lo, part - LIMITS.absolute_reach), part)
+    if doc is not None:
+        # A document right before the participle says it: "all they get is a
+        # message stating, “…”" (Wikinews).
+        c = doc_np(masked, doc.start(), doc.end())
+        if c is not None:
             return c
     cues = list(CUE.finditer(masked, lo, part))
     if cues:

@@ -256,7 +256,8 @@ DOC_NOUNS = frozenset(
 forecast forecasts report study survey statement analysis memo memorandum letter filing
 complaint lawsuit ruling indictment audit review poll estimate estimates projections
 assessment guidance document documents records minutes transcript affidavit verdict
-judgment judgement decision order petition brief summary
+judgment judgement decision order petition brief summary message post sign notice
+editorial commercial advert advertisement voice-over
 """.split()
 )
 PRONOUNS = {

@@ -67,6 +67,7 @@ _DOC_NP = (
     rf"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
     rf"[Oo]ur|{_POSS})\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT}))"
 )
+_ANY_DOC = re.compile(rf"(?P<np>\b(?:[Aa]n?|[Tt]he)\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT})))\s*$")
 _KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS, "doc": DOC_NOUNS}
 _KEY_ALTS = {"role": _ROLE_ALT, "group": _GROUP_ALT, "orgn": _ORGN_ALT, "doc": _DOC_ALT}
 _TAIL = {
@@ -445,7 +446,34 @@ def np_before(masked: str, a: int, b: int) -> Cand | None:
     return c if c is not None else _coordinated_subject(masked, a, b)
 
 
+# A reduced relative between a document and its cue: "A leaked internal letter
+# [seen by Sky News] says" – the letter says, not Sky News.
+_SEEN_BY = re.compile(
+    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released)\s+by\s+[^,;:]{1,60}$"
+)
+
+
+def doc_np(masked: str, a: int, b: int) -> Cand | None:
+    """A document named with any determiner, the indefinite included, ending at
+    ``b``: "A leaked internal letter", "a message".  Only where the context
+    already says the document speaks (a reduced relative, a participle right
+    after it); elsewhere "a statement" is a cue's extension, not a source."""
+    c = parse_np(masked, a, b, "tail")
+    if c is not None and c.kind == "doc":
+        return c
+    m = _ANY_DOC.search(masked, a, b)
+    if m is None:
+        return None
+    phrase = " ".join(masked[m.start("np") : m.end("np")].split())
+    return Cand("doc", m.start("np"), m.end("np"), phrase, None, "unknown", head=m.group("doc"))
+
+
 def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    seen = _SEEN_BY.search(masked, a, b)
+    if seen is not None:
+        c = doc_np(masked, a, seen.start()) or parse_np(masked, a, seen.start(), "tail")
+        if c is not None and c.kind in ("doc", "orgn", "role", "group"):
+            return c
     # A clause of its own right before the cue is no aside: "Smith said, before
     # Jones replied:" – Jones replied.
     k = masked.rfind(",", a, b)

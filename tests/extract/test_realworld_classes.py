@@ -207,3 +207,26 @@ def test_title_case_quotation_under_indirect_speech_is_a_title() -> None:
         " variety of programs.\n",
     ):
         assert [x.kind for x in q(text)] == ["scare"], text
+
+
+def test_a_document_named_with_an_indefinite_article_speaks_in_context() -> None:
+    # wikinews_questionnaire (a reduced relative) and wikinews_hackers (a
+    # participle right after the document).
+    for text, who in (
+        ("It also must be returned within twenty working days. A leaked internal letter seen"
+         ' by Sky News says "failure to return the questionnaire may result in the claim being'
+         ' withdrawn."', "A leaked internal letter"),
+        ("Some individuals reported that when they are able to reach the site, all they get is"
+         ' a message stating, "The word scientology means search for truth ..."', "a message"),
+    ):  # fmt: skip
+        (x,) = counted(text)
+        assert x.speaker is not None and x.speaker.mention == who, (text, x)
+
+
+def test_a_statement_after_in_is_still_a_cue_not_a_source() -> None:
+    # fixtures/extraction team-04: "in a statement" extends the cue.
+    text = (
+        "The farmers’ association said in a statement: „Wir stehen an der Seite unserer Kollegen.“"
+    )
+    (x,) = counted(text)
+    assert x.speaker is not None and "association" in x.speaker.name
