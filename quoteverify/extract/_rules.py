@@ -191,7 +191,8 @@ def headline_line(ctx: QuoteContext) -> Decision | None:
     'streamlined' UK asylum process to replace interview with questionnaire …").
 
     >>> demo("North Korea puts military in 'quasi-state of war'\\n\\n"
-    ...      "Friday, August 21, 2015\\n\\nThe military has been placed on high alert.", 0)
+    ...      "Friday, August 21, 2015\\n\\nThe report comes after North and South Korea"
+    ...      " exchanged artillery fire yesterday.", 0)
     'heading None headline-line'
     """
     sp = ctx.sp
@@ -209,7 +210,7 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
     """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
     word “rigged”, the album “Rock ’n’ Roll Heart”.
 
-    >>> demo('He dismissed what he called the so-called “peace plan” on Tuesday.')
+    >>> demo('Malone’s album “Long Road Home” topped the charts in the ’90s.')
     'scare None scare-term'
     """
     if len(ctx.words) > ctx.limits.term_max_words:
@@ -234,8 +235,10 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
     """The cue after the quotation: “Q,” X said / “Q,” said X / “Q” — X /
     “Q,” according to X (the seed's Blinken and Russian Foreign Ministry quotes).
 
-    >>> demo('“We are ready,” Secretary Blinken said on Friday.')
-    'quote Blinken cue-after'
+    >>> demo('“Kazakhstan has been the object of armed aggression by well-coordinated'
+    ...      ' terrorist groups trained abroad,” the country’s ambassador to Ankara, Abzal'
+    ...      ' Saparbekuly, told reporters on Tuesday.')
+    'quote Abzal Saparbekuly cue-after'
     """
     sp = ctx.sp
     return attribution_after(
@@ -247,7 +250,8 @@ def split_half(ctx: QuoteContext) -> Speaker | None:
     """The second half of a split quotation: “Q1,” said captain Ivo Maric, “Q2.”
     – the cue between the halves belongs to both.
 
-    >>> demo('“We played well,” said captain Ivo Maric, “but not well enough.”')
+    >>> demo('“I won’t blame the referee,” said captain Ivo Maric,'
+    ...      ' “because we had our chances.”')
     'quote Ivo Maric split-half'
     """
     return _split_half_speaker(ctx.masked, ctx.sp, ctx.prev_span, ctx.prev_quote, ctx.limits)
@@ -257,8 +261,9 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     """The cue before the quotation in its sentence: X said, “Q” / X told
     reporters on Tuesday: “Q” / a label "**Mayor Aftab Pureval, Cincinnati:**".
 
-    >>> demo('Secretary Blinken told reporters on Friday: “We are ready.”')
-    'quote Blinken cue-before'
+    >>> demo('The Russian Foreign Ministry hit back at Blinken’s statement and said, “If'
+    ...      ' Antony Blinken loves history lessons so much, here’s one that comes to mind.”')
+    'quote Russian Foreign Ministry cue-before'
     """
     return attribution_before(
         ctx.masked, ctx.lo, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, ctx.lo)
@@ -281,8 +286,10 @@ def colon_lead(ctx: QuoteContext) -> Attribution | None:
     """A colon lead-in that ends the previous paragraph (the seed: "…, Blinken
     said:" then “I think a lesson…” as a paragraph of its own).
 
-    >>> demo('Antony Blinken said:\\n\\n“I think one lesson of recent history is clear.”')
-    'quote Antony Blinken colon-lead'
+    >>> demo('Of the Russians leading a peacekeeping force in Kazakhstan, Blinken said:'
+    ...      '\\n\\n“I think a lesson from recent history is that once the Russians are in your'
+    ...      ' house, sometimes it’s very difficult to get them to leave.”')
+    'quote Blinken colon-lead'
     """
     s = _colon_lead_sentence(ctx)
     if s is None:
@@ -296,8 +303,8 @@ def colon_lead_subject(ctx: QuoteContext) -> Attribution | None:
     Buttigieg, visiting the site, struck a different note:" – its subject, when
     that is a person, speaks.
 
-    >>> demo('Transportation Secretary Pete Buttigieg struck a different note:'
-    ...      '\\n\\n“We will rebuild this bridge.”')
+    >>> demo('Transportation Secretary Pete Buttigieg, visiting the site, struck a'
+    ...      ' different note:\\n\\n“A bridge like this is not a luxury.”')
     'quote Pete Buttigieg colon-lead-subject'
     """
     s = _colon_lead_sentence(ctx)
@@ -315,9 +322,10 @@ def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     own: "Morrow said she would ‘look carefully’ at the petition but warned that
     ‘…’" – the whole sentence is read with the quoted phrase blanked.
 
-    >>> demo('Morrow said she would “look carefully” at the petition but warned that'
-    ...      ' “the timetable cannot move.”')
-    'quote Morrow lead-with-quoted-phrase'
+    >>> demo('Councillor Janet Morrow, the council leader, said she would ‘look carefully’'
+    ...      ' at the petition but warned that ‘every pound spent here is a pound not spent on'
+    ...      ' social care’.')
+    'quote Janet Morrow lead-with-quoted-phrase'
     """
     if not ctx.after_prev_quote or not (ctx.prefix.endswith(":") or CUE.search(ctx.prefix)):
         return None
@@ -332,8 +340,9 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
     Hill today to expose …:") or a header ("**Special Envoy Steve Witkoff on State
     of the Union**"): the speaker is the lead-in's.
 
-    >>> demo('Special Envoy Steve Witkoff on State of the Union\\n\\n'
-    ...      '- “We are making progress on every front.”')
+    >>> demo('**Special Envoy Steve Witkoff on State of the Union**\\n\\n-   [On securing a'
+    ...      ' rare earth minerals agreement with\\n    Ukraine](https://x.com/RapidResponse47/'
+    ...      'status/1893670753574256879):\\n    “I expect to see a deal signed this week.”')
     'quote Steve Witkoff list-lead'
     """
     if ctx.prefix and not ctx.prefix.endswith(":"):
@@ -365,8 +374,9 @@ def indirect_cue(ctx: QuoteContext) -> Attribution | None:
     """Indirect speech governing a phrase in the writer's sentence: "Lavrov said
     NATO must stop its “provocations”", "Smith called the plan “a disgrace”".
 
-    >>> demo('Smith called the plan “a disgrace” on Monday.')
-    'fragment Smith indirect-cue'
+    >>> demo('Tokayev, for his part, said Almaty, the country’s former capital and largest'
+    ...      ' city, was under attack by 20,000 “terrorists”, adding that they would shoot anyone.')
+    'fragment Tokayev indirect-cue'
     """
     if not ctx.prefix:
         return None
@@ -378,7 +388,8 @@ def indirect_across_phrase(ctx: QuoteContext) -> Attribution | None:
     criticism “unfair” and the delays “regrettable but unavoidable”" – looked for
     from the start of the sentence, quotations blanked.
 
-    >>> demo('Kühn called the criticism “unfair” and the delays “regrettable but unavoidable”.')
+    >>> demo('Kühn called the criticism “unfair” and the delays'
+    ...      ' “regrettable but unavoidable”.')
     'fragment Kühn indirect-across-phrase'
     """
     if not ctx.prefix or not ctx.after_prev_quote:
@@ -391,8 +402,9 @@ def chant(ctx: QuoteContext) -> Attribution | None:
     """A chant or cry named by its noun: "sent the home end into a chorus of
     “Hammer time!”", "chants of “Lock him up” from the crowd".
 
-    >>> demo('Chants of “Lock him up” came from the crowd.')
-    'quote crowd chant'
+    >>> demo('Doyle’s winner, a header from a corner, sent the home end into a chorus'
+    ...      ' of “Hammer time! Hammer time!” that lasted well after the final whistle.')
+    'quote the home end chant'
     """
     if not ctx.prefix:
         return None
@@ -402,7 +414,8 @@ def chant(ctx: QuoteContext) -> Attribution | None:
 def finding(ctx: QuoteContext) -> Attribution | None:
     """A document's finding: "The study found that students … “gained …”".
 
-    >>> demo('The study found that students who read daily “gained two grade levels”.')
+    >>> demo('The study found that students at later-starting schools “gained the'
+    ...      ' equivalent of about six weeks of instruction over a school year.”')
     'quote study finding'
     """
     if not ctx.prefix:
@@ -491,7 +504,7 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A short phrase embedded in the writer's sentence that no speaker governs
     is a scare quote: 20,000 “terrorists”, ‘Russian NATO’ (the seed article).
 
-    >>> demo('Officials fear 20,000 “terrorists” have crossed the border.')
+    >>> demo('Why did Putin withdraw ‘Russian NATO’ soldiers from Kazakhstan?')
     'scare None scare-unattributed'
     """
     if not ctx.short or a.direct:
@@ -505,8 +518,9 @@ def fragment(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A short phrase that a speaker's cue governs is that speaker's fragment:
     NATO “provocations” in "Lavrov said NATO must stop its “provocations”".
 
-    >>> demo('Lavrov said NATO must stop its “provocations” at once.')
-    'fragment Lavrov indirect-cue'
+    >>> demo('Putin, for his part, stressed that the Moscow-led military peacekeeping force'
+    ...      ' would only be temporarily stationed in Kazakhstan, a victim of “global terrorism”.')
+    'fragment Putin indirect-cue'
     """
     if not ctx.short or a.direct or a.att is None:
         return None
@@ -570,8 +584,10 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """No cue of its own: a quotation that opens a paragraph or sentence right
     after another quotation carries on that quotation's speaker (seed quote 8).
 
-    >>> demo('“We are ready,” Blinken said.\\n\\n“And we will stay ready.”')
-    'quote Blinken carry-over'
+    >>> demo('“Kazakhstan has been the object of armed aggression,” the country’s ambassador'
+    ...      ' to Ankara, Abzal Saparbekuly, told reporters on Tuesday.\\n\\n“Counter-terrorism'
+    ...      ' operations are currently being carried out in my country.')
+    'quote Abzal Saparbekuly carry-over'
     """
     prev, ps = ctx.prev_quote, ctx.prev_span
     if prev is None or prev.speaker is None or ps is None or ctx.prefix:
