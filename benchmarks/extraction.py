@@ -634,6 +634,69 @@ def misses(res: Result, threshold: float) -> dict[str, list[dict[str, Any]]]:
     return {"false_negatives": fns, "false_positives": fps, "wrong_speakers": wrong}
 
 
+# --------------------------------------------------------------------------- per rule
+
+
+def per_rule(res: Result, threshold: float) -> list[dict[str, Any]]:
+    """How often each extraction rule decided a quotation and how often it was right.
+
+    A counted quotation (quote/fragment) is right when it matches a gold
+    segment, and its speaker is right as ``speaker_right`` says; an uncounted one
+    (scare/heading) is right when it covers no gold segment, i.e. when saying
+    "not a quotation" was right.
+    """
+    m = res.matchings[threshold]
+    matched = {id(p.quote): g for g, p, _ in m.pairs}
+    golds_by_doc: dict[str, list[GoldQuote]] = {}
+    for g in res.golds:
+        golds_by_doc.setdefault(g.doc, []).append(g)
+    rows: dict[str, dict[str, Any]] = {}
+
+    def row(rule: str | None) -> dict[str, Any]:
+        return rows.setdefault(rule or "—", {
+            "rule": rule or "—", "fired": 0, "right": 0, "wrong": 0,
+            "speaker_right": 0, "speaker_judged": 0,
+        })  # fmt: skip
+
+    for p in res.preds:
+        r = row(p.quote.attribution_rule)
+        r["fired"] += 1
+        g = matched.get(id(p.quote))
+        if g is None:
+            r["wrong"] += 1
+            continue
+        r["right"] += 1
+        if g.source_spans or g.source_note:
+            r["speaker_judged"] += 1
+            r["speaker_right"] += speaker_right(g, p.quote)
+    for doc, quotes in res.uncounted.items():
+        for q in quotes:
+            r = row(q.attribution_rule)
+            r["fired"] += 1
+            a, b = widen_any(q)
+            hides = any(overlap((a, b), (g.start, g.end)) for g in golds_by_doc.get(doc, ()))
+            r["wrong" if hides else "right"] += 1
+    return sorted(rows.values(), key=lambda r: (-r["fired"], r["rule"]))
+
+
+# --------------------------------------------------------------------------- naive baseline
+
+# The baseline any extractor must beat on recall: every stretch between a pair of
+# quotation marks inside one paragraph, no speakers, no kinds.
+_NAIVE = re.compile(r"“([^“”]*?)”|\"([^\"\n]*?)\"|«([^«»]*?)»|„([^„“”]*?)[“”]")
+
+
+def naive_quotes(text: str) -> list[Quote]:
+    out: list[Quote] = []
+    for m in _NAIVE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        a, b = m.span(g)
+        if "\n\n" in text[a:b] or not text[a:b].strip():
+            continue
+        out.append(Quote(f"n{len(out) + 1}", text[a:b], a, b))
+    return out
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -648,7 +711,12 @@ def _cell(s: str | None, n: int = 90) -> str:
     return _short(s, n).replace("|", "\\|")
 
 
-def markdown(res: Result, threshold: float, timing: dict[str, float] | None) -> str:
+def markdown(
+    res: Result,
+    threshold: float,
+    timing: dict[str, float] | None,
+    baseline: Result | None = None,
+) -> str:
     lines = [
         f"# Extraction benchmark: {res.docs} documents, {len(res.golds)} gold quotations, "
         f"{len(res.preds)} predicted (quote/fragment)",
@@ -663,6 +731,28 @@ def markdown(res: Result, threshold: float, timing: dict[str, float] | None) -> 
             f"| {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} "
             f"| {x['speaker_accuracy']:.3f} ({x['speaker_right']}/{x['speaker_judged']}) |"
         )
+    if baseline is not None:
+        for t, m in baseline.matchings.items():
+            x = metrics(m)
+            lines.append(
+                f"| naive regex {t:.0%} | {x['gold']} | {x['predicted']} | {x['tp']} | {x['fp']} "
+                f"| {x['fn']} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | — |"
+            )
+    rules = per_rule(res, threshold)
+    if any(r["rule"] != "—" for r in rules):
+        lines += [
+            "",
+            f"## Per rule at overlap ≥ {threshold:.0%}",
+            "",
+            "Counted kinds are right when they match a gold quotation; scare/heading "
+            "rules are right when they hide no gold quotation.",
+            "",
+            "| rule | fired | right | wrong | speaker right |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for r in rules:
+            sp = f"{r['speaker_right']}/{r['speaker_judged']}" if r["speaker_judged"] else "—"
+            lines.append(f"| {r['rule']} | {r['fired']} | {r['right']} | {r['wrong']} | {sp} |")
     if timing:
         lines += [
             "",
@@ -716,8 +806,17 @@ def markdown(res: Result, threshold: float, timing: dict[str, float] | None) -> 
     return "\n".join(lines) + "\n"
 
 
-def to_json(res: Result, threshold: float, timing: dict[str, float] | None) -> dict[str, Any]:
+def to_json(
+    res: Result,
+    threshold: float,
+    timing: dict[str, float] | None,
+    baseline: Result | None = None,
+) -> dict[str, Any]:
     return {
+        "baseline_naive_regex": (
+            [metrics(m) for m in baseline.matchings.values()] if baseline else None
+        ),
+        "per_rule": per_rule(res, threshold),
         "documents": res.docs,
         "gold_quotations": len(res.golds),
         "predicted_quotations": len(res.preds),
@@ -766,7 +865,10 @@ def time_extraction(docs: Sequence[GoldDoc], target: int = TIMING_BYTES) -> dict
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="folder of NAME.txt + NAME.ann (or one .ann)")
+    ap.add_argument(
+        "corpus", type=Path, nargs="+",
+        help="folder of NAME.txt + NAME.ann (or one .ann); several are scored one by one",
+    )  # fmt: skip
     ap.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     ap.add_argument(
         "--threshold", type=float, default=0.8,
@@ -777,19 +879,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not 0 < args.threshold <= 1:
         ap.error("--threshold must be in (0, 1]")
-    docs = load_corpus(args.corpus)
-    if args.doc:
-        docs = [d for d in docs if d.name in args.doc or Path(d.name).name in args.doc]
-    if not docs:
-        print(f"no annotated documents under {args.corpus}", file=sys.stderr)
-        return 2
-    predicted = run_extractor(docs)
-    res = score(docs, predicted, (*THRESHOLDS, args.threshold))
-    timing = None if args.no_timing else time_extraction(docs)
+    out: dict[str, Any] = {}
+    for corpus in args.corpus:
+        docs = load_corpus(corpus)
+        if args.doc:
+            docs = [d for d in docs if d.name in args.doc or Path(d.name).name in args.doc]
+        if not docs:
+            print(f"no annotated documents under {corpus}", file=sys.stderr)
+            return 2
+        ts = (*THRESHOLDS, args.threshold)
+        res = score(docs, run_extractor(docs), ts)
+        naive = score(docs, {d.name: naive_quotes(d.text) for d in docs}, ts)
+        timing = None if args.no_timing else time_extraction(docs)
+        if args.json:
+            out[str(corpus)] = to_json(res, args.threshold, timing, naive)
+        else:
+            if len(args.corpus) > 1:
+                print(f"\n# {corpus}\n")
+            print(markdown(res, args.threshold, timing, naive), end="")
     if args.json:
-        print(json.dumps(to_json(res, args.threshold, timing), ensure_ascii=False, indent=2))
-    else:
-        print(markdown(res, args.threshold, timing), end="")
+        obj = out[str(args.corpus[0])] if len(out) == 1 else out
+        print(json.dumps(obj, ensure_ascii=False, indent=2))
     return 0
 
 

@@ -292,6 +292,11 @@ def _parser() -> argparse.ArgumentParser:
     extract = parser("extract", "list the quotations of an article and their speakers", None)
     extract.add_argument("article", metavar="ARTICLE")
     add_output(extract, ("json", "markdown"), "json")
+    extract.add_argument(
+        "--explain",
+        action="store_true",
+        help="print per quotation the extraction rules that fired, instead of the report",
+    )
     add_fetch(extract)
 
     verify = parser("verify", "check one quotation against sources")
@@ -430,6 +435,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in ("check", "baseline"):
         return _check(args, st)
 
+    if args.command == "extract" and getattr(args, "explain", False):
+        _emit(_explain_text(args.article), args.output)
+        return EXIT_OK
     if args.command == "extract":
         article, quotes = pipeline.run_extract(args.article)
         _warn(article)
@@ -704,3 +712,18 @@ def _summary(rep: Report, output: str | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _explain_text(article_ref: str) -> str:
+    """One line per quotation: id, kind, speaker, the rules that fired (the
+    attribution rule, then the kind rule) and the quotation's opening words."""
+    from .article import load_article
+    from .extract import explain
+
+    lines = []
+    for e in explain(load_article(article_ref)):
+        q = e.quote
+        who = q.speaker.name if q.speaker else "—"
+        words = " ".join(q.text.split()[:8])
+        lines.append(f"{q.id}\t{q.kind}\t{who}\t{' > '.join(e.fired)}\t“{words}”")
+    return "\n".join(lines) + "\n"

@@ -108,6 +108,9 @@ class Quote:
     speaker: Speaker | None = None
     cue: str | None = None  # "said", "told reporters", "according to", ":"
     notes: tuple[str, ...] = ()  # extraction findings, e.g. an unclosed mark
+    # The id of the extraction rule that decided the speaker (or, with no
+    # speaker, the kind): "cue-after", "carry-over", "scare-term", …
+    attribution_rule: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ promised promises affirmed affirms maintained maintains reiterated reiterates co
 concludes wondered wonders mused muses charged charges alleged alleges underlined underlines
 opined opines praised praises welcomed welcomes hailed hails applauded applauds
 criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
-replied explained tweeted chanted chants chant sang demanded demands accused accuses
+chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
+reads cited cites
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -36,6 +37,8 @@ _CUE_PHRASES = [
     r"goes\s+on",
     r"spoke\s+out",
     r"(?:chimed|weighed)\s+in",
+    # "They call for “urgent implementation of …”" (the report's authors).
+    r"call(?:s|ed)?\s+for",
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
     r"(?:is|are|was|were|been)\s+(?:saying|demanding|warning|insisting|arguing|claiming|"
     r"telling|asking|urging|chanting|calling\s+for|accusing)",
@@ -88,9 +91,12 @@ CUE = re.compile(
     _CUE_FIRST + r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b"
 )
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
+# Not after a hyphen or slash: "beneficial-ownership-reporting/" in a URL left
+# unmasked is no cue.
 PARTICIPLE_CUE = re.compile(
-    r"(?=[a-z])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
-    r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing)\b"
+    r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
+    r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
+    r"stating|reporting|recommending|promising|urging)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
@@ -128,7 +134,7 @@ SCARE_GUARD = re.compile(
 # set look-up on the last two words skips the regex for most quotations.
 SCARE_GUARD_LAST = frozenset(
     """
-called dubbed nicknamed as so-called called named name titled entitled labelled labeled
+called dubbed nicknamed as so-called named name titled entitled labelled labeled
 branded word words term terms phrase slogan hashtag expression label motto book books film
 films movie song album show series novel poem headline documentary play programme program
 podcast episode campaign operation Operation article column op-ed essay report newspaper
@@ -153,7 +159,7 @@ Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member 
 Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
 Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
-Officer Producer Editor Correspondent Physician Nurse Pastor Farmer Owner Rancher
+Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
 Democrat Republican
 """.split()
 )
@@ -168,9 +174,10 @@ justice attorney lawyer speaker leader spokesman spokeswoman spokesperson advise
 coordinator deputy assistant officer head king queen prince princess pope chancellor
 premier envoy diplomat inspector sheriff commander manager owner member economist analyst
 expert official man woman boy girl resident witness worker mother father teacher nurse
-student farmer driver survivor victim soldier officer neighbour neighbor friend
+student farmer driver survivor victim soldier neighbour neighbor friend
 researcher scientist activist organiser organizer protester journalist reporter
 correspondent source aide lawmaker legislator prosecutor defendant candidate
+poster blogger commenter
 waitress waiter bartender server cashier chef cook mechanic electrician plumber carpenter
 trucker retiree veteran parent grandmother grandfather pastor priest firefighter paramedic
 pilot controller engineer entrepreneur shopper customer consumer voter taxpayer homeowner
@@ -178,11 +185,11 @@ landlord tenant employee employer miner welder builder contractor accountant ban
 investor trader dentist pharmacist physician surgeon athlete player coach rancher
 auditor reader listener viewer caller councillor councilor councilman councilwoman alderman
 consultant critic reviewer author writer novelist columnist editor publisher producer actor
-actress historian scholar academic economist epidemiologist pediatrician paediatrician
+actress historian scholar academic epidemiologist pediatrician paediatrician
 psychologist therapist counselor counsellor detective investigator clerk treasurer mediator
-negotiator referee fan agent broker vendor owner organizer volunteer lecturer physicist
+negotiator referee fan agent broker vendor volunteer lecturer physicist
 biologist chemist geologist meteorologist forecaster climatologist ecologist statistician
-archivist curator librarian principal superintendent trustee executive strategist pollster
+archivist curator librarian principal superintendent trustee strategist pollster
 sister brother son daughter wife husband aunt uncle cousin grandson granddaughter niece nephew
 widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
 """.split()
@@ -198,8 +205,8 @@ opponents voters villagers locals citizens demonstrators participants executives
 spokespeople spokespersons aides advisers advisors politicians ministers senators
 representatives negotiators commentators historians scholars teachers parents families
 victims survivors employees staff managers owners investors traders bankers unions
-groups agencies companies firms governments officers medics rescuers militants rebels
-fighters insiders residents neighbours neighbors ceos chiefs founders owners retirees
+groups agencies companies firms governments medics rescuers militants rebels
+fighters insiders neighbours neighbors ceos chiefs founders retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
@@ -215,10 +222,10 @@ Organisation Coalition Alliance Network Group Society Board Authority Service Se
 Court Police Army Navy Forces Force University College School Center Centre Club League
 Airlines Airways Times Post News Journal Tribune Guardian Telegraph Fund Trust Industries
 Motors Systems Technologies Labs Media Television Radio Senate Congress Parliament Cabinet
-Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Institute Press
-Monde Reuters Ministry Secretariat Federation Brands Growers Producers Manufacturers
+Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Press
+Monde Reuters Brands Growers Producers Manufacturers
 Builders Workers Teamsters Brotherhood Conference Partnership Project Initiative Campaign
-Co. Holdings Group Inc Bloc Front Movement Kremlin
+Co. Holdings Bloc Front Movement
 """.split()
 )
 # Single words that name an organisation (or a government by its capital).
@@ -249,7 +256,8 @@ DOC_NOUNS = frozenset(
 forecast forecasts report study survey statement analysis memo memorandum letter filing
 complaint lawsuit ruling indictment audit review poll estimate estimates projections
 assessment guidance document documents records minutes transcript affidavit verdict
-judgment judgement decision order petition brief summary
+judgment judgement decision order petition brief summary message post sign notice
+editorial commercial advert advertisement voice-over
 """.split()
 )
 PRONOUNS = {
@@ -295,3 +303,94 @@ sec no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec m
 u.k u.n e.g i.e approx dept est
 """.split()
 )
+
+
+# Small words a title leaves in lower case; "n" is the ’n’ of "Rock ’n’ Roll Heart".
+TITLE_CASE_SMALL = frozenset(
+    "a an the of and or nor but for to in into onto on at by with from as via per vs n".split()
+)
+
+# Capitalised words that name a day or month, not a person: a split quotation's
+# gap "“Q1,” Smith said on Monday, “Q2”" names nobody else.
+DATE_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+
+# Capitalised words that open a sentence or a label as a number, or name a US
+# state: never a speaker by themselves ("In Colorado, Denver Health announced",
+# "[Tupelo, Mississippi](…): “…”", "One participant added").
+NUMBER_WORDS = frozenset(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands "
+    "Millions".split()
+)
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming""".split()
+) | frozenset(
+    [
+        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+        "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+    ]
+)  # fmt: skip
+# Labels of a fact-check or a list, not names: "FACT: New York Times made no
+# mention …", "UPDATE:", "MYTH:" (White House round-ups).
+LABEL_WORDS = frozenset("FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ".split())
+NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
+
+# A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
+# time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".
+CHANT_NOUN = (
+    r"(?i:chorus|chant|chants|cry|cries|shout|shouts|cheer|cheers|roar|roars|boos|refrain|"
+    r"chanting|singing)"
+)
+
+FEMALE_TITLES = frozenset(
+    "Mrs. Mrs Ms. Ms Miss Lady Dame Queen Princess Sister Congresswoman Chairwoman "
+    "Spokeswoman Councilwoman".split()
+)
+
+MALE_TITLES = frozenset(
+    "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman Brother".split()
+)
+
+# Sentence-opening words that also open a title: "First Lady", "First Minister".
+TITLE_OPENERS = frozenset({"First", "Second", "Third"})
+
+# Job words that are no title word but open "Driver Keith Pryor" at a sentence start.
+JOB_NOUNS = ROLE_WORDS | frozenset(
+    """
+striker midfielder defender goalkeeper winger forward quarterback pitcher playwright novelist
+author writer poet artist singer actor actress musician violinist cellist pianist composer
+conductor historian photographer designer architect detective constable trooper volunteer
+organiser campaigner
+""".split()
+)
+
+# Auxiliaries and adverbs between a speaker and the cue: "the lead actor [had]
+# described", "Smith [also] told", "the mayor [has since] said".
+AUX_WORDS = frozenset(
+    """had has have was were is are also later then once again previously repeatedly recently
+    earlier already never often publicly privately would will could may might did does do
+    reportedly famously first initially subsequently separately still just even since
+    himself herself itself themselves""".split()
+)
+
+PROXY_WORDS = frozenset(
+    """office spokesman spokeswoman spokesperson spokespeople campaign team aide aides lawyer
+    lawyers attorney attorneys staff camp representative representatives publicist agent""".split()
+)
+
+# Lower-case words that qualify a title: "former President Barack Obama".
+TITLE_PREFIXES = frozenset("former acting interim outgoing incoming then late".split())
+
+# A document stating a finding: "The study found that …", "the survey showed",
+# "the report concluded that …".  The document is the source, typed organization.
+FINDING_VERBS = frozenset(
+    """found finds showed shows concluded concludes suggested suggests indicated indicates
+    revealed reveals estimated estimates""".split()
+)
+
+LABEL_DETERMINERS = frozenset("the a an our its their his her every all this that".split())

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from quoteverify.extract._lexicon import ABBREVIATIONS
+from quoteverify.extract._limits import LIMITS
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -190,7 +191,7 @@ def sentence_starts(text: str, start: int, end: int) -> list[int]:
 
 def sentence_start_before(text: str, pos: int, lo: int) -> int:
     """Start of the sentence holding ``pos``, not before ``lo``; scans a bounded window."""
-    lo2 = max(lo, pos - 1500)
+    lo2 = max(lo, pos - LIMITS.sentence_window)
     best = lo2 if lo2 == lo else _first_space_after(text, lo2, pos)
     # The look-ahead must see the mark at ``pos``: "…Smith said. “Nobody…".
     if lo2 == lo:
@@ -239,7 +240,7 @@ class SentenceIndex:
 
     def start_before(self, pos: int, pi: int) -> int:
         lo, hi = self.paras[pi]
-        if pos - lo <= 1500:
+        if pos - lo <= LIMITS.sentence_window:
             # A paragraph of ordinary length: scanning it up to ``pos`` is cheaper
             # than indexing all of it.
             return sentence_start_before(self.text, pos, lo)
@@ -248,7 +249,7 @@ class SentenceIndex:
         # characters per quotation (a one-paragraph article made that quadratic).
         starts = self.starts(pi)
         i = bisect.bisect_right(starts, pos)
-        lo2 = pos - 1500
+        lo2 = pos - LIMITS.sentence_window
         if i > 0 and starts[i - 1] > lo2 + 1:
             return starts[i - 1]
         return _first_space_after(self.text, lo2, pos)

@@ -65,6 +65,7 @@ def quote_obj(q: Quote) -> dict[str, Any]:
         "kind": q.kind,
         "speaker": speaker,
         "cue": q.cue,
+        "attribution_rule": q.attribution_rule,
         "notes": [note_obj(n) for n in q.notes],
     }
 

@@ -35,10 +35,14 @@ def extraction_markdown(title: str, quotes: Sequence[Quote]) -> str:
     lines = [f"# Quotations in {esc(title)}", ""]
     if not quotes:
         return "\n".join([*lines, "No quotations found.", ""])
-    lines += ["| # | Kind | Speaker | Cue | Quote | Closed |", "|---|---|---|---|---|---|"]
+    lines += [
+        "| # | Kind | Speaker | Cue | Rule | Quote | Closed |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for q in quotes:
         lines.append(
             f"| {q.id} | {q.kind} | {esc(_speaker(q))} | {esc(q.cue or '—')} "
+            f"| {q.attribution_rule or '—'} "
             f"| “{esc(opening(q.text, 12))}” | {'yes' if q.closed else 'no'} |"
         )
     notes = [(q.id, n) for q in quotes for n in q.notes]
@@ -126,6 +130,8 @@ def _section(r: QuoteResult, sources: Sequence[Source]) -> list[str]:
     if q.cue:
         who.append(f"**cue:** {esc(q.cue)}")
     who.append(f"**kind:** {q.kind}" + ("" if q.closed else " (closing mark missing)"))
+    if q.attribution_rule:
+        who.append(f"**rule:** {q.attribution_rule}")
     lines += [" · ".join(who), ""]
     if r.verdict is not None:
         score = "" if r.score is None else f" (score {r.score:.0f})"

@@ -6,30 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.extract import extract_quotes
-from quoteverify.models import Article, Quote
-
-
-def q(text: str) -> list[Quote]:
-    quotes = extract_quotes(Article("t", text, "text"))
-    for x in quotes:
-        assert text[x.start : x.end] == x.text
-        if x.speaker is not None:
-            assert text[x.speaker.start : x.speaker.end] == x.speaker.mention
-    return quotes
-
-
-def counted(text: str) -> list[Quote]:
-    return [x for x in q(text) if x.kind in ("quote", "fragment")]
-
-
-def name(x: Quote) -> str | None:
-    return x.speaker.name if x.speaker else None
-
-
-def title(x: Quote) -> str | None:
-    return x.speaker.title if x.speaker else None
-
+from .conftest import counted, name, q, title
 
 # --- possessive organisations and roles ------------------------------------
 

@@ -6,24 +6,15 @@ from __future__ import annotations
 from quoteverify.extract import extract_quotes
 from quoteverify.extract._lexicon import _CUE_PHRASES, _CUE_WORDS, CUE
 from quoteverify.extract._text import mask_markup
-from quoteverify.models import Article, Quote
+from quoteverify.models import Article
 
-
-def q(text: str) -> list[Quote]:
-    return [x for x in extract_quotes(Article("t", text, "text")) if x.kind == "quote"]
-
-
-def only(text: str) -> Quote:
-    quotes = q(text)
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
+from .conftest import only_direct
 
 # --------------------------------------------------------------------------- idioms
 
 
 def test_study_found_that_is_the_source() -> None:
-    x = only(
+    x = only_direct(
         "Researchers at the Halden Institute tracked 900 commuters for a year. The "
         "study found that riders on the new line “were twice as likely to give up "
         "their cars within six months.”"
@@ -35,13 +26,13 @@ def test_study_found_that_is_the_source() -> None:
 
 
 def test_survey_showed_and_report_concluded() -> None:
-    x = only(
+    x = only_direct(
         "The union polled its members in March. Their survey showed that most nurses "
         "“would leave the profession within five years without a change in rosters.”"
     )
     assert x.speaker is not None and x.speaker.mention == "Their survey"
     assert x.speaker.type == "organization"
-    y = only(
+    y = only_direct(
         "The inquiry sat for eleven weeks. The report concluded that “the dam posed "
         "no immediate risk to anyone living downstream.”"
     )
@@ -50,7 +41,7 @@ def test_survey_showed_and_report_concluded() -> None:
 
 
 def test_as_x_put_it() -> None:
-    x = only(
+    x = only_direct(
         "The museum reopened in June. As Ingrid Solberg, who has guided tours there "
         "for a decade, put it to me: “People come back for the quiet, not the paintings.”"
     )
@@ -59,12 +50,12 @@ def test_as_x_put_it() -> None:
 
 
 def test_in_x_words_and_to_quote_x() -> None:
-    x = only(
+    x = only_direct(
         "The mill closed in 1998. In Marek Olsen’s words, “the town lost its clock "
         "that day, and nobody has wound it since.”"
     )
     assert x.speaker is not None and x.speaker.name == "Marek Olsen"
-    y = only(
+    y = only_direct(
         "Editors argue about this every week. To quote Priya Nandakumar, “nobody "
         "reads the footnotes until the footnotes are the story.”"
     )
@@ -72,13 +63,13 @@ def test_in_x_words_and_to_quote_x() -> None:
 
 
 def test_opening_time_and_place_phrase_is_not_the_speaker() -> None:
-    x = only(
+    x = only_direct(
         "The council voted on Friday. A day later and 200 miles north, Okafor stood "
         "outside the courthouse and called the ruling “a gift to every landlord in "
         "the county, and an insult to everyone else.”"
     )
     assert x.speaker is not None and x.speaker.name == "Okafor"
-    y = only(
+    y = only_direct(
         "The lights went out at nine. Minutes later, Haldane climbed onto the stage "
         "and described the vote as “a turning point for everyone who lives in the "
         "valley.”"
@@ -104,8 +95,6 @@ def test_emphasis_blanked_like_the_regex() -> None:
 
 
 def test_two_people_joined_by_and_are_two_names() -> None:
-    from quoteverify.extract import extract_quotes
-    from quoteverify.models import Article
 
     text = (
         "Democrat Karen Halvorsen and Republican Mike Brandt crisscrossed the state.\n\n"

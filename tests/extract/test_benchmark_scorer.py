@@ -16,7 +16,7 @@ import pytest
 
 from quoteverify.models import Quote, Speaker
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "extraction"
 
 _spec = importlib.util.spec_from_file_location(

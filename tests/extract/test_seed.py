@@ -9,7 +9,7 @@ import pytest
 from quoteverify.extract import extract_quotes
 from quoteverify.models import Article, Quote
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "article.txt"
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "article.txt"
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +135,13 @@ def test_unclosed_have_notes(eleven: list[Quote]) -> None:
         assert not any("never closed" in n for n in eleven[i].notes)
 
 
-def test_quote5_ends_at_paragraph_end(eleven: list[Quote], seed_text: str) -> None:
+def test_quote5_ends_before_the_writers_next_sentence(eleven: list[Quote], seed_text: str) -> None:
+    # Issue 11, class 7: the unclosed quotation stops before "The left-leaning
+    # French newspaper Le Monde also weighed in …", the writer's sentence.
     q = eleven[4]
-    assert q.text.endswith("Turkey was targeted by the same organization.")
-    assert seed_text[q.end : q.end + 2] == "\n\n"
+    assert q.text.endswith("without being robbed or raped.")
+    assert seed_text[q.end :].startswith(" The left-leaning French newspaper Le Monde")
+    assert "before the writer's sentence" in q.notes[-1]
 
 
 def test_quote4_colon_lead_in(eleven: list[Quote]) -> None:

@@ -3,7 +3,6 @@ test per mechanism), and the per-paragraph sentence index used for speed."""
 
 from __future__ import annotations
 
-from quoteverify.extract import extract_quotes
 from quoteverify.extract._text import (
     SentenceIndex,
     dateline_end,
@@ -11,24 +10,8 @@ from quoteverify.extract._text import (
     paragraphs,
     sentence_start_before,
 )
-from quoteverify.models import Article, Quote
 
-
-def q(text: str, fmt: str = "text") -> list[Quote]:
-    return extract_quotes(Article("t", text, fmt))  # type: ignore[arg-type]
-
-
-def counted(text: str) -> list[Quote]:
-    return [x for x in q(text) if x.kind in ("quote", "fragment")]
-
-
-def name(x: Quote) -> str | None:
-    return x.speaker.name if x.speaker else None
-
-
-def mention(x: Quote) -> str | None:
-    return x.speaker.mention if x.speaker else None
-
+from .conftest import counted, mention, name, q
 
 # -- pronoun subject of a coordinated verb ------------------------------------
 

@@ -3,17 +3,9 @@ second pass: one test per behaviour."""
 
 from __future__ import annotations
 
-from quoteverify.extract import extract_quotes
 from quoteverify.extract._lexicon import CUE
-from quoteverify.models import Article, Quote
 
-
-def q(text: str, fmt: str = "text") -> list[Quote]:
-    return extract_quotes(Article("t", text, fmt))  # type: ignore[arg-type]
-
-
-def name(x: Quote) -> str | None:
-    return x.speaker.name if x.speaker else None
+from .conftest import name, q
 
 
 def test_pronoun_prefers_subject_of_previous_sentence_over_later_mention() -> None:

@@ -1,0 +1,441 @@
+"""Cues: the reporting verb or lead-in that attributes a quotation, and the
+speaker phrase it governs (after the quotation, before it, indirect speech).
+
+All searches run on the masked text (Markdown blanked, same offsets) and stay
+inside a paragraph and a bounded window, so the cost is linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quoteverify.extract._lexicon import (
+    ACCORDING_TO,
+    CUE,
+    CUE_EXTENSION,
+    FINDING_VERBS,
+    INDIRECT_ONLY_CUE,
+    LABEL_DETERMINERS,
+    PARTICIPLE_CUE,
+    PREPOSITIONS,
+)
+from quoteverify.extract._limits import LIMITS
+from quoteverify.extract._names import _NAME_RE, Cand, _norm, _strip_det
+from quoteverify.extract._phrases import (
+    _DOC_NP,
+    _clause_start,
+    _name_cand,
+    _parts,
+    doc_np,
+    np_after,
+    np_before,
+    np_following,
+    parse_np,
+    sentence_subject,
+)
+from quoteverify.extract._text import _is_abbreviation
+
+
+@dataclass
+class Attribution:
+    cand: Cand
+    cue: str
+    how: str  # "after", "lead", "label", "dash", "according", "indirect", "prev-lead"
+
+
+def cue_text(masked: str, m: re.Match[str], hi: int) -> str:
+    """The cue as written, with "reporters" / "in a statement" kept: "told reporters"."""
+    ext = CUE_EXTENSION.match(masked, m.end(), hi)
+    end = ext.end() if ext else m.end()
+    return _norm(masked[m.start() : end])
+
+
+_SENT_STOP = re.compile(r"[.!?](?=\s|$)|[“”\"«»„]|\n\s*\n")
+
+
+def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
+    """The end of the cue's sentence, skipping the dots of "Mrs." and "Dr.": a
+    stop there cut “…,” said Mrs. Trump down to a bare title."""
+    pos = a
+    while True:
+        m = _SENT_STOP.search(masked, pos, hi)
+        if m is None or masked[m.start()] != "." or not _is_abbreviation(masked, m.start()):
+            return m
+        pos = m.end()
+
+
+# Compiled once: these run for every quotation (re's own cache lookup cost ~5 µs each).
+_DASH_BYLINE = re.compile(r"[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*(?=[A-Z])")
+# A dash then a prepositional phrase opens the writer's next item, not a byline:
+# "“…environment.” - In Colorado, Denver Health announced" (a list run together).
+_PREP_OPENING = re.compile(r"(?:In|At|On|From|For|By|With|During|After|Before|As|Across)\s")
+_LABEL_NEXT = re.compile(r"[^\n:“”\".!?]{1,120}:[ \t]*[“\"]")
+_DASH_STOP = re.compile(r"[,(\n;]|$|\.\s")
+_AFTER_LEAD = re.compile(r"[ \t]*([,.;!?…]?)[ \t]*\n?[ \t]*")
+_ACCORDING_TAIL = re.compile(
+    r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote)\s+(.{1,120}?),?\s*$"
+)
+# "In Marek Olsen’s words, “…”", "in her own words:": the possessor speaks.
+_WORDS_OF_TAIL = re.compile(r"(?i:\bin)\s+(.{1,80}?)(?:[’']s|s[’'])\s+(?:own\s+)?words[,:]?\s*$")
+# The "As" opening "As Dorothy Amis, a retired teacher, put it to me:" – read as
+# an aside by the comma parts, it hides the speaker before the cue.
+_AS_OPEN = re.compile(r"[\s*_]*[Aa]s\s+")
+_COLON_PUNCT = re.compile(r"[\s:,]*")
+_COMMA = re.compile(r",")
+
+
+def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attribution | None:
+    """Cues after the quotation: “Q,” X said / “Q,” said X / “Q” — X / “Q,” according to X."""
+    win_hi = min(hi, close + LIMITS.after_window)
+    # Dash byline: “…” —White House Press Secretary Karoline Leavitt
+    m = _DASH_BYLINE.match(masked, close, win_hi)
+    if m and _LABEL_NEXT.match(masked, m.end(), win_hi):
+        # "“Q1.” - Secretary of Interior Deb Haaland: “Q2”": a name with a colon
+        # and an opening mark is the label of the next quotation (a list run
+        # together on one line), not the byline of this one.
+        return None
+    if m:
+        stop = _DASH_STOP.search(masked, m.end(), win_hi)
+        b = stop.start() if stop else win_hi
+        c = parse_np(masked, m.end(), b, "full") or parse_np(masked, m.end(), b, "head")
+        if (
+            c is not None
+            and c.kind in ("name", "role")
+            and not _PREP_OPENING.match(masked, m.end(), b)
+        ):
+            return Attribution(c, "—", "dash")
+    lead = _AFTER_LEAD.match(masked, close, win_hi)
+    if lead is None:
+        return None
+    outer = lead.group(1)
+    # A sentence that ended inside or right after the mark takes no cue after it.
+    if outer in (".", ";") or (inner_end == "." and outer != ","):
+        return None
+    a = lead.end()
+    stop = _sent_stop(masked, a, win_hi)
+    b = stop.start() if stop else win_hi
+    if stop and masked[stop.start()] == ".":
+        b = stop.start()
+    # “Q,” according to X.
+    m = ACCORDING_TO.match(masked, a, b)
+    if m:
+        c = np_following(masked, m.end(), b)
+        if c:
+            return Attribution(c, "according to", "according")
+    # “Q,” said X, the country’s ambassador.
+    m = CUE.match(masked, a, b)
+    if m:
+        c = np_following(masked, m.end(), b)
+        if c:
+            return Attribution(c, cue_text(masked, m, b), "after")
+        return None
+    # “Q,” the Russian Foreign Ministry said in a statement.
+    m = CUE.search(masked, a, b)
+    if m and len(masked[a : m.start()].split()) <= LIMITS.after_cue_max_words:
+        c = np_after(masked, a, m.start())
+        if c:
+            return Attribution(c, cue_text(masked, m, b), "after")
+    # “We’ll see,” he shrugged. / “Q,” Smith smiled. – a pronoun or a name and one
+    # past-tense verb closing the sentence act as the cue.
+    m = _MANNER_CUE.match(masked, a, b)
+    if m and (outer == "," or inner_end in (",", "?", "!")):
+        c = parse_np(masked, m.start("np"), m.end("np"), "full")
+        if c is not None and c.kind in ("pron", "name") and c.type in ("person", "group"):
+            return Attribution(c, m.group("verb"), "after")
+    return None
+
+
+_MANNER_CUE = re.compile(
+    r"(?P<np>he|she|they|[A-Z][\w’'\-]+(?:[^\S\n]+[A-Z][\w’'\-]+){0,2})[^\S\n]+"
+    r"(?P<verb>[a-z]{2,}ed)(?=\s*(?:[.,;!?]|$))"
+)
+
+
+_LEAD_END = re.compile(r"(?:[:,]|\bthat)?\s*$")
+
+
+def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) -> Attribution | None:
+    """Cues before the quotation: X said: “Q” / X said that “Q” / **X:** “Q” /
+    According to X, “Q”."""
+    seg = masked[lo:open_]
+    stripped = seg.rstrip()
+    if not stripped:
+        return None
+    end = lo + len(stripped)
+    # According to X, “Q”
+    low = stripped.lower()
+    m = (
+        _ACCORDING_TAIL.search(stripped)
+        if "according" in low or "words of" in low or "quote" in low
+        else None
+    )
+    if m:
+        c = np_following(masked, lo + m.start(1), end)
+        if c:
+            return Attribution(c, "according to", "according")
+    m = _WORDS_OF_TAIL.search(stripped) if "words" in low else None
+    if m:
+        c = parse_np(masked, lo + m.start(1), lo + m.end(1), "full")
+        if c is not None and c.kind in ("name", "pron", "role"):
+            return Attribution(c, "according to", "according")
+    cues = list(CUE.finditer(masked, lo, end))
+    if stripped.endswith(":"):
+        if not cues and at_para_start and not PARTICIPLE_CUE.search(masked, lo, end):
+            # Round-up lead-in: **American Farm Bureau Federation President Zippy Duvall:** “…”
+            b = end - 1
+            while b > lo and masked[b - 1].isspace():
+                b -= 1
+            if masked[b - 1 : b] == ")":
+                # "Sen. Brian Schatz (9/28/23):" – a date or party in brackets.
+                op = masked.rfind("(", lo, b)
+                b = op if op > lo else b
+            c = parse_np(masked, lo, b, "full")
+            if c is None:
+                # A label that is a whole clause: "**President Trump** [**described**]
+                # **meeting with President Zelenskyy at the Vatican:**" – its
+                # subject speaks, not the last name in it ("the Vatican").
+                c = _clause_label_subject(masked, lo, b)
+            if c is None and "," in masked[lo:b]:
+                # "**Mayor Aftab Pureval, Cincinnati:**", "Raman, again, in a
+                # follow-up note:": a person first, then a place or asides.
+                parts = _parts(masked, lo, b)
+                first = parse_np(masked, *parts[0], "full") if parts else None
+                if (
+                    first is not None
+                    and not masked[lo : first.start].strip(" \t\n*_")
+                    and (
+                        (first.kind == "name" and first.type == "person")
+                        or first.kind in ("pron", "role")
+                    )
+                    and (
+                        first.title or " " in first.name or len(parts) == 1 or first.kind != "name"
+                    )
+                ):
+                    c = first
+            if c is None and len(masked[lo:b].split()) <= LIMITS.label_max_words:
+                # "Parsons Corporation Chair, President, and CEO Carey Smith:"
+                c = np_before(masked, lo, b)
+                if (
+                    c is not None
+                    and re.search(r"\w", masked[c.end : b])
+                    and (
+                        c.kind == "group"
+                        or (c.kind == "name" and not c.title and " " not in c.name)
+                    )
+                ):
+                    # A label opened by one capitalised word and carrying on is a
+                    # topic, not a speaker: "**Workers abandoned without
+                    # paychecks:** “…”" (but "President Trump outlined …:" is).
+                    c = None
+                if c is not None and _topic_label(masked, lo, b, c):
+                    c = None
+            if c is not None and len(masked[lo:end].split()) <= LIMITS.label_lead_max_words:
+                return Attribution(c, ":", "label")
+        if cues:
+            # "… Antony Blinken said he could not imagine … the demonstrations: “Q"
+            m = cues[-1]
+            c = _cue_subject(masked, _clause_start(masked, lo, m.start()), m)
+            if c:
+                return Attribution(c, cue_text(masked, m, end), "lead")
+    # X said, “Q” / X said that “Q” / X told reporters on Tuesday: “Q”
+    part = PARTICIPLE_CUE.search(masked, max(lo, end - LIMITS.participle_reach), end)
+    if part and _COLON_PUNCT.fullmatch(masked, part.end(), end):
+        # "He hit back, saying: “Q”": the subject of the sentence.
+        c = participle_subject(masked, lo, part.start())
+        if c:
+            return Attribution(c, cue_text(masked, part, end), "lead")
+    if cues:
+        m = cues[-1]
+        between = masked[m.end() : end]
+        if (
+            len(between.split()) <= 6
+            and _LEAD_END.search(between)
+            and (stripped.endswith((":", ",", "that")) or not between.strip())
+            and not stripped.endswith((".", "!", "?"))
+        ):
+            c = _cue_subject(masked, _clause_start(masked, lo, m.start()), m)
+            if c:
+                return Attribution(c, cue_text(masked, m, end), "lead")
+    return None
+
+
+# A verb right after a label's subject: "President Trump described …",
+# "Secretary Rubio fact checked …" (a past tense or a present third person).
+_LABEL_VERB = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ed|s)\b")
+
+
+def _topic_label(masked: str, lo: int, b: int, c: Cand) -> bool:
+    """A label that states a topic rather than a speaker, its "name" only a part of
+    it: "**Make America the dominant energy producer:**" (a determiner right
+    after the name: the name was a verb and its object), "**End the
+    weaponization of government against the American people:**" (a preposition
+    right before it).  Speaker labels pass: "Greg Swan, who lost his son:",
+    "Secretary Rubio on X:", "The Minnesota Star Tribune reports:"."""
+    before = re.findall(r"[A-Za-z][\w’'\-]*", masked[lo : c.start])
+    if before and before[-1].lower() in PREPOSITIONS:
+        return True
+    after = re.findall(r"[A-Za-z][\w’'\-]*|,", masked[c.end : b])
+    return bool(after) and after[0] in LABEL_DETERMINERS
+
+
+def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
+    """The titled or full name that opens a label followed by a verb."""
+    m = _NAME_RE.match(masked, lo, b) if lo < b else None
+    if m is None:
+        k = lo
+        while k < b and masked[k].isspace():
+            k += 1
+        m = _NAME_RE.match(masked, k, b)
+    if m is None or not _LABEL_VERB.match(masked, m.end(), b):
+        return None
+    c = _name_cand(m.group(0), m.start(), m.end())
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None  # "**Workers abandoned …:**": one capitalised word is a topic
+    return c
+
+
+def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:
+    """The speaker before cue ``m`` in masked[a:m.start()]; for "put it", after an
+    opening "As": "As Dorothy Amis, who taught here, put it:" → Dorothy Amis."""
+    if m.group(0).startswith("put"):
+        am = _AS_OPEN.match(masked, a, m.start())
+        if am is not None:
+            a = am.end()
+    return np_before(masked, a, m.start())
+
+
+_ABSOLUTE = re.compile(
+    r"(?:,[ \t]+(?:with[ \t]+)?|\bwith[ \t]+)(?P<np>[^,;:.!?“”\"\n]{1,60}?)[ \t]+$"
+)
+
+
+_DOC_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+$")
+
+
+def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
+    """Who does the "saying"/"insisting" of a participle cue: the subject of the
+    main clause ("Jean-Pierre said the timing had been set with local officials,
+    insisting “…”" → Jean-Pierre), not the noun phrase nearest the comma."""
+    ab = _ABSOLUTE.search(masked, max(lo, part - LIMITS.absolute_reach), part)
+    if ab is not None:
+        # An absolute construction names its own subject: "…, the government
+        # recommending “…”", "with Boswell stating: “…”", "with one poster
+        # writing “…”" (Wikinews) – not the main clause's subject.
+        c = parse_np(masked, ab.start("np"), ab.end("np"), "full")
+        if c is not None and c.kind in ("name", "role", "group", "orgn", "doc"):
+            return c
+    doc = _DOC_BEFORE.search(masked, max(lo, part - LIMITS.absolute_reach), part)
+    if doc is not None:
+        # A document right before the participle says it: "all they get is a
+        # message stating, “…”" (Wikinews).
+        c = doc_np(masked, doc.start(), doc.end())
+        if c is not None:
+            return c
+    cues = list(CUE.finditer(masked, lo, part))
+    if cues:
+        m = cues[0]
+        c = np_before(masked, _clause_start(masked, lo, m.start()), m.start())
+        if c is not None:
+            return c
+    c = sentence_subject(masked, lo, part)
+    if c is not None:
+        return c
+    return np_before(masked, lo, part)
+
+
+def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None:
+    """A cue earlier in the same sentence: "Tokayev, for his part, said Almaty was under
+    attack by 20,000 “terrorists”" → the fragment is Tokayev's."""
+    cues = list(CUE.finditer(masked, lo, open_)) or list(
+        INDIRECT_ONLY_CUE.finditer(masked, lo, open_)
+    )
+    if not cues:
+        # "she struck a cautious tone, saying the administration was wary and
+        # that “Q”": a participle cue further back in the sentence.
+        parts = list(PARTICIPLE_CUE.finditer(masked, lo, open_))
+        if parts:
+            part = parts[-1]
+            c = participle_subject(masked, lo, part.start())
+            if c:
+                return Attribution(c, cue_text(masked, part, open_), "indirect")
+        return _according_to(masked, lo, open_)
+    m = cues[-1]
+    a = _clause_start(masked, lo, m.start())
+    # "As President Trump said, the legislation is “…”": the as-clause is the
+    # attribution, though "as" opens asides elsewhere.
+    as_m = _AS_SAID.search(masked, a, m.start())
+    c = np_before(masked, as_m.end(), m.start()) if as_m else None
+    c = c or np_before(masked, a, m.start())
+    if c:
+        return Attribution(c, cue_text(masked, m, open_), "indirect")
+    # A cue without a subject of its own (a passive: "has been told to prepare
+    # a “quasi-state of war”") leaves the sentence to its "According to X,"
+    # (Wikinews korea).
+    return _according_to(masked, lo, open_)
+
+
+def _according_to(masked: str, lo: int, open_: int) -> Attribution | None:
+    """ "According to X, …" earlier in the sentence: X."""
+    m = ACCORDING_TO.search(masked, lo, open_)
+    if m:
+        stop = _COMMA.search(masked, m.end(), open_)
+        c = np_following(masked, m.end(), stop.start() if stop else open_)
+        if c:
+            return Attribution(c, "according to", "indirect")
+    return None
+
+
+_FINDING = re.compile(
+    rf"(?P<np>{_DOC_NP})\s+(?:(?:also|further|ultimately|largely)\s+)?"
+    rf"(?P<verb>{'|'.join(sorted(FINDING_VERBS))})\b"
+)
+
+
+def finding_attribution(masked: str, lo: int, open_: int) -> Attribution | None:
+    """The last document with a finding verb in masked[lo:open_]: "The study found
+    that students at later-starting schools “…”" → the study."""
+    found = None
+    for m in _FINDING.finditer(masked, lo, open_):
+        found = m
+    if found is None:
+        return None
+    a, b = found.span("np")
+    phrase = _norm(masked[a:b])
+    head = found.group("doc").lower()
+    c = Cand("doc", a, b, _strip_det(phrase), None, "organization", head=head)
+    return Attribution(c, found.group("verb"), "indirect")
+
+
+def as_finding(att: Attribution) -> Attribution:
+    """A document cue that states a finding ("the report concluded") speaks as an
+    organization, not as an unknown."""
+    if att.cand.kind == "doc" and att.cue.split(" ")[0] in FINDING_VERBS:
+        att.cand.type = "organization"
+    return att
+
+
+_AS_SAID = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:has\s+|had\s+)?$)")
+
+
+def previous_sentence_lead(masked: str, a: int, b: int) -> Attribution | None:
+    """A whole sentence "Secretary Chris Wright said." or "Blinken said:" before the quote."""
+    seg = masked[a:b].strip()
+    if not seg or len(seg.split()) > LIMITS.lead_sentence_max_words:
+        return None
+    if not seg.endswith((":", ".")):
+        return None
+    cues = list(CUE.finditer(masked, a, b))
+    if not cues:
+        return None
+    m = cues[-1]
+    tail = masked[m.end() : b].strip()
+    if seg.endswith(".") and len(tail.split()) > 3:
+        return None  # "Smith said the vote was close." is not a lead-in
+    c = np_before(masked, _clause_start(masked, a, m.start()), m.start())
+    if c:
+        return Attribution(c, cue_text(masked, m, b), "prev-lead")
+    return None

@@ -1,0 +1,302 @@
+"""Names: capitalised runs, their split into title and name, and the
+article-wide index of people and organisations named in it.
+
+All searches run on the masked text (Markdown blanked, same offsets) and stay
+inside a paragraph and a bounded window, so the cost is linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quoteverify.extract._lexicon import (
+    COMMON_CAPS,
+    FEMALE_TITLES,
+    JOB_NOUNS,
+    MALE_TITLES,
+    ORG_SINGLE,
+    ORG_WORDS,
+    TITLE_OPENERS,
+    TITLE_WORDS,
+)
+from quoteverify.extract._limits import LIMITS
+from quoteverify.models import SpeakerType
+
+_TOK = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Adm|Maj|Cmdr|Amb|"
+    r"Sec|Supt)\.|(?:[A-Z]\.){1,3}(?![\w])|[A-Z\u00C0-\u00DE][\w’'\-]*)"
+)
+# Possessive quantifiers: a masked URL leaves long runs of spaces, and an
+# ambiguous split of such a run between two quantifiers backtracks quadratically.
+_SP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
+_CONN = r"(?:of|for|the|and|&|de|da|di|del|van|von|der|den|bin|al|la|le|du|y)"
+# A run of capitalised words, with the small words names and titles contain:
+# "US Secretary of State Antony Blinken", "Airlines for America".
+NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}{_TOK})*"
+# The look-ahead first lets the engine skip quickly to capitals; the look-behind
+# only runs there (1 MB in ~0.06 s).
+_NAME_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)
+# The capitals a name token starts with ("Blinken", "Élysée").
+_NAME_START = re.compile(r"[A-Z\u00C0-\u00DE]")
+
+
+@dataclass
+class Cand:
+    """A speaker mention before resolution."""
+
+    kind: str  # "name", "pron", "role", "group", "orgn", "doc" (a document)
+    start: int
+    end: int
+    name: str = ""  # for "name": the bare name; "role"/"group"/"orgn": the phrase
+    title: str | None = None
+    type: SpeakerType = "person"
+    head: str = ""  # role word / org noun / surname
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _strip_det(s: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
+
+
+def split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
+    return _split_name(_norm(seq))
+
+
+def _last_person_title(toks: list[str]) -> list[str]:
+    """The title of the last of two people joined by "and": "Principal Deputy
+    National Security Advisor Jon Finer and Homeland Security Advisor Dr. [Liz
+    Sherwood-Randall]" → "Homeland Security Advisor Dr." (while "Secretary of
+    Health and Human Services" stays whole)."""
+    for i in range(len(toks) - 1, 1, -1):
+        if toks[i] not in ("and", "&"):
+            continue
+        # Back over the first person's name (one to three words) to a title word.
+        j = i - 1
+        while j > max(-1, i - 4) and toks[j] not in TITLE_WORDS:
+            if toks[j] in ORG_WORDS or toks[j] in ("of", "for", "the") or not toks[j][:1].isupper():
+                break
+            j -= 1
+        if 0 <= j < i - 1 and toks[j] in TITLE_WORDS:
+            return toks[i + 1 :]
+    return toks
+
+
+@lru_cache(maxsize=4096)
+def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
+    """Split a capitalised run into (title, name, type), or None if it is no speaker.
+
+    "US Secretary of State Antony Blinken" → ("US Secretary of State", "Antony Blinken", person);
+    "the Russian Foreign Ministry" → (None, "Russian Foreign Ministry", organization).
+    """
+    toks = _norm(seq).split(" ")
+    while toks and (toks[0] in COMMON_CAPS or toks[0].lower() in ("the", "of", "and", "for")):
+        if len(toks) > 1 and toks[0] in TITLE_OPENERS and toks[1] in TITLE_WORDS:
+            break  # "First Lady Melania Trump": "First" opens the title
+        toks.pop(0)
+    if not toks:
+        return None
+    if toks[-1].endswith(("’s", "'s", "s’", "s'")):
+        return None  # "Blinken’s statement": a possessor, not a speaker
+    if len(toks) > 1 and all(t.isupper() for t in toks if t.isalpha()):
+        return None  # "INFLATION IS DOWN": a shouted heading
+    if (
+        len(toks) >= 3
+        and toks[0] not in TITLE_WORDS
+        and toks[0].lower() in JOB_NOUNS
+        and all(t[:1].isupper() and t not in TITLE_WORDS for t in toks[1:])
+    ):
+        # A capitalised job word opening a sentence is a title, not a first name:
+        # "Driver Keith Pryor", "Striker Tomas Weil" (but "Adam Driver").
+        rest_name = toks[1:]
+        if not any(t in ORG_WORDS for t in rest_name):
+            return toks[0], " ".join(rest_name), "person"
+    # The last title word that still leaves a name after it: in "Governor Mary
+    # Major" the title is "Governor", "Major" is the surname.
+    last_title = -1
+    for i, t in enumerate(toks):
+        if t in TITLE_WORDS and (i + 1 < len(toks) or last_title < 0):
+            last_title = i
+    has_org = any(t in ORG_WORDS for t in toks)
+    if last_title >= 0:
+        rest = toks[last_title + 1 :]
+        title_toks = toks[: last_title + 1]
+        # "Secretary of State Antony Blinken": the of-phrase belongs to the title,
+        # but leave at least two words for the name.
+        while rest and rest[0] in ("of", "for", "the", "and", "&") and len(rest) > 2:
+            title_toks.append(rest.pop(0))
+            while rest and rest[0] in ("the",):
+                title_toks.append(rest.pop(0))
+            if len(rest) > 2:
+                title_toks.append(rest.pop(0))
+        while rest and rest[0] in ("of", "for", "the", "and", "&"):
+            rest.pop(0)
+        title_toks = _last_person_title(title_toks)
+        if rest and not any(t in ORG_WORDS for t in rest):
+            return " ".join(title_toks), " ".join(rest), "person"
+        if has_org:
+            return None, " ".join(toks), "organization"
+        return " ".join(title_toks), "", "person"  # a bare title: "the President"
+    if has_org:
+        return None, " ".join(toks), "organization"
+    if len(toks) == 1:
+        t = toks[0]
+        if t in ORG_SINGLE or (t.isupper() and 2 <= len(t) <= 6):
+            return None, t, "organization"
+        if re.fullmatch(r"[A-Z]{2,}s", t):
+            return None, t, "group"  # "CEOs", "NGOs": a plural acronym is a group
+    return None, " ".join(toks), "person"
+
+
+@dataclass
+class _Entity:
+    pos: int
+    name: str
+    title: str | None
+    type: SpeakerType
+
+
+def _title_gender(title: str | None) -> str | None:
+    """ "m" / "f" when a title word is gendered: "Congresswoman" → "f"."""
+    if not title:
+        return None
+    for w in title.split(" "):
+        if w in MALE_TITLES:
+            return "m"
+        if w in FEMALE_TITLES:
+            return "f"
+    return None
+
+
+# "Democrat Karen Halvorsen and Republican Mike Brandt" is one capitalised run
+# (names may contain "and": "Johnson and Johnson"), but two people.
+_AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _runs(
+    run: str,
+    start: int,
+    parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None],
+) -> list[tuple[int, tuple[str | None, str, SpeakerType] | None]]:
+    """The names in one capitalised run: itself, or the two people it joins when
+    each side parses as a person with a first name and a surname."""
+
+    def parse(text: str) -> tuple[str | None, str, SpeakerType] | None:
+        if text not in parsed_of:
+            parsed_of[text] = split_name(text)
+        return parsed_of[text]
+
+    m = _AND_SPLIT.search(run) if " and " in run or " & " in run else None
+    if m is not None:
+        left, right = run[: m.start()], run[m.end() :]
+        pl, pr = parse(left), parse(right)
+        if (
+            pl is not None
+            and pr is not None
+            and pl[2] == "person"
+            and pr[2] == "person"
+            and len(pl[1].split(" ")) >= 2
+            and len(pr[1].split(" ")) >= 2
+        ):
+            return [(start, pl), (start + m.end(), pr)]
+    return [(start, parse(run))]
+
+
+class NameIndex:
+    """Every capitalised name in the article, for surname and role look-ups."""
+
+    def __init__(self, masked: str) -> None:
+        self.by_surname: dict[str, list[_Entity]] = {}
+        self.titled: list[_Entity] = []
+        self.orgs: list[_Entity] = []
+        self.first_title: dict[str, str] = {}
+        # Every person mention (full name or titled surname), in text order.
+        self.persons: list[_Entity] = []
+        # Titled names by each lower-cased title word, for "the ambassador".
+        self.titled_by_word: dict[str, list[_Entity]] = {}
+        # "m" / "f" from a gendered honorific: "Mr. Jones", "Congresswoman Roe".
+        self.gender: dict[str, str] = {}
+        # Every distinct title, lower-cased: a role noun found in none of them
+        # ("the reader", "her sister") needs no scan of the titled names.
+        self.title_texts: set[str] = set()
+        self._has_title: dict[str, bool] = {}
+        # The same run recurs (a name is repeated; 1 MB holds ~25,000 runs): parse
+        # each distinct one once.
+        parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
+        for m in _NAME_RE.finditer(masked):
+            for start, parsed in _runs(m.group(0), m.start(), parsed_of):
+                self._add(start, parsed)
+
+    def _add(self, start: int, parsed: tuple[str | None, str, SpeakerType] | None) -> None:
+        if parsed is None:
+            return
+        title, name, typ = parsed
+        if typ == "organization":
+            self.orgs.append(_Entity(start, name, None, typ))
+            return
+        parts = name.split(" ")
+        if not name or (len(parts) < 2 and not title):
+            # A bare title ("the President") names nobody: indexing it made
+            # pronouns resolve to an empty name.
+            return
+        ent = _Entity(start, name, title, typ)
+        self.persons.append(ent)
+        g = _title_gender(title)
+        if g:
+            self.gender.setdefault(name, g)
+            self.gender.setdefault(parts[-1], g)
+        if title:
+            self.titled.append(ent)
+            self.title_texts.add(title.lower())
+            for w in set(title.lower().split(" ")):
+                self.titled_by_word.setdefault(w, []).append(ent)
+        if len(parts) >= 2:
+            self.by_surname.setdefault(parts[-1], []).append(ent)
+            if title and name not in self.first_title:
+                self.first_title[name] = title
+
+    def titled_before(self, head: str, pos: int) -> _Entity | None:
+        """The latest titled name before ``pos`` whose title contains ``head``."""
+        known = self._has_title.get(head)
+        if known is None:
+            known = self._has_title[head] = any(head in t for t in self.title_texts)
+        if not known:
+            return None
+        last = head.split(" ")[-1]
+        ents = self.titled_by_word.get(last, [])
+        i = _bisect_pos(ents, pos)
+        for e in reversed(ents[max(0, i - LIMITS.entity_lookback) : i]):
+            if e.title and head in e.title.lower():
+                return e
+        if " " in head or not ents:
+            # A head that is no whole title word ("secretary" in "Secretary-General")
+            # falls back to a bounded scan.
+            i = _bisect_pos(self.titled, pos)
+            for e in reversed(self.titled[max(0, i - LIMITS.entity_lookback) : i]):
+                if e.title and head in e.title.lower():
+                    return e
+        return None
+
+    def full_name(self, surname: str, pos: int) -> _Entity | None:
+        """The full name ending in ``surname``: the latest before ``pos``, else the first after."""
+        ents = self.by_surname.get(surname)
+        if not ents:
+            return None
+        i = _bisect_pos(ents, pos)
+        return ents[i - 1] if i > 0 else ents[0]
+
+
+def _bisect_pos(ents: list[_Entity], pos: int) -> int:
+    lo, hi = 0, len(ents)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ents[mid].pos < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

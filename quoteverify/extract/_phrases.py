@@ -1,0 +1,651 @@
+"""Noun phrases: a stretch of text parsed into a candidate speaker (a name,
+a role, a group, an organisation, a document), and the subject of a sentence.
+
+All searches run on the masked text (Markdown blanked, same offsets) and stay
+inside a paragraph and a bounded window, so the cost is linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from quoteverify.extract._lexicon import (
+    ASIDE_START,
+    AUX_WORDS,
+    COMMON_CAPS,
+    CUE,
+    DOC_NOUNS,
+    GROUP_WORDS,
+    ORG_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    PROXY_WORDS,
+    ROLE_WORDS,
+    TITLE_PREFIXES,
+    TITLE_WORDS,
+    _trie,
+)
+from quoteverify.extract._limits import LIMITS
+from quoteverify.extract._names import (
+    _NAME_RE,
+    _NAME_START,
+    NAME_SEQ,
+    Cand,
+    _norm,
+    _strip_det,
+    split_name,
+)
+from quoteverify.models import SpeakerType
+
+# Prefix trees, not flat alternations: the role, group and organisation nouns are
+# tried at every position of a speaker phrase (a flat list of 300 words made the
+# tail search of ``parse_np`` the extractor's hottest regex).
+_ROLE_ALT = _trie(sorted(ROLE_WORDS))
+_GROUP_ALT = _trie(sorted(GROUP_WORDS))
+_ORGN_ALT = _trie(sorted(ORG_NOUNS))
+_DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
+# A possessor, singular or plural: "the union’s spokesman", "the pilots’ union".
+_POSS = r"(?:(?:[Tt]he\s+)?[\w\-]+(?:[’']s|s[’']))"
+# A modifier inside a noun phrase, possessives included: "the farmers’ association".
+_MOD = r"(?:[\w\-]+(?:[’']s?)?\s+)"
+_ROLE_NP = (
+    rf"(?:(?:{_DET}|{_POSS})\s+)?{_MOD}{{0,3}}?(?i:(?P<role>{_ROLE_ALT}))"
+    rf"(?:\s+(?:to|of|for|at|in|on)\s+(?:the\s+)?{NAME_SEQ})?"
+)
+_GROUP_NP = (
+    rf"(?:(?:{_DET}|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]our|"
+    rf"[Dd]ozens\s+of|[Hh]undreds\s+of)\s+)?{_MOD}{{0,2}}?(?i:(?P<group>{_GROUP_ALT}))"
+)
+_ORGN_NP = rf"{_DET}\s+{_MOD}{{0,2}}?(?i:(?P<orgn>{_ORGN_ALT}))"
+_PRON_RE = re.compile(r"(?i:he|she|they|it|we|i)")
+
+_DOC_ALT = _trie(sorted(DOC_NOUNS))
+# Not after "a"/"an" or a preposition: "said in a statement" is a cue, not a source.
+_DOC_NP = (
+    rf"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    rf"[Oo]ur|{_POSS})\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT}))"
+)
+_ANY_DOC = re.compile(rf"(?P<np>\b(?:[Aa]n?|[Tt]he)\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT})))\s*$")
+_KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS, "doc": DOC_NOUNS}
+_KEY_ALTS = {"role": _ROLE_ALT, "group": _GROUP_ALT, "orgn": _ORGN_ALT, "doc": _DOC_ALT}
+_TAIL = {
+    "role": re.compile(rf"(?:{_ROLE_NP})\s*$"),
+    "group": re.compile(rf"(?:{_GROUP_NP})\s*$"),
+    "orgn": re.compile(rf"(?:{_ORGN_NP})\s*$"),
+    "doc": re.compile(rf"(?:{_DOC_NP})\s*$"),
+}
+# A _TAIL phrase ends the segment, so the segment ends in its noun ("… the
+# ministry’s spokesman") or, for a role, in the name of an of-phrase ("… the
+# ambassador to Turkey").  Checking the last few characters first skips the
+# costly tail search for most segments that merely hold such a noun earlier:
+# "the spokesman’s remarks were".
+_NOUN_END = {key: re.compile(rf"(?i:{alt})$") for key, alt in _KEY_ALTS.items()}
+_NOUN_MAX = {key: max(map(len, words)) for key, words in _KEY_WORDS.items()}
+
+
+def _tail_possible(key: str, s: str, last_word: str) -> bool:
+    """Whether _TAIL[key] can match ``s`` (which ends in neither space nor "."):
+    its noun ends ``s``, or a role's of-phrase name does (a capital in the last word)."""
+    if _NOUN_END[key].search(s, max(0, len(s) - _NOUN_MAX[key])):
+        return True
+    return key == "role" and _NAME_START.search(last_word) is not None
+
+
+_HEAD = {
+    "role": re.compile(rf"\s*(?:{_ROLE_NP})\b"),
+    "group": re.compile(rf"\s*(?:{_GROUP_NP})\b"),
+    "orgn": re.compile(rf"\s*(?:{_ORGN_NP})\b"),
+    "doc": re.compile(rf"\s*(?:{_DOC_NP})\b"),
+}
+
+
+def _name_cand(seq: str, start: int, end: int) -> Cand | None:
+    parsed = split_name(seq)
+    if parsed is None:
+        return None
+    title, name, typ = parsed
+    if len(name) == 1:
+        return None  # the "S" of a "U.S." cut at its last dot
+    if not name:
+        # A title without a name: "the President" → resolved like a role noun.
+        return Cand(
+            "role",
+            start,
+            end,
+            _norm(seq),
+            title,
+            "person",
+            head=(title or "").split(" ")[-1].lower(),
+        )
+    return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
+
+
+# Up to three capitalised words and up to two lower-case modifiers right before a
+# role noun, ending a phrase: "[White House press] secretary", "[Ohio deputy] director".
+_TITLE_LEFT = re.compile(
+    r"(?<![\w’'\-])(?:(?!(?:The|A|An|On|In|At|For|By|With|From|After|Before|And|But)\b)"
+    r"[A-Z][\w\-]*\s+){1,3}(?:[a-z][\w\-]*(?:[’']s?)?\s+){0,2}$"
+    r"|(?<![\w’'\-])(?:[a-z][\w\-]*(?:[’']s?)?\s+){1,2}$"
+)
+
+
+# "principal cellist Marcus Obi" after an inverted cue: up to four lower-case
+# words (after an optional capitalised qualifier, "Ohio transportation director")
+# and a name that ends the phrase or is followed by a time or place.
+_DESCRIBED = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:{NAME_SEQ}\s+)?(?P<desc>(?:[a-z][\w\-’']*\s+){{1,4}})"
+    rf"(?P<name>{NAME_SEQ})(?=\s*$|\s+(?:on|in|at|after|before|during|from|when|while|as)\b)"
+)
+# Lower-case words that cannot be part of such a description: "said on Tuesday",
+# "said that Smith", "said it was Smith".
+_NOT_DESCRIPTION = (
+    frozenset(
+        "that this it was is were are and but or as if when then so also again to of in on at "
+        "for with by from about into after before during while which who he she they we".split()
+    )
+    | PREPOSITIONS
+)
+
+
+_TRIM_LEFT = " \t\n\r\f\v\xa0,;:—–-*_([“”\"'‘’"
+_TRIM_RIGHT = " \t\n\r\f\v\xa0,;:—–-*_)].“”\"'‘’"
+
+
+def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
+    """Find a speaker phrase in masked[a:b].
+
+    mode "tail": the phrase must end the segment ("…, primarily US Secretary of
+    State Antony Blinken"); "head": it must start it ("The Russian Foreign
+    Ministry hit back…"); "after": it starts it and follows a cue ("said Smith");
+    "full": it must be the whole segment.
+    """
+    seg = masked[a:b]
+    # Trim spaces and stray punctuation but keep offsets.
+    # str.strip does the common characters in C; the loops finish any rarer space.
+    lo = len(seg) - len(seg.lstrip(_TRIM_LEFT))
+    hi = len(seg.rstrip(_TRIM_RIGHT))
+    while lo < hi and (seg[lo].isspace() or seg[lo] in ",;:—–-*_([“”\"'‘’"):
+        lo += 1
+    while hi > lo and (seg[hi - 1].isspace() or seg[hi - 1] in ",;:—–-*_)].“”\"'‘’"):
+        hi -= 1
+    if lo >= hi:
+        return None
+    s = seg[lo:hi]
+    base = a + lo
+    words = s.split()
+    # Pronouns: "he said", "“Q,” she added".
+    if (
+        mode in ("tail", "full")
+        and _PRON_RE.fullmatch(words[-1])
+        and (mode == "tail" or len(words) == 1)
+    ):
+        w = words[-1]
+        i = s.rfind(w)
+        return Cand(
+            "pron",
+            base + i,
+            base + i + len(w),
+            w.lower(),
+            None,
+            cast(SpeakerType, PRONOUNS[w.lower()]),
+        )
+    if mode in ("head", "after") and _PRON_RE.fullmatch(words[0]):
+        w = words[0]
+        return Cand(
+            "pron", base, base + len(w), w.lower(), None, cast(SpeakerType, PRONOUNS[w.lower()])
+        )
+    # A person's office or spokesman speaks for the person: "Senate Minority Leader
+    # Mitch McConnell's office put out a statement", "…, Smith’s spokeswoman said".
+    if ("’s " in s or "'s " in s) and not PROXY_WORDS.isdisjoint(w.lower() for w in words):
+        pm = _PROXY_HEAD.match(s) if mode in ("head", "after") else _PROXY_TAIL.search(s)
+        if pm is not None:
+            c = _name_cand(pm.group("name"), base + pm.start(), base + pm.end("noun"))
+            if c is not None and c.kind == "name" and c.type == "person":
+                return c
+    # Capitalised names.
+    if mode in ("tail", "full"):
+        # Only a name ending the segment counts, and such a name's last token is a
+        # capital and word characters (``s`` ends in neither "." nor "’"): with no
+        # capital in the last word ("…, the ambassador") the scan is skipped.
+        names = _NAME_RE.finditer(s) if _NAME_START.search(words[-1]) else ()
+        for m in names:
+            if m.end() != len(s):
+                continue
+            pre = s[: m.start()].split()
+            if pre and pre[-1].lower() in PREPOSITIONS:
+                break  # "the ambassador to Ankara": Ankara is not the speaker
+            ms = m.start()
+            role_title = None
+            if pre and pre[-1].lower() in ROLE_WORDS:
+                # "Iran Foreign Ministry spokesman Esmail Baghaei": what precedes the
+                # name is its title.
+                head = _NAME_RE.search(s[: m.start()])
+                role_start = (
+                    head.start() if head and mode == "full" else s.rfind(pre[-1], 0, m.start())
+                )
+                if mode == "tail":
+                    # "White House press secretary Karine Jean-Pierre": the words of
+                    # the title before the role noun belong to it too.
+                    q = _TITLE_LEFT.search(s, 0, role_start)
+                    if q is not None:
+                        role_start = q.start()
+                role_title = _norm(s[role_start : m.start()])
+                ms = role_start
+            elif pre and pre[-1].lower() in TITLE_PREFIXES:
+                # "former President Barack Obama", "acting Secretary Jane Roe".
+                ms = s.rfind(pre[-1], 0, m.start())
+                role_title = pre[-1].lower()
+            elif mode == "full" and pre and [w.lower() for w in pre] not in (["the"], ["a"]):
+                break
+            elif pre and pre[-1].lower() == "the":
+                ms = s.rfind(pre[-1], 0, m.start())
+            c = _name_cand(m.group(0), base + ms, base + m.end())
+            if c is not None:
+                if role_title and c.kind == "name" and c.type == "person":
+                    c.title = _norm(f"{role_title} {c.title or ''}")
+                return c
+            break
+    else:
+        if mode == "after":
+            # A lower-case job description before the name: "said principal cellist
+            # Marcus Obi", "said Ohio transportation director Jack Marchbanks".
+            d = _DESCRIBED.match(s)
+            if d and not _NOT_DESCRIPTION.isdisjoint(d.group("desc").lower().split()):
+                d = None
+            if d:
+                c = _name_cand(d.group("name"), base + d.start("name"), base + d.end("name"))
+                if c is not None and c.kind == "name" and c.type == "person":
+                    c.title = _norm(f"{s[: d.start('name')]} {c.title or ''}")
+                    c.start = base
+                    return c
+        m = _NAME_RE.match(s)
+        if m:
+            c = _name_cand(m.group(0), base, base + m.end())
+            # A lone capitalised word opening a sentence is a name only if nothing
+            # was stripped before it: "Smith hit back" yes, "Of the Russians" no.
+            lone_ok = mode == "after" or m.group(0).split()[0] not in COMMON_CAPS
+            if c is not None and (
+                c.kind != "name"
+                or c.type != "person"
+                or len(c.name.split()) >= 2
+                or c.title
+                or lone_ok
+            ):
+                return c
+    # Role nouns, groups, organisation nouns.  A set look-up first: the regexes
+    # only run when one of the words near the right end is such a noun.
+    near = words[:5] if mode in ("head", "after") else words[-6:]
+    near_l = {w.strip(",.;:").lower() for w in near}
+    for key in ("role", "group", "orgn", "doc"):
+        if near_l.isdisjoint(_KEY_WORDS[key]):
+            continue
+        if mode in ("head", "after"):
+            m2 = _HEAD[key].match(s)
+        else:
+            # Only the last words can hold a phrase that ends the segment; looking at
+            # no more than 70 characters keeps long lead-ins cheap.
+            if not _tail_possible(key, s, words[-1]):
+                continue
+            if mode == "full":
+                m2 = _TAIL[key].match(s)
+            else:
+                m2 = _TAIL[key].search(s, max(0, len(s) - LIMITS.noun_tail))
+        if m2:
+            ms = m2.start()
+            while ms < m2.end() and s[ms].isspace():
+                ms += 1
+            phrase = _norm(s[ms : m2.end()])
+            head = (m2.group(key) or "").lower()
+            if (
+                key == "role"
+                and mode == "tail"
+                and phrase.lower() == head
+                and head in ("man", "woman", "source", "friend")
+            ):
+                continue
+            typ = cast(
+                SpeakerType,
+                {"role": "person", "group": "group", "orgn": "organization", "doc": "unknown"}[key],
+            )
+            return Cand(key, base + ms, base + m2.end(), _strip_det(phrase), None, typ, head=head)
+    return None
+
+
+_PROXY = (
+    rf"(?P<name>{NAME_SEQ})[’']s\s+(?:(?:press|campaign|chief|senior|top|personal)\s+)?"
+    rf"(?P<noun>{'|'.join(sorted(PROXY_WORDS, key=len, reverse=True))})\b"
+)
+_PROXY_HEAD = re.compile(_PROXY)
+_PROXY_TAIL = re.compile(rf"(?<![\w’'\-]){_PROXY}\s*$")
+
+_REL = re.compile(r"\s(?:who|whom|whose|which)\b")
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[int, int]]:
+    """Comma-separated parts of masked[a:b], asides dropped:
+    "President Tokayev, for his part," → [President Tokayev].  With ``keep_last``
+    a last part that runs into the cue without a comma is kept even if it opens
+    like an aside: "…, from its programme after complaints about what one
+    councillor [called]" – the councillor is the subject, not an aside."""
+    seg = masked[a:b]
+    if "(" in seg:
+        seg = _PAREN.sub(lambda m: " " * len(m.group(0)), seg)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    pieces = seg.split(",")
+    for k, piece in enumerate(pieces):
+        s, e = a + pos, a + pos + len(piece)
+        pos += len(piece) + 1
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        last = keep_last and k == len(pieces) - 1 and len(pieces) > 1
+        if not last and (ASIDE_START.match(stripped) or ASIDE_START.match(stripped.lower())):
+            continue
+        # A relative clause ends the speaker phrase: "security experts who have…"
+        rel = _REL.search(piece)
+        if rel:
+            e = s + rel.start()
+        out.append((s, e))
+    return out
+
+
+def _combine(name: Cand | None, role: Cand | None) -> Cand | None:
+    """ "the country’s ambassador to Ankara, Abzal Saparbekuly" → name with title."""
+    if name is None or name.kind != "name" or name.type != "person":
+        return None
+    if role is None or role.kind != "role":
+        return None
+    return Cand(
+        "name",
+        name.start,
+        name.end,
+        name.name,
+        name.title or _strip_det(re.sub(r"^\S+[’']s\s+", "", role.name)),
+        "person",
+        name.head,
+    )
+
+
+def np_after(masked: str, a: int, b: int) -> Cand | None:
+    """Speaker between a quotation and its cue: “Q,” <the ambassador, Abzal S.,> told…"""
+    parts = _parts(masked, a, b)
+    if not parts:
+        return None
+    if len(parts) >= 2:
+        p0 = parse_np(masked, *parts[0], "full")
+        p1 = parse_np(masked, *parts[1], "full")
+        comb = _combine(p1, p0) or _combine(p0, p1)
+        if comb:
+            return comb
+    first = parse_np(masked, *parts[0], "full")
+    if first is None and len(parts) >= 2:
+        # “Q” bulking up its capacity in the U.S., CEO Bernard Arnault said: the
+        # part right before the cue names the speaker.
+        last = parse_np(masked, *parts[-1], "full")
+        if last is not None and last.kind in ("name", "role"):
+            return last
+    return first or parse_np(masked, *parts[0], "tail")
+
+
+# An appositive that is a title of an organisation: "CEO of JSW Steel USA",
+# "president of the Farm Bureau", "chief economist at Halvard Capital".
+_APPOSITIVE_TITLE = re.compile(
+    rf"\s*(?:(?:the|a|an|its|former)\s+)?(?:[\w\-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))}|(?i:{_ROLE_ALT}))"
+    rf"\s+(?:of|at|for)\s+"
+)
+_SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s*$")
+
+
+def _trim_aux(masked: str, a: int, b: int) -> int:
+    """``b`` moved back over trailing auxiliaries and adverbs."""
+    for _ in range(3):
+        words = masked[max(a, b - 16) : b].split()
+        if not words or words[-1] not in AUX_WORDS:
+            break
+        m = _LAST_WORD.search(masked, max(a, b - LIMITS.aux_reach), b)
+        if m is None or m.group(1) not in AUX_WORDS or m.start() <= a:
+            break
+        b = m.start()
+    return b
+
+
+# The second of two coordinated verbs: "she phoned me and [said]", "Smith stood
+# up, paused and [added]": the subject is the last subject pronoun or name that a
+# lower-case verb follows.
+_COORD_END = re.compile(r"\s(?:and|but|then|and\s+then)\s*$")
+_CLAUSE_SUBJECT = re.compile(
+    rf"\b(?:he|she|they|we|I|(?P<name>{NAME_SEQ}))(?=[^\S\n]+(?:also\s+|then\s+|later\s+)?[a-z]{{2,}}(?:ed|s|t|d|k|e)\b)"
+)
+
+
+def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
+    if not _COORD_END.search(masked, max(a, b - LIMITS.coord_reach), b):
+        return None
+    found = None
+    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - LIMITS.coord_subject_reach), b):
+        found = m
+    if found is None:
+        return None
+    c = parse_np(masked, found.start(), found.end(), "full")
+    if c is None or (c.kind == "name" and c.type != "person"):
+        return None
+    return c
+
+
+def np_before(masked: str, a: int, b: int) -> Cand | None:
+    """Speaker before a cue: "…, primarily US Secretary … Antony Blinken <said>"."""
+    c = _np_before(masked, a, b)
+    return c if c is not None else _coordinated_subject(masked, a, b)
+
+
+# A reduced relative between a document and its cue: "A leaked internal letter
+# [seen by Sky News] says" – the letter says, not Sky News.
+_SEEN_BY = re.compile(
+    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released)\s+by\s+[^,;:]{1,60}$"
+)
+
+
+def doc_np(masked: str, a: int, b: int) -> Cand | None:
+    """A document named with any determiner, the indefinite included, ending at
+    ``b``: "A leaked internal letter", "a message".  Only where the context
+    already says the document speaks (a reduced relative, a participle right
+    after it); elsewhere "a statement" is a cue's extension, not a source."""
+    c = parse_np(masked, a, b, "tail")
+    if c is not None and c.kind == "doc":
+        return c
+    m = _ANY_DOC.search(masked, a, b)
+    if m is None:
+        return None
+    phrase = " ".join(masked[m.start("np") : m.end("np")].split())
+    return Cand("doc", m.start("np"), m.end("np"), phrase, None, "unknown", head=m.group("doc"))
+
+
+def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    seen = _SEEN_BY.search(masked, a, b)
+    if seen is not None:
+        c = doc_np(masked, a, seen.start()) or parse_np(masked, a, seen.start(), "tail")
+        if c is not None and c.kind in ("doc", "orgn", "role", "group"):
+            return c
+    # A clause of its own right before the cue is no aside: "Smith said, before
+    # Jones replied:" – Jones replied.
+    k = masked.rfind(",", a, b)
+    sub = _SUBCLAUSE.match(masked, k + 1, b) if k >= 0 else None
+    if sub is not None:
+        c = parse_np(masked, sub.end(), b, "full")
+        if c is not None and c.kind in ("name", "pron"):
+            return c
+    b = _trim_aux(masked, a, b)
+    parts = _parts(masked, a, b, keep_last=True)
+    if not parts:
+        return None
+    last = parse_np(masked, *parts[-1], "tail")
+    if (
+        last is None
+        and len(parts) >= 2
+        and ASIDE_START.match(masked[parts[-1][0] : parts[-1][1]].strip())
+    ):
+        parts = parts[:-1]  # the kept last part was an aside after all
+        last = parse_np(masked, *parts[-1], "tail")
+    if len(parts) >= 2 and _APPOSITIVE_TITLE.match(masked, *parts[-1]):
+        # "Robert Simon, CEO of JSW Steel USA, praised …": the name, titled.
+        prev = parse_np(masked, *parts[-2], "tail")
+        if prev is not None and prev.kind == "name" and prev.type == "person":
+            prev.title = prev.title or _norm(masked[parts[-1][0] : parts[-1][1]])
+            return prev
+    if len(parts) >= 2:
+        # A person's full name opening the clause, then appositives: "Jeff Rathke,
+        # the State Department Spokesperson, said", "Cynthia Thompson, curator
+        # … at the University of Arkansas, Fayetteville, said", "Senior researcher
+        # Mu Li, of the University of NSW's school of public health, said"
+        # (Wikinews): the name speaks, not the office, place or aside after it.
+        first = parse_np(masked, *parts[0], "full")
+        if (
+            first is not None
+            and first.kind == "name"
+            and first.type == "person"
+            and " " in first.name
+            and not masked[parts[0][0] : first.start].strip(" \t\n*_")
+            and not (
+                last is not None
+                and last.kind in ("name", "pron")
+                and last.type == "person"
+                and (" " in last.name or last.kind == "pron")
+            )
+        ):
+            return first
+    if len(parts) >= 2 and last is not None:
+        prev = parse_np(masked, *parts[-2], "tail")
+        # An appositive role is its whole part: "Hill, the ambassador, said"; a
+        # role at the end of a long clause is the subject of its own: "…, a novel
+        # by the late Hugh Carrick, after complaints from one councillor [called]".
+        whole = not masked[parts[-1][0] : last.start].strip(" \t\n(")
+        comb = (
+            _combine(last, prev) or _combine(prev, last) if whole or last.kind != "role" else None
+        )
+        if comb:
+            return comb
+    if last is not None:
+        return last
+    # "The Russian Foreign Ministry hit back at Blinken’s statement and said":
+    # the subject of the clause, after any opening time or place phrase ("Two
+    # hours later and 90 miles away, Brandt stood … and called": not "Two").
+    i = 0
+    while i < len(parts) - 1 and _TIME_PLACE.match(masked, *parts[i]):
+        i += 1
+    return parse_np(masked, *parts[i], "head")
+
+
+# An opening adverbial of time or distance: "Two hours later", "A day earlier",
+# "Minutes later", "90 miles away", "Three weeks ago and 400 miles north".
+_TIME_PLACE = re.compile(
+    r"\s*(?:[\w\-]+\s+){0,2}?(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|miles?|kilometres?|kilometers?|blocks?|yards?|feet|metres?|meters?)\s+"
+    r"(?:later|earlier|ago|away|afterwards?|before|on|north|south|east|west|upriver|downriver)\b"
+)
+
+
+def np_following(masked: str, a: int, b: int) -> Cand | None:
+    """Speaker after an inverted cue: "said X, the country’s ambassador"."""
+    parts = _parts(masked, a, b)
+    if not parts:
+        return None
+    first = parse_np(masked, *parts[0], "after")
+    if first is None:
+        return None
+    if len(parts) >= 2:
+        nxt = parse_np(masked, *parts[1], "full")
+        comb = _combine(first, nxt) or _combine(nxt, first)
+        if comb:
+            return comb
+    return first
+
+
+# ---------------------------------------------------------------------------
+# The subject of a writer's sentence
+
+# "White House press secretary Karine Jean-Pierre …": a role noun between an
+# organisation and the name; the head parse alone would stop at "White House".
+_HEAD_TITLED = re.compile(
+    rf"\s*(?:{NAME_SEQ}\s+)?(?:(?!(?:{CUE.pattern}))[a-z][\w\-]*\s+)?(?:{_ROLE_ALT})\s+"
+    rf"(?P<name>{NAME_SEQ})"
+)
+# First words of an introductory phrase before the subject: "Speaking to
+# reporters on the plane, Mayorkas…", "On Ukraine, Psaki…", "Asked about…, she…".
+_INTRO_WORD = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|In|On|At|For|From|With|Without|After|Before|During|"
+    r"As|When|While|Since|Despite|Amid|Among|Under|Over|Later|Earlier|Meanwhile|However|"
+    r"Still|Yet|Also|Then|Now|Separately|Elsewhere|Instead|Asked|Once|If|Although|Though|"
+    r"Because|Like|Unlike|By|Through|Following|Ahead|Back|Last|Next|This|That|Today|"
+    r"Yesterday|Tomorrow)\b"
+)
+_BLANKISH = re.compile(r"[\s“”\"‘’'«»„,;:—–\-*_]*")
+
+
+def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
+    """The grammatical subject of the sentence ``bare[a:b]`` (quotations blanked):
+    a name, role noun, pronoun, group or organisation at the head of the main clause,
+    after any introductory phrase; for "“…,” said X." the name after the cue."""
+    m0 = _BLANKISH.match(bare, a, b)
+    a = m0.end() if m0 else a
+    if a >= b:
+        return None
+    parts = [(x, y) for x, y in _parts(bare, a, b) if bare[x:y].strip()]
+    if not parts:
+        return None
+    # Skip introductory phrases, but keep the last part: it must hold the clause.
+    i = 0
+    while i < len(parts) - 1 and _INTRO_WORD.match(bare, parts[i][0], parts[i][1]):
+        i += 1
+    # "Asked about a summit with Ukraine’s president, Volodymyr Zelenskyy, Psaki
+    # was cool": a bare name after an introductory phrase, followed by another
+    # capitalised part, is an appositive of that phrase, not the subject.
+    while 0 < i < len(parts) - 1:
+        h = parse_np(bare, parts[i][0], parts[i][1], "head")
+        rest = bare[h.end : parts[i][1]].strip() if h is not None else "x"
+        nxt = bare[parts[i + 1][0] : parts[i + 1][1]].lstrip()
+        if rest or not nxt[:1].isupper():
+            break
+        i += 1
+    pa, pb = parts[i]
+    m = _HEAD_TITLED.match(bare, pa, pb)
+    if m:
+        c = _name_cand(m.group("name"), m.start("name"), m.end("name"))
+        if c is not None and c.kind == "name" and c.type == "person":
+            lead = _norm(bare[pa : m.start("name")])
+            c.title = c.title or lead or None
+            return c
+    # A part that is itself an introductory phrase has no subject at its head:
+    # "Pointing to U.S. strikes …" is not a person called Pointing.
+    head = None if _INTRO_WORD.match(bare, pa, pb) else parse_np(bare, pa, pb, "head")
+    if head is not None and (
+        head.kind in ("pron", "role") or (head.kind == "name" and head.type == "person")
+    ):
+        return head
+    # "“…,” said Smith." / "The ministry’s head Ivan Petrov said …": the cue decides.
+    cue = CUE.search(bare, a, b)
+    if cue is not None:
+        if not bare[a : cue.start()].strip(" \t\n,“”\"'‘’"):
+            stop = _PERIOD_STOP.search(bare, cue.end(), b)
+            c = np_following(bare, cue.end(), stop.start() if stop else b)
+        else:
+            c = np_before(bare, _clause_start(bare, a, cue.start()), cue.start())
+        if c is not None:
+            return c
+    return head
+
+
+_PERIOD_STOP = re.compile(r"[.;!?]")
+
+
+def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
+    """Start of the clause owning a cue: after an earlier closing mark in the sentence."""
+    i = max(masked.rfind("”", lo, cue_pos), masked.rfind('"', lo, cue_pos))
+    return i + 1 if i >= 0 else lo

@@ -1,0 +1,264 @@
+"""Resolution: a candidate mention (a pronoun, a surname, a role noun) turned
+into the speaker it stands for, by the article's names and salience.
+
+All searches run on the masked text (Markdown blanked, same offsets) and stay
+inside a paragraph and a bounded window, so the cost is linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from quoteverify.extract._limits import LIMITS
+from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
+from quoteverify.extract._phrases import sentence_subject
+from quoteverify.extract._text import ParagraphIndex, sentence_starts
+from quoteverify.models import Speaker
+
+_CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
+
+
+@dataclass
+class Resolver:
+    index: NameIndex
+    text: str
+    # The masked text with every quotation blanked (marks included), so that
+    # subjects and mentions are only looked for in the writer's own words.
+    bare: str = ""
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.pindex = ParagraphIndex(self.paras)
+        # Sentence subjects and sentence starts of the writer's text, computed once:
+        # every pronoun of a paragraph re-read the same sentences (quote-dense text
+        # spent a fifth of its time there).
+        self._subjects: dict[tuple[int, int], Cand | None] = {}
+        self._history_titles: set[str] = set()
+        self._starts: dict[int, list[int]] = {}
+
+    def _sentence_subject(self, a: int, b: int) -> Cand | None:
+        key = (a, b)
+        if key not in self._subjects:
+            self._subjects[key] = sentence_subject(self.bare, a, b)
+        return self._subjects[key]
+
+    def _para_starts(self, pi: int) -> list[int]:
+        """Sentence starts of paragraph ``pi`` of the quotation-blanked text."""
+        st = self._starts.get(pi)
+        if st is None:
+            a, b = self.paras[pi]
+            st = self._starts[pi] = sentence_starts(self.bare, a, b)
+        return st
+
+    def _last(self, pos: int, types: tuple[str, ...]) -> tuple[int, Speaker] | None:
+        for p, sp in reversed(self.history):
+            if p < pos and sp.type in types:
+                return p, sp
+        return None
+
+    def resolve(self, c: Cand, cue: str | None) -> Speaker:
+        mention = self.text[c.start : c.end]
+        sp = self._resolve(c, cue, mention)
+        if not sp.name.strip() or not any(ch.isalpha() for ch in sp.name):
+            # Never hand on an empty or punctuation-only name: fall back to the
+            # article's own words, typed unknown.
+            sp = Speaker(mention or "?", mention, c.start, c.end, "unknown", None)
+        self.history.append((c.start, sp))
+        if sp.title:
+            self._history_titles.add(sp.title.lower())
+        if c.kind == "pron" and sp.type == "person" and c.name in ("he", "she"):
+            self.gender.setdefault(sp.name, "m" if c.name == "he" else "f")
+        return sp
+
+    # -- pronouns ------------------------------------------------------------
+
+    def _gender_of(self, name: str) -> str | None:
+        g = self.gender.get(name) or self.index.gender.get(name)
+        if g is None and " " in name:
+            g = self.index.gender.get(name.rsplit(" ", 1)[-1])
+        return g
+
+    def _agrees(self, sp: Speaker, pron: str) -> bool:
+        if sp.type != "person" or not sp.name.strip():
+            return False
+        if pron not in ("he", "she"):
+            return True
+        g = self._gender_of(sp.name)
+        return g is None or g == ("m" if pron == "he" else "f")
+
+    def _subject_speaker(self, a: int, b: int, c: Cand) -> Speaker | None:
+        """The person the writer's sentence ``bare[a:b]`` is about, if any."""
+        subj = self._sentence_subject(a, b)
+        if subj is None or subj.kind == "pron" or subj.start == c.start:
+            return None
+        if subj.kind == "name" and subj.type != "person":
+            return None
+        sp = self._resolve(subj, None, self.text[subj.start : subj.end])
+        if (
+            sp.type != "person"
+            or sp.name == self.text[subj.start : subj.end]
+            and (subj.kind == "role")
+        ):
+            return None  # an unresolved role noun ("a waitress") is not an antecedent here
+        return sp
+
+    def _pronoun(self, c: Cand, cue: str | None, mention: str) -> Speaker:
+        """Salience order: the subject of the cue's own sentence, then of the
+        previous sentences of the paragraph, then the previous quotation's speaker,
+        then the latest person mentioned; he/she must agree with a known gender.
+
+        Recency alone (the old rule) picked whoever was named last, so a person
+        merely mentioned in passing ("…as President Joe Biden flew to…") stole
+        the quote from the sentence's subject."""
+        pron = c.name
+        found: Speaker | None = None
+        if cue and _CONTINUING.match(cue):
+            last = self._last(c.start, ("person",))
+            if last and self._agrees(last[1], pron):
+                found = last[1]
+        if found is None and self.bare and self.paras:
+            pi = self.pindex.index(c.start)
+            ps = self._para_starts(pi)
+            # Sentences before the pronoun, at most LIMITS.salience_sentences of them: a
+            # very long paragraph must not be re-read for every pronoun.
+            k = bisect.bisect_left(ps, c.start)
+            starts = ps[max(0, k - LIMITS.salience_sentences) : k] or ps[:1]
+            # The cue's own sentence first, then backwards to the paragraph start.
+            bounds = [(starts[-1], c.end)] + [
+                (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)
+            ]
+            last = self._last(c.start, ("person",))
+            if pi > 0 and (last is None or last[0] < self.paras[pi - 1][0]):
+                # No quotation since the previous paragraph: its sentences are the
+                # freshest context ("Jean-Pierre took questions.\n\nOn North Korea,
+                # she …" is not about North Korea).
+                qb = self.paras[pi - 1][1]
+                pst = self._para_starts(pi - 1)
+                bounds += [
+                    (pst[i], pst[i + 1] if i + 1 < len(pst) else qb)
+                    for i in range(len(pst) - 1, -1, -1)
+                ]
+            for a, b in bounds:
+                sp = self._subject_speaker(a, b, c)
+                if sp is not None and self._agrees(sp, pron):
+                    found = sp
+                    break
+        if found is None:
+            last = self._last(c.start, ("person",))
+            ent = self._person_before(c.start, pron)
+            if (
+                last
+                and self._agrees(last[1], pron)
+                and (ent is None or ent.pos < last[0] or not self._titled(ent))
+            ):
+                found = last[1]
+            elif ent is not None:
+                found = self._person(ent.name, ent.title, c, mention)
+            elif last and self._agrees(last[1], pron):
+                found = last[1]
+        if found is None:
+            return Speaker(mention, mention, c.start, c.end, "unknown", None)
+        return Speaker(found.name, mention, c.start, c.end, "person", found.title)
+
+    @staticmethod
+    def _titled(ent: _Entity) -> bool:
+        return bool(ent.title)
+
+    def _person_before(self, pos: int, pron: str) -> _Entity | None:
+        """The latest person named before ``pos`` outside any quotation, agreeing."""
+        ents = self.index.persons
+        i = _bisect_pos(ents, pos)
+        for e in reversed(ents[max(0, i - LIMITS.pronoun_candidates) : i]):
+            if self.bare and not self.bare[e.pos].strip():
+                continue  # a name inside a quotation is not an antecedent
+            sp = Speaker(e.name, e.name, e.pos, e.pos, "person", e.title)
+            if self._agrees(sp, pron):
+                return e
+        return None
+
+    def _person(self, name: str, title: str | None, c: Cand, mention: str) -> Speaker:
+        # The title is kept from the first mention that had one.
+        title = self.index.first_title.get(name) or self.titles.get(name) or title
+        if title and name not in self.titles:
+            self.titles[name] = title
+        return Speaker(name, mention, c.start, c.end, "person", title)
+
+    def _resolve(self, c: Cand, cue: str | None, mention: str) -> Speaker:
+        if c.kind == "name":
+            if c.type in ("organization", "group"):
+                return Speaker(c.name, mention, c.start, c.end, c.type, None)
+            if len(c.name.split(" ")) == 1:
+                ent = self.index.full_name(c.name, c.start)
+                if ent is not None:
+                    return self._person(ent.name, c.title or ent.title, c, mention)
+            return self._person(c.name, c.title, c, mention)
+        if c.kind == "pron":
+            if c.type == "person":
+                return self._pronoun(c, cue, mention)
+            if c.name == "it":
+                last = self._last(c.start, ("organization",))
+                if last:
+                    return _re_mention(last[1], mention, c)
+                return Speaker(mention, mention, c.start, c.end, "organization", None)
+            last = self._last(c.start, ("group", "organization"))
+            if last:
+                return _re_mention(last[1], mention, c)
+            return Speaker(mention, mention, c.start, c.end, "group", None)
+        if c.kind == "role":
+            head = c.head.lower()
+            best: tuple[int, str, str | None] | None = None
+            # Bounded look-backs: scanning all of the history and every titled
+            # name per quotation made 1 MB of text quadratic.
+            if any(head in t for t in self._history_titles):
+                for p, sp in reversed(self.history[-LIMITS.entity_lookback :]):
+                    if (
+                        p < c.start
+                        and sp.type == "person"
+                        and sp.title
+                        and head in sp.title.lower()
+                    ):
+                        best = (p, sp.name, sp.title)
+                        break
+            e = self.index.titled_before(head, c.start)
+            if e is not None and (best is None or e.pos > best[0]):
+                best = (e.pos, e.name, e.title)
+            if best is not None:
+                return Speaker(best[1], mention, c.start, c.end, "person", best[2])
+            return Speaker(c.name, mention, c.start, c.end, "person", None)
+        if c.kind == "orgn":
+            head = c.head.lower()
+            for p, sp in reversed(self.history[-LIMITS.entity_lookback :]):
+                if p < c.start and sp.type == "organization" and _org_fits(head, sp.name):
+                    return _re_mention(sp, mention, c)
+            orgs = self.index.orgs
+            i = _bisect_pos(orgs, c.start)
+            for e in reversed(orgs[max(0, i - LIMITS.entity_lookback) : i]):
+                if _org_fits(head, e.name):
+                    return Speaker(e.name, mention, c.start, c.end, "organization", None)
+            return Speaker(c.name, mention, c.start, c.end, "organization", None)
+        return Speaker(c.name, mention, c.start, c.end, c.type, c.title)
+
+
+_FIRM = re.compile(
+    r"\b(?:Corporation|Corp|Inc|Company|Co|Ltd|LLC|Group|Holdings|Industries|"
+    r"Technologies|Airlines|Motors|Bank|Labs|Systems)\b"
+)
+
+
+def _org_fits(noun: str, name: str) -> bool:
+    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry"."""
+    if noun in name.lower():
+        return True
+    if noun in ("company", "firm", "group", "manufacturer", "retailer", "airline", "bank"):
+        return bool(_FIRM.search(name))
+    return False
+
+
+def _re_mention(sp: Speaker, mention: str, c: Cand) -> Speaker:
+    return Speaker(sp.name, mention, c.start, c.end, sp.type, sp.title)

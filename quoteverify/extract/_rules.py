@@ -1,0 +1,916 @@
+"""The extractor's decisions as ordered rule tables.
+
+Each quotation span goes through three tables, first match wins in each:
+
+1. ``EARLY_KIND_RULES`` – kinds decided before any speaker is looked for
+   (headings, terms after "called").
+2. ``ATTRIBUTION_RULES`` – who said it: the first rule that finds an
+   attribution (a cue and a speaker phrase) or a speaker decides.
+3. ``KIND_RULES`` – with the attribution known, what the quotation is
+   (a quotation, an attributed fragment, a scare quote, a title).
+
+The id of the rule that decided the speaker (or, with no speaker, the kind) is
+``Quote.attribution_rule``; ``explain`` lists every rule that fired.  Each rule's
+docstring names the real case it serves, with a doctest on real text
+(``demo`` shows kind, speaker and deciding rule of a text's last quotation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from quoteverify.extract._cues import (
+    Attribution,
+    as_finding,
+    attribution_after,
+    attribution_before,
+    attribution_indirect,
+    finding_attribution,
+    previous_sentence_lead,
+)
+from quoteverify.extract._lexicon import (
+    CHANT_NOUN,
+    CUE,
+    DATE_WORDS,
+    NOT_SPEAKERS,
+    SCARE_GUARD,
+    SCARE_GUARD_LAST,
+    TITLE_CASE_SMALL,
+)
+from quoteverify.extract._limits import LIMITS, ExtractLimits
+from quoteverify.extract._marks import Span, find_spans, is_heading_like
+from quoteverify.extract._names import Cand, NameIndex
+from quoteverify.extract._phrases import parse_np, sentence_subject
+from quoteverify.extract._resolve import Resolver
+from quoteverify.extract._text import (
+    SentenceIndex,
+    blank_between,
+    dateline_end,
+    mask_markup,
+    paragraphs,
+    sentence_starts,
+)
+from quoteverify.models import Article, Quote, QuoteKind, Speaker
+
+# ---------------------------------------------------------------------------
+# The context one quotation is decided in
+
+
+@dataclass
+class QuoteContext:
+    """Everything a rule may read about one quotation span and its article."""
+
+    sp: Span
+    text: str  # the article text
+    masked: str  # the text with markup blanked (same offsets)
+    paras: list[tuple[int, int]]
+    headings: list[tuple[int, int]]
+    resolver: Resolver
+    sents: SentenceIndex  # sentences of ``masked``
+    bare_sents: SentenceIndex  # sentences of the text with quotations blanked
+    prev_span: Span | None
+    prev_quote: Quote | None  # the last quotation of kind "quote" (None after a heading)
+    limits: ExtractLimits = LIMITS
+    # Derived once, in ``__post_init__``.
+    body: str = ""
+    words: list[str] = field(default_factory=list)
+    plo: int = 0  # the quotation's paragraph
+    phi: int = 0
+    lo: int = 0  # where the writer's sentence holding the quotation starts
+    prefix: str = ""  # the writer's words from ``lo`` to the opening mark
+    at_para_start: bool = False
+
+    def __post_init__(self) -> None:
+        sp = self.sp
+        self.body = self.text[sp.start : sp.end]
+        self.words = self.body.split()
+        self.plo, self.phi = self.paras[sp.para]
+        lo = self.sents.start_before(sp.open, sp.para)
+        prev = self.prev_span
+        if prev is not None and prev.last_para == sp.para and prev.close > lo:
+            lo = prev.close
+        self.lo = lo
+        self.prefix = self.masked[lo : sp.open].strip(" \t\n*_")
+        self.at_para_start = blank_between(self.masked, self.plo, sp.open)
+
+    @property
+    def short(self) -> bool:
+        return len(self.words) <= self.limits.fragment_max_words
+
+    @property
+    def after_prev_quote(self) -> bool:
+        """The sentence's writer's words start right after the previous quotation."""
+        return self.prev_span is not None and self.lo == self.prev_span.close
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a kind rule decided: the kind, and for fragments and quotations the
+    speaker, the cue and any note."""
+
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    cue: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+# How an attribution rule's find bears on the kind: "by-how" – a direct
+# quotation unless the attribution is indirect speech or the sentence has
+# words of its own before the mark (then a short quotation is a fragment);
+# "never" – indirect speech, a short quotation is a fragment; "always" – direct.
+Direct = Literal["by-how", "never", "always"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    fn: Callable[..., object]
+    direct: Direct = "by-how"
+
+
+@dataclass
+class Attributed:
+    """The attribution stage's result for one quotation."""
+
+    att: Attribution | None = None
+    speaker: Speaker | None = None  # decided outright (the second half of a split quotation)
+    rule: str | None = None
+    direct: bool = False
+    fired: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# 1. Kinds decided before attribution
+
+
+def heading_markup(ctx: QuoteContext) -> Decision | None:
+    """A quotation inside a heading of the markup is the heading's text: an HTML
+    ``<h1>`` or Markdown ``#`` line wholly in marks, or a long quotation in one.
+
+    >>> demo('“Russia comes to help”\\n\\nThe ministry sent troops.', 0, ((0, 22),))
+    'heading None heading-markup'
+    """
+    sp = ctx.sp
+    h = _in_heading(ctx.headings, sp.open, sp.close)
+    if h is None:
+        return None
+    whole = not ctx.text[h[0] : sp.open].strip(" \t*_#") and not ctx.text[sp.close : h[1]].strip(
+        " \t*_#."
+    )
+    if whole or len(ctx.words) > ctx.limits.fragment_max_words:
+        return Decision("heading")
+    return None
+
+
+def heading_guess(ctx: QuoteContext) -> Decision | None:
+    """Plain text has no markup: a short paragraph wholly in marks, without
+    terminal punctuation and not after a colon lead-in, is a heading (the seed
+    article's “Russia comes to help”).
+
+    >>> demo('“Russia comes to help”\\n\\nThe ministry sent troops.', i=0)
+    'heading None heading-guess'
+    """
+    sp = ctx.sp
+    if _in_heading(ctx.headings, sp.open, sp.close) is not None:
+        return None
+    if not is_heading_like(ctx.masked, ctx.plo, ctx.phi, sp):
+        return None
+    if sp.para > 0 and _ends_with_colon(ctx.masked, *ctx.paras[sp.para - 1], ctx.limits):
+        return None
+    return Decision("heading")
+
+
+def headline_line(ctx: QuoteContext) -> Decision | None:
+    """A plain-text article's first line, when it ends in no sentence punctuation
+    and more follows, is its headline: quoted words in it are the headline's
+    (Wikinews: "North Korea puts military in 'quasi-state of war'", "Reports:
+    'streamlined' UK asylum process to replace interview with questionnaire …").
+
+    >>> demo("North Korea puts military in 'quasi-state of war'\\n\\n"
+    ...      "Friday, August 21, 2015\\n\\nThe report comes after North and South Korea"
+    ...      " exchanged artillery fire yesterday.", 0)
+    'heading None headline-line'
+    """
+    sp = ctx.sp
+    if ctx.headings or sp.para != 0 or sp.last_para != 0 or len(ctx.paras) < 2:
+        return None
+    line = ctx.masked[ctx.plo : ctx.phi].rstrip(" \t*_")
+    if not line or len(line.split()) > ctx.limits.headline_max_words:
+        return None
+    if re.search(r"[.!?:;,]['’\"”)]*$", line):
+        return None
+    return Decision("heading")
+
+
+def scare_term(ctx: QuoteContext) -> Decision | None:
+    """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
+    word “rigged”, the album “Rock ’n’ Roll Heart”.
+
+    >>> demo('Malone’s album “Long Road Home” topped the charts in the ’90s.')
+    'scare None scare-term'
+    """
+    if len(ctx.words) > ctx.limits.term_max_words:
+        return None
+    a = max(ctx.plo, ctx.sp.open - ctx.limits.guard_lookback)
+    return Decision("scare") if _scare_guarded(ctx.masked, a, ctx.sp.open) else None
+
+
+EARLY_KIND_RULES: tuple[Rule, ...] = (
+    Rule("heading-markup", heading_markup),
+    Rule("heading-guess", heading_guess),
+    Rule("headline-line", headline_line),
+    Rule("scare-term", scare_term),
+)
+
+
+# ---------------------------------------------------------------------------
+# 2. Attribution
+
+
+def cue_after(ctx: QuoteContext) -> Attribution | None:
+    """The cue after the quotation: “Q,” X said / “Q,” said X / “Q” — X /
+    “Q,” according to X (the seed's Blinken and Russian Foreign Ministry quotes).
+
+    >>> demo('“Kazakhstan has been the object of armed aggression by well-coordinated'
+    ...      ' terrorist groups trained abroad,” the country’s ambassador to Ankara, Abzal'
+    ...      ' Saparbekuly, told reporters on Tuesday.')
+    'quote Abzal Saparbekuly cue-after'
+    """
+    sp = ctx.sp
+    return attribution_after(
+        ctx.masked, sp.close, ctx.paras[sp.last_para][1], ctx.body.rstrip()[-1:]
+    )
+
+
+def split_half(ctx: QuoteContext) -> Speaker | None:
+    """The second half of a split quotation: “Q1,” said captain Ivo Maric, “Q2.”
+    – the cue between the halves belongs to both.
+
+    >>> demo('“I won’t blame the referee,” said captain Ivo Maric,'
+    ...      ' “because we had our chances.”')
+    'quote Ivo Maric split-half'
+    """
+    return _split_half_speaker(ctx.masked, ctx.sp, ctx.prev_span, ctx.prev_quote, ctx.limits)
+
+
+def cue_before(ctx: QuoteContext) -> Attribution | None:
+    """The cue before the quotation in its sentence: X said, “Q” / X told
+    reporters on Tuesday: “Q” / a label "**Mayor Aftab Pureval, Cincinnati:**".
+
+    >>> demo('The Russian Foreign Ministry hit back at Blinken’s statement and said, “If'
+    ...      ' Antony Blinken loves history lessons so much, here’s one that comes to mind.”')
+    'quote Russian Foreign Ministry cue-before'
+    """
+    return attribution_before(
+        ctx.masked, ctx.lo, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, ctx.lo)
+    )
+
+
+def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
+    """The last sentence of the previous paragraph when it ends in a colon and
+    the quotation opens its own paragraph."""
+    sp = ctx.sp
+    if not ctx.at_para_start or sp.para == 0:
+        return None
+    pa, pb = ctx.paras[sp.para - 1]
+    if not _ends_with_colon(ctx.masked, pa, pb, ctx.limits):
+        return None
+    return sentence_starts(ctx.masked, pa, pb)[-1], pb
+
+
+def colon_lead(ctx: QuoteContext) -> Attribution | None:
+    """A colon lead-in that ends the previous paragraph (the seed: "…, Blinken
+    said:" then “I think a lesson…” as a paragraph of its own).
+
+    >>> demo('Of the Russians leading a peacekeeping force in Kazakhstan, Blinken said:'
+    ...      '\\n\\n“I think a lesson from recent history is that once the Russians are in your'
+    ...      ' house, sometimes it’s very difficult to get them to leave.”')
+    'quote Blinken colon-lead'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    a, b = s
+    return attribution_before(ctx.masked, a, b, False) or previous_sentence_lead(ctx.masked, a, b)
+
+
+def colon_lead_subject(ctx: QuoteContext) -> Attribution | None:
+    """A colon lead-in without a reporting verb: "Transportation Secretary Pete
+    Buttigieg, visiting the site, struck a different note:" – its subject, when
+    that is a person, speaks.
+
+    >>> demo('Transportation Secretary Pete Buttigieg, visiting the site, struck a'
+    ...      ' different note:\\n\\n“A bridge like this is not a luxury.”')
+    'quote Pete Buttigieg colon-lead-subject'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    c = sentence_subject(ctx.resolver.bare, *s)
+    if c is not None and (c.kind in ("pron", "role") or (c.kind == "name" and c.type == "person")):
+        return Attribution(c, ":", "prev-lead")
+    return None
+
+
+def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
+    """A lead-in that itself quotes a phrase: "Dennis Friest says it “feels like a
+    weight has been lifted” now that …:", or a second verb with no subject of its
+    own: "Morrow said she would ‘look carefully’ at the petition but warned that
+    ‘…’" – the whole sentence is read with the quoted phrase blanked.
+
+    >>> demo('Councillor Janet Morrow, the council leader, said she would ‘look carefully’'
+    ...      ' at the petition but warned that ‘every pound spent here is a pound not spent on'
+    ...      ' social care’.')
+    'quote Janet Morrow lead-with-quoted-phrase'
+    """
+    if not ctx.after_prev_quote or not (ctx.prefix.endswith(":") or CUE.search(ctx.prefix)):
+        return None
+    lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    return attribution_before(
+        ctx.resolver.bare, lo2, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, lo2)
+    )
+
+
+def list_lead(ctx: QuoteContext) -> Attribution | None:
+    """A bullet with no speaker of its own under a lead-in ("Duffy took to Capitol
+    Hill today to expose …:") or a header ("**Special Envoy Steve Witkoff on State
+    of the Union**"): the speaker is the lead-in's.
+
+    >>> demo('**Special Envoy Steve Witkoff on State of the Union**\\n\\n-   [On securing a'
+    ...      ' rare earth minerals agreement with\\n    Ukraine](https://x.com/RapidResponse47/'
+    ...      'status/1893670753574256879):\\n    “I expect to see a deal signed this week.”')
+    'quote Steve Witkoff list-lead'
+    """
+    if ctx.prefix and not ctx.prefix.endswith(":"):
+        return None
+    if not _is_list_item(ctx.text, ctx.plo):
+        return None
+    return _list_lead_attribution(
+        ctx.text, ctx.masked, ctx.resolver.bare, ctx.paras, ctx.sp.para, ctx.limits
+    )
+
+
+def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
+    """A whole sentence before the quotation that is a lead-in: "Secretary Chris
+    Wright said. “…”" (White House round-ups).
+
+    >>> demo('The plant reopened. Secretary Chris Wright said. “We are back in business.”')
+    'quote Chris Wright prev-sentence-lead'
+    """
+    if ctx.prefix or ctx.lo <= ctx.plo:
+        return None
+    sp, prev = ctx.sp, ctx.prev_span
+    ps = ctx.sents.prev_start(ctx.lo, sp.para)
+    if prev is None or prev.close <= ps or prev.last_para != sp.para:
+        return previous_sentence_lead(ctx.masked, ps, ctx.lo)
+    return None
+
+
+def indirect_cue(ctx: QuoteContext) -> Attribution | None:
+    """Indirect speech governing a phrase in the writer's sentence: "Lavrov said
+    NATO must stop its “provocations”", "Smith called the plan “a disgrace”".
+
+    >>> demo('Tokayev, for his part, said Almaty, the country’s former capital and largest'
+    ...      ' city, was under attack by 20,000 “terrorists”, adding that they would shoot anyone.')
+    'fragment Tokayev indirect-cue'
+    """
+    if not ctx.prefix:
+        return None
+    return attribution_indirect(ctx.masked, ctx.lo, ctx.sp.open)
+
+
+def indirect_across_phrase(ctx: QuoteContext) -> Attribution | None:
+    """The sentence's cue sits before an earlier quoted phrase: "Kühn called the
+    criticism “unfair” and the delays “regrettable but unavoidable”" – looked for
+    from the start of the sentence, quotations blanked.
+
+    >>> demo('Kühn called the criticism “unfair” and the delays'
+    ...      ' “regrettable but unavoidable”.')
+    'fragment Kühn indirect-across-phrase'
+    """
+    if not ctx.prefix or not ctx.after_prev_quote:
+        return None
+    lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    return attribution_indirect(ctx.resolver.bare, lo2, ctx.sp.open)
+
+
+def chant(ctx: QuoteContext) -> Attribution | None:
+    """A chant or cry named by its noun: "sent the home end into a chorus of
+    “Hammer time!”", "chants of “Lock him up” from the crowd".
+
+    >>> demo('Doyle’s winner, a header from a corner, sent the home end into a chorus'
+    ...      ' of “Hammer time! Hammer time!” that lasted well after the final whistle.')
+    'quote the home end chant'
+    """
+    if not ctx.prefix:
+        return None
+    return _chant_attribution(ctx.masked, ctx.lo, ctx.sp, ctx.limits)
+
+
+def finding(ctx: QuoteContext) -> Attribution | None:
+    """A document's finding: "The study found that students … “gained …”".
+
+    >>> demo('The study found that students at later-starting schools “gained the'
+    ...      ' equivalent of about six weeks of instruction over a school year.”')
+    'quote study finding'
+    """
+    if not ctx.prefix:
+        return None
+    return finding_attribution(ctx.masked, ctx.lo, ctx.sp.open)
+
+
+def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
+    """A quotation that opens a sentence, with no cue of its own, after a writer's
+    sentence whose reporting verb has a subject: that subject goes on speaking
+    ("Heald noted the findings show pollution reduction is also important. “An
+    air-quality cleanup would …”", "Wilkins also said Warhol was both an artist
+    and a businessperson. “As a way to commercialize his work, …”" – Wikinews).
+    Read on the writer's words only (quotations blanked).
+
+    >>> demo('Heald noted the findings show pollution reduction is also important.'
+    ...      ' “An air-quality cleanup would improve crop yields.”')
+    'quote Heald prev-sentence-cue'
+    """
+    if ctx.prefix or ctx.lo <= ctx.plo:
+        return None
+    ps = ctx.bare_sents.prev_start(ctx.lo, ctx.sp.para)
+    if ps >= ctx.lo:
+        return None
+    if ctx.prev_span is not None and ctx.prev_span.close > ps:
+        # The previous sentence quotes someone: that quotation's speaker, who
+        # carries over, is the better guess ("“Q1,” said Julia Fenwick, an
+        # analyst. “Q2”"), not the writer's subject before it.
+        return None
+    att = attribution_indirect(ctx.resolver.bare, ps, ctx.lo)
+    if att is None or att.cand.kind not in ("name", "pron", "role"):
+        return None
+    if att.cand.kind == "name" and att.cand.type != "person":
+        return None
+    return att
+
+
+# Order matters: a cue after the mark binds closer than one before it; the
+# previous paragraph's lead-in only when the sentence has none; indirect speech
+# and documents last, since they also match sentences a direct cue explains.
+ATTRIBUTION_RULES: tuple[Rule, ...] = (
+    Rule("cue-after", cue_after),
+    Rule("split-half", split_half),
+    Rule("cue-before", cue_before),
+    Rule("colon-lead", colon_lead),
+    Rule("colon-lead-subject", colon_lead_subject),
+    Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
+    Rule("list-lead", list_lead),
+    Rule("prev-sentence-lead", prev_sentence_lead),
+    Rule("indirect-cue", indirect_cue, "never"),
+    Rule("indirect-across-phrase", indirect_across_phrase, "never"),
+    Rule("chant", chant, "always"),
+    Rule("finding", finding, "never"),
+    Rule("prev-sentence-cue", prev_sentence_cue),
+)
+
+
+def attribute(ctx: QuoteContext) -> Attributed:
+    """Run ``ATTRIBUTION_RULES`` in order; the first that finds something decides."""
+    for rule in ATTRIBUTION_RULES:
+        found = rule.fn(ctx)
+        if found is None:
+            continue
+        if isinstance(found, Speaker):
+            return Attributed(speaker=found, rule=rule.id, direct=True, fired=[rule.id])
+        assert isinstance(found, Attribution)
+        if found.cand.kind == "name" and found.cand.name in NOT_SPEAKERS:
+            # A date, a number word or a US state is no speaker (issue class 2):
+            # the next rule may still find one.
+            continue
+        if rule.direct == "by-how":
+            direct = found.how != "indirect" and (
+                not ctx.prefix or found.how in ("lead", "label", "prev-lead", "according")
+            )
+        else:
+            direct = rule.direct == "always"
+        return Attributed(as_finding(found), None, rule.id, direct, [rule.id])
+    return Attributed()
+
+
+# ---------------------------------------------------------------------------
+# 3. Kinds decided with the attribution known
+
+
+def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A short phrase embedded in the writer's sentence that no speaker governs
+    is a scare quote: 20,000 “terrorists”, ‘Russian NATO’ (the seed article).
+
+    >>> demo('Why did Putin withdraw ‘Russian NATO’ soldiers from Kazakhstan?')
+    'scare None scare-unattributed'
+    """
+    if not ctx.short or a.direct:
+        return None
+    if a.att is None or _title_case(ctx.words) or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
+        return Decision("scare")
+    return None
+
+
+def fragment(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A short phrase that a speaker's cue governs is that speaker's fragment:
+    NATO “provocations” in "Lavrov said NATO must stop its “provocations”".
+
+    >>> demo('Putin, for his part, stressed that the Moscow-led military peacekeeping force'
+    ...      ' would only be temporarily stationed in Kazakhstan, a victim of “global terrorism”.')
+    'fragment Putin indirect-cue'
+    """
+    if not ctx.short or a.direct or a.att is None:
+        return None
+    return Decision("fragment", ctx.resolver.resolve(a.att.cand, a.att.cue), a.att.cue)
+
+
+def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A title mid-sentence: on “Meet the Press”; a linked document title: a new
+    resource, [“Guidebook to the Inflation Reduction Act’s …,”](url); a title with
+    a subtitle of any length.  Judged on the masked words, so that a link's URL
+    does not count.
+
+    >>> demo('Kristen Wilkins, curator of "Andy Warhol: Photographs and Prints from the'
+    ...      ' University Collection" at the University of Southern Indiana, spoke.')
+    'scare None title-midsentence'
+
+    >>> demo('The White House released “Winning the AI Race: America’s AI Action Plan”.')
+    'scare None title-midsentence'
+    """
+    if a.speaker is not None or not ctx.prefix:
+        return None
+    if a.att is not None and (a.direct or a.att.how != "indirect"):
+        # Only indirect speech leaves a Title Case quotation a title: "was profiled
+        # in the text, “Digital Leadership In Higher Education.”" (White House).
+        return None
+    sp = ctx.sp
+    mbody = ctx.masked[sp.start : sp.end]
+    mwords = mbody.split()
+    linked = ctx.text[sp.open - 1 : sp.open] == "[" or "](" in ctx.body
+    if not _title_case(mwords):
+        return None
+    if _SUBTITLE.search(mbody):
+        # A work's title and its subtitle, both in Title Case, whatever their length
+        # (a book, an exhibition, a report): curator of "Andy Warhol: Photographs
+        # and Prints from the University Collection" (Wikinews), a report entitled:
+        # “Transmission Projects Ready to Go: Plugging into America’s …” (White House).
+        return Decision("scare")
+    if (len(mwords) <= ctx.limits.title_max_words or linked) and not re.search(
+        r"[.!?]$", mbody.rstrip()
+    ):
+        return Decision("scare")
+    return None
+
+
+def attributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A quotation with an attribution: its speaker, resolved (a pronoun to its
+    antecedent, a surname to the full name, a role noun to the person).
+
+    >>> demo('Antony Blinken spoke in Washington. “We are ready,” he said.')
+    'quote Antony Blinken cue-after'
+    """
+    if a.speaker is not None:
+        prev = ctx.prev_quote
+        return Decision("quote", a.speaker, prev.cue if prev else None)
+    if a.att is None:
+        return None
+    return Decision("quote", ctx.resolver.resolve(a.att.cand, a.att.cue), a.att.cue)
+
+
+def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """No cue of its own: a quotation that opens a paragraph or sentence right
+    after another quotation carries on that quotation's speaker (seed quote 8).
+
+    >>> demo('“Kazakhstan has been the object of armed aggression,” the country’s ambassador'
+    ...      ' to Ankara, Abzal Saparbekuly, told reporters on Tuesday.\\n\\n“Counter-terrorism'
+    ...      ' operations are currently being carried out in my country.')
+    'quote Abzal Saparbekuly carry-over'
+    """
+    prev, ps = ctx.prev_quote, ctx.prev_span
+    if prev is None or prev.speaker is None or ps is None or ctx.prefix:
+        return None
+    if ctx.sp.para - ps.last_para > 1:
+        return None
+    return Decision("quote", prev.speaker, None, (f"speaker carried over from {prev.id}",))
+
+
+def unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A full quotation nobody is named for: listed, judged without a speaker.
+
+    >>> demo('The sign read “No entry after dark, by order of the council.”')
+    'quote None unattributed'
+    """
+    return Decision("quote")
+
+
+KIND_RULES: tuple[Rule, ...] = (
+    Rule("scare-unattributed", scare_unattributed),
+    Rule("fragment", fragment),
+    Rule("title-midsentence", title_midsentence),
+    Rule("attributed", attributed),
+    Rule("carry-over", carry_over),
+    Rule("unattributed", unattributed),
+)
+
+# The kind rules whose decision rests on the attribution rule's find: for them
+# ``attribution_rule`` names the attribution rule, not the kind rule.
+_FROM_ATTRIBUTION = frozenset({"fragment", "attributed"})
+
+
+# ---------------------------------------------------------------------------
+# The driver
+
+
+@dataclass(frozen=True)
+class Explained:
+    quote: Quote
+    fired: tuple[str, ...]  # rule ids that fired, in order: attribution, then kind
+
+
+def explain(article: Article) -> list[Explained]:
+    """Quotations of ``article`` in reading order with the rules that fired."""
+    text = article.text
+    if not text:
+        return []
+    masked = mask_markup(text)
+    paras = _content_paragraphs(text, masked)
+    if not paras:
+        return []
+    spans = find_spans(text, masked, paras)
+    resolver = Resolver(NameIndex(masked), text, _blank_spans(masked, spans), paras)
+    sents = SentenceIndex(masked, paras)
+    bare_sents = SentenceIndex(resolver.bare, paras)
+    headings = sorted(article.headings)
+    out: list[Explained] = []
+    prev_span: Span | None = None
+    prev_quote: Quote | None = None
+    for sp in spans:
+        ctx = QuoteContext(
+            sp, text, masked, paras, headings, resolver, sents, bare_sents, prev_span, prev_quote
+        )
+        e = _decide(ctx, f"q{len(out) + 1}")
+        out.append(e)
+        prev_span = sp
+        if e.quote.kind == "quote":
+            prev_quote = e.quote
+        elif e.quote.kind == "heading":
+            prev_quote = None
+    return out
+
+
+def _decide(ctx: QuoteContext, qid: str) -> Explained:
+    sp = ctx.sp
+
+    def make(d: Decision, rule: str, fired: list[str]) -> Explained:
+        q = Quote(
+            qid,
+            ctx.body,
+            sp.start,
+            sp.end,
+            sp.closed,
+            d.kind,
+            d.speaker,
+            d.cue,
+            tuple(sp.notes) + d.notes,
+            rule,
+        )
+        return Explained(q, tuple(fired))
+
+    for rule in EARLY_KIND_RULES:
+        d = rule.fn(ctx)
+        if d is not None:
+            return make(d, rule.id, [rule.id])
+    a = attribute(ctx)
+    for rule in KIND_RULES:
+        d = rule.fn(ctx, a)
+        if d is None:
+            continue
+        by = a.rule if rule.id in _FROM_ATTRIBUTION and a.rule else rule.id
+        return make(d, by, [*a.fired, rule.id])
+    raise AssertionError("unattributed always decides")  # pragma: no cover
+
+
+def demo(text: str, i: int = -1, headings: tuple[tuple[int, int], ...] = ()) -> str:
+    """Kind, speaker name and deciding rule of quotation ``i`` of ``text``
+    (for the rules' doctests); ``headings`` as markup would give them."""
+    q = explain(Article("<demo>", text, "text", headings=headings))[i].quote
+    return f"{q.kind} {q.speaker.name if q.speaker else None} {q.attribution_rule}"
+
+
+# ---------------------------------------------------------------------------
+# Helpers of the rules
+
+
+def _in_heading(headings: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+    for h in headings:
+        if h[0] <= a and b <= h[1]:
+            return h
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """“Meet the Press”: every word but the small ones capitalised."""
+    if len(words) < 2:
+        return False
+    for w in words:
+        w2 = w.strip(",.;:!?’'‘\"“”()")
+        if not w2:
+            continue
+        if w2.lower() in TITLE_CASE_SMALL:
+            continue
+        if not w2[0].isupper():
+            return False
+    return True
+
+
+def _scare_guarded(masked: str, a: int, b: int) -> bool:
+    """SCARE_GUARD before the quotation, its regex run only when one of the last
+    two words can end it (the set look-up skips it for most quotations)."""
+    last = masked[a:b].split()[-2:]
+    if not any(w.strip("*_") in SCARE_GUARD_LAST for w in last):
+        return False
+    return SCARE_GUARD.search(masked, a, b) is not None
+
+
+def _lead_empty(masked: str, plo: int, lo: int) -> bool:
+    """Nothing but a dateline or timestamp before ``lo`` in its paragraph:
+    "**12:20 p.m.** — Raman, again, in a follow-up note: “…”" is a label."""
+    return blank_between(masked, plo, lo, False) or dateline_end(masked, plo, lo + 1) == lo
+
+
+def _ends_with_colon(masked: str, a: int, b: int, limits: ExtractLimits) -> bool:
+    """masked[a:b] ends in ":" (after blanked markup), looking at its tail only."""
+    n = limits.colon_tail
+    tail = masked[max(a, b - n) : b].rstrip()
+    if not tail and b - a > n:
+        tail = masked[a:b].rstrip()
+    return tail.endswith(":")
+
+
+_CHANT_LEAD = re.compile(rf"\b{CHANT_NOUN}[^\S\n]+of[^\S\n]*$")
+_CHANT_WHO = re.compile(
+    rf"(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+)"
+    rf"\s+(?:(?:broke|burst|erupted|went)\s+)?(?:into|in|with)\s+(?:(?:a|an|the)\s+)?"
+    rf"(?:[\w\-]+\s+)?{CHANT_NOUN}\s+of\s*$"
+)
+_CHANT_STOP = re.compile(r"[,.;!?\n]|\s(?:as|when|while|after|before|and|but|that|who)\b|$")
+_CHANT_FROM = re.compile(r"[^\S\n]*(?:rose\s+|came\s+)?from\s+")
+
+
+def _chant_attribution(masked: str, lo: int, sp: Span, limits: ExtractLimits) -> Attribution | None:
+    """Who chants: "from the crowd" after the quotation, else the noun phrase that
+    breaks into the chorus before it."""
+    if not _CHANT_LEAD.search(masked, max(lo, sp.open - limits.guard_lookback), sp.open):
+        return None
+    m = _CHANT_FROM.match(masked, sp.close)
+    if m:
+        w = limits.chant_from_window
+        stop = _CHANT_STOP.search(masked, m.end(), m.end() + w)
+        c = parse_np(masked, m.end(), stop.start() if stop else m.end() + w, "head")
+        if c is not None and c.kind in ("group", "orgn", "name"):
+            return Attribution(c, "chanted", "indirect")
+    w = _CHANT_WHO.search(masked, max(lo, sp.open - limits.chant_who_lookback), sp.open)
+    if w is None:
+        return None
+    a, b = w.span("np")
+    phrase = " ".join(masked[a:b].split())
+    head = phrase.split(" ")[-1].lower()
+    return Attribution(Cand("group", a, b, phrase, None, "group", head=head), "chanted", "indirect")
+
+
+_PREV_WORD = re.compile(r"([\w’'\-]+)[^\S\n]+$")
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w’'\-]+)")
+
+
+def _is_nickname(masked: str, sp: Span, limits: ExtractLimits) -> bool:
+    """A short quoted phrase between a first name and a surname is a nickname,
+    not a fragment of speech: Eddie “Shorty” Malone."""
+    if not sp.closed:
+        return False
+    pm = _PREV_WORD.search(masked, max(0, sp.open - limits.guard_lookback), sp.open)
+    nm = _NEXT_WORD.match(masked, sp.close)
+    if pm is None or nm is None:
+        return False
+    return pm.group(1)[:1].isupper() and nm.group(1)[:1].isupper()
+
+
+@lru_cache(maxsize=4)
+def _split_gap(n: int) -> re.Pattern[str]:
+    """The gap between the halves of a split quotation: no sentence ends in it and
+    it ends in a comma or colon (“Q1,” X said, “Q2” / “Q1,” X said, pausing, “Q2”)."""
+    return re.compile(rf"[^.!?;\n“”\"«»„]{{1,{n}}}[,:—–]\s*")
+
+
+def _split_half_speaker(
+    masked: str,
+    sp: Span,
+    prev_span: Span | None,
+    prev_quote: Quote | None,
+    limits: ExtractLimits,
+) -> Speaker | None:
+    """The speaker of the first half when ``sp`` is the second half of a split
+    quotation whose cue sits between the halves."""
+    if prev_span is None or prev_quote is None or prev_quote.speaker is None:
+        return None
+    if prev_span.last_para != sp.para or not prev_span.closed:
+        return None
+    spk = prev_quote.speaker
+    if not (prev_span.close <= spk.start and spk.end <= sp.open):
+        return None  # the first half's speaker was named elsewhere
+    if _split_gap(limits.split_gap_max).fullmatch(masked, prev_span.close, sp.open) is None:
+        return None
+    # Someone else may take over in the gap: “I know,” Smith said, before Jones
+    # interrupted: “No, you don’t.”  One cue only, and no other name after it.
+    cues = list(CUE.finditer(masked, prev_span.close, sp.open))
+    if len(cues) > 1:
+        return None
+    rest = max(spk.end, cues[0].end() if cues else spk.end)
+    if any(w not in DATE_WORDS for w in _CAP_WORD.findall(masked, rest, sp.open)):
+        return None
+    return spk
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]*")
+# A title's colon before a capitalised subtitle: "Andy Warhol: Photographs and …".
+_SUBTITLE = re.compile(r"\w:[ \t]+[A-Z]")
+_LIST_ITEM = re.compile(r"[-*+•][ \t]|\d{1,3}[.)][ \t]")
+_HEADER_ON = re.compile(r"\s+(?:on|at|in|to|with|about|for)\s+\S")
+
+
+def _is_list_item(text: str, plo: int) -> bool:
+    return _LIST_ITEM.match(text, plo) is not None
+
+
+def _list_lead_attribution(
+    text: str,
+    masked: str,
+    bare: str,
+    paras: list[tuple[int, int]],
+    pi: int,
+    limits: ExtractLimits,
+) -> Attribution | None:
+    """The speaker of the paragraph that introduces a list: a colon lead-in
+    sentence or a short header naming a person."""
+    n = limits.list_max_items
+    j = pi - 1
+    while j >= 0 and pi - j <= n and _is_list_item(text, paras[j][0]):
+        j -= 1
+    if j < 0 or pi - j > n:
+        return None
+    a, b = paras[j]
+    seg = masked[a:b].strip(" \t\n*_")
+    if seg.endswith(":"):
+        if not re.search(r"\b[a-z]", seg):
+            return None  # a title-case header, not a lead-in: "Promises Made, Promises Kept:"
+        starts = sentence_starts(bare, a, b)
+        att = attribution_before(bare, starts[-1], b, starts[-1] == a) or previous_sentence_lead(
+            bare, starts[-1], b
+        )
+        if att is not None:
+            return att
+        c = sentence_subject(bare, starts[-1], b)
+    elif len(seg.split()) <= limits.list_header_max_words and not re.search(r"[.!?”\"]$", seg):
+        # "Special Envoy Steve Witkoff on State of the Union": the header's name,
+        # cut before the programme or topic it is "on".
+        m = _HEADER_ON.search(masked, a, b)
+        c = parse_np(masked, a, m.start() if m else b, "full")
+    else:
+        return None
+    if c is None or c.kind not in ("name", "role", "group") or c.type == "organization":
+        return None
+    return Attribution(c, ":", "list")
+
+
+def _blank_spans(masked: str, spans: list[Span]) -> str:
+    """``masked`` with every quotation (marks included) blanked: the writer's words
+    only, for finding sentence subjects and antecedents."""
+    out: list[str] = []
+    pos = 0
+    for sp in spans:
+        if sp.open < pos:
+            continue
+        out.append(masked[pos : sp.open])
+        out.append(" " * (sp.close - sp.open))
+        pos = sp.close
+    out.append(masked[pos:])
+    return "".join(out)
+
+
+def _content_paragraphs(text: str, masked: str) -> list[tuple[int, int]]:
+    """Paragraphs split on the original text (list markers still visible), minus the
+    ones the mask blanked entirely (front matter)."""
+    return [(a, b) for a, b in paragraphs(text) if masked[a:b].strip()]
+
+
+__all__ = [
+    "ATTRIBUTION_RULES",
+    "EARLY_KIND_RULES",
+    "KIND_RULES",
+    "Explained",
+    "QuoteContext",
+    "Rule",
+    "explain",
+]

@@ -1,0 +1,39 @@
+"""The speaker guard of the attribution table: dates, numbers, places and labels
+are no speakers (issue 11, class 2).
+
+Sentences are from real articles (fixtures/extraction-realworld: Wikinews CC BY 2.5
+and White House releases; the White House corpus; the project's fixtures)."""
+
+from __future__ import annotations
+
+from .conftest import q
+
+
+def test_places_dates_and_numbers_are_no_speakers() -> None:
+    # White House round-ups: "President Trump is protecting America's children"
+    # (2025-03-04) and "lower gas prices just in time for summer holiday travel".
+    children = (
+        "In Illinois, Chicago’s Lurie Children’s Hospital paused sex-change surgeries for"
+        " patients under 19 as it “work[s] to understand the rapidly evolving environment.”"
+        " - In Colorado, Denver Health announced it would stop performing such surgeries.\n"
+    )
+    gas = (
+        "The good news is being felt across the nation:\n\n"
+        "[Tupelo, Mississippi](https://x.com/RapidResponse47/status/1939676012033569007):"
+        " “If you’re driving, you could be in for a pleasant surprise at the pump.”\n\n"
+        "[Toledo, Ohio](https://x.com/RapidResponse47/status/1939675728628305956): “Summer gas"
+        " prices are at a surprising four-year low.”\n"
+    )
+    for text in (children, gas):
+        quotes = [x for x in q(text, "markdown") if x.kind == "quote"]
+        assert quotes and all(x.speaker is None for x in quotes), quotes
+
+
+def test_fact_check_labels_are_no_speakers() -> None:
+    # White House "myth vs fact" and fake-news round-ups.
+    for text in (
+        "FACT: New York Times made no mention of their own reporting that fluoride may be"
+        " “linked to lower IQ scores in children.”\n",
+        "MYTH: “SNAP work requirements are unnecessary.”\n\nFACT: They are needed.\n",
+    ):
+        assert all(x.speaker is None for x in q(text)), text

@@ -1,0 +1,90 @@
+"""Resolution: titles, surnames, pronouns, role nouns, organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only, q
+
+# --- speakers ------------------------------------------------------------------
+
+
+def test_title_and_name() -> None:
+    x = only("US Secretary of State Antony Blinken said: “We are watching very closely.”")
+    assert x.speaker is not None
+    assert x.speaker.name == "Antony Blinken"
+    assert x.speaker.title == "US Secretary of State"
+    assert x.speaker.type == "person"
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = "Prime Minister Jane Doe arrived on Monday.\n\n“We are watching very closely,” Doe said."
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.name == "Jane Doe"
+    assert x.speaker.mention == "Doe"
+    assert x.speaker.title == "Prime Minister"
+
+
+def test_surname_resolves_to_later_full_name() -> None:
+    text = "“We are watching very closely,” Doe said.\n\nPrime Minister Jane Doe arrived on Monday."
+    x = only(text)
+    assert x.speaker is not None and x.speaker.name == "Jane Doe"
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    text = (
+        "“We are watching very closely,” Senator John Roe said.\n\n"
+        "“Nobody should doubt our resolve,” he added."
+    )
+    quotes = q(text)
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.name == "John Roe"
+    assert quotes[1].speaker.mention == "he"
+
+
+def test_pronoun_resolves_to_titled_person() -> None:
+    text = "Governor Mary Major toured the site.\n\n“It was devastating,” she said."
+    x = only(text)
+    assert x.speaker is not None and x.speaker.name == "Mary Major"
+
+
+def test_role_noun_resolves_to_titled_person() -> None:
+    text = (
+        "Ambassador Abzal Saparbekuly met officials.\n\n“We will win the war,” the ambassador said."
+    )
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.name == "Abzal Saparbekuly"
+    assert x.speaker.mention == "the ambassador"
+
+
+@pytest.mark.parametrize(
+    "text, name, typ",
+    [
+        (
+            "“We view events with concern,” the Russian Foreign Ministry said.",
+            "Russian Foreign Ministry",
+            "organization",
+        ),
+        ("“We view events with concern,” the White House said.", "White House", "organization"),
+        ("“We view events with concern,” the company said.", "company", "organization"),
+        ("“We view events with concern,” officials said.", "officials", "group"),
+        ("Security experts say: “We view events with concern.”", "Security experts", "group"),
+        ("“We view events with concern,” protesters said.", "protesters", "group"),
+    ],
+)
+def test_organisation_and_group(text: str, name: str, typ: str) -> None:
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.name == name
+    assert x.speaker.type == typ
+
+
+def test_company_resolves_to_named_org() -> None:
+    text = (
+        "Acme Corporation posted record results.\n\n"
+        "“We view events with concern,” the company said."
+    )
+    x = only(text)
+    assert x.speaker is not None and x.speaker.name == "Acme Corporation"
