@@ -110,15 +110,8 @@ def test_elided_verdict_greys_the_omitted_words_and_notes_may_be_objects() -> No
 
 
 def test_attribution_rule_shown_when_the_quote_has_one() -> None:
-    @dataclass(frozen=True)
-    class RuledQuote(Quote):
-        attribution_rule: str | None = None
-
     rep = _report('Lee said "hello there" today.', "hello there", "hello there")
-    q = rep.results[0].quote
-    ruled = RuledQuote(
-        **{f: getattr(q, f) for f in q.__dataclass_fields__}, attribution_rule="cue-after"
-    )
+    ruled = replace(rep.results[0].quote, attribution_rule="cue-after")
     rep = replace(rep, results=(replace(rep.results[0], quote=ruled),))
     html = report_html(rep)
     assert "<dt>Attribution rule</dt><dd>cue-after</dd>" in html

@@ -196,7 +196,7 @@ def _doc(report: Report, prefix: str = "", path: str | None = None) -> _Doc:
         label, icon = label_of(r.verdict)
         q = r.quote
         source = report.sources[r.match.source_index] if r.match is not None else None
-        rule = getattr(q, "attribution_rule", None) or getattr(q.speaker, "attribution_rule", None)
+        rule = q.attribution_rule
         doc.cards.append(
             _Card(
                 n=n,
