@@ -58,8 +58,28 @@ def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) 
         raise CacheError(f"cache {path} is unusable ({exc})") from None
 
 
+def open_cache(where: str | Path) -> Cache:
+    """The cache backend for ``where``: a ``postgresql://`` URL or a SQLite file."""
+    if isinstance(where, str) and not where.lower().startswith(PG_SCHEMES):
+        where = Path(where)
+    return Cache(where)
+
+
+PG_SCHEMES = ("postgresql://", "postgres://")
+
+
 class Cache:
     """Thread-safe: one connection behind a lock (fetches run on several threads)."""
+
+    def __new__(cls, path: Path | str) -> Cache:
+        # The backend is chosen by scheme here because the fetcher builds
+        # ``Cache(path)`` itself: a postgresql:// URL gets the shared cache of
+        # ``_cache_pg`` (same interface), imported only then.
+        if isinstance(path, str) and path.lower().startswith(PG_SCHEMES):
+            from ._cache_pg import PgCache
+
+            return PgCache(path)  # type: ignore[return-value]
+        return super().__new__(cls)
 
     def __init__(self, path: Path) -> None:
         self.path = path
