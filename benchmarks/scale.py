@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -104,6 +105,8 @@ def run_batch(items: list[batch.Item], workers: int, repeats: int) -> dict[str, 
         rows: list[str] = []
         batch.run(items[: 4 * workers], job, client, lambda r: None)  # warm-up: imports
         walls, digests, errors = [], set(), 0
+        cpu_before = client.run(time.process_time)
+        load = os.getloadavg()[0]
         for _ in range(repeats):
             rows.clear()
             started = time.perf_counter()
@@ -112,6 +115,11 @@ def run_batch(items: list[batch.Item], workers: int, repeats: int) -> dict[str, 
             digests.add(hashlib.sha256("".join(rows).encode()).hexdigest())
             errors = summary.errors
         rss = client.run(peak_rss_mb)
+        cpu = client.run(time.process_time)
+        # CPU seconds per article, summed over the workers: equal for 1 and 2
+        # workers when the tasks do not contend, whatever the machine's load.
+        cpu_per_article = sum(cpu[w] - cpu_before[w] for w in cpu) / (repeats * len(items))
+        load = max(load, os.getloadavg()[0])
     finally:
         shutdown()
     verdicts: Counter[str] = Counter()
@@ -127,6 +135,8 @@ def run_batch(items: list[batch.Item], workers: int, repeats: int) -> dict[str, 
         "wall_s": spread(walls),
         "articles_per_s": spread(rates),
         "peak_rss_mb_per_worker": sorted(round(v, 1) for v in rss.values()),
+        "worker_cpu_ms_per_article": round(cpu_per_article * 1000, 2),
+        "load_average_1min_max": round(load, 1),
         "digest": sorted(digests),
         "verdicts": dict(sorted(verdicts.items())),
     }
@@ -371,6 +381,8 @@ def markdown(out: dict[str, Any]) -> str:
             f"- batch, {r['workers']} worker(s), {r['articles']} articles "
             f"({r['error_rows']} error rows): {r['articles_per_s']} articles/s, wall "
             f"{r['wall_s']} s, peak RSS per worker {r['peak_rss_mb_per_worker']} MB, "
+            f"worker CPU {r['worker_cpu_ms_per_article']} ms/article, "
+            f"load average up to {r['load_average_1min_max']}, "
             f"verdicts {r['verdicts']}"
         )
     if "cache" in out:

@@ -225,3 +225,37 @@ def test_importing_the_cli_loads_no_scale_dependency() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def pg() -> Iterator[str]:
+    from .pg import fresh_schema
+
+    yield from fresh_schema()
+
+
+def test_workers_share_a_postgresql_cache(tmp_path: Path, scheduler: str, pg: str) -> None:
+    # Six articles on two workers, all quoting one transcript served on 127.0.0.1:
+    # through the shared cache its body is sent once (the others revalidate).
+    from .conftest import LocalServer, Route
+
+    text = SEED_SOURCE.read_bytes()
+    with LocalServer() as server:
+        server.routes["/t.txt"] = Route(text, "text/plain; charset=utf-8", headers={"ETag": '"1"'})
+        docs = tmp_path / "docs"
+        docs.mkdir()
+        for i in range(6):
+            shutil.copy(SEED / "html" / "article.html", docs / f"a{i}.html")
+        out = tmp_path / "r.jsonl"
+        args = ["batch", str(docs), "--output", str(out), "--scheduler", scheduler, "-q"]
+        args += ["--source", server.url("/t.txt"), "--no-links", "--allow-private"]
+        assert main([*args, "--cache", pg]) == 0
+        got = rows(out)
+        assert len(got) == 6 and all(r["error"] is None for r in got)
+        assert all(r["report"]["sources"][0]["status"] == "ok" for r in got)
+        full = [
+            p
+            for p, h in server.requests
+            if p == "/t.txt" and "if-none-match" not in {k.lower() for k in h}
+        ]
+        assert len(full) == 1
