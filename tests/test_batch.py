@@ -259,3 +259,15 @@ def test_workers_share_a_postgresql_cache(tmp_path: Path, scheduler: str, pg: st
             if p == "/t.txt" and "if-none-match" not in {k.lower() for k in h}
         ]
         assert len(full) == 1
+
+
+def test_an_unusable_cache_stops_batch_before_any_output(
+    manifest: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("psycopg")
+    out = tmp_path / "r.jsonl"
+    bad = "postgresql://postgres:s3cret@127.0.0.1:1/test"
+    assert main(["batch", str(manifest), "--output", str(out), "--cache", bad]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cache 'postgresql://postgres:***@127.0.0.1:1/test'" in err
+    assert "s3cret" not in err and not out.exists()
