@@ -58,14 +58,14 @@ def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) 
         raise CacheError(f"cache {path} is unusable ({exc})") from None
 
 
+PG_SCHEMES = ("postgresql://", "postgres://")
+
+
 def open_cache(where: str | Path) -> Cache:
     """The cache backend for ``where``: a ``postgresql://`` URL or a SQLite file."""
     if isinstance(where, str) and not where.lower().startswith(PG_SCHEMES):
         where = Path(where)
     return Cache(where)
-
-
-PG_SCHEMES = ("postgresql://", "postgres://")
 
 
 class Cache:

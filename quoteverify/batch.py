@@ -17,6 +17,11 @@ to that output.  An article that fails is a row with ``error`` set and
 already in the output and appends.  A ``.parquet`` output holds one row per
 quote instead (for pandas or DuckDB), written at the end through a temporary
 file so that it is never half-written.
+
+Workers read article and source paths themselves: relative paths resolve
+against a worker's working directory, which for the default ``LocalCluster`` is
+the CLI's.  On a cluster of other machines, give absolute paths on a shared
+file system, or URLs.
 """
 
 from __future__ import annotations
@@ -284,7 +289,8 @@ class _Bar:
         from ._progress import FetchProgress
 
         self._inner = FetchProgress(total, enabled=enabled)
-        if self._inner._bar is not None:
+        # FetchProgress names its bar for fetching; this one counts articles.
+        if self._inner.shown:
             self._inner._bar.update(self._inner._task, description="auditing articles")
 
     def __enter__(self) -> _Bar:

@@ -271,3 +271,22 @@ def test_an_unusable_cache_stops_batch_before_any_output(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cache 'postgresql://postgres:***@127.0.0.1:1/test'" in err
     assert "s3cret" not in err and not out.exists()
+
+
+def test_the_progress_bar_counts_articles(monkeypatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from quoteverify import _progress, batch
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=100)
+    monkeypatch.setattr(_progress, "console_override", console)
+    monkeypatch.delenv("CI", raising=False)
+    with batch._Bar(3, True) as bar:
+        for ok in (True, False, True):
+            bar.advance(ok)
+    assert "auditing articles" in buf.getvalue()
+    with batch._Bar(3, False) as quiet:
+        assert not quiet._inner.shown
