@@ -58,6 +58,16 @@ def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) 
         raise CacheError(f"cache {path} is unusable ({exc})") from None
 
 
+PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_cache(where: str | Path) -> Cache:
+    """The cache backend for ``where``: a ``postgresql://`` URL or a SQLite file."""
+    if isinstance(where, str) and not where.lower().startswith(PG_SCHEMES):
+        where = Path(where)
+    return Cache(where)
+
+
 class Cache:
     """Thread-safe: one connection behind a lock (fetches run on several threads).
 
@@ -67,6 +77,17 @@ class Cache:
     would quietly become unverifiable.  With ``rebuild=False`` (``--offline``,
     where an empty cache serves nothing) it is a ``CacheError`` instead.
     """
+
+    def __new__(cls, path: Path | str, *, rebuild: bool = True) -> Cache:
+        # The backend is chosen by scheme here because the fetcher builds
+        # ``Cache(path)`` itself: a postgresql:// URL gets the shared cache of
+        # ``_cache_pg`` (same interface), imported only then.  A database is
+        # never "rebuilt": it reports its own errors.
+        if isinstance(path, str) and path.lower().startswith(PG_SCHEMES):
+            from ._cache_pg import PgCache
+
+            return PgCache(path)  # type: ignore[return-value]
+        return super().__new__(cls)
 
     def __init__(self, path: Path, *, rebuild: bool = True) -> None:
         self.path = path

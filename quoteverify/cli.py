@@ -58,6 +58,14 @@ exit codes:
 
 DEFAULT_LIBRARY = "quoteverify-library.sqlite"
 
+BATCH_EPILOG = """\
+exit codes:
+  0  every article was audited or recorded as an error row (see "error")
+  2  usage error, an unreadable input or manifest, or a scheduler or cache
+     that does not answer (nothing is written then)
+  3  internal error (a bug: please report it)
+"""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -171,7 +179,11 @@ def _parser() -> argparse.ArgumentParser:
             help="allow URLs on loopback, private and link-local addresses",
         )
         g.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-        g.add_argument("--cache", metavar="FILE", help="SQLite cache of fetched pages")
+        g.add_argument(
+            "--cache",
+            metavar="FILE|URL",
+            help="cache of fetched pages: a SQLite file or a postgresql:// URL (shared)",
+        )
         g.add_argument("--offline", action="store_true", help="serve fetches from --cache only")
         g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
         g.add_argument(
@@ -246,6 +258,34 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the check"
     )
+
+    batch = parser(
+        "batch",
+        "audit many articles on a Dask cluster; JSON Lines or Parquet results",
+        epilog=BATCH_EPILOG,
+    )
+    batch.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="folders, globs, article files or URLs, or a .jsonl manifest of "
+        '{"article": PATH|URL, "sources": [...], "id": ...}',
+    )
+    batch.add_argument(
+        "--output", "-o", required=True, metavar="FILE", help="results.jsonl or results.parquet"
+    )
+    batch.add_argument(
+        "--workers", type=int, default=2, metavar="N", help="local worker processes (default 2)"
+    )
+    batch.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="use this Dask cluster instead"
+    )
+    batch.add_argument(
+        "--resume", action="store_true", default=False, help="skip the ids already in --output"
+    )
+    add_sources(batch)
+    batch.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
+    add_fetch(batch)
 
     baseline = sub.add_parser("baseline", help="record today's findings as known")
     bsub = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
@@ -366,6 +406,15 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
         value = st.get(key)
         return Path(value) if value else None
 
+    cache = st.get("cache")
+    cache_path = path("cache")
+    if cache and cache.lower().startswith(("postgresql://", "postgres://")):
+        # A URL stays a string (Path would fold its "//"); the database is
+        # tried now so that a wrong one is one error, not one per source.
+        from ._cache_pg import check_usable
+
+        cache_path = check_usable(cache)  # type: ignore[assignment]
+
     if st.get("offline") and not st.get("cache") and not st.get("replay"):
         raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
     for key in ("cache", "archive", "replay"):
@@ -388,7 +437,7 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),
             ignore_robots=st.get("ignore-robots"),
-            cache_path=path("cache"),
+            cache_path=cache_path,
             offline=st.get("offline"),
             refresh=st.get("refresh"),
             max_cache_age=st.get("max-cache-age"),
@@ -434,6 +483,8 @@ def _run(args: argparse.Namespace) -> int:
         _require_local_sources(st)
     if args.command in ("check", "baseline"):
         return _check(args, st)
+    if args.command == "batch":
+        return _batch(args, st)
 
     if args.command == "extract" and getattr(args, "explain", False):
         _emit(_explain_text(args.article), args.output)
@@ -601,7 +652,8 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     missing = missing_dependency()
     if missing:
         raise InputError("command", "serve", f"needs {missing}: pip install 'quoteverify[serve]'")
-    libraries = list(args.libraries) + ([st.get("library")] if st.get("library") else [])
+    # The configuration's `library` is a list of paths (several are searched together).
+    libraries = list(args.libraries) + list(st.get("library") or ())
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"quoteverify: warning: serving on {args.host}: anyone who reaches it can make "
@@ -614,6 +666,31 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
         libraries=libraries,
         follow_links=not st.get("no-links"),
         speaker_sources=st.get("speakers"),
+    )
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace, st: Settings) -> int:
+    from . import _fetch, batch
+
+    job = batch.Job(
+        fetch=_fetch.default_fetcher().options,  # as _configure_fetch set it
+        sources=tuple(st.get("source") or ()),
+        follow_links=not st.get("no-links"),
+        library=st.get("library"),
+        speaker_sources=st.get("speakers"),
+    )
+    batch.main(
+        args.inputs,
+        Path(args.output),
+        job,
+        cwd=Path.cwd(),
+        include=st.get("include"),
+        exclude=st.get("exclude"),
+        workers=args.workers,
+        scheduler=args.scheduler,
+        resume=args.resume,
+        quiet=st.get("quiet"),
     )
     return EXIT_OK
 

@@ -425,6 +425,8 @@ def _strings(raw: object) -> list[str]:
 
 
 def _path(ref: str, base: Path | None) -> str:
+    if ref.lower().startswith(("postgresql://", "postgres://")):
+        return ref  # a database URL (a shared cache), not a file under ``base``
     path = Path(ref).expanduser()
     if base is None or path.is_absolute():
         return str(path) if ref.startswith("~") else ref
