@@ -105,6 +105,10 @@ def _one_line(exc: BaseException, url: str) -> str:
 class PgCache:
     """Thread-safe like ``Cache``: one connection behind a lock."""
 
+    # ``Cache`` moves a corrupt SQLite file aside and says so here; a database
+    # reports its own errors and is never rebuilt behind the user's back.
+    rebuilt: str | None = None
+
     def __init__(self, url: str) -> None:
         self.url = url
         self.display = redact(url)

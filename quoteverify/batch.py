@@ -386,7 +386,8 @@ def quote_rows(row: Row) -> Iterable[dict[str, Any]]:
             "verdict": q["verdict"],
             "score": q["score"],
             "source": source.get("url") or source.get("path"),
-            "notes": "\n".join(q["notes"]) or None,
+            # Notes are {"code", "text"} objects in the JSON contract: one text a line.
+            "notes": "\n".join(n["text"] if isinstance(n, dict) else n for n in q["notes"]) or None,
         }
 
 
