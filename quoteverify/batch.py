@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from dask.distributed import Client
 
     from ._fetch import FetchOptions
 
@@ -205,7 +205,7 @@ def connect(scheduler: str | None, workers: int) -> tuple[Client, Callable[[], N
     import logging
 
     try:
-        from distributed import Client, LocalCluster
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise InputError(
             "batch", "dask", "needs dask.distributed: pip install 'quoteverify[dask]'"
@@ -249,7 +249,7 @@ def run(
     progress: bool = False,
 ) -> Summary:
     """Submit every item, ``emit`` the rows in input order as they complete."""
-    from distributed import as_completed
+    from dask.distributed import as_completed
 
     summary = Summary()
     if not items:
