@@ -22,10 +22,7 @@ from quoteverify.align import (
     shares_trigram,
 )
 from quoteverify.align._diff import (
-    MINOR_FLAGS,
     WordDiff,
-    is_inflection,
-    is_minor,
     moved_words,
     source_punct,
     source_word,
@@ -45,6 +42,8 @@ from quoteverify.verdict import (
     _speakers,
     _spelling,
 )
+from quoteverify.verdict._inflection import is_inflection
+from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -275,7 +274,7 @@ def _part_matches(
     )
     out: list[_PM] = []
     for s in exact:
-        wd = _police(word_diff(toks, ps, s, s + len(keys), th), th, ps, s)
+        wd = _police(word_diff(toks, ps, s, s + len(keys), th, WORD_RULES), th, ps, s)
         out.append(_PM(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
@@ -300,7 +299,7 @@ def _part_matches(
                     if len(taken) >= _MAX_CANDIDATES:
                         break
                     continue
-            a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
+            a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
             out.append(_PM(a, b, _police(wd, th, ps, a), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
@@ -457,7 +456,7 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(word_diff(toks, ps, a, b, th), th, ps, a)
+            wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _PM(a, b, wd, False)
     if best is not pm:
@@ -746,7 +745,7 @@ def _fit_end(
         a = rng[1] - len(toks) - extra
         if a < rng[0]:
             break
-        wd = word_diff(toks, ps, a, rng[1], th)
+        wd = word_diff(toks, ps, a, rng[1], th, WORD_RULES)
         if best is None or wd.cost < best[1].cost:
             best = (a, wd)
     return best
@@ -761,7 +760,7 @@ def _fit_start(
         b = rng[0] + len(toks) + extra
         if b > rng[1]:
             break
-        wd = word_diff(toks, ps, rng[0], b, th)
+        wd = word_diff(toks, ps, rng[0], b, th, WORD_RULES)
         if best is None or wd.cost < best[1].cost:
             best = (b, wd)
     return best

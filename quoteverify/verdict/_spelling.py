@@ -17,6 +17,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from quoteverify.align._tokens import levenshtein
+from quoteverify.verdict._inflection import is_inflection
+
+if TYPE_CHECKING:
+    from quoteverify.thresholds import Thresholds
+
+# Word pairs one letter apart that are different words, not spellings of one:
+# the spelling-variant rule (theater/theatre) must not call them minor.
+CONFUSABLE = {
+    frozenset(p)
+    for p in [
+        ("though", "through"), ("through", "thorough"), ("affect", "effect"),
+        ("quite", "quiet"), ("accept", "except"), ("advice", "advise"),
+        ("loose", "lose"), ("there", "where"), ("these", "those"), ("while", "whilst"),
+        ("later", "latter"), ("trail", "trial"), ("causal", "casual"), ("form", "from"),
+        ("allies", "allied"), ("threat", "threats"), ("united", "untied"),
+    ]
+}  # fmt: skip
 
 # US/UK spelling pairs, as rewrites to one canonical (US) form.  A pair of
 # words with the same canonical form is a spelling variant, whatever the
@@ -142,3 +162,69 @@ def _possessive_form(word: str) -> str:
     if word.endswith("s'"):
         return "plural-owner"
     return "plain"
+
+
+def spelling_variant(q: str, s: str, th: Thresholds) -> bool:
+    """Is the quote's word ``q`` within the spelling tolerance of ``s``?
+
+    Same first letter, at least ``spelling_min_length`` letters, at most
+    ``spelling_max_edit_fraction`` of them changed; never a known confusable
+    pair or another inflection.  Real cases: "theatre" for "theater",
+    "goverment" for "government"; "though" for "through" is another word.
+
+    >>> from quoteverify.thresholds import DEFAULT
+    >>> [spelling_variant(a, b, DEFAULT) for a, b in
+    ...  [("theatre", "theater"), ("goverment", "government"), ("though", "through")]]
+    [True, True, False]
+    """
+    ql, sl = q.lower(), s.lower()
+    if not (ql.isalpha() and sl.isalpha()):
+        return False
+    if frozenset((ql, sl)) in CONFUSABLE or is_inflection(ql, sl):
+        return False
+    n = max(len(ql), len(sl))
+    if n < th.spelling_min_length or ql[0] != sl[0]:
+        return False
+    return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
+
+
+def name_misspelt(q: str, s: str, prev_punct: str, th: Thresholds) -> bool:
+    """Is quote word ``q`` a misspelling of the proper name ``s``?
+
+    Real case: "the entire McCane family" for "the entire McCain family": two
+    letters of six, more than the spelling rule allows a common word.  Only
+    for a name: the source word is capitalised in mid-sentence (the word
+    before it, whose trailing punctuation is ``prev_punct``, does not end a
+    sentence or a speaker label) and not all capitals, the quote word is
+    capitalised too, same first letter, at least ``name_spelling_min_length``
+    letters, and not another form of the word ("Williams" is not "William").
+    "Where" for "There" at a sentence start is no name.
+
+    >>> from quoteverify.thresholds import DEFAULT
+    >>> name_misspelt("McCane", "McCain", "", DEFAULT)
+    True
+    >>> name_misspelt("Where", "There", ".", DEFAULT)
+    False
+    """
+    if not (q.isalpha() and s.isalpha() and q[0].isupper() and s[0].isupper()):
+        return False
+    if s.isupper() or q.isupper() or q[0] != s[0]:
+        return False
+    if prev_punct.rstrip("\"')]").endswith((".", "?", "!", ":")):
+        return False
+    ql, sl = q.lower(), s.lower()
+    n = max(len(ql), len(sl))
+    if n < th.name_spelling_min_length or frozenset((ql, sl)) in CONFUSABLE:
+        return False
+    if is_inflection(ql, sl):
+        return False
+    return levenshtein(ql, sl) <= th.name_spelling_max_edits
+
+
+def same_compound(quote_keys: tuple[str, ...], source: tuple[str, ...]) -> bool:
+    """Hyphenation or compounding: "cyber attacks" / "cyberattacks".
+
+    >>> same_compound(("cyber", "attacks"), ("cyberattacks",))
+    True
+    """
+    return "".join(quote_keys) == "".join(c.lower().replace("'", "") for c in source)
