@@ -15,7 +15,7 @@ many corpora, data shipped in its wheel), loaded lazily on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,14 @@ _US_UK: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ae", "e"),  # anaemia, paediatric
         (r"oe([^s]|$)", r"e\1"),  # manoeuvre, oestrogen
     )
+)
+# One word with several accepted spellings that no edit-distance tolerance
+# can see ("OK" is two letters of "okay"), as groups of lower-case spellings
+# without dots.  Interjections and set phrases only: each spelling is used by
+# transcribers and writers alike for the same spoken word.
+_SPELLING_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"ok", "okay"}),  # "O.K." keys as "ok"
+    frozenset({"alright", "all right"}),
 )
 # Words whose apostrophe-s is "is"/"has"/"us", not a possessive: "it's" vs
 # "its" is a contraction question, never one of number or owner.
@@ -122,6 +130,8 @@ def another_word(quote: str, source: str, is_word: Callable[[str], bool]) -> boo
     """
     q, s = quote.lower().strip(".,;:!?\"'"), source.lower().strip(".,;:!?\"'")
     if q == s or not (q.isalpha() and s.isalpha()) or us_uk_variant(q, s):
+        return False
+    if listed_variant([q], [s]):
         return False
     return is_word(q) and is_word(s)
 
@@ -228,3 +238,21 @@ def same_compound(quote_keys: tuple[str, ...], source: tuple[str, ...]) -> bool:
     True
     """
     return "".join(quote_keys) == "".join(c.lower().replace("'", "") for c in source)
+
+
+def listed_variant(quote: Sequence[str], source: Sequence[str]) -> bool:
+    """Two accepted spellings of one spoken word ("Okay" / "OK" / "O.K.").
+
+    Real cases: Trump's "There is not even a contest. Okay?" printed "Ok,"
+    (an interview, 2025), Jean-Pierre's "Okay, a couple of items" and Biden's
+    "Okay? But democracy never is easy" (White House transcripts spell it
+    "Okay", many outlets "OK").
+
+    >>> listed_variant(["Ok"], ["Okay"]), listed_variant(["O.K."], ["okay"])
+    (True, True)
+    >>> listed_variant(["all", "right"], ["alright"]), listed_variant(["OK"], ["Oh"])
+    (True, False)
+    """
+    q = " ".join(w.lower().replace(".", "") for w in quote)
+    s = " ".join(w.lower().replace(".", "") for w in source)
+    return q != s and any(q in g and s in g for g in _SPELLING_GROUPS)

@@ -25,9 +25,19 @@ from quoteverify.verdict import _contraction, _numbers, _spelling
 # referent ("President [Biden]"), when the rest passes.
 # "disfluency": removed fillers and stutters (``_disfluency``).
 # "transcriber": the source's [bracketed] words printed or left out (the
-# policy's "Words the transcriber added").
+# policy's "Words the transcriber added"); "sic": a transcriber's [sic] or
+# [ph] between the words, left out (``_transcriber``).
 MINOR_FLAGS = frozenset(
-    {"case", "punctuation", "spelling", "contraction", "bracket", "disfluency", "transcriber"}
+    {
+        "case",
+        "punctuation",
+        "spelling",
+        "contraction",
+        "bracket",
+        "disfluency",
+        "transcriber",
+        "sic",
+    }
 )
 
 
@@ -91,6 +101,8 @@ def _replace_flags_of(
             return ("spelling",)
         qc, sc = _numbers.percent_words(qc), _numbers.percent_words(sc)
     if _numbers.same_number(qc, sc) or _spelling.same_compound(qkeys, tuple(sc)):
+        return ("spelling",)
+    if _spelling.listed_variant(qc, sc):
         return ("spelling",)
     flags: list[str] = ["bracket"] if bracket else []
     if _contraction.contracted_same(qc, sc):

@@ -1,0 +1,129 @@
+"""Notes agree with their verdicts, on every labelled set, and the rules
+added after the real-world tuning (Okay/OK, a [sic] left out, a paraphrase
+of another speaker's words) say what they decided."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteverify.align import PreparedSource, prepare_source
+from quoteverify.models import Note, Quote, QuoteResult, Source, Speaker, note_code
+from quoteverify.verdict import judge
+
+from .verdict_sets import FIXTURES, bench_run
+
+# Codes that say the words were changed, moved or are someone else's: never
+# on a passing verdict.
+CHANGE = {
+    "negation", "number", "modal", "inflection", "reordered", "omission", "paraphrase",
+    "word", "apostrophe", "inaudible", "stitch", "misattributed", "nearest",
+    "other-speaker", "no-source", "unmapped",
+}  # fmt: skip
+# Codes of a minor difference (docs/VERDICT-POLICY.md, "minor").
+MINOR = {
+    "case", "punctuation", "spelling", "contraction", "bracket", "disfluency",
+    "interjection", "transcriber",
+}  # fmt: skip
+# What a failing verdict's notes must hold (one of).
+NEEDS = {
+    "stitched": {"stitch"},
+    "misattributed": {"misattributed"},
+    "not_found": {"nearest", "other-speaker"},
+    "unverifiable": {"no-source", "unmapped"},
+    "elided": {"elision"},
+}
+SETS = ("verdicts", "verdicts-heldout", "verdicts-heldout2", "verdicts-realworld")
+
+
+def disagreement(verdict: str, codes: set[str]) -> str | None:
+    """Why the notes contradict the verdict (None: they agree).
+
+    >>> disagreement("minor", {"spelling"}), disagreement("verbatim", {"spelling"})
+    (None, 'verbatim with a minor note')
+    """
+    if verdict in ("verbatim", "minor", "elided") and codes & CHANGE:
+        return f"{verdict} with a change note {sorted(codes & CHANGE)}"
+    if verdict == "verbatim" and codes & MINOR:
+        return "verbatim with a minor note"
+    if verdict == "minor" and not codes & MINOR:
+        return "minor with no note saying what differs"
+    need = NEEDS.get(verdict)
+    if need and not codes & need:
+        return f"{verdict} without a note of {sorted(need)}"
+    return None
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_note_agrees_with_its_verdict(name: str) -> None:
+    rep = bench_run(FIXTURES / name)
+    bad = []
+    for row in rep["rows"]:
+        why = disagreement(row["got"], {c for c, _ in row["notes"]})
+        if why:
+            bad.append(f"{row['id']}: {why}: {row['notes']}")
+    assert not bad, "\n".join(bad)
+
+
+BIDEN = Speaker("Joe Biden", "Biden", 0, 5, title="President")
+PSAKI = Speaker("Jen Psaki", "Psaki", 0, 5, title="Press Secretary")
+BODY = (
+    "THE PRESIDENT: Okay, look, inflation is coming down. So, while sellers make "
+    "record prifits \\[sic\\] — profits, families are paying more.\n\n"
+    "Q: Is one of those options looking at releasing more oil from the Strategic "
+    "Petroleum Reserve?\n\n"
+    "MS. PSAKI: That is certainly an option on the table.\n"
+)
+
+
+SOURCE = Source(
+    "s",
+    "ok",
+    f'---\ntitle: "Remarks by President Biden and Press Secretary Jen Psaki"\n---\n\n{BODY}',
+)
+
+
+def _ps() -> PreparedSource:
+    return prepare_source(SOURCE)
+
+
+def _judge(text: str, sp: Speaker) -> QuoteResult:
+    return judge(Quote("q", text, 0, len(text), kind="quote", speaker=sp), [_ps()])
+
+
+def _codes(r: QuoteResult) -> set[str]:
+    return {note_code(n) for n in r.notes}
+
+
+@pytest.mark.parametrize(
+    "text", ["OK, look, inflation is coming down.", "Ok, look, inflation is coming down"]
+)
+def test_ok_for_okay_is_a_spelling(text: str) -> None:
+    r = _judge(text, BIDEN)
+    assert r.verdict == "minor" and "spelling" in _codes(r), r.notes
+
+
+def test_a_sic_left_out_is_minor_and_noted() -> None:
+    r = _judge("families are paying more", BIDEN)
+    assert r.verdict == "verbatim", r.notes
+    r = _judge("sellers make record prifits — profits, families are paying more", BIDEN)
+    assert r.verdict == "minor" and "transcriber" in _codes(r), r.notes
+    assert any("[sic]" in str(n) for n in r.notes)
+
+
+def test_a_paraphrase_of_another_speakers_turn_is_misattributed_with_its_passage() -> None:
+    r = _judge("the option of releasing more oil from US strategic reserve,", PSAKI)
+    assert r.verdict == "misattributed", r.notes
+    assert "paraphrase" in _codes(r) and r.match is not None
+    assert "Strategic" in r.match.text
+
+
+def test_check_reads_the_code_not_the_prose() -> None:
+    from quoteverify.check import _message
+
+    r = _judge("Is one of those options looking at releasing more oil", PSAKI)
+    assert r.verdict == "misattributed"
+    # A note whose text reads like a misattribution but whose code is not.
+    decoy = Note("question-turn", "misattributed: DECOY")
+    notes = [decoy, *(n for n in r.notes)]
+    msg = _message(QuoteResult(**{**r.__dict__, "notes": notes}), [SOURCE])
+    assert "DECOY" not in msg
