@@ -127,3 +127,32 @@ def test_check_reads_the_code_not_the_prose() -> None:
     notes = [decoy, *(n for n in r.notes)]
     msg = _message(QuoteResult(**{**r.__dict__, "notes": notes}), [SOURCE])
     assert "DECOY" not in msg
+
+
+# -- the rules reviewed for over-fitting: each with an example from a second text --
+PSAKI_BODY = (
+    "MS. PSAKI: And, certainly, if it is an appropriate time, he will engage with "
+    "President Putin again.  But now is not the appropriate time, where he’s "
+    "continuing to invade a sovereign country.\n\n"
+    "Q: And the poets in the delegation?\n"
+)
+
+
+def _psaki(text: str) -> QuoteResult:
+    body = f'---\ntitle: "Press Briefing by Press Secretary Jen Psaki"\n---\n\n{PSAKI_BODY}'
+    ps = prepare_source(Source("p", "ok", body))
+    return judge(Quote("q", text, 0, len(text), kind="quote", speaker=PSAKI), [ps])
+
+
+def test_a_writers_insertion_inside_a_contraction_is_minor_in_a_second_text() -> None:
+    """First seen in Trump's "he's a much tougher negotiator" printed "He (PM Modi)
+    is"; Psaki's "where he's continuing to invade" printed with "(Putin)"."""
+    r = _psaki("where he (Putin) is continuing to invade a sovereign country.")
+    assert r.verdict == "minor", r.notes
+    assert {"bracket", "contraction"} <= _codes(r)
+
+
+def test_a_dropped_digraph_is_no_us_uk_spelling() -> None:
+    """ "poets" printed as "pets" is another word, never the "oe"/"e" of foetus/fetus."""
+    r = _psaki("And the pets in the delegation?")
+    assert r.verdict == "misattributed" and "the words themselves: diverged" in r.notes, r.notes
