@@ -156,3 +156,21 @@ def test_a_dropped_digraph_is_no_us_uk_spelling() -> None:
     """ "poets" printed as "pets" is another word, never the "oe"/"e" of foetus/fetus."""
     r = _psaki("And the pets in the delegation?")
     assert r.verdict == "misattributed" and "the words themselves: diverged" in r.notes, r.notes
+
+
+@pytest.mark.parametrize("start_word", ["im", "gonna", "make"])
+def test_a_doubled_contraction_at_the_passage_start_is_fitted_whole(start_word: str) -> None:
+    """ "I am going to" for "I'm gonna" at the start of a quote: wherever the
+    alignment's hit starts (inside the contraction too), the fitted passage
+    holds the whole contraction and the change is one minor one."""
+    from quoteverify.align._diff import tight_diff
+    from quoteverify.align._quote import parse_quote
+    from quoteverify.thresholds import DEFAULT
+    from quoteverify.verdict._words import WORD_RULES
+
+    body = "THE PRESIDENT: Look, I said it before. I'm gonna make sure of it, and we will win.\n"
+    ps = prepare_source(Source("s", "ok", f"---\ntitle: x\n---\n\n{body}"))
+    toks = list(parse_quote("I am going to make sure of it, and we will win.").parts[0].tokens)
+    keys = [ps.key(i) for i in range(ps.n_tokens)]
+    _, _, wd = tight_diff(toks, ps, keys.index(start_word), ps.n_tokens, DEFAULT, WORD_RULES)
+    assert wd.ops[0].flags == ("contraction",) and not wd.changed, wd.ops

@@ -58,9 +58,10 @@ class WordDiff:
 
     @property
     def changed(self) -> list[DiffOp]:
-        return [o for o in self.ops if o.op != "equal" and not self._is_minor(o)]
+        return [o for o in self.ops if o.op != "equal" and not self.is_minor(o)]
 
-    def _is_minor(self, o: DiffOp) -> bool:
+    def is_minor(self, o: DiffOp) -> bool:
+        """Does ``o`` carry only the rules' minor flags?"""
         return bool(o.flags) and set(o.flags) <= self.minor_flags
 
     @property
@@ -69,7 +70,7 @@ class WordDiff:
         return sum(
             len(o.quote.split())
             for o in self.ops
-            if o.op == "equal" or (o.quote and self._is_minor(o))
+            if o.op == "equal" or (o.quote and self.is_minor(o))
         )
 
     @property
@@ -252,7 +253,12 @@ def tight_diff(
     best = word_diff(qtoks, ps, a, b, th, rules, passage=passage, b2j=b2j)
     for side in ("start", "end"):
         end_op = best.ops[0] if side == "start" else best.ops[-1]
-        if end_op.op != "insert":
+        # Extend when the quote's end words pair with nothing alike: added, or
+        # replaced by a changed word.  A hit starting inside a doubled
+        # contraction ("gonna" of "I'm gonna" for "I am going to") pairs the
+        # quote's first words with part of it; only the whole contraction
+        # makes them one minor change.
+        if not (end_op.op == "insert" or (end_op.op == "replace" and not best.is_minor(end_op))):
             continue  # every quote word at this end already pairs with a source word
         for k in (1, 2):
             na, nb = (a - k, b) if side == "start" else (a, b + k)
