@@ -174,3 +174,25 @@ def test_a_doubled_contraction_at_the_passage_start_is_fitted_whole(start_word: 
     keys = [ps.key(i) for i in range(ps.n_tokens)]
     _, _, wd = tight_diff(toks, ps, keys.index(start_word), ps.n_tokens, DEFAULT, WORD_RULES)
     assert wd.ops[0].flags == ("contraction",) and not wd.changed, wd.ops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So the report … the data shows that we are on track",
+        "So the report [as of … the data shows that we are on track",
+        "The report […] shows that we are on track",
+    ],
+)
+def test_an_ellipsis_over_a_transcribers_unclosed_bracket_is_elided(text: str) -> None:
+    body = (
+        "MS. JEAN-PIERRE: So the report [as of Tuesday, the data shows that we are on "
+        "track, and it is working. That is what matters.\n\nQ: Thank you.\n"
+    )
+    src = f'---\ntitle: "Press Briefing by Press Secretary Karine Jean-Pierre"\n---\n\n{body}'
+    kjp = Speaker("Karine Jean-Pierre", "Jean-Pierre", 0, 5, title="Press Secretary")
+    r = judge(
+        Quote("q", text, 0, len(text), kind="quote", speaker=kjp),
+        [prepare_source(Source("s", "ok", src))],
+    )
+    assert r.verdict == "elided" and "elision" in _codes(r), r.notes
