@@ -138,6 +138,9 @@ def run(root: Path) -> dict[str, Any]:
         "root": str(root),
         "cases": n,
         "correct": correct,
+        # Every case's result (verdict and notes): what tests check the notes
+        # against the verdict with, and what two runs are compared by.
+        "rows": rows,
         "accuracy": correct / n if n else 0.0,
         "agreement": sum(r["agree"] for r in rows) / n if n else 0.0,
         "agreed": sum(r["agree"] for r in rows),

@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .verdict_sets import FIXTURES, _bench, _fmt
+from .verdict_sets import FIXTURES, _fmt, bench_run
 
 TUNING = FIXTURES / "verdicts-realworld"
 HELDOUT = FIXTURES / "verdicts-realworld-heldout"
@@ -32,7 +32,7 @@ def test_heldout_labels_are_unchanged() -> None:
 
 
 def test_engine_on_realworld_tuning_set() -> None:
-    rep = _bench().run(TUNING)
+    rep = bench_run(TUNING)
     assert rep["cases"] == len(_cases(TUNING)) == 289
     unsafe = [_fmt(e) for e in rep["errors"] if e["unsafe"]]
     assert not unsafe, "UNSAFE passes:\n" + "\n".join(unsafe)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import pytest
 
 from quoteverify.align import PreparedSource, prepare_source
-from quoteverify.align._diff import is_inflection
 from quoteverify.align._transcript import label_matches
 from quoteverify.models import Quote, QuoteResult, Source, Speaker
 from quoteverify.verdict import judge
+from quoteverify.verdict._inflection import is_inflection
 
 BIDEN = Speaker("Joe Biden", "Biden", 0, 5, title="President")
 MOON = Speaker("Moon Jae-in", "Moon", 0, 4, title="President of South Korea")

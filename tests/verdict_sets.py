@@ -7,6 +7,7 @@ run through ``benchmarks/verdicts.py`` with its gate (no UNSAFE pass, an accurac
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import sys
@@ -79,13 +80,20 @@ def _bench() -> ModuleType:
     return mod
 
 
+@functools.cache
+def bench_run(folder: Path) -> dict[str, Any]:
+    """``benchmarks/verdicts.py``'s report on one set, computed once per test session:
+    the gate and the notes-agree test read the same run."""
+    return _bench().run(folder)
+
+
 def _fmt(e: dict[str, Any]) -> str:
     return f"{e['id']} ({e['rule']}): expected {e['expected']}, got {e['got']}"
 
 
 def assert_engine_gate(folder: Path, n_cases: int, min_accuracy: float) -> None:
     """Run the engine on every case: no UNSAFE pass, accuracy at least min_accuracy."""
-    rep = _bench().run(folder)
+    rep = bench_run(folder)
     assert rep["cases"] == n_cases, f"the benchmark judged {rep['cases']} of {n_cases} cases"
     unsafe = [_fmt(e) for e in rep["errors"] if e["unsafe"]]
     assert not unsafe, "UNSAFE passes:\n" + "\n".join(unsafe)

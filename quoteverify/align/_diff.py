@@ -2,118 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
-from quoteverify.align._tokens import (
-    QToken,
-    dash_style,
-    expand,
-    is_contraction,
-    is_modal,
-    is_negation,
-    is_number,
-    levenshtein,
-    number_value,
-    spaced_dash,
-    trailing_punct,
-)
+from quoteverify.align._tokens import QToken, dash_style, spaced_dash, trailing_punct
 from quoteverify.models import DiffOp
 
 if TYPE_CHECKING:
     from quoteverify.align import PreparedSource
     from quoteverify.thresholds import Thresholds
 
-# The policy (docs/VERDICT-POLICY.md, "minor"): contractions and full forms are the
-# same spoken words presented differently ("I've" / "I have", "gonna" / "going to").
-# So is a writer's marked insertion in [brackets] or (parentheses) that names a
-# referent ("President [Biden]"), when the rest passes.
-# The verdict side flags removed fillers and stutters "disfluency"
-# (quoteverify/verdict/_disfluency.py).
-# "transcriber": the source's [bracketed] words printed or left out (the
-# policy's "Words the transcriber added").
-MINOR_FLAGS = frozenset(
-    {"case", "punctuation", "spelling", "contraction", "bracket", "disfluency", "transcriber"}
-)
-# Word pairs one letter apart that are different words, not spellings of one:
-# the spelling-variant rule (theater/theatre) must not call them minor.
-_CONFUSABLE = {
-    frozenset(p)
-    for p in [
-        ("though", "through"), ("through", "thorough"), ("affect", "effect"),
-        ("quite", "quiet"), ("accept", "except"), ("advice", "advise"),
-        ("loose", "lose"), ("there", "where"), ("these", "those"), ("while", "whilst"),
-        ("later", "latter"), ("trail", "trial"), ("causal", "casual"), ("form", "from"),
-        ("allies", "allied"), ("threat", "threats"), ("united", "untied"),
-    ]
-}  # fmt: skip
+# The policy's word rules (what a replaced word is: a spelling, a contraction,
+# a changed number...) live on the verdict side (quoteverify/verdict/_words.py):
+# this module only pairs words and describes what it sees (case, punctuation,
+# brackets, moves).  The caller passes the rules in.
+ReplaceRule = Callable[[Sequence[QToken], Sequence[str], str, "Thresholds"], tuple[str, ...]]
 
 
-# Inflectional endings, by what they mean: "d"/"ed"/"ied" all make a past
-# tense, "s"/"es"/"ies" a plural or third person.
-_SUFFIX_CLASS = {
-    "s": "s", "es": "s", "ies": "s", "d": "ed", "ed": "ed", "ied": "ed",
-    "ing": "ing", "er": "er", "ier": "er", "est": "est", "iest": "est",
-}  # fmt: skip
-# Words that take an "s" with no change of meaning (US / UK): "toward" /
-# "towards", "afterward" / "afterwards", "backward" / "backwards".
-_OPTIONAL_S = ("ward",)
+@dataclass(frozen=True)
+class WordRules:
+    """The word rules a diff applies, supplied by the verdict policy.
 
-
-def _stems(word: str) -> dict[str, set[str]]:
-    """Each stem ``word`` may be inflected from, with its ending's classes.
-
-    "promised" -> {"promised": {""}, "promis": {"ed"}, "promise": {"ed"}};
-    "stopped" also gives "stop" (doubled consonant); "carried" gives "carry".
+    ``replace(quote_tokens, source_words, prev_punct, th)``: the flags of a
+    replaced stretch (``()``: changed words); ``prev_punct`` is the
+    punctuation after the source word before the stretch.  ``added(words)``:
+    the flags of words only one side has.  ``minor``: the flags that leave a
+    word minor (what ``WordDiff.changed`` / ``matched_words`` count).  A
+    replacement flagged exactly ``("spelling",)`` costs ``minor_word_cost``,
+    one holding "contraction" one word: the passage fit uses these costs.
     """
-    out: dict[str, set[str]] = {word: {""}}
-    for suf, cls in _SUFFIX_CLASS.items():
-        if not word.endswith(suf) or len(word) - len(suf) < 2:
-            continue
-        stem = word[: -len(suf)]
-        cands = {stem}
-        if suf.startswith("i") and suf != "ing":
-            cands.add(stem + "y")  # carried / carries -> carry
-        elif suf in ("ed", "ing", "er", "est"):
-            cands.add(stem + "e")  # making -> make, promised -> promise
-            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
-                cands.add(stem[:-1])  # stopped -> stop, travelled -> travel
-        for c in cands:
-            out.setdefault(c, set()).add(cls)
-    return out
 
-
-@lru_cache(maxsize=4096)
-def is_inflection(a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` two inflections of one word (lower case)?
-
-    "promise" / "promised" (tense), "threat" / "threats" (number),
-    "carry" / "carried", "stop" / "stopping": one letter or two apart, so
-    within the spelling tolerance, but the tense or number changed, and an
-    editor calls that a changed word.  Two spellings of one form are not:
-    "traveled" / "travelled" both end in "ed" (after "travel"), "organized" /
-    "organised" and "color" / "colour" share no stem, "toward" / "towards" is
-    one word.
-    """
-    if a == b:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    if long_ == short + "s" and short.endswith(_OPTIONAL_S) and len(short) > 4:
-        return False
-    sa, sb = _stems(a), _stems(b)
-    for stem, classes in sa.items():
-        other = sb.get(stem)
-        if other is not None and classes != other and not (classes & other):
-            return True
-    return False
-
-
-def is_minor(op: DiffOp) -> bool:
-    """A non-equal op that only differs in spelling/case/punctuation."""
-    return bool(op.flags) and set(op.flags) <= MINOR_FLAGS
+    replace: ReplaceRule
+    added: Callable[[Sequence[str]], tuple[str, ...]]
+    minor: frozenset[str]
 
 
 @dataclass
@@ -125,6 +49,7 @@ class WordDiff:
     longest_run: int = 0  # longest run of equal words
     leading_equal: int = 0  # equal words at the very start of the quote
     trailing_equal: int = 0
+    minor_flags: frozenset[str] = frozenset()  # the rules' minor flags (WordRules.minor)
 
     @property
     def score(self) -> float:
@@ -133,18 +58,24 @@ class WordDiff:
 
     @property
     def changed(self) -> list[DiffOp]:
-        return [o for o in self.ops if o.op != "equal" and not is_minor(o)]
+        return [o for o in self.ops if o.op != "equal" and not self.is_minor(o)]
+
+    def is_minor(self, o: DiffOp) -> bool:
+        """Does ``o`` carry only the rules' minor flags?"""
+        return bool(o.flags) and set(o.flags) <= self.minor_flags
 
     @property
     def matched_words(self) -> int:
         """Quote words paired with the same source word (equal, or a minor variant)."""
         return sum(
-            len(o.quote.split()) for o in self.ops if o.op == "equal" or (o.quote and is_minor(o))
+            len(o.quote.split())
+            for o in self.ops
+            if o.op == "equal" or (o.quote and self.is_minor(o))
         )
 
     @property
     def minor(self) -> list[DiffOp]:
-        return [o for o in self.ops if o.flags and set(o.flags) <= MINOR_FLAGS]
+        return [o for o in self.ops if o.flags and set(o.flags) <= self.minor_flags]
 
 
 def source_word(ps: PreparedSource, i: int) -> str:
@@ -187,32 +118,6 @@ class Passage:
         ]
 
 
-def _class_flags(cores: list[str], other: list[str]) -> list[str]:
-    flags = []
-    # "one" is as often a determiner/pronoun ("one lesson") as a number: only
-    # a number if the other side has a number too ("one" -> "two").
-    nums = [c for c in cores if is_number(c) and c.lower() != "one"]
-    if nums or (any(is_number(c) for c in cores) and any(is_number(c) for c in other)):
-        flags.append("number")
-    if any(is_negation(c) for c in cores):
-        flags.append("negation")
-    if any(is_modal(c) for c in cores):
-        flags.append("modal")
-    return flags
-
-
-def _spelling_variant(q: str, s: str, th: Thresholds) -> bool:
-    ql, sl = q.lower(), s.lower()
-    if not (ql.isalpha() and sl.isalpha()):
-        return False
-    if frozenset((ql, sl)) in _CONFUSABLE or is_inflection(ql, sl):
-        return False
-    n = max(len(ql), len(sl))
-    if n < th.spelling_min_length or ql[0] != sl[0]:
-        return False
-    return levenshtein(ql, sl) <= max(1, int(th.spelling_max_edit_fraction * n))
-
-
 def source_punct(ps: PreparedSource, i: int) -> str:
     """The punctuation between source token ``i`` and the next ("" if none).
 
@@ -235,112 +140,13 @@ def _punct_before(ps: PreparedSource, i: int) -> str:
     return trailing_punct(masked, e, len(masked)) if e < len(masked) else "."
 
 
-def _name_misspelt(q: str, s: str, prev_punct: str, th: Thresholds) -> bool:
-    """Is quote word ``q`` a misspelling of the proper name ``s``?
-
-    "the entire McCane family" for "the entire McCain family": two letters
-    of six, more than the spelling rule allows a common word.  Only for a
-    name: the source word is capitalised in mid-sentence (the word before it
-    does not end a sentence or a speaker label) and not all capitals, the
-    quote word is capitalised too, same first letter, at least
-    ``name_spelling_min_length`` letters, and not another form of the word
-    ("Williams" is not "William").  "Where" for "There" at a sentence start
-    is no name.
-    """
-    if not (q.isalpha() and s.isalpha() and q[0].isupper() and s[0].isupper()):
-        return False
-    if s.isupper() or q.isupper() or q[0] != s[0]:
-        return False
-    if prev_punct.rstrip("\"')]").endswith((".", "?", "!", ":")):
-        return False
-    ql, sl = q.lower(), s.lower()
-    n = max(len(ql), len(sl))
-    if n < th.name_spelling_min_length or frozenset((ql, sl)) in _CONFUSABLE:
-        return False
-    if is_inflection(ql, sl):
-        return False
-    return levenshtein(ql, sl) <= th.name_spelling_max_edits
-
-
-def _replace_flags(qt: list[QToken], sc: list[str], th: Thresholds) -> tuple[str, ...]:
-    # A writer's bracketed words amid the replaced ones ("He (PM Modi) is" for
-    # "he's"): the rest is compared on its own, and the insertion is flagged.
-    if any(t.bracket for t in qt) and not all(t.bracket for t in qt):
-        rest = [t for t in qt if not t.bracket]
-        flags = _replace_flags(rest, sc, th)
-        return ("bracket", *flags) if flags else ()
-    # Memoised on what it reads: tight_diff re-diffs overlapping ranges and
-    # the candidates of one quote share their replaced word pairs.
-    return _replace_flags_of(
-        tuple(t.core for t in qt),
-        tuple(t.key for t in qt),
-        all(t.bracket for t in qt),
-        tuple(sc),
-        th,
-    )
-
-
-@lru_cache(maxsize=16384)
-def _replace_flags_of(
-    qc_t: tuple[str, ...],
-    qkeys: tuple[str, ...],
-    bracket: bool,
-    sc_t: tuple[str, ...],
-    th: Thresholds,
-) -> tuple[str, ...]:
-    qc = list(qc_t)
-    sc = list(sc_t)
-    # "25%" / "25 percent" / "25 per cent": the sign and the word are one.
-    if any(c.endswith("%") for c in qc + sc):
-        qc, sc = _percent_words(qc), _percent_words(sc)
-        if [c.lower() for c in qc] == [c.lower() for c in sc]:
-            return ("spelling",)
-    # Same number in numerals and words: "14,000" / "fourteen thousand".
-    if all(is_number(c) or c.lower() == "and" for c in qc + sc):
-        qv, sv = number_value(qc), number_value(sc)
-        if qv is not None and qv == sv:
-            return ("spelling",)
-    # Hyphenation / compounding: "cyber attacks" / "cyberattacks".
-    if "".join(qkeys) == "".join(c.lower().replace("'", "") for c in sc):
-        return ("spelling",)
-    flags: list[str] = []
-    if bracket:
-        flags.append("bracket")
-    qe = [k for c in qc for k in expand(c)]
-    se = [k for c in sc for k in expand(c)]
-    if qe == se and (any(map(is_contraction, qc)) or any(map(is_contraction, sc))):
-        # "can't" / "cannot", "we're" / "we are": same words, one contracted.
-        return tuple(flags + ["contraction"])
-    if len(qc) == 1 and len(sc) == 1 and not flags and _spelling_variant(qc[0], sc[0], th):
-        if not (set(_class_flags(qc, sc)) ^ set(_class_flags(sc, qc))) and not (
-            is_number(qc[0]) or is_negation(qc[0]) or is_modal(qc[0])
-        ):
-            return ("spelling",)
-    for f in _class_flags(qc, sc) + _class_flags(sc, qc):
-        if f not in flags:
-            flags.append(f)
-    return tuple(flags)
-
-
-def _percent_words(cores: list[str]) -> list[str]:
-    """``["25%"]`` -> ``["25", "percent"]``; "per cent" -> "percent"."""
-    out: list[str] = []
-    for c in cores:
-        if c.endswith("%") and len(c) > 1:
-            out += [c[:-1], "percent"]
-        elif c.lower() == "cent" and out and out[-1].lower() == "per":
-            out[-1] = "percent"
-        else:
-            out.append(c)
-    return out
-
-
 def word_diff(
     qtoks: list[QToken],
     ps: PreparedSource,
     a: int,
     b: int,
     th: Thresholds,
+    rules: WordRules,
     *,
     passage: Passage | None = None,
     b2j: dict[str, list[int]] | None = None,
@@ -358,7 +164,7 @@ def word_diff(
     cores = passage.cores[off : off + b - a]
     words = passage.words[off : off + b - a]
     puncts = passage.puncts[off : off + b - a]
-    wd = WordDiff(q_len=len(qtoks), s_len=b - a)
+    wd = WordDiff(q_len=len(qtoks), s_len=b - a, minor_flags=rules.minor)
     lq = len(qtoks)
     if lq == b - a and lq and all(t.key == k for t, k in zip(qtoks, skeys, strict=True)):
         # An exact match (every exact hit, verbatim quotes): difflib's answer
@@ -392,11 +198,10 @@ def word_diff(
         sw = " ".join(words[i1:i2])
         qw = " ".join(t.core for t in qt)
         if tag == "replace":
-            flags = _replace_flags(qt, sc, th)
-            if not flags and len(qt) == 1 and len(sc) == 1:
+            prev = ""
+            if len(qt) == 1 and len(sc) == 1:
                 prev = puncts[i1 - 1] if i1 > 0 else _punct_before(ps, a)
-                if _name_misspelt(qt[0].core, sc[0], prev, th):
-                    flags = ("spelling",)
+            flags = rules.replace(qt, sc, prev, th)
             cost = float(max(len(qt), len(sc)))
             if flags == ("spelling",):
                 cost *= th.minor_word_cost
@@ -407,12 +212,12 @@ def word_diff(
         elif tag == "insert":
             flags = tuple(
                 (["bracket"] if all(t.bracket for t in qt) else [])
-                + _class_flags([t.core for t in qt], [])
+                + list(rules.added([t.core for t in qt]))
             )
             wd.ops.append(DiffOp("insert", qw, "", flags))
             wd.cost += len(qt)
         else:
-            flags = tuple(_class_flags(sc, []))
+            flags = rules.added(sc)
             wd.ops.append(DiffOp("delete", "", sw, flags))
             wd.cost += len(sc)
     _mark_moves(wd)
@@ -429,7 +234,7 @@ def word_diff(
 
 
 def tight_diff(
-    qtoks: list[QToken], ps: PreparedSource, a: int, b: int, th: Thresholds
+    qtoks: list[QToken], ps: PreparedSource, a: int, b: int, th: Thresholds, rules: WordRules
 ) -> tuple[int, int, WordDiff]:
     """Diff against [a, b), fitting the passage's ends to the quote's.
 
@@ -445,16 +250,21 @@ def tight_diff(
     lo, hi = _extension_bounds(ps, a, b)
     passage = Passage(ps, lo, hi)
     b2j = index_of([t.key for t in qtoks])
-    best = word_diff(qtoks, ps, a, b, th, passage=passage, b2j=b2j)
+    best = word_diff(qtoks, ps, a, b, th, rules, passage=passage, b2j=b2j)
     for side in ("start", "end"):
         end_op = best.ops[0] if side == "start" else best.ops[-1]
-        if end_op.op != "insert":
+        # Extend when the quote's end words pair with nothing alike: added, or
+        # replaced by a changed word.  A hit starting inside a doubled
+        # contraction ("gonna" of "I'm gonna" for "I am going to") pairs the
+        # quote's first words with part of it; only the whole contraction
+        # makes them one minor change.
+        if not (end_op.op == "insert" or (end_op.op == "replace" and not best.is_minor(end_op))):
             continue  # every quote word at this end already pairs with a source word
         for k in (1, 2):
             na, nb = (a - k, b) if side == "start" else (a, b + k)
             if na < lo or nb > hi:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, b2j=b2j)
+            wd = word_diff(qtoks, ps, na, nb, th, rules, passage=passage, b2j=b2j)
             if wd.cost < best.cost:
                 best, a, b = wd, na, nb
                 break
@@ -468,7 +278,7 @@ def tight_diff(
             first = best.ops[0] if side == "start" else best.ops[-1]
             if first.op == "equal" and not first.flags:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, passage=passage, b2j=b2j)
+            wd = word_diff(qtoks, ps, na, nb, th, rules, passage=passage, b2j=b2j)
             if wd.cost <= best.cost:
                 best, a, b = wd, na, nb
     return a, b, best

@@ -22,10 +22,7 @@ from quoteverify.align import (
     shares_trigram,
 )
 from quoteverify.align._diff import (
-    MINOR_FLAGS,
     WordDiff,
-    is_inflection,
-    is_minor,
     moved_words,
     source_punct,
     source_word,
@@ -44,7 +41,10 @@ from quoteverify.verdict import (
     _paraphrase,
     _speakers,
     _spelling,
+    _transcriber,
 )
+from quoteverify.verdict._inflection import is_inflection
+from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -275,7 +275,7 @@ def _part_matches(
     )
     out: list[_PM] = []
     for s in exact:
-        wd = _police(word_diff(toks, ps, s, s + len(keys), th), th, ps, s)
+        wd = _police(word_diff(toks, ps, s, s + len(keys), th, WORD_RULES), th, ps, s)
         out.append(_PM(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
@@ -300,7 +300,7 @@ def _part_matches(
                     if len(taken) >= _MAX_CANDIDATES:
                         break
                     continue
-            a, b, wd = tight_diff(toks, ps, h.start, h.end, th)
+            a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
             out.append(_PM(a, b, _police(wd, th, ps, a), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
@@ -365,9 +365,20 @@ def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
                 wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "transcriber"))
                 if o.op == "delete":
                     wd.cost -= n_src * (1.0 - DEFAULT.minor_word_cost)
+            elif o.op == "equal" and _transcriber_note_within(ps, i, i + n_src):
+                # A "[sic]" the quote leaves out: minor, noted (flag "sic").
+                wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "sic"))
         elif o.op == "insert" and ps.gap_between(i):
             wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "inaudible"))
         i += n_src
+
+
+def _transcriber_note_within(ps: PreparedSource, a: int, b: int) -> bool:
+    """Does a transcriber's word note ("[sic]") stand between tokens [a, b)?"""
+    if b - a < 2:
+        return False
+    text = ps.norm.text[int(ps.tok_end[a]) : int(ps.tok_start[b - 1])]
+    return "[" in text and bool(_transcriber.word_notes(text))
 
 
 def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
@@ -457,7 +468,7 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(word_diff(toks, ps, a, b, th), th, ps, a)
+            wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _PM(a, b, wd, False)
     if best is not pm:
@@ -529,6 +540,7 @@ def _diff_notes(ops: list[DiffOp]) -> list[Note]:
 # What each minor flag means, for the note that says what differs (policy "minor").
 _MINOR_NOTES = {
     "transcriber": "the transcriber's [bracketed] words printed or left out",
+    "sic": "the transcriber's [sic] or [ph] left out, in",
     "disfluency": "disfluency removed",
     "contraction": "contraction or full form",
     "spelling": "spelling",
@@ -545,14 +557,17 @@ def _minor_notes(ops: list[DiffOp]) -> list[Note]:
             continue
         for f in o.flags:
             if f in _MINOR_NOTES:
-                pair = f"'{o.source}'" if o.op == "delete" else f"'{o.source}' → '{o.quote}'"
+                one = o.op == "delete" or f == "sic"  # the source's words alone
+                pair = f"'{o.source}'" if one else f"'{o.source}' → '{o.quote}'"
                 by.setdefault(f, []).append(pair)
     out = []
     for f, what in _MINOR_NOTES.items():
         if f in by:
             pairs = by[f]
             more = f" (+{len(pairs) - 3} more)" if len(pairs) > 3 else ""
-            out.append(Note(f, f"{what}: " + ", ".join(pairs[:3]) + more))
+            # "sic" is one of the transcriber's additions: one documented code.
+            code = "transcriber" if f == "sic" else f
+            out.append(Note(code, f"{what}: " + ", ".join(pairs[:3]) + more))
     return out
 
 
@@ -746,7 +761,7 @@ def _fit_end(
         a = rng[1] - len(toks) - extra
         if a < rng[0]:
             break
-        wd = word_diff(toks, ps, a, rng[1], th)
+        wd = word_diff(toks, ps, a, rng[1], th, WORD_RULES)
         if best is None or wd.cost < best[1].cost:
             best = (a, wd)
     return best
@@ -761,7 +776,7 @@ def _fit_start(
         b = rng[0] + len(toks) + extra
         if b > rng[1]:
             break
-        wd = word_diff(toks, ps, rng[0], b, th)
+        wd = word_diff(toks, ps, rng[0], b, th, WORD_RULES)
         if best is None or wd.cost < best[1].cost:
             best = (b, wd)
     return best
@@ -847,11 +862,12 @@ def _finish(
     ops = list(wd.ops)
     notes = list(notes)
     if verdict == "not_found" and _close_paraphrase(toks, score_pm, ps, th):
+        whose = "another speaker" if score_pm.label_ok is False else "the speaker"
         notes.append(
             Note(
                 "paraphrase",
                 "a paraphrase inside quotation marks: most of its words stand in order "
-                "in this passage of the speaker",
+                f"in this passage of {whose}",
             )
         )
         return _judged("diverged", wd.score, ops, notes, pms, quote, ps, idx)
@@ -890,10 +906,13 @@ def _finish(
 def _close_paraphrase(toks: list[QToken], pm: _PM, ps: PreparedSource, th: Thresholds) -> bool:
     """Is the quote a close paraphrase of the passage ``pm`` (see ``_paraphrase``)?
 
-    Only in the speaker's own turn (or an unlabelled source): a paraphrase of
-    someone else's words is no evidence about the speaker's.
+    In another speaker's turn too: the policy's words found in the turn of
+    another identified person are ``misattributed`` (``_judged`` decides),
+    with the passage shown, whether printed word for word or paraphrased (a
+    reporter's question printed as the press secretary's words).  Not words
+    the turn's speaker quotes: those are judged as quoted words elsewhere.
     """
-    if pm.label_ok is False or pm.quoted:
+    if pm.quoted:
         return False
     # The passage the alignment chose, grown by the quote's length on either
     # side: edlib may have fitted only part of the paraphrase.

@@ -1,0 +1,76 @@
+"""Numbers, negations and modals (docs/VERDICT-POLICY.md, "diverged"): the
+words whose change alters a claim, and the number forms that do not.
+
+"25%" / "25 percent" and "14,000" / "fourteen thousand" are one number
+written two ways (``minor``); a changed number, negation or modal is flagged
+so the verdict's note can name it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quoteverify.align._tokens import is_modal, is_negation, is_number, number_value
+
+
+def word_class_flags(cores: Sequence[str], other: Sequence[str]) -> list[str]:
+    """The flags ("number", "negation", "modal") the changed words ``cores`` raise.
+
+    "one" is as often a determiner/pronoun ("one lesson") as a number: it only
+    counts when the other side has a number too ("one" -> "two").  Real case:
+    "we will not" printed for "we would not" changes a modal.
+
+    >>> word_class_flags(["would"], ["will"]), word_class_flags(["one"], ["lesson"])
+    (['modal'], [])
+    >>> word_class_flags(["one"], ["two"]), word_class_flags(["never"], [])
+    (['number'], ['negation'])
+    """
+    flags = []
+    nums = [c for c in cores if is_number(c) and c.lower() != "one"]
+    if nums or (any(is_number(c) for c in cores) and any(is_number(c) for c in other)):
+        flags.append("number")
+    if any(is_negation(c) for c in cores):
+        flags.append("negation")
+    if any(is_modal(c) for c in cores):
+        flags.append("modal")
+    return flags
+
+
+def percent_words(cores: Sequence[str]) -> list[str]:
+    """``["25%"]`` -> ``["25", "percent"]``; "per cent" -> "percent".
+
+    >>> percent_words(["25%"]), percent_words(["25", "per", "cent"])
+    (['25', 'percent'], ['25', 'percent'])
+    """
+    out: list[str] = []
+    for c in cores:
+        if c.endswith("%") and len(c) > 1:
+            out += [c[:-1], "percent"]
+        elif c.lower() == "cent" and out and out[-1].lower() == "per":
+            out[-1] = "percent"
+        else:
+            out.append(c)
+    return out
+
+
+def same_percent(quote: Sequence[str], source: Sequence[str]) -> bool:
+    """ "25%" / "25 percent" / "25 per cent": the sign and the word are one.
+
+    >>> same_percent(["40%"], ["40", "percent"]), same_percent(["40%"], ["14", "percent"])
+    (True, False)
+    """
+    if not any(c.endswith("%") for c in [*quote, *source]):
+        return False
+    return [c.lower() for c in percent_words(quote)] == [c.lower() for c in percent_words(source)]
+
+
+def same_number(quote: Sequence[str], source: Sequence[str]) -> bool:
+    """The same number in numerals and in words: "14,000" / "fourteen thousand".
+
+    >>> same_number(["14,000"], ["fourteen", "thousand"]), same_number(["two"], ["three"])
+    (True, False)
+    """
+    if not all(is_number(c) or c.lower() == "and" for c in [*quote, *source]):
+        return False
+    qv, sv = number_value(list(quote)), number_value(list(source))
+    return qv is not None and qv == sv
