@@ -416,7 +416,10 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
         return None
     m = _HEADER_ON.search(ctx.masked, a, b)
     c = parse_np(ctx.masked, a, m.start() if m else b, "full")
-    if c is None or c.kind != "name" or c.type != "person":
+    # A title is required: round-up headers name officials by office ("Border Czar
+    # Tom Homan"), while a section header cut at "in" ("Historic Milestone in
+    # Making D.C. Safe Again", 2025-08-21) would otherwise pass for a name.
+    if c is None or c.kind != "name" or c.type != "person" or not c.title:
         return None
     return Attribution(c, ":", "list")
 
