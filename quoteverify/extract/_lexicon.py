@@ -160,6 +160,7 @@ Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Coun
 Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
 Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
+Czar
 Democrat Republican
 """.split()
 )

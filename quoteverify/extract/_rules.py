@@ -282,6 +282,36 @@ def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
     return sentence_starts(ctx.masked, pa, pb)[-1], pb
 
 
+_STATEMENT_FROM = re.compile(
+    r"(?:(?:An?|The)\s+)?(?:Joint\s+)?Statement\s+(?:from|by)\s+(?P<np>[^:\n]{2,120}?)(?:,\s*(?:Jr|Sr)\.?)?\s*:\s*$"
+)
+
+
+def statement_label(ctx: QuoteContext) -> Attribution | None:
+    """A release's label line "Statement from President Joseph R. Biden, Jr.:" over a
+    quotation paragraph: the person after "from" speaks, not the word "Statement"
+    (colon-lead would take the sentence's head noun). Real cases: the Kirby
+    appointment release (three labels) and the 2021-03-30 judicial nominees release.
+
+    >>> demo('The position will be housed at the NSC.\\n\\nStatement from National Security'
+    ...      ' Advisor Jake Sullivan:\\n\\n“I am proud to welcome John to the team.”')
+    'quote Jake Sullivan statement-label'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    a, b = s
+    while b > a and ctx.masked[b - 1] in " \t\n*_":
+        b -= 1
+    m = _STATEMENT_FROM.match(ctx.masked, a, b)
+    if m is None:
+        return None
+    c = parse_np(ctx.masked, m.start("np"), m.end("np"), "full")
+    if c is None or c.kind not in ("name", "role") or c.type == "organization":
+        return None
+    return Attribution(c, ":", "prev-lead")
+
+
 def colon_lead(ctx: QuoteContext) -> Attribution | None:
     """A colon lead-in that ends the previous paragraph (the seed: "…, Blinken
     said:" then “I think a lesson…” as a paragraph of its own).
@@ -352,6 +382,46 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
     return _list_lead_attribution(
         ctx.text, ctx.masked, ctx.resolver.bare, ctx.paras, ctx.sp.para, ctx.limits
     )
+
+
+# What a round-up leaves between quotations under a header: its "(Watch)" links.
+_HEADER_GAP = re.compile(r"(?:\(?Watch\)?|[\s.,;])*")
+
+
+def header_lead(ctx: QuoteContext) -> Attribution | None:
+    """A paragraph of quotations only (at most "(Watch)" links between them) under a
+    one-line header naming a person: "Border Czar Tom Homan" or "Senator Katie Britt
+    on State of the Union", then “Q1.” Watch “Q2.” Watch. The header's speaker says
+    every one of them (White House "Sunday shows" round-ups in plain text, where the
+    header has lost the bold that ``list-lead`` reads; real cases 2025-07-13 and
+    2025-06-29).
+
+    >>> demo('Here’s what you missed:\\n\\nSenator Markwayne Mullin on Meet the Press\\n\\n'
+    ...      '“This cuts spending.” (Watch) “What we’re doing is cutting the waste.” (Watch)')
+    'quote Markwayne Mullin header-lead'
+    """
+    sp = ctx.sp
+    if sp.para == 0 or ctx.text[ctx.plo : ctx.plo + 1] not in '“"':
+        return None
+    bare = ctx.resolver.bare
+    if not _HEADER_GAP.fullmatch(bare, ctx.plo, sp.open):
+        return None
+    if not _HEADER_GAP.fullmatch(bare, sp.close, ctx.phi):
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    seg = ctx.masked[a:b].strip(" \t\n*_")
+    if not seg or "\n" in seg or len(seg.split()) > ctx.limits.list_header_max_words:
+        return None
+    if re.search(r"[.!?:;,”\"]$", seg):
+        return None
+    m = _HEADER_ON.search(ctx.masked, a, b)
+    c = parse_np(ctx.masked, a, m.start() if m else b, "full")
+    # A title is required: round-up headers name officials by office ("Border Czar
+    # Tom Homan"), while a section header cut at "in" ("Historic Milestone in
+    # Making D.C. Safe Again", 2025-08-21) would otherwise pass for a name.
+    if c is None or c.kind != "name" or c.type != "person" or not c.title:
+        return None
+    return Attribution(c, ":", "list")
 
 
 def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
@@ -460,10 +530,12 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
     Rule("split-half", split_half),
     Rule("cue-before", cue_before),
+    Rule("statement-label", statement_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
+    Rule("header-lead", header_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
@@ -712,7 +784,16 @@ def _in_heading(headings: list[tuple[int, int]], a: int, b: int) -> tuple[int, i
 
 
 def _title_case(words: list[str]) -> bool:
-    """“Meet the Press”: every word but the small ones capitalised."""
+    """“Meet the Press”: every word but the small ones capitalised; a year counts
+    as capitalised, as in a bill's short title (“Investing in All of
+    America Act of 2025,” and “SUPPORT for Patients and Communities Reauthorization
+    Act of 2025,” in two White House bill-signing notices).
+
+    >>> _title_case('Investing in All of America Act of 2025,'.split())
+    True
+    >>> _title_case('We lost 20 homes'.split())
+    False
+    """
     if len(words) < 2:
         return False
     for w in words:
@@ -721,7 +802,7 @@ def _title_case(words: list[str]) -> bool:
             continue
         if w2.lower() in TITLE_CASE_SMALL:
             continue
-        if not w2[0].isupper():
+        if not (w2[0].isupper() or (w2.isdigit() and len(w2) == 4)):
             return False
     return True
 

@@ -117,13 +117,33 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _one_paragraph_a_line(text: str) -> bool:
-    """Lines that end sentences are paragraphs; hard-wrapped lines end mid-sentence."""
+    """Lines that end sentences are paragraphs; hard-wrapped lines end mid-sentence.
+
+    A "Sunday shows" round-up (2025-06-29, 2025-07-13) as plain text: headers and
+    "(Watch)" lines end no sentence, but the long lines give it away.
+
+    >>> _one_paragraph_a_line(
+    ...     "Senator Jim Banks on Fox News Sunday\\n“This is the biggest spending cut in American"
+    ...     " history — a $1.6 trillion spending cut, getting rid of the Green New Deal scams"
+    ...     " from the Biden Administration.” (Watch)\\nSenator Katie Britt on State of the"
+    ...     " Union\\n“The reforms in this bill are necessary and we’re going to deliver actual"
+    ...     " solutions to the American people … Real, hardworking Americans are going to see"
+    ...     " results from this.” (Watch)")
+    True
+    """
     lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
     if len(lines) < 2:
         return False
     ends = sum(1 for ln in lines if ln[-1] in '.!?”"’:')
     avg = sum(len(ln) for ln in lines) / len(lines)
-    return ends >= 0.8 * len(lines) or (ends * 2 > len(lines) and avg > 90)
+    if ends >= 0.8 * len(lines) or (ends * 2 > len(lines) and avg > 90):
+        return True
+    # Round-ups converted to plain text: short header lines ("Border Czar Tom
+    # Homan") and quotation lines ending in a "Watch" link end no sentence, yet
+    # no wrapper makes lines this long. A third of the lines over 150 characters
+    # (pandoc wraps at 72; only a long URL overruns it) means one paragraph a line.
+    long = sum(1 for ln in lines if len(ln) > 150)
+    return long * 3 >= len(lines) and ends + long >= len(lines) // 2
 
 
 class ParagraphIndex:

@@ -1,0 +1,43 @@
+"""The White House gold folders: valid brat, and the held-out frozen by its hash.
+
+The extractor's score on them is only reported by ``benchmarks/extraction.py``;
+these tests guard the gold itself (a changed held-out ``.ann`` would make its
+``FIRST_RUN.md`` meaningless).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "fixtures" / "extraction-wh-heldout"
+HELDOUT_SHA256 = "0bb8a0a1341146b0340f9910416d7ba06f860f925ccb6ebb85b7a79570b1ced0"
+
+_spec = importlib.util.spec_from_file_location(
+    "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
+)
+assert _spec and _spec.loader
+bx = importlib.util.module_from_spec(_spec)
+sys.modules["bench_extraction_wh"] = bx
+_spec.loader.exec_module(bx)
+
+
+@pytest.mark.parametrize("folder", ["extraction-wh-heldout", "extraction-wh-tuning"])
+def test_gold_is_valid_brat(folder: str) -> None:
+    docs = bx.load_corpus(ROOT / "fixtures" / folder)
+    assert len(docs) >= 14
+    problems = [f"{d.name}: {p}" for d in docs for p in bx.validate(d)]
+    assert problems == []
+
+
+def test_heldout_is_frozen() -> None:
+    # The README's hash: the .ann files concatenated in byte order of their names.
+    data = b"".join(
+        p.read_bytes() for p in sorted(HELDOUT.glob("*.ann"), key=lambda p: p.name.encode())
+    )
+    assert hashlib.sha256(data).hexdigest() == HELDOUT_SHA256
