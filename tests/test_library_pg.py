@@ -229,3 +229,23 @@ def test_two_backends_searched_together(schemas: Schemas, tmp_path: Path) -> Non
         assert [c.ref for c in libs.candidates("bridges need repair", "Jones")] == ["b.txt"]
     with pytest.raises(LibraryError):
         open_library("mysql://x/y")
+
+
+def test_check_with_the_library_key_of_the_configuration(
+    schemas: Schemas,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = schemas.new()
+    src = tmp_path / "a.txt"
+    src.write_text("MR. SMITH:  The harvest came early this year, and we are glad.\n", "utf-8")
+    assert main(["library", "add", str(src), "--library", url]) == 0
+    art = tmp_path / "art.md"
+    art.write_text("Farmer Tom Smith said: “The harvest came early this year, and we are glad.”\n")
+    (tmp_path / "quoteverify.toml").write_text(f'library = "{url}"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["check", "art.md"]) == 0, capsys.readouterr()
+    assert main(["audit", "art.md", "--format", "json", "-q"]) == 0
+    assert '"verbatim"' in capsys.readouterr().out
