@@ -225,12 +225,19 @@ class PgLibrary:
     # -- connections
     @contextmanager
     def _conn(self) -> Iterator[psycopg.Connection[Any]]:
-        if self._pool is not None:
-            with self._pool.connection() as conn:
-                yield conn
-        else:
-            assert self._db is not None
-            yield self._db
+        """The connection to use; a lost server or a refused privilege (a
+        read-only role adding) becomes a ``LibraryError``: one line, exit 2."""
+        import psycopg
+
+        try:
+            if self._pool is not None:
+                with self._pool.connection() as conn:
+                    yield conn
+            else:
+                assert self._db is not None
+                yield self._db
+        except (psycopg.OperationalError, psycopg.errors.InsufficientPrivilege) as exc:
+            raise LibraryError(self.name, _one_line(exc, self.url)) from None
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._conn() as conn:
@@ -407,7 +414,8 @@ class PgLibrary:
         # INSERT OR REPLACE gives it a new rowid.
         conn.execute(
             "INSERT INTO qvlib_refs (ref, hash) VALUES (%s, %s) ON CONFLICT (ref) "
-            "DO UPDATE SET hash = EXCLUDED.hash, seq = DEFAULT",
+            "DO UPDATE SET hash = EXCLUDED.hash, seq = DEFAULT "
+            "WHERE qvlib_refs.hash <> EXCLUDED.hash",
             (source.ref, digest),
         )
         if old:
@@ -503,13 +511,20 @@ class PgLibrary:
         conn: psycopg.Connection[Any],
         item: tuple[str, Source, str | None, str | None],
     ) -> str:
+        import psycopg
+
         _, source, date, url = item
         try:
-            return self._add(
-                conn, source, date=date, speakers=speaker_labels(source.text), url=url
-            )[1]
+            # A savepoint: one document over a server limit is skipped, and
+            # the rest of its batch still goes in.
+            with conn.transaction():
+                return self._add(
+                    conn, source, date=date, speakers=speaker_labels(source.text), url=url
+                )[1]
         except ValueError as exc:
             return f"error:{exc}"
+        except psycopg.errors.ProgramLimitExceeded:
+            return "error:too large for a PostgreSQL library (its word index exceeds 1 MB)"
 
     # -- lookup
     def documents_of(

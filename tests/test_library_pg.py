@@ -249,3 +249,18 @@ def test_check_with_the_library_key_of_the_configuration(
     assert main(["check", "art.md"]) == 0, capsys.readouterr()
     assert main(["audit", "art.md", "--format", "json", "-q"]) == 0
     assert '"verbatim"' in capsys.readouterr().out
+
+
+def test_a_document_over_the_index_limit_is_skipped_not_the_batch(
+    schemas: Schemas, tmp_path: Path
+) -> None:
+    # 200,000 distinct words and as many word pairs: a tsvector over 1 MB.
+    (tmp_path / "huge.txt").write_text(" ".join(f"w{i}" for i in range(200_000)), "utf-8")
+    (tmp_path / "small.txt").write_text("MR. SMITH:  The harvest came early.\n", "utf-8")
+    with open_library(schemas.new(), create=True) as lib:
+        stats = lib.add_paths([str(tmp_path)])
+        assert stats.added == 1 and [r for r, _ in stats.errors] == [str(tmp_path / "huge.txt")]
+        assert "too large" in stats.errors[0][1]
+        assert [c.ref for c in lib.candidates("harvest came early", "Smith")] == [
+            str(tmp_path / "small.txt")
+        ]
