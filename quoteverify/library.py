@@ -814,8 +814,8 @@ class Summary:
 
 class LibraryBackend(Protocol):
     """What the pipeline and the CLI need of a library.  ``Library`` (SQLite)
-    (SQLite) and ``library_pg.PgLibrary`` (PostgreSQL) implement it;
-    ``open_library`` chooses by the spec."""
+    and ``library_pg.PgLibrary`` (PostgreSQL) implement it; ``open_library``
+    chooses by the spec."""
 
     def candidates(
         self,
@@ -844,8 +844,9 @@ class LibraryBackend(Protocol):
 def open_library(
     spec: str, *, create: bool = False, mapper: LabelMapper = default_mapper
 ) -> Library | PgLibrary:
-    """The library ``spec`` names: an SQLite file or a ``postgresql://`` URL.  Without ``create``,
-    a missing file is an error rather than a new empty library.  ``mapper``
+    """The library ``spec`` names: an SQLite file or a ``postgresql://`` URL.
+    Without ``create``, a missing file (or database without a library) is an
+    error rather than a new empty library.  ``mapper``
     decides which transcript labels are the quote's speaker (see
     ``library_people.speaks_in``)."""
     if spec.lower().startswith(("postgresql://", "postgres://")):

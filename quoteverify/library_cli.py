@@ -92,6 +92,7 @@ def search(
             quote, Person(speaker) if speaker else None, k, near=near, window=window
         )
         entries = {e.hash: e for e in libs.entries()} if found else {}
+        hints = _similar_speakers(libs, speaker) if speaker and not found else []
     for c in found:
         e = entries.get(c.hash)
         print(f"{c.score:5.1f}  {c.hash[:12]}  {c.date or '????-??-??'}  {c.title or c.ref}")
@@ -101,23 +102,21 @@ def search(
         who = f" of {speaker}" if speaker else ""
         when = f" near {near}" if near else ""
         print(f"quoteverify: no document{who}{when} holds these words", file=sys.stderr)
-        if speaker:
-            _suggest_speakers(specs, speaker)
+    if hints:
+        print(f"quoteverify: speaker names in the library like it: {', '.join(hints)}",
+              file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
-def _suggest_speakers(specs: Sequence[str], speaker: str) -> None:
+def _similar_speakers(libs: LibrarySet, speaker: str) -> list[str]:
     """A PostgreSQL library knows the speaker names nearest a miss (pg_trgm):
-    a misspelt name is then one glance away."""
-    with _open(specs) as libs:
-        near: list[str] = []
-        for lib in libs.libraries:
-            similar = getattr(lib, "similar_speakers", None)
-            if similar is not None:
-                near.extend(n for n in similar(speaker) if n not in near)
-    if near:
-        print(f"quoteverify: speaker names in the library like it: {', '.join(near)}",
-              file=sys.stderr)  # fmt: skip
+    a misspelt name is then one glance away.  SQLite libraries offer none."""
+    near: list[str] = []
+    for lib in libs.libraries:
+        similar = getattr(lib, "similar_speakers", None)
+        if similar is not None:
+            near.extend(n for n in similar(speaker) if n not in near)
+    return near
 
 
 def info(specs: Sequence[str], document: str | None) -> int:

@@ -160,16 +160,22 @@ def test_password_is_never_printed(schemas: Schemas, capsys: pytest.CaptureFixtu
     assert "postgres:***@" in out.out and "postgres:***@" in out.err
 
 
-def test_three_processes_add_at_once(schemas: Schemas) -> None:
+@pytest.mark.parametrize("orders", ["same", "opposite"])
+def test_three_processes_add_at_once(schemas: Schemas, orders: str) -> None:
     url = schemas.new()
-    # The same five transcripts under the same refs, plus each process's own
-    # copies of them (other refs: duplicates by content hash).
-    cmd = [sys.executable, "-m", "quoteverify", "library", "add", str(WH), "--library", url]
-    procs = [subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    files = sorted(str(f) for f in WH.glob("*.md"))
+    # In opposite orders, two adders lock the same new texts the other way
+    # round: PostgreSQL breaks the deadlock and the loser redoes its batch.
+    lists = [files, files[::-1] if orders == "opposite" else files, files]
+    cmd = [sys.executable, "-m", "quoteverify", "library", "add"]
+    procs = [
+        subprocess.Popen([*cmd, *mine, "--library", url], stderr=subprocess.PIPE, text=True)
+        for mine in lists
+    ]
     errs = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], errs
     with open_library(url) as lib:
-        assert len(lib) == 5
+        assert len(lib) == len(files) == 5
         assert len(lib.entries()) == 5 and all(len(e.refs) == 1 for e in lib.entries())
     added = sum(int(e.split(": ")[-1].split(" added")[0]) for e in errs if " added" in e)
     assert added == 5, errs
