@@ -136,14 +136,21 @@ def redact(text: str, url: str | None = None) -> str:
     for candidate in [url] if url else re.findall(r"postgres(?:ql)?://\S+", text):
         if not candidate:
             continue
-        parts = urlsplit(candidate)
-        if parts.password:
-            out = out.replace(parts.password, "***")
+        secrets = [urlsplit(candidate).password or ""]
+        secrets += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(candidate)]
+        for secret in secrets:
+            if secret:
+                out = out.replace(secret, "***")
     return out
 
 
+_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#]*")
+
+
 def redacted_url(url: str) -> str:
-    """The URL with its password (if any) shown as ``***``."""
+    """The URL with its password (in the authority or a ``password=``
+    parameter) shown as ``***``."""
+    url = _QUERY_PASSWORD.sub(r"\1***", url)
     parts = urlsplit(url)
     if parts.password is None:
         return url

@@ -270,3 +270,14 @@ def test_a_document_over_the_index_limit_is_skipped_not_the_batch(
         assert [c.ref for c in lib.candidates("harvest came early", "Smith")] == [
             str(tmp_path / "small.txt")
         ]
+
+
+def test_redaction_of_both_password_forms() -> None:
+    from quoteverify.library_pg import redact, redacted_url
+
+    assert redacted_url("postgresql://u:pw@h:5432/d") == "postgresql://u:***@h:5432/d"
+    assert redacted_url("postgresql://u@h/d?sslmode=require&password=pw") == (
+        "postgresql://u@h/d?sslmode=require&password=***"
+    )
+    assert redacted_url("postgresql://h/d") == "postgresql://h/d"
+    assert redact("failed for pw", "postgresql://u@h/d?password=pw") == "failed for ***"
