@@ -539,15 +539,24 @@ class PgLibrary:
     ) -> set[int] | None:
         """Docids a quote of ``person`` near ``near`` may come from; None: no limit
         (the same selection as ``Library.documents_of``)."""
+        query = self._documents_query(person, near, window)
+        if query is None or isinstance(query, set):
+            return query
+        return self._speaking(person, self._rows(*query))
+
+    def _documents_query(
+        self, person: Person | None, near: str | None, window: int | None
+    ) -> tuple[str, list[object]] | set[int] | None:
+        """The SQL selecting ``documents_of``'s rows, or its answer when no
+        query is needed (None: no limit; an empty set: nobody's documents)."""
         lo, hi = _bounds(near, window)
         if person is None:
             if lo is None:
                 return None
-            rows = self._rows(
+            return (
                 "SELECT docid FROM qvlib_documents WHERE day IS NULL OR day BETWEEN %s AND %s",
-                (lo, hi),
+                [lo, hi],
             )
-            return {r[0] for r in rows}
         if person.type in ("group", "unknown"):
             return set()
         keys = sorted(self.mapper.keys(person))
@@ -562,8 +571,13 @@ class PgLibrary:
             "SELECT d.docid, d.title, d.day, d.speakers, d.authors FROM qvlib_documents d "
             f"WHERE d.docid IN ({inner})"
         )
+        return sql, params
+
+    def _speaking(self, person: Person | None, rows: Sequence[tuple[Any, ...]]) -> set[int]:
+        if person is None:
+            return {r[0] for r in rows}
         out = set()
-        for docid, title, day, speakers, wrote in self._rows(sql, params):
+        for docid, title, day, speakers, wrote in rows:
             people = DocPeople(
                 title,
                 day,
@@ -586,16 +600,17 @@ class PgLibrary:
         """The ``k`` stored documents most likely to contain ``quote_text``: the
         same algorithm as ``Library.candidates``, over the GIN index.
 
-        Three round trips at most (documents of the speaker, term counts,
-        scores with metadata) and one more for texts to re-rank: on a busy
-        server each trip, not the index, is what a lookup costs.
+        Two round trips: the speaker's documents and the quote's term counts
+        in one pipeline, then the scores with the metadata and the texts to
+        re-rank.  On a busy server each trip, not the index, is what a lookup
+        costs.
         """
         toks = words(quote_text)
         if not toks or k <= 0:
             return []
         person = Person(speaker) if isinstance(speaker, str) else speaker
-        allowed = self.documents_of(person, near, window)
-        if allowed is not None and not allowed:
+        query = self._documents_query(person, near, window)
+        if isinstance(query, set) and not query:
             return []
         terms = sorted(set(_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:
@@ -605,27 +620,31 @@ class PgLibrary:
         if not terms:
             return []
         with self._conn() as conn:
-            return self._rank(conn, toks, terms, person, allowed, k)
+            # Each term is a quoted lexeme of letters, digits and "_": no quote
+            # text reaches the tsquery syntax.
+            counts_sql = "SELECT (SELECT count(*) FROM qvlib_documents), " + ",".join(
+                ["(SELECT count(*) FROM qvlib_documents WHERE terms @@ %s::tsquery)"] * len(terms)
+            )
+            with conn.pipeline():
+                docs_cur = conn.execute(*query) if isinstance(query, tuple) else None
+                counts_cur = conn.execute(counts_sql, [f"'{t}'" for t in terms])
+            allowed = self._speaking(person, docs_cur.fetchall()) if docs_cur else None
+            if allowed is not None and not allowed:
+                return []
+            row = counts_cur.fetchone()
+            assert row is not None
+            return self._rank(conn, toks, terms, row, person, allowed, k)
 
     def _rank(
         self,
         conn: psycopg.Connection[Any],
         toks: list[str],
         terms: list[str],
+        row: tuple[Any, ...],
         person: Person | None,
         allowed: set[int] | None,
         k: int,
     ) -> list[Candidate]:
-        # Each term is a quoted lexeme of letters, digits and "_": no quote
-        # text reaches the tsquery syntax.
-        row = conn.execute(
-            "SELECT (SELECT count(*) FROM qvlib_documents), "
-            + ",".join(
-                ["(SELECT count(*) FROM qvlib_documents WHERE terms @@ %s::tsquery)"] * len(terms)
-            ),
-            [f"'{t}'" for t in terms],
-        ).fetchone()
-        assert row is not None
         total, counts = int(row[0]) + 1, row[1:]
         known = sorted(
             ((math.log(total / n), t) for t, n in zip(terms, counts, strict=True) if n),
@@ -644,16 +663,22 @@ class PgLibrary:
         if allowed is not None:
             where = "WHERE r = ANY(%s)"
             params.append(sorted(allowed))
+        with self._lock:
+            cached = sorted(self._norm_cache)
         # Sums rounded before ordering: equal evidence summed in another order
-        # must not break ties differently from SQLite (then: by docid).
+        # must not break ties differently from SQLite (then: by docid).  The
+        # texts of the first RERANK come along unless cached: re-ranking may
+        # need them, and asking again would be another round trip.
         rows = conn.execute(
             f"WITH top AS (SELECT r, sum(w) AS s FROM ({union}) u {where} GROUP BY r "
-            "ORDER BY round(sum(w)::numeric, 9) DESC, r LIMIT %s) "
-            "SELECT top.r, top.s, d.hash, d.title, d.date, d.day, d.url, "
-            "(SELECT ref FROM qvlib_refs f WHERE f.hash = d.hash ORDER BY f.seq LIMIT 1) "
-            "FROM top JOIN qvlib_documents d ON d.docid = top.r "
-            "ORDER BY round(top.s::numeric, 9) DESC, top.r",
-            [*params, max(FIRST_STAGE, k)],
+            "ORDER BY round(sum(w)::numeric, 9) DESC, r LIMIT %s), "
+            "ranked AS (SELECT r, s, row_number() OVER "
+            "(ORDER BY round(s::numeric, 9) DESC, r) AS i FROM top) "
+            "SELECT ranked.r, ranked.s, d.hash, d.title, d.date, d.day, d.url, "
+            "(SELECT ref FROM qvlib_refs f WHERE f.hash = d.hash ORDER BY f.seq LIMIT 1), "
+            "CASE WHEN ranked.i <= %s AND NOT ranked.r = ANY(%s) THEN d.text END "
+            "FROM ranked JOIN qvlib_documents d ON d.docid = ranked.r ORDER BY ranked.i",
+            [*params, max(FIRST_STAGE, k), RERANK, cached],
         ).fetchall()
         if not rows:
             return []
@@ -662,14 +687,16 @@ class PgLibrary:
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
             grams = _ngrams(toks)
-            norms = self._normalised(conn, [rows[i][0] for i in close])
+            norms = self._normalised(conn, {rows[i][0]: rows[i][8] for i in close})
             for i in close:
                 norm = norms[rows[i][0]]
                 trigram = 100.0 * sum(1 for g in grams if g in norm) / len(grams)
                 scores[i] = (scores[i] + trigram) / 2
         match = person is not None  # every candidate passed documents_of
         ranked: list[Candidate] = []
-        for (_, _, digest, title, date, day, url, ref), coverage in zip(rows, scores, strict=True):
+        for (_, _, digest, title, date, day, url, ref, _), coverage in zip(
+            rows, scores, strict=True
+        ):
             ranked.append(
                 Candidate(
                     ref=ref or digest,
@@ -685,26 +712,32 @@ class PgLibrary:
         ranked.sort(key=lambda c: -c.score)
         return ranked[:k]
 
-    def _normalised(self, conn: psycopg.Connection[Any], docids: list[int]) -> dict[int, str]:
-        """Normalised texts of ``docids``, those not cached read in one query."""
+    def _normalised(
+        self, conn: psycopg.Connection[Any], texts: dict[int, str | None]
+    ) -> dict[int, str]:
+        """Normalised texts of the docids in ``texts`` (docid → text, or None
+        when not sent along): from the cache, the text given, or one query."""
         out: dict[int, str] = {}
         with self._lock:
-            for docid in docids:
+            for docid in texts:
                 if docid in self._norm_cache:
                     self._norm_cache.move_to_end(docid)
                     out[docid] = self._norm_cache[docid]
-        missing = [d for d in docids if d not in out]
-        if missing:
+        missing = [d for d, text in texts.items() if d not in out and text is None]
+        fetched = dict(texts)
+        if missing:  # evicted by another thread since the query
             rows = conn.execute(
                 "SELECT docid, text FROM qvlib_documents WHERE docid = ANY(%s)", (missing,)
             ).fetchall()
-            fetched = {docid: " " + " ".join(words(text)) + " " for docid, text in rows}
-            with self._lock:
-                for docid in missing:
-                    out[docid] = fetched.get(docid, "")
-                    self._norm_cache[docid] = out[docid]
-                while len(self._norm_cache) > 64:
-                    self._norm_cache.popitem(last=False)
+            fetched.update(dict(rows))
+        with self._lock:
+            for docid, text in fetched.items():
+                if docid in out:
+                    continue
+                out[docid] = " " + " ".join(words(text)) + " " if text else ""
+                self._norm_cache[docid] = out[docid]
+            while len(self._norm_cache) > 64:
+                self._norm_cache.popitem(last=False)
         return out
 
     def similar_speakers(self, name: str, limit: int = 5) -> list[str]:
