@@ -19,6 +19,24 @@
 
 The machine's core count and load average are printed with the figures: on a
 shared, busy machine wall times include waiting for a core.
+
+Measured 2026-12-07 on the project machine (2 cores, load average 13 from
+other sessions; PostgreSQL 15 on the same machine), whole corpus:
+
+| measure | SQLite | PostgreSQL | target |
+| --- | --- | --- | --- |
+| files → documents | 3793 → 3764 | 3793 → 3764 | |
+| library add, wall (client CPU) | 128.7 s (24.4 s) | 226.9 s (31.1 s) | |
+| size | 71.3 MB | 320.4 MB | |
+| right source in top 3, 200 edited quotes (seed 1) | 100.0 % | 100.0 % | ≥ 98 % |
+| same top-3 list on both backends | 200 of 200 | | all |
+| absent speakers: quotes offered a candidate | | 0 of 100 | 0 |
+| lookup, 1 client: median / p99 | 10.6 / 34.9 ms | 39.1 / 148.0 ms | |
+| lookup, 8 clients at once: median / p99 | | 145.0 / 524.7 ms (45/s) | ≤ 20 ms |
+
+The 8-client target is not met on this machine: 16 processes (8 clients, 8
+server backends) share 2 busy cores, and SQLite's own single-client median in
+the same run was 10.6 ms (2-3 ms on an idle machine).
 """
 
 from __future__ import annotations
