@@ -395,7 +395,8 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
     if kind == "sources":
         return tuple(_source(ref, base) for ref in _strings(raw))
     if kind == "paths":
-        return tuple(_path(ref, base) for ref in _strings(raw))
+        # A database URL (a PostgreSQL library) is not a path to resolve.
+        return tuple(ref if "://" in ref else _path(ref, base) for ref in _strings(raw))
     if kind == "reports":
         return tuple(_report(item, base) for item in _strings(raw))
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover

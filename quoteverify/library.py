@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ._fetch import is_url
 from .library_people import (
@@ -56,6 +56,9 @@ from .library_people import (
 )
 from .models import Source
 from .sources import load_source
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .library_pg import PgLibrary
 
 SCHEMA_VERSION = 2
 
@@ -596,7 +599,10 @@ class Library:
             where = "WHERE r IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(sorted(allowed)))
         rows = db.execute(
-            f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r ORDER BY 2 DESC, r LIMIT ?",
+            # Rounded: equal evidence summed in another order must not break
+            # ties differently here and in PostgreSQL (then: by docid).
+            f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r "
+            "ORDER BY round(sum(w), 9) DESC, r LIMIT ?",
             [*params, max(FIRST_STAGE, k)],
         ).fetchall()
         if not rows:
@@ -808,8 +814,8 @@ class Summary:
 
 class LibraryBackend(Protocol):
     """What the pipeline and the CLI need of a library.  ``Library`` (SQLite)
-    is the one backend today; a server-backed one (PostgreSQL, issue 17) would
-    implement the same methods and be chosen by ``open_library``."""
+    and ``library_pg.PgLibrary`` (PostgreSQL) implement it; ``open_library``
+    chooses by the spec."""
 
     def candidates(
         self,
@@ -837,13 +843,19 @@ class LibraryBackend(Protocol):
 
 def open_library(
     spec: str, *, create: bool = False, mapper: LabelMapper = default_mapper
-) -> Library:
-    """The library ``spec`` names (today: an SQLite file).  Without ``create``,
-    a missing file is an error rather than a new empty library.  ``mapper``
+) -> Library | PgLibrary:
+    """The library ``spec`` names: an SQLite file or a ``postgresql://`` URL.
+    Without ``create``, a missing file (or database without a library) is an
+    error rather than a new empty library.  ``mapper``
     decides which transcript labels are the quote's speaker (see
     ``library_people.speaks_in``)."""
+    if spec.lower().startswith(("postgresql://", "postgres://")):
+        # Imported here: psycopg loads only when a PostgreSQL library is used.
+        from .library_pg import PgLibrary
+
+        return PgLibrary(spec, create=create, mapper=mapper)
     if "://" in spec:
-        raise LibraryError(spec, "only SQLite library files are supported")
+        raise LibraryError(spec, "only SQLite files and postgresql:// URLs are libraries")
     path = Path(spec)
     if not create and not path.is_file():
         raise LibraryError(spec, "no such file")

@@ -11,11 +11,13 @@ from .errors import EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
 from .library import Entry, LibraryError, LibrarySet, open_library
 from .library_people import Person
+from .library_pg import redacted_url
 
 MAX_NAMES = 4  # speakers shown per document in a list line
 
 
 def add(where: str, refs: Sequence[str]) -> int:
+    shown = redacted_url(where)  # a database URL's password is never printed
     try:
         with open_library(where, create=True) as lib:
             stats = lib.add_paths(refs)
@@ -25,7 +27,7 @@ def add(where: str, refs: Sequence[str]) -> int:
     for ref, reason in stats.errors:
         print(f"quoteverify: skipped '{ref}': {reason}", file=sys.stderr)
     print(
-        f"quoteverify: {where}: {stats.added} added, {plural(stats.duplicates, 'duplicate')}, "
+        f"quoteverify: {shown}: {stats.added} added, {plural(stats.duplicates, 'duplicate')}, "
         f"{stats.unchanged} unchanged, {len(stats.errors)} skipped; "
         f"{plural(total, 'document')}",
         file=sys.stderr,
@@ -47,7 +49,7 @@ def remove(where: str, documents: Sequence[str]) -> int:
     except LibraryError as exc:
         raise InputError("library", exc.ref, exc.reason) from None
     for doc in missing:
-        print(f"quoteverify: '{doc}': no such document in {where}", file=sys.stderr)
+        print(f"quoteverify: '{doc}': no such document in {redacted_url(where)}", file=sys.stderr)
     return EXIT_USAGE if missing else EXIT_OK
 
 
@@ -90,6 +92,7 @@ def search(
             quote, Person(speaker) if speaker else None, k, near=near, window=window
         )
         entries = {e.hash: e for e in libs.entries()} if found else {}
+        hints = _similar_speakers(libs, speaker) if speaker and not found else []
     for c in found:
         e = entries.get(c.hash)
         print(f"{c.score:5.1f}  {c.hash[:12]}  {c.date or '????-??-??'}  {c.title or c.ref}")
@@ -99,7 +102,21 @@ def search(
         who = f" of {speaker}" if speaker else ""
         when = f" near {near}" if near else ""
         print(f"quoteverify: no document{who}{when} holds these words", file=sys.stderr)
+    if hints:
+        print(f"quoteverify: speaker names in the library like it: {', '.join(hints)}",
+              file=sys.stderr)  # fmt: skip
     return EXIT_OK
+
+
+def _similar_speakers(libs: LibrarySet, speaker: str) -> list[str]:
+    """A PostgreSQL library knows the speaker names nearest a miss (pg_trgm):
+    a misspelt name is then one glance away.  SQLite libraries offer none."""
+    near: list[str] = []
+    for lib in libs.libraries:
+        similar = getattr(lib, "similar_speakers", None)
+        if similar is not None:
+            near.extend(n for n in similar(speaker) if n not in near)
+    return near
 
 
 def info(specs: Sequence[str], document: str | None) -> int:

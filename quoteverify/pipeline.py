@@ -106,7 +106,11 @@ def run_audit(
     from .library_people import Person
 
     for spec in specs:
-        if not Path(spec).is_file():
+        # A PostgreSQL library (postgresql://…) is checked when opened.
+        if (
+            not spec.lower().startswith(("postgresql://", "postgres://"))
+            and not Path(spec).is_file()
+        ):
             raise InputError("library", spec, "no such file")
     near = article.date
     window = library_window if near else None

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from quoteverify.library import AddStats, Library, LibraryError, speaker_labels, words
+from quoteverify.library import (
+    AddStats,
+    Library,
+    LibraryError,
+    open_library,
+    speaker_labels,
+    words,
+)
 from quoteverify.models import Source
+
+from ._pg import BACKENDS, spec_factory
+
+Spec = Callable[[str], str]
 
 BLINKEN = """\
 ---
@@ -71,9 +83,15 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(params=BACKENDS)
+def spec(request: pytest.FixtureRequest, tmp_path: Path) -> Spec:
+    """Each library test runs on SQLite and on PostgreSQL: the same answers."""
+    return spec_factory(request.param, tmp_path, request)
+
+
 @pytest.fixture
-def lib(tmp_path: Path, corpus: Path) -> Library:
-    library = Library(tmp_path / "lib.sqlite")
+def lib(spec: Spec, corpus: Path) -> Library:
+    library = open_library(spec("lib"), create=True)
     library.add_paths([str(corpus)])
     yield library
     library.close()
@@ -83,8 +101,8 @@ def test_fts5_available() -> None:
     sqlite3.connect(":memory:").execute("create virtual table t using fts5(x)")
 
 
-def test_same_content_twice_is_one_document(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite") as lib:
+def test_same_content_twice_is_one_document(spec: Spec) -> None:
+    with open_library(spec("lib"), create=True) as lib:
         h1 = lib.add(_src("a.txt", FARM))
         h2 = lib.add(_src("a.txt", FARM))  # same ref again
         h3 = lib.add(_src("https://example.org/farm", FARM))  # republished
@@ -94,8 +112,8 @@ def test_same_content_twice_is_one_document(tmp_path: Path) -> None:
         assert len(lib.candidates("the nearest tower is eleven miles away")) == 1
 
 
-def test_changed_file_replaces_its_old_text(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite") as lib:
+def test_changed_file_replaces_its_old_text(spec: Spec) -> None:
+    with open_library(spec("lib"), create=True) as lib:
         old = lib.add(_src("a.txt", FARM))
         lib.add(_src("a.txt", PSAKI))
         assert len(lib) == 1
@@ -104,10 +122,10 @@ def test_changed_file_replaces_its_old_text(tmp_path: Path) -> None:
             lib.get_source(old)
 
 
-def test_reopen_keeps_documents(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite") as lib:
+def test_reopen_keeps_documents(spec: Spec) -> None:
+    with open_library(spec("lib"), create=True) as lib:
         lib.add(_src("a.txt", FARM))
-    with Library(tmp_path / "lib.sqlite") as lib:
+    with open_library(spec("lib"), create=True) as lib:
         assert len(lib) == 1
         assert lib.candidates("grain prices reach them a day late")[0].ref == "a.txt"
 
@@ -151,10 +169,10 @@ def test_edited_quote_ranks_right_doc_first(lib: Library) -> None:
     assert got[0].score >= got[-1].score
 
 
-def test_only_documents_where_the_speaker_speaks_are_candidates(tmp_path: Path) -> None:
+def test_only_documents_where_the_speaker_speaks_are_candidates(spec: Spec) -> None:
     # The same sentence in two documents; only the speaker tells them apart.
     line = "We will rebuild the bridges and the broadband networks in every county."
-    with Library(tmp_path / "lib.sqlite") as lib:
+    with open_library(spec("lib"), create=True) as lib:
         lib.add(_src("a.txt", f"MR. SMITH:  {line}\n"), speakers=["MR. SMITH"])
         lib.add(_src("b.txt", f"MS. JEAN-PIERRE:  {line}\n"), speakers=["MS. JEAN-PIERRE"])
         first = lib.candidates(line, "Karine Jean-Pierre")
@@ -190,9 +208,9 @@ def test_syntax_words_still_find_the_source(lib: Library) -> None:
     assert got[0].title == "Remarks on rural broadband"
 
 
-def test_get_source_round_trip(tmp_path: Path) -> None:
+def test_get_source_round_trip(spec: Spec) -> None:
     text = "Ünïcode “quotes” — and\r\nCRLF lines\n\n  kept   exactly.\n"
-    with Library(tmp_path / "lib.sqlite") as lib:
+    with open_library(spec("lib"), create=True) as lib:
         digest = lib.add(_src("/data/x.txt", text, title="X"), date="2020-01-01")
         by_ref = lib.get_source("/data/x.txt")
         assert by_ref == Source(
@@ -206,15 +224,15 @@ def test_get_source_round_trip(tmp_path: Path) -> None:
             lib.get_source("nope")
 
 
-def test_unreadable_source_is_refused(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite") as lib:
+def test_unreadable_source_is_refused(spec: Spec) -> None:
+    with open_library(spec("lib"), create=True) as lib:
         with pytest.raises(ValueError):
             lib.add(Source(ref="x", status="error", error="no such file"))
         assert len(lib) == 0
 
 
-def test_empty_library_returns_nothing(tmp_path: Path) -> None:
-    with Library(tmp_path / "lib.sqlite") as lib:
+def test_empty_library_returns_nothing(spec: Spec) -> None:
+    with open_library(spec("lib"), create=True) as lib:
         assert lib.candidates("anything at all that someone said", "Joe Biden") == []
         assert lib.candidates("") == []
 

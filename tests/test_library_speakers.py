@@ -4,6 +4,7 @@ the article's date; a miss is ``unverifiable`` with the library's reason."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,13 @@ import pytest
 from quoteverify import pipeline
 from quoteverify.article import article_date
 from quoteverify.cli import main
-from quoteverify.library import Library, LibrarySet
+from quoteverify.library import Library, LibrarySet, open_library
 from quoteverify.library_people import DocPeople, Person, SurnameMapper, authors, speaks_in
 from quoteverify.models import Source
+
+from ._pg import BACKENDS, spec_factory
+
+Spec = Callable[[str], str]
 
 ROOT = Path(__file__).resolve().parents[1]
 WH = ROOT / "fixtures" / "library-whitehouse" / "transcripts"
@@ -21,13 +26,20 @@ SEED = ROOT / "fixtures" / "seed" / "article.txt"
 FOREIGN = ("Putin", "Tokayev", "Saparbekuly", "Russian Foreign Ministry")
 
 
-@pytest.fixture(scope="module")
-def wh_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("lib") / "wh.sqlite"
-    with Library(db) as lib:
+@pytest.fixture(scope="module", params=BACKENDS)
+def wh_library(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The five White House transcripts, in SQLite and in PostgreSQL."""
+    db = spec_factory(request.param, tmp_path_factory.mktemp("lib"), request)("wh")
+    with open_library(db, create=True) as lib:
         stats = lib.add_paths([str(WH)])
     assert stats.added == 5 and not stats.errors
     return db
+
+
+@pytest.fixture(params=BACKENDS)
+def spec(request: pytest.FixtureRequest, tmp_path: Path) -> Spec:
+    """Library specs on SQLite and on PostgreSQL: the same answers."""
+    return spec_factory(request.param, tmp_path, request)
 
 
 def _foreign(name: str | None) -> bool:
@@ -35,7 +47,7 @@ def _foreign(name: str | None) -> bool:
 
 
 def test_seed_article_foreign_quotes_are_unverifiable_with_the_library_reason(
-    wh_library: Path,
+    wh_library: str,
 ) -> None:
     rep = pipeline.run_audit(str(SEED), follow_links=False, library=str(wh_library))
     foreign = [r for r in rep.results if r.quote.speaker and _foreign(r.quote.speaker.name)]
@@ -53,24 +65,24 @@ def test_seed_article_foreign_quotes_are_unverifiable_with_the_library_reason(
     )
 
 
-def test_words_alone_would_have_matched_the_putin_fragment(wh_library: Path) -> None:
+def test_words_alone_would_have_matched_the_putin_fragment(wh_library: str) -> None:
     # The trap is real: without the speaker, "global terrorism" finds a US
     # official's speech.  With Putin as the speaker, nothing is offered.
-    with Library(wh_library) as lib:
+    with open_library(wh_library) as lib:
         anyone = lib.candidates("global terrorism")
         assert anyone and "Sherwood-Randall" in (anyone[0].title or "")
         assert lib.candidates("global terrorism", Person("Vladimir Putin", "President")) == []
 
 
-def test_date_window_excludes_documents_far_from_the_article(wh_library: Path) -> None:
-    with Library(wh_library) as lib:
+def test_date_window_excludes_documents_far_from_the_article(wh_library: str) -> None:
+    with open_library(wh_library) as lib:
         near = lib.candidates("global terrorism", near="2022-01-12", window=30)
         assert all((c.date or "") < "2022-03-01" for c in near)
         later = lib.candidates("global terrorism", near="2023-07-20", window=30)
         assert [c.date for c in later] == ["2023-07-18"]
 
 
-def test_dated_article_names_the_window_in_the_miss(tmp_path: Path, wh_library: Path) -> None:
+def test_dated_article_names_the_window_in_the_miss(tmp_path: Path, wh_library: str) -> None:
     article = tmp_path / "a.md"
     body = SEED.read_text(encoding="utf-8")
     article.write_text(f"---\ndate: 2022-01-12\n---\n{body}", encoding="utf-8")
@@ -125,9 +137,9 @@ def test_authors_from_title_and_byline() -> None:
     assert authors("Remarks by President Biden", "", ["THE PRESIDENT", "Q"]) == ()
 
 
-def test_statement_author_is_a_candidate(tmp_path: Path) -> None:
+def test_statement_author_is_a_candidate(spec: Spec) -> None:
     text = "We will defend our partners in the region against every aggression."
-    with Library(tmp_path / "l.sqlite") as lib:
+    with open_library(spec("l"), create=True) as lib:
         src = Source(
             ref="s.md", status="ok", text=text, title="Statement by Foreign Minister Jane Roe"
         )
@@ -158,24 +170,24 @@ def test_article_date_sources(front: dict, html: bytes | None, text: str, day: s
     assert article_date(front, html, text) == day
 
 
-def test_two_libraries_are_searched_together(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    with Library(a) as lib:
+def test_two_libraries_are_searched_together(spec: Spec) -> None:
+    a, b = spec("a"), spec("b")
+    with open_library(a, create=True) as lib:
         lib.add(
             Source(ref="a.txt", status="ok", text="MR. SMITH:  The harvest came early this year.")
         )
-    with Library(b) as lib:
+    with open_library(b, create=True) as lib:
         lib.add(Source(ref="b.txt", status="ok", text="MS. JONES:  Our bridges need repair now."))
-    with LibrarySet.open([str(a), str(b)]) as libs:
+    with LibrarySet.open([a, b]) as libs:
         assert [c.ref for c in libs.candidates("harvest came early", "Smith")] == ["a.txt"]
         assert [c.ref for c in libs.candidates("bridges need repair", "Jones")] == ["b.txt"]
         assert libs.get_source("b.txt").text.startswith("MS. JONES")
 
 
 def test_cli_library_list_search_info_remove(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    spec: Spec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "l.sqlite")
+    db = spec("l")
     assert main(["library", "add", str(WH), "--library", db]) == 0
     capsys.readouterr()
     assert main(["library", "list", "--library", db]) == 0
@@ -215,10 +227,10 @@ def test_cli_library_list_search_info_remove(
 
 
 def test_audit_with_two_library_flags_uses_both(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    spec: Spec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    with Library(a) as lib:
+    a, b = spec("a"), spec("b")
+    with open_library(a, create=True) as lib:
         lib.add(
             Source(
                 ref=str(tmp_path / "a.txt"),
@@ -226,7 +238,7 @@ def test_audit_with_two_library_flags_uses_both(
                 text="MR. SMITH:  The harvest came early this year, and we are glad.",
             )
         )
-    with Library(b) as lib:
+    with open_library(b, create=True) as lib:
         lib.add(
             Source(
                 ref=str(tmp_path / "b.txt"),
@@ -240,9 +252,7 @@ def test_audit_with_two_library_flags_uses_both(
         "Mayor Ann Jones said: “Our bridges need repair now, before winter comes.”\n",
         encoding="utf-8",
     )
-    code = main(
-        ["audit", str(art), "--library", str(a), "--library", str(b), "--format", "json", "-q"]
-    )
+    code = main(["audit", str(art), "--library", a, "--library", b, "--format", "json", "-q"])
     data = json.loads(capsys.readouterr().out)
     assert [q["verdict"] for q in data["quotes"]] == ["verbatim", "verbatim"]
     assert code == 0
@@ -259,7 +269,7 @@ PRAGMA user_version = 1;
 """
 
 
-def test_a_better_mapper_plugs_into_the_library(tmp_path: Path) -> None:
+def test_a_better_mapper_plugs_into_the_library(spec: Spec) -> None:
     class ByDate(SurnameMapper):
         def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
             if label == "THE PRESIDENT" and (doc.day or "") >= "2021-01-20":
@@ -270,10 +280,10 @@ def test_a_better_mapper_plugs_into_the_library(tmp_path: Path) -> None:
             return super().keys(person) | {"role:president"}
 
     line = "THE PRESIDENT:  We will rebuild the bridges of this great nation together.\n"
-    with Library(tmp_path / "l.sqlite") as lib:
+    with open_library(spec("l"), create=True) as lib:
         lib.add(Source(ref="g.md", status="ok", text=line, title="Press Gaggle"), date="2022-03-01")
         assert lib.candidates("rebuild the bridges of this great nation", "Joe Biden") == []
-    with Library(tmp_path / "l.sqlite", mapper=ByDate()) as lib:
+    with open_library(spec("l"), mapper=ByDate()) as lib:
         got = lib.candidates("rebuild the bridges of this great nation", "Joe Biden")
         assert [c.ref for c in got] == ["g.md"]
         assert lib.candidates("rebuild the bridges of this great nation", "Vladimir Putin") == []
