@@ -134,8 +134,9 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--library",
             action="append",
-            metavar="FILE",
-            help="a source library (see 'library add') for quotes with no source; "
+            metavar="FILE|URL",
+            help="a source library (see 'library add'; a file or postgresql:// URL) for "
+            "quotes with no source; "
             "repeatable: every library given is searched",
         )
         sp.add_argument(
@@ -301,14 +302,14 @@ def _parser() -> argparse.ArgumentParser:
     lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     ladd = parser("add", "index files, folders or URLs into the library", None, lsub)
     ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
+    ladd.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
     add_fetch(ladd)
 
     def add_library_file(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "--library",
             action="append",
-            metavar="FILE",
+            metavar="FILE|URL",
             help=f"repeatable (default: the configured libraries, else {DEFAULT_LIBRARY})",
         )
 
@@ -327,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
     add_library_file(linfo)
     lremove = parser("remove", "forget documents by ref or hash (prefix)", None, lsub)
     lremove.add_argument("documents", nargs="+", metavar="REF|HASH")
-    lremove.add_argument("--library", metavar="FILE", help=f"default: {DEFAULT_LIBRARY}")
+    lremove.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
 
     extract = parser("extract", "list the quotations of an article and their speakers", None)
     extract.add_argument("article", metavar="ARTICLE")
