@@ -10,7 +10,6 @@ and the exit code.  Rendering is in ``report``; file and git access stay here.
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from ._display import safe_line
 from ._localfile import refusal
+from ._select import GitIgnore, Globs
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural, possessive
@@ -66,6 +66,7 @@ def collect_files(
     cwd: Path,
     root: Path | None = None,
     contain: Path | None = None,
+    gitignore: bool = True,
 ) -> list[str]:
     """The article files to check, as sorted paths relative to ``cwd`` when inside it.
 
@@ -85,13 +86,23 @@ def collect_files(
     include globs (a symlink committed in a pull request) is skipped when it
     resolves outside it or into its ``.git``; a file named on the command line
     is the user's choice and is checked.
+
+    Patterns are gitwildmatch (``_select``): ``*`` never crosses ``/``.  With
+    ``gitignore``, what the work tree's ``.gitignore`` files ignore is skipped
+    in folders and globs, as ruff and lychee do; a file named on the command
+    line is still checked.
     """
     base = cwd if root is None or not _inside(cwd, root) else root
+    sel = _Selection(
+        Globs(include, what="include"),
+        Globs(exclude, what="exclude"),
+        GitIgnore(repository_root(cwd) or base) if gitignore else None,
+    )
     found: set[str] = set()
     if not paths:
         # Only what lies under the working directory: running from a
         # subdirectory checks that part of the project.
-        found.update(_walk(cwd, cwd, base, include, exclude, contain))
+        found.update(_walk(cwd, cwd, base, sel, contain))
         if not found:
             raise InputError("path", ".", f"no article file here matches {_globs(include, base)}")
         return sorted(found)
@@ -101,7 +112,7 @@ def collect_files(
         if full.is_file():
             found.add(_rel(full, cwd))
         elif full.is_dir():
-            hits = list(_walk(full, cwd, base, include, exclude, contain))
+            hits = list(_walk(full, cwd, base, sel, contain))
             if not hits:
                 raise InputError(
                     "path", raw, f"no article file in it matches {_globs(include, base)}"
@@ -111,7 +122,7 @@ def collect_files(
             hits = [
                 _rel(m, cwd)
                 for m in sorted(cwd.glob(raw) if not p.is_absolute() else _abs_glob(raw))
-                if m.is_file() and not _excluded(_rel(m, base), exclude)
+                if m.is_file() and not sel.skip(m, _rel(m, base))
             ]
             if not hits:
                 raise InputError("path", raw, "the pattern matches no file")
@@ -133,11 +144,18 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def changed_files(ref: str, cwd: Path) -> set[str]:
-    """Files git reports changed since ``ref`` (committed or not, and new untracked
-    files), relative to ``cwd``.  Deleted files are left out: nothing to check."""
+    """Files changed since the merge base of ``ref`` and HEAD (committed or not,
+    and new untracked files), relative to ``cwd``.  Deleted files are left out:
+    nothing to check.
+
+    The merge base, as ``git diff REF...HEAD`` and a pull request's "Files
+    changed" do: on a branch behind ``main``, comparing with ``main`` itself
+    would also list every article changed on ``main`` since the branch began.
+    """
     root = _git(["rev-parse", "--show-toplevel"], cwd, ref).strip()
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, ref)
-    diff = _git(["diff", "--name-only", "-z", "--diff-filter=d", ref, "--"], cwd, ref)
+    base = _git(["merge-base", ref, "HEAD"], cwd, ref, none="no common ancestor with HEAD")
+    diff = _git(["diff", "--name-only", "-z", "--diff-filter=d", base.strip(), "--"], cwd, ref)
     new = _git(["ls-files", "--others", "--exclude-standard", "-z"], Path(root), ref)
     out: set[str] = set()
     for name in [*diff.split("\0"), *new.split("\0")]:
@@ -146,7 +164,7 @@ def changed_files(ref: str, cwd: Path) -> set[str]:
     return out
 
 
-def _git(args: list[str], cwd: Path, ref: str) -> str:
+def _git(args: list[str], cwd: Path, ref: str, *, none: str = "") -> str:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
@@ -155,39 +173,45 @@ def _git(args: list[str], cwd: Path, ref: str) -> str:
         first = (proc.stderr.strip().splitlines() or ["not a git repository?"])[0]
         if args[:2] == ["rev-parse", "--verify"]:
             first = "no such commit in this repository"
+        elif none and not proc.stderr.strip():
+            first = none  # git merge-base says nothing when there is none
         raise InputError("--changed-since", ref, first)
     return proc.stdout
+
+
+class _Selection:
+    def __init__(self, include: Globs, exclude: Globs, ignore: GitIgnore | None) -> None:
+        self.include = include
+        self.exclude = exclude
+        self.ignore = ignore
+
+    def skip(self, full: Path, key: str) -> bool:
+        """An excluded or git-ignored file (``key``: relative to the config folder)."""
+        return self.exclude.match(key) or (self.ignore is not None and self.ignore.ignored(full))
+
+    def prune(self, full: Path, key: str) -> bool:
+        # Prune excluded folders (node_modules, .git) instead of listing them.
+        return self.exclude.covers_folder(key) or (
+            self.ignore is not None and self.ignore.ignored(full, is_dir=True)
+        )
 
 
 def _walk(
     folder: Path,
     cwd: Path,
     base: Path,
-    include: Sequence[str],
-    exclude: Sequence[str],
+    sel: _Selection,
     contain: Path | None = None,
 ) -> Iterable[str]:
     for top, dirs, names in os.walk(folder):
-        # Prune excluded folders (node_modules, .git) instead of listing them.
-        dirs[:] = sorted(d for d in dirs if not _excluded(_rel(Path(top) / d, base) + "/", exclude))
+        here = Path(top)
+        dirs[:] = sorted(d for d in dirs if not sel.prune(here / d, _rel(here / d, base)))
         for name in sorted(names):
-            full = Path(top) / name
+            full = here / name
             key = _rel(full, base)
-            if not _excluded(key, exclude) and any(_match(key, pat) for pat in include):
+            if sel.include.match(key) and not sel.skip(full, key):
                 if contain is None or refusal(str(full), contain) is None:
                     yield _rel(full, cwd)
-
-
-def _excluded(rel: str, exclude: Sequence[str]) -> bool:
-    return any(_match(rel, pat) for pat in exclude)
-
-
-def _match(rel: str, pattern: str) -> bool:
-    # "**/*.md" must also match "a.md" at the top: fnmatch's "*" crosses "/",
-    # so "**/" is made optional by trying the pattern without it too.
-    if fnmatch.fnmatchcase(rel, pattern):
-        return True
-    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])
 
 
 def _is_glob(raw: str) -> bool:
@@ -205,6 +229,25 @@ def _rel(path: Path, cwd: Path) -> str:
         return PurePosixPath(path.resolve().relative_to(cwd.resolve())).as_posix()
     except ValueError:
         return path.resolve().as_posix()
+
+
+_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+def hide_below(run: CheckRun, min_level: str) -> CheckRun:
+    """``run`` without the findings below ``min_level`` (``--min-level``).
+
+    For the reports only: the exit code is computed on the whole run, as Vale's
+    MinAlertLevel hides alerts without changing what fails.
+    """
+    floor = _LEVEL_RANK.get(min_level, 0)
+    if floor == 0:
+        return run
+    files = tuple(
+        replace(fc, findings=tuple(f for f in fc.findings if _LEVEL_RANK[f.level] >= floor))
+        for fc in run.files
+    )
+    return replace(run, files=files)
 
 
 # --- one file -----------------------------------------------------------------------

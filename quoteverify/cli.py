@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from ._display import safe_line
+from .config import MIN_LEVELS
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
 from .models import (
@@ -214,7 +215,16 @@ def _parser() -> argparse.ArgumentParser:
             "--changed-since",
             metavar="REF",
             default=None,
-            help="check only the files git reports changed since REF",
+            help="check only the files changed since the merge base of REF and HEAD "
+            "(REF...HEAD, as a pull request's diff), committed or not",
+        )
+        sp.add_argument(
+            "--no-respect-gitignore",
+            dest="respect_gitignore",
+            action="store_const",
+            const=False,
+            default=None,
+            help="also check files that .gitignore ignores",
         )
         add_sources(sp)
         add_fail_on(sp)
@@ -245,6 +255,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the check"
+    )
+    check.add_argument(
+        "--min-level",
+        choices=MIN_LEVELS,
+        default=None,
+        help="hide findings below this level (default note: show all); the exit code is unchanged",
     )
 
     baseline = sub.add_parser("baseline", help="record today's findings as known")
@@ -547,6 +563,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
         contain=folder_root(cwd, st.path.parent if st.path is not None else None),
+        gitignore=st.get("respect-gitignore"),
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
@@ -579,6 +596,10 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     if st.get("baseline"):
         run = check.apply_baseline(run, check.read_baseline(Path(st.get("baseline"))))
 
+    # Hidden findings still count for the exit code (Vale's MinAlertLevel): the
+    # exit rule is --fail-on's, and an error is never below any level.
+    full_run = run
+    run = check.hide_below(run, st.get("min-level"))
     fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
     color = fmt == "human" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for out_fmt, out_path in [(fmt, None), *outputs]:
@@ -592,7 +613,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         _step_summary(run)
     if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
-    return check.exit_code(run, exit_zero=st.get("exit-zero"))
+    return check.exit_code(full_run, exit_zero=st.get("exit-zero"))
 
 
 def _serve(args: argparse.Namespace, st: Settings) -> int:

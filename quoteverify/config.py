@@ -42,6 +42,8 @@ PYPROJECT_TABLE = ("tool", "quoteverify")
 FORMATS = CHECK_FORMATS
 # ``--report FMT=PATH`` also takes "html": a page for people, written to a file only.
 REPORT_FORMATS = (*CHECK_FORMATS, "html")
+# Finding levels, quietest first (``--min-level``, like Vale's MinAlertLevel).
+MIN_LEVELS: tuple[str, ...] = ("note", "warning", "error")
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",
     "**/*.markdown",
@@ -126,6 +128,11 @@ KEYS: Mapping[str, Key] = {
             unset="no baseline"),
         Key("include", "globs", DEFAULT_INCLUDE, "which files to check when given folders"),
         Key("exclude", "globs", DEFAULT_EXCLUDE, "files and folders never checked"),
+        Key("respect-gitignore", "bool", True,
+            "skip the files .gitignore ignores when searching folders and globs"),
+        Key("min-level", "choice", "note",
+            "hide findings below this level from reports (the exit code is unchanged)",
+            choices=MIN_LEVELS),
         Key("source", "sources", (), "a primary source (URL or file) for every article"),
         Key("library", "paths", (), "source libraries for quotes with no source, searched "
             "together (one path or a list)"),

@@ -387,6 +387,8 @@ exit-zero = false  # default
 # baseline: not set, no baseline  # default
 include = ["**/*.md", "**/*.markdown", "**/*.html", "**/*.htm"]  # default
 exclude = [".git/**", "node_modules/**", ".venv/**", "venv/**", "**/__pycache__/**", "**/requirements*.txt", "**/robots.txt", "**/LICENSE*", "**/CMakeLists.txt"]  # default
+respect-gitignore = true  # default
+min-level = "note"  # default
 source = []  # default
 library = []  # default
 library-window = 30  # default
