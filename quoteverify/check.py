@@ -41,6 +41,7 @@ from .models import (
     note_code,
 )
 from .report._checkutil import one_line, opening
+from .suppress import Suppression
 
 BASELINE_VERSION = 1
 
@@ -256,7 +257,13 @@ Auditor = Callable[[str], Report]
 
 
 def check_file(
-    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+    path: str,
+    cwd: Path,
+    audit: Auditor,
+    fail_on: str,
+    *,
+    root: Path | None = None,
+    read_as: str | None = None,
 ) -> FileCheck:
     """Audit one article file and place its findings in the file as written.
 
@@ -269,7 +276,7 @@ def check_file(
     file is an error row marked ``internal`` (exit 3 once all are reported).
     """
     try:
-        return _check_file(path, cwd, audit, fail_on, root=root)
+        return _check_file(path, cwd, audit, fail_on, root=root, read_as=read_as)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError included
@@ -283,18 +290,29 @@ def check_file(
 
 
 def _check_file(
-    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+    path: str,
+    cwd: Path,
+    audit: Auditor,
+    fail_on: str,
+    *,
+    root: Path | None = None,
+    read_as: str | None = None,
 ) -> FileCheck:
     from ._text import NotText
     from .locate import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
 
-    full = cwd / path
+    # ``read_as``: the file that holds the text of ``path`` (--stdin-filename's
+    # temporary copy beside it); reports and fingerprints name ``path``.
+    actual = read_as or path
+    full = cwd / actual
     # Relative to the process's directory when we can, so that sources named
     # relative to the article show as short relative paths in reports.
     here = Path.cwd().resolve() == cwd.resolve()
     try:
-        report = audit(path if here else str(full))
+        report = audit(actual if here else str(full))
+        if read_as is not None:
+            report = replace(report, article=replace(report.article, origin=path))
     except InputError as exc:
         if exc.cause.startswith("empty"):
             # A section page that is only front matter (Hugo's _index.md, Jekyll
@@ -314,15 +332,18 @@ def _check_file(
     # findings nobody saw.
     error = "; ".join(problems) if problems else None
     lines = LineIndex(original)
-    key = _rel(full, root) if root is not None else path
+    key = _rel(cwd / path, root) if root is not None else path
     findings = []
+    used: set[Suppression] = set()
     for r in report.results:
         level = level_for(r, fail_on)
         if level is None:
             continue
         start, end = located.get(r.quote.id, (0, 0))
         line, col, end_line, end_col = lines.span(start, end)
-        sup = suppression_for(suppressions, start, end)
+        sup = suppression_for(suppressions, start, end, r.verdict)
+        if sup is not None:
+            used.add(sup)
         findings.append(
             Finding(
                 path=path,
@@ -343,7 +364,26 @@ def _check_file(
                 suppressed=sup.reason if sup else None,
             )
         )
-    return FileCheck(path=path, report=report, findings=tuple(findings), error=error)
+    return FileCheck(
+        path=path,
+        report=report,
+        findings=tuple(findings),
+        error=error,
+        warnings=unused_suppressions(suppressions, used),
+    )
+
+
+def unused_suppressions(
+    suppressions: Sequence[Suppression], used: set[Suppression]
+) -> tuple[str, ...]:
+    """One line per suppression that hid no finding (ruff's RUF100): the quote
+    it was for was fixed, or moved out from under it, and the comment now only
+    waits to hide the next mistake there unseen."""
+    out = []
+    for s in sorted(set(suppressions) - used, key=lambda s: (s.line, s.start)):
+        which = f"no {' or '.join(sorted(s.verdicts))} finding" if s.verdicts else "no finding"
+        out.append(f"line {s.line}: unused suppression: {s.describe()} hides {which}")
+    return tuple(out)
 
 
 def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
@@ -510,6 +550,11 @@ def write_baseline(run: CheckRun, path: Path) -> int:
 def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     """How many times each (fingerprint, verdict) is known: a known finding whose
     verdict got worse is new, and so is one more copy of a known quotation."""
+    return Counter((fp, verdict) for fp, verdict, _ in read_baseline_entries(path))
+
+
+def read_baseline_entries(path: Path) -> list[tuple[str, str, str]]:
+    """Each entry of the baseline file as (fingerprint, verdict, path)."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -529,12 +574,36 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
         )
     if not isinstance(doc["findings"], list):
         raise InputError("baseline", str(path), "not a quoteverify baseline (no findings list)")
-    out: Counter[tuple[str, str]] = Counter()
+    out: list[tuple[str, str, str]] = []
     for item in doc["findings"]:
         if not isinstance(item, dict) or "fingerprint" not in item or "verdict" not in item:
             raise InputError("baseline", str(path), "a finding lacks fingerprint or verdict")
-        out[(str(item["fingerprint"]), str(item["verdict"]))] += 1
+        out.append((str(item["fingerprint"]), str(item["verdict"]), str(item.get("path", ""))))
     return out
+
+
+def stale_baseline(
+    run: CheckRun,
+    entries: Sequence[tuple[str, str, str]],
+    cwd: Path,
+    root: Path | None = None,
+) -> list[tuple[str, str]]:
+    """The baseline entries no finding of ``run`` (before the baseline is
+    applied) matches any more, as sorted (path, verdict): the quote was fixed,
+    removed, or its verdict changed.  Only entries of the files this run
+    checked (and could read) count: with ``--changed-since`` or a path, the
+    other files' entries were not tested, so they are not stale.
+    """
+    root = root if root is not None else repository_root(cwd) or cwd
+    checked = {_rel(cwd / fc.path, root) for fc in run.files if fc.error is None}
+    left = Counter((fp, v) for fp, v, _ in entries)
+    left.subtract(Counter((f.fingerprint, f.verdict) for f in run.active))
+    stale = []
+    for fp, verdict, where in entries:
+        if where in checked and left[(fp, verdict)] > 0:
+            left[(fp, verdict)] -= 1
+            stale.append((where, verdict))
+    return sorted(stale)
 
 
 def apply_baseline(
@@ -570,6 +639,7 @@ def run_check(
     *,
     root: Path | None = None,
     on_file: Callable[[FileCheck], None] | None = None,
+    read_as: Mapping[str, str] | None = None,
 ) -> CheckRun:
     """Check ``paths``; fingerprints are relative to ``root``, by default the top of
     the git repository holding ``cwd`` (or ``cwd`` itself outside one).
@@ -578,7 +648,7 @@ def run_check(
         root = repository_root(cwd) or cwd
     files = []
     for p in paths:
-        fc = check_file(p, cwd, audit, fail_on, root=root)
+        fc = check_file(p, cwd, audit, fail_on, root=root, read_as=(read_as or {}).get(p))
         if on_file is not None:
             on_file(fc)
         files.append(fc)

@@ -7,14 +7,16 @@ them, not here, so ``quoteverify --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from ._display import safe_line
+from ._display import display_path, safe_line
 from .config import MIN_LEVELS
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
@@ -244,6 +246,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_check_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, help="default: human on a terminal")
+    check.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=None,
+        help="write the --format report to FILE instead of standard output",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        default=None,
+        help="check the article read from standard input as if it were the file NAME "
+        "(an editor's unsaved buffer): sources, configuration and reports as for NAME",
+    )
     check.add_argument(
         "--report",
         action="append",
@@ -550,11 +566,20 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 def _check(args: argparse.Namespace, st: Settings) -> int:
     from . import check
     from ._localfile import folder_root
-    from .report import render_check
 
     cwd = Path.cwd()
-    fail_on = st.get("fail-on")
-    outputs = _report_targets(st.get("report") or [])
+    output = getattr(args, "output", None)
+    outputs = _report_targets(st.get("report") or [], output)
+    stdin_name = getattr(args, "stdin_filename", None)
+    if stdin_name is not None:
+        if args.paths or args.changed_since:
+            raise InputError(
+                "option",
+                "--stdin-filename",
+                "checks the one article on standard input: give no paths or --changed-since",
+            )
+        with _stdin_article(stdin_name, cwd) as (shown, actual):
+            return _check_files(args, st, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
         include=st.get("include"),
@@ -568,6 +593,53 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
+    return _check_files(args, st, files, {}, output, outputs)
+
+
+@contextlib.contextmanager
+def _stdin_article(name: str, cwd: Path) -> Iterator[tuple[str, str]]:
+    """Standard input as a file beside ``name``: (the path to report, the path
+    to read).
+
+    Beside it, so that everything relative to the article (sources named in its
+    front matter, the repository it belongs to, its suffix's format) is as for
+    ``name``; hidden and removed at once.  Where ``name``'s folder does not exist
+    yet (a new buffer), the temporary folder.
+    """
+    import tempfile
+
+    from .article import MAX_ARTICLE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError("article", name, f"larger than {MAX_ARTICLE_BYTES} bytes")
+    target = Path(name) if Path(name).is_absolute() else cwd / name
+    folder = target.parent if target.parent.is_dir() else Path(tempfile.gettempdir())
+    fd, tmp = tempfile.mkstemp(prefix=".quoteverify-stdin-", suffix=target.suffix, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        shown = os.path.relpath(target, cwd) if target.is_relative_to(cwd) else str(target)
+        actual = os.path.relpath(tmp, cwd) if Path(tmp).is_relative_to(cwd) else tmp
+        yield Path(shown).as_posix(), actual
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _check_files(
+    args: argparse.Namespace,
+    st: Settings,
+    files: list[str],
+    read_as: dict[str, str],
+    output: str | None,
+    outputs: list[tuple[str, str]],
+) -> int:
+    from . import check
+    from .report import render_check
+
+    cwd = Path.cwd()
+    fail_on = st.get("fail-on")
 
     from ._progress import FetchProgress
 
@@ -583,7 +655,12 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
     with bar:
         run = check.run_check(
-            files, cwd, lambda path: _audit(st, path, memo), fail_on, on_file=on_file
+            files,
+            cwd,
+            lambda path: _audit(st, path, memo),
+            fail_on,
+            on_file=on_file,
+            read_as=read_as,
         )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
@@ -594,15 +671,21 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
     if st.get("baseline"):
-        run = check.apply_baseline(run, check.read_baseline(Path(st.get("baseline"))))
+        entries = check.read_baseline_entries(Path(st.get("baseline")))
+        stale = check.stale_baseline(run, entries, cwd)
+        run = check.apply_baseline(run, Counter((fp, v) for fp, v, _ in entries))
+        if stale:
+            _warn_stale(st.get("baseline"), stale)
 
     # Hidden findings still count for the exit code (Vale's MinAlertLevel): the
     # exit rule is --fail-on's, and an error is never below any level.
     full_run = run
     run = check.hide_below(run, st.get("min-level"))
     fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
-    color = fmt == "human" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    for out_fmt, out_path in [(fmt, None), *outputs]:
+    color = (
+        fmt == "human" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    for out_fmt, out_path in [(fmt, output), *outputs]:
         if out_fmt == "html":  # one page for people, not a CI format: not in render_check
             from .report import check_html
 
@@ -614,6 +697,19 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
     return check.exit_code(full_run, exit_zero=st.get("exit-zero"))
+
+
+def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
+    # Like an unused suppression: an entry nothing matches would hide the same
+    # mistake if it came back, so say which, and how to drop them.
+    shown = ", ".join(f"{display_path(p)} ({safe_line(v)})" for p, v in stale[:5])
+    more = f", and {len(stale) - 5} more" if len(stale) > 5 else ""
+    print(
+        f"quoteverify: warning: baseline {display_path(baseline)}: "
+        f"{plural(len(stale), 'entry', 'entries')} no finding matches any more: {shown}{more}; "
+        "write it again with 'quoteverify baseline write'",
+        file=sys.stderr,
+    )
 
 
 def _serve(args: argparse.Namespace, st: Settings) -> int:
@@ -639,11 +735,11 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     return EXIT_OK
 
 
-def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:
+def _report_targets(items: Sequence[str], output: str | None = None) -> list[tuple[str, str]]:
     # Each item was validated as FORMAT=PATH by the configuration (whether typed
     # or from the file); what is left is two reports writing one file.
     out = []
-    seen: set[Path] = set()
+    seen: set[Path] = {Path(output).resolve()} if output else set()
     for item in items:
         fmt, _, path = item.partition("=")
         target = Path(path).resolve()
