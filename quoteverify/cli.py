@@ -285,6 +285,12 @@ def _parser() -> argparse.ArgumentParser:
     bwrite.add_argument("baseline_file", metavar="FILE")
     add_check_options(bwrite)
 
+    schema = parser(
+        "schema",
+        "print the JSON Schema (draft 2020-12) of the configuration file or the JSON report",
+    )
+    schema.add_argument("schema_name", choices=("config", "report"), metavar="config|report")
+
     config = sub.add_parser("config", help="show the effective configuration")
     csub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     parser("show", "print every setting and where it came from", None, csub)
@@ -446,6 +452,12 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
 def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
+    if args.command == "schema":
+        # Before the configuration is read: the schema is how to fix a broken one.
+        from .schema import render
+
+        sys.stdout.write(render(args.schema_name))
+        return EXIT_OK
     st = _settings(args)
     for line in st.ignored:
         print(f"quoteverify: warning: {line}", file=sys.stderr)
