@@ -103,6 +103,9 @@ class FetchOptions:
     replay_path: Path | None = None  # serve everything from this WARC, no network
     wayback_url: str | None = None  # e.g. "https://web.archive.org"
     retries: int = 3  # after the first attempt
+    # Regular expressions (re.search) of URLs never to fetch, like lychee's
+    # --exclude and .lycheeignore: login walls, tracking redirectors.
+    exclude_urls: tuple[str, ...] = ()
     max_concurrency: int = 8
     per_host: int = 2
     # Backoff between retries; a server's Retry-After replaces it, up to the cap.
@@ -470,6 +473,9 @@ class _Session:
     async def _fetch(self, url: str, archive_timestamp: str | None) -> Fetched:
         opts = self.opts
         _netguard.check_scheme(url)
+        for pattern in opts.exclude_urls:
+            if re.search(pattern, url):
+                raise FetchError(f"excluded by exclude-url {pattern!r}")
         if self.fetcher.replay is not None:
             return self._replay(url)
         cache = self.fetcher.cache
@@ -692,6 +698,14 @@ class _Session:
         import httpx
 
         target = _robots.robots_url(url)
+        # robots.txt lives in the fetch cache too, for at most a day (RFC 9309
+        # §2.4): a second run asks the origin nothing it was told yesterday.
+        cache = self.fetcher.cache
+        if cache is not None and not self.opts.refresh and self.fetcher.writer is None:
+            entry = cache.get(target)
+            if entry is not None and entry.age() < _robots.MAX_CACHE_AGE:
+                return _robots.parse(entry.status, entry.body)
+        first = target
         for _hop in range(5):  # RFC 9309: follow at least five redirects
             try:
                 await _netguard.check_url(
@@ -708,6 +722,20 @@ class _Session:
             if resp.status in REDIRECT_STATUSES and location:
                 target = urljoin(target, location.strip())
                 continue
+            if cache is not None:
+                # Only a 2xx is stored (Cache.put): an error is asked again.
+                cache.put(
+                    CacheEntry(
+                        url=first,
+                        final_url=resp.url,
+                        status=resp.status,
+                        content_type=resp.header("content-type"),
+                        etag=None,
+                        last_modified=None,
+                        body=resp.body,
+                        fetched_at=resp.requested_at.timestamp(),
+                    )
+                )
             return _robots.parse(resp.status, resp.body)
         return _robots.ALLOW_ALL
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -167,6 +168,15 @@ def _parser() -> argparse.ArgumentParser:
         g.add_argument(
             "--per-host", type=int, metavar="N", help="requests at once to one host (default 2)"
         )
+        g.add_argument(
+            "--retries", type=int, metavar="N", help="retries of a failed request (default 3)"
+        )
+        g.add_argument(
+            "--exclude-url",
+            action="append",
+            metavar="REGEX",
+            help="never fetch URLs this regular expression matches (repeatable)",
+        )
         g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
         g.add_argument(
             "--allow-private",
@@ -174,8 +184,14 @@ def _parser() -> argparse.ArgumentParser:
             help="allow URLs on loopback, private and link-local addresses",
         )
         g.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-        g.add_argument("--cache", metavar="FILE", help="SQLite cache of fetched pages")
-        g.add_argument("--offline", action="store_true", help="serve fetches from --cache only")
+        g.add_argument(
+            "--cache",
+            metavar="FILE",
+            help="SQLite cache of fetched pages (default: fetch.sqlite in the user cache "
+            "folder, or $QUOTEVERIFY_CACHE_DIR)",
+        )
+        g.add_argument("--no-cache", action="store_true", help="use no cache: fetch again")
+        g.add_argument("--offline", action="store_true", help="serve fetches from the cache only")
         g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
         g.add_argument(
             "--max-cache-age",
@@ -284,6 +300,26 @@ def _parser() -> argparse.ArgumentParser:
     bwrite = parser("write", "check the articles and write their findings to FILE", None, bsub)
     bwrite.add_argument("baseline_file", metavar="FILE")
     add_check_options(bwrite)
+
+    cache = sub.add_parser("cache", help="inspect or empty the fetch cache")
+    csub_cache = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
+    for action, what in (
+        ("info", "where the cache is and what it holds"),
+        ("prune", "remove entries older than --older-than DAYS"),
+        ("clear", "remove every entry"),
+    ):
+        sp = parser(action, what, None, csub_cache)
+        sp.add_argument(
+            "--cache", metavar="FILE", help="the cache file (default: the user cache one)"
+        )
+        if action == "prune":
+            sp.add_argument(
+                "--older-than",
+                type=float,
+                default=30.0,
+                metavar="DAYS",
+                help="last confirmed by the server this many days ago or more (default 30)",
+            )
 
     schema = parser(
         "schema",
@@ -404,8 +440,8 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
         value = st.get(key)
         return Path(value) if value else None
 
-    if st.get("offline") and not st.get("cache") and not st.get("replay"):
-        raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
+    if st.get("offline") and st.get("no-cache") and not st.get("replay"):
+        raise InputError("option", "--offline", "serves from the cache: not with --no-cache")
     for key in ("cache", "archive", "replay"):
         if "\0" in str(st.get(key) or ""):
             raise InputError("option", f"--{key}", "the file name holds a NUL character")
@@ -416,6 +452,12 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
+    cache_path = _cache_path(st)
+    for pattern in st.get("exclude-url") or ():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
     fetcher = configure(
         FetchOptions(
             timeout=st.get("timeout"),
@@ -426,7 +468,9 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             user_agent=st.get("user-agent") or USER_AGENT,
             allow_private=st.get("allow-private"),
             ignore_robots=st.get("ignore-robots"),
-            cache_path=path("cache"),
+            cache_path=cache_path,
+            retries=st.get("retries"),
+            exclude_urls=tuple(st.get("exclude-url") or ()),
             offline=st.get("offline"),
             refresh=st.get("refresh"),
             max_cache_age=st.get("max-cache-age"),
@@ -438,15 +482,76 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             per_host=st.get("per-host"),
         )
     )
-    if st.get("cache"):
+    if cache_path is not None and not replay:
         # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
         # is an error) before any source depends on it.
         try:
             cache = fetcher.cache
         except CacheError as exc:
-            raise InputError("cache", str(st.get("cache")), str(exc)) from None
+            raise InputError("cache", str(cache_path), str(exc)) from None
         if cache is not None and cache.rebuilt:
             print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
+
+
+def _cache_path(st: Settings) -> Path | None:
+    """The cache file: ``--cache FILE``, else the default one in the user cache
+    folder (so a second audit of an article revalidates instead of downloading
+    every source again); none with ``--no-cache`` or ``--replay`` (the archive
+    is the only source of bytes then)."""
+    from ._cache import default_cache_path
+
+    if st.get("no-cache") or st.get("replay"):
+        return None
+    named = st.get("cache")
+    return Path(named) if named else default_cache_path()
+
+
+def _cache_command(args: argparse.Namespace, st: Settings) -> int:
+    """``cache info|prune|clear``: what the fetch cache holds, and emptying it."""
+    from ._cache import Cache, CacheError
+
+    target = _cache_path(st)
+    if target is None:
+        raise InputError("option", "--no-cache", "names no cache to manage")
+    shown = display_path(str(target))
+    if not target.exists():
+        if args.cache_command == "info":
+            print(f"cache: {shown}\nentries: 0 (not created yet)")
+            return EXIT_OK
+        print(f"quoteverify: {shown}: no cache here, nothing to remove", file=sys.stderr)
+        return EXIT_OK
+    try:
+        cache = Cache(target, rebuild=False)
+        try:
+            if args.cache_command == "info":
+                n, size, oldest, newest = cache.stats()
+                lines = [f"cache: {shown}", f"entries: {n}", f"bytes: {size}"]
+                if oldest is not None and newest is not None:
+                    lines.append(f"oldest: {_utc(oldest)}")
+                    lines.append(f"newest: {_utc(newest)}")
+                print("\n".join(lines))
+                return EXIT_OK
+            if args.cache_command == "prune":
+                gone = cache.prune(args.older_than * 86400)
+                what = f"older than {args.older_than:g} days"
+            else:
+                gone = cache.clear()
+                what = "all"
+        finally:
+            cache.close()
+    except CacheError as exc:
+        raise InputError("cache", str(target), str(exc)) from None
+    print(
+        f"quoteverify: {shown}: removed {plural(gone, 'entry', 'entries')} ({what})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _utc(epoch: float) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -461,6 +566,8 @@ def _run(args: argparse.Namespace) -> int:
     st = _settings(args)
     for line in st.ignored:
         print(f"quoteverify: warning: {line}", file=sys.stderr)
+    if args.command == "cache":
+        return _cache_command(args, st)
     if args.command == "config":
         from .config import show
 

@@ -398,10 +398,13 @@ timeout = 20.0  # default
 run-deadline = 600.0  # default
 max-concurrency = 8  # default
 per-host = 2  # default
+retries = 3  # default
+exclude-url = []  # default
 # user-agent: not set, quoteverify's own User-Agent  # default
 allow-private = false  # default
 ignore-robots = false  # default
-# cache: not set, no cache  # default
+# cache: not set, fetch.sqlite in the user cache folder ($QUOTEVERIFY_CACHE_DIR)  # default
+no-cache = false  # default
 offline = false  # default
 refresh = false  # default
 # max-cache-age: not set, ask the server (conditional request)  # default
