@@ -106,6 +106,19 @@ class FetchOptions:
     # Regular expressions (re.search) of URLs never to fetch, like lychee's
     # --exclude and .lycheeignore: login walls, tracking redirectors.
     exclude_urls: tuple[str, ...] = ()
+    # Extra request headers per host (cookies, tokens for paywalled transcripts):
+    # ((host, ((Name, value), ...)), ...).  Sent only to that exact host (not
+    # after a redirect elsewhere), never archived, and what they fetch is never
+    # cached: a page seen through someone's login is not to be kept.
+    host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def headers_for(self, url: str) -> dict[str, str]:
+        host = (urlsplit(url).hostname or "").lower()
+        for name, pairs in self.host_headers:
+            if name == host:
+                return dict(pairs)
+        return {}
+
     max_concurrency: int = 8
     per_host: int = 2
     # Backoff between retries; a server's Retry-After replaces it, up to the cap.
@@ -117,6 +130,14 @@ class FetchOptions:
     # A progress bar on stderr while fetch_many runs; shown only when stderr is
     # a terminal and $CI is not "true" (see _progress), so True is safe to pass.
     progress: bool = False
+
+
+def _redact(headers: list[tuple[str, str]], secret: dict[str, str]) -> list[tuple[str, str]]:
+    """Request headers as kept (WARC records): the user's own ones redacted."""
+    if not secret:
+        return headers
+    names = {n.lower() for n in secret}
+    return [(n, "[redacted]" if n.lower() in names else v) for n, v in headers]
 
 
 def is_url(ref: str) -> bool:
@@ -479,6 +500,8 @@ class _Session:
         if self.fetcher.replay is not None:
             return self._replay(url)
         cache = self.fetcher.cache
+        if opts.headers_for(url):
+            cache = None  # fetched with the user's credentials: never cached
         entry = cache.get(url) if cache is not None else None
         if opts.offline:
             if entry is None:
@@ -631,6 +654,9 @@ class _Session:
         limit = self.opts.max_bytes if max_bytes is None else max_bytes
         keep_raw = self.fetcher.writer is not None
         requested_at = datetime.now(UTC)
+        secret = self.opts.headers_for(url)
+        if secret:
+            headers = {**headers, **secret}
         async with self.client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             reason = response.reason_phrase or ""
@@ -646,7 +672,7 @@ class _Session:
                 status=status,
                 reason=reason,
                 headers=_decode_headers(response.headers.raw),
-                request_headers=_decode_headers(response.request.headers.raw),
+                request_headers=_redact(_decode_headers(response.request.headers.raw), secret),
                 raw=b"",
                 body=b"",
                 requested_at=requested_at,

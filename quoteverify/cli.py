@@ -471,6 +471,7 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             cache_path=cache_path,
             retries=st.get("retries"),
             exclude_urls=tuple(st.get("exclude-url") or ()),
+            host_headers=tuple(sorted((st.get("headers") or {}).items())),
             offline=st.get("offline"),
             refresh=st.get("refresh"),
             max_cache_age=st.get("max-cache-age"),

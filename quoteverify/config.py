@@ -77,6 +77,7 @@ Kind = Literal[
     "paths",
     "reports",
     "speakers",
+    "headers",
 ]
 
 
@@ -152,6 +153,9 @@ KEYS: Mapping[str, Key] = {
             minimum=0),
         Key("exclude-url", "globs", (),
             "regular expressions of URLs never to fetch (like .lycheeignore)"),
+        Key("headers", "headers", {},
+            "extra request headers per host, e.g. a cookie for a paywalled transcript: a "
+            "table of host = {Name = value}; a value \"$VAR\" is read from the environment"),
         Key("user-agent", "str", None, "User-Agent header to send",
             unset="quoteverify's own User-Agent"),
         Key("allow-private", "bool", False,
@@ -411,7 +415,47 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
         return tuple(_path(ref, base) for ref in _strings(raw))
     if kind == "reports":
         return tuple(_report(item, base) for item in _strings(raw))
+    if kind == "headers":
+        return _headers(raw)
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
+
+
+_HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_ENV_REF_RE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$")
+
+
+def _headers(raw: object) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``{host: {Name: value}}`` as ``{host: ((Name, value), ...)}``; a value
+    ``$VAR`` or ``${VAR}`` is the environment variable's, so secrets stay out of
+    the file.  Errors never quote a value: it may be a secret."""
+    if not isinstance(raw, dict):
+        raise _Bad(f"must be a table of host = {{Name = value}}, not {_describe(raw)}")
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for host, table in raw.items():
+        name = str(host).strip().lower()
+        if not name or any(c in name for c in "/:@ ") or not name.isascii():
+            raise _Bad(f"host {host!r} must be a bare host name such as www.example.com")
+        if not isinstance(table, dict):
+            raise _Bad(f"{host!r} must be a table of Name = value")
+        pairs = []
+        for header, value in table.items():
+            if not _HEADER_NAME_RE.match(str(header)):
+                raise _Bad(f"{host!r}: {header!r} is not a header name")
+            if not isinstance(value, str):
+                raise _Bad(f"{host!r}: {header} must be a string")
+            ref = _ENV_REF_RE.match(value)
+            if ref:
+                got = os.environ.get(ref.group(1))
+                if not got:
+                    raise _Bad(
+                        f"{host!r}: {header}: environment variable {ref.group(1)} is not set"
+                    )
+                value = got
+            if not value.isascii() or any(ord(c) < 32 or ord(c) == 127 for c in value):
+                raise _Bad(f"{host!r}: {header}: the value must be printable ASCII")
+            pairs.append((str(header), value))
+        out[name] = tuple(pairs)
+    return out
 
 
 def _string(raw: object) -> str:
@@ -587,7 +631,9 @@ def resolve(
 
 
 # Keys that weaken the SSRF guard or robots.txt: never from a file the user did not name.
-GUARD_KEYS = ("allow-private", "ignore-robots")
+# ``headers`` too: a pull request's configuration could name "$CI_SECRET" for
+# its own host and so send the runner's secrets to it.
+GUARD_KEYS = ("allow-private", "ignore-robots", "headers")
 # Keys naming files quoteverify writes: only inside the repository, from such a file.
 WRITE_KEYS = ("cache", "archive")
 
@@ -691,6 +737,17 @@ def show(settings: Settings) -> str:
         if spec.kind == "speakers":
             continue
         s = settings.values[spec.name]
+        if spec.kind == "headers" and not s.value:
+            lines.append(f"headers = {{}}  # {s.origin}")
+            continue
+        if spec.kind == "headers":
+            # Names only: the values are credentials, never printed.
+            hosts = "; ".join(
+                f"{host} ({', '.join(n for n, _ in pairs)})"
+                for host, pairs in sorted(s.value.items())
+            )
+            lines.append(f"# headers: {hosts}; values not shown  # {s.origin}")
+            continue
         if s.value is None:
             lines.append(f"# {spec.name}: not set, {spec.unset}  # {s.origin}")
         else:

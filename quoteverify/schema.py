@@ -58,6 +58,14 @@ def _key_schema(spec: Key) -> dict[str, Any]:
     elif kind == "reports":
         formats = "|".join(REPORT_FORMATS)
         out = _string_or_list({"type": "string", "pattern": f"^({formats})=.+"})
+    elif kind == "headers":
+        out = {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": {"type": "string", "pattern": r"^[\x20-\x7e]*$"},
+            },
+        }
     elif kind == "speakers":
         out = {"type": "object", "additionalProperties": _string_or_list(nonempty)}
     else:  # pragma: no cover - a new kind must be described here

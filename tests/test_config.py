@@ -400,6 +400,7 @@ max-concurrency = 8  # default
 per-host = 2  # default
 retries = 3  # default
 exclude-url = []  # default
+headers = {{}}  # default
 # user-agent: not set, quoteverify's own User-Agent  # default
 allow-private = false  # default
 ignore-robots = false  # default

@@ -58,3 +58,49 @@ def test_retries_are_configurable(capsys, http_server) -> None:
     main([*base, "--retries", "2", "--format", "json", "--timeout", "2"])
     capsys.readouterr()
     assert len([p for p, _ in http_server.requests if p == "/down.txt"]) == 3
+
+
+def test_host_headers_are_sent_to_their_host_only_and_never_shown(
+    capsys, http_server, tmp_path, monkeypatch
+) -> None:
+    url = http_server.add("/t.txt", SEED_SOURCE.read_bytes(), content_type="text/plain")
+    other = url.replace("127.0.0.1", "localhost")
+    cfg = tmp_path / "qv.toml"
+    cfg.write_text('[headers."127.0.0.1"]\nCookie = "$QV_TEST_COOKIE"\nX-Plain = "visible?"\n')
+    monkeypatch.setenv("QV_TEST_COOKIE", "session=s3cr3t")
+    args = ["audit", str(SEED / "article.txt"), "--allow-private", "--config", str(cfg), "-q"]
+    assert main([*args, "--source", url, "--format", "json"]) in (0, 1)
+    (sent,) = [h for p, h in http_server.requests if p == "/t.txt"]
+    assert sent["Cookie"] == "session=s3cr3t" and sent["X-Plain"] == "visible?"
+    capsys.readouterr()
+    # Fetched with credentials: not in the cache.
+    assert main(["cache", "info"]) == 0
+    assert "entries: 0" in capsys.readouterr().out
+    http_server.requests.clear()
+    main([*args, "--source", other, "--format", "json"])
+    capsys.readouterr()
+    (sent,) = [h for p, h in http_server.requests if p == "/t.txt"]
+    assert "Cookie" not in sent and "X-Plain" not in sent
+    # config show names the host and headers, never the values.
+    assert main(["config", "show", "--config", str(cfg)]) == 0
+    out = capsys.readouterr().out
+    assert "# headers: 127.0.0.1 (Cookie, X-Plain); values not shown" in out
+    assert "s3cr3t" not in out and "visible?" not in out
+
+
+def test_host_headers_from_a_found_config_are_ignored(capsys, tmp_path, monkeypatch) -> None:
+    (tmp_path / "quoteverify.toml").write_text('[headers."evil.example"]\nX-Token = "$HOME"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QUOTEVERIFY_CONFIG", raising=False)
+    assert main(["config", "show"]) == 0
+    out, err = capsys.readouterr()
+    assert "'headers' ignored" in err and "headers = {}" in out
+
+
+def test_unset_header_variable_is_named_without_values(capsys, tmp_path, monkeypatch) -> None:
+    cfg = tmp_path / "qv.toml"
+    cfg.write_text('[headers."a.example"]\nCookie = "$QV_NOT_SET_ANYWHERE"\n')
+    monkeypatch.delenv("QV_NOT_SET_ANYWHERE", raising=False)
+    assert main(["config", "show", "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err
+    assert "environment variable QV_NOT_SET_ANYWHERE is not set" in err
