@@ -104,3 +104,23 @@ def test_unset_header_variable_is_named_without_values(capsys, tmp_path, monkeyp
     assert main(["config", "show", "--config", str(cfg)]) == 2
     err = capsys.readouterr().err
     assert "environment variable QV_NOT_SET_ANYWHERE is not set" in err
+
+
+def test_host_headers_are_redacted_in_the_archive(
+    capsys, http_server, tmp_path, monkeypatch
+) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    url = http_server.add("/t.txt", SEED_SOURCE.read_bytes(), content_type="text/plain")
+    cfg = tmp_path / "qv.toml"
+    cfg.write_text('[headers."127.0.0.1"]\nCookie = "$QV_TEST_COOKIE"\n')
+    monkeypatch.setenv("QV_TEST_COOKIE", "session=s3cr3t")
+    warc = tmp_path / "evidence.warc.gz"
+    args = ["audit", str(SEED / "article.txt"), "--source", url, "--allow-private"]
+    main([*args, "--config", str(cfg), "--archive", str(warc), "-q", "--format", "json"])
+    capsys.readouterr()
+    assert b"s3cr3t" not in warc.read_bytes()
+    with warc.open("rb") as fh:
+        requests = [r for r in ArchiveIterator(fh) if r.rec_type == "request"]
+    assert requests
+    assert requests[-1].http_headers.get_header("Cookie") == "[redacted]"
