@@ -111,6 +111,10 @@ class FetchOptions:
     # after a redirect elsewhere), never archived, and what they fetch is never
     # cached: a page seen through someone's login is not to be kept.
     host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # HTTP statuses besides 2xx whose body is read as the document (lychee's
+    # --accept): a CMS that serves a real transcript with a 404, say.  Never
+    # cached (only 2xx is) and never retried.
+    accept: frozenset[int] = frozenset()
 
     def headers_for(self, url: str) -> dict[str, str]:
         host = (urlsplit(url).hostname or "").lower()
@@ -598,6 +602,9 @@ class _Session:
                 self._archive(resp)
                 current = urljoin(current, location.strip())
                 continue
+            if resp.status in opts.accept:
+                self._archive(resp)
+                return resp
             if resp.status in DEAD_STATUSES:
                 raise _DeadLink(f"HTTP {resp.status} {resp.reason}".strip())
             if resp.status == 304:
@@ -660,7 +667,7 @@ class _Session:
         async with self.client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             reason = response.reason_phrase or ""
-            if status == 429 or 500 <= status <= 599:
+            if (status == 429 or 500 <= status <= 599) and status not in self.opts.accept:
                 raise _Transient(
                     status,
                     reason,
@@ -677,7 +684,7 @@ class _Session:
                 body=b"",
                 requested_at=requested_at,
             )
-            if not 200 <= status < 300:
+            if not 200 <= status < 300 and status not in self.opts.accept:
                 return resp  # redirects, 304 and errors: the body is not wanted
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:

@@ -172,6 +172,11 @@ def _parser() -> argparse.ArgumentParser:
             "--retries", type=int, metavar="N", help="retries of a failed request (default 3)"
         )
         g.add_argument(
+            "--accept",
+            metavar="CODES",
+            help="HTTP statuses besides 2xx whose body is read as the document, e.g. 404",
+        )
+        g.add_argument(
             "--exclude-url",
             action="append",
             metavar="REGEX",
@@ -472,6 +477,7 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             retries=st.get("retries"),
             exclude_urls=tuple(st.get("exclude-url") or ()),
             host_headers=tuple(sorted((st.get("headers") or {}).items())),
+            accept=frozenset(st.get("accept") or ()),
             offline=st.get("offline"),
             refresh=st.get("refresh"),
             max_cache_age=st.get("max-cache-age"),

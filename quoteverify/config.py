@@ -78,6 +78,7 @@ Kind = Literal[
     "reports",
     "speakers",
     "headers",
+    "statuses",
 ]
 
 
@@ -151,6 +152,8 @@ KEYS: Mapping[str, Key] = {
         Key("per-host", "integer", 2, "requests in flight at once to one host", minimum=1),
         Key("retries", "integer", 3, "retries of a failed request (connection errors, 429, 5xx)",
             minimum=0),
+        Key("accept", "statuses", (),
+            "HTTP statuses besides 2xx whose body is read as the document, e.g. [404]"),
         Key("exclude-url", "globs", (),
             "regular expressions of URLs never to fetch (like .lycheeignore)"),
         Key("headers", "headers", {},
@@ -417,7 +420,28 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
         return tuple(_report(item, base) for item in _strings(raw))
     if kind == "headers":
         return _headers(raw)
+    if kind == "statuses":
+        return _statuses(raw)
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
+
+
+def _statuses(raw: object) -> tuple[int, ...]:
+    # "404,410" (the command line) or [404, 410] (the file).
+    items = raw.split(",") if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple):
+        raise _Bad(f"must be a list of HTTP statuses, not {_describe(raw)}")
+    out = set()
+    for item in items:
+        try:
+            code = int(str(item).strip()) if not isinstance(item, bool) else -1
+        except ValueError:
+            code = -1
+        if not 200 <= code <= 599 or 300 <= code <= 399:
+            # Redirects are always followed: accepting one would read its
+            # empty body as the transcript.
+            raise _Bad(f"{item!r} is not an HTTP status from 200 to 599 outside 3xx")
+        out.add(code)
+    return tuple(sorted(out))
 
 
 _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")

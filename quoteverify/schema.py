@@ -58,6 +58,9 @@ def _key_schema(spec: Key) -> dict[str, Any]:
     elif kind == "reports":
         formats = "|".join(REPORT_FORMATS)
         out = _string_or_list({"type": "string", "pattern": f"^({formats})=.+"})
+    elif kind == "statuses":
+        code = {"type": "integer", "minimum": 200, "maximum": 599}
+        out = {"type": "array", "items": code}
     elif kind == "headers":
         out = {
             "type": "object",

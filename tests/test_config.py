@@ -399,6 +399,7 @@ run-deadline = 600.0  # default
 max-concurrency = 8  # default
 per-host = 2  # default
 retries = 3  # default
+accept = []  # default
 exclude-url = []  # default
 headers = {{}}  # default
 # user-agent: not set, quoteverify's own User-Agent  # default

@@ -124,3 +124,18 @@ def test_host_headers_are_redacted_in_the_archive(
         requests = [r for r in ArchiveIterator(fh) if r.rec_type == "request"]
     assert requests
     assert requests[-1].http_headers.get_header("Cookie") == "[redacted]"
+
+
+def test_accepted_status_is_read_as_the_document(capsys, http_server) -> None:
+    url = http_server.add(
+        "/cms/t.txt", SEED_SOURCE.read_bytes(), status=404, content_type="text/plain"
+    )
+    args = ["audit", str(SEED / "article.txt"), "--source", url, "--allow-private", "-q"]
+    main([*args, "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "error"
+    main([*args, "--format", "json", "--accept", "404, 410"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["sources"][0]["status"] == "ok"
+    assert any(q["verdict"] == "diverged" for q in doc["quotes"])
+    code = main([*args, "--accept", "301"])
+    assert code == 2 and "outside 3xx" in capsys.readouterr().err
