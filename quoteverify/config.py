@@ -457,7 +457,11 @@ def _headers(raw: object) -> dict[str, tuple[tuple[str, str], ...]]:
     out: dict[str, tuple[tuple[str, str], ...]] = {}
     for host, table in raw.items():
         name = str(host).strip().lower()
-        if not name or any(c in name for c in "/:@ ") or not name.isascii():
+        if (
+            not name
+            or any(c in name for c in "/:@ ")
+            or not (name.isascii() and name.isprintable())
+        ):
             raise _Bad(f"host {host!r} must be a bare host name such as www.example.com")
         if not isinstance(table, dict):
             raise _Bad(f"{host!r} must be a table of Name = value")
