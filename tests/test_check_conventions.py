@@ -142,6 +142,14 @@ def test_gitlab_report_keeps_control_characters_inert(site: Path, capsys) -> Non
     assert any("needs a reason" in i["description"] for i in json.loads(out))
 
 
+def test_gitlab_places_an_unused_suppression_on_its_line(site: Path, capsys) -> None:
+    write(site, "<!-- quoteverify-disable-next-line checked by phone -->\nNo quotation here.")
+    code, out, _ = run(capsys, "check", ARTICLE, "--format", "gitlab", "-q")
+    (issue,) = json.loads(out)
+    assert code == 0 and issue["severity"] == "info"
+    assert issue["location"]["lines"] == {"begin": 6}
+
+
 def test_stdin_filename_checks_stdin_as_that_file(site: Path, capsys, monkeypatch) -> None:
     (site / ARTICLE).unlink()  # an unsaved buffer: only the editor has it
     text = md(f"On Kazakhstan, Blinken was blunt: “{DRIFTED}”").encode()

@@ -91,13 +91,16 @@ def render_gitlab(run: CheckRun) -> str:
                     )
                 )
         for w in article_warnings(fc):
+            # "line 5: unused suppression: …" belongs on line 5; a warning about
+            # the whole article (repaired bytes) on the first.
+            (line, _), *_ = error_parts(w)
             issues.append(
                 _issue(
                     "quoteverify/warning",
                     w,
                     "info",
                     path,
-                    {"lines": {"begin": 1}},
+                    {"lines": {"begin": line or 1}},
                     f"{fc.path}\0warning\0{w}",
                 )
             )
