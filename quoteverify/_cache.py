@@ -30,6 +30,26 @@ CREATE TABLE IF NOT EXISTS responses (
 """
 
 
+# Where the cache lives unless --cache FILE names one: the platform's user cache
+# folder (~/.cache/quoteverify on Linux, ~/Library/Caches/quoteverify on macOS,
+# %LOCALAPPDATA%\quoteverify\Cache on Windows); $QUOTEVERIFY_CACHE_DIR overrides
+# the folder (CI jobs that cache a workspace path, and the test suite).
+CACHE_DIR_ENV = "QUOTEVERIFY_CACHE_DIR"
+CACHE_FILE = "fetch.sqlite"
+
+
+def default_cache_path(env: dict[str, str] | None = None) -> Path:
+    """The cache file used when none is named."""
+    import os
+
+    folder = (os.environ if env is None else env).get(CACHE_DIR_ENV)
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_cache_dir("quoteverify", appauthor=False)
+    return Path(folder).expanduser() / CACHE_FILE
+
+
 class CacheError(Exception):
     """The cache file cannot be used; ``str()`` is the one-line cause."""
 
@@ -161,6 +181,31 @@ class Cache:
         """Record that the server confirmed (304) the cached body is current."""
         with _usable(self.path), self._lock, self._db:
             self._db.execute("UPDATE responses SET fetched_at = ? WHERE url = ?", (fetched_at, url))
+
+    def stats(self) -> tuple[int, int, float | None, float | None]:
+        """(entries, bytes of bodies, oldest and newest ``fetched_at``)."""
+        with _usable(self.path), self._lock:
+            n, size, oldest, newest = self._db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(LENGTH(body)), 0), MIN(fetched_at),"
+                " MAX(fetched_at) FROM responses"
+            ).fetchone()
+        return int(n), int(size), oldest, newest
+
+    def prune(self, older_than: float, now: float | None = None) -> int:
+        """Drop the entries the server last vouched for ``older_than`` seconds ago
+        or more; returns how many.  The file shrinks (VACUUM)."""
+        cutoff = (time.time() if now is None else now) - older_than
+        with _usable(self.path), self._lock:
+            with self._db:
+                gone = self._db.execute(
+                    "DELETE FROM responses WHERE fetched_at <= ?", (cutoff,)
+                ).rowcount
+            self._db.execute("VACUUM")
+        return int(gone)
+
+    def clear(self) -> int:
+        """Drop every entry; returns how many."""
+        return self.prune(older_than=float("-inf"))
 
     def close(self) -> None:
         with self._lock:

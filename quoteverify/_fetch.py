@@ -103,6 +103,26 @@ class FetchOptions:
     replay_path: Path | None = None  # serve everything from this WARC, no network
     wayback_url: str | None = None  # e.g. "https://web.archive.org"
     retries: int = 3  # after the first attempt
+    # Regular expressions (re.search) of URLs never to fetch, like lychee's
+    # --exclude and .lycheeignore: login walls, tracking redirectors.
+    exclude_urls: tuple[str, ...] = ()
+    # Extra request headers per host (cookies, tokens for paywalled transcripts):
+    # ((host, ((Name, value), ...)), ...).  Sent only to that exact host (not
+    # after a redirect elsewhere), never archived, and what they fetch is never
+    # cached: a page seen through someone's login is not to be kept.
+    host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # HTTP statuses besides 2xx whose body is read as the document (lychee's
+    # --accept): a CMS that serves a real transcript with a 404, say.  Never
+    # cached (only 2xx is) and never retried.
+    accept: frozenset[int] = frozenset()
+
+    def headers_for(self, url: str) -> dict[str, str]:
+        host = (urlsplit(url).hostname or "").lower()
+        for name, pairs in self.host_headers:
+            if name == host:
+                return dict(pairs)
+        return {}
+
     max_concurrency: int = 8
     per_host: int = 2
     # Backoff between retries; a server's Retry-After replaces it, up to the cap.
@@ -114,6 +134,14 @@ class FetchOptions:
     # A progress bar on stderr while fetch_many runs; shown only when stderr is
     # a terminal and $CI is not "true" (see _progress), so True is safe to pass.
     progress: bool = False
+
+
+def _redact(headers: list[tuple[str, str]], secret: dict[str, str]) -> list[tuple[str, str]]:
+    """Request headers as kept (WARC records): the user's own ones redacted."""
+    if not secret:
+        return headers
+    names = {n.lower() for n in secret}
+    return [(n, "[redacted]" if n.lower() in names else v) for n, v in headers]
 
 
 def is_url(ref: str) -> bool:
@@ -470,9 +498,14 @@ class _Session:
     async def _fetch(self, url: str, archive_timestamp: str | None) -> Fetched:
         opts = self.opts
         _netguard.check_scheme(url)
+        for pattern in opts.exclude_urls:
+            if re.search(pattern, url):
+                raise FetchError(f"excluded by exclude-url {pattern!r}")
         if self.fetcher.replay is not None:
             return self._replay(url)
         cache = self.fetcher.cache
+        if opts.headers_for(url):
+            cache = None  # fetched with the user's credentials: never cached
         entry = cache.get(url) if cache is not None else None
         if opts.offline:
             if entry is None:
@@ -569,6 +602,9 @@ class _Session:
                 self._archive(resp)
                 current = urljoin(current, location.strip())
                 continue
+            if resp.status in opts.accept:
+                self._archive(resp)
+                return resp
             if resp.status in DEAD_STATUSES:
                 raise _DeadLink(f"HTTP {resp.status} {resp.reason}".strip())
             if resp.status == 304:
@@ -625,10 +661,13 @@ class _Session:
         limit = self.opts.max_bytes if max_bytes is None else max_bytes
         keep_raw = self.fetcher.writer is not None
         requested_at = datetime.now(UTC)
+        secret = self.opts.headers_for(url)
+        if secret:
+            headers = {**headers, **secret}
         async with self.client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             reason = response.reason_phrase or ""
-            if status == 429 or 500 <= status <= 599:
+            if (status == 429 or 500 <= status <= 599) and status not in self.opts.accept:
                 raise _Transient(
                     status,
                     reason,
@@ -640,12 +679,12 @@ class _Session:
                 status=status,
                 reason=reason,
                 headers=_decode_headers(response.headers.raw),
-                request_headers=_decode_headers(response.request.headers.raw),
+                request_headers=_redact(_decode_headers(response.request.headers.raw), secret),
                 raw=b"",
                 body=b"",
                 requested_at=requested_at,
             )
-            if not 200 <= status < 300:
+            if not 200 <= status < 300 and status not in self.opts.accept:
                 return resp  # redirects, 304 and errors: the body is not wanted
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
@@ -692,6 +731,14 @@ class _Session:
         import httpx
 
         target = _robots.robots_url(url)
+        # robots.txt lives in the fetch cache too, for at most a day (RFC 9309
+        # §2.4): a second run asks the origin nothing it was told yesterday.
+        cache = self.fetcher.cache
+        if cache is not None and not self.opts.refresh and self.fetcher.writer is None:
+            entry = cache.get(target)
+            if entry is not None and entry.age() < _robots.MAX_CACHE_AGE:
+                return _robots.parse(entry.status, entry.body)
+        first = target
         for _hop in range(5):  # RFC 9309: follow at least five redirects
             try:
                 await _netguard.check_url(
@@ -708,6 +755,20 @@ class _Session:
             if resp.status in REDIRECT_STATUSES and location:
                 target = urljoin(target, location.strip())
                 continue
+            if cache is not None:
+                # Only a 2xx is stored (Cache.put): an error is asked again.
+                cache.put(
+                    CacheEntry(
+                        url=first,
+                        final_url=resp.url,
+                        status=resp.status,
+                        content_type=resp.header("content-type"),
+                        etag=None,
+                        last_modified=None,
+                        body=resp.body,
+                        fetched_at=resp.requested_at.timestamp(),
+                    )
+                )
             return _robots.parse(resp.status, resp.body)
         return _robots.ALLOW_ALL
 

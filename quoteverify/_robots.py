@@ -19,6 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
+# RFC 9309 §2.4: a cached robots.txt should not be used for more than 24 hours.
+MAX_CACHE_AGE = 24 * 3600.0
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ and the exit code.  Rendering is in ``report``; file and git access stay here.
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from ._display import safe_line
 from ._localfile import refusal
+from ._select import GitIgnore, Globs
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural, possessive
@@ -41,6 +41,7 @@ from .models import (
     note_code,
 )
 from .report._checkutil import one_line, opening
+from .suppress import Suppression
 
 BASELINE_VERSION = 1
 
@@ -66,6 +67,7 @@ def collect_files(
     cwd: Path,
     root: Path | None = None,
     contain: Path | None = None,
+    gitignore: bool = True,
 ) -> list[str]:
     """The article files to check, as sorted paths relative to ``cwd`` when inside it.
 
@@ -85,13 +87,23 @@ def collect_files(
     include globs (a symlink committed in a pull request) is skipped when it
     resolves outside it or into its ``.git``; a file named on the command line
     is the user's choice and is checked.
+
+    Patterns are gitwildmatch (``_select``): ``*`` never crosses ``/``.  With
+    ``gitignore``, what the work tree's ``.gitignore`` files ignore is skipped
+    in folders and globs, as ruff and lychee do; a file named on the command
+    line is still checked.
     """
     base = cwd if root is None or not _inside(cwd, root) else root
+    sel = _Selection(
+        Globs(include, what="include"),
+        Globs(exclude, what="exclude"),
+        GitIgnore(repository_root(cwd) or base) if gitignore else None,
+    )
     found: set[str] = set()
     if not paths:
         # Only what lies under the working directory: running from a
         # subdirectory checks that part of the project.
-        found.update(_walk(cwd, cwd, base, include, exclude, contain))
+        found.update(_walk(cwd, cwd, base, sel, contain))
         if not found:
             raise InputError("path", ".", f"no article file here matches {_globs(include, base)}")
         return sorted(found)
@@ -101,7 +113,7 @@ def collect_files(
         if full.is_file():
             found.add(_rel(full, cwd))
         elif full.is_dir():
-            hits = list(_walk(full, cwd, base, include, exclude, contain))
+            hits = list(_walk(full, cwd, base, sel, contain))
             if not hits:
                 raise InputError(
                     "path", raw, f"no article file in it matches {_globs(include, base)}"
@@ -111,7 +123,7 @@ def collect_files(
             hits = [
                 _rel(m, cwd)
                 for m in sorted(cwd.glob(raw) if not p.is_absolute() else _abs_glob(raw))
-                if m.is_file() and not _excluded(_rel(m, base), exclude)
+                if m.is_file() and not sel.skip(m, _rel(m, base))
             ]
             if not hits:
                 raise InputError("path", raw, "the pattern matches no file")
@@ -133,11 +145,18 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def changed_files(ref: str, cwd: Path) -> set[str]:
-    """Files git reports changed since ``ref`` (committed or not, and new untracked
-    files), relative to ``cwd``.  Deleted files are left out: nothing to check."""
+    """Files changed since the merge base of ``ref`` and HEAD (committed or not,
+    and new untracked files), relative to ``cwd``.  Deleted files are left out:
+    nothing to check.
+
+    The merge base, as ``git diff REF...HEAD`` and a pull request's "Files
+    changed" do: on a branch behind ``main``, comparing with ``main`` itself
+    would also list every article changed on ``main`` since the branch began.
+    """
     root = _git(["rev-parse", "--show-toplevel"], cwd, ref).strip()
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, ref)
-    diff = _git(["diff", "--name-only", "-z", "--diff-filter=d", ref, "--"], cwd, ref)
+    base = _git(["merge-base", ref, "HEAD"], cwd, ref, none="no common ancestor with HEAD")
+    diff = _git(["diff", "--name-only", "-z", "--diff-filter=d", base.strip(), "--"], cwd, ref)
     new = _git(["ls-files", "--others", "--exclude-standard", "-z"], Path(root), ref)
     out: set[str] = set()
     for name in [*diff.split("\0"), *new.split("\0")]:
@@ -146,7 +165,7 @@ def changed_files(ref: str, cwd: Path) -> set[str]:
     return out
 
 
-def _git(args: list[str], cwd: Path, ref: str) -> str:
+def _git(args: list[str], cwd: Path, ref: str, *, none: str = "") -> str:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
@@ -155,39 +174,45 @@ def _git(args: list[str], cwd: Path, ref: str) -> str:
         first = (proc.stderr.strip().splitlines() or ["not a git repository?"])[0]
         if args[:2] == ["rev-parse", "--verify"]:
             first = "no such commit in this repository"
+        elif none and not proc.stderr.strip():
+            first = none  # git merge-base says nothing when there is none
         raise InputError("--changed-since", ref, first)
     return proc.stdout
+
+
+class _Selection:
+    def __init__(self, include: Globs, exclude: Globs, ignore: GitIgnore | None) -> None:
+        self.include = include
+        self.exclude = exclude
+        self.ignore = ignore
+
+    def skip(self, full: Path, key: str) -> bool:
+        """An excluded or git-ignored file (``key``: relative to the config folder)."""
+        return self.exclude.match(key) or (self.ignore is not None and self.ignore.ignored(full))
+
+    def prune(self, full: Path, key: str) -> bool:
+        # Prune excluded folders (node_modules, .git) instead of listing them.
+        return self.exclude.covers_folder(key) or (
+            self.ignore is not None and self.ignore.ignored(full, is_dir=True)
+        )
 
 
 def _walk(
     folder: Path,
     cwd: Path,
     base: Path,
-    include: Sequence[str],
-    exclude: Sequence[str],
+    sel: _Selection,
     contain: Path | None = None,
 ) -> Iterable[str]:
     for top, dirs, names in os.walk(folder):
-        # Prune excluded folders (node_modules, .git) instead of listing them.
-        dirs[:] = sorted(d for d in dirs if not _excluded(_rel(Path(top) / d, base) + "/", exclude))
+        here = Path(top)
+        dirs[:] = sorted(d for d in dirs if not sel.prune(here / d, _rel(here / d, base)))
         for name in sorted(names):
-            full = Path(top) / name
+            full = here / name
             key = _rel(full, base)
-            if not _excluded(key, exclude) and any(_match(key, pat) for pat in include):
+            if sel.include.match(key) and not sel.skip(full, key):
                 if contain is None or refusal(str(full), contain) is None:
                     yield _rel(full, cwd)
-
-
-def _excluded(rel: str, exclude: Sequence[str]) -> bool:
-    return any(_match(rel, pat) for pat in exclude)
-
-
-def _match(rel: str, pattern: str) -> bool:
-    # "**/*.md" must also match "a.md" at the top: fnmatch's "*" crosses "/",
-    # so "**/" is made optional by trying the pattern without it too.
-    if fnmatch.fnmatchcase(rel, pattern):
-        return True
-    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])
 
 
 def _is_glob(raw: str) -> bool:
@@ -207,13 +232,38 @@ def _rel(path: Path, cwd: Path) -> str:
         return path.resolve().as_posix()
 
 
+_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+def hide_below(run: CheckRun, min_level: str) -> CheckRun:
+    """``run`` without the findings below ``min_level`` (``--min-level``).
+
+    For the reports only: the exit code is computed on the whole run, as Vale's
+    MinAlertLevel hides alerts without changing what fails.
+    """
+    floor = _LEVEL_RANK.get(min_level, 0)
+    if floor == 0:
+        return run
+    files = tuple(
+        replace(fc, findings=tuple(f for f in fc.findings if _LEVEL_RANK[f.level] >= floor))
+        for fc in run.files
+    )
+    return replace(run, files=files)
+
+
 # --- one file -----------------------------------------------------------------------
 
 Auditor = Callable[[str], Report]
 
 
 def check_file(
-    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+    path: str,
+    cwd: Path,
+    audit: Auditor,
+    fail_on: str,
+    *,
+    root: Path | None = None,
+    read_as: str | None = None,
 ) -> FileCheck:
     """Audit one article file and place its findings in the file as written.
 
@@ -226,7 +276,7 @@ def check_file(
     file is an error row marked ``internal`` (exit 3 once all are reported).
     """
     try:
-        return _check_file(path, cwd, audit, fail_on, root=root)
+        return _check_file(path, cwd, audit, fail_on, root=root, read_as=read_as)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError included
@@ -240,18 +290,29 @@ def check_file(
 
 
 def _check_file(
-    path: str, cwd: Path, audit: Auditor, fail_on: str, *, root: Path | None = None
+    path: str,
+    cwd: Path,
+    audit: Auditor,
+    fail_on: str,
+    *,
+    root: Path | None = None,
+    read_as: str | None = None,
 ) -> FileCheck:
     from ._text import NotText
     from .locate import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
 
-    full = cwd / path
+    # ``read_as``: the file that holds the text of ``path`` (--stdin-filename's
+    # temporary copy beside it); reports and fingerprints name ``path``.
+    actual = read_as or path
+    full = cwd / actual
     # Relative to the process's directory when we can, so that sources named
     # relative to the article show as short relative paths in reports.
     here = Path.cwd().resolve() == cwd.resolve()
     try:
-        report = audit(path if here else str(full))
+        report = audit(actual if here else str(full))
+        if read_as is not None:
+            report = replace(report, article=replace(report.article, origin=path))
     except InputError as exc:
         if exc.cause.startswith("empty"):
             # A section page that is only front matter (Hugo's _index.md, Jekyll
@@ -271,15 +332,18 @@ def _check_file(
     # findings nobody saw.
     error = "; ".join(problems) if problems else None
     lines = LineIndex(original)
-    key = _rel(full, root) if root is not None else path
+    key = _rel(cwd / path, root) if root is not None else path
     findings = []
+    used: set[Suppression] = set()
     for r in report.results:
         level = level_for(r, fail_on)
         if level is None:
             continue
         start, end = located.get(r.quote.id, (0, 0))
         line, col, end_line, end_col = lines.span(start, end)
-        sup = suppression_for(suppressions, start, end)
+        sup = suppression_for(suppressions, start, end, r.verdict)
+        if sup is not None:
+            used.add(sup)
         findings.append(
             Finding(
                 path=path,
@@ -300,7 +364,26 @@ def _check_file(
                 suppressed=sup.reason if sup else None,
             )
         )
-    return FileCheck(path=path, report=report, findings=tuple(findings), error=error)
+    return FileCheck(
+        path=path,
+        report=report,
+        findings=tuple(findings),
+        error=error,
+        warnings=unused_suppressions(suppressions, used),
+    )
+
+
+def unused_suppressions(
+    suppressions: Sequence[Suppression], used: set[Suppression]
+) -> tuple[str, ...]:
+    """One line per suppression that hid no finding (ruff's RUF100): the quote
+    it was for was fixed, or moved out from under it, and the comment now only
+    waits to hide the next mistake there unseen."""
+    out = []
+    for s in sorted(set(suppressions) - used, key=lambda s: (s.line, s.start)):
+        which = f"no {' or '.join(sorted(s.verdicts))} finding" if s.verdicts else "no finding"
+        out.append(f"line {s.line}: unused suppression: {s.describe()} hides {which}")
+    return tuple(out)
 
 
 def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
@@ -467,6 +550,11 @@ def write_baseline(run: CheckRun, path: Path) -> int:
 def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     """How many times each (fingerprint, verdict) is known: a known finding whose
     verdict got worse is new, and so is one more copy of a known quotation."""
+    return Counter((fp, verdict) for fp, verdict, _ in read_baseline_entries(path))
+
+
+def read_baseline_entries(path: Path) -> list[tuple[str, str, str]]:
+    """Each entry of the baseline file as (fingerprint, verdict, path)."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -486,12 +574,36 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
         )
     if not isinstance(doc["findings"], list):
         raise InputError("baseline", str(path), "not a quoteverify baseline (no findings list)")
-    out: Counter[tuple[str, str]] = Counter()
+    out: list[tuple[str, str, str]] = []
     for item in doc["findings"]:
         if not isinstance(item, dict) or "fingerprint" not in item or "verdict" not in item:
             raise InputError("baseline", str(path), "a finding lacks fingerprint or verdict")
-        out[(str(item["fingerprint"]), str(item["verdict"]))] += 1
+        out.append((str(item["fingerprint"]), str(item["verdict"]), str(item.get("path", ""))))
     return out
+
+
+def stale_baseline(
+    run: CheckRun,
+    entries: Sequence[tuple[str, str, str]],
+    cwd: Path,
+    root: Path | None = None,
+) -> list[tuple[str, str]]:
+    """The baseline entries no finding of ``run`` (before the baseline is
+    applied) matches any more, as sorted (path, verdict): the quote was fixed,
+    removed, or its verdict changed.  Only entries of the files this run
+    checked (and could read) count: with ``--changed-since`` or a path, the
+    other files' entries were not tested, so they are not stale.
+    """
+    root = root if root is not None else repository_root(cwd) or cwd
+    checked = {_rel(cwd / fc.path, root) for fc in run.files if fc.error is None}
+    left = Counter((fp, v) for fp, v, _ in entries)
+    left.subtract(Counter((f.fingerprint, f.verdict) for f in run.active))
+    stale = []
+    for fp, verdict, where in entries:
+        if where in checked and left[(fp, verdict)] > 0:
+            left[(fp, verdict)] -= 1
+            stale.append((where, verdict))
+    return sorted(stale)
 
 
 def apply_baseline(
@@ -527,6 +639,7 @@ def run_check(
     *,
     root: Path | None = None,
     on_file: Callable[[FileCheck], None] | None = None,
+    read_as: Mapping[str, str] | None = None,
 ) -> CheckRun:
     """Check ``paths``; fingerprints are relative to ``root``, by default the top of
     the git repository holding ``cwd`` (or ``cwd`` itself outside one).
@@ -535,7 +648,7 @@ def run_check(
         root = repository_root(cwd) or cwd
     files = []
     for p in paths:
-        fc = check_file(p, cwd, audit, fail_on, root=root)
+        fc = check_file(p, cwd, audit, fail_on, root=root, read_as=(read_as or {}).get(p))
         if on_file is not None:
             on_file(fc)
         files.append(fc)

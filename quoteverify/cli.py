@@ -7,14 +7,18 @@ them, not here, so ``quoteverify --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from ._display import safe_line
+from ._display import display_path, safe_line
+from .config import MIN_LEVELS
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
 from .models import (
@@ -173,6 +177,20 @@ def _parser() -> argparse.ArgumentParser:
         g.add_argument(
             "--per-host", type=int, metavar="N", help="requests at once to one host (default 2)"
         )
+        g.add_argument(
+            "--retries", type=int, metavar="N", help="retries of a failed request (default 3)"
+        )
+        g.add_argument(
+            "--accept",
+            metavar="CODES",
+            help="HTTP statuses besides 2xx whose body is read as the document, e.g. 404",
+        )
+        g.add_argument(
+            "--exclude-url",
+            action="append",
+            metavar="REGEX",
+            help="never fetch URLs this regular expression matches (repeatable)",
+        )
         g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
         g.add_argument(
             "--allow-private",
@@ -183,9 +201,11 @@ def _parser() -> argparse.ArgumentParser:
         g.add_argument(
             "--cache",
             metavar="FILE|URL",
-            help="cache of fetched pages: a SQLite file or a postgresql:// URL (shared)",
+            help="cache of fetched pages: a SQLite file or a postgresql:// URL (shared) "
+            "(default: fetch.sqlite in the user cache folder, or $QUOTEVERIFY_CACHE_DIR)",
         )
-        g.add_argument("--offline", action="store_true", help="serve fetches from --cache only")
+        g.add_argument("--no-cache", action="store_true", help="use no cache: fetch again")
+        g.add_argument("--offline", action="store_true", help="serve fetches from the cache only")
         g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
         g.add_argument(
             "--max-cache-age",
@@ -227,7 +247,16 @@ def _parser() -> argparse.ArgumentParser:
             "--changed-since",
             metavar="REF",
             default=None,
-            help="check only the files git reports changed since REF",
+            help="check only the files changed since the merge base of REF and HEAD "
+            "(REF...HEAD, as a pull request's diff), committed or not",
+        )
+        sp.add_argument(
+            "--no-respect-gitignore",
+            dest="respect_gitignore",
+            action="store_const",
+            const=False,
+            default=None,
+            help="also check files that .gitignore ignores",
         )
         add_sources(sp)
         add_fail_on(sp)
@@ -248,6 +277,20 @@ def _parser() -> argparse.ArgumentParser:
     add_check_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, help="default: human on a terminal")
     check.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=None,
+        help="write the --format report to FILE instead of standard output",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        default=None,
+        help="check the article read from standard input as if it were the file NAME "
+        "(an editor's unsaved buffer): sources, configuration and reports as for NAME",
+    )
+    check.add_argument(
         "--report",
         action="append",
         metavar="FMT=PATH",
@@ -258,6 +301,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the check"
+    )
+    check.add_argument(
+        "--min-level",
+        choices=MIN_LEVELS,
+        default=None,
+        help="hide findings below this level (default note: show all); the exit code is unchanged",
     )
 
     batch = parser(
@@ -293,6 +342,32 @@ def _parser() -> argparse.ArgumentParser:
     bwrite = parser("write", "check the articles and write their findings to FILE", None, bsub)
     bwrite.add_argument("baseline_file", metavar="FILE")
     add_check_options(bwrite)
+
+    cache = sub.add_parser("cache", help="inspect or empty the fetch cache")
+    csub_cache = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
+    for action, what in (
+        ("info", "where the cache is and what it holds"),
+        ("prune", "remove entries older than --older-than DAYS"),
+        ("clear", "remove every entry"),
+    ):
+        sp = parser(action, what, None, csub_cache)
+        sp.add_argument(
+            "--cache", metavar="FILE", help="the cache file (default: the user cache one)"
+        )
+        if action == "prune":
+            sp.add_argument(
+                "--older-than",
+                type=float,
+                default=30.0,
+                metavar="DAYS",
+                help="last confirmed by the server this many days ago or more (default 30)",
+            )
+
+    schema = parser(
+        "schema",
+        "print the JSON Schema (draft 2020-12) of the configuration file or the JSON report",
+    )
+    schema.add_argument("schema_name", choices=("config", "report"), metavar="config|report")
 
     config = sub.add_parser("config", help="show the effective configuration")
     csub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
@@ -407,17 +482,8 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
         value = st.get(key)
         return Path(value) if value else None
 
-    cache = st.get("cache")
-    cache_path = path("cache")
-    if cache and cache.lower().startswith(("postgresql://", "postgres://")):
-        # A URL stays a string (Path would fold its "//"); the database is
-        # tried now so that a wrong one is one error, not one per source.
-        from ._cache_pg import check_usable
-
-        cache_path = check_usable(cache)  # type: ignore[assignment]
-
-    if st.get("offline") and not st.get("cache") and not st.get("replay"):
-        raise InputError("option", "--offline", "needs --cache FILE (or use --replay FILE)")
+    if st.get("offline") and st.get("no-cache") and not st.get("replay"):
+        raise InputError("option", "--offline", "serves from the cache: not with --no-cache")
     for key in ("cache", "archive", "replay"):
         if "\0" in str(st.get(key) or ""):
             raise InputError("option", f"--{key}", "the file name holds a NUL character")
@@ -428,6 +494,12 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     replay = st.get("replay")
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
+    cache_path = _cache_path(st)
+    for pattern in st.get("exclude-url") or ():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
     fetcher = configure(
         FetchOptions(
             timeout=st.get("timeout"),
@@ -439,6 +511,10 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             allow_private=st.get("allow-private"),
             ignore_robots=st.get("ignore-robots"),
             cache_path=cache_path,
+            retries=st.get("retries"),
+            exclude_urls=tuple(st.get("exclude-url") or ()),
+            host_headers=tuple(sorted((st.get("headers") or {}).items())),
+            accept=frozenset(st.get("accept") or ()),
             offline=st.get("offline"),
             refresh=st.get("refresh"),
             max_cache_age=st.get("max-cache-age"),
@@ -450,23 +526,102 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             per_host=st.get("per-host"),
         )
     )
-    if st.get("cache"):
+    if cache_path is not None and not replay:
         # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
         # is an error) before any source depends on it.
         try:
             cache = fetcher.cache
         except CacheError as exc:
-            raise InputError("cache", str(st.get("cache")), str(exc)) from None
+            raise InputError("cache", str(cache_path), str(exc)) from None
         if cache is not None and cache.rebuilt:
             print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
+
+
+def _cache_path(st: Settings) -> Path | str | None:
+    """The cache file: ``--cache FILE``, else the default one in the user cache
+    folder (so a second audit of an article revalidates instead of downloading
+    every source again); none with ``--no-cache`` or ``--replay`` (the archive
+    is the only source of bytes then).  A ``postgresql://`` URL stays a string
+    (Path would fold its "//") and the database is tried now, so that a wrong
+    one is one error, not one per source."""
+    from ._cache import PG_SCHEMES, default_cache_path
+
+    if st.get("no-cache") or st.get("replay"):
+        return None
+    named = st.get("cache")
+    if named and named.lower().startswith(PG_SCHEMES):
+        from ._cache_pg import check_usable
+
+        return check_usable(named)
+    return Path(named) if named else default_cache_path()
+
+
+def _cache_command(args: argparse.Namespace, st: Settings) -> int:
+    """``cache info|prune|clear``: what the fetch cache holds, and emptying it."""
+    from ._cache import Cache, CacheError
+
+    target = _cache_path(st)
+    if target is None:
+        raise InputError("option", "--no-cache", "names no cache to manage")
+    if isinstance(target, str):
+        raise InputError(
+            "cache", target, "a shared PostgreSQL cache is managed in SQL (see docs/SCALING.md)"
+        )
+    shown = display_path(str(target))
+    if not target.exists():
+        if args.cache_command == "info":
+            print(f"cache: {shown}\nentries: 0 (not created yet)")
+            return EXIT_OK
+        print(f"quoteverify: {shown}: no cache here, nothing to remove", file=sys.stderr)
+        return EXIT_OK
+    try:
+        cache = Cache(target, rebuild=False)
+        try:
+            if args.cache_command == "info":
+                n, size, oldest, newest = cache.stats()
+                lines = [f"cache: {shown}", f"entries: {n}", f"bytes: {size}"]
+                if oldest is not None and newest is not None:
+                    lines.append(f"oldest: {_utc(oldest)}")
+                    lines.append(f"newest: {_utc(newest)}")
+                print("\n".join(lines))
+                return EXIT_OK
+            if args.cache_command == "prune":
+                gone = cache.prune(args.older_than * 86400)
+                what = f"older than {args.older_than:g} days"
+            else:
+                gone = cache.clear()
+                what = "all"
+        finally:
+            cache.close()
+    except CacheError as exc:
+        raise InputError("cache", str(target), str(exc)) from None
+    print(
+        f"quoteverify: {shown}: removed {plural(gone, 'entry', 'entries')} ({what})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _utc(epoch: float) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import pipeline, report
 
+    if args.command == "schema":
+        # Before the configuration is read: the schema is how to fix a broken one.
+        from .schema import render
+
+        sys.stdout.write(render(args.schema_name))
+        return EXIT_OK
     st = _settings(args)
     for line in st.ignored:
         print(f"quoteverify: warning: {line}", file=sys.stderr)
+    if args.command == "cache":
+        return _cache_command(args, st)
     if args.command == "config":
         from .config import show
 
@@ -586,11 +741,20 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 def _check(args: argparse.Namespace, st: Settings) -> int:
     from . import check
     from ._localfile import folder_root
-    from .report import render_check
 
     cwd = Path.cwd()
-    fail_on = st.get("fail-on")
-    outputs = _report_targets(st.get("report") or [])
+    output = getattr(args, "output", None)
+    outputs = _report_targets(st.get("report") or [], output)
+    stdin_name = getattr(args, "stdin_filename", None)
+    if stdin_name is not None:
+        if args.paths or args.changed_since:
+            raise InputError(
+                "option",
+                "--stdin-filename",
+                "checks the one article on standard input: give no paths or --changed-since",
+            )
+        with _stdin_article(stdin_name, cwd) as (shown, actual):
+            return _check_files(args, st, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
         include=st.get("include"),
@@ -599,10 +763,58 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
         contain=folder_root(cwd, st.path.parent if st.path is not None else None),
+        gitignore=st.get("respect-gitignore"),
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
+    return _check_files(args, st, files, {}, output, outputs)
+
+
+@contextlib.contextmanager
+def _stdin_article(name: str, cwd: Path) -> Iterator[tuple[str, str]]:
+    """Standard input as a file beside ``name``: (the path to report, the path
+    to read).
+
+    Beside it, so that everything relative to the article (sources named in its
+    front matter, the repository it belongs to, its suffix's format) is as for
+    ``name``; hidden and removed at once.  Where ``name``'s folder does not exist
+    yet (a new buffer), the temporary folder.
+    """
+    import tempfile
+
+    from .article import MAX_ARTICLE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError("article", name, f"larger than {MAX_ARTICLE_BYTES} bytes")
+    target = Path(name) if Path(name).is_absolute() else cwd / name
+    folder = target.parent if target.parent.is_dir() else Path(tempfile.gettempdir())
+    fd, tmp = tempfile.mkstemp(prefix=".quoteverify-stdin-", suffix=target.suffix, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        shown = os.path.relpath(target, cwd) if target.is_relative_to(cwd) else str(target)
+        actual = os.path.relpath(tmp, cwd) if Path(tmp).is_relative_to(cwd) else tmp
+        yield Path(shown).as_posix(), actual
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _check_files(
+    args: argparse.Namespace,
+    st: Settings,
+    files: list[str],
+    read_as: dict[str, str],
+    output: str | None,
+    outputs: list[tuple[str, str]],
+) -> int:
+    from . import check
+    from .report import render_check
+
+    cwd = Path.cwd()
+    fail_on = st.get("fail-on")
 
     from ._progress import FetchProgress
 
@@ -618,7 +830,12 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
     with bar:
         run = check.run_check(
-            files, cwd, lambda path: _audit(st, path, memo), fail_on, on_file=on_file
+            files,
+            cwd,
+            lambda path: _audit(st, path, memo),
+            fail_on,
+            on_file=on_file,
+            read_as=read_as,
         )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
@@ -629,11 +846,21 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
     if st.get("baseline"):
-        run = check.apply_baseline(run, check.read_baseline(Path(st.get("baseline"))))
+        entries = check.read_baseline_entries(Path(st.get("baseline")))
+        stale = check.stale_baseline(run, entries, cwd)
+        run = check.apply_baseline(run, Counter((fp, v) for fp, v, _ in entries))
+        if stale:
+            _warn_stale(st.get("baseline"), stale)
 
+    # Hidden findings still count for the exit code (Vale's MinAlertLevel): the
+    # exit rule is --fail-on's, and an error is never below any level.
+    full_run = run
+    run = check.hide_below(run, st.get("min-level"))
     fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
-    color = fmt == "human" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    for out_fmt, out_path in [(fmt, None), *outputs]:
+    color = (
+        fmt == "human" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    for out_fmt, out_path in [(fmt, output), *outputs]:
         if out_fmt == "html":  # one page for people, not a CI format: not in render_check
             from .report import check_html
 
@@ -644,7 +871,20 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         _step_summary(run)
     if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
-    return check.exit_code(run, exit_zero=st.get("exit-zero"))
+    return check.exit_code(full_run, exit_zero=st.get("exit-zero"))
+
+
+def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
+    # Like an unused suppression: an entry nothing matches would hide the same
+    # mistake if it came back, so say which, and how to drop them.
+    shown = ", ".join(f"{display_path(p)} ({safe_line(v)})" for p, v in stale[:5])
+    more = f", and {len(stale) - 5} more" if len(stale) > 5 else ""
+    print(
+        f"quoteverify: warning: baseline {display_path(baseline)}: "
+        f"{plural(len(stale), 'entry', 'entries')} no finding matches any more: {shown}{more}; "
+        "write it again with 'quoteverify baseline write'",
+        file=sys.stderr,
+    )
 
 
 def _serve(args: argparse.Namespace, st: Settings) -> int:
@@ -696,11 +936,11 @@ def _batch(args: argparse.Namespace, st: Settings) -> int:
     return EXIT_OK
 
 
-def _report_targets(items: Sequence[str]) -> list[tuple[str, str]]:
+def _report_targets(items: Sequence[str], output: str | None = None) -> list[tuple[str, str]]:
     # Each item was validated as FORMAT=PATH by the configuration (whether typed
     # or from the file); what is left is two reports writing one file.
     out = []
-    seen: set[Path] = set()
+    seen: set[Path] = {Path(output).resolve()} if output else set()
     for item in items:
         fmt, _, path = item.partition("=")
         target = Path(path).resolve()

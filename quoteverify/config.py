@@ -42,6 +42,8 @@ PYPROJECT_TABLE = ("tool", "quoteverify")
 FORMATS = CHECK_FORMATS
 # ``--report FMT=PATH`` also takes "html": a page for people, written to a file only.
 REPORT_FORMATS = (*CHECK_FORMATS, "html")
+# Finding levels, quietest first (``--min-level``, like Vale's MinAlertLevel).
+MIN_LEVELS: tuple[str, ...] = ("note", "warning", "error")
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",
     "**/*.markdown",
@@ -75,6 +77,8 @@ Kind = Literal[
     "paths",
     "reports",
     "speakers",
+    "headers",
+    "statuses",
 ]
 
 
@@ -126,6 +130,11 @@ KEYS: Mapping[str, Key] = {
             unset="no baseline"),
         Key("include", "globs", DEFAULT_INCLUDE, "which files to check when given folders"),
         Key("exclude", "globs", DEFAULT_EXCLUDE, "files and folders never checked"),
+        Key("respect-gitignore", "bool", True,
+            "skip the files .gitignore ignores when searching folders and globs"),
+        Key("min-level", "choice", "note",
+            "hide findings below this level from reports (the exit code is unchanged)",
+            choices=MIN_LEVELS),
         Key("source", "sources", (), "a primary source (URL or file) for every article"),
         Key("library", "paths", (), "source libraries for quotes with no source, searched "
             "together (one path or a list)"),
@@ -141,12 +150,23 @@ KEYS: Mapping[str, Key] = {
         Key("max-concurrency", "integer", 8, "requests in flight at once, in total",
             minimum=1),
         Key("per-host", "integer", 2, "requests in flight at once to one host", minimum=1),
+        Key("retries", "integer", 3, "retries of a failed request (connection errors, 429, 5xx)",
+            minimum=0),
+        Key("accept", "statuses", (),
+            "HTTP statuses besides 2xx whose body is read as the document, e.g. [404]"),
+        Key("exclude-url", "globs", (),
+            "regular expressions of URLs never to fetch (like .lycheeignore)"),
+        Key("headers", "headers", {},
+            "extra request headers per host, e.g. a cookie for a paywalled transcript: a "
+            "table of host = {Name = value}; a value \"$VAR\" is read from the environment"),
         Key("user-agent", "str", None, "User-Agent header to send",
             unset="quoteverify's own User-Agent"),
         Key("allow-private", "bool", False,
             "allow URLs on loopback, private and link-local addresses"),
         Key("ignore-robots", "bool", False, "do not obey robots.txt"),
-        Key("cache", "path", None, "SQLite cache of fetched pages", unset="no cache"),
+        Key("cache", "path", None, "SQLite cache of fetched pages and robots.txt",
+            unset="fetch.sqlite in the user cache folder ($QUOTEVERIFY_CACHE_DIR)"),
+        Key("no-cache", "bool", False, "use no cache: fetch everything again"),
         Key("offline", "bool", False, "serve fetches from the cache only"),
         Key("refresh", "bool", False, "refetch even fresh cached pages"),
         Key("max-cache-age", "number", None,
@@ -399,7 +419,72 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
         return tuple(ref if "://" in ref else _path(ref, base) for ref in _strings(raw))
     if kind == "reports":
         return tuple(_report(item, base) for item in _strings(raw))
+    if kind == "headers":
+        return _headers(raw)
+    if kind == "statuses":
+        return _statuses(raw)
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
+
+
+def _statuses(raw: object) -> tuple[int, ...]:
+    # "404,410" (the command line) or [404, 410] (the file).
+    items = raw.split(",") if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple):
+        raise _Bad(f"must be a list of HTTP statuses, not {_describe(raw)}")
+    out = set()
+    for item in items:
+        try:
+            code = int(str(item).strip()) if not isinstance(item, bool) else -1
+        except ValueError:
+            code = -1
+        if not 200 <= code <= 599 or 300 <= code <= 399:
+            # Redirects are always followed: accepting one would read its
+            # empty body as the transcript.
+            raise _Bad(f"{item!r} is not an HTTP status from 200 to 599 outside 3xx")
+        out.add(code)
+    return tuple(sorted(out))
+
+
+_HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_ENV_REF_RE = re.compile(r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$")
+
+
+def _headers(raw: object) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``{host: {Name: value}}`` as ``{host: ((Name, value), ...)}``; a value
+    ``$VAR`` or ``${VAR}`` is the environment variable's, so secrets stay out of
+    the file.  Errors never quote a value: it may be a secret."""
+    if not isinstance(raw, dict):
+        raise _Bad(f"must be a table of host = {{Name = value}}, not {_describe(raw)}")
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for host, table in raw.items():
+        name = str(host).strip().lower()
+        if (
+            not name
+            or any(c in name for c in "/:@ ")
+            or not (name.isascii() and name.isprintable())
+        ):
+            raise _Bad(f"host {host!r} must be a bare host name such as www.example.com")
+        if not isinstance(table, dict):
+            raise _Bad(f"{host!r} must be a table of Name = value")
+        pairs = []
+        for header, value in table.items():
+            if not _HEADER_NAME_RE.match(str(header)):
+                raise _Bad(f"{host!r}: {header!r} is not a header name")
+            if not isinstance(value, str):
+                raise _Bad(f"{host!r}: {header} must be a string")
+            ref = _ENV_REF_RE.match(value)
+            if ref:
+                got = os.environ.get(ref.group(1))
+                if not got:
+                    raise _Bad(
+                        f"{host!r}: {header}: environment variable {ref.group(1)} is not set"
+                    )
+                value = got
+            if not value.isascii() or any(ord(c) < 32 or ord(c) == 127 for c in value):
+                raise _Bad(f"{host!r}: {header}: the value must be printable ASCII")
+            pairs.append((str(header), value))
+        out[name] = tuple(pairs)
+    return out
 
 
 def _string(raw: object) -> str:
@@ -577,7 +662,9 @@ def resolve(
 
 
 # Keys that weaken the SSRF guard or robots.txt: never from a file the user did not name.
-GUARD_KEYS = ("allow-private", "ignore-robots")
+# ``headers`` too: a pull request's configuration could name "$CI_SECRET" for
+# its own host and so send the runner's secrets to it.
+GUARD_KEYS = ("allow-private", "ignore-robots", "headers")
 # Keys naming files quoteverify writes: only inside the repository, from such a file.
 WRITE_KEYS = ("cache", "archive")
 
@@ -681,6 +768,17 @@ def show(settings: Settings) -> str:
         if spec.kind == "speakers":
             continue
         s = settings.values[spec.name]
+        if spec.kind == "headers" and not s.value:
+            lines.append(f"headers = {{}}  # {s.origin}")
+            continue
+        if spec.kind == "headers":
+            # Names only: the values are credentials, never printed.
+            hosts = "; ".join(
+                f"{host} ({', '.join(n for n, _ in pairs)})"
+                for host, pairs in sorted(s.value.items())
+            )
+            lines.append(f"# headers: {hosts}; values not shown  # {s.origin}")
+            continue
         if s.value is None:
             lines.append(f"# {spec.name}: not set, {spec.unset}  # {s.origin}")
         else:

@@ -17,6 +17,14 @@ same text ``locate.locate_quotes`` places quotes in):
     Covers the element from its start tag to the end of its end tag (or to
     where the HTML parser would have closed it implicitly).
 
+Each can name the verdicts it is for, before the reason and a ``--`` (or ``:``)
+separator: ``<!-- quoteverify-disable-next-line diverged -- sic, per the
+transcript -->``, ``data-quoteverify-ignore="minor, elided: house style"``.  Such
+a suppression hides findings of those verdicts only, so a quote that gets worse
+(a stitched quote where a diverged one was accepted) is reported again.  A
+misspelt verdict name is a problem, not a reason (``diverge`` never widens the
+suppression to every verdict), and so is a verdict name with no reason.
+
 The comments work in all three formats (a ``.txt`` article can carry them as it
 can carry pins); the attribute only where HTML is parsed.  Directive names are
 case-insensitive; "-- ", ": " before a reason are dropped.  A quote is suppressed
@@ -54,6 +62,16 @@ class Suppression:
     reason: str
     kind: SuppressionKind
     line: int  # 1-based line of the comment or of the element's start tag
+    # The verdicts it hides; empty: every verdict.
+    verdicts: frozenset[str] = frozenset()
+
+    def covers(self, verdict: str | None) -> bool:
+        return not self.verdicts or verdict in self.verdicts
+
+    def describe(self) -> str:
+        """How a report names it: ``quoteverify-disable-next-line diverged``."""
+        name = {"next-line": DISABLE_NEXT_LINE, "range": DISABLE}.get(self.kind, IGNORE_ATTRIBUTE)
+        return " ".join([name, ",".join(sorted(self.verdicts))]).strip()
 
 
 DISABLE_NEXT_LINE = "quoteverify-disable-next-line"
@@ -68,6 +86,20 @@ _COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 # ends the name, so "quoteverify-disable -- reason" reads as name plus reason.
 _DIRECTIVE_RE = re.compile(r"\s*(quoteverify(?:-[A-Za-z]+)*)(?![A-Za-z])(.*)\Z", re.S | re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+# The verdicts a suppression names: words separated by commas, then a separator.
+_NAMED_RE = re.compile(
+    r"\s*([A-Za-z][A-Za-z_-]*(?:\s*,\s*[A-Za-z][A-Za-z_-]*)*)\s*(?:--|—|–|:)(.*)\Z", re.S
+)
+# What a finding can be (verbatim never is one).
+VERDICT_NAMES = (
+    "minor",
+    "elided",
+    "diverged",
+    "stitched",
+    "misattributed",
+    "not_found",
+    "unverifiable",
+)
 _CODE_SPAN_RE = re.compile(r"(`+)[^`\n].*?\1", re.S)
 
 
@@ -80,16 +112,23 @@ def find_suppressions(
     searchable = _blank_code(original) if fmt == "markdown" else original
     found: list[Suppression] = []
     problems: list[tuple[int, str]] = []
-    # The disable awaiting its enable: (offset after it, its line, its reason).
-    # A reasonless one is tracked too, so that its enable is not called stray.
-    opened: tuple[int, int, str] | None = None
+    # The disable awaiting its enable: (offset after it, its line, its reason,
+    # its verdicts).  A reasonless one is tracked too, so that its enable is
+    # not called stray.
+    opened: tuple[int, int, str, frozenset[str]] | None = None
     for m in _COMMENT_RE.finditer(searchable):
         d = _DIRECTIVE_RE.match(m.group(1))
         if not d:
             continue
         line = lines.line_col(m.start())[0]
         name = d.group(1).lower()
-        reason = _reason(d.group(2))
+        verdicts, reason, bad = _named(d.group(2))
+        if bad:
+            problems.append((line, bad))
+            if name == DISABLE and opened is None:
+                # Its enable is not stray: the range is there, only faulty.
+                opened = (m.end(), line, "", frozenset())
+            continue
         if name not in _DIRECTIVES:
             problems.append((line, _unknown(name, _DIRECTIVES, "directive")))
         elif name == SOURCE:
@@ -101,7 +140,7 @@ def find_suppressions(
                 problems.append((line, f"{DISABLE_NEXT_LINE} needs a reason"))
             else:
                 end = _next_content_line_end(searchable, lines, m.end(), markup=fmt != "text")
-                found.append(Suppression(m.end(), end, reason, "next-line", line))
+                found.append(Suppression(m.end(), end, reason, "next-line", line, verdicts))
         elif name == DISABLE:
             if opened is not None:
                 # Ranges do not nest: the first disable holds until the enable.
@@ -111,18 +150,18 @@ def find_suppressions(
                 continue
             if not reason:
                 problems.append((line, f"{DISABLE} needs a reason"))
-            opened = (m.end(), line, reason)
+            opened = (m.end(), line, reason, verdicts)
         elif name == ENABLE:
             if opened is None:
                 problems.append((line, f"{ENABLE} without a {DISABLE} before it"))
                 continue
-            start, at, why = opened
+            start, at, why, named = opened
             if why:
-                found.append(Suppression(start, m.start(), why, "range", at))
+                found.append(Suppression(start, m.start(), why, "range", at, named))
             opened = None
     if opened is not None and opened[2]:
-        start, at, why = opened
-        found.append(Suppression(start, len(original), why, "range", at))
+        start, at, why, named = opened
+        found.append(Suppression(start, len(original), why, "range", at, named))
     if fmt in ("html", "markdown") and "data-quoteverify" in searchable.lower():
         attrs, attr_problems = _attribute_suppressions(searchable, lines)
         found.extend(attrs)
@@ -133,15 +172,38 @@ def find_suppressions(
 
 
 def suppression_for(
-    suppressions: Iterable[Suppression], start: int, end: int
+    suppressions: Iterable[Suppression], start: int, end: int, verdict: str | None = None
 ) -> Suppression | None:
     """The suppression covering a quote located at ``[start, end)`` in the
-    original, if any: the first one whose span contains the quote's start."""
+    original, if any: the first one whose span contains the quote's start and
+    that is for ``verdict`` (or for every verdict)."""
     del end  # a quote belongs to where it starts, whatever its length
     for s in suppressions:
-        if s.start <= start < s.end:
+        if s.start <= start < s.end and s.covers(verdict):
             return s
     return None
+
+
+def _named(rest: str) -> tuple[frozenset[str], str, str | None]:
+    """(verdicts named, reason, problem) of a suppression's text after its name."""
+    m = _NAMED_RE.match(rest)
+    words = [w.strip() for w in m.group(1).split(",")] if m else []
+    if not m:
+        # No separator: a verdict name alone is a suppression without a reason
+        # (the user meant to name the verdict), anything else is the reason.
+        alone = rest.strip().lower().replace("-", "_")
+        if alone in VERDICT_NAMES:
+            return frozenset(), "", f"a reason must follow the verdict: {alone} -- REASON"
+        return frozenset(), _reason(rest), None
+    names = [w.lower().replace("-", "_") for w in words]
+    if all(n in VERDICT_NAMES for n in names):
+        return frozenset(names), _reason(m.group(2)), None
+    for w, n in zip(words, names, strict=True):
+        close = get_close_matches(n, VERDICT_NAMES, n=1, cutoff=0.75)
+        if n not in VERDICT_NAMES and close:
+            # "diverge -- reason" read as a reason would hide every verdict.
+            return frozenset(), "", f"unknown verdict {w} (did you mean {close[0]}?)"
+    return frozenset(), _reason(rest), None
 
 
 def _reason(rest: str) -> str:
@@ -231,6 +293,7 @@ class _Open:
     start: int
     line: int
     reason: str | None  # None: no ignore attribute
+    verdicts: frozenset[str] = frozenset()
 
 
 class _AttributeParser(HTMLParser):
@@ -241,6 +304,7 @@ class _AttributeParser(HTMLParser):
         self.stack: list[_Open] = []
         self.found: list[Suppression] = []
         self.problems: list[tuple[int, str]] = []
+        self.verdicts: frozenset[str] = frozenset()  # of the last attribute read
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -251,7 +315,9 @@ class _AttributeParser(HTMLParser):
         while len(self.stack) > depth:
             el = self.stack.pop()
             if el.reason:
-                self.found.append(Suppression(el.start, at, el.reason, "attribute", el.line))
+                self.found.append(
+                    Suppression(el.start, at, el.reason, "attribute", el.line, el.verdicts)
+                )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
@@ -266,9 +332,9 @@ class _AttributeParser(HTMLParser):
         if tag in _VOID:
             if reason:
                 end = start + len(self.get_starttag_text() or "")
-                self.found.append(Suppression(start, end, reason, "attribute", line))
+                self.found.append(Suppression(start, end, reason, "attribute", line, self.verdicts))
             return
-        self.stack.append(_Open(tag, start, line, reason))
+        self.stack.append(_Open(tag, start, line, reason, self.verdicts if reason else frozenset()))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
@@ -276,7 +342,7 @@ class _AttributeParser(HTMLParser):
         reason = self._reason(attrs, line)
         if reason:
             end = start + len(self.get_starttag_text() or "")
-            self.found.append(Suppression(start, end, reason, "attribute", line))
+            self.found.append(Suppression(start, end, reason, "attribute", line, self.verdicts))
 
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
@@ -296,17 +362,21 @@ class _AttributeParser(HTMLParser):
 
     def _reason(self, attrs: list[tuple[str, str | None]], line: int) -> str | None:
         reason = None
+        self.verdicts = frozenset()
         for name, value in attrs:
             if not name.startswith("data-quoteverify"):
                 continue
             if name != IGNORE_ATTRIBUTE:
                 self.problems.append((line, _unknown(name, (IGNORE_ATTRIBUTE,), "attribute")))
                 continue
-            why = " ".join((value or "").split())
-            if not why:
+            verdicts, why, bad = _named(value or "")
+            if bad:
+                self.problems.append((line, bad))
+            elif not why:
                 self.problems.append((line, f"{IGNORE_ATTRIBUTE} needs a reason"))
             else:
                 reason = why
+                self.verdicts = verdicts
         return reason
 
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,6 +98,20 @@ class LocalServer(ThreadedServer):
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = Route(data, **kw)  # type: ignore[arg-type]
         return self.url(path)
+
+
+# The fetch cache is on by default, in the user cache folder: the suite must never
+# read or write the real one.  The variable is set for the whole session (so
+# subprocesses inherit it) and to a fresh folder for each test (no test sees
+# another's cached pages).
+os.environ["QUOTEVERIFY_CACHE_DIR"] = tempfile.mkdtemp(prefix="quoteverify-test-cache-")
+
+
+@pytest.fixture(autouse=True)
+def _private_fetch_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUOTEVERIFY_CACHE_DIR", str(tmp_path_factory.mktemp("fetch-cache")))
 
 
 @pytest.fixture(autouse=True)

@@ -295,7 +295,7 @@ def test_private_addresses_refused_by_default(capsys) -> None:
 
 
 def test_offline_needs_a_cache(capsys) -> None:
-    code, _, err = run(capsys, "audit", ARTICLE, "--offline")
+    code, _, err = run(capsys, "audit", ARTICLE, "--offline", "--no-cache")
     assert code == 2 and "--offline" in err and err.count("\n") == 1
 
 

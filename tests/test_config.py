@@ -387,6 +387,8 @@ exit-zero = false  # default
 # baseline: not set, no baseline  # default
 include = ["**/*.md", "**/*.markdown", "**/*.html", "**/*.htm"]  # default
 exclude = [".git/**", "node_modules/**", ".venv/**", "venv/**", "**/__pycache__/**", "**/requirements*.txt", "**/robots.txt", "**/LICENSE*", "**/CMakeLists.txt"]  # default
+respect-gitignore = true  # default
+min-level = "note"  # default
 source = []  # default
 library = []  # default
 library-window = 30  # default
@@ -396,10 +398,15 @@ timeout = 20.0  # default
 run-deadline = 600.0  # default
 max-concurrency = 8  # default
 per-host = 2  # default
+retries = 3  # default
+accept = []  # default
+exclude-url = []  # default
+headers = {{}}  # default
 # user-agent: not set, quoteverify's own User-Agent  # default
 allow-private = false  # default
 ignore-robots = false  # default
-# cache: not set, no cache  # default
+# cache: not set, fetch.sqlite in the user cache folder ($QUOTEVERIFY_CACHE_DIR)  # default
+no-cache = false  # default
 offline = false  # default
 refresh = false  # default
 # max-cache-age: not set, ask the server (conditional request)  # default

@@ -169,7 +169,17 @@ def test_every_format_is_deterministic(fmt: str) -> None:
 
 
 def test_formats_tuple() -> None:
-    assert FORMATS == ("human", "concise", "json", "jsonl", "markdown", "sarif", "github", "junit")
+    assert FORMATS == (
+        "human",
+        "concise",
+        "json",
+        "jsonl",
+        "markdown",
+        "sarif",
+        "github",
+        "junit",
+        "gitlab",
+    )
 
 
 def test_unknown_format() -> None:

@@ -219,7 +219,8 @@ def plain_diff(ops: Sequence[DiffOp], *, color: bool = False, keep: int = 4) -> 
 
 def article_warnings(fc: FileCheck) -> tuple[str, ...]:
     """What reading the article had to repair (invalid UTF-8 bytes)."""
-    return fc.report.article.warnings if fc.report is not None else ()
+    own = fc.report.article.warnings if fc.report is not None else ()
+    return (*own, *fc.warnings)
 
 
 def sources_of(fc: FileCheck) -> tuple[Source, ...]:

@@ -31,6 +31,7 @@ from ._checkutil import (
     summary_line,
 )
 from ._github import render_github
+from ._gitlab import render_gitlab
 from ._junit import render_junit
 from ._markdown import esc, render_diff
 from ._sarif import render_sarif
@@ -56,6 +57,7 @@ def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
         "sarif": render_sarif,
         "github": render_github,
         "junit": render_junit,
+        "gitlab": render_gitlab,
     }
     if fmt in renderers:
         return renderers[fmt](run)
