@@ -225,6 +225,14 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="a one-line summary of each file on stderr as it is checked",
         )
+        sp.add_argument(
+            "--jobs",
+            "-j",
+            type=_positive_int,
+            default=1,
+            metavar="N",
+            help="check articles in N worker processes (default 1; the report is the same)",
+        )
         add_fetch(sp)
 
     check = parser(
@@ -480,6 +488,16 @@ def _require_local_sources(st: Settings) -> None:
             raise InputError(what, ref, "no such file")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {n}")
+    return n
+
+
 def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
@@ -553,8 +571,10 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
         files = [f for f in files if f in changed]
 
     from ._progress import FetchProgress
+    from .pipeline import SourceMemo
 
-    memo: dict[str, Source] = {}
+    # Sources read and prepared once per run (per worker with --jobs).
+    memo = SourceMemo()
     verbose = bool(getattr(args, "verbose", False))
     bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
 
@@ -566,7 +586,12 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
     with bar:
         run = check.run_check(
-            files, cwd, lambda path: _audit(st, path, memo), fail_on, on_file=on_file
+            files,
+            cwd,
+            lambda path: _audit(st, path, memo),
+            fail_on,
+            on_file=on_file,
+            jobs=getattr(args, "jobs", 1),
         )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))
