@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):  # interleaved: a busy spell hits every variant
             for label, root, jobs in runs:
                 cpu, wall, out = run_check(repo, root, jobs)
+                print(f"  run: {label}: CPU {cpu:.2f} s, wall {wall:.2f} s", flush=True)
                 results.setdefault(label, ([], []))[0].append(cpu)
                 results[label][1].append(wall)
                 if root == ROOT:
