@@ -267,6 +267,14 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="a one-line summary of each file on stderr as it is checked",
         )
+        sp.add_argument(
+            "--jobs",
+            "-j",
+            type=_positive_int,
+            default=1,
+            metavar="N",
+            help="check articles in N worker processes (default 1; the report is the same)",
+        )
         add_fetch(sp)
 
     check = parser(
@@ -687,6 +695,16 @@ def _require_local_sources(st: Settings) -> None:
             raise InputError(what, ref, "no such file")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {n}")
+    return n
+
+
 def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
@@ -817,8 +835,10 @@ def _check_files(
     fail_on = st.get("fail-on")
 
     from ._progress import FetchProgress
+    from .pipeline import SourceMemo
 
-    memo: dict[str, Source] = {}
+    # Sources read and prepared once per run (per worker with --jobs).
+    memo = SourceMemo()
     verbose = bool(getattr(args, "verbose", False))
     bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
 
@@ -836,6 +856,7 @@ def _check_files(
             fail_on,
             on_file=on_file,
             read_as=read_as,
+            jobs=getattr(args, "jobs", 1),
         )
     if args.command == "baseline":
         n = check.write_baseline(run, Path(args.baseline_file))

@@ -6,6 +6,7 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -35,6 +36,49 @@ from .sources import load_sources
 if TYPE_CHECKING:
     from .align import PreparedSource
     from .library import LibrarySet
+
+
+class SourceMemo(dict[str, Source]):
+    """Sources already read in one run, by ref as planned (what ``memo`` has
+    always been), and the same sources prepared for alignment.
+
+    Preparing (normalising, tokenising, indexing) costs far more than judging
+    a quote, and ``check`` used to prepare every source once per article that
+    named it.  Prepared sources are keyed by where the text came from (the
+    resolved file or the URL) and a hash of the text, never by the ref as
+    written: articles in different folders name one file differently.
+    ``preparations`` counts the sources actually prepared (tests, benchmarks).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared: dict[tuple[str, str, str | None], PreparedSource] = {}
+        self.preparations = 0
+
+    def prepare(self, source: Source) -> PreparedSource:
+        from .align import prepare_source
+
+        key = (_location(source), _text_hash(source.text), source.title)
+        ps = self.prepared.get(key)
+        if ps is None:
+            self.preparations += 1
+            ps = self.prepared[key] = prepare_source(source)
+        elif ps.source is not source:
+            # The same text under this article's ref and annotations: the
+            # report names the source as this article planned it.  A shallow
+            # copy: arrays, index and the speaker memo are shared.
+            ps = replace(ps, source=source)
+        return ps
+
+
+def _location(source: Source) -> str:
+    if source.path is not None and not is_url(source.path):
+        return "file:" + os.path.realpath(source.path)
+    return "ref:" + (source.url or source.ref)
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
@@ -308,7 +352,10 @@ def judge_all(
             continue
         for i in usable:
             if i not in prepared:
-                prepared[i] = prepare_source(sources[i])
+                if isinstance(known, SourceMemo):
+                    prepared[i] = known.prepare(sources[i])
+                else:
+                    prepared[i] = prepare_source(sources[i])
         result = judge(quote, [prepared[i] for i in usable], aliases=aliases)
         results.append(_reindex(result, usable, sources))
     return Report(article=article, results=tuple(results), sources=tuple(sources))

@@ -77,6 +77,14 @@ class PreparedSource:
     # Starts and ends of the transcriber's [bracketed words], built when first asked.
     # (A dict, like _quoted: the dataclass is frozen, its caches are filled in place.)
     _brackets: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # The distinct turn labels in order of first appearance: the speaker checks
+    # ask "is any label this person?" per quote, and a 16 MB transcript file
+    # has 32,000 turns but a few hundred labels.
+    labels: tuple[str, ...] = ()
+    # Judging's per-source answers that depend only on the speaker (is any
+    # label theirs, which label is theirs), filled by ``quoteverify.verdict``:
+    # a not-found quote asked them afresh, walking every turn, per quote.
+    memo: dict[object, object] = field(default_factory=dict, repr=False)
 
     @property
     def n_tokens(self) -> int:
@@ -111,11 +119,15 @@ class PreparedSource:
         return int(np.searchsorted(self.newlines, orig, side="left")) + 1
 
     def turn_at(self, token: int) -> Turn | None:
-        if not self.turns or self.n_tokens == 0:
-            return None
-        pos = int(self.tok_start[min(token, self.n_tokens - 1)])
-        k = int(np.searchsorted(self.turn_starts, pos, side="right")) - 1
+        k = self.turn_index(token)
         return self.turns[k] if k >= 0 else None
+
+    def turn_index(self, token: int) -> int:
+        """Index in ``turns`` of the turn holding token ``token`` (-1: none)."""
+        if not self.turns or self.n_tokens == 0:
+            return -1
+        pos = int(self.tok_start[min(token, self.n_tokens - 1)])
+        return int(np.searchsorted(self.turn_starts, pos, side="right")) - 1
 
     def quoted_by_speaker(self, a: int, b: int) -> bool:
         """Tokens [a, b) stand (mostly) inside quotation marks within their turn.
@@ -255,6 +267,7 @@ def prepare_source(source: Source) -> PreparedSource:
         newlines=_newlines(source.text),
         keys=keys,
         line_paragraphs=not has_blank_lines(norm.text, body),
+        labels=tuple(dict.fromkeys(t.label for t in turns)),
     )
 
 

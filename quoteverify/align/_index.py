@@ -437,6 +437,9 @@ def _fallback(
     """
     regions = _fallback_regions(index, qids, k, thrifty=thrifty)
     if regions is None:
+        if thrifty and index.n > FALLBACK_BUDGET:
+            # Bounded: no whole pass over a big source (see FALLBACK_BUDGET).
+            return []
         return _align_in(qbytes, lut, index.ids, 0, index.n, k=k)
     if not regions:
         return []
@@ -476,6 +479,19 @@ def _fallback(
             return _align_in(qbytes, lut, index.ids, 0, index.n, k=k)
         out.append(Hit(d, int(src[s]), int(src[e]) + 1))
     return out
+
+
+# Tokens of work the whole-document fallback may do per quote part: about a
+# 1.2 MB transcript.  Up to this size the fallback is exact (every alignment
+# within k edits anywhere); beyond it, it reads only the regions that can
+# hold one, and only when they (and the occurrences swept to find them) fit
+# in the budget, so that an absent quote costs the same in a 16 MB source
+# as in a 1 MB one instead of growing with it.  What is given up: a quote
+# edited so heavily that no three of its words stand together in the
+# source, in a source over the budget whose words are common.
+FALLBACK_BUDGET = 200_000
+# Past the budget: occurrences swept, and region tokens read by edlib, at most.
+FALLBACK_WORK = 50_000
 
 
 def _fallback_regions(
@@ -537,6 +553,9 @@ def _fallback_regions(
     rw = w[j:]
     if int(post[j]) < q:
         return []
+    if thrifty and n > FALLBACK_BUDGET and int(post[j]) > FALLBACK_WORK:
+        return None  # the sweep alone would grow with the source
+
     cap = c[j:]
     lo_p, hi_p = starts[rw], starts[rw + 1]
     cnt = hi_p - lo_p
@@ -576,6 +595,7 @@ def _fallback_regions(
     brk = np.flatnonzero(rs[1:] > re_[:-1]) + 1
     rs = rs[np.concatenate(([0], brk))]
     re_ = re_[np.concatenate((brk - 1, [re_.shape[0] - 1]))]
-    if thrifty and int((re_ - rs).sum()) > n // 3:
-        return None  # most of the source: the plain pass is cheaper than joining
+    cap = n // 3 if n <= FALLBACK_BUDGET else min(n // 3, FALLBACK_WORK)
+    if thrifty and int((re_ - rs).sum()) > cap:
+        return None  # most of the source, or past the budget (see _fallback)
     return list(zip(rs.tolist(), re_.tolist(), strict=True))

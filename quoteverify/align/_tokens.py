@@ -349,4 +349,28 @@ def bulk_tokens(low: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         text = buf.tobytes().decode("utf-32-le", "surrogatepass")
     if jpos.shape[0]:
         text = text.replace("\x01", "")
-    return starts, ends, text.split()
+    return starts, ends, _interned_split(text)
+
+
+_SPLIT_CHUNK = 1 << 20  # characters split at a time
+
+
+def _interned_split(text: str) -> list[str]:
+    """``text.split()`` with one string object per distinct key.
+
+    A 16 MB transcript has 2.6 million tokens but about 30,000 distinct keys:
+    a separate string per token cost ~50 bytes each, more than every array
+    of the index together.  Split a chunk at a time (cut at a space), so
+    that only one chunk's strings are ever alive beside the shared ones.
+    """
+    canon: dict[str, str] = {}
+    out: list[str] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        cut = text.find(" ", min(pos + _SPLIT_CHUNK, n))
+        if cut < 0:
+            cut = n
+        words = text[pos:cut].split()
+        out.extend(map(canon.setdefault, words, words))  # a C-level loop
+        pos = cut
+    return out

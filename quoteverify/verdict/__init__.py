@@ -157,7 +157,7 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
         # "officials", "experts": any unlabelled text may be theirs, but a
         # transcript's turns belong to the named people speaking in it.
         return not ps.turns
-    for label in {t.label for t in ps.turns}:
+    for label in ps.labels:
         if _label_ok(label, quote, ps)[0]:
             return True
     words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
@@ -169,13 +169,13 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
 def _labels(ps: PreparedSource) -> Iterator[str]:
     """The source's turn labels, read only if ``label_matches`` needs them
     (a family-name-first match: is "Scott Bessent" also "SECRETARY BESSENT"?)."""
-    return (t.label for t in ps.turns)
+    return iter(ps.labels)  # distinct labels: the matcher asks "is any other label ..."
 
 
 def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
     held = []
     for ps in sources:
-        labels = sorted({t.label for t in ps.turns if t.label != "Q"})
+        labels = sorted({lab for lab in ps.labels if lab != "Q"})
         who = ", ".join(labels) if labels else (ps.title or "others")
         held.append(f"{ps.source.ref} ({who})")
     name = quote.speaker.name if quote.speaker else "the speaker"
@@ -217,8 +217,26 @@ def _is_labelled(quote: Quote, ps: PreparedSource) -> bool:
     sp = quote.speaker
     if sp is None:
         return False
-    labels = sorted({t.label for t in ps.turns if t.label != _speakers.QUESTION_LABEL})
-    return _speakers.speaker_is_labelled(_label_ok(lab, quote, ps)[0] for lab in labels)
+    # Once per source and speaker, not per candidate passage: every label of
+    # the source is matched against the speaker.
+    key = ("labelled", _speaker_key(quote))
+    found = ps.memo.get(key)
+    if found is None:
+        labels = sorted({lab for lab in ps.labels if lab != _speakers.QUESTION_LABEL})
+        found = _speakers.speaker_is_labelled(_label_ok(lab, quote, ps)[0] for lab in labels)
+        ps.memo[key] = found
+    return bool(found)
+
+
+def _speaker_key(quote: Quote) -> tuple[object, ...]:
+    """What ``_label_ok`` reads of a quote: its speaker and the user's aliases."""
+    sp = quote.speaker
+    aliases: Mapping[str, str] = getattr(quote, "aliases", {})
+    who = None if sp is None else (sp.name, sp.title, sp.type)
+    return (who, tuple(sorted(aliases.items())))
+
+
+_NO_DATE = object()  # not yet read (None is "the source has no date")
 
 
 def _label_ok(label: str, quote: Quote, ps: PreparedSource) -> tuple[bool | None, Note | None]:
@@ -232,10 +250,26 @@ def _label_ok(label: str, quote: Quote, ps: PreparedSource) -> tuple[bool | None
     sp = quote.speaker
     if sp is None:
         return None, None
+    # A pure function of the label, the speaker, the aliases and the source:
+    # remembered per source, as the same few labels are asked about per quote.
+    key = ("label", label, _speaker_key(quote))
+    hit = ps.memo.get(key)
+    if hit is None:
+        hit = ps.memo[key] = _label_ok_uncached(label, quote, ps)
+    return hit  # type: ignore[return-value]  # stored by this function only
+
+
+def _label_ok_uncached(
+    label: str, quote: Quote, ps: PreparedSource
+) -> tuple[bool | None, Note | None]:
+    sp = quote.speaker
+    assert sp is not None  # _label_ok returned early
     aliases: Mapping[str, str] = getattr(quote, "aliases", {})
     name = sp.name
     office = _speakers.role_office(name)
-    date = _speakers.source_date(ps.source.text, ps.title)
+    date = ps.memo.get("date", _NO_DATE)
+    if date is _NO_DATE:
+        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title)
     if office is not None:
         key = " ".join(label.split()).upper()
         if _speakers.ROLE_OFFICES.get(key) == office:
@@ -796,7 +830,7 @@ def _try_interjection(
     turn = ps.turn_at(best.a)
     if turn is None:
         return None
-    k = ps.turns.index(turn)
+    k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
     for first in (k, k - 2):
         if first < 0 or first + 2 >= len(ps.turns):
             continue
