@@ -23,20 +23,13 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-VERDICTS = (
-    "verbatim",
-    "minor",
-    "elided",
-    "diverged",
-    "stitched",
-    "misattributed",
-    "not_found",
-    "unverifiable",
-)
+from quoteverify.models import Verdict  # noqa: E402 - after the path is set
+
+VERDICTS = get_args(Verdict)  # the model's list, best first
 # Pass/fail as the default ``--fail-on diverged`` sees it.  ``unverifiable``
 # neither passes nor is a finding about the words: it counts as "fail" for the
 # agreement (the quote was not confirmed) but never as an unsafe pass.

@@ -17,24 +17,23 @@ import base64
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from .. import __version__
-from ..models import VERDICT_ORDER, Article, CheckRun, DiffOp, QuoteResult, Report, Source, fails
-
-# Verdicts the page knows, best first.  ``elided`` (an omission marked with an
-# ellipsis that keeps the meaning) is listed before the engine emits it so that
-# the page is ready for it; ``VERDICT_ORDER`` stays the authority on the rest.
-KNOWN_VERDICTS: tuple[str, ...] = (
-    "verbatim",
-    "minor",
-    "elided",
-    "diverged",
-    "stitched",
-    "misattributed",
-    "not_found",
-    "unverifiable",
+from ..models import (
+    VERDICT_ORDER,
+    Article,
+    CheckRun,
+    DiffOp,
+    QuoteResult,
+    Report,
+    Source,
+    Verdict,
+    fails,
 )
+
+# Verdicts the page knows, best first: the model's list, defined once.
+KNOWN_VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 # Label and icon per verdict: colour is never the only signal (WCAG 1.4.1), so
 # each highlight carries its label text, an icon and an underline pattern.
