@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
-from quoteverify.align._tokens import QToken, dash_style, spaced_dash, trailing_punct
+from quoteverify.align._tokens import (
+    QToken,
+    attach_spans,
+    dash_style,
+    spaced_dash,
+    trailing_punct,
+)
 from quoteverify.models import DiffOp
 
 if TYPE_CHECKING:
@@ -82,6 +88,38 @@ def source_word(ps: PreparedSource, i: int) -> str:
     """A source token as it stands in the source (original characters)."""
     s, e = ps.norm.orig_span(int(ps.tok_start[i]), int(ps.tok_end[i]))
     return ps.source.text[s:e]
+
+
+def source_shown(ps: PreparedSource, i: int, j: int) -> str:
+    """Source tokens [i, j) as the source writes them, with their attached
+    marks ("$1.8", "billion,", "well-known"): what a report prints.
+
+    Widened as ``attach_spans`` says (on the masked text, so a speaker label
+    or stage direction between two words is never printed), each word's own
+    characters read through the offset map, words joined by one space where
+    the source has space between them.
+    """
+    if j <= i:
+        return ""
+    lo = max(i - 1, 0)
+    hi = min(j + 1, ps.n_tokens)
+    ts = ps.tok_start[lo:hi].tolist()
+    te = ps.tok_end[lo:hi].tolist()
+    ws, we, glued = attach_spans(ps.masked, ts, te, 0, len(ps.masked))
+    starts = ps.norm.starts
+    ends = ps.norm.ends
+    src = ps.source.text
+    out: list[str] = []
+    for k in range(i - lo, j - lo):
+        out.append(src[int(starts[ws[k]]) : int(ends[we[k] - 1])])
+        if k < j - lo - 1 and not glued[k]:
+            out.append(" ")
+    return "".join(out)
+
+
+def quote_shown(toks: Sequence[QToken]) -> str:
+    """Quote tokens as the article writes them (``QToken.shown``)."""
+    return "".join(t.shown for t in toks).strip()
 
 
 class Passage:
@@ -189,9 +227,18 @@ def word_diff(
             # _equal_ops).
             top = j2 - 1 if j2 == lq else j2
             if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
-                wd.ops.append(DiffOp("equal", " ".join(qcores[j1:j2]), " ".join(words[i1:i2]), ()))
+                wd.ops.append(
+                    DiffOp(
+                        "equal",
+                        " ".join(qcores[j1:j2]),
+                        " ".join(words[i1:i2]),
+                        (),
+                        quote_shown(qtoks[j1:j2]),
+                        source_shown(ps, a + i1, a + i2),
+                    )
+                )
                 continue
-            _equal_ops(wd, qtoks, i1, j1, j2, th, cores, words, puncts)
+            _equal_ops(wd, qtoks, ps, a + i1, i1, j1, j2, th, cores, words, puncts)
             continue
         qt = qtoks[j1:j2]
         sc = cores[i1:i2]
@@ -207,18 +254,20 @@ def word_diff(
                 cost *= th.minor_word_cost
             elif "contraction" in flags:
                 cost = 1.0  # "we are" -> "we're" is one changed word
-            wd.ops.append(DiffOp("replace", qw, sw, flags))
+            wd.ops.append(
+                DiffOp("replace", qw, sw, flags, quote_shown(qt), source_shown(ps, a + i1, a + i2))
+            )
             wd.cost += cost
         elif tag == "insert":
             flags = tuple(
                 (["bracket"] if all(t.bracket for t in qt) else [])
                 + list(rules.added([t.core for t in qt]))
             )
-            wd.ops.append(DiffOp("insert", qw, "", flags))
+            wd.ops.append(DiffOp("insert", qw, "", flags, quote_shown(qt)))
             wd.cost += len(qt)
         else:
             flags = rules.added(sc)
-            wd.ops.append(DiffOp("delete", "", sw, flags))
+            wd.ops.append(DiffOp("delete", "", sw, flags, "", source_shown(ps, a + i1, a + i2)))
             wd.cost += len(sc)
     _mark_moves(wd)
     # Leading/trailing equal words (for "the first 12 words are in the source").
@@ -304,6 +353,8 @@ def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[i
 def _equal_ops(
     wd: WordDiff,
     qtoks: list[QToken],
+    ps: PreparedSource,
+    at: int,
     i1: int,
     j1: int,
     j2: int,
@@ -315,12 +366,14 @@ def _equal_ops(
     """Equal words, split into runs by their minor differences.
 
     ``cores``/``words``/``puncts``: surfaces, original words and trailing
-    punctuation (brackets stripped) of the diffed passage.  The quote's first
+    punctuation (brackets stripped) of the diffed passage; ``at``: the
+    source token index of ``cores[i1]`` (for the words as written).  The quote's first
     word may differ in case alone (a writer capitalises a quote that starts
     mid-sentence) and its last word's punctuation is not compared.
     """
     run_q: list[str] = []
     run_s: list[str] = []
+    run_j = j1  # the run's first quote token
     run_flags: tuple[str, ...] = ()
     last = len(qtoks) - 1
     minor = th.minor_word_cost
@@ -355,17 +408,39 @@ def _equal_ops(
                 flags.append("punctuation")
             ft = tuple(flags)
         if run_q and ft != run_flags:
-            ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+            ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j, at + run_j - j1))
             if run_flags:
                 wd.cost += minor * len(run_q)
             run_q, run_s = [], []
+            run_j = j
         run_flags = ft
         run_q.append(qc)
         run_s.append(words[i])
     if run_q:
-        ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+        ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j2, at + run_j - j1))
         if run_flags:
             wd.cost += minor * len(run_q)
+
+
+def _equal_op(
+    run_q: list[str],
+    run_s: list[str],
+    flags: tuple[str, ...],
+    qtoks: list[QToken],
+    ps: PreparedSource,
+    j: int,
+    j_end: int,
+    s_at: int,
+) -> DiffOp:
+    """An equal run: quote tokens [j, j_end), source tokens from ``s_at``."""
+    return DiffOp(
+        "equal",
+        " ".join(run_q),
+        " ".join(run_s),
+        flags,
+        quote_shown(qtoks[j:j_end]),
+        source_shown(ps, s_at, s_at + j_end - j),
+    )
 
 
 def _mark_moves(wd: WordDiff) -> None:
@@ -388,8 +463,8 @@ def _mark_moves(wd: WordDiff) -> None:
             if j in used or ins.op != "insert":
                 continue
             if sorted(ins.quote.lower().split()) == dset:
-                ops[i] = DiffOp("delete", d.quote, d.source, d.flags + ("moved",))
-                ops[j] = DiffOp("insert", ins.quote, ins.source, ins.flags + ("moved",))
+                ops[i] = replace(d, flags=d.flags + ("moved",))
+                ops[j] = replace(ins, flags=ins.flags + ("moved",))
                 used.update((i, j))
                 wd.cost -= len(dk)
                 break
