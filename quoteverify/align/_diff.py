@@ -10,7 +10,6 @@ from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
 from quoteverify.align._tokens import (
     QToken,
-    attach_spans,
     dash_style,
     spaced_dash,
     trailing_punct,
@@ -94,32 +93,51 @@ def source_shown(ps: PreparedSource, i: int, j: int) -> str:
     """Source tokens [i, j) as the source writes them, with their attached
     marks ("$1.8", "billion,", "well-known"): what a report prints.
 
-    Widened as ``attach_spans`` says (on the masked text, so a speaker label
-    or stage direction between two words is never printed), each word's own
-    characters read through the offset map, words joined by one space where
-    the source has space between them.
+    The stretch from the first word to the last, widened at its two ends as
+    ``attach_spans`` says, read through the offset map with its spaces
+    collapsed; a speaker label or stage direction blanked inside it (the
+    masked text) is never printed.
     """
     if j <= i:
         return ""
-    lo = max(i - 1, 0)
-    hi = min(j + 1, ps.n_tokens)
-    ts = ps.tok_start[lo:hi].tolist()
-    te = ps.tok_end[lo:hi].tolist()
-    ws, we, glued = attach_spans(ps.masked, ts, te, 0, len(ps.masked))
-    starts = ps.norm.starts
-    ends = ps.norm.ends
-    src = ps.source.text
-    out: list[str] = []
-    for k in range(i - lo, j - lo):
-        out.append(src[int(starts[ws[k]]) : int(ends[we[k] - 1])])
-        if k < j - lo - 1 and not glued[k]:
-            out.append(" ")
-    return "".join(out)
+    masked = ps.masked
+    s = int(ps.tok_start[i])
+    e = int(ps.tok_end[j - 1])
+    prev_end = int(ps.tok_end[i - 1]) if i > 0 else 0
+    nxt = int(ps.tok_start[j]) if j < ps.n_tokens else len(masked)
+    p = s
+    while p > prev_end and not masked[p - 1].isspace() and masked[p - 1] != '"':
+        p -= 1
+    if i > 0 and p == prev_end:
+        p = s  # glued to the word before: those marks are its own
+    q = e
+    while q < nxt and not masked[q].isspace() and masked[q] != '"':
+        q += 1
+    a, b = ps.norm.orig_span(p, q)
+    text = ps.norm.text
+    if masked[p:q] == text[p:q]:
+        return " ".join(ps.source.text[a:b].split())
+    # A label or stage direction blanked inside: only the unblanked runs.
+    runs: list[str] = []
+    k = p
+    while k < q:
+        if masked[k] != text[k]:
+            k += 1
+            continue
+        r = k
+        while k < q and masked[k] == text[k]:
+            k += 1
+        x, y = ps.norm.orig_span(r, k)
+        runs.append(ps.source.text[x:y])
+    return " ".join(" ".join(runs).split())
 
 
 def quote_shown(toks: Sequence[QToken]) -> str:
-    """Quote tokens as the article writes them (``QToken.shown``)."""
-    return "".join(t.shown for t in toks).strip()
+    """Quote tokens [first, last] as the article writes them: one slice of
+    the article's text (``QToken.wstart``/``wend``), its spaces collapsed."""
+    if not toks or not toks[0].written:
+        return " ".join(t.core for t in toks)
+    return " ".join(toks[0].written[toks[0].wstart : toks[-1].wend].split())
 
 
 class Passage:

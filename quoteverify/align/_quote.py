@@ -112,14 +112,24 @@ def parse_quote(text: str) -> ParsedQuote:
         else:
             inside = [False] * len(found)
         # The words as written: the article's characters, through the map.
-        ws, we, glued = attach_spans(piece, starts, ends, 0, n)
+        ws, we, _ = attach_spans(piece, starts, ends, 0, n)
         os_ = nz.starts[[at + p for p in ws]].tolist()
         oe = nz.ends[[at + q - 1 for q in we]].tolist()
-        shown = [text[s:e] + ("" if g else " ") for s, e, g in zip(os_, oe, glued, strict=True)]
         toks = tuple(
             map(
                 QToken._make,
-                zip(cores, map(key_of, cores), puncts, inside, starts, ends, shown, strict=True),
+                zip(
+                    cores,
+                    map(key_of, cores),
+                    puncts,
+                    inside,
+                    starts,
+                    ends,
+                    os_,
+                    oe,
+                    [text] * len(cores),
+                    strict=True,
+                ),
             )
         )
         parts.append(QuotePart(piece, toks))

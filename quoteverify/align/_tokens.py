@@ -222,10 +222,13 @@ class QToken(NamedTuple):
     bracket: bool  # inside a writer's [square brackets]
     start: int  # offsets in the quote's normalised text
     end: int
-    # The word as the article writes it, with its attached marks ("$2.8",
-    # "billion,", "well-"), plus a space when a space follows: a stretch of
-    # words reads ``"".join(t.shown for t in toks).strip()`` (reports only).
-    shown: str = ""
+    # Reports only: the word's span in the article's own text ``written``,
+    # widened to its attached marks ("$2.8", "billion,", "well-"; see
+    # ``attach_spans``).  A stretch of words reads
+    # ``written[first.wstart : last.wend]`` (``align._diff.quote_shown``).
+    wstart: int = 0
+    wend: int = 0
+    written: str = ""
 
 
 def attach_spans(
