@@ -83,3 +83,15 @@ def test_same_input_same_bytes() -> None:
     assert report_markdown(_report()) == report_markdown(_report())
     assert report_html(_report()) == report_html(_report())
     assert report_json(_report()) == report_json(_report())
+
+
+def test_source_words_as_written_never_print_a_label_or_stage_direction() -> None:
+    from quoteverify.align._diff import source_shown
+
+    ps = prepare_source(
+        Source(
+            "s", "ok", "JANE DOE: We will win, “surely.”\n\nJOHN ROE: Yes — $5 (Applause.) now.\n"
+        )
+    )
+    assert source_shown(ps, 0, ps.n_tokens) == "We will win, “surely.” Yes — $5 now."
+    assert source_shown(ps, 3, 4) == "win,"
