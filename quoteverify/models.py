@@ -179,12 +179,30 @@ class DiffOp:
     words not in the source.  ``flags`` say why a change matters or not:
     "number", "negation", "modal", "contraction", "spelling", "case",
     "punctuation", "bracket" (a writer's [insertion]), "ellipsis", "moved".
+
+    ``quote``/``source`` are the normalised words the verdict compares;
+    ``quote_text``/``source_text`` the same words as written (the article's
+    and the source's own characters: "$2.8", "well-known", "billion,"), which
+    reports print (``shown_quote``/``shown_source``).  Empty: the normalised
+    words are shown.
     """
 
     op: Literal["equal", "replace", "delete", "insert"]
     quote: str = ""
     source: str = ""
     flags: tuple[str, ...] = ()
+    quote_text: str = ""
+    source_text: str = ""
+
+    @property
+    def shown_quote(self) -> str:
+        """The quote's words as the article writes them."""
+        return self.quote_text or self.quote
+
+    @property
+    def shown_source(self) -> str:
+        """The source's words as the source writes them."""
+        return self.source_text or self.source
 
 
 @dataclass(frozen=True)

@@ -144,8 +144,10 @@ def report_schema() -> dict[str, Any]:
             "quote": _STRING,
             "source": _STRING,
             "flags": {"type": "array", "items": _STRING},
+            "quote_text": _STRING,
+            "source_text": _STRING,
         },
-        "required": ["op", "quote", "source", "flags"],
+        "required": ["op", "quote", "source", "flags", "quote_text", "source_text"],
         "additionalProperties": False,
     }
     quote = {

@@ -272,6 +272,8 @@ def test_json_document() -> None:
         "quote": "won't",
         "source": "will not",
         "flags": ["negation"],
+        "quote_text": "won't",
+        "source_text": "will not",
     }
     assert q2["score"] == 71.0 and q2["match"]["line"] == 1
     assert q2["source_detail"]["url"] == SOURCE.url

@@ -196,3 +196,44 @@ def test_an_ellipsis_over_a_transcribers_unclosed_bracket_is_elided(text: str) -
         [prepare_source(Source("s", "ok", src))],
     )
     assert r.verdict == "elided" and "elision" in _codes(r), r.notes
+
+
+# -- a changed number at the passage's edge is named as a change, not an addition --
+def _doe(text: str, body: str) -> QuoteResult:
+    ps = prepare_source(Source("d", "ok", f"JANE DOE: {body}\n"))
+    sp = Speaker("Jane Doe", "Jane Doe", 0, 8)
+    return judge(Quote("q", text, 0, len(text), kind="quote", speaker=sp), [ps])
+
+
+@pytest.mark.parametrize(
+    ("quote", "body", "note"),
+    [
+        # The passage fit stops before "billion": the diff adds "million".
+        ("revenue of $1.8 million", "revenue of $1.8 billion.", "'billion' → 'million'"),
+        (
+            "surpassed $1.8 million, a record",
+            "surpassed $1.8 billion, a record.",
+            "'billion' → 'million'",
+        ),
+        (
+            "Look, I need 50 votes. I have 49",
+            "Look, I need 50 votes. I have 48. Q Next?",
+            "'48' → '49'",
+        ),
+    ],
+)
+def test_a_changed_number_names_the_word_it_replaced(quote: str, body: str, note: str) -> None:
+    r = _doe(quote, body)
+    assert r.verdict == "diverged", r.notes
+    numbers = [n for n in r.notes if note_code(n) == "number"]
+    assert numbers == [f"number changed: {note}"], r.notes
+    assert not any("added" in n for n in numbers)
+
+
+def test_a_number_word_the_quote_adds_is_still_added() -> None:
+    """ "billion million": the source's "billion" stands in the quote; "million" is added."""
+    r = _doe(
+        "revenue surpassed $1.8 billion million, a record",
+        "revenue surpassed $1.8 billion, a record.",
+    )
+    assert "number changed: added 'million'" in r.notes, r.notes

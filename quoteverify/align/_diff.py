@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
-from quoteverify.align._tokens import QToken, dash_style, spaced_dash, trailing_punct
+from quoteverify.align._tokens import (
+    QToken,
+    dash_style,
+    spaced_dash,
+    trailing_punct,
+)
 from quoteverify.models import DiffOp
 
 if TYPE_CHECKING:
@@ -82,6 +87,57 @@ def source_word(ps: PreparedSource, i: int) -> str:
     """A source token as it stands in the source (original characters)."""
     s, e = ps.norm.orig_span(int(ps.tok_start[i]), int(ps.tok_end[i]))
     return ps.source.text[s:e]
+
+
+def source_shown(ps: PreparedSource, i: int, j: int) -> str:
+    """Source tokens [i, j) as the source writes them, with their attached
+    marks ("$1.8", "billion,", "well-known"): what a report prints.
+
+    The stretch from the first word to the last, widened at its two ends as
+    ``attach_spans`` says, read through the offset map with its spaces
+    collapsed; a speaker label or stage direction blanked inside it (the
+    masked text) is never printed.
+    """
+    if j <= i:
+        return ""
+    masked = ps.masked
+    s = int(ps.tok_start[i])
+    e = int(ps.tok_end[j - 1])
+    prev_end = int(ps.tok_end[i - 1]) if i > 0 else 0
+    nxt = int(ps.tok_start[j]) if j < ps.n_tokens else len(masked)
+    p = s
+    while p > prev_end and not masked[p - 1].isspace() and masked[p - 1] != '"':
+        p -= 1
+    if i > 0 and p == prev_end:
+        p = s  # glued to the word before: those marks are its own
+    q = e
+    while q < nxt and not masked[q].isspace() and masked[q] != '"':
+        q += 1
+    a, b = ps.norm.orig_span(p, q)
+    text = ps.norm.text
+    if masked[p:q] == text[p:q]:
+        return " ".join(ps.source.text[a:b].split())
+    # A label or stage direction blanked inside: only the unblanked runs.
+    runs: list[str] = []
+    k = p
+    while k < q:
+        if masked[k] != text[k]:
+            k += 1
+            continue
+        r = k
+        while k < q and masked[k] == text[k]:
+            k += 1
+        x, y = ps.norm.orig_span(r, k)
+        runs.append(ps.source.text[x:y])
+    return " ".join(" ".join(runs).split())
+
+
+def quote_shown(toks: Sequence[QToken]) -> str:
+    """Quote tokens [first, last] as the article writes them: one slice of
+    the article's text (``QToken.wstart``/``wend``), its spaces collapsed."""
+    if not toks or not toks[0].written:
+        return " ".join(t.core for t in toks)
+    return " ".join(toks[0].written[toks[0].wstart : toks[-1].wend].split())
 
 
 class Passage:
@@ -189,9 +245,18 @@ def word_diff(
             # _equal_ops).
             top = j2 - 1 if j2 == lq else j2
             if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
-                wd.ops.append(DiffOp("equal", " ".join(qcores[j1:j2]), " ".join(words[i1:i2]), ()))
+                wd.ops.append(
+                    DiffOp(
+                        "equal",
+                        " ".join(qcores[j1:j2]),
+                        " ".join(words[i1:i2]),
+                        (),
+                        quote_shown(qtoks[j1:j2]),
+                        source_shown(ps, a + i1, a + i2),
+                    )
+                )
                 continue
-            _equal_ops(wd, qtoks, i1, j1, j2, th, cores, words, puncts)
+            _equal_ops(wd, qtoks, ps, a + i1, i1, j1, j2, th, cores, words, puncts)
             continue
         qt = qtoks[j1:j2]
         sc = cores[i1:i2]
@@ -207,18 +272,20 @@ def word_diff(
                 cost *= th.minor_word_cost
             elif "contraction" in flags:
                 cost = 1.0  # "we are" -> "we're" is one changed word
-            wd.ops.append(DiffOp("replace", qw, sw, flags))
+            wd.ops.append(
+                DiffOp("replace", qw, sw, flags, quote_shown(qt), source_shown(ps, a + i1, a + i2))
+            )
             wd.cost += cost
         elif tag == "insert":
             flags = tuple(
                 (["bracket"] if all(t.bracket for t in qt) else [])
                 + list(rules.added([t.core for t in qt]))
             )
-            wd.ops.append(DiffOp("insert", qw, "", flags))
+            wd.ops.append(DiffOp("insert", qw, "", flags, quote_shown(qt)))
             wd.cost += len(qt)
         else:
             flags = rules.added(sc)
-            wd.ops.append(DiffOp("delete", "", sw, flags))
+            wd.ops.append(DiffOp("delete", "", sw, flags, "", source_shown(ps, a + i1, a + i2)))
             wd.cost += len(sc)
     _mark_moves(wd)
     # Leading/trailing equal words (for "the first 12 words are in the source").
@@ -304,6 +371,8 @@ def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[i
 def _equal_ops(
     wd: WordDiff,
     qtoks: list[QToken],
+    ps: PreparedSource,
+    at: int,
     i1: int,
     j1: int,
     j2: int,
@@ -315,12 +384,14 @@ def _equal_ops(
     """Equal words, split into runs by their minor differences.
 
     ``cores``/``words``/``puncts``: surfaces, original words and trailing
-    punctuation (brackets stripped) of the diffed passage.  The quote's first
+    punctuation (brackets stripped) of the diffed passage; ``at``: the
+    source token index of ``cores[i1]`` (for the words as written).  The quote's first
     word may differ in case alone (a writer capitalises a quote that starts
     mid-sentence) and its last word's punctuation is not compared.
     """
     run_q: list[str] = []
     run_s: list[str] = []
+    run_j = j1  # the run's first quote token
     run_flags: tuple[str, ...] = ()
     last = len(qtoks) - 1
     minor = th.minor_word_cost
@@ -355,17 +426,39 @@ def _equal_ops(
                 flags.append("punctuation")
             ft = tuple(flags)
         if run_q and ft != run_flags:
-            ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+            ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j, at + run_j - j1))
             if run_flags:
                 wd.cost += minor * len(run_q)
             run_q, run_s = [], []
+            run_j = j
         run_flags = ft
         run_q.append(qc)
         run_s.append(words[i])
     if run_q:
-        ops.append(DiffOp("equal", " ".join(run_q), " ".join(run_s), run_flags))
+        ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j2, at + run_j - j1))
         if run_flags:
             wd.cost += minor * len(run_q)
+
+
+def _equal_op(
+    run_q: list[str],
+    run_s: list[str],
+    flags: tuple[str, ...],
+    qtoks: list[QToken],
+    ps: PreparedSource,
+    j: int,
+    j_end: int,
+    s_at: int,
+) -> DiffOp:
+    """An equal run: quote tokens [j, j_end), source tokens from ``s_at``."""
+    return DiffOp(
+        "equal",
+        " ".join(run_q),
+        " ".join(run_s),
+        flags,
+        quote_shown(qtoks[j:j_end]),
+        source_shown(ps, s_at, s_at + j_end - j),
+    )
 
 
 def _mark_moves(wd: WordDiff) -> None:
@@ -388,8 +481,8 @@ def _mark_moves(wd: WordDiff) -> None:
             if j in used or ins.op != "insert":
                 continue
             if sorted(ins.quote.lower().split()) == dset:
-                ops[i] = DiffOp("delete", d.quote, d.source, d.flags + ("moved",))
-                ops[j] = DiffOp("insert", ins.quote, ins.source, ins.flags + ("moved",))
+                ops[i] = replace(d, flags=d.flags + ("moved",))
+                ops[j] = replace(ins, flags=ins.flags + ("moved",))
                 used.update((i, j))
                 wd.cost -= len(dk)
                 break

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quoteverify.align._normalize import fold
+from quoteverify.align._normalize import Normalized, fold, normalize
 from quoteverify.align._tokens import (
     TOKEN_RE,
     TOKEN_RE_ASCII,
     QToken,
+    attach_spans,
     dash_style,
     key_of,
     spaced_dash,
@@ -50,14 +51,30 @@ class ParsedQuote:
         return sum(len(p.tokens) for p in self.parts)
 
 
-def _pieces(text: str) -> list[str]:
-    """The quote's normalised text, stage directions blanked, split at ellipses."""
-    norm = fold(text)
+def _blanked(norm: str) -> str:
     # Stage directions a writer copied along ("(Applause.)") are not words.
     if "(" in norm or "[" in norm:  # every stage direction opens with one
         for s, e in stage_spans(norm):
             norm = norm[:s] + " " * (e - s) + norm[e:]
-    return _ELLIPSIS.split(norm)
+    return norm
+
+
+def _pieces(text: str) -> list[str]:
+    """The quote's normalised text, stage directions blanked, split at ellipses."""
+    return _ELLIPSIS.split(_blanked(fold(text)))
+
+
+def _pieces_at(text: str) -> tuple[Normalized, list[tuple[int, str]]]:
+    """``_pieces(text)`` with each piece's offset in the normalised text."""
+    nz = normalize(text)
+    norm = _blanked(nz.text)
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _ELLIPSIS.finditer(norm):
+        out.append((pos, norm[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, norm[pos:]))
+    return nz, out
 
 
 def quote_keys(text: str) -> list[str]:
@@ -70,9 +87,9 @@ def quote_keys(text: str) -> list[str]:
 
 
 def parse_quote(text: str) -> ParsedQuote:
-    pieces = _pieces(text)
+    nz, pieces = _pieces_at(text)
     parts: list[QuotePart] = []
-    for piece in pieces:
+    for at, piece in pieces:
         brackets = (
             [m.span() for m in _BRACKET.finditer(piece)] if "[" in piece or "(" in piece else []
         )
@@ -94,10 +111,25 @@ def parse_quote(text: str) -> ParsedQuote:
             ]
         else:
             inside = [False] * len(found)
+        # The words as written: the article's characters, through the map.
+        ws, we, _ = attach_spans(piece, starts, ends, 0, n)
+        os_ = nz.starts[[at + p for p in ws]].tolist()
+        oe = nz.ends[[at + q - 1 for q in we]].tolist()
         toks = tuple(
             map(
                 QToken._make,
-                zip(cores, map(key_of, cores), puncts, inside, starts, ends, strict=True),
+                zip(
+                    cores,
+                    map(key_of, cores),
+                    puncts,
+                    inside,
+                    starts,
+                    ends,
+                    os_,
+                    oe,
+                    [text] * len(cores),
+                    strict=True,
+                ),
             )
         )
         parts.append(QuotePart(piece, toks))

@@ -222,6 +222,50 @@ class QToken(NamedTuple):
     bracket: bool  # inside a writer's [square brackets]
     start: int  # offsets in the quote's normalised text
     end: int
+    # Reports only: the word's span in the article's own text ``written``,
+    # widened to its attached marks ("$2.8", "billion,", "well-"; see
+    # ``attach_spans``).  A stretch of words reads
+    # ``written[first.wstart : last.wend]`` (``align._diff.quote_shown``).
+    wstart: int = 0
+    wend: int = 0
+    written: str = ""
+
+
+def attach_spans(
+    text: str, starts: list[int], ends: list[int], lo: int, hi: int
+) -> tuple[list[int], list[int], list[bool]]:
+    """Each token's span widened to the marks written against it.
+
+    ``text[starts[k]:ends[k]]`` are the tokens of ``text[lo:hi]``.  A token
+    takes the non-space characters before it back to a space ("$" of "$2.8")
+    and after it up to the next space or token ("," of "billion,", "-" of
+    "well-known"); a double quotation mark is never taken (it quotes the
+    words, it is not part of them).  Returns the widened starts and ends and,
+    per token, whether the next token follows with no space between.
+
+    >>> attach_spans('a $2.8 well-known, "b"', [0, 3, 7, 12, 20], [1, 6, 11, 17, 21], 0, 22)
+    ([0, 2, 7, 12, 20], [1, 6, 12, 18, 21], [False, False, True, False, False])
+    """
+    n = len(starts)
+    ws: list[int] = []
+    we: list[int] = []
+    glued: list[bool] = []
+    for k in range(n):
+        s, e = starts[k], ends[k]
+        prev_end = ends[k - 1] if k else lo
+        nxt = starts[k + 1] if k + 1 < n else hi
+        p = s
+        while p > prev_end and not text[p - 1].isspace() and text[p - 1] != '"':
+            p -= 1
+        if k and p == prev_end:
+            p = s  # glued to the word before: those marks are its own
+        q = e
+        while q < nxt and not text[q].isspace() and text[q] != '"':
+            q += 1
+        ws.append(p)
+        we.append(q)
+        glued.append(k + 1 < n and q == nxt)
+    return ws, we, glued
 
 
 # ---------------------------------------------------------------------------

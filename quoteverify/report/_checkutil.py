@@ -204,16 +204,16 @@ def plain_diff(ops: Sequence[DiffOp], *, color: bool = False, keep: int = 4) -> 
     parts: list[str] = []
     for op in ops:
         if op.op == "equal":
-            words = (op.quote or op.source).split()
+            words = (op.shown_quote or op.shown_source).split()
             if len(words) > 2 * keep + 1:
                 words = [*words[:keep], "…", *words[-keep:]]
             parts.append(" ".join(words))
         elif op.op == "replace":
-            parts.append(f"{removed(op.source)} {added(op.quote)}")
+            parts.append(f"{removed(op.shown_source)} {added(op.shown_quote)}")
         elif op.op == "delete":
-            parts.append(removed(op.source))
+            parts.append(removed(op.shown_source))
         else:
-            parts.append(added(op.quote))
+            parts.append(added(op.shown_quote))
     return " ".join(p for p in parts if p)
 
 

@@ -114,7 +114,13 @@ def render_human(run: CheckRun, *, color: bool = False) -> str:
                 # Coloured diff codes would be swallowed by the dimming reset of a
                 # suppressed finding, so those get the plain markers.
                 ops = [
-                    replace(op, quote=_safe(op.quote), source=_safe(op.source))
+                    replace(
+                        op,
+                        quote=_safe(op.quote),
+                        source=_safe(op.source),
+                        quote_text=_safe(op.shown_quote),
+                        source_text=_safe(op.shown_source),
+                    )
                     for op in f.result.diff
                 ]
                 body.append("diff: " + plain_diff(ops, color=color and f.suppressed is None))

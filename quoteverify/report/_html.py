@@ -241,15 +241,15 @@ def _diff_tokens(ops: Sequence[DiffOp], verdict: str | None) -> list[tuple[str, 
     for op in ops:
         flags = ", ".join(op.flags)
         if op.op == "equal":
-            out.append(("eq", op.quote or op.source, ""))
+            out.append(("eq", op.shown_quote or op.shown_source, ""))
         elif op.op == "replace":
-            out.append(("del", op.source, flags))
-            out.append(("ins", op.quote, flags))
+            out.append(("del", op.shown_source, flags))
+            out.append(("ins", op.shown_quote, flags))
         elif op.op == "delete":
             elided = verdict == "elided" or "ellipsis" in op.flags
-            out.append(("elided" if elided else "del", op.source, flags))
+            out.append(("elided" if elided else "del", op.shown_source, flags))
         else:
-            out.append(("ins", op.quote, flags))
+            out.append(("ins", op.shown_quote, flags))
     return [t for t in out if t[1]]
 
 

@@ -103,7 +103,17 @@ def match_obj(m: Match) -> dict[str, Any]:
 
 
 def diff_obj(op: DiffOp) -> dict[str, Any]:
-    return {"op": op.op, "quote": op.quote, "source": op.source, "flags": list(op.flags)}
+    """One diff op: ``quote``/``source`` are the normalised words the verdict
+    compared (unchanged contract); ``quote_text``/``source_text`` the same
+    words as the article and the source write them, for display."""
+    return {
+        "op": op.op,
+        "quote": op.quote,
+        "source": op.source,
+        "flags": list(op.flags),
+        "quote_text": op.shown_quote,
+        "source_text": op.shown_source,
+    }
 
 
 def result_obj(r: QuoteResult, sources: Sequence[Source]) -> dict[str, Any]:

@@ -174,11 +174,11 @@ def render_diff(ops: Sequence[DiffOp]) -> str:
     for op in ops:
         tag = f" *({', '.join(op.flags)})*" if op.flags and op.op != "equal" else ""
         if op.op == "equal":
-            parts.append(esc(op.quote or op.source))
+            parts.append(esc(op.shown_quote or op.shown_source))
         elif op.op == "replace":
-            parts.append(f"~~{esc(op.source)}~~ **{esc(op.quote)}**{tag}")
+            parts.append(f"~~{esc(op.shown_source)}~~ **{esc(op.shown_quote)}**{tag}")
         elif op.op == "delete":
-            parts.append(f"~~{esc(op.source)}~~{tag}")
+            parts.append(f"~~{esc(op.shown_source)}~~{tag}")
         else:
-            parts.append(f"**{esc(op.quote)}**{tag}")
+            parts.append(f"**{esc(op.shown_quote)}**{tag}")
     return " ".join(p for p in parts if p)

@@ -24,7 +24,9 @@ from quoteverify.align import (
 from quoteverify.align._diff import (
     WordDiff,
     moved_words,
+    quote_shown,
     source_punct,
+    source_shown,
     source_word,
     tight_diff,
     word_diff,
@@ -361,7 +363,7 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             if is_word is None:
                 is_word = _spelling.english_lexicon(th.word_min_zipf)
             if _spelling.another_word(o.quote, o.source, is_word):
-                wd.ops[k] = DiffOp("replace", o.quote, o.source, ("word",))
+                wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
         elif o.op == "delete" and not o.flags and k > 0:
             # Only inside the passage (k > 0): a dropped word at its start is
@@ -372,14 +374,14 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             if _disfluency.only_fillers(dropped) or _disfluency.is_repetition(
                 dropped, before, after
             ):
-                wd.ops[k] = DiffOp("delete", "", o.source, ("disfluency",))
+                wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(
                 _spelling.apostrophe_changes_word(q, s) for q, s in zip(qw, sw, strict=True)
             ):
-                wd.ops[k] = DiffOp("replace", o.quote, o.source, ("apostrophe",))
+                wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
 
@@ -396,14 +398,14 @@ def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
             inside = [ps.bracketed(x) for x in range(i, i + n_src)]
             # Printed (an equal run holding them) or left out (a delete of only them).
             if any(inside) if o.op == "equal" else all(inside):
-                wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "transcriber"))
+                wd.ops[k] = replace(o, flags=(*o.flags, "transcriber"))
                 if o.op == "delete":
                     wd.cost -= n_src * (1.0 - DEFAULT.minor_word_cost)
             elif o.op == "equal" and _transcriber_note_within(ps, i, i + n_src):
                 # A "[sic]" the quote leaves out: minor, noted (flag "sic").
-                wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "sic"))
+                wd.ops[k] = replace(o, flags=(*o.flags, "sic"))
         elif o.op == "insert" and ps.gap_between(i):
-            wd.ops[k] = DiffOp(o.op, o.quote, o.source, (*o.flags, "inaudible"))
+            wd.ops[k] = replace(o, flags=(*o.flags, "inaudible"))
         i += n_src
 
 
@@ -539,7 +541,39 @@ def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> M
     )
 
 
-def _diff_notes(ops: list[DiffOp]) -> list[Note]:
+def _edge_numbers(pms: Sequence[_PM], ps: PreparedSource) -> dict[int, str]:
+    """The source's number word just outside a passage, by the ``id`` of the
+    passage's end op that adds a number word in its place.
+
+    The passage fit may stop a word short of a changed number at the quote's
+    end ("revenue of $1.8 million" against "revenue of $1.8 billion."): the
+    replacement and the added word cost the same, so the diff shows "million"
+    added, and the note must still name what it replaced ("'billion' →
+    'million'"), not "added 'million'".  The diff, the score and the span are
+    the fit's.
+    """
+    out: dict[int, str] = {}
+    n = ps.n_tokens
+    for p in pms:
+        ops = p.wd.ops
+        if not ops:
+            continue
+        for o, i in ((ops[-1], p.b), (ops[0], p.a - 1)):
+            if (
+                o.op == "insert"
+                and "number" in o.flags
+                and "moved" not in o.flags
+                and 0 <= i < n
+                and not ps.has_barrier(i, i + 1)
+                and is_number(ps.core(i))
+                and ps.key(i) not in o.quote.lower().split()
+            ):
+                out[id(o)] = source_word(ps, i)
+    return out
+
+
+def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> list[Note]:
+    """The notes of the diff's changes.  ``beside``: ``_edge_numbers``."""
     notes: list[Note] = []
     moved = moved_words(ops)
     if moved:
@@ -548,6 +582,10 @@ def _diff_notes(ops: list[DiffOp]) -> list[Note]:
         for o in ops:
             if flag not in o.flags or o.op == "equal" or "ellipsis" in o.flags:
                 # A marked omission's words are named in its own note.
+                continue
+            was = (beside or {}).get(id(o)) if flag == "number" else None
+            if was is not None:
+                notes.append(Note(flag, f"{flag} changed: '{was}' → '{o.quote}'"))
                 continue
             text = f"{flag} changed: '{o.source}' → '{o.quote}'"
             notes.append(Note(flag, text.replace("'' → ", "added ").replace(" → ''", " dropped")))
@@ -719,6 +757,9 @@ def _judge_fragment(
                 "equal",
                 " ".join(t.core for t in toks),
                 " ".join(source_word(ps, i) for i in range(best.a, best.b)),
+                (),
+                quote_shown(toks),
+                source_shown(ps, best.a, best.b),
             )
         ]
         return _Cand("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
@@ -868,7 +909,7 @@ def _try_interjection(
         words = " ".join(source_word(ps, i) for i in range(*b_rng))
         ops = [
             *left.ops,
-            DiffOp("delete", "", words, ("interjection",)),
+            DiffOp("delete", "", words, ("interjection",), "", source_shown(ps, *b_rng)),
             *right.ops,
         ]
         pm_left = _PM(x0, a_rng[1], left, False)
@@ -975,7 +1016,7 @@ def _judged(
 ) -> _Cand:
     """The words' ``verdict`` with the diff's notes, or "misattributed" when
     a passage is someone else's turn or a quotation within the speaker's."""
-    notes.extend(_diff_notes(ops))
+    notes.extend(_diff_notes(ops, _edge_numbers(pms, ps)))
     notes.extend(p.speaker_note for p in pms if p.speaker_note)
     notes.extend(p.mapped for p in pms if p.mapped and p.label_ok)
     unmapped = _unmapped_label(pms, quote, ps)
@@ -1115,6 +1156,13 @@ def _omitted_words(ps: PreparedSource, a: int, b: int) -> str:
     return f"{head} … {tail}"
 
 
+def _omitted_shown(ps: PreparedSource, a: int, b: int) -> str:
+    """``_omitted_words`` as the source writes them (``source_shown``)."""
+    if b - a <= 12:
+        return source_shown(ps, a, b)
+    return f"{source_shown(ps, a, a + 5)} … {source_shown(ps, b - 5, b)}"
+
+
 def _combine(
     parts: list[list[QToken]],
     per: list[list[_PM]],
@@ -1149,7 +1197,7 @@ def _combine(
     for k, pm in enumerate(chosen):
         toks = parts[k]
         if pm is None:
-            ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", ()))
+            ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", (), quote_shown(toks)))
             cost += len(toks)
             verdicts.append("not_found")
             continue
@@ -1202,7 +1250,11 @@ def _combine(
                     flags.append("negation")
                 if any(is_number(c) for c in cores):
                     flags.append("number")
-                ops.append(DiffOp("delete", "", omitted, tuple(flags)))
+                ops.append(
+                    DiffOp(
+                        "delete", "", omitted, tuple(flags), "", _omitted_shown(ps, prev.b, pm.a)
+                    )
+                )
                 # One unmarked cut is one change, however many words it drops.
                 cost += min(gap, 3)
                 notes.append(
@@ -1227,6 +1279,8 @@ def _combine(
                         "",
                         _omitted_words(ps, prev.b, pm.a) if gap > 0 else "",
                         ("ellipsis",) if marked else (),
+                        "",
+                        _omitted_shown(ps, prev.b, pm.a) if gap > 0 else "",
                     )
                 )
         ops.extend(pm.wd.ops)
