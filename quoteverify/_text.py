@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -182,6 +183,56 @@ MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
 MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+# A backslash before ASCII punctuation escapes it (CommonMark): the backslash is
+# not text.  Entities need their ";" (CommonMark), so "AT&T" stays as written.
+MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+MD_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Four columns of indentation start an indented code block (a tab counts as four).
+_MD_INDENT_RE = re.compile(r"^(?: {4}| {0,3}\t)")
+_MD_FENCE_PREFIXES = ("```", "~~~")
+# An escaped character is kept under a private-use stand-in while the inline
+# markup is removed, so "\*" or "\[" is never read as markup.
+_ESC_BASE = 0xE100
+_ESC_BACK_RE = re.compile("[\ue100-\ue17f]")
+
+
+def markdown_code_lines(lines: list[str]) -> list[bool]:
+    """Which lines belong to code: fence lines and the lines between them, and
+    indented code blocks (four columns in, not continuing a paragraph or a list
+    item).  Shared by ``markdown_to_document`` and ``locate`` so both skip the
+    same lines.  Trailing line breaks in ``lines`` are ignored."""
+    out: list[bool] = []
+    in_fence = False
+    para_open = False  # an indented line right after text continues that paragraph
+    in_list = False  # indented lines after a list item belong to the item
+    after_blank = True
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.lstrip().startswith(_MD_FENCE_PREFIXES):
+            in_fence = not in_fence
+            para_open = False
+            out.append(True)
+            continue
+        if in_fence:
+            out.append(True)
+            continue
+        if not line.strip():
+            para_open = False
+            after_blank = True
+            out.append(False)
+            continue
+        indented = _MD_INDENT_RE.match(line) is not None
+        if indented and not para_open and not in_list:
+            out.append(True)
+            continue
+        if MD_LIST_RE.match(line):
+            in_list = True
+        elif after_blank and not indented:
+            in_list = False
+        para_open = _MD_HEADING_RE.match(line) is None
+        after_blank = False
+        out.append(False)
+    return out
 
 
 def comment_spans(text: str) -> list[tuple[int, int]]:
@@ -327,15 +378,12 @@ def markdown_to_document(text: str) -> Document:
             emit(" ".join(current), False)
             current.clear()
 
-    in_fence = False
-    for raw in body.splitlines():
-        line = raw.rstrip()
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
+    lines = body.splitlines()
+    for raw, is_code in zip(lines, markdown_code_lines(lines), strict=True):
+        if is_code:
             flush()
             continue
-        if in_fence:
-            continue
+        line = raw.rstrip()
         if not line.strip():
             flush()
             continue
@@ -376,17 +424,32 @@ class _Para:
 
 
 def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
+    s = MD_ESCAPE_RE.sub(lambda m: chr(_ESC_BASE + ord(m.group(1))), s)
     if links is not None:
         for m in MD_LINK_RE.finditer(s):
             if not m.group(0).startswith("!"):
                 href = re.search(r"\]\(\s*<?([^\s)>]+)", m.group(0))
                 if href:
-                    links.append((_inline(m.group(1)), href.group(1)))
+                    links.append((_inline(m.group(1)), _unescape_md(href.group(1))))
     s = MD_LINK_RE.sub(r"\1", s)
     s = MD_REF_LINK_RE.sub(r"\1", s)
     s = re.sub(r"`([^`]*)`", r"\1", s)
     s = MD_EMPH_RE.sub("", s)
-    return _drop_spans(s, tag_spans(s))
+    return _unescape_md(_drop_spans(s, tag_spans(s)))
+
+
+def _unescape_md(s: str) -> str:
+    """Decode entities, then put escaped characters back (without backslash)."""
+    s = MD_ENTITY_RE.sub(lambda m: html_unescape(m.group(0)), s)
+    return _ESC_BACK_RE.sub(lambda m: chr(ord(m.group(0)) - _ESC_BASE), s)
+
+
+def html_unescape(token: str) -> str:
+    """``html.unescape`` of one reference; U+FFFD for a number it refuses."""
+    try:
+        return html.unescape(token)
+    except ValueError:
+        return "\ufffd"
 
 
 def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Document:

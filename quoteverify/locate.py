@@ -43,6 +43,8 @@ from typing import Literal
 from ._text import (
     MD_BLOCKQUOTE_RE,
     MD_EMPH_RE,
+    MD_ENTITY_RE,
+    MD_ESCAPE_RE,
     MD_LINK_RE,
     MD_LINKDEF_RE,
     MD_LIST_RE,
@@ -50,6 +52,8 @@ from ._text import (
     Format,
     decode,
     guess_format,
+    html_unescape,
+    markdown_code_lines,
     split_front_matter,
     tag_spans,
 )
@@ -188,7 +192,9 @@ def _identity_stream(original: str) -> _Stream:
     return st
 
 
-def _visible_from_mask(original: str, hidden: bytearray) -> _Stream:
+def _visible_from_mask(original: str, hidden: bytearray, *, entities: bool = False) -> _Stream:
+    """The characters not ``hidden``; with ``entities``, Markdown's entity
+    references (``&ldquo;``) are shown decoded."""
     st = _Stream()
     i, n = 0, len(original)
     while i < n:
@@ -203,13 +209,22 @@ def _visible_from_mask(original: str, hidden: bytearray) -> _Stream:
         j = i
         while j < n and not hidden[j]:
             j += 1
-        st.same(original, i, j)
+        if entities:
+            at = i
+            for m in MD_ENTITY_RE.finditer(original, i, j):
+                st.same(original, at, m.start())
+                st.put(html_unescape(m.group(0)), m.start(), m.end())
+                at = m.end()
+            st.same(original, at, j)
+        else:
+            st.same(original, i, j)
         i = j
     return st
 
 
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
+_NOT_NEWLINE_RE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")  # what splitlines keeps
 _CODE_SPAN_MARK_RE = re.compile(r"`")
 
 
@@ -226,17 +241,18 @@ def _markdown_stream(original: str) -> _Stream:
 
     for m in _COMMENT_RE.finditer(original, body_at):
         hide(m.start(), m.end())
-    in_fence = False
+    raws = original[body_at:].splitlines(keepends=True)
+    # Code blocks are judged on the lines with comments removed, as
+    # ``markdown_to_document`` judges them (indentation counts), but with the
+    # comments' line breaks kept so that there is one flag per line here.
+    blanked = _COMMENT_RE.sub(lambda m: _NOT_NEWLINE_RE.sub("", m.group(0)), original[body_at:])
+    code = markdown_code_lines(blanked.splitlines())
     pos = body_at
-    for raw in original[body_at:].splitlines(keepends=True):
+    for raw, is_code in zip(raws, code, strict=True):
         a, b = pos, pos + len(raw)
         pos = b
         line = raw.rstrip("\r\n")
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-            hide(a, b)
-            continue
-        if in_fence or MD_LINKDEF_RE.match(line):
+        if is_code or MD_LINKDEF_RE.match(line):
             hide(a, b)
             continue
         # Work on the line with comments blanked so offsets stay put.
@@ -251,12 +267,14 @@ def _markdown_stream(original: str) -> _Stream:
                 text_lo, text_hi = m.span(1)
                 hide(a + m.start(), a + text_lo)  # "![" or "["
                 hide(a + text_hi, a + m.end())  # "](url "title")" or "][ref]"
+        for m in MD_ESCAPE_RE.finditer(work):
+            hide(a + m.start(), a + m.start() + 1)  # the backslash, not the mark
         for markup_re in (_CODE_SPAN_MARK_RE, MD_EMPH_RE):
             for m in markup_re.finditer(work):
                 hide(a + m.start(), a + m.end())
         for lo, hi in tag_spans(work):
             hide(a + lo, a + hi)
-    return _visible_from_mask(original, hidden)
+    return _visible_from_mask(original, hidden, entities=True)
 
 
 # Elements whose content never reaches the article text (``_prepare_tree`` drops
