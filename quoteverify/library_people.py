@@ -87,7 +87,40 @@ class SurnameMapper:
         return person_keys(person)
 
 
-default_mapper = SurnameMapper()
+class OfficeMapper(SurnameMapper):
+    """The surname and title rule, then the policy's table of office holders by
+    the document's date: a bare ``THE PRESIDENT:`` in remarks titled only by the
+    occasion ("Remarks at the National Prayer Breakfast", 2025-02-06) is Trump,
+    in a 2022 briefing Biden.  Without a date the label stays unmapped (None).
+    """
+
+    def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
+        got = super().match(label, person, doc)
+        if got is not None or person.type != "person":
+            return got
+        from .verdict._speakers import ROLE_OFFICES, holder, office_holders, same_person
+
+        office = ROLE_OFFICES.get(" ".join(label.split()).upper().rstrip(":"))
+        who = holder(office, doc.day, office_holders()) if office else None
+        return None if who is None else same_person(who, person.name)
+
+    def keys(self, person: Person) -> set[str]:
+        keys = person_keys(person)
+        if person.type != "person":
+            return keys
+        from .verdict._speakers import office_holders, same_person
+
+        # Documents with a role label of an office this person held may be theirs;
+        # ``match`` then checks the date.
+        roles = set(_ROLE_KEYS.values())
+        for term in office_holders():
+            key = f"role:{term.office}"
+            if key in roles and same_person(term.name, person.name):
+                keys.add(key)
+        return keys
+
+
+default_mapper = OfficeMapper()
 
 
 def speaks_in(doc: DocPeople, person: Person, mapper: LabelMapper = default_mapper) -> bool:

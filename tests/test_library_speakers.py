@@ -269,24 +269,39 @@ PRAGMA user_version = 1;
 """
 
 
+def test_a_bare_role_label_is_mapped_by_the_office_holder_table(spec: Spec) -> None:
+    # A gaggle titled by nothing but the occasion: only the date says who THE
+    # PRESIDENT is (the verdict policy's office-holder table).
+    line = "THE PRESIDENT:  We will rebuild the bridges of this great nation together.\n"
+    words = "rebuild the bridges of this great nation"
+    with open_library(spec("l"), create=True, mapper=SurnameMapper()) as lib:
+        lib.add(Source(ref="g.md", status="ok", text=line, title="Press Gaggle"), date="2022-03-01")
+        # Surnames and titles alone cannot tell whose turn it is.
+        assert lib.candidates(words, "Joe Biden") == []
+    with open_library(spec("l")) as lib:  # the default mapper: OfficeMapper
+        assert [c.ref for c in lib.candidates(words, "Joe Biden")] == ["g.md"]
+        assert lib.candidates(words, "Donald Trump") == []  # not president in 2022
+        assert lib.candidates(words, "Vladimir Putin") == []
+
+
 def test_a_better_mapper_plugs_into_the_library(spec: Spec) -> None:
-    class ByDate(SurnameMapper):
+    class Aliases(SurnameMapper):
         def match(self, label: str, person: Person, doc: DocPeople) -> bool | None:
-            if label == "THE PRESIDENT" and (doc.day or "") >= "2021-01-20":
-                return person.name.endswith("Biden")
+            if label == "MODERATOR":
+                return person.name == "Lester Holt"
             return super().match(label, person, doc)
 
         def keys(self, person: Person) -> set[str]:
-            return super().keys(person) | {"role:president"}
+            return super().keys(person) | {"moderator"}
 
-    line = "THE PRESIDENT:  We will rebuild the bridges of this great nation together.\n"
+    line = "MODERATOR:  Tonight we rebuild the bridges of this great debate together.\n"
+    words = "we rebuild the bridges of this great debate"
     with open_library(spec("l"), create=True) as lib:
-        lib.add(Source(ref="g.md", status="ok", text=line, title="Press Gaggle"), date="2022-03-01")
-        assert lib.candidates("rebuild the bridges of this great nation", "Joe Biden") == []
-    with open_library(spec("l"), mapper=ByDate()) as lib:
-        got = lib.candidates("rebuild the bridges of this great nation", "Joe Biden")
-        assert [c.ref for c in got] == ["g.md"]
-        assert lib.candidates("rebuild the bridges of this great nation", "Vladimir Putin") == []
+        lib.add(Source(ref="d.md", status="ok", text=line, title="Debate"), date="2016-09-26")
+        assert lib.candidates(words, "Lester Holt") == []
+    with open_library(spec("l"), mapper=Aliases()) as lib:
+        assert [c.ref for c in lib.candidates(words, "Lester Holt")] == ["d.md"]
+        assert lib.candidates(words, "Vladimir Putin") == []
 
 
 def test_a_schema_1_library_is_upgraded_in_place(tmp_path: Path) -> None:
