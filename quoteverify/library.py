@@ -310,7 +310,7 @@ class Library:
         rows = db.execute("SELECT docid, text, title, date, speakers FROM documents").fetchall()
         for docid, blob, title, raw_date, speakers in rows:
             text = zlib.decompress(blob).decode("utf-8")
-            labels = tuple(x for x in speakers.split("\n") if x)
+            labels = stored_lines(speakers)
             people = DocPeople(title, parse_day(raw_date), labels, authors(title, text, labels))
             db.execute(
                 "UPDATE documents SET day = ?, authors = ? WHERE docid = ?",
@@ -535,13 +535,7 @@ class Library:
         )
         out = set()
         for docid, title, day, speakers, wrote in self._db.execute(sql, params):
-            people = DocPeople(
-                title,
-                day,
-                tuple(x for x in speakers.split("\n") if x),
-                tuple(x for x in wrote.split("\n") if x),
-            )
-            if speaks_in(people, person, self.mapper):
+            if speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper):
                 out.add(docid)
         return out
 
@@ -729,9 +723,9 @@ class Library:
                     title=title,
                     day=day,
                     url=url,
-                    labels=tuple(x for x in speakers.split("\n") if x),
-                    authors=tuple(x for x in wrote.split("\n") if x),
-                    refs=tuple((refs or "").split("\n")) if refs else (),
+                    labels=stored_lines(speakers),
+                    authors=stored_lines(wrote),
+                    refs=stored_lines(refs),
                 )
             )
         return out
@@ -753,7 +747,7 @@ class Library:
         undated = db.execute("SELECT count(*) FROM documents WHERE day IS NULL").fetchone()[0]
         counts: dict[str, int] = {}
         for speakers, wrote in db.execute("SELECT speakers, authors FROM documents"):
-            for name in {x for x in (*speakers.split("\n"), *wrote.split("\n")) if x}:
+            for name in {*stored_lines(speakers), *stored_lines(wrote)}:
                 counts[name] = counts.get(name, 0) + 1
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return Summary(docs, refs, first, last, undated, tuple(top))
@@ -787,6 +781,16 @@ class Library:
             if len(hits) == 1:
                 return str(hits[0][0])
         raise KeyError(ref_or_hash)
+
+
+def stored_lines(column: str | None) -> tuple[str, ...]:
+    """A newline-joined column (speakers, authors, refs) as the tuple it stores."""
+    return tuple(x for x in (column or "").split("\n") if x)
+
+
+def stored_people(title: str | None, day: str | None, speakers: str, wrote: str) -> DocPeople:
+    """The voices of a stored document row, for ``speaks_in`` (both backends)."""
+    return DocPeople(title, day, stored_lines(speakers), stored_lines(wrote))
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ from .library import (
     _ngrams,
     content_hash,
     speaker_labels,
+    stored_lines,
+    stored_people,
     words,
 )
 from .library import Library as _SqliteLibrary
@@ -578,13 +580,7 @@ class PgLibrary:
             return {r[0] for r in rows}
         out = set()
         for docid, title, day, speakers, wrote in rows:
-            people = DocPeople(
-                title,
-                day,
-                tuple(x for x in speakers.split("\n") if x),
-                tuple(x for x in wrote.split("\n") if x),
-            )
-            if speaks_in(people, person, self.mapper):
+            if speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper):
                 out.add(docid)
         return out
 
@@ -828,9 +824,9 @@ class PgLibrary:
                     title=title,
                     day=day,
                     url=url,
-                    labels=tuple(x for x in speakers.split("\n") if x),
-                    authors=tuple(x for x in wrote.split("\n") if x),
-                    refs=tuple(refs.split("\n")) if refs else (),
+                    labels=stored_lines(speakers),
+                    authors=stored_lines(wrote),
+                    refs=stored_lines(refs),
                 )
             )
         return out
@@ -850,7 +846,7 @@ class PgLibrary:
         undated = self._one("SELECT count(*) FROM qvlib_documents WHERE day IS NULL")
         counts: dict[str, int] = {}
         for speakers, wrote in self._rows("SELECT speakers, authors FROM qvlib_documents"):
-            for name in {x for x in (*speakers.split("\n"), *wrote.split("\n")) if x}:
+            for name in {*stored_lines(speakers), *stored_lines(wrote)}:
                 counts[name] = counts.get(name, 0) + 1
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return Summary(
