@@ -131,6 +131,15 @@ def http_server() -> Iterator[LocalServer]:
         yield srv
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the CLI in this process: (exit code, stdout, stderr)."""
+    from quoteverify.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def load_script(name: str, path: Path) -> ModuleType:
     """Import a script that is not part of a package (a benchmark) as module ``name``."""
     spec = importlib.util.spec_from_file_location(name, path)

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify.cli import main
-
 from .conftest import ROOT, SEED_SOURCE
+from .conftest import run_cli as run
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -91,12 +90,6 @@ def repo(tmp_path: Path, http_server, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("QUOTEVERIFY_CONFIG", str(root / "quoteverify.toml"))
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def position(text: str, needle: str) -> tuple[int, int]:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify.cli import main
-
 from .conftest import SEED_SOURCE
+from .conftest import run_cli as run
 
 # "one lesson in recent history" printed as "a lesson from recent history": diverged.
 DRIFTED = (
@@ -46,12 +45,6 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def write(root: Path, body: str) -> None:
     (root / ARTICLE).write_text(md(body), encoding="utf-8")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_suppression_naming_the_verdict_hides_only_that_verdict(site: Path, capsys) -> None:

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from quoteverify import check
-from quoteverify.cli import main
 from quoteverify.errors import InputError
 from quoteverify.models import CheckRun, FileCheck
 from quoteverify.pipeline import run_audit
 from quoteverify.report import github_step_summary, render_check
 
 from .conftest import ROOT, SEED_SOURCE
+from .conftest import run_cli as run
 
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 
@@ -57,12 +57,6 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
         monkeypatch.delenv(var, raising=False)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- which files --------------------------------------------------------------------

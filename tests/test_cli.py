@@ -11,15 +11,10 @@ import pytest
 from quoteverify.cli import main
 
 from .conftest import ROOT, SEED, SEED_SOURCE, python_stdout
+from .conftest import run_cli as run
 
 ARTICLE = str(SEED / "article.txt")
 SOURCE = str(SEED_SOURCE)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def by_start(quotes: list[dict], prefix: str) -> dict:

@@ -9,19 +9,14 @@ from pathlib import Path
 import pytest
 
 from quoteverify import check
-from quoteverify.cli import main
 from quoteverify.errors import EXIT_INTERNAL
 from quoteverify.models import Article, Report
 from quoteverify.report import render_check
 
+from .conftest import run_cli as run
+
 GOOD = "“We will win this race today and tomorrow,” the minister said."
 SOURCE = "The minister said we will lose this race today and tomorrow.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

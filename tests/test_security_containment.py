@@ -16,18 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify.cli import main
 from quoteverify.models import CHECK_FORMATS
+
+from .conftest import run_cli as run
 
 TOKEN = "QVTOKEN7f3a9c2e51"
 SECRET = f"The deploy password is {TOKEN} and nobody outside the team may ever see it.\n"
 QUOTE = "The deploy password is hunter2 and nobody outside the team may ever see it."
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from quoteverify._display import code_span, display_path, escape_controls, json_text
-from quoteverify.cli import main
 
 from .conftest import LocalServer
+from .conftest import run_cli as run
 
 BODY = "# Story\n\n“We will win this race today and tomorrow,” the minister said.\n"
 SOURCE = "The minister said we will lose this race today and tomorrow.\n"
@@ -30,12 +30,6 @@ HOSTILE = "\x1b]0;PWNED\x07\x1b[2J\x1b[31mRED\x1b[0m\x9b31m\u202egnp.exe\x1b]52;
 # Prose around it, so that the article is not taken for a binary file.
 PAD = "The council met on Tuesday to discuss the budget. " * 30
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

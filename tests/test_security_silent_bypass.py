@@ -10,16 +10,11 @@ from pathlib import Path
 import pytest
 
 from quoteverify._text import decode_checked
-from quoteverify.cli import main
+
+from .conftest import run_cli as run
 
 QUOTE = "“We will win this race today and tomorrow,” the minister said."
 SOURCE = "The minister said we will lose this race today and tomorrow.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
