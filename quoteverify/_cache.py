@@ -12,9 +12,10 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
@@ -79,6 +80,15 @@ def _usable(path: Path, errors: tuple[type[Exception], ...] = (sqlite3.Error,)) 
 
 
 PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+# Both backends store an entry as these columns, in this order.
+ENTRY_COLUMNS = "url, final_url, status, content_type, etag, last_modified, body, fetched_at"
+
+
+def entry_from_row(row: Sequence[Any] | None) -> CacheEntry | None:
+    """A stored row (``ENTRY_COLUMNS``) as a ``CacheEntry``; None for no row."""
+    return None if row is None else CacheEntry(*row[:6], bytes(row[6]), row[7])
 
 
 def open_cache(where: str | Path) -> Cache:
@@ -153,11 +163,9 @@ class Cache:
     def get(self, url: str) -> CacheEntry | None:
         with _usable(self.path), self._lock:
             row = self._db.execute(
-                "SELECT url, final_url, status, content_type, etag, last_modified, body,"
-                " fetched_at FROM responses WHERE url = ?",
-                (url,),
+                f"SELECT {ENTRY_COLUMNS} FROM responses WHERE url = ?", (url,)
             ).fetchone()
-        return None if row is None else CacheEntry(*row[:6], bytes(row[6]), row[7])
+        return entry_from_row(row)
 
     def put(self, entry: CacheEntry) -> None:
         if not 200 <= entry.status < 300:

@@ -32,7 +32,7 @@ import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ._cache import CacheEntry, CacheError
+from ._cache import ENTRY_COLUMNS, CacheEntry, CacheError, entry_from_row
 
 if TYPE_CHECKING:
     import psycopg
@@ -181,11 +181,9 @@ class PgCache:
 
     def _read(self, url: str) -> CacheEntry | None:
         row = self._db.execute(
-            "SELECT url, final_url, status, content_type, etag, last_modified, body,"
-            " fetched_at FROM quoteverify_fetch_cache WHERE url = %s",
-            (url,),
+            f"SELECT {ENTRY_COLUMNS} FROM quoteverify_fetch_cache WHERE url = %s", (url,)
         ).fetchone()
-        return None if row is None else CacheEntry(*row[:6], bytes(row[6]), row[7])
+        return entry_from_row(row)
 
     def _claim(self, url: str) -> bool:
         # Taken when free, expired, held by a connection that is gone, or
