@@ -11,9 +11,9 @@ import functools
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Format = Literal["text", "markdown", "html"]
+from .models import ArticleFormat as Format
 
 
 class NotText(ValueError):

@@ -34,6 +34,7 @@ from .models import (
     FileCheck,
     Finding,
     FindingLevel,
+    FindingVerdict,
     QuoteResult,
     Report,
     Source,
@@ -45,7 +46,7 @@ from .suppress import Suppression
 
 BASELINE_VERSION = 1
 
-TITLES: Mapping[str, str] = {
+TITLES: Mapping[FindingVerdict, str] = {
     "minor": "Minor difference from the source",
     "elided": "Quote shortened with a marked omission",
     "diverged": "Quote diverged from the source",
@@ -232,7 +233,7 @@ def _rel(path: Path, cwd: Path) -> str:
         return path.resolve().as_posix()
 
 
-_LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
+_LEVEL_RANK: dict[FindingLevel, int] = {"note": 0, "warning": 1, "error": 2}
 
 
 def hide_below(run: CheckRun, min_level: str) -> CheckRun:

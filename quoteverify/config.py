@@ -32,7 +32,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .errors import InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES
+from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FINDING_LEVELS, REPORT_FORMATS
 
 ENV_VAR = "QUOTEVERIFY_CONFIG"
 CONFIG_NAMES = ("quoteverify.toml", ".quoteverify.toml")
@@ -40,10 +40,7 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "quoteverify")
 
 FORMATS = CHECK_FORMATS
-# ``--report FMT=PATH`` also takes "html": a page for people, written to a file only.
-REPORT_FORMATS = (*CHECK_FORMATS, "html")
-# Finding levels, quietest first (``--min-level``, like Vale's MinAlertLevel).
-MIN_LEVELS: tuple[str, ...] = ("note", "warning", "error")
+MIN_LEVELS = FINDING_LEVELS
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "**/*.md",
     "**/*.markdown",

@@ -10,12 +10,14 @@ Python ``str`` indices (code points) into the ``text`` of the object named.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-QuoteKind = Literal["quote", "fragment", "scare", "heading"]
-SpeakerType = Literal["person", "organization", "group", "unknown"]
-Verdict = Literal[
-    "verbatim",
+# Each closed set of words below is one ``Literal``, and every tuple of its words
+# (an argparse ``choices``, a schema ``enum``, an order) is ``get_args`` of it, so
+# a word is spelt once and a misspelt one is a type error.
+
+# Verdicts that make a finding, best first.  ``verbatim`` never does.
+FindingVerdict = Literal[
     "minor",
     "elided",
     "diverged",
@@ -24,26 +26,86 @@ Verdict = Literal[
     "not_found",
     "unverifiable",
 ]
-
 # Ordered from best to worst: ``--fail-on X`` fails on X and everything after it,
 # except ``unverifiable``, which only warns (a source that could not be read says
 # nothing about the article).
-VERDICT_ORDER: tuple[Verdict, ...] = (
-    "verbatim",
-    "minor",
-    "elided",
-    "diverged",
-    "stitched",
-    "misattributed",
-    "not_found",
-    "unverifiable",
-)
-FAILING_ORDER: tuple[Verdict, ...] = VERDICT_ORDER[:-1]
+Verdict = Literal["verbatim", FindingVerdict]
 # What ``--fail-on`` accepts: a verdict (never "verbatim"), or "none" to never fail.
-FAIL_ON_CHOICES: tuple[str, ...] = (*VERDICT_ORDER[1:], "none")
+FailOn = Literal[FindingVerdict, "none"]
+
+VERDICT_ORDER: tuple[Verdict, ...] = get_args(Verdict)
+FINDING_VERDICTS: tuple[FindingVerdict, ...] = get_args(FindingVerdict)
+FAILING_ORDER: tuple[Verdict, ...] = VERDICT_ORDER[:-1]
+FAIL_ON_CHOICES: tuple[FailOn, ...] = get_args(FailOn)
 
 # Kinds that are listed in reports but never judged against sources.
-UNJUDGED_KINDS: frozenset[str] = frozenset({"scare", "heading"})
+UnjudgedKind = Literal["scare", "heading"]
+QuoteKind = Literal["quote", "fragment", UnjudgedKind]
+UNJUDGED_KINDS: frozenset[str] = frozenset(get_args(UnjudgedKind))
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+
+SpeakerType = Literal["person", "organization", "group", "unknown"]
+ArticleFormat = Literal["text", "markdown", "html"]
+SourceStatus = Literal["ok", "error"]
+DiffOpKind = Literal["equal", "replace", "delete", "insert"]
+# Why a word-level change matters or not (``DiffOp.flags``): the word-class
+# changes that alter meaning, the minor ones, and the marks of how it was found.
+DiffFlag = Literal[
+    "number",
+    "negation",
+    "modal",
+    "contraction",
+    "spelling",
+    "case",
+    "punctuation",
+    "bracket",
+    "ellipsis",
+    "moved",
+    "word",
+    "apostrophe",
+    "disfluency",
+    "interjection",
+    "transcriber",
+    "sic",
+    "inaudible",
+]
+# The stable codes of ``Note`` (docs/VERDICT-POLICY.md names the rules), and
+# "extraction" for a plain-string note of the extraction stage.
+NoteCode = Literal[
+    "spelling",
+    "contraction",
+    "disfluency",
+    "punctuation",
+    "case",
+    "transcriber",
+    "elision",
+    "negation",
+    "number",
+    "modal",
+    "inflection",
+    "inaudible",
+    "reordered",
+    "bracket",
+    "paraphrase",
+    "omission",
+    "stitch",
+    "question-turn",
+    "quoted-within",
+    "interjection",
+    "label-mapped",
+    "unmapped",
+    "misattributed",
+    "other-speaker",
+    "ambiguous",
+    "nearest",
+    "no-source",
+    "source-via",
+    "library-miss",
+    "library-undated",
+    "not-judged",
+    "extraction",
+]
+NOTE_CODES: tuple[NoteCode, ...] = get_args(NoteCode)
 
 
 @dataclass(frozen=True)
@@ -66,7 +128,7 @@ class Article:
 
     origin: str  # the path, URL or "-" the user gave
     text: str
-    format: Literal["text", "markdown", "html"]
+    format: ArticleFormat
     title: str | None = None
     url: str | None = None
     # Spans of ``text`` that were headings in the original markup (HTML <h1-6>,
@@ -118,7 +180,7 @@ class Source:
     """A primary source as read (or not) by the sources stage."""
 
     ref: str  # as given: a URL or a path
-    status: Literal["ok", "error"]
+    status: SourceStatus
     text: str = ""
     url: str | None = None
     path: str | None = None
@@ -136,18 +198,12 @@ class Note(str):
     ``{"code": ..., "text": ...}``), never the prose.  A ``str`` subclass, so a
     note still reads, compares and prints as its text wherever text is wanted.
 
-    Codes (docs/VERDICT-POLICY.md names the rules): ``spelling``,
-    ``contraction``, ``disfluency``, ``punctuation``, ``case``, ``elision``,
-    ``negation``, ``number``, ``modal``, ``inflection``, ``reordered``,
-    ``bracket``, ``paraphrase``, ``omission``, ``stitch``, ``question-turn``,
-    ``quoted-within``, ``interjection``, ``label-mapped``, ``misattributed``,
-    ``other-speaker``, ``ambiguous``, ``nearest``, ``no-source``, ``source-via``,
-    ``not-judged``, ``extraction`` (a note of the extraction stage).
+    Codes: ``NoteCode`` (docs/VERDICT-POLICY.md names the rules).
     """
 
-    code: str
+    code: NoteCode
 
-    def __new__(cls, code: str, text: str) -> Note:
+    def __new__(cls, code: NoteCode, text: str) -> Note:
         obj = super().__new__(cls, text)
         obj.code = code
         return obj
@@ -160,7 +216,7 @@ class Note(str):
         return str.__str__(self)
 
 
-def note_code(note: str) -> str:
+def note_code(note: str) -> NoteCode:
     """The code of a note; a plain string is an extraction stage's note."""
     return note.code if isinstance(note, Note) else "extraction"
 
@@ -187,10 +243,10 @@ class DiffOp:
     words are shown.
     """
 
-    op: Literal["equal", "replace", "delete", "insert"]
+    op: DiffOpKind
     quote: str = ""
     source: str = ""
-    flags: tuple[str, ...] = ()
+    flags: tuple[DiffFlag, ...] = ()
     quote_text: str = ""
     source_text: str = ""
 
@@ -251,7 +307,9 @@ class Report:
 
 # --- CI mode (``quoteverify check``) -------------------------------------------
 
-FindingLevel = Literal["error", "warning", "note"]
+# Quietest first (``--min-level``, like Vale's MinAlertLevel).
+FindingLevel = Literal["note", "warning", "error"]
+FINDING_LEVELS: tuple[FindingLevel, ...] = get_args(FindingLevel)
 
 
 def fails(verdict: str, fail_on: str) -> bool:
@@ -277,7 +335,7 @@ def finding_level(verdict: str, fail_on: str) -> FindingLevel:
 
 
 # The output formats of ``quoteverify check`` (renderers in ``report``).
-CHECK_FORMATS: tuple[str, ...] = (
+CheckFormat = Literal[
     "human",
     "concise",
     "json",
@@ -287,7 +345,11 @@ CHECK_FORMATS: tuple[str, ...] = (
     "github",
     "junit",
     "gitlab",
-)
+]
+CHECK_FORMATS: tuple[CheckFormat, ...] = get_args(CheckFormat)
+# ``--report FMT=PATH`` also takes "html": a page for people, written to a file only.
+ReportFormat = Literal[CheckFormat, "html"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 
 @dataclass(frozen=True)
@@ -307,7 +369,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    verdict: Verdict
+    verdict: FindingVerdict
     level: FindingLevel
     title: str  # short, e.g. "Quote diverged from the source"
     message: str  # one line: what changed, who said it, which source
@@ -339,7 +401,7 @@ class FileCheck:
 @dataclass(frozen=True)
 class CheckRun:
     files: tuple[FileCheck, ...]
-    fail_on: str  # a verdict or "none"
+    fail_on: FailOn
     baselined: int = 0  # findings hidden because the baseline already had them
 
     @property

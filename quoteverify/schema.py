@@ -15,7 +15,15 @@ from typing import Any, get_args
 
 from . import __version__
 from .config import KEYS, REPORT_FORMATS, Key
-from .models import VERDICT_ORDER, QuoteKind, SpeakerType, Verdict
+from .models import (
+    VERDICT_ORDER,
+    ArticleFormat,
+    DiffOpKind,
+    QuoteKind,
+    SourceStatus,
+    SpeakerType,
+    Verdict,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://github.com/quoteverify/quoteverify/blob/main/schemas"
@@ -140,7 +148,7 @@ def report_schema() -> dict[str, Any]:
     diff_op = {
         "type": "object",
         "properties": {
-            "op": {"enum": ["equal", "replace", "delete", "insert"]},
+            "op": {"enum": list(get_args(DiffOpKind))},
             "quote": _STRING,
             "source": _STRING,
             "flags": {"type": "array", "items": _STRING},
@@ -186,7 +194,7 @@ def report_schema() -> dict[str, Any]:
         "properties": {
             "origin": _STRING,
             "url": _nullable(_STRING),
-            "format": {"enum": ["text", "markdown", "html"]},
+            "format": {"enum": list(get_args(ArticleFormat))},
             "title": _nullable(_STRING),
             "headings": {"type": "array", "items": {"type": "array", "items": _INT}},
             "sources": {"type": "array", "items": _STRING},
@@ -201,7 +209,7 @@ def report_schema() -> dict[str, Any]:
         "properties": {
             **source_ref["properties"],  # type: ignore[dict-item]
             "ref": _STRING,
-            "status": {"enum": ["ok", "error"]},
+            "status": {"enum": list(get_args(SourceStatus))},
             "error": _nullable(_STRING),
         },
         "required": ["title", "ref", "status", "error"],

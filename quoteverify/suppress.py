@@ -49,6 +49,7 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from .locate import FENCE_RE, LineIndex
+from .models import FINDING_VERDICTS, ArticleFormat
 
 __all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
 
@@ -91,21 +92,11 @@ _NAMED_RE = re.compile(
     r"\s*([A-Za-z][A-Za-z_-]*(?:\s*,\s*[A-Za-z][A-Za-z_-]*)*)\s*(?:--|—|–|:)(.*)\Z", re.S
 )
 # What a finding can be (verbatim never is one).
-VERDICT_NAMES = (
-    "minor",
-    "elided",
-    "diverged",
-    "stitched",
-    "misattributed",
-    "not_found",
-    "unverifiable",
-)
+VERDICT_NAMES = FINDING_VERDICTS
 _CODE_SPAN_RE = re.compile(r"(`+)[^`\n].*?\1", re.S)
 
 
-def find_suppressions(
-    original: str, fmt: Literal["text", "markdown", "html"]
-) -> tuple[list[Suppression], list[str]]:
+def find_suppressions(original: str, fmt: ArticleFormat) -> tuple[list[Suppression], list[str]]:
     """Suppressions in ``original`` (in file order) and problems, each one line
     such as ``"line 12: quoteverify-disable-next-line needs a reason"``."""
     lines = LineIndex(original)

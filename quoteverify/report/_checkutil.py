@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ..models import (
-    VERDICT_ORDER,
+    FINDING_VERDICTS,
     CheckRun,
     DiffOp,
     FileCheck,
     Finding,
     Source,
-    Verdict,
     note_obj,
 )
 from ._json import diff_obj, match_obj, source_ref_obj
@@ -29,9 +28,6 @@ from ._json import diff_obj, match_obj, source_ref_obj
 # The project's home, as in the fetcher's User-Agent; repeated here rather than
 # imported so rendering a report never imports the HTTP stack.
 INFORMATION_URI = "https://github.com/quoteverify/quoteverify"
-
-# Verdicts that can become findings: verbatim quotes never do.
-FINDING_VERDICTS: tuple[Verdict, ...] = tuple(v for v in VERDICT_ORDER if v != "verbatim")
 
 _DIGITS = re.compile(r"(\d+)")
 

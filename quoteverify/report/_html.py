@@ -37,7 +37,7 @@ KNOWN_VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 # Label and icon per verdict: colour is never the only signal (WCAG 1.4.1), so
 # each highlight carries its label text, an icon and an underline pattern.
-LABELS: dict[str | None, tuple[str, str]] = {
+LABELS: dict[Verdict | None, tuple[str, str]] = {
     "verbatim": ("verbatim", "✓"),
     "minor": ("minor", "≈"),
     "elided": ("elided", "…"),

@@ -13,7 +13,7 @@ from urllib.parse import quote as url_quote
 
 from .. import __version__
 from .._display import json_text
-from ..models import CheckRun, Finding, Verdict, finding_level
+from ..models import CheckRun, Finding, FindingVerdict, Verdict, finding_level
 from ._checkutil import (
     FINDING_VERDICTS,
     INFORMATION_URI,
@@ -30,7 +30,7 @@ SARIF_VERSION = "2.1.0"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "quoteverify/v1"
 
-_RULES: dict[str, tuple[str, str, str]] = {
+_RULES: dict[FindingVerdict, tuple[str, str, str]] = {
     # verdict: (short description, full description, help)
     "minor": (
         "Quote differs from the source in small ways",
