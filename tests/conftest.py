@@ -18,6 +18,7 @@ import pytest
 
 if TYPE_CHECKING:
     from quoteverify.align import PreparedSource
+    from quoteverify.models import Quote, QuoteKind, QuoteResult, Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -154,6 +155,42 @@ def python_stdout(code: str) -> str:
     """What ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return proc.stdout.strip()
+
+
+def transcript(
+    body: str, title: str | None = "Remarks by President Biden", date: str = ""
+) -> PreparedSource:
+    """A prepared source: ``body`` under front matter giving its title (and date),
+    as the White House transcripts the verdict fixtures copy are written."""
+    from quoteverify.align import prepare_source
+    from quoteverify.models import Source
+
+    head = (
+        "---\n" + (f'title: "{title}"\n' if title else "") + (f"date: '{date}'\n" if date else "")
+    )
+    return prepare_source(Source("s", "ok", f"{head}---\n\n{body}"))
+
+
+def quote_by(
+    text: str, speaker: Speaker | None, kind: QuoteKind = "quote", qid: str = "q1"
+) -> Quote:
+    """A quotation that is the whole of ``text``, credited to ``speaker``."""
+    from quoteverify.models import Quote
+
+    return Quote(qid, text, 0, len(text), kind=kind, speaker=speaker)
+
+
+def judge_text(text: str, speaker: Speaker | None, *sources: PreparedSource) -> QuoteResult:
+    """The verdict on ``text`` quoted as ``speaker``'s words, against ``sources``."""
+    from quoteverify.verdict import judge
+
+    return judge(quote_by(text, speaker), list(sources))
+
+
+def article_md(body: str, source: str = "../../transcripts/blinken.txt") -> str:
+    """A Markdown article whose front matter names ``source`` (relative to the
+    article, as a newsroom repository writes it)."""
+    return f"---\ntitle: Test\nsources: [{source}]\n---\n\n{body}\n"
 
 
 def prepared_verdict_sources(n: int, ref: str) -> PreparedSource:

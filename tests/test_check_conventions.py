@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SEED_SOURCE
+from .conftest import article_md as md
 from .conftest import run_cli as run
 
 # "one lesson in recent history" printed as "a lesson from recent history": diverged.
@@ -22,10 +23,6 @@ DRIFTED = (
     "sometimes it’s very difficult to get them to leave."
 )
 ARTICLE = "content/news/kazakhstan.md"
-
-
-def md(body: str, source: str = "../../transcripts/blinken.txt") -> str:
-    return f"---\ntitle: Test\nsources: [{source}]\n---\n\n{body}\n"
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_label_matching():
     assert label_matches("MS. JEAN-PIERRE", "Karine Jean-Pierre", None, None) is True
     assert label_matches("MR. KIRBY", "Karine Jean-Pierre", None, None) is False
     assert label_matches("Q", "Karine Jean-Pierre", None, None) is False
-    # A moderator is someone else than a named speaker (round 3): their words
+    # A moderator is someone else than a named speaker: their words
     # printed as the press secretary's are misattributed, as a reporter's are.
     assert label_matches("MODERATOR", "Karine Jean-Pierre", None, None) is False
     title = "Remarks by President Biden Before Marine One Departure"

@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 
 from quoteverify.align import prepare_source
-from quoteverify.models import Quote, Source, Speaker
+from quoteverify.models import Source, Speaker
 from quoteverify.verdict import judge
+
+from .conftest import quote_by, transcript
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed" / "sources" / "state-2022-01-07-blinken-excerpt.txt"
@@ -28,7 +30,7 @@ def briefing():
 
 
 def q(text, speaker=BLINKEN, kind="quote"):
-    return Quote("q1", text, 0, len(text), kind=kind, speaker=speaker)
+    return quote_by(text, speaker, kind)
 
 
 def nonequal(r):
@@ -391,16 +393,11 @@ BIDEN = Speaker("Joe Biden", "Biden", 0, 5, title="President")
 TRUMP = Speaker("Donald Trump", "Trump", 0, 5, title="President")
 
 
-def _src(body: str, title: str) -> object:
-    text = f'---\ntitle: "{title}"\n---\n\n{body}'
-    return prepare_source(Source("s", "ok", text))
-
-
 def test_inch_mark_does_not_turn_the_speech_into_a_quotation():
     # "6’4”": the ” is an inch mark.  Counting marks made everything after it
     # "quoted" (own words misattributed) and the critics' words that Biden
     # quoted his own (an UNSAFE verbatim).
-    ps = _src(
+    ps = transcript(
         "THE PRESIDENT:  Maybe I stand on it — I’ll be 6’4”. (Laughter.)\n\n"
         "They said, “Biden is so stupid, he didn’t know there were no seats.”\n\n"
         "Folks, we have created more jobs than any president in history.\n",
@@ -434,7 +431,7 @@ SHORT = (
     ],
 )
 def test_short_quote_one_edit_away_is_diverged(text):
-    ps = _src(SHORT, "Press Gaggle by President Trump")
+    ps = transcript(SHORT, "Press Gaggle by President Trump")
     r = judge(q(text, TRUMP), [ps])
     assert r.verdict == "diverged", (r.score, r.notes)
 
@@ -446,7 +443,7 @@ def test_short_quote_one_edit_away_is_diverged(text):
     ],
 )
 def test_short_quote_several_edits_away_stays_not_found(text):
-    ps = _src(SHORT, "Press Gaggle by President Trump")
+    ps = transcript(SHORT, "Press Gaggle by President Trump")
     r = judge(q(text, TRUMP), [ps])
     assert r.verdict == "not_found", (r.score, r.notes)
 
@@ -483,7 +480,7 @@ def test_possessive_apostrophe_is_at_least_minor(quote, source):
         "THE VICE PRESIDENT:  We have practical solutions that are within our "
         f"{source.split('our ')[-1]} today.\n"
     )
-    ps = _src(body, "Remarks by Vice President Harris")
+    ps = transcript(body, "Remarks by Vice President Harris")
     harris = Speaker("Kamala Harris", "Harris", 0, 6, title="Vice President")
     r = judge(q(quote, harris), [ps])
     assert r.verdict == "minor", (r.verdict, r.notes)
@@ -508,7 +505,7 @@ def test_unmarked_stitch_with_a_short_first_part_and_a_stray_going_to():
         "They are going to be bad.  I mean, they’re — and they’re so obvious just by the "
         "heading.\n"
     )
-    ps = _src(body, "Interview of President Trump")
+    ps = transcript(body, "Interview of President Trump")
     r = judge(
         q(
             "We’re not going to let him do it. I mean, they’re — and they’re so obvious just "

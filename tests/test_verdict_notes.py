@@ -10,6 +10,7 @@ from quoteverify.align import PreparedSource, prepare_source
 from quoteverify.models import Note, Quote, QuoteResult, Source, Speaker, note_code
 from quoteverify.verdict import judge
 
+from .conftest import judge_text
 from .verdict_sets import FIXTURES, bench_run
 
 # Codes that say the words were changed, moved or are someone else's: never
@@ -87,7 +88,7 @@ def _ps() -> PreparedSource:
 
 
 def _judge(text: str, sp: Speaker) -> QuoteResult:
-    return judge(Quote("q", text, 0, len(text), kind="quote", speaker=sp), [_ps()])
+    return judge_text(text, sp, _ps())
 
 
 def _codes(r: QuoteResult) -> set[str]:

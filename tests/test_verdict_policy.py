@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from quoteverify.align import prepare_source
-from quoteverify.models import Quote, Source, Speaker
+from quoteverify.models import Quote, Speaker
 from quoteverify.verdict import judge
 
-
-def _src(body: str, title: str | None = "Remarks by President Biden", date: str = "") -> object:
-    head = (
-        "---\n" + (f'title: "{title}"\n' if title else "") + (f"date: '{date}'\n" if date else "")
-    )
-    return prepare_source(Source("s", "ok", f"{head}---\n\n{body}"))
+from .conftest import quote_by, transcript
 
 
 def _q(text: str, who: str = "Joe Biden", title: str | None = None) -> Quote:
-    sp = Speaker(who, who.split()[-1], 0, 5, title=title)
-    return Quote("q1", text, 0, len(text), kind="quote", speaker=sp)
+    return quote_by(text, Speaker(who, who.split()[-1], 0, 5, title=title))
 
 
-SPEECH = _src(
+SPEECH = transcript(
     "THE PRESIDENT:  The officer's account will affect the outcome, and it is more than "
     "we hoped.  We are going to send aid to the Russian people, uh, and we — we will not "
     "stop.  I'm gonna say it plainly: the bill passed with 25 percent of the vote.\n"
@@ -59,7 +52,7 @@ def test_elision_and_the_negation_it_leaves_out():
     assert any("'not'" in n for n in r.notes)
 
 
-BRIEFING = _src(
+BRIEFING = transcript(
     "MS. PSAKI:  Good afternoon.\n\nQ  Why not send a test to every American home?\n\n"
     "MS. PSAKI:  Well, we have made an assessment.  As the senator said, “Nobody should "
     "pay for a test.”  And we agree.\n",
@@ -86,7 +79,7 @@ CEREMONY = "THE PRESIDENT:  We gather to honor the fallen and their families tod
 
 
 def test_the_president_label_maps_through_the_office_table_by_date():
-    ps = _src(CEREMONY, title="Remarks at a Wreath-Laying Ceremony", date="2025-05-26")
+    ps = transcript(CEREMONY, title="Remarks at a Wreath-Laying Ceremony", date="2025-05-26")
     r = judge(_q("We gather to honor the fallen", "Donald Trump"), [ps])
     assert r.verdict == "verbatim" and "label-mapped" in codes(r)
     r = judge(_q("We gather to honor the fallen", "Joe Biden"), [ps])
@@ -94,7 +87,7 @@ def test_the_president_label_maps_through_the_office_table_by_date():
 
 
 def test_an_unmapped_label_is_unverifiable_not_misattributed():
-    ps = _src(CEREMONY, title="Remarks at a Wreath-Laying Ceremony")
+    ps = transcript(CEREMONY, title="Remarks at a Wreath-Laying Ceremony")
     r = judge(_q("We gather to honor the fallen", "Donald Trump"), [ps])
     assert r.verdict == "unverifiable" and codes(r)[0] == "unmapped"
     r = judge(
@@ -106,13 +99,13 @@ def test_an_unmapped_label_is_unverifiable_not_misattributed():
 
 
 def test_role_noun_speaker_is_not_a_surname():
-    ps = _src(CEREMONY, title="Remarks by President Biden at a Wreath-Laying Ceremony")
+    ps = transcript(CEREMONY, title="Remarks by President Biden at a Wreath-Laying Ceremony")
     r = judge(_q("We gather to honor the fallen", "The President"), [ps])
     assert r.verdict == "verbatim", r.notes
 
 
 def test_a_sentence_run_on_across_an_interjection_is_one_passage():
-    ps = _src(
+    ps = transcript(
         "THE PRESIDENT:  You'll chip in a little something, like —\n\n"
         "GOVERNOR STEIN:  We will.\n\nTHE PRESIDENT:  — maybe 25 percent or whatever.  "
         "And we will rebuild the roads.\n",
@@ -155,7 +148,7 @@ def test_fillers_and_stutters_removed_are_minor_other_dropped_words_are_not():
 
 
 def test_words_the_transcriber_added():
-    ps = _src(
+    ps = transcript(
         "THE PRESIDENT:  We just made [a deal] with them.  And the bridge is [inaudible] "
         "by Friday.\n"
     )

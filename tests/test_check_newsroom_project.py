@@ -21,6 +21,7 @@ from quoteverify.pipeline import run_audit
 from quoteverify.report import github_step_summary, render_check
 
 from .conftest import ROOT, SEED_SOURCE
+from .conftest import article_md as md
 from .conftest import run_cli as run
 
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
@@ -31,10 +32,6 @@ DRIFTED = (
     "sometimes it’s very difficult to get them to leave."
 )
 CHANGED = "We’re prepared to respond strongly to further Russian aggression."
-
-
-def md(body: str, source: str = "../../transcripts/blinken.txt") -> str:
-    return f"---\ntitle: Test\nsources: [{source}]\n---\n\n{body}\n"
 
 
 @pytest.fixture
