@@ -12,7 +12,7 @@ pass, reported as failing), the confusion matrix (expected × got) as Markdown,
 then every error with its id, rule, expected, got and the engine's notes.
 Several roots are scored in one run, each in its own section.
 
-A report, not a gate: always exits 0 (tests/test_verdict_devset.py is the gate).
+A report, not a gate: always exits 0 (tests/test_verdict_sets.py is the gate).
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
-"""Shared checks for the labelled verdict sets (fixtures/verdicts, -heldout, -heldout2).
+"""The labelled verdict sets (fixtures/verdicts*) and the checks they share.
 
-Used by test_verdict_devset.py, test_verdict_heldout.py and test_verdict_heldout2.py:
-loading ``cases.jsonl``, the per-case shape, unique ids, the sources used, and the engine
-run through ``benchmarks/verdicts.py`` with its gate (no UNSAFE pass, an accuracy floor).
+``SETS`` says what each set is and what the suite holds it to: how many cases,
+which verdicts, its sources, and the engine's gate (no UNSAFE pass, accuracy
+floors) or why it has none.  tests/test_verdict_sets.py runs each check over
+every set that has it; loading ``cases.jsonl``, the per-case shape and the engine
+run through ``benchmarks/verdicts.py`` live here.  Each set's README says where
+it came from and when its labels were frozen.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,6 +27,113 @@ DEV_VERDICTS = {"verbatim", "minor", "diverged", "stitched", "misattributed", "n
 POLICY_VERDICTS = DEV_VERDICTS | {"elided", "unverifiable"}
 HELDOUT_VERDICTS = DEV_VERDICTS | {"unverifiable"}
 FIELDS = {"id", "source", "quote", "speaker", "speaker_title", "kind", "expected", "rule", "why"}
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What the engine must reach on a set: never a target to tune against."""
+
+    min_accuracy: float  # exact verdicts
+    cases: int | None = None  # the exact number of cases judged, when pinned
+    min_agreement: float | None = None  # pass/fail agreement
+    max_false_alarms: int | None = None
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """One folder of fixtures/ with ``cases.jsonl`` and ``sources/``."""
+
+    name: str
+    # The case format of build_cases.py (``FIELDS``); the real-world sets carry
+    # the article's and the source's metadata instead.
+    built: bool = True
+    min_cases: int = 0
+    hand_written: int = 0  # at least this many "h-" cases
+    # The verdicts a case's label is drawn from (a relabelled case, with a
+    # ``policy_note``, may also carry the policy's ``POLICY_VERDICTS``); those
+    # that must all occur, those the set may hold, and how often each must occur.
+    verdicts: frozenset[str] = frozenset()
+    required: frozenset[str] = frozenset()
+    allowed: frozenset[str] = frozenset()
+    min_per_verdict: int = 0
+    min_words: int = 0  # of a quote; a fragment has 1-3
+    sources: tuple[int, int] | None = None  # how many transcripts, at least/at most
+    max_source_bytes: int | None = None
+    unseen_by: tuple[str, ...] = ()  # sets whose transcripts it must not reuse
+    licensed: bool = False  # a LICENSE file for the copied transcripts
+    gate: Gate | None = None
+    labels_sha256: str | None = None  # frozen labels: "id<TAB>expected" lines
+
+    @property
+    def folder(self) -> Path:
+        return FIXTURES / self.name
+
+
+SETS: tuple[LabelledSet, ...] = (
+    # The dev set: cases built from real White House transcripts by
+    # fixtures/verdicts/build_cases.py plus hand-written ones.  The gate is a
+    # regression guard: zero UNSAFE passes (a diverged / stitched / misattributed
+    # / not_found quote reported as verbatim or minor), accuracy of at least 90 %.
+    LabelledSet(
+        "verdicts",
+        min_cases=160,
+        verdicts=frozenset(DEV_VERDICTS),
+        required=frozenset(DEV_VERDICTS),
+        allowed=frozenset(DEV_VERDICTS),
+        min_per_verdict=12,
+        min_words=5,
+        sources=(8, 12),
+        max_source_bytes=600_000,
+        licensed=True,
+        gate=Gate(0.90),
+    ),
+    # Transcripts and quotes the engine was not developed against.  Its first
+    # run scored 83.7 % with 2 unsafe passes; the fixes it prompted were general
+    # rules, each with its own regression test on synthetic text.  The gate keeps
+    # what was reached (>= 95 %, 0 unsafe): a floor, not a target to tune against.
+    LabelledSet(
+        "verdicts-heldout",
+        min_cases=150,
+        hand_written=40,
+        verdicts=frozenset(HELDOUT_VERDICTS),
+        required=frozenset(HELDOUT_VERDICTS),
+        allowed=frozenset(POLICY_VERDICTS),
+        min_words=4,
+        sources=(8, 10),
+        unseen_by=("verdicts", "whitehouse"),
+        licensed=True,
+        gate=Gate(0.95),
+    ),
+    # Eight more unseen transcripts.  No accuracy floor on purpose: a gate would
+    # invite tuning against these cases, and the set would stop being a measure.
+    LabelledSet(
+        "verdicts-heldout2",
+        min_cases=150,
+        hand_written=50,
+        verdicts=frozenset(HELDOUT_VERDICTS),
+        required=frozenset(HELDOUT_VERDICTS),
+        allowed=frozenset(POLICY_VERDICTS),
+        min_words=4,
+        sources=(8, 8),
+        unseen_by=("verdicts", "verdicts-heldout", "whitehouse"),
+        licensed=True,
+    ),
+    # Quotations as news outlets printed them, against the transcripts.  The
+    # gate: no UNSAFE pass, floors on exact accuracy, pass/fail agreement and
+    # false alarms at what the engine reaches (issue 10).
+    LabelledSet(
+        "verdicts-realworld",
+        built=False,
+        gate=Gate(0.96, cases=289, min_agreement=0.995, max_false_alarms=1),
+    ),
+    # Held out from the real-world tuning: frozen.  Only its labels' hash is
+    # checked; the suite never runs the engine on it (a gate would invite tuning).
+    LabelledSet(
+        "verdicts-realworld-heldout",
+        built=False,
+        labels_sha256="acb1cba2091f093b69e9ac60ca849416c0d93f39d969731cd9d82e5f64b98cc9",
+    ),
+)
 
 
 def load_cases(folder: Path) -> list[dict[str, Any]]:
@@ -91,11 +202,17 @@ def _fmt(e: dict[str, Any]) -> str:
     return f"{e['id']} ({e['rule']}): expected {e['expected']}, got {e['got']}"
 
 
-def assert_engine_gate(folder: Path, n_cases: int, min_accuracy: float) -> None:
-    """Run the engine on every case: no UNSAFE pass, accuracy at least min_accuracy."""
+def assert_engine_gate(folder: Path, n_cases: int, gate: Gate) -> None:
+    """Run the engine on every case: no UNSAFE pass, and each floor of ``gate``."""
     rep = bench_run(folder)
     assert rep["cases"] == n_cases, f"the benchmark judged {rep['cases']} of {n_cases} cases"
+    if gate.cases is not None:
+        assert rep["cases"] == gate.cases
     unsafe = [_fmt(e) for e in rep["errors"] if e["unsafe"]]
     assert not unsafe, "UNSAFE passes:\n" + "\n".join(unsafe)
-    wrong = [_fmt(e) for e in rep["errors"]]
-    assert rep["accuracy"] >= min_accuracy, f"accuracy {rep['accuracy']:.1%}:\n" + "\n".join(wrong)
+    wrong = "\n".join(_fmt(e) for e in rep["errors"])
+    assert rep["accuracy"] >= gate.min_accuracy, f"exact {rep['accuracy']:.1%}:\n{wrong}"
+    if gate.min_agreement is not None:
+        assert rep["agreement"] >= gate.min_agreement, f"pass/fail {rep['agreement']:.1%}:\n{wrong}"
+    if gate.max_false_alarms is not None:
+        assert rep["false_alarms"] <= gate.max_false_alarms, wrong
