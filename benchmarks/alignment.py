@@ -1,6 +1,6 @@
 """Benchmark the alignment engine (``prepare_source`` + ``judge``) on real transcripts.
 
-    mkdir -p /tmp/wh && tar xJf /work/shared/corpus/whitehouse/transcripts.tar.xz -C /tmp/wh
+    mkdir -p /tmp/wh && tar xJf transcripts.tar.xz -C /tmp/wh  # the corpus: docs/EVIDENCE.md
     python benchmarks/alignment.py /tmp/wh [--size-mb 1.0] [--quotes 200] [--seed 7]
                                            [--baseline-quotes 40] [--index-repeat 3] [--json]
 

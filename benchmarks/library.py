@@ -1,6 +1,6 @@
 """Benchmark the source library on the White House transcripts corpus.
 
-    mkdir -p /tmp/wh && tar xJf /work/shared/corpus/whitehouse/transcripts.tar.xz -C /tmp/wh
+    mkdir -p /tmp/wh && tar xJf transcripts.tar.xz -C /tmp/wh  # the corpus: docs/EVIDENCE.md
     python benchmarks/library.py /tmp/wh [--quotes 200] [--absent 100] [--seed 1]
                                          [--limit-docs N] [--scale 4]
 

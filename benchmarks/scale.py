@@ -1,6 +1,6 @@
 """Benchmark the scale-out paths: ``batch`` on Dask, and a shared PostgreSQL cache.
 
-    python benchmarks/scale.py [--corpus /work/shared/corpus/whitehouse] [--articles 2000]
+    python benchmarks/scale.py --corpus DIR [--articles 2000]
                                [--workers 1,2] [--repeats 3] [--checks 4] [--sources 10]
                                [--postgres URL] [--only batch|cache] [--json]
 
@@ -56,7 +56,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quoteverify import batch  # noqa: E402
 from quoteverify._fetch import FetchOptions  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/whitehouse")
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 RATIO_TARGET = 1.7
 
@@ -302,7 +301,12 @@ def run_cache(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        required=True,
+        help="the folder of the White House corpus's .tar.xz archives (docs/EVIDENCE.md)",
+    )
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--repeats", type=int, default=3)

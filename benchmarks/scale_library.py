@@ -1,6 +1,6 @@
 """Issue 17 benchmark (a): the source library in PostgreSQL beside SQLite.
 
-    mkdir -p /tmp/wh && tar xJf /work/shared/corpus/whitehouse/transcripts.tar.xz -C /tmp/wh
+    mkdir -p /tmp/wh && tar xJf transcripts.tar.xz -C /tmp/wh  # the corpus: docs/EVIDENCE.md
     python benchmarks/scale_library.py /tmp/wh [--url postgresql://…] [--clients 8]
                                                [--quotes 200] [--absent 100] [--seed 1]
 

@@ -14,7 +14,7 @@ class Thresholds:
     # "global terrorism"): judged by exact presence only.
     fragment_max_words: int = 3
     # Quotes of at most this many words are "short": absent phrases of this
-    # length score 80-85 by chance (research/alignment.md), so a fuzzy match
+    # length score 80-85 by chance (docs/THRESHOLDS.md, measurements), so a fuzzy match
     # needs the stricter evidence below.
     short_max_words: int = 12
     # Lowest word-level score (0-100) for "diverged" on a quote longer than

@@ -1,10 +1,10 @@
 """Word-id arrays, a word-trigram index and edlib search over word symbols.
 
-Following /work/shared/research/alignment.md: exact lookup first, then
-word-trigram votes pick a few candidate windows, edlib infix ("HW") alignment
-runs on word *symbols* inside them (each distinct quote word its own symbol,
-every other word one shared symbol), and only if that is weak a bounded
-whole-document edlib pass runs.
+Exact lookup first, then word-trigram votes pick a few candidate windows,
+edlib infix ("HW") alignment runs on word *symbols* inside them (each distinct
+quote word its own symbol, every other word one shared symbol), and only if
+that is weak a bounded whole-document edlib pass runs.  Why this design, with
+the figures measured: docs/THRESHOLDS.md, "Measurements behind the thresholds".
 """
 
 from __future__ import annotations
