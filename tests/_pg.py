@@ -1,15 +1,18 @@
-"""PostgreSQL for the library tests: one throwaway schema per library.
+"""PostgreSQL for the tests: a throwaway schema per library (``spec_factory``)
+or per test (``fresh_schema``, the ``pg`` fixture of conftest.py).
 
 The server is ``QUOTEVERIFY_TEST_POSTGRES`` (default: the project machines'
-``postgresql://postgres@127.0.0.1:5432/test``); where none answers, the
-PostgreSQL cases skip and say how to point them at one.
+``postgresql://postgres@127.0.0.1:5432/test``; CI starts one on 127.0.0.1:5432 with
+trust authentication); where none answers, the PostgreSQL cases skip and say how
+to point them at one.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -18,10 +21,15 @@ import pytest
 
 DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 BACKENDS = ["sqlite", "postgres"]
+HOW = (
+    "set QUOTEVERIFY_TEST_POSTGRES=postgresql://USER@HOST:PORT/DATABASE to run them "
+    "(e.g. after: docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15)"
+)
 
 
 def server_url() -> str:
-    return os.environ.get("QUOTEVERIFY_TEST_POSTGRES", DEFAULT)
+    # An empty variable (a CI matrix leaving it blank) means the default too.
+    return os.environ.get("QUOTEVERIFY_TEST_POSTGRES") or DEFAULT
 
 
 @cache
@@ -48,7 +56,9 @@ def unavailable() -> str | None:
 
 
 def with_schema(url: str, schema: str) -> str:
-    """``url`` with ``search_path`` set to ``schema`` through libpq's options."""
+    """``url`` with ``search_path`` set to ``schema`` through libpq's options: every
+    table quoteverify creates (unqualified) lands there, so tests never see each
+    other's rows."""
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}options={quote(f'-csearch_path={schema}')}"
 
@@ -92,3 +102,23 @@ def spec_factory(backend: str, tmp: Path, request: pytest.FixtureRequest) -> Cal
         return made[name]
 
     return spec
+
+
+def fresh_schema() -> Iterator[str]:
+    """Yield a URL confined to a new, empty schema; drop the schema afterwards."""
+    psycopg = pytest.importorskip("psycopg", reason=f"psycopg is not installed; {HOW}")
+    base = server_url()
+    from quoteverify._cache_pg import redact
+
+    try:
+        admin = psycopg.connect(base, autocommit=True, connect_timeout=3)
+    except psycopg.Error as exc:
+        first = " ".join(str(exc).split())[:160]
+        pytest.skip(f"no PostgreSQL answers at {redact(base)} ({first}); {HOW}")
+    schema = f"qv_test_{uuid.uuid4().hex[:12]}"
+    try:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+        yield with_schema(base, schema)
+    finally:
+        admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.close()

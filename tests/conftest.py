@@ -127,6 +127,14 @@ def _fetch_defaults() -> Iterator[None]:
 
 
 @pytest.fixture
+def pg() -> Iterator[str]:
+    """A PostgreSQL URL confined to a fresh schema of its own (skips without a server)."""
+    from ._pg import fresh_schema
+
+    yield from fresh_schema()
+
+
+@pytest.fixture
 def http_server() -> Iterator[LocalServer]:
     with LocalServer() as srv:
         yield srv

@@ -227,13 +227,6 @@ def test_importing_the_cli_loads_no_scale_dependency() -> None:
     assert out.stdout.strip() == "[]"
 
 
-@pytest.fixture
-def pg() -> Iterator[str]:
-    from .pg import fresh_schema
-
-    yield from fresh_schema()
-
-
 def test_workers_share_a_postgresql_cache(tmp_path: Path, scheduler: str, pg: str) -> None:
     # Six articles on two workers, all quoting one transcript served on 127.0.0.1:
     # through the shared cache its body is sent once (the others revalidate).

@@ -1,6 +1,6 @@
 """The PostgreSQL fetch cache: the SQLite cache's tests again, plus what sharing adds.
 
-A real server on $QUOTEVERIFY_TEST_POSTGRES (see ``tests/pg.py``), one schema
+A real server on $QUOTEVERIFY_TEST_POSTGRES (see ``tests/_pg.py``), one schema
 per test; real HTTP servers on 127.0.0.1 counting requests.
 """
 
@@ -18,15 +18,10 @@ from quoteverify._cache import Cache, CacheEntry, open_cache
 from quoteverify._fetch import FetchOptions
 from quoteverify.cli import main
 
-from .pg import fresh_schema, server_url
+from ._pg import server_url
 from .test_fetch import Reply, Req, Server, error_of, get
 
 pytest.importorskip("psycopg")
-
-
-@pytest.fixture
-def pg() -> Iterator[str]:
-    yield from fresh_schema()
 
 
 @pytest.fixture
