@@ -232,7 +232,7 @@ class DiffOp:
 
     ``equal``: same words; ``replace``: ``source`` words printed as ``quote``
     words; ``delete``: ``source`` words the quote dropped; ``insert``: ``quote``
-    words not in the source.  ``flags`` say why a change matters or not:
+    words not in the source.  ``flags`` (``DiffFlag``) say why a change matters or not:
     "number", "negation", "modal", "contraction", "spelling", "case",
     "punctuation", "bracket" (a writer's [insertion]), "ellipsis", "moved".
 
