@@ -140,6 +140,17 @@ def http_server() -> Iterator[LocalServer]:
         yield srv
 
 
+# What a CI runner or a user's shell may set that changes what ``check`` reads
+# or writes: a config file, GitHub's step summary and workspace, GitLab's root.
+CI_ENVIRONMENT = ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "CI_PROJECT_DIR")
+
+
+def without_ci_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the test as on a developer's machine with no CI variables set."""
+    for var in CI_ENVIRONMENT:
+        monkeypatch.delenv(var, raising=False)
+
+
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run the CLI in this process: (exit code, stdout, stderr)."""
     from quoteverify.cli import main

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_SOURCE
+from .conftest import SEED_SOURCE, without_ci_environment
 from .conftest import article_md as md
 from .conftest import run_cli as run
 
@@ -35,8 +35,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     news.mkdir(parents=True)
     write(root, f"On Kazakhstan, Blinken was blunt: “{DRIFTED}”")
     monkeypatch.chdir(root)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     return root
 
 

@@ -20,7 +20,7 @@ from quoteverify.models import CheckRun, FileCheck
 from quoteverify.pipeline import run_audit
 from quoteverify.report import github_step_summary, render_check
 
-from .conftest import ROOT, SEED_SOURCE
+from .conftest import ROOT, SEED_SOURCE, without_ci_environment
 from .conftest import article_md as md
 from .conftest import run_cli as run
 
@@ -51,8 +51,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         md(f"On Kazakhstan, Blinken was blunt: “{DRIFTED}”"), encoding="utf-8"
     )
     monkeypatch.chdir(root)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     return root
 
 

@@ -14,6 +14,7 @@ from quoteverify.models import Article, Report
 from quoteverify.report import render_check
 
 from .conftest import run_cli as run
+from .conftest import without_ci_environment
 
 GOOD = "“We will win this race today and tomorrow,” the minister said."
 SOURCE = "The minister said we will lose this race today and tomorrow.\n"
@@ -22,8 +23,7 @@ SOURCE = "The minister said we will lose this race today and tomorrow.\n"
 @pytest.fixture
 def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     (tmp_path / "a.txt").write_text(GOOD + "\n", encoding="utf-8")
     (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
     return tmp_path

@@ -19,6 +19,7 @@ import pytest
 from quoteverify.models import CHECK_FORMATS
 
 from .conftest import run_cli as run
+from .conftest import without_ci_environment
 
 TOKEN = "QVTOKEN7f3a9c2e51"
 SECRET = f"The deploy password is {TOKEN} and nobody outside the team may ever see it.\n"
@@ -60,8 +61,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         encoding="utf-8",
     )
     monkeypatch.chdir(root)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     return root
 
 

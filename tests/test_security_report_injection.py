@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from quoteverify._display import code_span, display_path, escape_controls, json_text
 
-from .conftest import LocalServer
+from .conftest import LocalServer, without_ci_environment
 from .conftest import run_cli as run
 
 BODY = "# Story\n\n“We will win this race today and tomorrow,” the minister said.\n"
@@ -35,8 +35,7 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
     return tmp_path
 

@@ -12,6 +12,7 @@ import pytest
 from quoteverify._text import decode_checked
 
 from .conftest import run_cli as run
+from .conftest import without_ci_environment
 
 QUOTE = "“We will win this race today and tomorrow,” the minister said."
 SOURCE = "The minister said we will lose this race today and tomorrow.\n"
@@ -20,8 +21,7 @@ SOURCE = "The minister said we will lose this race today and tomorrow.\n"
 @pytest.fixture
 def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    for var in ("QUOTEVERIFY_CONFIG", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(var, raising=False)
+    without_ci_environment(monkeypatch)
     (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
     return tmp_path
 
