@@ -1,6 +1,7 @@
 """The closed sets of words in ``models`` (``Literal``s) are the ones the code uses:
-every note code the engine writes is a declared ``NoteCode``, and every tuple of
-choices the CLI, the config and the schemas offer is the ``Literal``'s own words."""
+every note code and diff flag the engine writes is a declared ``NoteCode`` or
+``DiffFlag``, and every tuple of choices the CLI, the config and the schemas offer
+is the ``Literal``'s own words."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from quoteverify.models import (
     FAIL_ON_CHOICES,
     NOTE_CODES,
     VERDICT_ORDER,
+    DiffFlag,
     FindingVerdict,
     NoteCode,
     Verdict,
 )
 
-from .conftest import ROOT
-from .verdict_sets import SETS, LabelledSet, bench_run
+from .conftest import ROOT, judge_text
+from .verdict_sets import SETS, LabelledSet, bench_run, load_cases
 
 # ``Note("code", …`` with the code a literal, on one line or the next.
 _LITERAL_CODE = re.compile(r'\bNote\(\s*"([^"]+)"')
@@ -50,3 +52,23 @@ def test_verdict_words_are_spelt_once() -> None:
     assert config.KEYS["fail-on"].choices == FAIL_ON_CHOICES
     quote = schema.report_schema()["properties"]["quotes"]["items"]["properties"]
     assert quote["verdict"]["enum"] == [*VERDICT_ORDER, None]
+
+
+@pytest.mark.parametrize("labelled", [pytest.param(s, id=s.name) for s in SETS if s.gate])
+def test_every_diff_flag_the_engine_writes_is_declared(labelled: LabelledSet) -> None:
+    from quoteverify.align import prepare_source
+    from quoteverify.models import Speaker
+    from quoteverify.sources import load_source
+
+    prepared = {}
+    flags: set[str] = set()
+    for case in load_cases(labelled.folder):
+        rel = case["source"]
+        if rel not in prepared:
+            prepared[rel] = prepare_source(load_source(str(labelled.folder / rel)))
+        who = case.get("speaker")
+        speaker = Speaker(who, who.split()[-1], 0, 0) if who else None
+        result = judge_text(case["quote"], speaker, prepared[rel])
+        flags.update(f for op in result.diff for f in op.flags)
+    assert flags, "no flag at all: the cases no longer exercise the diff"
+    assert flags <= set(get_args(DiffFlag)), sorted(flags - set(get_args(DiffFlag)))
