@@ -157,16 +157,32 @@ class PreparedSource:
 
         "We just made [a deal]": the transcriber's words, not heard as such.
         """
-        if not self._brackets:
-            spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
-            self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
-            self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
-        starts, ends = self._brackets["starts"], self._brackets["ends"]
+        starts, ends = self._bracket_spans()
         if not starts.shape[0] or i >= self.n_tokens:
             return False
         pos = int(self.tok_start[i])
         k = int(np.searchsorted(starts, pos, side="right")) - 1
         return k >= 0 and pos < int(ends[k])
+
+    def bracketed_in(self, a: int, b: int) -> list[bool]:
+        """``[self.bracketed(i) for i in range(a, b)]`` (``a >= 0``) in one
+        search: the verdict asks it of every word of every candidate passage."""
+        starts, ends = self._bracket_spans()
+        stop = min(b, self.n_tokens)
+        if not starts.shape[0] or stop <= a:
+            return [False] * max(0, b - a)
+        pos = self.tok_start[a:stop]
+        k = np.searchsorted(starts, pos, side="right") - 1
+        inside = (k >= 0) & (pos < ends[np.maximum(k, 0)])
+        return inside.tolist() + [False] * (b - stop)
+
+    def _bracket_spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends of the transcriber's [bracketed words], found when first asked."""
+        if not self._brackets:
+            spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
+            self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
+            self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
+        return self._brackets["starts"], self._brackets["ends"]
 
     def gap_between(self, i: int) -> str | None:
         """The transcriber's note ("[inaudible]", "(crosstalk)") between tokens

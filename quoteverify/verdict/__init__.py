@@ -22,6 +22,9 @@ from quoteverify.align import (
     shares_trigram,
 )
 from quoteverify.align._diff import (
+    Differ,
+    Passage,
+    Plan,
     WordDiff,
     moved_words,
     quote_shown,
@@ -159,6 +162,18 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
         # "officials", "experts": any unlabelled text may be theirs, but a
         # transcript's turns belong to the named people speaking in it.
         return not ps.turns
+    # Asked for every quote not found: once per source and speaker, not a
+    # walk over every label of a 16 MB transcript per quote.
+    key = ("speaks", _speaker_key(quote))
+    found = ps.memo.get(key)
+    if found is None:
+        found = ps.memo[key] = _speaks_in_uncached(quote, ps)
+    return bool(found)
+
+
+def _speaks_in_uncached(quote: Quote, ps: PreparedSource) -> bool:
+    sp = quote.speaker
+    assert sp is not None  # _speaks_in returned early
     for label in ps.labels:
         if _label_ok(label, quote, ps)[0]:
             return True
@@ -177,8 +192,10 @@ def _labels(ps: PreparedSource) -> Iterator[str]:
 def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
     held = []
     for ps in sources:
-        labels = sorted({lab for lab in ps.labels if lab != "Q"})
-        who = ", ".join(labels) if labels else (ps.title or "others")
+        who = ps.memo.get("others")
+        if who is None:
+            labels = sorted({lab for lab in ps.labels if lab != "Q"})
+            who = ps.memo["others"] = ", ".join(labels) if labels else (ps.title or "others")
         held.append(f"{ps.source.ref} ({who})")
     name = quote.speaker.name if quote.speaker else "the speaker"
     note = f"no source of {name}'s words was given; the sources hold others' words: " + "; ".join(
@@ -395,7 +412,7 @@ def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
     for k, o in enumerate(wd.ops):
         n_src = len(o.source.split()) if o.source else 0
         if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
-            inside = [ps.bracketed(x) for x in range(i, i + n_src)]
+            inside = ps.bracketed_in(i, i + n_src)
             # Printed (an equal run holding them) or left out (a delete of only them).
             if any(inside) if o.op == "equal" else all(inside):
                 wd.ops[k] = replace(o, flags=(*o.flags, "transcriber"))
@@ -829,32 +846,42 @@ def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
 
 def _fit_end(
     toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
-) -> tuple[int, WordDiff] | None:
-    """The cheapest diff of ``toks`` against a passage ending where turn ``rng`` ends."""
-    best: tuple[int, WordDiff] | None = None
+) -> tuple[Plan, Differ] | None:
+    """The cheapest diff of ``toks`` against a passage ending where turn ``rng``
+    ends, planned (``Differ.write`` writes it out: only the split chosen is)."""
+    lo = max(rng[0], rng[1] - len(toks) - 3)
+    if rng[1] - len(toks) < rng[0]:
+        return None
+    differ = Differ(toks, ps, th, WORD_RULES, passage=Passage(ps, lo, rng[1]))
+    best: Plan | None = None
     for extra in range(4):
         a = rng[1] - len(toks) - extra
         if a < rng[0]:
             break
-        wd = word_diff(toks, ps, a, rng[1], th, WORD_RULES)
-        if best is None or wd.cost < best[1].cost:
-            best = (a, wd)
-    return best
+        plan = differ.plan(a, rng[1])
+        if best is None or plan.cost < best.cost:
+            best = plan
+    return None if best is None else (best, differ)
 
 
 def _fit_start(
     toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
-) -> tuple[int, WordDiff] | None:
-    """The cheapest diff of ``toks`` against a passage starting where turn ``rng`` starts."""
-    best: tuple[int, WordDiff] | None = None
+) -> tuple[Plan, Differ] | None:
+    """The cheapest diff of ``toks`` against a passage starting where turn
+    ``rng`` starts, planned (see ``_fit_end``)."""
+    hi = min(rng[1], rng[0] + len(toks) + 3)
+    if rng[0] + len(toks) > rng[1]:
+        return None
+    differ = Differ(toks, ps, th, WORD_RULES, passage=Passage(ps, rng[0], hi))
+    best: Plan | None = None
     for extra in range(4):
         b = rng[0] + len(toks) + extra
         if b > rng[1]:
             break
-        wd = word_diff(toks, ps, rng[0], b, th, WORD_RULES)
-        if best is None or wd.cost < best[1].cost:
-            best = (b, wd)
-    return best
+        plan = differ.plan(rng[0], b)
+        if best is None or plan.cost < best.cost:
+            best = plan
+    return None if best is None else (best, differ)
 
 
 def _try_interjection(
@@ -886,20 +913,20 @@ def _try_interjection(
         ):
             continue
         n = len(toks)
-        found: tuple[float, int, WordDiff, WordDiff, int, int] | None = None
+        found: tuple[float, int, tuple[Plan, Differ], tuple[Plan, Differ]] | None = None
         for split in range(1, n):
             left_fit = _fit_end(toks[:split], ps, a_rng, th)
             right_fit = _fit_start(toks[split:], ps, c_rng, th)
             if left_fit is None or right_fit is None:
                 continue
-            x0, left = left_fit
-            y1, right = right_fit
-            cost = left.cost + right.cost
+            cost = left_fit[0].cost + right_fit[0].cost
             if found is None or cost < found[0]:
-                found = (cost, split, left, right, x0, y1)
+                found = (cost, split, left_fit, right_fit)
         if found is None:
             continue
-        _, split, left, right, x0, y1 = found
+        _, split, (left_plan, left_differ), (right_plan, right_differ) = found
+        left, right = left_differ.write(left_plan), right_differ.write(right_plan)
+        x0, y1 = left_plan.a, right_plan.b
         verdicts = [
             _word_verdict(_police(left, th, ps, x0), split, th),
             _word_verdict(_police(right, th, ps, c_rng[0]), n - split, th),
