@@ -11,9 +11,10 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -76,7 +77,8 @@ class PreparedSource:
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     # Starts and ends of the transcriber's [bracketed words], built when first asked.
     # (A dict, like _quoted: the dataclass is frozen, its caches are filled in place.)
-    _brackets: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # (The arrays, and lists of the same for bisection.)
+    _brackets: dict[str, Any] = field(default_factory=dict, repr=False)
     # The distinct turn labels in order of first appearance: the speaker checks
     # ask "is any label this person?" per quote, and a 16 MB transcript file
     # has 32,000 turns but a few hundred labels.
@@ -171,6 +173,15 @@ class PreparedSource:
         stop = min(b, self.n_tokens)
         if not starts.shape[0] or stop <= a:
             return [False] * max(0, b - a)
+        # Most passages hold no bracket at all: two bisections on the spans
+        # (sorted, never overlapping) say so without the array work below.
+        s_list = self._brackets["starts_list"]
+        first, last = int(self.tok_start[a]), int(self.tok_start[stop - 1])
+        k = bisect_right(s_list, first) - 1
+        if (k < 0 or self._brackets["ends_list"][k] <= first) and (
+            k + 1 >= len(s_list) or s_list[k + 1] > last
+        ):
+            return [False] * (b - a)
         pos = self.tok_start[a:stop]
         k = np.searchsorted(starts, pos, side="right") - 1
         inside = (k >= 0) & (pos < ends[np.maximum(k, 0)])
@@ -182,6 +193,8 @@ class PreparedSource:
             spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
             self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
             self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
+            self._brackets["starts_list"] = [s for s, _ in spans]
+            self._brackets["ends_list"] = [e for _, e in spans]
         return self._brackets["starts"], self._brackets["ends"]
 
     def gap_between(self, i: int) -> str | None:

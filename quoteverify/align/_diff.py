@@ -168,10 +168,20 @@ class Passage:
         # stripped), read once per passage rather than once per diff.
         masked = ps.masked
         lim = len(masked)
+        # Most words are followed by one space and a word: no punctuation,
+        # read without the two scans.
         self.puncts = [
-            dash_style(trailing_punct(masked, e, lim).strip("()[]")) or spaced_dash(masked, e, lim)
+            ""
+            if masked[e : e + 1] == " " and masked[e + 1 : e + 2] not in _NOT_PLAIN
+            else dash_style(trailing_punct(masked, e, lim).strip("()[]"))
+            or spaced_dash(masked, e, lim)
             for e in te.tolist()
         ]
+
+
+# After a word and one space, what may still start punctuation (a spaced
+# dash, more spaces) or end the text ("").
+_NOT_PLAIN = frozenset(("", " ", "-"))
 
 
 def source_punct(ps: PreparedSource, i: int) -> str:

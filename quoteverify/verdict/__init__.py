@@ -512,6 +512,10 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
     if not loose or inner + 1 > th.short_diverged_max_edits or pm.wd.matched_words + loose < need:
         return pm
     best = pm
+    # One passage around every growth tried, read once (``Differ``).
+    grow = n + 3
+    around = Passage(ps, max(0, pm.a - grow), min(ps.n_tokens, pm.b + grow))
+    differ = Differ(toks, ps, th, WORD_RULES, passage=around)
     for side in ("start", "end"):
         op = best.wd.ops[0] if side == "start" else best.wd.ops[-1]
         if op.op != "insert":
@@ -521,7 +525,7 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
+            wd = _police(differ.diff(a, b), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _PM(a, b, wd, False)
     if best is not pm:
