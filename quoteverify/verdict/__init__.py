@@ -43,6 +43,7 @@ from quoteverify.verdict import (
     _paraphrase,
     _speakers,
     _spelling,
+    _stitch,
     _transcriber,
 )
 from quoteverify.verdict._inflection import is_inflection
@@ -812,7 +813,50 @@ def _judge_single(
         stitched = _try_unmarked_stitch(toks, best, quote, ps, idx, th)
         if stitched is not None:
             return stitched
+    if verdict == "diverged":
+        skipped = _skipped_sentence(best.wd, ps, best.a)
+        if skipped is not None:
+            notes.append(Note("stitch", _stitch.skipped_sentence_note(skipped)))
+            return _judged(
+                "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
+            )
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+def _ends_sentence_at(ps: PreparedSource, i: int) -> bool:
+    """Does source token ``i`` end a sentence (``_stitch.ends_sentence``)?"""
+    if i < 0 or i >= ps.n_tokens or ps.is_sentinel(i):
+        return True  # the text's edges and a barrier (turn change, gap) close a sentence
+    nxt = i + 1
+    next_core = ps.core(nxt) if nxt < ps.n_tokens and not ps.is_sentinel(nxt) else None
+    return _stitch.ends_sentence(ps.core(i), source_punct(ps, i), next_core)
+
+
+def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
+    """Do source tokens [x, y), left out between two kept stretches, hold a whole sentence?"""
+    if y <= x:
+        return False
+    ends = [_ends_sentence_at(ps, t) for t in range(x, y)]
+    return _stitch.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
+
+
+def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
+    """The words of a whole source sentence the passage's diff drops between
+    two kept stretches without a mark, or None (the policy's "stitched").
+
+    A drop with a minor flag does not count: a removed stutter or filler or
+    a transcriber's words are judged by their own rules.
+    """
+    i = a
+    last = len(wd.ops) - 1
+    for k, o in enumerate(wd.ops):
+        n_src = len(o.source.split()) if o.source else 0
+        plain = not (set(o.flags) & (MINOR_FLAGS | {"ellipsis", "interjection"}))
+        if o.op == "delete" and plain and 0 < k < last and n_src:
+            if not ps.has_barrier(i, i + n_src) and _holds_sentence(ps, i, i + n_src):
+                return o.source
+        i += n_src
+    return None
 
 
 def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
@@ -1241,8 +1285,14 @@ def _combine(
                     verdicts.append("diverged")
                 elif gap:
                     verdicts.append("elided")
-            elif not marked and gap < th.stitch_min_distance and not barrier:
-                # Close by: an omission within one passage, not a stitch.
+            elif (
+                not marked
+                and gap < th.stitch_min_distance
+                and not barrier
+                and not _holds_sentence(ps, prev.b, pm.a)
+            ):
+                # Close by: an omission within one passage, not a stitch (unless
+                # it leaves out a whole sentence: the policy's "stitched").
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
                 omitted = _omitted_words(ps, prev.b, pm.a)
                 flags = []
