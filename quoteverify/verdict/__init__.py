@@ -267,8 +267,26 @@ def _label_ok_uncached(
 ) -> tuple[bool | None, Note | None]:
     sp = quote.speaker
     assert sp is not None  # _label_ok returned early
+    # "Thomas Bright (resident)" is Thomas Bright; "Joe Biden and Kamala
+    # Harris" is either of them (``_speakers.person_names``).
+    names = _speakers.person_names(sp.name) or [sp.name]
+    if names == [sp.name]:
+        return _label_ok_name(label, sp.name, quote, ps)
+    hits = [_label_ok_name(label, n, quote, ps) for n in names]
+    for want in (True, None):
+        for hit in hits:
+            if hit[0] is want:
+                return hit
+    return hits[0]
+
+
+def _label_ok_name(
+    label: str, name: str, quote: Quote, ps: PreparedSource
+) -> tuple[bool | None, Note | None]:
+    """``_label_ok`` for one person ``name`` the quote's speaker names."""
+    sp = quote.speaker
+    assert sp is not None  # _label_ok returned early
     aliases: Mapping[str, str] = getattr(quote, "aliases", {})
-    name = sp.name
     office = _speakers.role_office(name)
     date = ps.memo.get("date", _NO_DATE)
     if date is _NO_DATE:

@@ -242,3 +242,43 @@ def resolve_label(
         if who:
             return who, f"office holder on {date}"
     return None
+
+
+# --- the people a printed speaker name stands for -------------------------------------
+
+_DESCRIBED = re.compile(r"^(.+?)\s*\(([^()]*)\)\s*$")
+_JOINT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)", re.I)
+# Lower-case words inside a person's name ("Sohail al Shaer", "Ursula von der Leyen").
+_PARTICLES = frozenset("al el bin ibn de da di del der den van von la le du dos".split())
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace(".", "").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def person_names(name: str) -> list[str]:
+    """The people a speaker as printed names: a description in parentheses
+    dropped, a joint attribution split into the persons it names.
+
+    Real cases: residents credited as "Thomas Bright (resident)" and "Mona
+    Nix-Roper (resident)" speak as "MR. BRIGHT:" and "MS. NIX-ROPER:" in
+    Trump's Asheville remarks (2025): the description is not a name word, so
+    the label matcher must not read "(resident)" as a surname.  "He and Vice
+    President Kamala Harris" (Biden's remarks on Israel, 2023) and "the
+    president and his team" (Biden's address of July 24, 2024) credit words
+    jointly: the source's turns of any person named are theirs.  Words that
+    are not a name ("aides", "the written summary") name nobody.
+
+    >>> person_names("Thomas Bright (resident)"), person_names("Mona Nix-Roper (resident)")
+    (['Thomas Bright'], ['Mona Nix-Roper'])
+    >>> person_names("Joe Biden and Kamala Harris"), person_names("Joe Biden and aides")
+    (['Joe Biden', 'Kamala Harris'], ['Joe Biden'])
+    >>> person_names("Karine Jean-Pierre"), person_names("the written health summary")
+    (['Karine Jean-Pierre'], [])
+    """
+    m = _DESCRIBED.match(name)
+    if m and _is_name(m.group(1)):
+        name = m.group(1)
+    parts = [p for p in _JOINT.split(name.strip()) if p]
+    return [p for p in parts if _is_name(p)]
