@@ -531,6 +531,39 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
     return best
 
 
+def _grow_over_disfluency(
+    toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _PM:
+    """``pm`` grown at an end where quote words stay unpaired, if the policed
+    diff of the grown passage is cheaper; else ``pm``.
+
+    The alignment prices a stutter the quote leaves out like any dropped word,
+    so for Trump's "FEMA has turned out to be a — a disaster" printed as "…
+    to be a disaster" a passage ending at the first "a" (with "disaster"
+    unpaired) ties with the whole one (with "a" dropped), and the shorter
+    wins; only the verdict side (``_police``) knows the dropped "a" is a
+    stutter, minor.  Likewise "we're — we're going" at a passage's start.
+    """
+    ops = pm.wd.ops
+    if not ops:
+        return pm
+    best = pm
+    for side in ("start", "end"):
+        op = ops[0] if side == "start" else ops[-1]
+        if op.op != "insert":
+            continue
+        for k in range(1, len(op.quote.split()) + 3):
+            a, b = (pm.a - k, pm.b) if side == "start" else (pm.a, pm.b + k)
+            if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
+                break
+            wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
+            if wd.cost < best.wd.cost:
+                best = _PM(a, b, wd, False)
+    if best is not pm:
+        _speaker_check(best, quote, ps)
+    return best
+
+
 def _lines(ps: PreparedSource, pms: list[_PM]) -> list[int]:
     return [ps.line_of(ps.orig_span(p.a, p.b)[0]) for p in pms]
 
@@ -815,6 +848,10 @@ def _judge_single(
         if wide:
             best = _choose(wide, th)
             verdict = _word_verdict(best.wd, n, th)
+    if verdict == "diverged" and not best.exact:
+        grown = _grow_over_disfluency(toks, best, quote, ps, th)
+        if grown is not best and _word_verdict(grown.wd, n, th) in ("verbatim", "minor"):
+            best, verdict = grown, _word_verdict(grown.wd, n, th)
     if best.exact and len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
     elif not best.exact:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quoteverify.verdict._inflection import is_inflection
+
 # Function words: they carry the grammar a paraphrase changes freely, so only
 # the other words count as evidence of the same passage.
 STOPWORDS: frozenset[str] = frozenset(
@@ -34,11 +36,33 @@ def content_keys(keys: Sequence[str], stop: frozenset[str] = STOPWORDS) -> list[
     return [k for k in keys if k not in stop]
 
 
+def same_content_word(a: str, b: str) -> bool:
+    """One content word in two forms (``_inflection``), for a paraphrase's evidence.
+
+    A paraphrase changes the forms of the words it keeps: Biden's "No
+    reasonable person who looks at the facts" printed as "No reasonable
+    person looking at the facts" (a statement, December 2024), Jean-Pierre's
+    "Is he taking medication for Parkinson's?" printed as "Does he take
+    medication for Parkinson?" (a briefing, July 2024).  The changed form
+    still makes the quote diverged (the diff names it); here it only shows
+    which passage the quote reworded.
+
+    >>> same_content_word("looking", "looks"), same_content_word("parkinson", "parkinsons")
+    (True, True)
+    >>> same_content_word("take", "taking"), same_content_word("conclude", "reach")
+    (True, False)
+    """
+    return a == b or is_inflection(a, b)
+
+
 def in_order(quote: Sequence[str], passage: Sequence[str]) -> int:
-    """How many of ``quote``'s words stand in ``passage`` in the same order (LCS).
+    """How many of ``quote``'s words stand in ``passage`` in the same order (LCS),
+    a word matching another form of itself (``same_content_word``).
 
     >>> in_order(["deep", "level", "specificity"], ["level", "deep", "specificity"])
     2
+    >>> in_order(["president", "treated", "parkinson"], ["president", "treated", "parkinsons"])
+    3
     """
     if not quote or not passage:
         return 0
@@ -46,7 +70,8 @@ def in_order(quote: Sequence[str], passage: Sequence[str]) -> int:
     for q in quote:
         cur = [0]
         for j, p in enumerate(passage):
-            cur.append(prev[j] + 1 if q == p else max(prev[j + 1], cur[j]))
+            hit = q == p or same_content_word(q, p)
+            cur.append(prev[j] + 1 if hit else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
 
