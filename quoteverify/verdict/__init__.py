@@ -564,6 +564,67 @@ def _grow_over_disfluency(
     return best
 
 
+def _small_word_shift(
+    toks: list[QToken], pms: list[_PM], quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _PM | None:
+    """The passage a short quote shifts one small word of (``_paraphrase.small_word_shift``).
+
+    Each candidate grown by the quote words left unpaired at its ends (so
+    that "She" pairs with the "She’s" the fit left out), then as fitted; the
+    speaker's own turns first, never another identified person's.
+    """
+    if len(toks) < 2:
+        return None
+    qc = _paraphrase.content_keys([t.key for t in toks])
+    if not qc:
+        return None
+    # The speaker's own sentence shifted: another person's words with a small
+    # word changed are not evidence of what this speaker said.
+    order = sorted(
+        (p for p in pms[:_MAX_CANDIDATES] if p.label_ok is not False),
+        key=lambda p: p.label_ok is not True,
+    )
+    for pm in order:
+        for a, b in reversed(_unpaired_windows(pm, ps)):
+            if (a, b) == (pm.a, pm.b):
+                wd = pm.wd
+            else:
+                wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
+            changed = wd.changed
+            if len(changed) != 1:
+                continue
+            o = changed[0]
+            sc = _paraphrase.content_keys([ps.key(i) for i in range(a, b)])
+            if _paraphrase.small_word_shift(o.quote.split(), o.source.split(), qc, sc):
+                found = pm if wd is pm.wd else _PM(a, b, wd, False)
+                if found is not pm:
+                    _speaker_check(found, quote, ps)
+                return found
+    return None
+
+
+def _unpaired_windows(pm: _PM, ps: PreparedSource) -> list[tuple[int, int]]:
+    """``pm``'s span, and that span grown by the quote words unpaired at each end."""
+    ops = pm.wd.ops
+    out = [(pm.a, pm.b)]
+    if not ops:
+        return out
+    k0 = len(ops[0].quote.split()) if ops[0].op == "insert" else 0
+    k1 = len(ops[-1].quote.split()) if ops[-1].op == "insert" and len(ops) > 1 else 0
+    a, b = max(0, pm.a - k0), min(ps.n_tokens, pm.b + k1)
+    if (a, b) != (pm.a, pm.b) and not ps.has_barrier(a, b):
+        out.append((a, b))
+    return out
+
+
+def _shifted(pm: _PM, quote: Quote, ps: PreparedSource, idx: int) -> _Cand:
+    """The verdict on a short quote with one small word shifted: diverged, the passage shown."""
+    o = pm.wd.changed[0]
+    text = f"a small word changed (person or tense): '{o.source}' → '{o.quote}'"
+    note = Note("paraphrase", text.replace("'' → ", "added ").replace(" → ''", " dropped"))
+    return _judged("diverged", pm.wd.score, list(pm.wd.ops), [note], [pm], quote, ps, idx)
+
+
 def _lines(ps: PreparedSource, pms: list[_PM]) -> list[int]:
     return [ps.line_of(ps.orig_span(p.a, p.b)[0]) for p in pms]
 
@@ -786,6 +847,9 @@ def _judge_fragment(
         pms = own + [p for p in pms if p.label_ok is False]
     if not pms:
         near = _part_matches(toks, quote, ps, th)
+        shifted = _small_word_shift(toks, near, quote, ps, th)
+        if shifted is not None:
+            return _shifted(shifted, quote, ps, idx)
         if near:
             p = near[0]
             return _Cand(
@@ -852,6 +916,10 @@ def _judge_single(
         grown = _grow_over_disfluency(toks, best, quote, ps, th)
         if grown is not best and _word_verdict(grown.wd, n, th) in ("verbatim", "minor"):
             best, verdict = grown, _word_verdict(grown.wd, n, th)
+    if verdict == "not_found" and n <= th.short_max_words:
+        shifted = _small_word_shift(toks, pms, quote, ps, th)
+        if shifted is not None:
+            return _shifted(shifted, quote, ps, idx)
     if best.exact and len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
     elif not best.exact:

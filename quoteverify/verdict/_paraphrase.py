@@ -106,3 +106,50 @@ def close_paraphrase(
         return False
     got = in_order(quote_keys, passage_keys)
     return got >= min_words and got >= min_share * len(quote_keys)
+
+
+def word_key(word: str) -> str:
+    """A diff word as a key of ``STOPWORDS`` (lower case, no apostrophes or stops).
+
+    >>> word_key("She’s"), word_key("I'm")
+    ('shes', 'im')
+    """
+    return word.lower().replace("'", "").replace("’", "").replace(".", "")
+
+
+def small_word_shift(
+    changed_quote: Sequence[str],
+    changed_source: Sequence[str],
+    quote_content: Sequence[str],
+    passage_content: Sequence[str],
+) -> bool:
+    """Is a short quote its passage with one small word changed (a person shift)?
+
+    ``changed_*``: the words of the quote's one edit, each side;
+    ``*_content``: the content words of quote and passage.  Every content
+    word of the quote stands in order in the passage, and the edit touches
+    only function words (a pronoun, an auxiliary): the speaker's sentence
+    with its person or tense shifted, which the policy calls diverged
+    (``I stand`` → ``he stands``), not a quote never said.
+
+    Real cases: Musk's "it just — it sped it up" printed as "I sped it up"
+    (Hannity, 2025); Biden's "She’s experienced." printed as "She
+    experienced" (the address of July 24, 2024); the policy's "I am not
+    going to back down" printed as "is not going to back down".  A quote
+    whose content word differs ("I left it up" for "I sped it up") is not.
+
+    >>> small_word_shift(["I"], ["it"], ["sped"], ["sped"])
+    True
+    >>> small_word_shift(["She"], ["She’s"], ["experienced"], ["experienced"])
+    True
+    >>> small_word_shift(["is"], ["I", "am"], ["going", "back", "down"], ["going", "back", "down"])
+    True
+    >>> small_word_shift(["sped"], ["left"], ["sped"], ["left", "lawyers"])
+    False
+    >>> small_word_shift(["man"], ["person"], ["good", "man"], ["good", "person"])
+    False
+    """
+    words = [word_key(w) for w in (*changed_quote, *changed_source)]
+    if not quote_content or not words or not all(w in STOPWORDS for w in words):
+        return False
+    return in_order(quote_content, passage_content) == len(quote_content)
