@@ -222,6 +222,40 @@ def label_person_words(label: str) -> list[str]:
     return [w for w in label.split() if w not in _TITLES]
 
 
+def title_holders(role: str, title: str) -> set[str]:
+    """The name words (upper case) a source's title gives after ``role``.
+
+    Every capitalised word of the name, not only the first: "Statement from
+    President Joe Biden" names BIDEN as much as "Remarks by President Biden"
+    does (the first reading took "JOE" for the holder's surname).  Only the
+    first holder the title names.
+
+    >>> sorted(title_holders("president", "Remarks by President Biden on the Economy"))
+    ['BIDEN']
+    >>> sorted(title_holders("president", "Statement from President Joe Biden"))
+    ['BIDEN', 'JOE']
+    >>> sorted(title_holders("president", "Remarks by Vice President Harris"))
+    []
+    >>> sorted(title_holders("president", "Remarks by President Biden and President Moon Jae-in"))
+    ['BIDEN']
+    >>> sorted(title_holders("president", "Statement on President Biden’s Phone Call"))
+    ['BIDEN']
+    """
+    words = r"\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+    pat = re.compile(r"(?<![Vv][Ii][Cc][Ee] )(?i:" + re.escape(role) + ")" + words)
+    out: set[str] = set()
+    # The first holder named: White House titles name their own office
+    # holder first ("President Biden and President Moon Jae-in"), and a
+    # guest has a label of their own ("PRESIDENT MOON:").
+    for m in list(pat.finditer(title))[:1]:
+        for w in m.group(1).split():
+            name = re.sub(r"['’]S$", "", w.upper().rstrip("."))
+            out.add(name)
+            if name != w.upper().rstrip("."):
+                break  # "Biden’s Phone Call": the possessive ends the name
+    return out
+
+
 def label_matches(
     label: str,
     speaker_name: str,
@@ -260,9 +294,7 @@ def label_matches(
         # The transcript's title names the role holder: "Remarks by President
         # Biden", "Remarks by Vice President Harris", "First Lady Jill Biden".
         if source_title:
-            t = source_title.upper()
-            pat = re.compile(r"(?<!VICE )" + role.upper() + r"\s+(?:[A-Z.]+\s+){0,2}?([A-Z\-']+)")
-            holders = {m.group(1) for m in pat.finditer(t)}
+            holders = title_holders(role, source_title)
             if holders:
                 return surname in holders
         if speaker_title:

@@ -531,18 +531,20 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
     return best
 
 
-def _grow_over_disfluency(
+def _grow_unpaired_ends(
     toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Thresholds
 ) -> _PM:
     """``pm`` grown at an end where quote words stay unpaired, if the policed
-    diff of the grown passage is cheaper; else ``pm``.
+    diff of the grown passage has fewer changes; else ``pm``.
 
     The alignment prices a stutter the quote leaves out like any dropped word,
     so for Trump's "FEMA has turned out to be a — a disaster" printed as "…
     to be a disaster" a passage ending at the first "a" (with "disaster"
     unpaired) ties with the whole one (with "a" dropped), and the shorter
     wins; only the verdict side (``_police``) knows the dropped "a" is a
-    stutter, minor.  Likewise "we're — we're going" at a passage's start.
+    stutter, minor.  Likewise a contraction opening the quote ("We've been
+    very clear" for "We have been very clear"): one quote word against two
+    source words costs what leaving it unpaired costs.
     """
     ops = pm.wd.ops
     if not ops:
@@ -557,7 +559,7 @@ def _grow_over_disfluency(
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
             wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
-            if wd.cost < best.wd.cost:
+            if (len(wd.changed), wd.cost) < (len(best.wd.changed), best.wd.cost):
                 best = _PM(a, b, wd, False)
     if best is not pm:
         _speaker_check(best, quote, ps)
@@ -913,7 +915,7 @@ def _judge_single(
             best = _choose(wide, th)
             verdict = _word_verdict(best.wd, n, th)
     if verdict == "diverged" and not best.exact:
-        grown = _grow_over_disfluency(toks, best, quote, ps, th)
+        grown = _grow_unpaired_ends(toks, best, quote, ps, th)
         if grown is not best and _word_verdict(grown.wd, n, th) in ("verbatim", "minor"):
             best, verdict = grown, _word_verdict(grown.wd, n, th)
     if verdict == "not_found" and n <= th.short_max_words:
@@ -1439,13 +1441,14 @@ def _combine(
             else:
                 stitched = True
                 where = "after a turn change or gap" if barrier else f"{gap} words apart"
-                notes.append(
-                    Note(
-                        "stitch",
-                        f"joins passages {where}, "
-                        + ("marked by an ellipsis" if marked else "not marked by an ellipsis"),
+                if not marked and not barrier and gap < th.stitch_min_distance:
+                    # Close by, so a stitch only because a whole sentence is skipped.
+                    text = _stitch.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
+                else:
+                    text = f"joins passages {where}, " + (
+                        "marked by an ellipsis" if marked else "not marked by an ellipsis"
                     )
-                )
+                notes.append(Note("stitch", text))
                 ops.append(
                     DiffOp(
                         "delete",
