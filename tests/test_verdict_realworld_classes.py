@@ -179,3 +179,31 @@ def test_small_word_shift_is_diverged(text: str, who: str, src: str) -> None:
 def test_changed_content_word_is_not_a_shift() -> None:
     r = judge_text("They never slept.", PRESIDENT, _remarks())
     assert r.verdict == "not_found", r.notes
+
+
+# -- parts of one sentence reordered without a mark ------------------------------------
+def test_one_sentence_reordered_is_diverged_not_stitched() -> None:
+    ps = transcript(
+        "THE PRESIDENT:  This town will have to decide between building the new school "
+        "quickly or slowly, between the river road and the hill road, between the old "
+        "budget and the new one.  We will respect whatever it decides.\n",
+        "Remarks by President Biden at the Town Hall",
+    )
+    r = judge_text(
+        "This town will have to decide between the river road and the hill road, the old "
+        "budget and the new one, building the new school quickly or slowly",
+        PRESIDENT,
+        ps,
+    )
+    assert r.verdict == "diverged", r.notes
+    assert "reordered" in {note_code(n) for n in r.notes}
+
+
+def test_sentences_out_of_order_stay_stitched() -> None:
+    r = judge_text(
+        "And I want to thank every one of them. The bridge will open in the spring, and the "
+        "crews have worked through the winter.",
+        PRESIDENT,
+        _remarks(),
+    )
+    assert r.verdict == "stitched", r.notes

@@ -965,6 +965,11 @@ def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
     return _stitch.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
 
 
+def _one_sentence(ps: PreparedSource, a: int, b: int) -> bool:
+    """Do source tokens [a, b) stand in one sentence (no sentence end before the last)?"""
+    return not ps.has_barrier(a, b) and not any(_ends_sentence_at(ps, t) for t in range(a, b - 1))
+
+
 def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
     """The words of a whole source sentence the passage's diff drops between
     two kept stretches without a mark, or None (the policy's "stitched").
@@ -1373,7 +1378,13 @@ def _combine(
         if prev is not None:
             gap = pm.a - prev.b
             barrier = gap > 0 and ps.has_barrier(prev.b, pm.a)
-            if gap < 0:
+            if gap < 0 and not marked and _one_sentence(ps, min(prev.a, pm.a), max(prev.b, pm.b)):
+                # Words of one sentence put in another order: the policy's
+                # "reordered without a mark" (diverged), not two passages.
+                notes.append(Note("reordered", _stitch.reordered_note(k + 1, k)))
+                ops.append(DiffOp("delete", "", "", ()))
+                verdicts.append("diverged")
+            elif gap < 0:
                 stitched = True
                 notes.append(
                     Note(

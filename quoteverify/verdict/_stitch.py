@@ -85,3 +85,21 @@ def skipped_sentence_note(words: str) -> str:
     "skips a whole sentence of the source ('They’re so bad at it'), not marked by an ellipsis"
     """
     return f"skips a whole sentence of the source ('{words}'), not marked by an ellipsis"
+
+
+def reordered_note(later: int, earlier: int) -> str:
+    """The note on parts of one source sentence printed in another order.
+
+    Real cases: Biden's "choose between moving forward or backward, between
+    hope and hate, between unity and division" (the address of July 24,
+    2024) printed as "choose between hope and hate, unity and division,
+    moving forward or backward": the words of one sentence reordered without
+    a mark are diverged (the policy's "reordered"); parts taken out of
+    order from different sentences are a stitch.
+
+    >>> reordered_note(3, 2)
+    'reordered: part 3 stands before part 2 in the same sentence of the source'
+    """
+    return (
+        f"reordered: part {later} stands before part {earlier} in the same sentence of the source"
+    )
