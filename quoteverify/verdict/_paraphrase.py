@@ -21,6 +21,7 @@ STOPWORDS: frozenset[str] = frozenset(
     that this these those it its it's thats its is are was were be been being am do
     does did have has had will would shall should can could may might must i me my we
     us our you your he him his she her they them their there here what which who whom
+    where when why how theres heres whats wheres
     so just like well really very also too not no yes oh uh um er ah im ive id ill
     hes shes theyre were weve youre dont cant wont isnt arent wasnt didnt about up out
     all some any one""".split()
