@@ -33,10 +33,14 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
     for label in ps.labels:
         if _label_ok(label, quote, ps)[0]:
             return True
-    words = [w for w in sp.name.split() if w.lower() not in ("the", "of", "and")]
-    key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
     head = f"{ps.title or ''}\n{ps.source.text[:2000]}".lower()
-    return bool(key) and key in head
+    # "Joe Biden and Jill Biden (statement)": each person named, by last name.
+    for name in _speakers.person_names(sp.name) or [sp.name]:
+        words = [w for w in name.split() if w.lower() not in ("the", "of", "and")]
+        key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
+        if key and key in head:
+            return True
+    return False
 
 
 def _labels(ps: PreparedSource) -> Iterator[str]:
