@@ -207,3 +207,42 @@ def test_sentences_out_of_order_stay_stitched() -> None:
         _remarks(),
     )
     assert r.verdict == "stitched", r.notes
+
+
+# -- a role noun that is a label's title ("the Secretary said") ------------------------
+AVAILABILITY = (
+    "SECRETARY BLINKEN:  Good afternoon, everyone.  We are working closely with our allies "
+    "on the next steps.\n\nQ    Mr. Secretary, thank you.\n\nMR. PRICE:  Next question, "
+    "please.\n"
+)
+HARBOR = "THE PRESIDENT:  We will rebuild the bridge.\n\nGOVERNOR OKAFOR:  We will start in May.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "who", "text"),
+    [
+        (
+            AVAILABILITY,
+            "Secretary Antony J. Blinken at a Press Availability",
+            "The Secretary",
+            "We are working closely with our allies on the next steps.",
+        ),
+        (
+            HARBOR,
+            "Remarks by President Biden at the Harbor",
+            "the governor",
+            "We will start in May.",
+        ),
+    ],
+)
+def test_role_title_speaker_is_the_labelled_holder(
+    body: str, title: str, who: str, text: str
+) -> None:
+    r = judge_text(text, _sp(who), transcript(body, title))
+    assert r.verdict == "verbatim", r.notes
+
+
+def test_role_title_speaker_is_not_someone_else() -> None:
+    ps = transcript(HARBOR, "Remarks by President Biden at the Harbor")
+    r = judge_text("We will rebuild the bridge.", _sp("the governor"), ps)
+    assert r.verdict == "misattributed", r.notes

@@ -181,6 +181,76 @@ def role_office(name: str) -> str | None:
     return _ROLE_NOUNS.get(" ".join(name.lower().split()))
 
 
+# Titles a transcript label carries before a name ("SECRETARY BLINKEN:",
+# "GOVERNOR STEIN:", "PRIME MINISTER MODI:"), which an article may use alone
+# as the speaker ("the Secretary said").
+_LABEL_TITLES = frozenset(
+    {
+        "secretary",
+        "deputy secretary",
+        "governor",
+        "senator",
+        "mayor",
+        "ambassador",
+        "admiral",
+        "general",
+        "attorney general",
+        "chancellor",
+        "minister",
+        "prime minister",
+        "foreign minister",
+        "administrator",
+        "director",
+        "representative",
+        "congressman",
+        "congresswoman",
+    }
+)
+
+
+def role_title(name: str) -> str | None:
+    """The label title a role-noun speaker names ("The Secretary" -> "SECRETARY"), or None.
+
+    Real cases: State Department readers' "the Secretary said" for Blinken's
+    words under "SECRETARY BLINKEN:" (press availabilities), and "the
+    governor" for Stein's under "GOVERNOR STEIN:" (Trump's Asheville
+    briefing, 2025): the label matcher took "SECRETARY" for a surname and
+    called the words misattributed.
+
+    >>> role_title("The Secretary"), role_title("the governor"), role_title("the Prime Minister")
+    ('SECRETARY', 'GOVERNOR', 'PRIME MINISTER')
+    >>> role_title("Antony Blinken") is None, role_title("the president") is None
+    (True, True)
+    """
+    words = " ".join(name.lower().split())
+    if words.startswith("the "):
+        words = words[4:]
+    return words.upper() if words in _LABEL_TITLES else None
+
+
+def title_label_matches(title: str, label: str, labels: Iterable[str]) -> bool | None:
+    """Is ``label`` the role-noun speaker with label title ``title``?
+
+    True for a label carrying the title ("SECRETARY BLINKEN"); False for
+    another label when some label of the source carries it (the role's holder
+    is identified, and this is someone else); None when none does (who "the
+    governor" is cannot be told from this source).
+
+    >>> labels = ["SECRETARY BLINKEN", "MR. PRICE", "Q"]
+    >>> [title_label_matches("SECRETARY", lab, labels) for lab in labels]
+    [True, False, False]
+    >>> title_label_matches("GOVERNOR", "THE PRESIDENT", ["THE PRESIDENT", "Q"]) is None
+    True
+    """
+
+    def carries(lab: str) -> bool:
+        return (" ".join(lab.split()).upper() + " ").startswith(title + " ")
+
+    if carries(label):
+        return True
+    return False if any(carries(lab) for lab in labels) else None
+
+
 def parse_aliases(items: Iterable[str]) -> dict[str, str]:
     """``LABEL=NAME`` items (``--speaker-alias``) as {LABEL (upper case): NAME}.
 

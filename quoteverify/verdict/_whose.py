@@ -138,6 +138,10 @@ def _label_ok_name(
     date = ps.memo.get("date", _NO_DATE)
     if date is _NO_DATE:
         date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title)
+    title = _speakers.role_title(name) if office is None else None
+    if title is not None:
+        # "The Secretary said" in a source whose labels carry that title.
+        return _speakers.title_label_matches(title, label, ps.labels), None
     if office is not None:
         key = " ".join(label.split()).upper()
         if _speakers.ROLE_OFFICES.get(key) == office:
