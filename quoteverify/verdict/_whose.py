@@ -140,8 +140,12 @@ def _label_ok_name(
         date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title)
     title = _speakers.role_title(name) if office is None else None
     if title is not None:
-        # "The Secretary said" in a source whose labels carry that title.
-        return _speakers.title_label_matches(title, label, ps.labels), None
+        # "The Secretary said" in a source whose labels carry that title; in
+        # one where none does, who is meant cannot be told from the labels,
+        # and the surname rule below stays as strict as it was.
+        by_title = _speakers.title_label_matches(title, label, ps.labels)
+        if by_title is not None:
+            return by_title, None
     if office is not None:
         key = " ".join(label.split()).upper()
         if _speakers.ROLE_OFFICES.get(key) == office:
