@@ -246,3 +246,26 @@ def test_role_title_speaker_is_not_someone_else() -> None:
     ps = transcript(HARBOR, "Remarks by President Biden at the Harbor")
     r = judge_text("We will rebuild the bridge.", _sp("the governor"), ps)
     assert r.verdict == "misattributed", r.notes
+
+
+# -- a title that names the holder in full ---------------------------------------------
+FIRST_LADY = (
+    "THE FIRST LADY:  Teachers are the heart of every school.\n\n"
+    "THE PRESIDENT:  And Jill would know.  She still teaches.\n"
+)
+
+
+def test_full_name_in_title_maps_the_role_label() -> None:
+    ps = transcript(
+        "THE PRESIDENT:  We will finish the job.\n", "Statement from President Joe Biden"
+    )
+    r = judge_text("We will finish the job.", PRESIDENT, ps)
+    assert r.verdict == "verbatim", r.notes
+
+
+def test_same_surname_other_first_name_is_someone_else() -> None:
+    ps = transcript(FIRST_LADY, "Remarks by President Biden and First Lady Jill Biden")
+    r = judge_text("Teachers are the heart of every school.", _sp("Jill Biden"), ps)
+    assert r.verdict == "verbatim", r.notes
+    r = judge_text("Teachers are the heart of every school.", PRESIDENT, ps)
+    assert r.verdict == "misattributed", r.notes
