@@ -486,52 +486,51 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
     from ._cache import CacheError
     from ._fetch import USER_AGENT, FetchOptions, configure
 
-    def path(key: str) -> Path | None:
-        value = st.get(key)
+    def path(value: str | None) -> Path | None:
         return Path(value) if value else None
 
-    if st.get("offline") and st.get("no-cache") and not st.get("replay"):
+    if st.offline and st.no_cache and not st.replay:
         raise InputError("option", "--offline", "serves from the cache: not with --no-cache")
-    for key in ("cache", "archive", "replay"):
-        if "\0" in str(st.get(key) or ""):
+    for key, value in (("cache", st.cache), ("archive", st.archive), ("replay", st.replay)):
+        if "\0" in str(value or ""):
             raise InputError("option", f"--{key}", "the file name holds a NUL character")
-    agent = st.get("user-agent")
+    agent = st.user_agent
     if agent and not (agent.isascii() and agent.isprintable()):
         # HTTP header values are ASCII; httpx would fail on the first request.
         raise InputError("option", "--user-agent", "must be printable ASCII")
-    replay = st.get("replay")
+    replay = st.replay
     if replay and not Path(replay).is_file():
         raise InputError("archive", str(replay), "no such file")
     cache_path = _cache_path(st)
-    for pattern in st.get("exclude-url") or ():
+    for pattern in st.exclude_url:
         try:
             re.compile(pattern)
         except re.error as exc:
             raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
     fetcher = configure(
         FetchOptions(
-            timeout=st.get("timeout"),
+            timeout=st.timeout,
             # A document may take a few slow requests (redirects, robots.txt,
             # a retry), not a drip-fed eternity.
-            deadline=st.get("deadline") or 3 * st.get("timeout"),
-            run_deadline=st.get("run-deadline"),
-            user_agent=st.get("user-agent") or USER_AGENT,
-            allow_private=st.get("allow-private"),
-            ignore_robots=st.get("ignore-robots"),
+            deadline=st.deadline or 3 * st.timeout,
+            run_deadline=st.run_deadline,
+            user_agent=st.user_agent or USER_AGENT,
+            allow_private=st.allow_private,
+            ignore_robots=st.ignore_robots,
             cache_path=cache_path,
-            retries=st.get("retries"),
-            exclude_urls=tuple(st.get("exclude-url") or ()),
-            host_headers=tuple(sorted((st.get("headers") or {}).items())),
-            accept=frozenset(st.get("accept") or ()),
-            offline=st.get("offline"),
-            refresh=st.get("refresh"),
-            max_cache_age=st.get("max-cache-age"),
-            archive_path=path("archive"),
-            replay_path=path("replay"),
-            wayback_url=st.get("wayback"),
+            retries=st.retries,
+            exclude_urls=st.exclude_url,
+            host_headers=tuple(sorted(st.headers.items())),
+            accept=frozenset(st.accept),
+            offline=st.offline,
+            refresh=st.refresh,
+            max_cache_age=st.max_cache_age,
+            archive_path=path(st.archive),
+            replay_path=path(st.replay),
+            wayback_url=st.wayback,
             progress=not quiet,
-            max_concurrency=st.get("max-concurrency"),
-            per_host=st.get("per-host"),
+            max_concurrency=st.max_concurrency,
+            per_host=st.per_host,
         )
     )
     if cache_path is not None and not replay:
@@ -554,9 +553,9 @@ def _cache_path(st: Settings) -> Path | str | None:
     one is one error, not one per source."""
     from ._cache import PG_SCHEMES, default_cache_path
 
-    if st.get("no-cache") or st.get("replay"):
+    if st.no_cache or st.replay:
         return None
-    named = st.get("cache")
+    named = st.cache
     if named and named.lower().startswith(PG_SCHEMES):
         from ._cache_pg import check_usable
 
@@ -638,7 +637,7 @@ def _run(args: argparse.Namespace) -> int:
     # ``check`` draws its own bar over the files; a second live bar (fetching)
     # cannot share the terminal with it.
     quiet_fetch = args.command in ("extract", "library", "check", "baseline", "serve")
-    _configure_fetch(st, quiet=st.get("quiet") or quiet_fetch)
+    _configure_fetch(st, quiet=st.quiet or quiet_fetch)
     if args.command == "serve":
         return _serve(args, st)
     if args.command == "library":
@@ -668,15 +667,15 @@ def _run(args: argparse.Namespace) -> int:
         _warn(rep.article)
     else:
         rep = pipeline.run_verify(
-            args.quote, args.source, args.speaker, aliases=_aliases(st.get("speaker-alias"))
+            args.quote, args.source, args.speaker, aliases=_aliases(st.speaker_alias)
         )
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
     renderers = {"json": report.report_json, "html": report.report_html}
     text = renderers.get(fmt, report.report_markdown)(rep)
     _emit(text, args.output)
-    if not st.get("quiet"):
+    if not st.quiet:
         _summary(rep, args.output)
-    return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
+    return EXIT_FINDINGS if failing(rep, st.fail_on) else EXIT_OK
 
 
 def _require_local_sources(st: Settings) -> None:
@@ -685,8 +684,8 @@ def _require_local_sources(st: Settings) -> None:
     is not their fault)."""
     from ._fetch import is_url
 
-    named = [("source", ref) for ref in st.get("source") or ()]
-    for who, refs in (st.get("speakers") or {}).items():
+    named = [("source", ref) for ref in st.source]
+    for who, refs in st.speakers.items():
         named += [(f"speaker '{who}'", ref) for ref in refs]
     for what, ref in named:
         # "library:HASH" names a library document, not a file: the pipeline
@@ -712,21 +711,20 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
     # A configuration found in the repository is as untrusted as its articles
     # (in CI both come from the pull request); one the user named is theirs.
     repo_config = st.found_by == "search"
-    speakers = st.values["speakers"]
     return pipeline.run_audit(
         article,
-        st.get("source"),
-        follow_links=not st.get("no-links"),
-        library=st.get("library"),
-        library_window=st.get("library-window"),
-        speaker_sources=st.get("speakers"),
+        st.source,
+        follow_links=not st.no_links,
+        library=st.library,
+        library_window=st.library_window,
+        speaker_sources=st.speakers,
         memo=memo,
         config_dir=st.path.parent if st.path is not None else None,
         given_trusted=not repo_config or st.origin("source") == "command line",
         trusted_speakers=None
         if not repo_config
-        else {n for n, o in speakers.entry_origins.items() if o == "command line"},
-        aliases=_aliases(st.get("speaker-alias")),
+        else {n for n, o in st.speaker_origins.items() if o == "command line"},
+        aliases=_aliases(st.speaker_alias),
     )
 
 
@@ -762,7 +760,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
 
     cwd = Path.cwd()
     output = getattr(args, "output", None)
-    outputs = _report_targets(st.get("report") or [], output)
+    outputs = _report_targets(st.report, output)
     stdin_name = getattr(args, "stdin_filename", None)
     if stdin_name is not None:
         if args.paths or args.changed_since:
@@ -775,13 +773,13 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
             return _check_files(args, st, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
-        include=st.get("include"),
-        exclude=st.get("exclude"),
+        include=st.include,
+        exclude=st.exclude,
         cwd=cwd,
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
         contain=folder_root(cwd, st.path.parent if st.path is not None else None),
-        gitignore=st.get("respect-gitignore"),
+        gitignore=st.respect_gitignore,
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
@@ -832,7 +830,7 @@ def _check_files(
     from .report import render_check
 
     cwd = Path.cwd()
-    fail_on = st.get("fail-on")
+    fail_on = st.fail_on
 
     from ._progress import FetchProgress
     from .pipeline import SourceMemo
@@ -840,7 +838,7 @@ def _check_files(
     # Sources read and prepared once per run (per worker with --jobs).
     memo = SourceMemo()
     verbose = bool(getattr(args, "verbose", False))
-    bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
+    bar = FetchProgress(len(files), enabled=not st.quiet, description="checking articles")
 
     def on_file(fc: FileCheck) -> None:
         if verbose:
@@ -866,18 +864,18 @@ def _check_files(
             file=sys.stderr,
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
-    if st.get("baseline"):
-        entries = check.read_baseline_entries(Path(st.get("baseline")))
+    if st.baseline:
+        entries = check.read_baseline_entries(Path(st.baseline))
         stale = check.stale_baseline(run, entries, cwd)
         run = check.apply_baseline(run, Counter((fp, v) for fp, v, _ in entries))
         if stale:
-            _warn_stale(st.get("baseline"), stale)
+            _warn_stale(st.baseline, stale)
 
     # Hidden findings still count for the exit code (Vale's MinAlertLevel): the
     # exit rule is --fail-on's, and an error is never below any level.
     full_run = run
-    run = check.hide_below(run, st.get("min-level"))
-    fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
+    run = check.hide_below(run, st.min_level)
+    fmt = st.format or ("human" if sys.stdout.isatty() else "concise")
     color = (
         fmt == "human" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -890,9 +888,9 @@ def _check_files(
             _emit(render_check(run, out_fmt, color=color and out_path is None), out_path)
     if "github" in (fmt, *(f for f, _ in outputs)):
         _step_summary(run)
-    if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
+    if not st.quiet and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
-    return check.exit_code(full_run, exit_zero=st.get("exit-zero"))
+    return check.exit_code(full_run, exit_zero=st.exit_zero)
 
 
 def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
@@ -915,7 +913,7 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     if missing:
         raise InputError("command", "serve", f"needs {missing}: pip install 'quoteverify[serve]'")
     # The configuration's `library` is a list of paths (several are searched together).
-    libraries = list(args.libraries) + list(st.get("library") or ())
+    libraries = list(args.libraries) + list(st.library)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"quoteverify: warning: serving on {args.host}: anyone who reaches it can make "
@@ -926,8 +924,8 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
         args.host,
         args.port,
         libraries=libraries,
-        follow_links=not st.get("no-links"),
-        speaker_sources=st.get("speakers"),
+        follow_links=not st.no_links,
+        speaker_sources=st.speakers,
     )
     return EXIT_OK
 
@@ -937,22 +935,22 @@ def _batch(args: argparse.Namespace, st: Settings) -> int:
 
     job = batch.Job(
         fetch=_fetch.default_fetcher().options,  # as _configure_fetch set it
-        sources=tuple(st.get("source") or ()),
-        follow_links=not st.get("no-links"),
-        library=st.get("library"),
-        speaker_sources=st.get("speakers"),
+        sources=st.source,
+        follow_links=not st.no_links,
+        library=st.library,
+        speaker_sources=st.speakers,
     )
     batch.main(
         args.inputs,
         Path(args.output),
         job,
         cwd=Path.cwd(),
-        include=st.get("include"),
-        exclude=st.get("exclude"),
+        include=st.include,
+        exclude=st.exclude,
         workers=args.workers,
         scheduler=args.scheduler,
         resume=args.resume,
-        quiet=st.get("quiet"),
+        quiet=st.quiet,
     )
     return EXIT_OK
 
@@ -1005,7 +1003,7 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
 def _library(args: argparse.Namespace, st: Settings) -> int:
     from . import library_cli
 
-    configured = list(st.get("library") or ())
+    configured = list(st.library)
     if args.library_command in ("add", "remove"):
         # One library is written: the one named, else the first configured.
         where = configured[0] if configured else DEFAULT_LIBRARY
@@ -1017,9 +1015,7 @@ def _library(args: argparse.Namespace, st: Settings) -> int:
         return library_cli.list_documents(specs, args.speaker)
     if args.library_command == "info":
         return library_cli.info(specs, args.document)
-    return library_cli.search(
-        specs, args.quote, args.speaker, args.date, st.get("library-window"), args.k
-    )
+    return library_cli.search(specs, args.quote, args.speaker, args.date, st.library_window, args.k)
 
 
 def failing(rep: Report, fail_on: str) -> list[str]:
