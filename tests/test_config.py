@@ -20,7 +20,6 @@ from quoteverify.config import (
     Key,
     Settings,
     _check,
-    _key_lines,
     attribute,
     find_config,
     load_config,
@@ -167,43 +166,6 @@ def test_named_pyproject_without_our_table_is_an_error(tmp_path) -> None:
     py = write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
     with pytest.raises(ConfigError, match=r"no \[tool.quoteverify\] table"):
         resolve({}, explicit=str(py), env={}, cwd=tmp_path)
-
-
-def test_key_lines_scanner_handles_the_hard_parts() -> None:
-    text = (
-        'a = """\n'
-        "b = 1\n"
-        '"""\n'
-        "c = 'a\"b = 1'\n"
-        "d = '''x\n"
-        "e = 2'''\n"
-        '"f.g" = "h # i"\n'
-        "j.k = { l = 1 }\n"
-        '[ "t" . u ]\n'
-        "m = [\n"
-        "  [1, 2],\n"
-        "  # n = 3\n"
-        "]\n"
-        "[[arr]]\n"
-        'o = "\\" p = 4"\n'
-        "q = 5\n"
-    )
-    tomllib.loads(text)  # the scanner only ever sees text tomllib accepted
-    lines = _key_lines(text)
-    assert lines == {
-        ("a",): 1,
-        ("c",): 4,
-        ("d",): 5,
-        ("f.g",): 7,
-        ("j",): 8,
-        ("j", "k"): 8,
-        ("t",): 9,
-        ("t", "u"): 9,
-        ("t", "u", "m"): 10,
-        ("arr",): 14,
-        ("arr", "o"): 15,
-        ("arr", "q"): 16,
-    }
 
 
 def test_dotted_speaker_keys_get_their_own_lines(tmp_path) -> None:
