@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from ._display import display_path, safe_line
-from .config import MIN_LEVELS
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
 from .models import (
     CHECK_FORMATS,
     FAIL_ON_CHOICES,
     FAILING_ORDER,
+    FINDING_LEVELS,
     Article,
     CheckRun,
     FileCheck,
@@ -154,7 +154,7 @@ def _add_check(sub: _Subparsers) -> None:
     )
     check.add_argument(
         "--min-level",
-        choices=MIN_LEVELS,
+        choices=FINDING_LEVELS,
         default=None,
         help="hide findings below this level (default note: show all); the exit code is unchanged",
     )
