@@ -741,7 +741,7 @@ def _warn(article: Article) -> None:
 
 def _aliases(items: Sequence[str] | None) -> dict[str, str]:
     """``--speaker-alias`` items as {LABEL: NAME}; a malformed one is a usage error."""
-    from .verdict._speakers import parse_aliases
+    from .verdict import parse_aliases
 
     try:
         return parse_aliases(items or ())

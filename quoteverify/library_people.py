@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ._dates import parse_day
-from .align._transcript import label_matches, label_person_words
+from .align import label_matches, label_person_words
 
 __all__ = ["parse_day"]
 
@@ -98,7 +98,7 @@ class OfficeMapper(SurnameMapper):
         got = super().match(label, person, doc)
         if got is not None or person.type != "person":
             return got
-        from .verdict._speakers import ROLE_OFFICES, holder, office_holders, same_person
+        from .verdict import ROLE_OFFICES, holder, office_holders, same_person
 
         office = ROLE_OFFICES.get(" ".join(label.split()).upper().rstrip(":"))
         who = holder(office, doc.day, office_holders()) if office else None
@@ -108,7 +108,7 @@ class OfficeMapper(SurnameMapper):
         keys = person_keys(person)
         if person.type != "person":
             return keys
-        from .verdict._speakers import office_holders, same_person
+        from .verdict import office_holders, same_person
 
         # Documents with a role label of an office this person held may be theirs;
         # ``match`` then checks the date.

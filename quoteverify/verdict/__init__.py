@@ -15,25 +15,26 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from quoteverify.align import (
+    ParsedQuote,
     PreparedSource,
+    QToken,
+    WordDiff,
     find_candidates,
+    is_negation,
+    is_number,
+    label_matches,
     lookup,
+    moved_words,
+    parse_quote,
+    quote_shown,
     quote_trigrams,
     shares_trigram,
-)
-from quoteverify.align._diff import (
-    WordDiff,
-    moved_words,
-    quote_shown,
     source_punct,
     source_shown,
     source_word,
     tight_diff,
     word_diff,
 )
-from quoteverify.align._quote import ParsedQuote, parse_quote
-from quoteverify.align._tokens import QToken, is_negation, is_number
-from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import (
@@ -46,7 +47,31 @@ from quoteverify.verdict import (
     _transcriber,
 )
 from quoteverify.verdict._inflection import is_inflection
+from quoteverify.verdict._speakers import (
+    ROLE_OFFICES,
+    holder,
+    office_holders,
+    parse_aliases,
+    same_person,
+)
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
+
+# What the verdict stage offers: ``judge``; the policy's word rules, which a caller
+# of ``align.word_diff`` passes in (``WORD_RULES``) and which flags are minor; and
+# the policy's mapping of transcript labels to people (aliases, office holders),
+# which the library uses to tell who speaks in a document.
+__all__ = [
+    "MINOR_FLAGS",
+    "ROLE_OFFICES",
+    "WORD_RULES",
+    "holder",
+    "is_inflection",
+    "is_minor",
+    "judge",
+    "office_holders",
+    "parse_aliases",
+    "same_person",
+]
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
