@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from .._display import escape_controls
 from ..models import CheckRun, FileCheck, Finding
-from ._checkutil import has_changes, natural_key, one_line, opening, ordered_files, plain_diff
+from ._checkrun import natural_key, ordered_files
+from ._plain import has_changes, one_line, opening, plain_diff
 
 # XML 1.0 forbids most control characters even escaped; article text may hold them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
