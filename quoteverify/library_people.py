@@ -13,7 +13,7 @@ Two steps, so that lookup never reads every document:
    The library indexes the first and selects documents sharing a key with the
    second: a cheap, generous pre-filter.
 2. ``speaks_in`` decides exactly, on the few pre-selected documents, with the
-   project's label↔person matching (``align._transcript.label_matches``).  The
+   project's label↔person matching (``align.label_matches``).  The
    mapping is a parameter (a ``LabelMapper``: ``match`` and the ``keys`` it
    needs from the index) so that a better one (an office-holder table
    resolving ``THE PRESIDENT:`` by date) can be plugged in without touching

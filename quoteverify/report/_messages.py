@@ -50,23 +50,25 @@ def _sentence(r: QuoteResult, sources: Sequence[Source]) -> str:
         return one_line(r.notes[-1] if r.notes else "no usable source")
     if v == "not_found":
         best = f" (best score {r.score:.0f})" if r.score is not None else ""
-        return f"{_q(r.quote.text)} is not in {src or 'the sources'}{best}"
+        return f"{_quoted_opening(r.quote.text)} is not in {src or 'the sources'}{best}"
     if v == "misattributed":
         # The verdict's own note says whose words they are, including the case
         # where the speaker was quoting someone else (same turn label).
         why = next((n for n in r.notes if note_code(n) == "misattributed"), None)
         if why is not None:
-            return f"{_q(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
+            return (
+                f"{_quoted_opening(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
+            )
         real = r.match.speaker if r.match and r.match.speaker else "someone else"
-        return f"{_q(r.quote.text)} was said by {real}, not {who}, in {src}"
+        return f"{_quoted_opening(r.quote.text)} was said by {real}, not {who}, in {src}"
     if v == "stitched":
         n = len(r.match.parts) if r.match and r.match.parts else 2
         marked = any("ellipsis" in op.flags for op in r.diff)
         how = "joined at a marked ellipsis" if marked else "joined with no ellipsis"
-        return f"{_q(r.quote.text)} joins {n} separate passages of {src}, {how}"
+        return f"{_quoted_opening(r.quote.text)} joins {n} separate passages of {src}, {how}"
     changes = describe_diff(r.diff)
     verb = "differs from" if v == "diverged" else "differs slightly from"
-    return f"{_q(r.quote.text)} {verb} {possessive(who)} words in {src}: {changes}"
+    return f"{_quoted_opening(r.quote.text)} {verb} {possessive(who)} words in {src}: {changes}"
 
 
 def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
@@ -95,7 +97,7 @@ def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
     return ", ".join(parts[:limit]) + more
 
 
-def _q(text: str) -> str:
+def _quoted_opening(text: str) -> str:
     return f'"{opening(text)}"'
 
 
