@@ -43,6 +43,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from ._dates import parse_day
 from ._fetch import is_url
 from .library_people import (
     DocPeople,
@@ -50,7 +51,6 @@ from .library_people import (
     Person,
     authors,
     default_mapper,
-    parse_day,
     speaker_keys,
     speaks_in,
 )

@@ -28,10 +28,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ._dates import parse_day
 from .align import label_matches, label_person_words
 
-__all__ = ["parse_day"]
+__all__ = [
+    "DocPeople",
+    "LabelMapper",
+    "OfficeMapper",
+    "Person",
+    "SurnameMapper",
+    "authors",
+    "default_mapper",
+    "fold_words",
+    "person_keys",
+    "speaker_keys",
+    "speaks_in",
+]
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ._dates import parse_day
 from ._fetch import is_url
 from .library import (
     BATCH_SIZE,
@@ -72,7 +73,6 @@ from .library_people import (
     Person,
     authors,
     default_mapper,
-    parse_day,
     speaker_keys,
     speaks_in,
 )
