@@ -11,13 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
-from quoteverify.align import PreparedSource
-from quoteverify.align._diff import quote_shown, source_shown, source_word
-from quoteverify.align._quote import ParsedQuote, parse_quote
-from quoteverify.align._tokens import QToken
+from quoteverify.align import (
+    ParsedQuote,
+    PreparedSource,
+    QToken,
+    parse_quote,
+    quote_shown,
+    source_shown,
+    source_word,
+)
 from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import _stitch
+from quoteverify.verdict._inflection import is_inflection
 from quoteverify.verdict._notes import (
     _FRAGMENT_ABSENT,
     _NO_PASSAGE,
@@ -27,24 +33,49 @@ from quoteverify.verdict._notes import (
     _make_match,
 )
 from quoteverify.verdict._passage import (
-    _PM,
     _RANK,
-    _Cand,
     _choose,
     _close_paraphrase,
     _grow_unpaired_ends,
     _part_matches,
+    _Placement,
     _small_word_shift,
+    _SourceVerdict,
     _widen,
     _word_verdict,
 )
+from quoteverify.verdict._speakers import (
+    ROLE_OFFICES,
+    holder,
+    office_holders,
+    parse_aliases,
+    same_person,
+)
 from quoteverify.verdict._stitching import (
-    _combine,
+    _judge_parts,
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
 )
 from quoteverify.verdict._whose import _not_theirs, _speaks_in
+from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
+
+# What the verdict stage offers: ``judge``; the policy's word rules, which a caller
+# of ``align.word_diff`` passes in (``WORD_RULES``) and which flags are minor; and
+# the policy's mapping of transcript labels to people (aliases, office holders),
+# which the library uses to tell who speaks in a document.
+__all__ = [
+    "MINOR_FLAGS",
+    "ROLE_OFFICES",
+    "WORD_RULES",
+    "holder",
+    "is_inflection",
+    "is_minor",
+    "judge",
+    "office_holders",
+    "parse_aliases",
+    "same_person",
+]
 
 
 # ---------------------------------------------------------------------------
@@ -106,7 +137,7 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
     )
 
 
-def _shifted(pm: _PM, quote: Quote, ps: PreparedSource, idx: int) -> _Cand:
+def _shifted(pm: _Placement, quote: Quote, ps: PreparedSource, idx: int) -> _SourceVerdict:
     """The verdict on a short quote with one small word shifted: diverged, the passage shown."""
     o = pm.wd.changed[0]
     text = f"a small word changed (person or tense): '{o.source}' → '{o.quote}'"
@@ -117,21 +148,21 @@ def _shifted(pm: _PM, quote: Quote, ps: PreparedSource, idx: int) -> _Cand:
 # ---------------------------------------------------------------------------
 def _judge_source(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     if ps.n_tokens == 0:
-        return _Cand("not_found", 0.0, notes=[Note("nearest", "the source has no words")])
+        return _SourceVerdict("not_found", 0.0, notes=[Note("nearest", "the source has no words")])
     if quote.kind == "fragment" or pq.n_words <= th.fragment_max_words:
         return _judge_fragment(pq, quote, ps, idx, th)
     if len(pq.parts) == 1:
         return _judge_single(pq, quote, ps, idx, th)
     parts = [list(p.tokens) for p in pq.parts]
     per = [_part_matches(t, quote, ps, th) for t in parts]
-    return _combine(parts, per, quote, ps, idx, th, marked=True)
+    return _judge_parts(parts, per, quote, ps, idx, th, marked=True)
 
 
 def _judge_fragment(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     toks = pq.tokens
     pms = _part_matches(toks, quote, ps, th, fuzzy=False)
     notes: list[Note] = []
@@ -140,7 +171,7 @@ def _judge_fragment(
         if not own:
             labels = sorted({p.label or "?" for p in pms})
             lines = _lines(ps, pms)
-            return _Cand(
+            return _SourceVerdict(
                 "not_found",
                 0.0,
                 _make_match(ps, idx, [pms[0]], 0.0),
@@ -161,14 +192,14 @@ def _judge_fragment(
             return _shifted(shifted, quote, ps, idx)
         if near:
             p = near[0]
-            return _Cand(
+            return _SourceVerdict(
                 "not_found",
                 p.score,
                 _make_match(ps, idx, [p], p.score),
                 p.wd.ops,
                 [_FRAGMENT_ABSENT],
             )
-        return _Cand("not_found", 0.0, notes=[_FRAGMENT_ABSENT])
+        return _SourceVerdict("not_found", 0.0, notes=[_FRAGMENT_ABSENT])
     best = _choose(pms, th)
     if len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
@@ -187,7 +218,7 @@ def _judge_fragment(
                 source_shown(ps, best.a, best.b),
             )
         ]
-        return _Cand("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
+        return _SourceVerdict("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
     if verdict == "not_found":
         verdict = "diverged"  # every word stands there: at worst a changed word
     return _judged(verdict, best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx)
@@ -195,12 +226,12 @@ def _judge_fragment(
 
 def _judge_single(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     toks = pq.tokens
     n = len(toks)
     pms = _part_matches(toks, quote, ps, th)
     if not pms:
-        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
+        return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     best = _choose(pms, th)
     notes: list[Note] = []
     verdict = _word_verdict(best.wd, n, th)
@@ -249,15 +280,15 @@ def _judge_single(
 
 def _finish(
     verdict: Verdict,
-    score_pm: _PM,
-    pms: list[_PM],
+    score_pm: _Placement,
+    pms: list[_Placement],
     toks: list[QToken],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
     notes: list[Note],
     th: Thresholds,
-) -> _Cand:
+) -> _SourceVerdict:
     wd = score_pm.wd
     ops = list(wd.ops)
     notes = list(notes)
@@ -299,5 +330,7 @@ def _finish(
                 )
             )
         notes.append(Note("nearest", f"nearest passage scores {wd.score:g}"))
-        return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+        return _SourceVerdict(
+            "not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes
+        )
     return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteverify.align._tokens import expand, is_contraction
+from quoteverify.align import expand, is_contraction
 
 # Two contractions read two ways: "she's" is "she is" or "she has", "he'd"
 # is "he would" or "he had"; ``expand`` gives the first reading only.

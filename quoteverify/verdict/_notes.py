@@ -7,22 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from quoteverify.align import PreparedSource
-from quoteverify.align._diff import moved_words, source_word
-from quoteverify.align._tokens import is_number
+from quoteverify.align import PreparedSource, is_number, moved_words, source_word
 from quoteverify.models import DiffOp, Match, Note, Quote, Verdict
 from quoteverify.verdict import _speakers
 from quoteverify.verdict._inflection import is_inflection
-from quoteverify.verdict._passage import _PM, _Cand
+from quoteverify.verdict._passage import _Placement, _SourceVerdict
 from quoteverify.verdict._whose import _is_labelled
 from quoteverify.verdict._words import is_minor
 
 
-def _lines(ps: PreparedSource, pms: list[_PM]) -> list[int]:
+def _lines(ps: PreparedSource, pms: list[_Placement]) -> list[int]:
     return [ps.line_of(ps.orig_span(p.a, p.b)[0]) for p in pms]
 
 
-def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> Match:
+def _make_match(ps: PreparedSource, idx: int, pms: list[_Placement], score: float) -> Match:
     spans = [ps.orig_span(p.a, p.b) for p in pms]
     text = ps.source.text
     if len(spans) == 1:
@@ -47,7 +45,7 @@ def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> M
     )
 
 
-def _edge_numbers(pms: Sequence[_PM], ps: PreparedSource) -> dict[int, str]:
+def _edge_numbers(pms: Sequence[_Placement], ps: PreparedSource) -> dict[int, str]:
     """The source's number word just outside a passage, by the ``id`` of the
     passage's end op that adds a number word in its place.
 
@@ -156,7 +154,7 @@ def _one_word_inflection(o: DiffOp) -> bool:
     return is_inflection(q, src)
 
 
-def _unmapped_label(pms: list[_PM], quote: Quote, ps: PreparedSource) -> Note | None:
+def _unmapped_label(pms: list[_Placement], quote: Quote, ps: PreparedSource) -> Note | None:
     """The policy's last rule: words found only under a role label that no
     title, date or alias maps to a person are unverifiable, never misattributed
     or passed, when no label of the source maps to the quote's speaker."""
@@ -175,7 +173,7 @@ def _unmapped_label(pms: list[_PM], quote: Quote, ps: PreparedSource) -> Note | 
     return None
 
 
-def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
+def _misattribution(pms: list[_Placement], quote: Quote) -> str | None:
     """Why the words are not the quoted speaker's, or None."""
     sp = quote.speaker
     if sp is None:
@@ -200,7 +198,7 @@ _FRAGMENT_ABSENT = Note("nearest", "fragment: the exact words are not in the sou
 _NO_PASSAGE = Note("nearest", "no passage of the source shares these words")
 
 
-def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> Note:
+def _ambiguous(ps: PreparedSource, pms: list[_Placement]) -> Note:
     lines = sorted(set(_lines(ps, pms)))
     return Note(
         "ambiguous",
@@ -213,11 +211,11 @@ def _judged(
     score: float,
     ops: list[DiffOp],
     notes: list[Note],
-    pms: list[_PM],
+    pms: list[_Placement],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
-) -> _Cand:
+) -> _SourceVerdict:
     """The words' ``verdict`` with the diff's notes, or "misattributed" when
     a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops, _edge_numbers(pms, ps)))
@@ -227,10 +225,10 @@ def _judged(
     if unmapped is not None:
         notes.insert(0, unmapped)
         notes.append(Note("unmapped", f"the words themselves: {verdict}"))
-        return _Cand("unverifiable", score, _make_match(ps, idx, pms, score), ops, notes)
+        return _SourceVerdict("unverifiable", score, _make_match(ps, idx, pms, score), ops, notes)
     mis = _misattribution(pms, quote)
     if mis is not None:
         notes.insert(0, Note("misattributed", mis))
         notes.append(Note("misattributed", f"the words themselves: {verdict}"))
         verdict = "misattributed"
-    return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
+    return _SourceVerdict(verdict, score, _make_match(ps, idx, pms, score), ops, notes)

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field, replace
 
 from quoteverify.align import (
     PreparedSource,
+    QToken,
+    WordDiff,
     find_candidates,
     lookup,
     quote_trigrams,
     shares_trigram,
+    tight_diff,
+    word_diff,
 )
-from quoteverify.align._diff import WordDiff, tight_diff, word_diff
-from quoteverify.align._tokens import QToken
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import _disfluency, _paraphrase, _speakers, _spelling, _transcriber
@@ -36,7 +38,7 @@ _JUNK_MIN_WORDS = 4
 
 
 @dataclass
-class _PM:
+class _Placement:
     """One place a quote part may stand in one source."""
 
     a: int  # source token span [a, b)
@@ -58,7 +60,9 @@ class _PM:
 
 
 @dataclass
-class _Cand:
+class _SourceVerdict:
+    """The verdict on a quote against one source; ``judge`` keeps the best of them."""
+
     verdict: Verdict
     score: float
     match: Match | None = None
@@ -67,7 +71,7 @@ class _Cand:
 
 
 # ---------------------------------------------------------------------------
-def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
+def _speaker_check(pm: _Placement, quote: Quote, ps: PreparedSource) -> None:
     turn = ps.turn_at(pm.a)
     if turn is None:
         return
@@ -101,7 +105,7 @@ def _part_matches(
     *,
     fuzzy: bool = True,
     fallback: bool = True,
-) -> list[_PM]:
+) -> list[_Placement]:
     """Candidate places for a run of quote words, best first (exact ones first)."""
     keys = [t.key for t in toks]
     look = lookup(ps, keys)
@@ -112,10 +116,10 @@ def _part_matches(
     exact, hits = find_candidates(
         ps, keys, th, fuzzy=fuzzy, fallback=fallback, look=look, slack=near
     )
-    out: list[_PM] = []
+    out: list[_Placement] = []
     for s in exact:
         wd = _police(word_diff(toks, ps, s, s + len(keys), th, WORD_RULES), th, ps, s)
-        out.append(_PM(s, s + len(keys), wd, True))
+        out.append(_Placement(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
         cutoff = (hits[0].dist + near) if hits else 0
@@ -140,7 +144,7 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
-            out.append(_PM(a, b, _police(wd, th, ps, a), False))
+            out.append(_Placement(a, b, _police(wd, th, ps, a), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
@@ -220,11 +224,11 @@ def _transcriber_note_within(ps: PreparedSource, a: int, b: int) -> bool:
     return "[" in text and bool(_transcriber.word_notes(text))
 
 
-def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
+def _choose(pms: list[_Placement], th: Thresholds, after: int | None = None) -> _Placement:
     """The best candidate, preferring the named speaker's own turn and (for
     ellipsis parts) a place after the previous part."""
 
-    def key(p: _PM) -> float:
+    def key(p: _Placement) -> float:
         k = p.score
         if p.label_ok is True and not p.quoted:
             k += th.speaker_preference_margin
@@ -274,7 +278,9 @@ def _short_paired(wd: WordDiff, n_words: int, th: Thresholds) -> bool:
     )
 
 
-def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Thresholds) -> _PM:
+def _widen(
+    toks: list[QToken], pm: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement:
     """``pm`` with its passage grown over a few words where quote words stay unpaired.
 
     edlib prefers two unpaired quote words to three skipped source words, so
@@ -309,15 +315,15 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
                 break
             wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
-                best = _PM(a, b, wd, False)
+                best = _Placement(a, b, wd, False)
     if best is not pm:
         _speaker_check(best, quote, ps)
     return best
 
 
 def _grow_unpaired_ends(
-    toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Thresholds
-) -> _PM:
+    toks: list[QToken], pm: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement:
     """``pm`` grown at an end where quote words stay unpaired, if the policed
     diff of the grown passage has fewer changes; else ``pm``.
 
@@ -344,15 +350,15 @@ def _grow_unpaired_ends(
                 break
             wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
             if (len(wd.changed), wd.cost) < (len(best.wd.changed), best.wd.cost):
-                best = _PM(a, b, wd, False)
+                best = _Placement(a, b, wd, False)
     if best is not pm:
         _speaker_check(best, quote, ps)
     return best
 
 
 def _small_word_shift(
-    toks: list[QToken], pms: list[_PM], quote: Quote, ps: PreparedSource, th: Thresholds
-) -> _PM | None:
+    toks: list[QToken], pms: list[_Placement], quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement | None:
     """The passage a short quote shifts one small word of (``_paraphrase.small_word_shift``).
 
     Each candidate grown by the quote words left unpaired at its ends (so
@@ -382,14 +388,14 @@ def _small_word_shift(
             o = changed[0]
             sc = _paraphrase.content_keys([ps.key(i) for i in range(a, b)])
             if _paraphrase.small_word_shift(o.quote.split(), o.source.split(), qc, sc):
-                found = pm if wd is pm.wd else _PM(a, b, wd, False)
+                found = pm if wd is pm.wd else _Placement(a, b, wd, False)
                 if found is not pm:
                     _speaker_check(found, quote, ps)
                 return found
     return None
 
 
-def _unpaired_windows(pm: _PM, ps: PreparedSource) -> list[tuple[int, int]]:
+def _unpaired_windows(pm: _Placement, ps: PreparedSource) -> list[tuple[int, int]]:
     """``pm``'s span, and that span grown by the quote words unpaired at each end."""
     ops = pm.wd.ops
     out = [(pm.a, pm.b)]
@@ -403,7 +409,9 @@ def _unpaired_windows(pm: _PM, ps: PreparedSource) -> list[tuple[int, int]]:
     return out
 
 
-def _close_paraphrase(toks: list[QToken], pm: _PM, ps: PreparedSource, th: Thresholds) -> bool:
+def _close_paraphrase(
+    toks: list[QToken], pm: _Placement, ps: PreparedSource, th: Thresholds
+) -> bool:
     """Is the quote a close paraphrase of the passage ``pm`` (see ``_paraphrase``)?
 
     In another speaker's turn too: the policy's words found in the turn of

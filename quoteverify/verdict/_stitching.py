@@ -1,5 +1,5 @@
 """Quotes made of more than one stretch of the source: ellipsis parts and
-unmarked splits (``_combine``), a run of quote words found elsewhere
+unmarked splits (``_judge_parts``), a run of quote words found elsewhere
 (``_try_unmarked_stitch``), a whole sentence silently skipped, and a sentence
 run on across a brief interjection (``_try_interjection``).  The rules
 themselves are in ``_stitch``, ``_elision`` and ``_interjection``.
@@ -9,27 +9,29 @@ from __future__ import annotations
 
 import numpy as np
 
-from quoteverify.align import PreparedSource
-from quoteverify.align._diff import (
+from quoteverify.align import (
+    PreparedSource,
+    QToken,
     WordDiff,
+    is_negation,
+    is_number,
     quote_shown,
     source_punct,
     source_shown,
     source_word,
     word_diff,
 )
-from quoteverify.align._tokens import QToken, is_negation, is_number
 from quoteverify.models import DiffOp, Note, Quote, Verdict
 from quoteverify.thresholds import Thresholds
 from quoteverify.verdict import _elision, _interjection, _stitch
 from quoteverify.verdict._notes import _NO_PASSAGE, _judged, _make_match
 from quoteverify.verdict._passage import (
-    _PM,
     _RANK,
-    _Cand,
     _choose,
     _part_matches,
+    _Placement,
     _police,
+    _SourceVerdict,
     _speaker_check,
     _word_verdict,
 )
@@ -120,8 +122,8 @@ def _fit_start(
 
 
 def _try_interjection(
-    toks: list[QToken], best: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand | None:
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
     """The quote as one sentence of a speaker run on across a brief interjection.
 
     The best passage stands at the end of a turn A (or the start of a turn C);
@@ -174,8 +176,8 @@ def _try_interjection(
             DiffOp("delete", "", words, ("interjection",), "", source_shown(ps, *b_rng)),
             *right.ops,
         ]
-        pm_left = _PM(x0, a_rng[1], left, False)
-        pm_right = _PM(c_rng[0], y1, right, False)
+        pm_left = _Placement(x0, a_rng[1], left, False)
+        pm_right = _Placement(c_rng[0], y1, right, False)
         for p in (pm_left, pm_right):
             _speaker_check(p, quote, ps)
         note = Note("interjection", _interjection.interjection_note(labels[1], words))
@@ -206,8 +208,8 @@ def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
 
 
 def _try_unmarked_stitch(
-    toks: list[QToken], main: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand | None:
+    toks: list[QToken], main: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
     # Runs of two equal words prove little: "going to" pairs with any "going
     # to" near the second part.  In "We're not going to let him do it. I mean,
     # they're ..." (the first sentence said 500 lines before the second) the
@@ -259,7 +261,7 @@ def _stitch_run_ok(span: tuple[int, int], n: int, th: Thresholds) -> bool:
 
 def _stitch_at(
     toks: list[QToken],
-    main: _PM,
+    main: _Placement,
     span: tuple[int, int],
     quote: Quote,
     ps: PreparedSource,
@@ -267,7 +269,7 @@ def _stitch_at(
     th: Thresholds,
     *,
     exact: bool = False,
-) -> _Cand | None:
+) -> _SourceVerdict | None:
     """The quote judged as stitched around the unmatched quote words ``span``, or None.
 
     ``exact``: the run counts only as a unique verbatim occurrence outside
@@ -294,7 +296,7 @@ def _stitch_at(
     ]
     if any(not p for p in per):
         return None
-    cand = _combine(parts, per, quote, ps, idx, th, marked=False)
+    cand = _judge_parts(parts, per, quote, ps, idx, th, marked=False)
     # The run was found on its own (score >= stitch_part_min_score): the split
     # diff describes the quote better than the main alignment did.
     return cand if cand.verdict != "not_found" else None
@@ -315,19 +317,19 @@ def _omitted_shown(ps: PreparedSource, a: int, b: int) -> str:
     return f"{source_shown(ps, a, a + 5)} … {source_shown(ps, b - 5, b)}"
 
 
-def _combine(
+def _judge_parts(
     parts: list[list[QToken]],
-    per: list[list[_PM]],
+    per: list[list[_Placement]],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
     th: Thresholds,
     *,
     marked: bool,
-) -> _Cand:
+) -> _SourceVerdict:
     """Judge a quote made of parts (ellipsis-separated, or a split found unmarked)."""
     n = sum(len(p) for p in parts)
-    chosen: list[_PM | None] = []
+    chosen: list[_Placement | None] = []
     after: int | None = None
     for pms in per:
         if not pms:
@@ -338,14 +340,14 @@ def _combine(
         after = pm.b
     found = [(k, p) for k, p in enumerate(chosen) if p is not None]
     if not found:
-        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
+        return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     ops: list[DiffOp] = []
     notes: list[Note] = []
     cost = 0.0
     s_len = 0
     verdicts: list[Verdict] = []
     stitched = False
-    prev: _PM | None = None
+    prev: _Placement | None = None
     for k, pm in enumerate(chosen):
         toks = parts[k]
         if pm is None:
@@ -467,6 +469,6 @@ def _combine(
                 words = " ".join(t.core for t in parts[k])
                 notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))
         if found_words * 2 < n:
-            return _Cand("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
+            return _SourceVerdict("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
         worst = "diverged"
     return _judged("stitched" if stitched else worst, score, ops, notes, pms, quote, ps, idx)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from quoteverify.align import PreparedSource
-from quoteverify.align._transcript import label_matches
+from quoteverify.align import PreparedSource, label_matches
 from quoteverify.models import Note, Quote, QuoteResult
 from quoteverify.verdict import _speakers
 
