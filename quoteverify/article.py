@@ -10,9 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ._dates import parse_day, parse_day_in
-from ._fetch import FetchError, fetch, is_url
-from ._localfile import LocalFileError, read_regular
-from ._text import (
+from ._decode import (
     Document,
     NotText,
     decode_checked,
@@ -21,6 +19,8 @@ from ._text import (
     html_to_document,
     markdown_to_document,
 )
+from ._fetch import FetchError, fetch, is_url
+from ._localfile import LocalFileError, read_regular
 from .errors import InputError
 from .models import Article, Link
 

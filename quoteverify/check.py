@@ -3,7 +3,7 @@
 ``quoteverify check`` is ``audit`` run over files, with what a CI checker needs on
 top (the conventions of Vale and lychee): which files (paths, globs, include and
 exclude patterns, ``--changed-since REF``), where each quote is in the file as
-written (line and column, via ``locate``), suppression comments (``suppress``),
+written (line and column, via ``position``), suppression comments (``suppress``),
 a baseline of known findings keyed by a fingerprint that survives line moves,
 and the exit code.  Rendering is in ``report``; file and git access stay here.
 """
@@ -299,8 +299,8 @@ def _check_file(
     root: Path | None = None,
     read_as: str | None = None,
 ) -> FileCheck:
-    from ._text import NotText
-    from .locate import LineIndex, locate_quotes, read_original
+    from ._decode import NotText
+    from .position import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
 
     # ``read_as``: the file that holds the text of ``path`` (--stdin-filename's

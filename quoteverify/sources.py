@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
-from ._localfile import LocalFileError, read_regular
-from ._pdf import pdf_to_text
-from ._text import (
+from ._decode import (
     NotText,
     decode,
     guess_format,
@@ -23,6 +20,9 @@ from ._text import (
     media_type,
     split_front_matter,
 )
+from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
+from ._localfile import LocalFileError, read_regular
+from ._pdf import pdf_to_text
 from .models import Source
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024

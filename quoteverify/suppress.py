@@ -1,7 +1,7 @@
 """Suppression comments and attributes in an article file, for ``quoteverify check``.
 
 Three forms, all in the file as written (offsets index the original text, the
-same text ``locate.locate_quotes`` places quotes in):
+same text ``position.locate_quotes`` places quotes in):
 
 ``<!-- quoteverify-disable-next-line REASON -->``
     Covers the rest of the comment's own line and the next line with text on
@@ -35,7 +35,7 @@ reported as a problem, as is any unknown ``quoteverify-…`` directive or
 ``data-quoteverify-…`` attribute, so a typo never silently hides or un-hides a
 finding.  Comments in Markdown fenced code blocks and code spans are examples,
 not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
-``_text.PIN_RE``); it is known here only so it is not called unknown (without a
+``_decode.PIN_RE``); it is known here only so it is not called unknown (without a
 URL it is a problem: it pins nothing).
 """
 
@@ -48,8 +48,8 @@ from difflib import get_close_matches
 from html.parser import HTMLParser
 from typing import Literal
 
-from .locate import FENCE_RE, LineIndex
 from .models import FINDING_VERDICTS, ArticleFormat
+from .position import FENCE_RE, LineIndex
 
 __all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
 

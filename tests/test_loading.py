@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from quoteverify._text import (
+from quoteverify._decode import (
     NotText,
     decode,
     guess_format,

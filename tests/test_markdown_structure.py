@@ -1,15 +1,15 @@
 """Markdown structure the block reader must respect (issue 16): entity
 references decoded, code blocks (indented and fenced) never read as prose,
-backslash escapes removed; and ``locate`` places the quotes exactly anyway."""
+backslash escapes removed; and ``position`` places the quotes exactly anyway."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from quoteverify._text import markdown_code_lines, markdown_to_document
+from quoteverify._decode import markdown_code_lines, markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import LineIndex, locate_quotes_detailed, read_original
+from quoteverify.position import LineIndex, locate_quotes_detailed, read_original
 
 ISSUE_SAMPLE = (
     "Intro.\n\n"

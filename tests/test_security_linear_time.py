@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 import pytest
 
-from quoteverify._text import comment_spans, markdown_to_document, tag_spans
+from quoteverify._decode import comment_spans, markdown_to_document, tag_spans
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import _html_stream, _markdown_stream, locate_quotes
 from quoteverify.models import Article
+from quoteverify.position import _html_stream, _markdown_stream, locate_quotes
 
 LIMIT = 3.0
 

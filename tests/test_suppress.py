@@ -9,7 +9,7 @@ import pytest
 
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import LineIndex, locate_quotes, read_original
+from quoteverify.position import LineIndex, locate_quotes, read_original
 from quoteverify.suppress import Suppression, find_suppressions, suppression_for
 
 

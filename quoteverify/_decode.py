@@ -199,7 +199,7 @@ _ESC_BACK_RE = re.compile("[\ue100-\ue17f]")
 def markdown_code_lines(lines: list[str]) -> list[bool]:
     """Which lines belong to code: fence lines and the lines between them, and
     indented code blocks (four columns in, not continuing a paragraph or a list
-    item).  Shared by ``markdown_to_document`` and ``locate`` so both skip the
+    item).  Shared by ``markdown_to_document`` and ``position`` so both skip the
     same lines.  Trailing line breaks in ``lines`` are ignored."""
     out: list[bool] = []
     in_fence = False

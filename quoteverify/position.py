@@ -40,7 +40,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
 
-from ._text import (
+from ._decode import (
     MD_BLOCKQUOTE_RE,
     MD_EMPH_RE,
     MD_ENTITY_RE,
