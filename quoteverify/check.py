@@ -320,11 +320,13 @@ def _check_file(
             # collections) has no quotation to get wrong: clean, not broken.
             return FileCheck(path=path, report=None)
         return FileCheck(path=path, report=None, error=exc.cause)
-    try:
-        original, _ = read_original(full)
-    except (OSError, NotText) as exc:
-        return FileCheck(path=path, report=report, error=str(exc))
     article = report.article
+    original = article.original
+    if original is None:
+        try:
+            original, _ = read_original(full)
+        except (OSError, NotText) as exc:
+            return FileCheck(path=path, report=report, error=str(exc))
     located = locate_quotes(original, article, [r.quote for r in report.results])
     suppressions, problems = find_suppressions(original, article.format)
     # A suppression without a reason is a mistake in the article, not a pass: the

@@ -16,12 +16,12 @@ from ._decode import (
     guess_format,
     html_to_document,
     is_pdf,
-    markdown_to_document,
     media_type,
     split_front_matter,
 )
 from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
 from ._localfile import LocalFileError, read_regular
+from ._markdown import markdown_to_document
 from ._pdf import pdf_to_text
 from .models import Source
 

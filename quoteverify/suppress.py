@@ -49,7 +49,7 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from .models import FINDING_VERDICTS, ArticleFormat
-from .position import FENCE_RE, LineIndex
+from .position import LineIndex
 
 __all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
 
@@ -83,6 +83,7 @@ _DIRECTIVES = (DISABLE_NEXT_LINE, DISABLE, ENABLE, SOURCE)
 IGNORE_ATTRIBUTE = "data-quoteverify-ignore"
 
 _COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
 # "quoteverify" then hyphenated words: "quoteverify-disable-next-line".  A "--"
 # ends the name, so "quoteverify-disable -- reason" reads as name plus reason.
 _DIRECTIVE_RE = re.compile(r"\s*(quoteverify(?:-[A-Za-z]+)*)(?![A-Za-z])(.*)\Z", re.S | re.I)

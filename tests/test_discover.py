@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify._decode import markdown_to_document
 from quoteverify._language import detect
+from quoteverify._markdown import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources, rank_links, speaker_matches
 from quoteverify.models import Quote, Speaker

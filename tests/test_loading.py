@@ -13,9 +13,9 @@ from quoteverify._decode import (
     decode,
     guess_format,
     html_to_document,
-    markdown_to_document,
     split_front_matter,
 )
+from quoteverify._markdown import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources
 from quoteverify.errors import InputError

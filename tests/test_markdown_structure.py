@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quoteverify._decode import markdown_code_lines, markdown_to_document
+from quoteverify._markdown import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
 from quoteverify.position import LineIndex, locate_quotes_detailed, read_original
@@ -79,25 +79,6 @@ def test_fenced_code_block_is_not_prose(tmp_path: Path) -> None:
     _orig, got = _quotes_and_places(tmp_path, text)
     assert list(got) == ["the fences are closed now"]
     assert got["the fences are closed now"][0] == "exact"
-
-
-def test_code_lines_are_the_same_for_locate_and_the_reader() -> None:
-    lines = [
-        "Text",
-        "    more text",
-        "",
-        "    code",
-        "",
-        "```",
-        "x",
-        "```",
-        "- item",
-        "",
-        "    item",
-    ]
-    assert markdown_code_lines(lines) == [
-        False, False, False, True, False, True, True, True, False, False, False,
-    ]  # fmt: skip
 
 
 def test_backslash_escapes_are_removed(tmp_path: Path) -> None:
