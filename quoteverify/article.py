@@ -20,7 +20,7 @@ from ._decode import (
 )
 from ._fetch import FetchError, fetch, is_url
 from ._localfile import LocalFileError, read_regular
-from ._markdown import markdown_to_document
+from ._markdown_reader import markdown_to_document
 from .errors import InputError
 from .models import Article, Link
 

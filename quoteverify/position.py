@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Literal
 
 from ._decode import Format, decode, guess_format
-from ._markdown import markdown_to_document
+from ._markdown_reader import markdown_to_document
 from .models import Article, OffsetMap, Quote
 
 __all__ = [

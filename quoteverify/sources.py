@@ -21,7 +21,7 @@ from ._decode import (
 )
 from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
 from ._localfile import LocalFileError, read_regular
-from ._markdown import markdown_to_document
+from ._markdown_reader import markdown_to_document
 from ._pdf import pdf_to_text
 from .models import Source
 

@@ -15,7 +15,7 @@ from quoteverify._decode import (
     html_to_document,
     split_front_matter,
 )
-from quoteverify._markdown import markdown_to_document
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources
 from quoteverify.errors import InputError

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify._markdown import markdown_to_document
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
 from quoteverify.position import LineIndex, locate_quotes_detailed, read_original

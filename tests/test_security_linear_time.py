@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
-from quoteverify._markdown import markdown_to_document
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.extract import extract_quotes
 from quoteverify.models import Article
 from quoteverify.position import _html_stream, _markdown_stream, locate_quotes
