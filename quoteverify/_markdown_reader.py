@@ -25,7 +25,7 @@ from typing import Any
 
 from ._decode import PIN_RE, Document, Para, assemble, split_front_matter
 
-__all__ = ["markdown_to_document"]
+__all__ = ["code_block_spans", "markdown_to_document"]
 
 
 @functools.cache
@@ -357,3 +357,25 @@ def _skip_space(src: str, p: int) -> int:
     while p < len(src) and src[p] in " \t\n":
         p += 1
     return p
+
+
+def code_block_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that CommonMark reads as code blocks, fenced or
+    indented, whole lines each: what the reader leaves out, so that
+    ``suppress`` takes a comment there for an example, not a directive.
+
+    >>> text = "Intro.\\n\\n    <!-- x -->\\n\\n```\\ny\\n```\\nEnd.\\n"
+    >>> [text[a:b] for a, b in code_block_spans(text)]
+    ['    <!-- x -->\\n', '```\\ny\\n```\\n']
+    """
+    _front, body = split_front_matter(text)
+    norm, back = _normalize(body, len(text) - len(body))
+    starts = [0, *(m.end() for m in re.finditer("\n", norm))]
+    out = []
+    for t in _parser().parse(norm):
+        if t.type in ("fence", "code_block") and t.map:
+            first, end = t.map
+            a = starts[first] if first < len(starts) else len(norm)
+            b = starts[end] if end < len(starts) else len(norm)
+            out.append((back[a], back[b]))
+    return out

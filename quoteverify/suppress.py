@@ -33,8 +33,8 @@ when its *start* lies inside a suppression.
 The reason is required: a suppression without one suppresses nothing and is
 reported as a problem, as is any unknown ``quoteverify-…`` directive or
 ``data-quoteverify-…`` attribute, so a typo never silently hides or un-hides a
-finding.  Comments in Markdown fenced code blocks and code spans are examples,
-not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
+finding.  Comments in Markdown code blocks (fenced or indented) and code spans
+are examples, not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
 ``_decode.PIN_RE``); it is known here only so it is not called unknown (without a
 URL it is a problem: it pins nothing).
 """
@@ -83,7 +83,6 @@ _DIRECTIVES = (DISABLE_NEXT_LINE, DISABLE, ENABLE, SOURCE)
 IGNORE_ATTRIBUTE = "data-quoteverify-ignore"
 
 _COMMENT_RE = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
-FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
 # "quoteverify" then hyphenated words: "quoteverify-disable-next-line".  A "--"
 # ends the name, so "quoteverify-disable -- reason" reads as name plus reason.
 _DIRECTIVE_RE = re.compile(r"\s*(quoteverify(?:-[A-Za-z]+)*)(?![A-Za-z])(.*)\Z", re.S | re.I)
@@ -232,8 +231,11 @@ def _next_content_line_end(text: str, lines: LineIndex, after: int, *, markup: b
 
 
 def _blank_code(text: str) -> str:
-    """Markdown with fenced code blocks and code spans replaced by spaces of the
-    same length (newlines kept), so offsets and lines stay true."""
+    """Markdown with code blocks (fenced or indented, as the article reader reads
+    them) and code spans replaced by spaces of the same length (newlines kept),
+    so offsets and lines stay true."""
+    from ._markdown_reader import code_block_spans
+
     out = list(text)
 
     def blank(a: int, b: int) -> None:
@@ -241,15 +243,8 @@ def _blank_code(text: str) -> str:
             if out[k] != "\n":
                 out[k] = " "
 
-    in_fence = False
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        if FENCE_RE.match(raw):
-            in_fence = not in_fence
-            blank(pos, pos + len(raw))
-        elif in_fence:
-            blank(pos, pos + len(raw))
-        pos += len(raw)
+    for a, b in code_block_spans(text):
+        blank(a, b)
     blanked = "".join(out)
     for m in _CODE_SPAN_RE.finditer(blanked):
         blank(m.start(), m.end())
