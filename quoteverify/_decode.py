@@ -259,26 +259,18 @@ def assemble(paragraphs: list[Para], fmt: Format, front: dict[str, Any]) -> Docu
     links: list[tuple[str, str, int, int]] = []
     pins: list[tuple[int, str]] = []
     carried: list[str] = []
-    mapped = all(p.spans is not None for p in paragraphs)
-    starts, ends = array("i"), array("i")
+    mapped = bool(paragraphs) and all(p.spans is not None for p in paragraphs)
+    kept: list[Para] = []
     pos = 0
     title = None
     for para in paragraphs:
-        if para.spans is not None and mapped:
-            text, (p_starts, p_ends) = collapse_spaces(para.text, *para.spans)
-        else:
-            text, p_starts, p_ends = _SPACES.sub(" ", para.text).strip(), array("i"), array("i")
+        text = _SPACES.sub(" ", para.text).strip()
         carried.extend(para.pins)
         if not text:
             continue
         if parts:
             pos += 2
-            if mapped:
-                # The blank line between paragraphs stands for what lies between.
-                starts.extend([ends[-1], ends[-1]])
-                ends.extend([p_starts[0], p_starts[0]])
-        starts.extend(p_starts)
-        ends.extend(p_ends)
+        kept.append(para)
         pins.extend((pos, url) for url in carried)
         carried.clear()
         if para.heading:
@@ -296,49 +288,96 @@ def assemble(paragraphs: list[Para], fmt: Format, front: dict[str, Any]) -> Docu
         parts.append(text)
         pos += len(text)
     fm_title = front.get("title")
+    text = "\n\n".join(parts)
+    offsets = collapse_spans(kept) if mapped else None
+    if offsets is not None and len(offsets.starts) != len(text):
+        raise AssertionError("offset map out of step with the text")  # a bug, never input
     return Document(
-        text="\n\n".join(parts),
+        text=text,
         format=fmt,
         title=str(fm_title) if fm_title else title,
         headings=tuple(headings),
         front_matter=front,
         links=tuple(links),
         pins=tuple(pins),
-        offsets=OffsetMap(starts, ends) if mapped else None,
+        offsets=offsets,
     )
 
 
 _SPACES = re.compile(r"\s+")
+# What ``\s`` matches in a str pattern (``str.isspace``), as code points.
+SPACE_CODES = (
+    *range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+    0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+)  # fmt: skip
 
 
-def collapse_spaces(
-    text: str, starts: array[int], ends: array[int]
-) -> tuple[str, tuple[array[int], array[int]]]:
-    """``re.sub(r"\\s+", " ", text).strip()`` with the spans carried along: a
-    run of whitespace becomes one space standing for the whole run.
+def collapse_spans(paragraphs: list[Para]) -> OffsetMap:
+    """The map of ``"\\n\\n".join(re.sub(r"\\s+", " ", p.text).strip() …)`` from
+    each paragraph's spans (an end of -1 is the character's own end): a run of
+    whitespace becomes one space standing for the whole run, and the blank line
+    between two paragraphs stands for what lies between them.  Whole-text numpy
+    work: a Python step per character, or per paragraph, cost more than the
+    Markdown parse itself.
 
-    >>> collapse_spaces(" a \\n b ", array("i", range(7)), array("i", range(1, 8)))
-    ('a b', (array('i', [1, 2, 5]), array('i', [2, 5, 6])))
+    >>> p = Para(" a \\n b ", False, spans=(array("i", range(7)), array("i", [-1] * 7)))
+    >>> q = Para("c", False, spans=(array("i", [9]), array("i", [10])))
+    >>> m = collapse_spans([p, q])
+    >>> list(m.starts), list(m.ends)
+    ([1, 2, 5, 6, 6, 9], [2, 5, 6, 9, 9, 10])
     """
-    out_starts, out_ends = array("i"), array("i")
-    pieces: list[str] = []
-    pos = 0
-    for m in _SPACES.finditer(text):
-        a, b = m.span()
-        if a > pos:
-            pieces.append(text[pos:a])
-            out_starts.extend(starts[pos:a])
-            out_ends.extend(ends[pos:a])
-        if pieces and b < len(text):
-            pieces.append(" ")
-            out_starts.append(starts[a])
-            out_ends.append(ends[b - 1])
-        pos = b
-    if pos < len(text):
-        pieces.append(text[pos:])
-        out_starts.extend(starts[pos:])
-        out_ends.extend(ends[pos:])
-    return "".join(pieces), (out_starts, out_ends)
+    import numpy as np
+
+    if not paragraphs:
+        return OffsetMap(array("i"), array("i"))
+    # NUL (never in a paragraph: the readers turn it into U+FFFD) marks the breaks.
+    joined = "\0".join(p.text for p in paragraphs)
+    st = _with_breaks([_int32(p.spans[0]) for p in paragraphs if p.spans])
+    en = _with_breaks([_int32(p.spans[1]) for p in paragraphs if p.spans])
+    en = np.where(en < 0, st + 1, en)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    table = np.zeros(0x3001, dtype=bool)
+    table[list(SPACE_CODES)] = True
+    space = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
+    brk = codes == 0
+    before = np.concatenate(([False], space[:-1]))
+    after = np.concatenate((space[1:], [False]))
+    firsts = np.flatnonzero(space & ~before)
+    lasts = np.flatnonzero(space & ~after)
+    edge_before = np.concatenate(([True], brk[:-1]))
+    edge_after = np.concatenate((brk[1:], [True]))
+    inner = ~edge_before[firsts] & ~edge_after[lasts]  # not at a paragraph's edge
+    en[firsts] = en[lasts]  # the run's one space stands for all of it
+    keep = ~space
+    keep[firsts[inner]] = True
+    st, en, brk = st[keep], en[keep], brk[keep]
+    # Each break becomes two characters, from the paragraph before to the next.
+    at = np.flatnonzero(brk)
+    st[at] = en[at - 1]
+    en[at] = st[at + 1]
+    reps = np.where(brk, 2, 1)
+    st, en = np.repeat(st, reps), np.repeat(en, reps)
+    return OffsetMap(
+        array("i", st.astype(np.int32).tobytes()), array("i", en.astype(np.int32).tobytes())
+    )
+
+
+def _int32(a: array[int]) -> Any:
+    import numpy as np
+
+    return np.frombuffer(a, dtype=np.int32) if len(a) else np.zeros(0, np.int32)
+
+
+def _with_breaks(parts: list[Any]) -> Any:
+    """The arrays one after another with one slot between each two (for a break)."""
+    import numpy as np
+
+    out: list[Any] = []
+    for k, part in enumerate(parts):
+        if k:
+            out.append(np.zeros(1, np.int32))
+        out.append(part)
+    return np.concatenate(out)
 
 
 # ---------------------------------------------------------------- HTML

@@ -24,6 +24,7 @@ from array import array
 from typing import Any
 
 from ._decode import PIN_RE, Document, Para, assemble, split_front_matter
+from .models import OffsetMap
 
 __all__ = ["code_block_spans", "markdown_to_document"]
 
@@ -68,6 +69,16 @@ def markdown_to_document(text: str) -> Document:
             reader.html_block(token)
     reader.flush()
     doc = assemble(reader.paragraphs, "markdown", front)
+    offsets = doc.offsets
+    if offsets is not None:
+        # The map so far points into the normalised body: to the text as given.
+        import numpy as np
+
+        to_text = np.frombuffer(back, dtype=np.int32)
+        offsets = OffsetMap(
+            array("i", to_text[np.frombuffer(offsets.starts, dtype=np.int32)].tobytes()),
+            array("i", to_text[np.frombuffer(offsets.ends, dtype=np.int32)].tobytes()),
+        )
     return Document(
         text=doc.text,
         format="markdown",
@@ -76,7 +87,7 @@ def markdown_to_document(text: str) -> Document:
         front_matter=front,
         links=doc.links,
         pins=doc.pins,
-        offsets=doc.offsets,
+        offsets=offsets,
         original=text,
     )
 
@@ -94,25 +105,25 @@ def _normalize(body: str, body_at: int) -> tuple[str, array[int]]:
     >>> _normalize("a\\r\\nb\\n\\xa0 \\n", 4)
     ('a\\nb\\n  \\n', array('i', [4, 5, 7, 8, 9, 10, 11, 12]))
     """
-    norm = _LINE_ENDS.sub("\n", body.replace("\0", "\ufffd"))
+    import numpy as np
+
+    norm = _LINE_ENDS.sub("\n", body.replace("\r\n", "\n").replace("\0", "\ufffd"))
     norm = _BLANKISH.sub(lambda m: " " * len(m.group(0)), norm)
-    if "\r" not in body:
+    if "\r\n" not in body:
         return norm, array("i", range(body_at, body_at + len(body) + 1))
-    chars: list[str] = []
-    back = array("i")
-    i, n = 0, len(body)
-    while i < n:
-        chars.append(norm[i])
-        back.append(body_at + i)
-        # The "\n" of a CRLF pair stands for both characters.
-        i += 2 if body.startswith("\r\n", i) else 1
-    back.append(body_at + n)
-    return "".join(chars), back
+    # The "\n" of a CRLF pair is dropped; its "\r" stands for both characters.
+    kept = np.ones(len(body) + 1, dtype=bool)
+    kept[[m.start() + 1 for m in re.finditer("\r\n", body)]] = False
+    back = (np.flatnonzero(kept) + body_at).astype(np.int32)
+    return norm, array("i", back.tobytes())
 
 
 _LINE_ENDS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A line of whitespace other than plain spaces and tabs (a no-break space).
 _BLANKISH = re.compile(r"^(?=[^\S\n]*[^ \t\n])[^\S\n]+$", re.M)
+
+
+_ONE_EACH = array("i", [-1])
 
 
 class _Buffer:
@@ -128,9 +139,8 @@ class _Buffer:
     def same(self, s: str, where: array[int], at: int) -> None:
         """``s`` as written at block offset ``at`` (``where`` maps block → body)."""
         self.pieces.append(s)
-        span = where[at : at + len(s)]
-        self.starts.extend(span)
-        self.ends.extend(map((1).__add__, span))
+        self.starts.extend(where[at : at + len(s)])
+        self.ends.extend(_ONE_EACH * len(s))  # -1: the character's own end
         self.size += len(s)
 
     def put(self, s: str, a: int, b: int) -> None:
@@ -168,17 +178,13 @@ class _Reader:
         last one (a pin applies to the paragraph after it)."""
         if not self.buf.size and not self.pins and not self.links:
             return
-        back = self.back
         self.paragraphs.append(
             Para(
                 self.buf.text(),
                 self.heading,
                 list(self.links),
                 list(self.pins),
-                (
-                    array("i", map(back.__getitem__, self.buf.starts)),
-                    array("i", map(back.__getitem__, self.buf.ends)),
-                ),
+                (self.buf.starts, self.buf.ends),
             )
         )
         self.buf = _Buffer()
