@@ -110,7 +110,8 @@ def _normalize(body: str, body_at: int) -> tuple[str, array[int]]:
     norm = _LINE_ENDS.sub("\n", body.replace("\r\n", "\n").replace("\0", "\ufffd"))
     norm = _BLANKISH.sub(lambda m: " " * len(m.group(0)), norm)
     if "\r\n" not in body:
-        return norm, array("i", range(body_at, body_at + len(body) + 1))
+        every = np.arange(body_at, body_at + len(body) + 1, dtype=np.int32)
+        return norm, array("i", every.tobytes())
     # The "\n" of a CRLF pair is dropped; its "\r" stands for both characters.
     kept = np.ones(len(body) + 1, dtype=bool)
     kept[[m.start() + 1 for m in re.finditer("\r\n", body)]] = False
