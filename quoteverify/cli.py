@@ -801,7 +801,7 @@ def _warn(article: Article) -> None:
 
 def _aliases(items: Sequence[str] | None) -> dict[str, str]:
     """``--speaker-alias`` items as {LABEL: NAME}; a malformed one is a usage error."""
-    from .verdict._speakers import parse_aliases
+    from .verdict import parse_aliases
 
     try:
         return parse_aliases(items or ())
@@ -889,7 +889,7 @@ def _check_files(
     outputs: list[tuple[str, str]],
 ) -> int:
     from . import check
-    from .report import render_check
+    from .report import file_summary, render_check
 
     cwd = Path.cwd()
     fail_on = st.fail_on
@@ -905,7 +905,7 @@ def _check_files(
     def on_file(fc: FileCheck) -> None:
         if verbose:
             # Printed through rich while the bar is live, so lines land above it.
-            print(f"quoteverify: {check.file_summary(fc)}", file=sys.stderr)
+            print(f"quoteverify: {file_summary(fc)}", file=sys.stderr)
         bar.advance(ok=fc.error is None)
 
     with bar:
@@ -1048,18 +1048,9 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
-    from .report._checkutil import counts
+    from .report import run_summary
 
-    c = counts(run)
-    extra = [f"{c.suppressed} suppressed"] if c.suppressed else []
-    extra += [f"{c.baselined} in the baseline"] if c.baselined else []
-    extra += [f"{plural(c.file_errors, 'file')} could not be checked"] if c.file_errors else []
-    tail = f" ({', '.join(extra)})" if extra else ""
-    print(
-        f"quoteverify: {plural(n_files, 'file')}: {plural(c.errors, 'error')}, "
-        f"{plural(c.warnings, 'warning')}, {plural(c.notes, 'note')}{tail}",
-        file=sys.stderr,
-    )
+    print(f"quoteverify: {run_summary(run, n_files)}", file=sys.stderr)
 
 
 def _library(args: argparse.Namespace, st: Settings) -> int:
