@@ -63,7 +63,7 @@ class Job:
     fetch: FetchOptions
     sources: tuple[str, ...] = ()
     follow_links: bool = True
-    library: str | None = None
+    library: str | Sequence[str] | None = None  # as pipeline.run_audit takes it
     speaker_sources: Mapping[str, Sequence[str]] | None = None
 
 

@@ -536,10 +536,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's values under the flags the user typed."""
-    from .config import KEYS, resolve
+    from .config import KEYS, attribute, resolve
 
     given = vars(args)
-    cli = {key: given[key.replace("-", "_")] for key in KEYS if key.replace("-", "_") in given}
+    # An option's argparse dest is its key's Settings attribute.
+    cli = {key: given[attribute(key)] for key in KEYS if attribute(key) in given}
     return resolve(cli, explicit=getattr(args, "config", None), env=os.environ, cwd=Path.cwd())
 
 
