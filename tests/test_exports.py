@@ -237,3 +237,14 @@ def test_what_other_packages_import_is_exported() -> None:
 )
 def test_private_reach_rule(importer: str, target: str, private: bool) -> None:
     assert (private_reach(Use(importer, target, 1)) is not None) is private
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if m not in SUBPACKAGES and declared_all(m) is not None)
+)
+def test_a_modules_all_names_only_what_it_binds(module: str) -> None:
+    # A stale entry breaks ``import *`` and tells a reader of a name that is gone.
+    bound = {b.name for b in bindings(module)}
+    declared = declared_all(module) or []
+    assert [n for n in declared if n not in bound] == []
+    assert len(declared) == len(set(declared)), f"{module}.__all__ lists a name twice"
