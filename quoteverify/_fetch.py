@@ -5,9 +5,12 @@ User-Agent, robots.txt, the SSRF guard, the cache, WARC evidence, the Wayback
 fallback) lives here, behind ``fetch()``, so the rest of the code sees bytes
 or a ``FetchError`` with a one-line cause.
 
-The CLI configures the process once with ``configure(FetchOptions(...))``;
-``fetch()`` (used by article.py and sources.py) then follows those options,
-and ``fetch_many()`` fetches a batch concurrently with the same options.
+A ``Fetcher`` is built once from ``FetchOptions`` (the CLI builds it from the
+settings) and handed to whatever may fetch (``load_article``, ``load_sources``,
+``pipeline.run_audit``, ``library add``, ``serve``), as httpx hands a Client
+around: nothing reads fetch options from module state, and code given no
+Fetcher cannot reach the network.  ``Fetcher.fetch()`` fetches one URL,
+``Fetcher.fetch_many()`` a batch concurrently with the same options.
 
 One async implementation serves both: the synchronous ``fetch()`` runs it in
 a fresh event loop (or in a worker thread when called from inside a running
@@ -148,49 +151,8 @@ def is_url(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
 
-# --------------------------------------------------------------------------
-# Process-wide default
-
-
-_default_lock = threading.Lock()
-_default: Fetcher | None = None
-
-
-def configure(options: FetchOptions | None = None) -> Fetcher:
-    """Set the options ``fetch()`` and ``fetch_many()`` use when given none."""
-    global _default
-    with _default_lock:
-        old, _default = _default, Fetcher(options or FetchOptions())
-    if old is not None:
-        old.close()
-    return _default
-
-
-def default_fetcher() -> Fetcher:
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Fetcher(FetchOptions())
-        return _default
-
-
-def fetch(
-    url: str,
-    *,
-    timeout: float | None = None,
-    max_bytes: int | None = None,
-    user_agent: str | None = None,
-) -> Fetched:
-    """Fetch one URL with the configured options; the arguments override them."""
-    return default_fetcher().fetch(url, timeout=timeout, max_bytes=max_bytes, user_agent=user_agent)
-
-
-def fetch_many(
-    urls: Iterable[str], options: FetchOptions | None = None
-) -> dict[str, Fetched | FetchError]:
-    """Fetch URLs concurrently (total and per-host limits); never raises FetchError."""
-    if options is None:
-        return default_fetcher().fetch_many(urls)
+def fetch_many(urls: Iterable[str], options: FetchOptions) -> dict[str, Fetched | FetchError]:
+    """Fetch URLs concurrently with a Fetcher of their own, closed after."""
     with Fetcher(options) as fetcher:
         return fetcher.fetch_many(urls)
 
@@ -200,6 +162,11 @@ def fetch_many(
 
 
 class Fetcher:
+    """Everything one run fetches with: its options, and what lives as long as
+    the run (robots.txt verdicts per origin, the cache connection, the WARC
+    writer or replay, the run's fetching deadline).  Close it (or
+    use it as a context manager) to close the cache."""
+
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options or FetchOptions()
         # robots.txt verdicts per origin, for the whole run (across event loops).

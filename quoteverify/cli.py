@@ -34,6 +34,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from ._fetch import Fetcher, FetchOptions
     from .config import Settings
 
 
@@ -482,9 +483,29 @@ def _settings(args: argparse.Namespace) -> Settings:
     return resolve(cli, explicit=getattr(args, "config", None), env=os.environ, cwd=Path.cwd())
 
 
-def _configure_fetch(st: Settings, quiet: bool = True) -> None:
+def _build_fetcher(st: Settings, quiet: bool = True) -> Fetcher:
+    """The one Fetcher of this run, from the settings; every command that
+    fetches is handed it."""
     from ._cache import CacheError
-    from ._fetch import USER_AGENT, FetchOptions, configure
+    from ._fetch import Fetcher
+
+    options = _fetch_options(st, quiet)
+    fetcher = Fetcher(options)
+    if options.cache_path is not None and options.replay_path is None:
+        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
+        # is an error) before any source depends on it.
+        try:
+            cache = fetcher.cache
+        except CacheError as exc:
+            raise InputError("cache", str(options.cache_path), str(exc)) from None
+        if cache is not None and cache.rebuilt:
+            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
+    return fetcher
+
+
+def _fetch_options(st: Settings, quiet: bool) -> FetchOptions:
+    """The settings' fetch keys as ``FetchOptions``; a bad value is an ``InputError``."""
+    from ._fetch import USER_AGENT, FetchOptions
 
     def path(key: str) -> Path | None:
         value = st.get(key)
@@ -508,41 +529,30 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
-    fetcher = configure(
-        FetchOptions(
-            timeout=st.get("timeout"),
-            # A document may take a few slow requests (redirects, robots.txt,
-            # a retry), not a drip-fed eternity.
-            deadline=st.get("deadline") or 3 * st.get("timeout"),
-            run_deadline=st.get("run-deadline"),
-            user_agent=st.get("user-agent") or USER_AGENT,
-            allow_private=st.get("allow-private"),
-            ignore_robots=st.get("ignore-robots"),
-            cache_path=cache_path,
-            retries=st.get("retries"),
-            exclude_urls=tuple(st.get("exclude-url") or ()),
-            host_headers=tuple(sorted((st.get("headers") or {}).items())),
-            accept=frozenset(st.get("accept") or ()),
-            offline=st.get("offline"),
-            refresh=st.get("refresh"),
-            max_cache_age=st.get("max-cache-age"),
-            archive_path=path("archive"),
-            replay_path=path("replay"),
-            wayback_url=st.get("wayback"),
-            progress=not quiet,
-            max_concurrency=st.get("max-concurrency"),
-            per_host=st.get("per-host"),
-        )
+    return FetchOptions(
+        timeout=st.get("timeout"),
+        # A document may take a few slow requests (redirects, robots.txt,
+        # a retry), not a drip-fed eternity.
+        deadline=st.get("deadline") or 3 * st.get("timeout"),
+        run_deadline=st.get("run-deadline"),
+        user_agent=st.get("user-agent") or USER_AGENT,
+        allow_private=st.get("allow-private"),
+        ignore_robots=st.get("ignore-robots"),
+        cache_path=cache_path,
+        retries=st.get("retries"),
+        exclude_urls=tuple(st.get("exclude-url") or ()),
+        host_headers=tuple(sorted((st.get("headers") or {}).items())),
+        accept=frozenset(st.get("accept") or ()),
+        offline=st.get("offline"),
+        refresh=st.get("refresh"),
+        max_cache_age=st.get("max-cache-age"),
+        archive_path=path("archive"),
+        replay_path=path("replay"),
+        wayback_url=st.get("wayback"),
+        progress=not quiet,
+        max_concurrency=st.get("max-concurrency"),
+        per_host=st.get("per-host"),
     )
-    if cache_path is not None and not replay:
-        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
-        # is an error) before any source depends on it.
-        try:
-            cache = fetcher.cache
-        except CacheError as exc:
-            raise InputError("cache", str(cache_path), str(exc)) from None
-        if cache is not None and cache.rebuilt:
-            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
 
 
 def _cache_path(st: Settings) -> Path | str | None:
@@ -617,8 +627,6 @@ def _utc(epoch: float) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import pipeline, report
-
     if args.command == "schema":
         # Before the configuration is read: the schema is how to fix a broken one.
         from .schema import render
@@ -638,23 +646,29 @@ def _run(args: argparse.Namespace) -> int:
     # ``check`` draws its own bar over the files; a second live bar (fetching)
     # cannot share the terminal with it.
     quiet_fetch = args.command in ("extract", "library", "check", "baseline", "serve")
-    _configure_fetch(st, quiet=st.get("quiet") or quiet_fetch)
+    with _build_fetcher(st, quiet=st.get("quiet") or quiet_fetch) as fetcher:
+        return _run_command(args, st, fetcher)
+
+
+def _run_command(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import pipeline, report
+
     if args.command == "serve":
-        return _serve(args, st)
+        return _serve(args, st, fetcher)
     if args.command == "library":
-        return _library(args, st)
+        return _library(args, st, fetcher)
     if args.command != "extract":
         _require_local_sources(st)
     if args.command in ("check", "baseline"):
-        return _check(args, st)
+        return _check(args, st, fetcher)
     if args.command == "batch":
-        return _batch(args, st)
+        return _batch(args, st, fetcher)
 
     if args.command == "extract" and getattr(args, "explain", False):
-        _emit(_explain_text(args.article), args.output)
+        _emit(_explain_text(args.article, fetcher), args.output)
         return EXIT_OK
     if args.command == "extract":
-        article, quotes = pipeline.run_extract(args.article)
+        article, quotes = pipeline.run_extract(args.article, fetcher=fetcher)
         _warn(article)
         fmt = _format(args, ("json", "markdown"), "json")
         if fmt == "json":
@@ -664,11 +678,15 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = _audit(st, args.article)
+        rep = _audit(st, args.article, fetcher)
         _warn(rep.article)
     else:
         rep = pipeline.run_verify(
-            args.quote, args.source, args.speaker, aliases=_aliases(st.get("speaker-alias"))
+            args.quote,
+            args.source,
+            args.speaker,
+            aliases=_aliases(st.get("speaker-alias")),
+            fetcher=fetcher,
         )
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
     renderers = {"json": report.report_json, "html": report.report_html}
@@ -705,7 +723,9 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
+def _audit(
+    st: Settings, article: str, fetcher: Fetcher, memo: dict[str, Source] | None = None
+) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
 
@@ -727,6 +747,7 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         if not repo_config
         else {n for n, o in speakers.entry_origins.items() if o == "command line"},
         aliases=_aliases(st.get("speaker-alias")),
+        fetcher=fetcher,
     )
 
 
@@ -756,7 +777,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     return fmt if fmt in allowed else default
 
 
-def _check(args: argparse.Namespace, st: Settings) -> int:
+def _check(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import check
     from ._localfile import folder_root
 
@@ -772,7 +793,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
                 "checks the one article on standard input: give no paths or --changed-since",
             )
         with _stdin_article(stdin_name, cwd) as (shown, actual):
-            return _check_files(args, st, [shown], {shown: actual}, output, outputs)
+            return _check_files(args, st, fetcher, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
         include=st.get("include"),
@@ -786,7 +807,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
-    return _check_files(args, st, files, {}, output, outputs)
+    return _check_files(args, st, fetcher, files, {}, output, outputs)
 
 
 @contextlib.contextmanager
@@ -823,6 +844,7 @@ def _stdin_article(name: str, cwd: Path) -> Iterator[tuple[str, str]]:
 def _check_files(
     args: argparse.Namespace,
     st: Settings,
+    fetcher: Fetcher,
     files: list[str],
     read_as: dict[str, str],
     output: str | None,
@@ -852,7 +874,7 @@ def _check_files(
         run = check.run_check(
             files,
             cwd,
-            lambda path: _audit(st, path, memo),
+            lambda path: _audit(st, path, fetcher, memo),
             fail_on,
             on_file=on_file,
             read_as=read_as,
@@ -908,7 +930,7 @@ def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
     )
 
 
-def _serve(args: argparse.Namespace, st: Settings) -> int:
+def _serve(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from .serve import missing_dependency, serve
 
     missing = missing_dependency()
@@ -925,6 +947,7 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     serve(
         args.host,
         args.port,
+        fetcher=fetcher,
         libraries=libraries,
         follow_links=not st.get("no-links"),
         speaker_sources=st.get("speakers"),
@@ -932,11 +955,11 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     return EXIT_OK
 
 
-def _batch(args: argparse.Namespace, st: Settings) -> int:
-    from . import _fetch, batch
+def _batch(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import batch
 
     job = batch.Job(
-        fetch=_fetch.default_fetcher().options,  # as _configure_fetch set it
+        fetch=fetcher.options,  # workers build their own Fetcher from these
         sources=tuple(st.get("source") or ()),
         follow_links=not st.get("no-links"),
         library=st.get("library"),
@@ -1002,7 +1025,7 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     )
 
 
-def _library(args: argparse.Namespace, st: Settings) -> int:
+def _library(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import library_cli
 
     configured = list(st.get("library") or ())
@@ -1010,7 +1033,7 @@ def _library(args: argparse.Namespace, st: Settings) -> int:
         # One library is written: the one named, else the first configured.
         where = configured[0] if configured else DEFAULT_LIBRARY
         if args.library_command == "add":
-            return library_cli.add(where, args.refs)
+            return library_cli.add(where, args.refs, fetcher)
         return library_cli.remove(where, args.documents)
     specs = configured or [DEFAULT_LIBRARY]
     if args.library_command == "list":
@@ -1053,14 +1076,14 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-def _explain_text(article_ref: str) -> str:
+def _explain_text(article_ref: str, fetcher: Fetcher) -> str:
     """One line per quotation: id, kind, speaker, the rules that fired (the
     attribution rule, then the kind rule) and the quotation's opening words."""
     from .article import load_article
     from .extract import explain
 
     lines = []
-    for e in explain(load_article(article_ref)):
+    for e in explain(load_article(article_ref, fetcher=fetcher)):
         q = e.quote
         who = q.speaker.name if q.speaker else "—"
         words = " ".join(q.text.split()[:8])

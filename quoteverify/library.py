@@ -58,6 +58,7 @@ from .models import Source
 from .sources import load_source
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
 SCHEMA_VERSION = 2
@@ -439,8 +440,9 @@ class Library:
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
-        """Add files, directories (walked for *.md, *.txt, *.html) and URLs.
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
+        """Add files, directories (walked for *.md, *.txt, *.html) and URLs
+        (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
         rest are committed every ``BATCH_SIZE`` documents, so an interrupted
@@ -450,7 +452,7 @@ class Library:
         pending = 0
         for ref, path in self._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
