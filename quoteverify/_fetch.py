@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__, _netguard, _progress, _robots
-from ._cache import Cache, CacheEntry, CacheError
+from ._cache import Cache, CacheEntry
 from ._warc import ArchiveError, WarcReplay, WarcWriter, warc_date
+from .errors import FetchError, InternalError
 
 # asyncio, ssl, socket and email.utils (~50 ms of CPU with what they pull in) are
 # imported where used: a run whose inputs are all local files never fetches.
@@ -65,10 +66,6 @@ ACCEPT_ENCODING = "gzip, deflate"
 _WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$")
 
 T = TypeVar("T")
-
-
-class FetchError(Exception):
-    """A URL that could not be fetched; ``str()`` is the one-line cause."""
 
 
 @dataclass(frozen=True)
@@ -448,14 +445,8 @@ class _Session:
         except TimeoutError:
             raise FetchError(f"gave up: {which} passed (the server is too slow)") from None
         except FetchError:
-            raise
-        except (
-            _netguard.Refused,
-            _netguard.NameNotResolved,
-            _DeadLink,
-            CacheError,
-            ArchiveError,
-        ) as exc:
+            raise  # the guard's refusals, the cache's and the archive's failures included
+        except _DeadLink as exc:
             raise FetchError(str(exc)) from None
         except httpx.HTTPError as exc:
             raise FetchError(_describe(exc, self.opts.timeout)) from None
@@ -620,7 +611,7 @@ class _Session:
             if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
                 raise _Unreachable(message) from None
             raise FetchError(message) from None
-        raise AssertionError("unreachable: stamina re-raises the last error")
+        raise InternalError("unreachable: stamina re-raises the last error")
 
     async def _request_once(
         self, url: str, headers: dict[str, str], *, max_bytes: int | None = None
@@ -816,6 +807,8 @@ class _Session:
         archived_at, archived_url = match.groups()
         try:
             got = await self._get(f"{base}/web/{archived_at}id_/{archived_url}", {}, robots=False)
+        except ArchiveError:
+            raise  # our --archive file failed, not the Wayback Machine
         except (*failures, httpx.HTTPError) as exc:
             raise FetchError(f"{cause}; the archived copy failed ({exc})") from None
         # The id_ URL may itself redirect to the nearest capture: report that one.

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import SourceError
 from .models import ArticleFormat as Format
 
 
-class NotText(ValueError):
+class NotText(SourceError, ValueError):
     """The bytes are not a text document (binary, or undecodable)."""
 
 

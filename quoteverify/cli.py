@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from ._display import display_path, safe_line
 from .config import MIN_LEVELS
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, error_line, exit_code
 from .grammar import plural
 from .models import (
     CHECK_FORMATS,
@@ -459,19 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
-    except InputError as exc:
-        print(f"quoteverify: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("quoteverify: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        print(
-            f"quoteverify: internal error: {type(exc).__name__}: {safe_line(str(exc))} "
-            "(please report this)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the promise: no traceback
+        print(error_line(exc), file=sys.stderr)
+        return exit_code(exc)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -44,6 +44,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from ._fetch import is_url
+from .errors import SourceError
 from .library_people import (
     DocPeople,
     LabelMapper,
@@ -126,7 +127,7 @@ ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
 """
 
 
-class LibraryError(Exception):
+class LibraryError(SourceError):
     """The database is not a quoteverify library (or a newer one), or is missing.
 
     ``ref`` names the library and ``reason`` says what is wrong, so that a

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..article import MAX_ARTICLE_BYTES
-from ..errors import InputError
+from ..errors import InputError, QuoteverifyError
 from ..models import Report
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Jobs:
             return self._jobs.get(job_id)
 
 
-class BadInput(Exception):
+class BadInput(QuoteverifyError):
     """Input the form cannot take; the message is shown in the page."""
 
 
