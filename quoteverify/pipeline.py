@@ -84,8 +84,7 @@ def _text_hash(text: str) -> str:
 
 def run_extract(article_ref: str, *, fetcher: Fetcher | None = None) -> tuple[Article, list[Quote]]:
     """The article and its quotations; a URL is fetched with ``fetcher``."""
-    from .extract import extract_quotes
-    from .extract._marks import TooManyQuotations
+    from .extract import TooManyQuotations, extract_quotes
 
     article = load_article(article_ref, fetcher=fetcher)
     try:

@@ -51,7 +51,18 @@ from typing import Literal
 from .locate import FENCE_RE, LineIndex
 from .models import FINDING_VERDICTS, ArticleFormat
 
-__all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
+__all__ = [
+    "DISABLE",
+    "DISABLE_NEXT_LINE",
+    "ENABLE",
+    "IGNORE_ATTRIBUTE",
+    "SOURCE",
+    "VERDICT_NAMES",
+    "Suppression",
+    "SuppressionKind",
+    "find_suppressions",
+    "suppression_for",
+]
 
 SuppressionKind = Literal["next-line", "range", "attribute"]
 

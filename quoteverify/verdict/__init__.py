@@ -15,25 +15,26 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from quoteverify.align import (
+    ParsedQuote,
     PreparedSource,
+    QToken,
+    WordDiff,
     find_candidates,
+    is_negation,
+    is_number,
+    label_matches,
     lookup,
+    moved_words,
+    parse_quote,
+    quote_shown,
     quote_trigrams,
     shares_trigram,
-)
-from quoteverify.align._diff import (
-    WordDiff,
-    moved_words,
-    quote_shown,
     source_punct,
     source_shown,
     source_word,
     tight_diff,
     word_diff,
 )
-from quoteverify.align._quote import ParsedQuote, parse_quote
-from quoteverify.align._tokens import QToken, is_negation, is_number
-from quoteverify.align._transcript import label_matches
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import (
@@ -46,7 +47,31 @@ from quoteverify.verdict import (
     _transcriber,
 )
 from quoteverify.verdict._inflection import is_inflection
+from quoteverify.verdict._speakers import (
+    ROLE_OFFICES,
+    holder,
+    office_holders,
+    parse_aliases,
+    same_person,
+)
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
+
+# What the verdict stage offers: ``judge``; the policy's word rules, which a caller
+# of ``align.word_diff`` passes in (``WORD_RULES``) and which flags are minor; and
+# the policy's mapping of transcript labels to people (aliases, office holders),
+# which the library uses to tell who speaks in a document.
+__all__ = [
+    "MINOR_FLAGS",
+    "ROLE_OFFICES",
+    "WORD_RULES",
+    "holder",
+    "is_inflection",
+    "is_minor",
+    "judge",
+    "office_holders",
+    "parse_aliases",
+    "same_person",
+]
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
 _MAX_CANDIDATES = 4
@@ -56,7 +81,7 @@ _JUNK_MIN_WORDS = 4
 
 
 @dataclass
-class _PM:
+class _Placement:
     """One place a quote part may stand in one source."""
 
     a: int  # source token span [a, b)
@@ -78,7 +103,9 @@ class _PM:
 
 
 @dataclass
-class _Cand:
+class _SourceVerdict:
+    """The verdict on a quote against one source; ``judge`` keeps the best of them."""
+
     verdict: Verdict
     score: float
     match: Match | None = None
@@ -188,7 +215,7 @@ def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
 
 
 # ---------------------------------------------------------------------------
-def _speaker_check(pm: _PM, quote: Quote, ps: PreparedSource) -> None:
+def _speaker_check(pm: _Placement, quote: Quote, ps: PreparedSource) -> None:
     turn = ps.turn_at(pm.a)
     if turn is None:
         return
@@ -298,7 +325,7 @@ def _part_matches(
     *,
     fuzzy: bool = True,
     fallback: bool = True,
-) -> list[_PM]:
+) -> list[_Placement]:
     """Candidate places for a run of quote words, best first (exact ones first)."""
     keys = [t.key for t in toks]
     look = lookup(ps, keys)
@@ -309,10 +336,10 @@ def _part_matches(
     exact, hits = find_candidates(
         ps, keys, th, fuzzy=fuzzy, fallback=fallback, look=look, slack=near
     )
-    out: list[_PM] = []
+    out: list[_Placement] = []
     for s in exact:
         wd = _police(word_diff(toks, ps, s, s + len(keys), th, WORD_RULES), th, ps, s)
-        out.append(_PM(s, s + len(keys), wd, True))
+        out.append(_Placement(s, s + len(keys), wd, True))
     if not out and fuzzy:
         taken: list[tuple[int, int]] = []
         cutoff = (hits[0].dist + near) if hits else 0
@@ -337,7 +364,7 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
-            out.append(_PM(a, b, _police(wd, th, ps, a), False))
+            out.append(_Placement(a, b, _police(wd, th, ps, a), False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
@@ -417,11 +444,11 @@ def _transcriber_note_within(ps: PreparedSource, a: int, b: int) -> bool:
     return "[" in text and bool(_transcriber.word_notes(text))
 
 
-def _choose(pms: list[_PM], th: Thresholds, after: int | None = None) -> _PM:
+def _choose(pms: list[_Placement], th: Thresholds, after: int | None = None) -> _Placement:
     """The best candidate, preferring the named speaker's own turn and (for
     ellipsis parts) a place after the previous part."""
 
-    def key(p: _PM) -> float:
+    def key(p: _Placement) -> float:
         k = p.score
         if p.label_ok is True and not p.quoted:
             k += th.speaker_preference_margin
@@ -471,7 +498,9 @@ def _short_paired(wd: WordDiff, n_words: int, th: Thresholds) -> bool:
     )
 
 
-def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Thresholds) -> _PM:
+def _widen(
+    toks: list[QToken], pm: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement:
     """``pm`` with its passage grown over a few words where quote words stay unpaired.
 
     edlib prefers two unpaired quote words to three skipped source words, so
@@ -506,17 +535,17 @@ def _widen(toks: list[QToken], pm: _PM, quote: Quote, ps: PreparedSource, th: Th
                 break
             wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
-                best = _PM(a, b, wd, False)
+                best = _Placement(a, b, wd, False)
     if best is not pm:
         _speaker_check(best, quote, ps)
     return best
 
 
-def _lines(ps: PreparedSource, pms: list[_PM]) -> list[int]:
+def _lines(ps: PreparedSource, pms: list[_Placement]) -> list[int]:
     return [ps.line_of(ps.orig_span(p.a, p.b)[0]) for p in pms]
 
 
-def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> Match:
+def _make_match(ps: PreparedSource, idx: int, pms: list[_Placement], score: float) -> Match:
     spans = [ps.orig_span(p.a, p.b) for p in pms]
     text = ps.source.text
     if len(spans) == 1:
@@ -541,7 +570,7 @@ def _make_match(ps: PreparedSource, idx: int, pms: list[_PM], score: float) -> M
     )
 
 
-def _edge_numbers(pms: Sequence[_PM], ps: PreparedSource) -> dict[int, str]:
+def _edge_numbers(pms: Sequence[_Placement], ps: PreparedSource) -> dict[int, str]:
     """The source's number word just outside a passage, by the ``id`` of the
     passage's end op that adds a number word in its place.
 
@@ -650,7 +679,7 @@ def _one_word_inflection(o: DiffOp) -> bool:
     return is_inflection(q, src)
 
 
-def _unmapped_label(pms: list[_PM], quote: Quote, ps: PreparedSource) -> Note | None:
+def _unmapped_label(pms: list[_Placement], quote: Quote, ps: PreparedSource) -> Note | None:
     """The policy's last rule: words found only under a role label that no
     title, date or alias maps to a person are unverifiable, never misattributed
     or passed, when no label of the source maps to the quote's speaker."""
@@ -669,7 +698,7 @@ def _unmapped_label(pms: list[_PM], quote: Quote, ps: PreparedSource) -> Note | 
     return None
 
 
-def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
+def _misattribution(pms: list[_Placement], quote: Quote) -> str | None:
     """Why the words are not the quoted speaker's, or None."""
     sp = quote.speaker
     if sp is None:
@@ -691,16 +720,16 @@ def _misattribution(pms: list[_PM], quote: Quote) -> str | None:
 # ---------------------------------------------------------------------------
 def _judge_source(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     if ps.n_tokens == 0:
-        return _Cand("not_found", 0.0, notes=[Note("nearest", "the source has no words")])
+        return _SourceVerdict("not_found", 0.0, notes=[Note("nearest", "the source has no words")])
     if quote.kind == "fragment" or pq.n_words <= th.fragment_max_words:
         return _judge_fragment(pq, quote, ps, idx, th)
     if len(pq.parts) == 1:
         return _judge_single(pq, quote, ps, idx, th)
     parts = [list(p.tokens) for p in pq.parts]
     per = [_part_matches(t, quote, ps, th) for t in parts]
-    return _combine(parts, per, quote, ps, idx, th, marked=True)
+    return _judge_parts(parts, per, quote, ps, idx, th, marked=True)
 
 
 _FRAGMENT_ABSENT = Note("nearest", "fragment: the exact words are not in the source")
@@ -709,7 +738,7 @@ _NO_PASSAGE = Note("nearest", "no passage of the source shares these words")
 
 def _judge_fragment(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     toks = pq.tokens
     pms = _part_matches(toks, quote, ps, th, fuzzy=False)
     notes: list[Note] = []
@@ -718,7 +747,7 @@ def _judge_fragment(
         if not own:
             labels = sorted({p.label or "?" for p in pms})
             lines = _lines(ps, pms)
-            return _Cand(
+            return _SourceVerdict(
                 "not_found",
                 0.0,
                 _make_match(ps, idx, [pms[0]], 0.0),
@@ -736,14 +765,14 @@ def _judge_fragment(
         near = _part_matches(toks, quote, ps, th)
         if near:
             p = near[0]
-            return _Cand(
+            return _SourceVerdict(
                 "not_found",
                 p.score,
                 _make_match(ps, idx, [p], p.score),
                 p.wd.ops,
                 [_FRAGMENT_ABSENT],
             )
-        return _Cand("not_found", 0.0, notes=[_FRAGMENT_ABSENT])
+        return _SourceVerdict("not_found", 0.0, notes=[_FRAGMENT_ABSENT])
     best = _choose(pms, th)
     if len(pms) > 1:
         notes.append(_ambiguous(ps, pms))
@@ -762,13 +791,13 @@ def _judge_fragment(
                 source_shown(ps, best.a, best.b),
             )
         ]
-        return _Cand("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
+        return _SourceVerdict("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
     if verdict == "not_found":
         verdict = "diverged"  # every word stands there: at worst a changed word
     return _judged(verdict, best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx)
 
 
-def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> Note:
+def _ambiguous(ps: PreparedSource, pms: list[_Placement]) -> Note:
     lines = sorted(set(_lines(ps, pms)))
     return Note(
         "ambiguous",
@@ -778,12 +807,12 @@ def _ambiguous(ps: PreparedSource, pms: list[_PM]) -> Note:
 
 def _judge_single(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand:
+) -> _SourceVerdict:
     toks = pq.tokens
     n = len(toks)
     pms = _part_matches(toks, quote, ps, th)
     if not pms:
-        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
+        return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     best = _choose(pms, th)
     notes: list[Note] = []
     verdict = _word_verdict(best.wd, n, th)
@@ -858,8 +887,8 @@ def _fit_start(
 
 
 def _try_interjection(
-    toks: list[QToken], best: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand | None:
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
     """The quote as one sentence of a speaker run on across a brief interjection.
 
     The best passage stands at the end of a turn A (or the start of a turn C);
@@ -912,8 +941,8 @@ def _try_interjection(
             DiffOp("delete", "", words, ("interjection",), "", source_shown(ps, *b_rng)),
             *right.ops,
         ]
-        pm_left = _PM(x0, a_rng[1], left, False)
-        pm_right = _PM(c_rng[0], y1, right, False)
+        pm_left = _Placement(x0, a_rng[1], left, False)
+        pm_right = _Placement(c_rng[0], y1, right, False)
         for p in (pm_left, pm_right):
             _speaker_check(p, quote, ps)
         note = Note("interjection", _interjection.interjection_note(labels[1], words))
@@ -924,15 +953,15 @@ def _try_interjection(
 
 def _finish(
     verdict: Verdict,
-    score_pm: _PM,
-    pms: list[_PM],
+    score_pm: _Placement,
+    pms: list[_Placement],
     toks: list[QToken],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
     notes: list[Note],
     th: Thresholds,
-) -> _Cand:
+) -> _SourceVerdict:
     wd = score_pm.wd
     ops = list(wd.ops)
     notes = list(notes)
@@ -974,11 +1003,15 @@ def _finish(
                 )
             )
         notes.append(Note("nearest", f"nearest passage scores {wd.score:g}"))
-        return _Cand("not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes)
+        return _SourceVerdict(
+            "not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes
+        )
     return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)
 
 
-def _close_paraphrase(toks: list[QToken], pm: _PM, ps: PreparedSource, th: Thresholds) -> bool:
+def _close_paraphrase(
+    toks: list[QToken], pm: _Placement, ps: PreparedSource, th: Thresholds
+) -> bool:
     """Is the quote a close paraphrase of the passage ``pm`` (see ``_paraphrase``)?
 
     In another speaker's turn too: the policy's words found in the turn of
@@ -1009,11 +1042,11 @@ def _judged(
     score: float,
     ops: list[DiffOp],
     notes: list[Note],
-    pms: list[_PM],
+    pms: list[_Placement],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
-) -> _Cand:
+) -> _SourceVerdict:
     """The words' ``verdict`` with the diff's notes, or "misattributed" when
     a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops, _edge_numbers(pms, ps)))
@@ -1023,13 +1056,13 @@ def _judged(
     if unmapped is not None:
         notes.insert(0, unmapped)
         notes.append(Note("unmapped", f"the words themselves: {verdict}"))
-        return _Cand("unverifiable", score, _make_match(ps, idx, pms, score), ops, notes)
+        return _SourceVerdict("unverifiable", score, _make_match(ps, idx, pms, score), ops, notes)
     mis = _misattribution(pms, quote)
     if mis is not None:
         notes.insert(0, Note("misattributed", mis))
         notes.append(Note("misattributed", f"the words themselves: {verdict}"))
         verdict = "misattributed"
-    return _Cand(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
+    return _SourceVerdict(verdict, score, _make_match(ps, idx, pms, score), ops, notes)
 
 
 def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
@@ -1054,8 +1087,8 @@ def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
 
 
 def _try_unmarked_stitch(
-    toks: list[QToken], main: _PM, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
-) -> _Cand | None:
+    toks: list[QToken], main: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
     # Runs of two equal words prove little: "going to" pairs with any "going
     # to" near the second part.  In "We're not going to let him do it. I mean,
     # they're ..." (the first sentence said 500 lines before the second) the
@@ -1107,7 +1140,7 @@ def _stitch_run_ok(span: tuple[int, int], n: int, th: Thresholds) -> bool:
 
 def _stitch_at(
     toks: list[QToken],
-    main: _PM,
+    main: _Placement,
     span: tuple[int, int],
     quote: Quote,
     ps: PreparedSource,
@@ -1115,7 +1148,7 @@ def _stitch_at(
     th: Thresholds,
     *,
     exact: bool = False,
-) -> _Cand | None:
+) -> _SourceVerdict | None:
     """The quote judged as stitched around the unmatched quote words ``span``, or None.
 
     ``exact``: the run counts only as a unique verbatim occurrence outside
@@ -1142,7 +1175,7 @@ def _stitch_at(
     ]
     if any(not p for p in per):
         return None
-    cand = _combine(parts, per, quote, ps, idx, th, marked=False)
+    cand = _judge_parts(parts, per, quote, ps, idx, th, marked=False)
     # The run was found on its own (score >= stitch_part_min_score): the split
     # diff describes the quote better than the main alignment did.
     return cand if cand.verdict != "not_found" else None
@@ -1163,19 +1196,19 @@ def _omitted_shown(ps: PreparedSource, a: int, b: int) -> str:
     return f"{source_shown(ps, a, a + 5)} … {source_shown(ps, b - 5, b)}"
 
 
-def _combine(
+def _judge_parts(
     parts: list[list[QToken]],
-    per: list[list[_PM]],
+    per: list[list[_Placement]],
     quote: Quote,
     ps: PreparedSource,
     idx: int,
     th: Thresholds,
     *,
     marked: bool,
-) -> _Cand:
+) -> _SourceVerdict:
     """Judge a quote made of parts (ellipsis-separated, or a split found unmarked)."""
     n = sum(len(p) for p in parts)
-    chosen: list[_PM | None] = []
+    chosen: list[_Placement | None] = []
     after: int | None = None
     for pms in per:
         if not pms:
@@ -1186,14 +1219,14 @@ def _combine(
         after = pm.b
     found = [(k, p) for k, p in enumerate(chosen) if p is not None]
     if not found:
-        return _Cand("not_found", 0.0, notes=[_NO_PASSAGE])
+        return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     ops: list[DiffOp] = []
     notes: list[Note] = []
     cost = 0.0
     s_len = 0
     verdicts: list[Verdict] = []
     stitched = False
-    prev: _PM | None = None
+    prev: _Placement | None = None
     for k, pm in enumerate(chosen):
         toks = parts[k]
         if pm is None:
@@ -1302,6 +1335,6 @@ def _combine(
                 words = " ".join(t.core for t in parts[k])
                 notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))
         if found_words * 2 < n:
-            return _Cand("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
+            return _SourceVerdict("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
         worst = "diverged"
     return _judged("stitched" if stitched else worst, score, ops, notes, pms, quote, ps, idx)

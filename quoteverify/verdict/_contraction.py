@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteverify.align._tokens import expand, is_contraction
+from quoteverify.align import expand, is_contraction
 
 
 def contracted_same(quote: Sequence[str], source: Sequence[str]) -> bool:
