@@ -2,7 +2,7 @@
 
 Everything network-shaped (timeouts, redirects, retries, size limits, the
 User-Agent, robots.txt, the SSRF guard, the cache, WARC evidence, the Wayback
-fallback) lives here, behind ``fetch()``, so the rest of the code sees bytes
+fallback) lives here, behind ``Fetcher.fetch()``, so the rest of the code sees bytes
 or a ``FetchError`` with a one-line cause.
 
 A ``Fetcher`` is built once from ``FetchOptions`` (the CLI builds it from the

@@ -3,7 +3,7 @@
 ``quoteverify check`` is ``audit`` run over files, with what a CI checker needs on
 top (the conventions of Vale and lychee): which files (paths, globs, include and
 exclude patterns, ``--changed-since REF``), where each quote is in the file as
-written (line and column, via ``locate``), suppression comments (``suppress``),
+written (line and column, via ``position``), suppression comments (``suppress``),
 a baseline of known findings keyed by a fingerprint that survives line moves,
 and the exit code.  The words of a finding (title, message, the source it cites)
 and all rendering are ``report``'s; file and git access stay here.
@@ -283,8 +283,8 @@ def _check_file(
     root: Path | None = None,
     read_as: str | None = None,
 ) -> FileCheck:
-    from ._text import NotText
-    from .locate import LineIndex, locate_quotes, read_original
+    from ._decode import NotText
+    from .position import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
 
     # ``read_as``: the file that holds the text of ``path`` (--stdin-filename's
@@ -304,11 +304,13 @@ def _check_file(
             # collections) has no quotation to get wrong: clean, not broken.
             return FileCheck(path=path, report=None)
         return FileCheck(path=path, report=None, error=exc.cause)
-    try:
-        original, _ = read_original(full)
-    except (OSError, NotText) as exc:
-        return FileCheck(path=path, report=report, error=str(exc))
     article = report.article
+    original = article.original
+    if original is None:
+        try:
+            original, _ = read_original(full)
+        except (OSError, NotText) as exc:
+            return FileCheck(path=path, report=report, error=str(exc))
     located = locate_quotes(original, article, [r.quote for r in report.results])
     suppressions, problems = find_suppressions(original, article.format)
     # A suppression without a reason is a mistake in the article, not a pass: the
@@ -349,6 +351,9 @@ def _check_file(
                 suppressed=sup.reason if sup else None,
             )
         )
+    # The file as written has served its purpose: a run over a thousand articles
+    # keeps every report (and ships each back from a --jobs worker) without it.
+    report = replace(report, article=replace(article, original=None, offsets=None))
     return FileCheck(
         path=path,
         report=report,

@@ -11,19 +11,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ._fetch import Fetched, FetchError, is_url
-from ._localfile import LocalFileError, read_regular
-from ._pdf import pdf_to_text
-from ._text import (
+from ._decode import (
     NotText,
     decode,
     guess_format,
     html_to_document,
     is_pdf,
-    markdown_to_document,
     media_type,
     split_front_matter,
 )
+from ._fetch import Fetched, FetchError, is_url
+from ._localfile import LocalFileError, read_regular
+from ._markdown_reader import markdown_to_document
+from ._pdf import pdf_to_text
 from .models import Source
 
 if TYPE_CHECKING:
