@@ -37,9 +37,7 @@ def test_gold_is_valid_brat(folder: str) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(
-    ("folder", "digest"), [(HELDOUT, HELDOUT_SHA256), (FRESH, FRESH_SHA256)]
-)
+@pytest.mark.parametrize(("folder", "digest"), [(HELDOUT, HELDOUT_SHA256), (FRESH, FRESH_SHA256)])
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
     # The README's hash: the .ann files concatenated in byte order of their names.
     data = b"".join(
