@@ -179,6 +179,7 @@ student farmer driver survivor victim soldier neighbour neighbor friend
 researcher scientist activist organiser organizer protester journalist reporter
 correspondent source aide lawmaker legislator prosecutor defendant candidate
 poster blogger commenter
+anchor anchorman anchorwoman newscaster presenter commentator pundit narrator moderator
 waitress waiter bartender server cashier chef cook mechanic electrician plumber carpenter
 trucker retiree veteran parent grandmother grandfather pastor priest firefighter paramedic
 pilot controller engineer entrepreneur shopper customer consumer voter taxpayer homeowner

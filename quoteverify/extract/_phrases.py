@@ -16,8 +16,10 @@ from quoteverify.extract._lexicon import (
     AUX_WORDS,
     COMMON_CAPS,
     CUE,
+    DATE_WORDS,
     DOC_NOUNS,
     GROUP_WORDS,
+    NUMBER_WORDS,
     ORG_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -108,6 +110,10 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     title, name, typ = parsed
     if len(name) == 1:
         return None  # the "S" of a "U.S." cut at its last dot
+    if not title and " " not in name:
+        lone = _lone_capital(name, start, end)
+        if lone is not False:
+            return lone
     if not name:
         # A title without a name: "the President" → resolved like a role noun.
         return Cand(
@@ -120,6 +126,29 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
             head=(title or "").split(" ")[-1].lower(),
         )
     return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
+
+
+def _lone_capital(word: str, start: int, end: int) -> Cand | None | bool:
+    """A lone capitalised word that opens a sentence and names no one: a weekday,
+    a month or a number word ("Wednesday, the governor said" – the governor speaks,
+    not a person called Wednesday; "Two officials said"), or a plural group noun
+    capitalised only because it opens the sentence ("Organizers blamed the rain.
+    … She said" – a group, never the antecedent of "she"; "Officials said").
+    False when the word is an ordinary name.
+
+    >>> _lone_capital("Wednesday", 0, 9) is None
+    True
+    >>> _lone_capital("Organizers", 0, 10).kind
+    'group'
+    >>> _lone_capital("Haaland", 0, 7)
+    False
+    """
+    if word in DATE_WORDS or word in NUMBER_WORDS:
+        return None
+    low = word.lower()
+    if low in GROUP_WORDS and word[1:].islower():
+        return Cand("group", start, end, word, None, "group", head=low)
+    return False
 
 
 # Up to three capitalised words and up to two lower-case modifiers right before a

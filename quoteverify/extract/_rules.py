@@ -270,6 +270,28 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     )
 
 
+def label_in_run(ctx: QuoteContext) -> Attribution | None:
+    """A speaker label that is not at a paragraph's start: round-ups run their list
+    of "Name, affiliation: “Q”" items together in one paragraph, and a lead-in
+    sentence may come first ("… met with praise across the board. American Iron
+    and Steel Institute: “…” Renewable Fuels Association: “…”", 2025-03-04;
+    "Sen. Chuck Schumer: “…” Sen. Bernie Sanders: “…”"). Read as a label when the
+    writer's words start right after the previous quotation or a sentence end.
+
+    >>> demo('Title\\n\\nThe plan was met with praise across the board. American Iron'
+    ...      ' and Steel Institute: “Producers know the impact.” Renewable Fuels'
+    ...      ' Association: “We have spent a decade fighting.”')
+    'quote Renewable Fuels Association label-in-run'
+    """
+    if ctx.lo <= ctx.plo or not ctx.prefix.endswith(":"):
+        return None
+    prev = ctx.masked[ctx.plo : ctx.lo].rstrip()
+    if not (ctx.after_prev_quote or prev.endswith((".", "!", "?", "”", '"', "…"))):
+        return None
+    att = attribution_before(ctx.masked, ctx.lo, ctx.sp.open, True)
+    return att if att is not None and att.how == "label" else None
+
+
 def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
     """The last sentence of the previous paragraph when it ends in a colon and
     the quotation opens its own paragraph."""
@@ -530,6 +552,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
     Rule("split-half", split_half),
     Rule("cue-before", cue_before),
+    Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
