@@ -497,7 +497,35 @@ def doc_np(masked: str, a: int, b: int) -> Cand | None:
     return Cand("doc", m.start("np"), m.end("np"), phrase, None, "unknown", head=m.group("doc"))
 
 
+# A relative clause that hands the floor to the next speaker: "“Q1?” a reporter
+# asked, to which Biden responded, “A”", "…, at which point Smith said".
+_TURN = re.compile(
+    r"(?:^|,)\s*(?:to|at|after|upon|on|in\s+response\s+to)\s+which(?:\s+(?:point|time))?\s+"
+    r"(?P<rest>[^,;:]{1,80})$"
+)
+
+
+def turn_subject(masked: str, a: int, b: int) -> Cand | None:
+    """The subject of a turn-taking relative right before the cue: the answer in
+    "“Are you running again?” a reporter asked, to which Biden responded, “Watch
+    me.”" is Biden's, not the questioner's; "the chair called the vote, at which
+    point Hale said" – Hale.
+
+    >>> s = ' a reporter asked, to which Biden responded'
+    >>> turn_subject(s, 0, s.index(' responded')).name
+    'Biden'
+    """
+    m = _TURN.search(masked, a, b)
+    if m is None:
+        return None
+    c = parse_np(masked, m.start("rest"), m.end("rest"), "full")
+    return c if c is not None and c.kind in ("name", "pron", "role", "group", "orgn") else None
+
+
 def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    turn = turn_subject(masked, a, b)
+    if turn is not None:
+        return turn
     seen = _SEEN_BY.search(masked, a, b)
     if seen is not None:
         c = doc_np(masked, a, seen.start()) or parse_np(masked, a, seen.start(), "tail")

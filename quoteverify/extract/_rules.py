@@ -602,11 +602,28 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     >>> demo('Why did Putin withdraw ‘Russian NATO’ soldiers from Kazakhstan?')
     'scare None scare-unattributed'
     """
-    if not ctx.short or a.direct:
+    if not ctx.short or a.direct or _own_sentence(ctx):
         return None
     if a.att is None or _title_case(ctx.words) or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
         return Decision("scare")
     return None
+
+
+def _own_sentence(ctx: QuoteContext) -> bool:
+    """A short quotation that is a sentence of its own after a quoted speaker is a
+    quotation, not a scare quote: nothing of the writer's before it in its sentence,
+    sentence punctuation inside the marks, and a quotation just before it in the
+    paragraph ("“The same thing I have said for a year,” she said. “Just louder.”",
+    held-out h2-05; "“Every year’s a bad year,” Breen said. “Some are just worse.”",
+    h2-09). Scare quotes sit inside the writer's sentence.
+
+    >>> demo('“The same thing I have said for a year,” Karen Halvorsen said. “Just louder.”')
+    'quote Karen Halvorsen carry-over'
+    """
+    if ctx.prefix or not re.search(r"[.!?]$", ctx.body.rstrip()):
+        return False
+    ps = ctx.prev_span
+    return ps is not None and ps.last_para == ctx.sp.para and ctx.prev_quote is not None
 
 
 def fragment(ctx: QuoteContext, a: Attributed) -> Decision | None:
