@@ -26,6 +26,8 @@ criticized criticised criticizes criticises slammed slams blasted blasts thanked
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
 reads cited cites
+reflected reflects mentioned mentions expressed expresses highlighted highlights
+reasoned reasons summarized summarizes summarised summarises
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",

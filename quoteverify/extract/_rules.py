@@ -17,6 +17,7 @@ docstring names the real case it serves, with a doctest on real text
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -216,7 +217,32 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
     if len(ctx.words) > ctx.limits.term_max_words:
         return None
     a = max(ctx.plo, ctx.sp.open - ctx.limits.guard_lookback)
-    return Decision("scare") if _scare_guarded(ctx.masked, a, ctx.sp.open) else None
+    if not _scare_guarded(ctx.masked, a, ctx.sp.open) or _what_x_called(ctx.masked, a, ctx.sp.open):
+        return None
+    return Decision("scare")
+
+
+_WHAT_CALLED = re.compile(
+    r"\bwhat[^\S\n]+(?:[\w’'\-]+[^\S\n]+){1,4}?(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?"
+    r"(?:called|calls|dubbed|dubs|labell?ed|labels|branded|brands|termed|terms|described"
+    r"[^\S\n]+as)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$"
+)
+
+
+def _what_x_called(masked: str, a: int, b: int) -> bool:
+    """ "what X called a “…”" is X's word for the thing, attributed to X, not a term
+    named as such (issue class 1): "ABC News aired what it called a “violent Border
+    Patrol detention”" (White House, 2025-11-19), "Nasrallah … made the fateful
+    decision to join hands with Hamas and open what he called a “northern front”"
+    (statement of 2024-09-28) – the guard word "called" has a
+    subject of its own.
+
+    >>> _what_x_called('ABC News aired what it called a ', 0, 32)
+    True
+    >>> _what_x_called('a man called ', 0, 13)
+    False
+    """
+    return _WHAT_CALLED.search(masked, a, b) is not None
 
 
 EARLY_KIND_RULES: tuple[Rule, ...] = (
@@ -545,6 +571,44 @@ def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
     return att
 
 
+def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
+    """A release or feature that opens a paragraph with a full quotation and no cue,
+    then names its speaker as the subject of the next sentence: "“I often think about
+    the brave people who make the ultimate sacrifice for our freedom.” First Lady
+    Melania Trump opened her remarks at today’s White House tribute …" (2026-05-06),
+    "“I am grateful for the opportunity to serve as First Lady … for the better.”
+    First Lady Melania Trump inspired Congressional Club Members …" (2026-04-23).
+    Only a person named in full or with a title, and only where no earlier quotation
+    could carry over (the quotation's paragraph or the one before holds none).
+
+    >>> demo('Title\\n\\n“I often think about the brave people who make the ultimate'
+    ...      ' sacrifice for our freedom.” First Lady Melania Trump opened her remarks at'
+    ...      ' the White House tribute.')
+    'quote Melania Trump lede-then-subject'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or not sp.closed:
+        return None
+    if not re.search(r"[.!?…]$", ctx.body.rstrip()):
+        return None
+    ps = ctx.prev_span
+    if ps is not None and ps.last_para >= sp.para - 1:
+        return None
+    pi = sp.last_para
+    hi = ctx.paras[pi][1]
+    starts = ctx.bare_sents.starts(pi)
+    i = bisect.bisect_right(starts, sp.close)
+    b = starts[i] if i < len(starts) else hi
+    if not ctx.resolver.bare[sp.close : b].strip(" \t\n”\"’'"):
+        return None
+    c = sentence_subject(ctx.resolver.bare, sp.close, b)
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None
+    return Attribution(c, "", "after")
+
+
 # Order matters: a cue after the mark binds closer than one before it; the
 # previous paragraph's lead-in only when the sentence has none; indirect speech
 # and documents last, since they also match sentences a direct cue explains.
@@ -565,6 +629,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
+    Rule("lede-then-subject", lede_then_subject),
 )
 
 
