@@ -739,7 +739,33 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
         r"[.!?]$", mbody.rstrip()
     ):
         return Decision("scare")
+    if _named_work(mwords):
+        return Decision("scare")
     return None
+
+
+_WORK_NOUNS = frozenset(
+    "Act Acts Bill Order Plan Program Programme Initiative Strategy Agreement Accord Treaty "
+    "Resolution Amendment Directive Framework Report Review Index Survey".split()
+)
+
+
+def _named_work(words: list[str]) -> bool:
+    """A Title Case quotation that ends in the noun of a law, plan or report is its
+    name, however long: the “SUPPORT for Patients and Communities Reauthorization
+    Act of 2025,” and the “Investing in All of America Act of 2025,” (two White House
+    bill-signing notices).
+
+    >>> _named_work('SUPPORT for Patients and Communities Reauthorization Act of 2025,'.split())
+    True
+    >>> _named_work('We will pass the bill'.split())
+    False
+    """
+    alpha = [w.strip(",.;:!?’'‘\"“”()") for w in words]
+    alpha = [w for w in alpha if w and not w.isdigit()]
+    while alpha and alpha[-1].lower() in TITLE_CASE_SMALL:
+        alpha.pop()
+    return bool(alpha) and alpha[-1] in _WORK_NOUNS and _title_case(words)
 
 
 def attributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
@@ -898,6 +924,13 @@ def _title_case(words: list[str]) -> bool:
     True
     >>> _title_case('We lost 20 homes'.split())
     False
+
+    A number of any length is part of a title: “The Internet Explorer 6 Countdown”
+    (Microsoft's site, Wikinews), “Scientology vs. the Internet, part XVII” is not
+    (a lower-case "part").
+
+    >>> _title_case('The Internet Explorer 6 Countdown'.split())
+    True
     """
     if len(words) < 2:
         return False
@@ -907,7 +940,7 @@ def _title_case(words: list[str]) -> bool:
             continue
         if w2.lower() in TITLE_CASE_SMALL:
             continue
-        if not (w2[0].isupper() or (w2.isdigit() and len(w2) == 4)):
+        if not (w2[0].isupper() or w2.isdigit()):
             return False
     return True
 
