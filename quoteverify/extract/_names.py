@@ -19,6 +19,7 @@ from quoteverify.extract._lexicon import (
     MALE_TITLES,
     ORG_SINGLE,
     ORG_WORDS,
+    ROLE_WORDS,
     TITLE_OPENERS,
     TITLE_WORDS,
 )
@@ -87,6 +88,11 @@ def _last_person_title(toks: list[str]) -> list[str]:
     return toks
 
 
+# Honorifics written without a dot (British style) are also sentence-opening
+# common capitals when alone; before a capitalised name they are its title.
+_HONORIFICS = frozenset("Mr Mrs Ms Dr".split())
+
+
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -98,6 +104,8 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     while toks and (toks[0] in COMMON_CAPS or toks[0].lower() in ("the", "of", "and", "for")):
         if len(toks) > 1 and toks[0] in TITLE_OPENERS and toks[1] in TITLE_WORDS:
             break  # "First Lady Melania Trump": "First" opens the title
+        if len(toks) > 1 and toks[0] in _HONORIFICS and toks[1][:1].isupper():
+            break  # "Mrs Ellery disputes the figure.", "Ms Bauchtman said": no dot (British)
         toks.pop(0)
     if not toks:
         return None
@@ -207,6 +215,39 @@ def _runs(
     return [(start, parse(run))]
 
 
+_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*)[^\S\n]*,[^\S\n]*$")
+_ROLE_AFTER = re.compile(
+    r",[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*[’']s)"
+    r"[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?([a-z][\w\-]*)\b"
+)
+
+
+def appositive_role(masked: str, start: int, end: int) -> str | None:
+    """The role noun set off by commas next to an untitled name: "the neighbouring
+    country’s ambassador, Viktor Halas, on Wednesday" (then "the ambassador said"),
+    "Margaret Ellery, a spokeswoman for the library, said" (then "the spokeswoman").
+    Without it the role noun stayed unresolved ("ambassador") and a pronoun whose
+    sentence had the role noun as its subject found no one.
+
+    >>> t = "summoned the country’s ambassador, Viktor Halas, on Wednesday"
+    >>> appositive_role(t, t.index("Viktor"), t.index(", on"))
+    'ambassador'
+    >>> t = "Margaret Ellery, a spokeswoman for the library, said"
+    >>> appositive_role(t, 0, t.index(", a"))
+    'spokeswoman'
+    >>> t = "Peter Smith, who lives in Ohio, said"
+    >>> appositive_role(t, 0, t.index(", who")) is None
+    True
+    """
+    m = _ROLE_BEFORE.search(masked, max(0, start - 40), start)
+    if m is not None and m.group(1) in ROLE_WORDS:
+        return m.group(1)
+    m = _ROLE_AFTER.match(masked, end, min(len(masked), end + 80))
+    if m is not None and m.group(1) in ROLE_WORDS:
+        return m.group(1)
+    return None
+
+
 class NameIndex:
     """Every capitalised name in the article, for surname and role look-ups."""
 
@@ -229,7 +270,12 @@ class NameIndex:
         # each distinct one once.
         parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
-            for start, parsed in _runs(m.group(0), m.start(), parsed_of):
+            runs = _runs(m.group(0), m.start(), parsed_of)
+            for start, parsed in runs:
+                if len(runs) == 1 and parsed is not None and not parsed[0] and parsed[2] == "person":
+                    role = appositive_role(masked, m.start(), m.end())
+                    if role is not None and " " in parsed[1]:
+                        parsed = (role, parsed[1], parsed[2])
                 self._add(start, parsed)
 
     def _add(self, start: int, parsed: tuple[str | None, str, SpeakerType] | None) -> None:
