@@ -272,9 +272,10 @@ class NameIndex:
         for m in _NAME_RE.finditer(masked):
             runs = _runs(m.group(0), m.start(), parsed_of)
             for start, parsed in runs:
-                if len(runs) == 1 and parsed is not None and not parsed[0] and parsed[2] == "person":
+                untitled = parsed is not None and not parsed[0] and parsed[2] == "person"
+                if untitled and len(runs) == 1 and parsed is not None and " " in parsed[1]:
                     role = appositive_role(masked, m.start(), m.end())
-                    if role is not None and " " in parsed[1]:
+                    if role is not None:
                         parsed = (role, parsed[1], parsed[2])
                 self._add(start, parsed)
 
