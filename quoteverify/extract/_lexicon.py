@@ -230,6 +230,7 @@ Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Press
 Monde Reuters Brands Growers Producers Manufacturers
 Builders Workers Teamsters Brotherhood Conference Partnership Project Initiative Campaign
 Co. Holdings Bloc Front Movement
+Gazette Herald Chronicle Inquirer Examiner Courier Bulletin Magazine Review
 """.split()
 )
 # Single words that name an organisation (or a government by its capital).
@@ -358,6 +359,17 @@ FEMALE_TITLES = frozenset(
 
 MALE_TITLES = frozenset(
     "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman Brother".split()
+)
+# Gendered role nouns of an appositive: "His daughter, Sally, was already on the dock"
+# makes Sally "she" (feature h2-09), "her husband, Tom," makes Tom "he".
+FEMALE_ROLES = frozenset(
+    "daughter wife mother sister aunt niece grandmother granddaughter widow woman girl "
+    "actress waitress spokeswoman chairwoman congresswoman councilwoman girlfriend "
+    "fiancee stepmother".split()
+)
+MALE_ROLES = frozenset(
+    "son husband father brother uncle nephew grandfather grandson widower man boy actor "
+    "waiter spokesman chairman congressman councilman boyfriend fiance stepfather".split()
 )
 
 # Sentence-opening words that also open a title: "First Lady", "First Minister".

@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from quoteverify.extract._lexicon import (
     COMMON_CAPS,
+    FEMALE_ROLES,
     FEMALE_TITLES,
     JOB_NOUNS,
+    MALE_ROLES,
     MALE_TITLES,
     ORG_SINGLE,
     ORG_WORDS,
@@ -215,6 +217,11 @@ def _runs(
     return [(start, parse(run))]
 
 
+_KIN = FEMALE_ROLES | MALE_ROLES
+_LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout".split())
+_LOCATIVE = re.compile(
+    r"\b(?i:in|at|near|outside|inside|across|around|throughout|out[^\S\n]+of)[^\S\n]+$"
+)
 _ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*)[^\S\n]*,[^\S\n]*$")
 _ROLE_AFTER = re.compile(
     r",[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*[’']s)"
@@ -249,7 +256,16 @@ def appositive_role(masked: str, start: int, end: int) -> str | None:
 
 
 class NameIndex:
-    """Every capitalised name in the article, for surname and role look-ups."""
+    """Every capitalised name in the article, for surname and role look-ups.
+
+    Names written where a place goes are kept apart (``places``), and a kinship
+    role set off by commas titles even a first name and gives its gender:
+
+    >>> ix = NameIndex("The last boat out of Port Keel. In California, a waitress said."
+    ...                " His daughter, Sally, was already on the dock.")
+    >>> sorted(ix.places), ix.gender.get("Sally")
+    (['California', 'Port Keel'], 'f')
+    """
 
     def __init__(self, masked: str) -> None:
         self.by_surname: dict[str, list[_Entity]] = {}
@@ -268,15 +284,34 @@ class NameIndex:
         self._has_title: dict[str, bool] = {}
         # The same run recurs (a name is repeated; 1 MB holds ~25,000 runs): parse
         # each distinct one once.
+        # Names written where a place goes: "The last boat out of Port Keel", "in
+        # Leetsdale" – never the antecedent of "he" or "she".
+        self.places: set[str] = set()
         parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
             runs = _runs(m.group(0), m.start(), parsed_of)
+            run = _norm(m.group(0))
+            head, _, rest = run.partition(" ")
+            if rest and head.lower() in _LOCATIVE_WORDS:
+                self.places.add(rest)  # "In California, a waitress": the run has "In"
+            elif _LOCATIVE.search(masked, max(0, m.start() - 16), m.start()):
+                self.places.add(run)
             for start, parsed in runs:
-                untitled = parsed is not None and not parsed[0] and parsed[2] == "person"
-                if untitled and len(runs) == 1 and parsed is not None and " " in parsed[1]:
+                untitled = (
+                    parsed is not None
+                    and not parsed[0]
+                    and parsed[2] == "person"
+                    and parsed[1] not in self.places
+                )
+                if untitled and len(runs) == 1 and parsed is not None:
                     role = appositive_role(masked, m.start(), m.end())
-                    if role is not None:
+                    if role is not None and (" " in parsed[1] or role in _KIN):
+                        # A single name counts only with a kinship role ("His
+                        # daughter, Sally,"): "the mayor, Brandt," stays a surname.
                         parsed = (role, parsed[1], parsed[2])
+                        if role in FEMALE_ROLES or role in MALE_ROLES:
+                            g = "f" if role in FEMALE_ROLES else "m"
+                            self.gender.setdefault(parsed[1], g)
                 self._add(start, parsed)
 
     def _add(self, start: int, parsed: tuple[str | None, str, SpeakerType] | None) -> None:

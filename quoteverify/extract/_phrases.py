@@ -277,6 +277,12 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 return c
             break
     else:
+        if mode == "after" and s[:4] in ("the ", "The "):
+            # "according to the Sydney Morning Herald": an organisation after "the".
+            om = _NAME_RE.match(s, 4)
+            oc = _name_cand(om.group(0), base + 4, base + om.end()) if om else None
+            if oc is not None and oc.kind == "name" and oc.type == "organization":
+                return oc
         if mode == "after":
             # A lower-case job description before the name: "said principal cellist
             # Marcus Obi", "said Ohio transportation director Jack Marchbanks".

@@ -89,6 +89,10 @@ class Resolver:
             return False
         if pron not in ("he", "she"):
             return True
+        if sp.name in self.index.places and not sp.title:
+            # A place named as a subject ("Port Keel once had thirty boats") is not
+            # who "he" is a paragraph later (feature h2-09: he is Tom Breen).
+            return False
         g = self._gender_of(sp.name)
         return g is None or g == ("m" if pron == "he" else "f")
 
