@@ -230,7 +230,7 @@ Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Press
 Monde Reuters Brands Growers Producers Manufacturers
 Builders Workers Teamsters Brotherhood Conference Partnership Project Initiative Campaign
 Co. Holdings Bloc Front Movement
-Gazette Herald Chronicle Inquirer Examiner Courier Bulletin Magazine Review
+Gazette Herald Chronicle Inquirer Examiner Courier Bulletin Magazine Review Globe Mail
 """.split()
 )
 # Single words that name an organisation (or a government by its capital).
@@ -240,6 +240,7 @@ Kremlin Pentagon Reuters AFP AP NATO UN EU Google Amazon Apple Microsoft Meta Te
 Facebook Twitter Hamas Hezbollah Taliban Moscow Washington Beijing Kyiv Kiev Tehran Ankara
 Astana Paris London Berlin Brussels Tokyo Seoul Pyongyang Jerusalem Damascus Baghdad Kabul
 Interfax TASS Xinhua OpenAI Nvidia Boeing Airbus Ukraine Russia China Iran Israel
+Bloomberg CNN MSNBC NPR PBS Politico Axios BBC CBS NBC ABC CNBC Breitbart Newsmax HuffPost Semafor
 """.split()
 )
 # Lower-case organisation nouns: "the company said", "the ministry added".

@@ -132,7 +132,10 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     for i, t in enumerate(toks):
         if t in TITLE_WORDS and (i + 1 < len(toks) or last_title < 0):
             last_title = i
-    has_org = any(t in ORG_WORDS for t in toks)
+    # "Pittsburgh Post-Gazette": an organisation word may be half of a hyphened one.
+    has_org = any(
+        t in ORG_WORDS or ("-" in t and not ORG_WORDS.isdisjoint(t.split("-"))) for t in toks
+    )
     if last_title >= 0:
         rest = toks[last_title + 1 :]
         title_toks = toks[: last_title + 1]

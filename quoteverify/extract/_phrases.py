@@ -688,6 +688,10 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
     # A part that is itself an introductory phrase has no subject at its head:
     # "Pointing to U.S. strikes …" is not a person called Pointing.
     head = None if _INTRO_WORD.match(bare, pa, pb) else parse_np(bare, pa, pb, "head")
+    if head is not None and head.kind == "role" and i + 1 < len(parts):
+        named = _appositive_name(bare, head, pb, parts[i + 1])
+        if named is not None:
+            return named
     if head is not None and (
         head.kind in ("pron", "role") or (head.kind == "name" and head.type == "person")
     ):
@@ -706,6 +710,30 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
 
 
 _PERIOD_STOP = re.compile(r"[.;!?]")
+
+
+# What may follow the role noun in its part: "vice president for development".
+_ROLE_REST = re.compile(r"\s*(?:(?:for|of|at|in|on)\s+[\w’'\- ]{1,40})?\s*")
+
+
+def _appositive_name(bare: str, role: Cand, pb: int, nxt: tuple[int, int]) -> Cand | None:
+    """A role noun subject with the person's name as its appositive is that person:
+    "The foreign minister, Sofia Lind, was not convinced." (team-11), "The county’s
+    emergency management director, Ray Dunmore, said crews had pulled 112 people"
+    (h2-03), "The company’s vice president for development, Eric Tanaka, said"
+    (h2-10) – the "she"/"he" that follows is the named person, not the bare role.
+
+    >>> s = "The foreign minister, Sofia Lind, was not convinced."
+    >>> sentence_subject(s, 0, len(s)).name
+    'Sofia Lind'
+    """
+    if not _ROLE_REST.fullmatch(bare, role.end, pb):
+        return None  # the role noun is not its whole part: "The minister said …"
+    c = parse_np(bare, nxt[0], nxt[1], "full")
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    c.title = c.title or role.name
+    return c
 
 
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:

@@ -298,10 +298,26 @@ _FIRM = re.compile(
 )
 
 
+_PAPER = re.compile(
+    r"\b(?:Times|Post|Journal|Tribune|Herald|Gazette|News|Review|Chronicle|Inquirer|"
+    r"Examiner|Courier|Bulletin|Observer|Guardian|Telegraph|Star|Sun|Globe|Mail|Magazine)\b"
+)
+
+
 def _org_fits(noun: str, name: str) -> bool:
-    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry"."""
+    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry";
+    "the newspaper" → "The Minnesota Star Tribune" (White House article), "the paper"
+    → "The Globe and Mail".
+
+    >>> _org_fits("newspaper", "Minnesota Star Tribune"), _org_fits("paper", "Globe and Mail")
+    (True, True)
+    >>> _org_fits("company", "Foreign Ministry")
+    False
+    """
     if noun in name.lower():
         return True
+    if noun in ("newspaper", "paper", "daily", "outlet", "publication", "magazine"):
+        return bool(_PAPER.search(name))
     if noun in ("company", "firm", "group", "manufacturer", "retailer", "airline", "bank"):
         return bool(_FIRM.search(name))
     return False
