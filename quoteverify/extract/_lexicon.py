@@ -107,6 +107,13 @@ PARTICIPLE_CUE = re.compile(
 # report as “fiction”".  ``$`` is the quotation's opening mark (the search ends there).
 INDIRECT_ONLY_CUE = re.compile(
     r"(?=[a-z])\b(?:called|calls|calling|described|describes|describing|"
+    # Speech acts whose object is the speaker's own phrase: "Rep. Max Frost compared
+    # ICE operations to “…”", "McIver incited people to “shut down the city”",
+    # "Lynch smeared ICE agents as “the Gestapo”" (White House, 2025-09-26);
+    # "bragged about “not participating in immigration enforcement”" (2025-04-15).
+    r"compared|compares|likened|likens|smeared|smears|mocked|mocks|ridiculed|ridicules|"
+    r"condemned|condemns|decried|decries|lambasted|lambasts|incited|incites|bragged|"
+    r"brags|threatened|threatens|"
     r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"

@@ -472,6 +472,37 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, ":", "list")
 
 
+def label_over_headline(ctx: QuoteContext) -> Attribution | None:
+    """An op-ed round-up item: a label naming the writer and the outlet, then the
+    piece's headline, then a paragraph quoting it: "Rep. Tom Cole (R-OK) on
+    Indianz.com: [Promises Made, Promises Kept](url)" over “Last November, the
+    American people …” (2025-06-16), "Sen. Chuck Grassley in Fox News: [How Senate
+    Republicans are restoring rule of law …](url)" over “While Democrat allies riot
+    …” (2025-06-17). The writer named before the colon speaks, not the headline.
+
+    >>> demo('Title\\n\\nRep. Tom Cole (R-OK) on Indianz.com: Promises Made, Promises'
+    ...      ' Kept\\n\\n“Last November, the American people gave their Representatives a'
+    ...      ' mandate.”')
+    'quote Tom Cole label-over-headline'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or sp.para == 0:
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    colon = ctx.masked.find(":", a, b)
+    if colon < 0 or colon - a > 160:
+        return None
+    head = ctx.masked[colon + 1 : b].strip(" \t\n*_[]()")
+    if not head or any(m in head for m in '“”"') or len(head.split()) > 25:
+        return None
+    if "\n" in ctx.masked[a:b].strip():
+        return None
+    att = attribution_before(ctx.masked, a, colon + 1, True)
+    if att is None or att.how != "label" or att.cand.kind != "name":
+        return None
+    return Attribution(att.cand, ":", "prev-lead")
+
+
 def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
     """A whole sentence before the quotation that is a lead-in: "Secretary Chris
     Wright said. “…”" (White House round-ups).
@@ -623,6 +654,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
+    Rule("label-over-headline", label_over_headline),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
@@ -669,9 +701,22 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """
     if not ctx.short or a.direct or _own_sentence(ctx):
         return None
-    if a.att is None or _title_case(ctx.words) or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
+    titled = _title_case(ctx.words) and _capitalised(ctx.words) >= 2
+    if a.att is None or titled or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
         return Decision("scare")
     return None
+
+
+def _capitalised(words: list[str]) -> int:
+    """Capitalised words of a quotation. A governed phrase with one capital is the
+    speaker's word for something, not a title: "Lynch smeared ICE agents as “the
+    Gestapo” and “nondescript thugs.”" (White House 2025-07-09 and 2026-01-09; "the
+    SS", 2025-09-26); a title has two or more ("Meet the Press").
+
+    >>> _capitalised(["the", "Gestapo."]), _capitalised(["Meet", "the", "Press"])
+    (1, 2)
+    """
+    return sum(1 for w in words if w.strip("“”\"'‘’([")[:1].isupper())
 
 
 def _own_sentence(ctx: QuoteContext) -> bool:
