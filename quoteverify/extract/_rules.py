@@ -76,6 +76,7 @@ class QuoteContext:
     prev_span: Span | None
     prev_quote: Quote | None  # the last quotation of kind "quote" (None after a heading)
     limits: ExtractLimits = LIMITS
+    in_name_list: bool = False  # one of a comma list of quoted names (``name_lists``)
     # Derived once, in ``__post_init__``.
     body: str = ""
     words: list[str] = field(default_factory=list)
@@ -245,10 +246,59 @@ def _what_x_called(masked: str, a: int, b: int) -> bool:
     return _WHAT_CALLED.search(masked, a, b) is not None
 
 
+def name_list(ctx: QuoteContext) -> Decision | None:
+    """One of three or more short capitalised quotations listed with commas and
+    "and" is a name, not anyone's words: a filmography "films such as “Out of
+    Sight,” “O Brother, Where Art Thou,” “Syriana,” …" (appointments release,
+    2023-04-13), grant programs "“RAISE”, “INFRA”, “RURAL”, and “MEGA”" (White House).
+
+    >>> demo('Title\\n\\nHer credits include “Georgia,” “Five,” “Veronica’s Closet,”'
+    ...      ' and “The Powers That Be.”', 1)
+    'scare None name-list'
+    """
+    return Decision("scare") if ctx.in_name_list else None
+
+
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|or)[^\S\n]+)?")
+
+
+def name_lists(text: str, spans: list[Span], limits: ExtractLimits = LIMITS) -> set[int]:
+    """Indices of spans that belong to a run of at least three short quotations,
+    each opening with a capital and none a sentence (no inner ".", "!" or "?" but
+    at its end before the list ends), joined only by commas and "and"/"or"."""
+
+    def item(sp: Span) -> bool:
+        body = text[sp.start : sp.end].strip()
+        words = body.split()
+        if not sp.closed or not words or len(words) > limits.title_max_words:
+            return False
+        if not (body[:1].isupper() or body[:1].isdigit()):
+            return False
+        return not re.search(r"[.!?]\S*\s", body + " ") or body.endswith(".")
+
+    out: set[int] = set()
+    run: list[int] = []
+    for i, sp in enumerate(spans):
+        if not item(sp):
+            run = []
+            continue
+        if run:
+            prev = spans[run[-1]]
+            gap_ok = prev.para == sp.para and _LIST_GAP.fullmatch(text, prev.close, sp.open)
+            inner_end = text[prev.start : prev.end].rstrip()[-1:]
+            if not gap_ok or inner_end in ".!?":
+                run = []
+        run.append(i)
+        if len(run) >= 3:
+            out.update(run)
+    return out
+
+
 EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-markup", heading_markup),
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
+    Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )
 
@@ -895,10 +945,12 @@ def explain(article: Article) -> list[Explained]:
     out: list[Explained] = []
     prev_span: Span | None = None
     prev_quote: Quote | None = None
-    for sp in spans:
+    listed = name_lists(text, spans)
+    for k, sp in enumerate(spans):
         ctx = QuoteContext(
             sp, text, masked, paras, headings, resolver, sents, bare_sents, prev_span, prev_quote
         )
+        ctx.in_name_list = k in listed
         e = _decide(ctx, f"q{len(out) + 1}")
         out.append(e)
         prev_span = sp
