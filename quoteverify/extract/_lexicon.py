@@ -308,6 +308,9 @@ ASIDE_START = re.compile(
     r"when|while|after|before|during|citing|according|as|from|with|by|later|earlier|"
     r"then|now|again|once|instead|in\s+turn|responding|addressing|referring|writing|"
     r"[0-9]+|Jr\.?|Sr\.?|[A-Z]\.(?:[A-Z]\.)+|Ph\.?D\.?|M\.?D\.?|Esq\.?|III|II|IV)\b"
+    # A party and state (AP style): "Congresswoman Terri Sewell, D-Alabama," (2022-07-02),
+    # "U.S. Sen. Jon Ossoff, D-Ga.," (2023-04-17) – an aside, never the speaker.
+    r"|^[DRI]-[A-Z][\w.\-]*"
 )
 ABBREVIATIONS = frozenset(
     """

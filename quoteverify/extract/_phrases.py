@@ -482,9 +482,11 @@ def np_before(masked: str, a: int, b: int) -> Cand | None:
 
 
 # A reduced relative between a document and its cue: "A leaked internal letter
-# [seen by Sky News] says" – the letter says, not Sky News.
+# [seen by Sky News] says" – the letter says, not Sky News; also "signed by" and its
+# kin, set off by commas ("letters, signed by dozens of my colleagues, to …").
 _SEEN_BY = re.compile(
-    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released)\s+by\s+[^,;:]{1,60}$"
+    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released|signed|written|"
+    r"sent|authored|drafted|issued|co-signed)\s+by\s+[^,;:]{1,60},?\s*$"
 )
 
 
