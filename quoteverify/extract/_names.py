@@ -221,6 +221,33 @@ def _runs(
 
 
 _KIN = FEMALE_ROLES | MALE_ROLES
+
+# Abbreviated titles and the role nouns that refer back to them.
+_TITLE_ABBREV = {
+    "gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",
+    "rep.": "representative", "rep": "representative", "sec.": "secretary",
+    "gen.": "general", "lt.": "lieutenant", "amb.": "ambassador", "supt.": "superintendent",
+    "adm.": "admiral", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
+    "atty.": "attorney", "pres.": "president", "prof.": "professor", "dr.": "doctor",
+    "cmdr.": "commander", "del.": "delegate",
+}  # fmt: skip
+
+
+def expand_title(title: str) -> str:
+    """A lower-case title with its abbreviations spelt out, so that "the governor"
+    finds "Gov. Gavin Newsom" and "the senator" finds "U.S. Sen. Jon Ossoff" (White
+    House, 2023-04-17) or "Maryland State Sen. Alonzo Washington" (2025-04-15): news
+    abbreviates the title at first mention and uses the role noun after.
+
+    >>> expand_title("maryland state sen.")
+    'maryland state sen. senator'
+    >>> expand_title("secretary of state")
+    'secretary of state'
+    """
+    extra = [_TITLE_ABBREV[w] for w in title.split(" ") if w in _TITLE_ABBREV]
+    return " ".join([title, *extra]) if extra else title
+
+
 _LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout".split())
 _LOCATIVE = re.compile(
     r"\b(?i:in|at|near|outside|inside|across|around|throughout|out[^\S\n]+of)[^\S\n]+$"
@@ -337,8 +364,9 @@ class NameIndex:
             self.gender.setdefault(parts[-1], g)
         if title:
             self.titled.append(ent)
-            self.title_texts.add(title.lower())
-            for w in set(title.lower().split(" ")):
+            low = expand_title(title.lower())
+            self.title_texts.add(low)
+            for w in set(low.split(" ")):
                 self.titled_by_word.setdefault(w, []).append(ent)
         if len(parts) >= 2:
             self.by_surname.setdefault(parts[-1], []).append(ent)
@@ -356,14 +384,14 @@ class NameIndex:
         ents = self.titled_by_word.get(last, [])
         i = _bisect_pos(ents, pos)
         for e in reversed(ents[max(0, i - LIMITS.entity_lookback) : i]):
-            if e.title and head in e.title.lower():
+            if e.title and head in expand_title(e.title.lower()):
                 return e
         if " " in head or not ents:
             # A head that is no whole title word ("secretary" in "Secretary-General")
             # falls back to a bounded scan.
             i = _bisect_pos(self.titled, pos)
             for e in reversed(self.titled[max(0, i - LIMITS.entity_lookback) : i]):
-                if e.title and head in e.title.lower():
+                if e.title and head in expand_title(e.title.lower()):
                     return e
         return None
 
