@@ -617,8 +617,28 @@ _TIME_PLACE = re.compile(
 )
 
 
+# "According to a statement from X": the document's author speaks.
+_DOC_FROM = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{_DOC_ALT}|release|press\s+release)"
+    r"\s+(?:from|by|of)\s+"
+)
+
+
 def np_following(masked: str, a: int, b: int) -> Cand | None:
-    """Speaker after an inverted cue: "said X, the country’s ambassador"."""
+    """Speaker after an inverted cue: "said X, the country’s ambassador"; after
+    "according to" a document's author: "According to a statement from Booker’s
+    office, …" (White House), "according to a release from Micron" (White House),
+    "according to a study by investment firm Piper Sandler".
+
+    >>> s = "a release from Micron"
+    >>> np_following(s, 0, len(s)).name
+    'Micron'
+    """
+    d = _DOC_FROM.match(masked, a, b)
+    if d is not None:
+        c = np_following(masked, d.end(), b)
+        if c is not None:
+            return c
     parts = _parts(masked, a, b)
     if not parts:
         return None
