@@ -368,6 +368,34 @@ def label_in_run(ctx: QuoteContext) -> Attribution | None:
     return att if att is not None and att.how == "label" else None
 
 
+def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
+    """A "Statement from X:" label on the quotation's own line, or run into a
+    paragraph: "*Statement from the President:* “…”", "Statement from the First
+    Lady: “…”" (fact sheets of 2024-04-11 and 2023-11-13): X speaks, not the word
+    "Statement" (``statement-label`` reads the label when it is a paragraph of its own).
+
+    >>> demo('Title\\n\\nStatement from Secretary Xavier Becerra: “We are proud.”')
+    'quote Xavier Becerra statement-label-inline'
+    """
+    if not ctx.prefix.endswith(":"):
+        return None
+    return _statement_from(ctx.masked, ctx.lo, ctx.sp.open)
+
+
+def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
+    while a < b and masked[a] in ' \t\n*_”"':
+        a += 1
+    while b > a and masked[b - 1] in " \t\n*_":
+        b -= 1
+    m = _STATEMENT_FROM.match(masked, a, b)
+    if m is None:
+        return None
+    c = parse_np(masked, m.start("np"), m.end("np"), "full")
+    if c is None or c.kind not in ("name", "role") or c.type == "organization":
+        return None
+    return Attribution(c, ":", "label")
+
+
 def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
     """The last sentence of the previous paragraph when it ends in a colon and
     the quotation opens its own paragraph."""
@@ -696,6 +724,7 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
     Rule("split-half", split_half),
+    Rule("statement-label-inline", statement_label_inline),
     Rule("cue-before", cue_before),
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
