@@ -221,6 +221,7 @@ fighters insiders neighbours neighbors ceos chiefs founders retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
+passengers travelers travellers commuters patients recipients drivers
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
@@ -353,7 +354,9 @@ US_STATES = frozenset(
 )  # fmt: skip
 # Labels of a fact-check or a list, not names: "FACT: New York Times made no
 # mention …", "UPDATE:", "MYTH:" (White House round-ups).
-LABEL_WORDS = frozenset("FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ".split())
+LABEL_WORDS = frozenset(
+    "FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ HOAX CLAIM TRUTH WRONG".split()
+)
 NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer

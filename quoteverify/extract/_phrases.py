@@ -108,8 +108,10 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     if parsed is None:
         return None
     title, name, typ = parsed
-    if len(name) == 1:
-        return None  # the "S" of a "U.S." cut at its last dot
+    if len(name) == 1 or name.rstrip(".") in ("Jr", "Sr"):
+        # the "S" of a "U.S." cut at its last dot; the "Jr." of "Robert F. Kennedy, Jr."
+        # cut off at its comma
+        return None
     if not title and " " not in name:
         lone = _lone_capital(name, start, end)
         if lone is not False:
@@ -439,6 +441,9 @@ _SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
 _LAST_WORD = re.compile(r"([a-z]+)\s*$")
 
 
+_TRAILING_PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*$")
+
+
 def _trim_aux(masked: str, a: int, b: int) -> int:
     """``b`` moved back over trailing auxiliaries and adverbs."""
     for _ in range(3):
@@ -548,6 +553,11 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         if c is not None and c.kind in ("name", "pron"):
             return c
     b = _trim_aux(masked, a, b)
+    paren = _TRAILING_PAREN.search(masked, max(a, b - 40), b)
+    if paren is not None and paren.start() > a:
+        # "Rep. Eric Swalwell (D-CA) claimed", "Sen. Mazie Hirono (D-HI) claimed"
+        # (White House fact checks): the party and state in brackets are no name.
+        b = paren.start()
     parts = _parts(masked, a, b, keep_last=True)
     if not parts:
         return None
@@ -647,6 +657,19 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
         return None
     if len(parts) >= 2:
         nxt = parse_np(masked, *parts[1], "full")
+        if (
+            first.kind == "name"
+            and " " not in first.name
+            and nxt is not None
+            and nxt.kind == "name"
+            and nxt.type == "person"
+            and " " in nxt.name
+        ):
+            # "said NAM Managing Vice President of Policy, Charles Crain", "said U.S.
+            # Chamber of Commerce Executive Vice President, Neil Bradley" (White House
+            # nomination releases): a long title cut at its comma, then the person.
+            nxt.title = nxt.title or _norm(masked[parts[0][0] : parts[0][1]])
+            return nxt
         comb = _combine(first, nxt) or _combine(nxt, first)
         if comb:
             return comb
@@ -758,7 +781,19 @@ def _appositive_name(bare: str, role: Cand, pb: int, nxt: tuple[int, int]) -> Ca
     return c
 
 
+_SHOUTED_LABEL = re.compile(r"[\s*_]*[A-Z]{2,}(?:[^\S\n]+[A-Z]{2,}){0,2}[*_]*:[*_]*[^\S\n]")
+
+
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
-    """Start of the clause owning a cue: after an earlier closing mark in the sentence."""
+    """Start of the clause owning a cue: after an earlier closing mark in the sentence,
+    and after a shouted label: "HOAX: Sen. Mazie Hirono (D-HI) claimed …", "FACT:
+    Even CNN admitted …" (White House fact checks) – the label is no speaker.
+
+    >>> s = "HOAX: Far-left influencers claimed"
+    >>> s[_clause_start(s, 0, s.index(" claimed")):]
+    'Far-left influencers claimed'
+    """
     i = max(masked.rfind("”", lo, cue_pos), masked.rfind('"', lo, cue_pos))
-    return i + 1 if i >= 0 else lo
+    start = i + 1 if i >= 0 else lo
+    m = _SHOUTED_LABEL.match(masked, start, cue_pos)
+    return m.end() if m else start
