@@ -1,6 +1,6 @@
 """Start-up cost of the CLI: CPU seconds (user + sys of the child process) of
-``quoteverify extract`` and ``audit`` on a tiny local article, min / median / max of
-N runs, and the modules of the network stack each one imported.
+``quoteverify --help``, and of ``extract`` and ``audit`` on a tiny local article,
+min / median / max of N runs, and the modules of the network stack each one imported.
 
 Run: ``.venv/bin/python benchmarks/startup.py [N]`` (default 7).
 """
@@ -45,6 +45,7 @@ def main() -> int:
         article.write_text(ARTICLE, encoding="utf-8")
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
+            "--help": [*qv, "--help"],
             "extract": [*qv, "extract", str(article)],
             "audit": [*qv, "audit", str(article), "--source", str(SOURCE), "--fail-on", "none"],
         }

@@ -10,17 +10,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ._dates import parse_day, parse_day_in
-from ._fetch import FetchError, fetch, is_url
-from ._localfile import LocalFileError, read_regular
-from ._text import (
+from ._decode import (
     Document,
     NotText,
     decode_checked,
     find_pins,
     guess_format,
     html_to_document,
-    markdown_to_document,
 )
+from ._fetch import FetchError, fetch, is_url
+from ._localfile import LocalFileError, read_regular
+from ._markdown_reader import markdown_to_document
 from .errors import InputError
 from .models import Article, Link
 
@@ -83,6 +83,8 @@ def load_article(ref: str) -> Article:
         ),
         pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
         warnings=doc.warnings,
+        original=doc.original,
+        offsets=doc.offsets,
     )
 
 
@@ -156,7 +158,7 @@ def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Do
     if fmt == "markdown":
         return replace(markdown_to_document(text), warnings=warnings)
     # A .txt article is used unchanged, so offsets index the file itself.
-    return Document(text=text, format="text", warnings=warnings)
+    return Document(text=text, format="text", warnings=warnings, original=text)
 
 
 def _read_file(ref: str) -> bytes:

@@ -82,8 +82,7 @@ def _text_hash(text: str) -> str:
 
 
 def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
-    from .extract import extract_quotes
-    from .extract._marks import TooManyQuotations
+    from .extract import TooManyQuotations, extract_quotes
 
     article = load_article(article_ref)
     try:

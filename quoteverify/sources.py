@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
-from ._localfile import LocalFileError, read_regular
-from ._pdf import pdf_to_text
-from ._text import (
+from ._decode import (
     NotText,
     decode,
     guess_format,
     html_to_document,
     is_pdf,
-    markdown_to_document,
     media_type,
     split_front_matter,
 )
+from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
+from ._localfile import LocalFileError, read_regular
+from ._markdown_reader import markdown_to_document
+from ._pdf import pdf_to_text
 from .models import Source
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteverify._language import detect
-from quoteverify._text import markdown_to_document
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources, rank_links, speaker_matches
 from quoteverify.models import Quote, Speaker

@@ -8,14 +8,14 @@ import sys
 
 import pytest
 
-from quoteverify._text import (
+from quoteverify._decode import (
     NotText,
     decode,
     guess_format,
     html_to_document,
-    markdown_to_document,
     split_front_matter,
 )
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources
 from quoteverify.errors import InputError

@@ -92,17 +92,17 @@ def test_the_same_settings_are_honoured_from_a_named_file_or_the_command_line(
     named.write_text(text, encoding="utf-8")
     st = resolve({}, explicit=str(named), env={}, cwd=repo)
     assert st.ignored == ()
-    assert st.get("allow-private") is True and st.get("ignore-robots") is True
-    assert st.get("archive") == (tmp_path / "outside.warc.gz").as_posix()
+    assert st.allow_private is True and st.ignore_robots is True
+    assert st.archive == (tmp_path / "outside.warc.gz").as_posix()
     st = resolve({}, env={"QUOTEVERIFY_CONFIG": str(named)}, cwd=repo)
-    assert st.ignored == () and st.get("allow-private") is True
+    assert st.ignored == () and st.allow_private is True
     st = resolve({"allow-private": True}, env={}, cwd=repo)
-    assert st.get("allow-private") is True and st.origin("allow-private") == "command line"
+    assert st.allow_private is True and st.origin("allow-private") == "command line"
     assert len(st.ignored) == 4
 
 
 def test_a_write_path_into_git_is_outside_too(repo: Path) -> None:
     (repo / "quoteverify.toml").write_text('cache = ".git/hooks/pre-commit"\n', encoding="utf-8")
     st = resolve({}, env={}, cwd=repo)
-    assert st.get("cache") is None
+    assert st.cache is None
     assert st.ignored and "'cache' outside the repository" in st.ignored[0]

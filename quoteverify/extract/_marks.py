@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from quoteverify.extract._lexicon import CUE
 from quoteverify.extract._limits import LIMITS
-from quoteverify.extract._text import sentence_starts
+from quoteverify.extract._sentences import sentence_starts
 
 MARK_CHARS = "“”\"„«»‹›「」『』‘’'‚"
 _MARK_RE = re.compile("[" + re.escape(MARK_CHARS) + "]")

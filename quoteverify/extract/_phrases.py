@@ -390,7 +390,7 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
     return out
 
 
-def _combine(name: Cand | None, role: Cand | None) -> Cand | None:
+def _titled_name(name: Cand | None, role: Cand | None) -> Cand | None:
     """ "the country’s ambassador to Ankara, Abzal Saparbekuly" → name with title."""
     if name is None or name.kind != "name" or name.type != "person":
         return None
@@ -415,7 +415,7 @@ def np_after(masked: str, a: int, b: int) -> Cand | None:
     if len(parts) >= 2:
         p0 = parse_np(masked, *parts[0], "full")
         p1 = parse_np(masked, *parts[1], "full")
-        comb = _combine(p1, p0) or _combine(p0, p1)
+        comb = _titled_name(p1, p0) or _titled_name(p0, p1)
         if comb:
             return comb
     first = parse_np(masked, *parts[0], "full")
@@ -603,7 +603,9 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         # by the late Hugh Carrick, after complaints from one councillor [called]".
         whole = not masked[parts[-1][0] : last.start].strip(" \t\n(")
         comb = (
-            _combine(last, prev) or _combine(prev, last) if whole or last.kind != "role" else None
+            _titled_name(last, prev) or _titled_name(prev, last)
+            if whole or last.kind != "role"
+            else None
         )
         if comb:
             return comb
@@ -670,7 +672,7 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
             # nomination releases): a long title cut at its comma, then the person.
             nxt.title = nxt.title or _norm(masked[parts[0][0] : parts[0][1]])
             return nxt
-        comb = _combine(first, nxt) or _combine(nxt, first)
+        comb = _titled_name(first, nxt) or _titled_name(nxt, first)
         if comb:
             return comb
     return first

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
 from quoteverify.extract._phrases import sentence_subject
-from quoteverify.extract._text import ParagraphIndex, sentence_starts
+from quoteverify.extract._sentences import ParagraphIndex, sentence_starts
 from quoteverify.models import Speaker
 
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")

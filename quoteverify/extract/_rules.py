@@ -47,7 +47,7 @@ from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._names import Cand, NameIndex
 from quoteverify.extract._phrases import parse_np, sentence_subject
 from quoteverify.extract._resolve import Resolver
-from quoteverify.extract._text import (
+from quoteverify.extract._sentences import (
     SentenceIndex,
     blank_between,
     dateline_end,

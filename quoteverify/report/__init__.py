@@ -11,15 +11,29 @@ from ._ci import FORMATS, github_step_summary, render_check
 from ._html import check_html, report_html
 from ._json import extraction_json, report_json
 from ._markdown import extraction_markdown, report_markdown
+from ._messages import (
+    describe_diff,
+    file_summary,
+    finding_message,
+    finding_source,
+    finding_title,
+    run_summary,
+)
 
 __all__ = [
     "FORMATS",
     "check_html",
+    "describe_diff",
     "extraction_json",
     "extraction_markdown",
+    "file_summary",
+    "finding_message",
+    "finding_source",
+    "finding_title",
     "github_step_summary",
     "render_check",
     "report_html",
     "report_json",
     "report_markdown",
+    "run_summary",
 ]

@@ -49,7 +49,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass
-class Job:
+class _Job:
     id: str
     article_label: str
     started: float
@@ -60,25 +60,25 @@ class Job:
     form: dict[str, str] = field(default_factory=dict)
 
 
-class Jobs:
+class _Jobs:
     """Jobs by id, the oldest forgotten past ``MAX_JOBS_KEPT``."""
 
     def __init__(self) -> None:
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._jobs: OrderedDict[str, _Job] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, job: Job) -> None:
+    def add(self, job: _Job) -> None:
         with self._lock:
             self._jobs[job.id] = job
             while len(self._jobs) > MAX_JOBS_KEPT:
                 self._jobs.popitem(last=False)
 
-    def get(self, job_id: str) -> Job | None:
+    def get(self, job_id: str) -> _Job | None:
         with self._lock:
             return self._jobs.get(job_id)
 
 
-class BadInput(Exception):
+class _BadInput(Exception):
     """Input the form cannot take; the message is shown in the page."""
 
 
@@ -90,7 +90,7 @@ def _upload_name(name: str, index: int) -> str:
     base = _SAFE_NAME.sub("_", Path(name or "").name).strip("._") or "source"
     suffix = Path(base).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise BadInput(
+        raise _BadInput(
             f"Upload '{name}': only {', '.join(UPLOAD_SUFFIXES)} files can be used as sources."
         )
     return f"{index:02d}-{base}"
@@ -98,13 +98,13 @@ def _upload_name(name: str, index: int) -> str:
 
 def _check_upload(name: str, data: bytes) -> None:
     if not data.strip():
-        raise BadInput(f"Upload '{name}' is empty.")
+        raise _BadInput(f"Upload '{name}' is empty.")
     if data.startswith(b"%PDF-"):
         return
     # A NUL byte in the first block: an image, an archive or an executable,
     # not a transcript.  Said here rather than as a confusing "not found".
     if b"\x00" in data[:8192]:
-        raise BadInput(
+        raise _BadInput(
             f"Upload '{name}' is a binary file; upload text, HTML, Markdown or PDF sources."
         )
 
@@ -137,7 +137,7 @@ def create_app(
     from .. import pipeline, report
 
     env = _env()
-    jobs = Jobs()
+    jobs = _Jobs()
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="quoteverify-audit")
     libs = [str(x) for x in libraries]
 
@@ -150,7 +150,7 @@ def create_app(
     def form_page(error: str | None = None, status: int = 200, **values: str) -> HTMLResponse:
         return page("form.html.j2", status=status, error=error, values=values)
 
-    def run_job(job: Job, article: str, sources: list[str], library: str | None) -> None:
+    def run_job(job: _Job, article: str, sources: list[str], library: str | None) -> None:
         job.state = "running"
         try:
             job.report = pipeline.run_audit(
@@ -213,12 +213,12 @@ def create_app(
         workdir = Path(tempfile.mkdtemp(prefix="quoteverify-serve-"))
         try:
             article, label, sources, library = await _read_form(form, texts, workdir)
-        except BadInput as exc:
+        except _BadInput as exc:
             shutil.rmtree(workdir, ignore_errors=True)
             await form.close()
             return form_page(str(exc), status=400, **shown)
         await form.close()
-        job = Job(
+        job = _Job(
             id=secrets.token_urlsafe(12),
             article_label=label,
             started=time.monotonic(),
@@ -234,14 +234,14 @@ def create_app(
     ) -> tuple[str, str, list[str], str | None]:
         text = texts["article"].strip()
         if not text:
-            raise BadInput("Paste an article's URL or its text.")
+            raise _BadInput("Paste an article's URL or its text.")
         if _is_http_url(text):
             article, label = text, text
         elif "\n" not in text and re.match(r"(?i)^[a-z][a-z0-9+.-]*:", text):
-            raise BadInput("Only http and https URLs can be audited.")
+            raise _BadInput("Only http and https URLs can be audited.")
         else:
             if len(text.encode("utf-8")) > MAX_PART_BYTES:
-                raise BadInput("The pasted article is larger than the limit.")
+                raise _BadInput("The pasted article is larger than the limit.")
             path = workdir / "article.txt"
             path.write_text(text, encoding="utf-8")
             article, label = str(path), "pasted text"
@@ -252,7 +252,9 @@ def create_app(
                 continue
             if not _is_http_url(ref):
                 # Never a path: a user of the server must not make it read its own files.
-                raise BadInput(f"Source '{ref[:200]}' is not an http(s) URL; upload files instead.")
+                raise _BadInput(
+                    f"Source '{ref[:200]}' is not an http(s) URL; upload files instead."
+                )
             sources.append(ref)
         for i, upload in enumerate(form.getlist("files"), 1):
             if isinstance(upload, str) or not upload.filename:
@@ -260,7 +262,7 @@ def create_app(
             data = await upload.read()
             name = _upload_name(upload.filename, i)
             if len(data) > MAX_PART_BYTES:
-                raise BadInput(
+                raise _BadInput(
                     f"Upload '{upload.filename}' is larger than the "
                     f"{MAX_PART_BYTES // (1024 * 1024)} MB limit."
                 )
@@ -270,10 +272,10 @@ def create_app(
             sources.append(str(target))
         library = texts["library"] or None
         if library is not None and library not in libs:
-            raise BadInput("Pick a library from the list.")
+            raise _BadInput("Pick a library from the list.")
         return article, label, sources, library
 
-    def job_or_404(request: Request) -> Job | None:
+    def job_or_404(request: Request) -> _Job | None:
         return jobs.get(request.path_params["job_id"])
 
     async def job_page(request: Request) -> Response:
@@ -366,4 +368,13 @@ def missing_dependency() -> str | None:
     return None
 
 
-__all__ = ["create_app", "missing_dependency", "serve"]
+__all__ = [
+    "MAX_FILES",
+    "MAX_JOBS_KEPT",
+    "MAX_PART_BYTES",
+    "MAX_REQUEST_BYTES",
+    "UPLOAD_SUFFIXES",
+    "create_app",
+    "missing_dependency",
+    "serve",
+]
