@@ -26,7 +26,7 @@ criticized criticised criticizes criticises slammed slams blasted blasts thanked
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
 reads cited cites
-reflected reflects mentioned mentions expressed expresses highlighted highlights
+reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
 """.split()
 _CUE_PHRASES = [
@@ -98,7 +98,8 @@ CUE = re.compile(
 PARTICIPLE_CUE = re.compile(
     r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
-    r"stating|reporting|recommending|promising|urging)\b"
+    r"stating|reporting|recommending|promising|urging|sharing|reflecting|emphasizing|"
+    r"emphasising|highlighting|acknowledging|recalling|vowing|pledging)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".

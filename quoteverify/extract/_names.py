@@ -254,6 +254,7 @@ def _runs(
 
 
 _KIN = FEMALE_ROLES | MALE_ROLES
+_POSSESSIVE = ("’s", "'s")
 
 # Abbreviated titles and the role nouns that refer back to them.
 _TITLE_ABBREV = {
@@ -352,7 +353,14 @@ class NameIndex:
         self.places: set[str] = set()
         parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
-            runs = _runs(m.group(0), m.start(), parsed_of)
+            group = m.group(0)
+            if group.endswith(_POSSESSIVE):
+                # "First Lady Melania Trump’s 2025 White House Christmas theme" (2025-12-01),
+                # "Housing and Urban Development Secretary Marcia Fudge’s first stop"
+                # (2022-07-02): a possessor is no speaker here, but it names the person
+                # a later "the First Lady" or "the secretary" refers to.
+                group = group[:-2]
+            runs = _runs(group, m.start(), parsed_of)
             run = _norm(m.group(0))
             head, _, rest = run.partition(" ")
             if rest and head.lower() in _LOCATIVE_WORDS:
