@@ -43,14 +43,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from ._dates import parse_day
 from ._fetch import is_url
+from .errors import SourceError
 from .library_people import (
     DocPeople,
     LabelMapper,
     Person,
     authors,
     default_mapper,
-    parse_day,
     speaker_keys,
     speaks_in,
 )
@@ -58,6 +59,7 @@ from .models import Source
 from .sources import load_source
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
 SCHEMA_VERSION = 2
@@ -125,7 +127,7 @@ ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
 """
 
 
-class LibraryError(Exception):
+class LibraryError(SourceError):
     """The database is not a quoteverify library (or a newer one), or is missing.
 
     ``ref`` names the library and ``reason`` says what is wrong, so that a
@@ -236,7 +238,7 @@ _FM_URL = re.compile(
 )
 
 
-def _file_meta(path: Path) -> tuple[str | None, str | None]:
+def file_meta(path: Path) -> tuple[str | None, str | None]:
     """(date, original URL) from the front matter (a cheap regex, not a second
     YAML parse: load_source already parsed the title); the date else from a
     leading ISO date in the file name."""
@@ -439,8 +441,9 @@ class Library:
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
-        """Add files, directories (walked for *.md, *.txt, *.html) and URLs.
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
+        """Add files, directories (walked for *.md, *.txt, *.html) and URLs
+        (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
         rest are committed every ``BATCH_SIZE`` documents, so an interrupted
@@ -450,11 +453,11 @@ class Library:
         pending = 0
         for ref, path in self._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date, url = _file_meta(path) if path is not None else (None, None)
+            date, url = file_meta(path) if path is not None else (None, None)
             try:
                 _, outcome = self._add(
                     source, date=date, speakers=speaker_labels(source.text), url=url
@@ -508,7 +511,7 @@ class Library:
         decides on those few documents with the label mapper.  Undated
         documents are kept: nothing says they are far from the article.
         """
-        lo, hi = _bounds(near, window)
+        lo, hi = day_bounds(near, window)
         if person is None:
             if lo is None:
                 return None
@@ -561,7 +564,7 @@ class Library:
         allowed = self.documents_of(person, near, window)
         if allowed is not None and not allowed:
             return []
-        terms = sorted(set(_bigrams(toks))) or toks[:1]
+        terms = sorted(set(word_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
@@ -612,7 +615,7 @@ class Library:
         # then: normalising a 40 kB transcript costs more than the whole query.
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
-            grams = _ngrams(toks)
+            grams = quote_ngrams(toks)
             for i in close:
                 norm = self._normalised(rows[i][0])
                 trigram = 100.0 * sum(1 for g in grams if g in norm) / len(grams)
@@ -931,7 +934,7 @@ class LibrarySet:
         return list(seen.values())
 
 
-def _bounds(near: str | None, window: int | None) -> tuple[str | None, str | None]:
+def day_bounds(near: str | None, window: int | None) -> tuple[str | None, str | None]:
     """The ISO days ``window`` days either side of ``near`` (None: no window)."""
     day = parse_day(near) if near else None
     if day is None or window is None:
@@ -941,7 +944,7 @@ def _bounds(near: str | None, window: int | None) -> tuple[str | None, str | Non
     return (d - delta).isoformat(), (d + delta).isoformat()
 
 
-def _bigrams(toks: Sequence[str]) -> list[str]:
+def word_bigrams(toks: Sequence[str]) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
@@ -953,11 +956,11 @@ def _indexed(title: str | None, text: str) -> str:
     for part in (title or "", text):
         toks = words(part)
         out.extend(toks)
-        out.extend(_bigrams(toks))
+        out.extend(word_bigrams(toks))
     return " ".join(out)
 
 
-def _ngrams(toks: list[str]) -> list[str]:
+def quote_ngrams(toks: list[str]) -> list[str]:
     """The quote's word trigrams (bigrams or words for very short quotes), as
     space-padded strings to find in a space-joined normalised document."""
     n = 3 if len(toks) >= 3 else len(toks)
