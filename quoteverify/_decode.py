@@ -250,16 +250,18 @@ class Para:
     spans: tuple[array[int], array[int]] | None = None
 
 
-def assemble(paragraphs: list[Para], fmt: Format, front: dict[str, Any]) -> Document:
+def assemble(
+    paragraphs: list[Para], fmt: Format, front: dict[str, Any], *, mapped: bool = False
+) -> Document:
     """Paragraphs → one text, blank lines between them, each paragraph's
-    whitespace runs made one space; headings, links and pins placed in it.  When
-    every paragraph carries its spans, the text gets an ``OffsetMap``."""
+    whitespace runs made one space; headings, links and pins placed in it.
+    ``mapped``: every paragraph carries its spans, and the text gets an
+    ``OffsetMap``."""
     parts: list[str] = []
     headings: list[tuple[int, int]] = []
     links: list[tuple[str, str, int, int]] = []
     pins: list[tuple[int, str]] = []
     carried: list[str] = []
-    mapped = bool(paragraphs) and all(p.spans is not None for p in paragraphs)
     kept: list[Para] = []
     pos = 0
     title = None
