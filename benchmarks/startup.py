@@ -39,7 +39,8 @@ def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     # ``python -m quoteverify`` rather than the console script, so that PYTHONPATH
     # can point this at another checkout (a before/after comparison).
-    qv = [sys.executable, "-m", "quoteverify"]
+    # -P: otherwise "-m" puts the working directory first, before PYTHONPATH.
+    qv = [sys.executable, "-P", "-m", "quoteverify"]
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "a.txt"
         article.write_text(ARTICLE, encoding="utf-8")

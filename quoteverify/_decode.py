@@ -13,11 +13,12 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import SourceError
 from .models import ArticleFormat as Format
 from .models import OffsetMap
 
 
-class NotText(ValueError):
+class NotText(SourceError, ValueError):
     """The bytes are not a text document (binary, or undecodable)."""
 
 

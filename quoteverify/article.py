@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._dates import parse_day, parse_day_in
@@ -18,18 +18,25 @@ from ._decode import (
     guess_format,
     html_to_document,
 )
-from ._fetch import FetchError, fetch, is_url
+from ._fetch import FetchError, is_url
 from ._localfile import LocalFileError, read_regular
 from ._markdown_reader import markdown_to_document
 from .errors import InputError
 from .models import Article, Link
 
+if TYPE_CHECKING:
+    from ._fetch import Fetcher
+
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# Code that was handed no Fetcher cannot reach the network: it says so rather
+# than fetch with options nobody chose.
+NO_FETCHER = "a URL, and no fetcher was given to fetch it"
 
 
-def load_article(ref: str) -> Article:
+def load_article(ref: str, *, fetcher: Fetcher | None = None) -> Article:
     """Read ``ref`` (a path, an http(s) URL, or ``-`` for stdin) into an ``Article``.
 
+    A URL is fetched with ``fetcher``; without one, a URL is an input error.
     Raises ``InputError`` naming ``ref`` and the cause; never anything else for
     bad input.
     """
@@ -44,8 +51,10 @@ def load_article(ref: str) -> Article:
             urlsplit(ref).port  # noqa: B018 - raises on "http://[::1" or a bad port
         except ValueError as exc:
             raise InputError("article", ref, f"malformed URL ({exc})") from None
+        if fetcher is None:
+            raise InputError("article", ref, NO_FETCHER)
         try:
-            fetched = fetch(ref)
+            fetched = fetcher.fetch(ref)
         except FetchError as exc:
             raise InputError("article", ref, str(exc)) from None
         data, charset, content_type = fetched.body, fetched.charset, fetched.content_type

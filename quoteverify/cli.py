@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from ._display import display_path, safe_line
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, error_line, exit_code
 from .grammar import plural
 from .models import (
     CHECK_FORMATS,
@@ -34,6 +34,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from ._fetch import Fetcher, FetchOptions
     from .config import Settings
 
 
@@ -519,33 +520,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
-    except InputError as exc:
-        print(f"quoteverify: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("quoteverify: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        print(
-            f"quoteverify: internal error: {type(exc).__name__}: {safe_line(str(exc))} "
-            "(please report this)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the promise: no traceback
+        print(error_line(exc), file=sys.stderr)
+        return exit_code(exc)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's values under the flags the user typed."""
-    from .config import KEYS, resolve
+    from .config import KEYS, attribute, resolve
 
     given = vars(args)
-    cli = {key: given[key.replace("-", "_")] for key in KEYS if key.replace("-", "_") in given}
+    # An option's argparse dest is its key's Settings attribute.
+    cli = {key: given[attribute(key)] for key in KEYS if attribute(key) in given}
     return resolve(cli, explicit=getattr(args, "config", None), env=os.environ, cwd=Path.cwd())
 
 
-def _configure_fetch(st: Settings, quiet: bool = True) -> None:
+def _build_fetcher(st: Settings, quiet: bool = True) -> Fetcher:
+    """The one Fetcher of this run, from the settings; every command that
+    fetches is handed it."""
     from ._cache import CacheError
-    from ._fetch import USER_AGENT, FetchOptions, configure
+    from ._fetch import Fetcher
+
+    options = _fetch_options(st, quiet)
+    fetcher = Fetcher(options)
+    if options.cache_path is not None and options.replay_path is None:
+        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
+        # is an error) before any source depends on it.
+        try:
+            cache = fetcher.cache
+        except CacheError as exc:
+            raise InputError("cache", str(options.cache_path), str(exc)) from None
+        if cache is not None and cache.rebuilt:
+            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
+    return fetcher
+
+
+def _fetch_options(st: Settings, quiet: bool) -> FetchOptions:
+    """The settings' fetch keys as ``FetchOptions``; a bad value is an ``InputError``."""
+    from ._fetch import USER_AGENT, FetchOptions
 
     def path(value: str | None) -> Path | None:
         return Path(value) if value else None
@@ -568,41 +580,30 @@ def _configure_fetch(st: Settings, quiet: bool = True) -> None:
             re.compile(pattern)
         except re.error as exc:
             raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
-    fetcher = configure(
-        FetchOptions(
-            timeout=st.timeout,
-            # A document may take a few slow requests (redirects, robots.txt,
-            # a retry), not a drip-fed eternity.
-            deadline=st.deadline or 3 * st.timeout,
-            run_deadline=st.run_deadline,
-            user_agent=st.user_agent or USER_AGENT,
-            allow_private=st.allow_private,
-            ignore_robots=st.ignore_robots,
-            cache_path=cache_path,
-            retries=st.retries,
-            exclude_urls=st.exclude_url,
-            host_headers=tuple(sorted(st.headers.items())),
-            accept=frozenset(st.accept),
-            offline=st.offline,
-            refresh=st.refresh,
-            max_cache_age=st.max_cache_age,
-            archive_path=path(st.archive),
-            replay_path=path(st.replay),
-            wayback_url=st.wayback,
-            progress=not quiet,
-            max_concurrency=st.max_concurrency,
-            per_host=st.per_host,
-        )
+    return FetchOptions(
+        timeout=st.timeout,
+        # A document may take a few slow requests (redirects, robots.txt,
+        # a retry), not a drip-fed eternity.
+        deadline=st.deadline or 3 * st.timeout,
+        run_deadline=st.run_deadline,
+        user_agent=st.user_agent or USER_AGENT,
+        allow_private=st.allow_private,
+        ignore_robots=st.ignore_robots,
+        cache_path=cache_path,
+        retries=st.retries,
+        exclude_urls=st.exclude_url,
+        host_headers=tuple(sorted(st.headers.items())),
+        accept=frozenset(st.accept),
+        offline=st.offline,
+        refresh=st.refresh,
+        max_cache_age=st.max_cache_age,
+        archive_path=path(st.archive),
+        replay_path=path(st.replay),
+        wayback_url=st.wayback,
+        progress=not quiet,
+        max_concurrency=st.max_concurrency,
+        per_host=st.per_host,
     )
-    if cache_path is not None and not replay:
-        # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
-        # is an error) before any source depends on it.
-        try:
-            cache = fetcher.cache
-        except CacheError as exc:
-            raise InputError("cache", str(cache_path), str(exc)) from None
-        if cache is not None and cache.rebuilt:
-            print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
 
 
 def _cache_path(st: Settings) -> Path | str | None:
@@ -677,8 +678,6 @@ def _utc(epoch: float) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import pipeline, report
-
     if args.command == "schema":
         # Before the configuration is read: the schema is how to fix a broken one.
         from .schema import render
@@ -698,23 +697,29 @@ def _run(args: argparse.Namespace) -> int:
     # ``check`` draws its own bar over the files; a second live bar (fetching)
     # cannot share the terminal with it.
     quiet_fetch = args.command in ("extract", "library", "check", "baseline", "serve")
-    _configure_fetch(st, quiet=st.quiet or quiet_fetch)
+    with _build_fetcher(st, quiet=st.quiet or quiet_fetch) as fetcher:
+        return _run_command(args, st, fetcher)
+
+
+def _run_command(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import pipeline, report
+
     if args.command == "serve":
-        return _serve(args, st)
+        return _serve(args, st, fetcher)
     if args.command == "library":
-        return _library(args, st)
+        return _library(args, st, fetcher)
     if args.command != "extract":
         _require_local_sources(st)
     if args.command in ("check", "baseline"):
-        return _check(args, st)
+        return _check(args, st, fetcher)
     if args.command == "batch":
-        return _batch(args, st)
+        return _batch(args, st, fetcher)
 
     if args.command == "extract" and getattr(args, "explain", False):
-        _emit(_explain_text(args.article), args.output)
+        _emit(_explain_text(args.article, fetcher), args.output)
         return EXIT_OK
     if args.command == "extract":
-        article, quotes = pipeline.run_extract(args.article)
+        article, quotes = pipeline.run_extract(args.article, fetcher=fetcher)
         _warn(article)
         fmt = _format(args, ("json", "markdown"), "json")
         if fmt == "json":
@@ -724,11 +729,15 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = _audit(st, args.article)
+        rep = _audit(st, args.article, fetcher)
         _warn(rep.article)
     else:
         rep = pipeline.run_verify(
-            args.quote, args.source, args.speaker, aliases=_aliases(st.speaker_alias)
+            args.quote,
+            args.source,
+            args.speaker,
+            aliases=_aliases(st.speaker_alias),
+            fetcher=fetcher,
         )
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
     renderers = {"json": report.report_json, "html": report.report_html}
@@ -765,7 +774,9 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
+def _audit(
+    st: Settings, article: str, fetcher: Fetcher, memo: dict[str, Source] | None = None
+) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
 
@@ -786,6 +797,7 @@ def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) ->
         if not repo_config
         else {n for n, o in st.speaker_origins.items() if o == "command line"},
         aliases=_aliases(st.speaker_alias),
+        fetcher=fetcher,
     )
 
 
@@ -815,7 +827,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     return fmt if fmt in allowed else default
 
 
-def _check(args: argparse.Namespace, st: Settings) -> int:
+def _check(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import check
     from ._localfile import folder_root
 
@@ -831,7 +843,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
                 "checks the one article on standard input: give no paths or --changed-since",
             )
         with _stdin_article(stdin_name, cwd) as (shown, actual):
-            return _check_files(args, st, [shown], {shown: actual}, output, outputs)
+            return _check_files(args, st, fetcher, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
         include=st.include,
@@ -845,7 +857,7 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
-    return _check_files(args, st, files, {}, output, outputs)
+    return _check_files(args, st, fetcher, files, {}, output, outputs)
 
 
 @contextlib.contextmanager
@@ -882,6 +894,7 @@ def _stdin_article(name: str, cwd: Path) -> Iterator[tuple[str, str]]:
 def _check_files(
     args: argparse.Namespace,
     st: Settings,
+    fetcher: Fetcher,
     files: list[str],
     read_as: dict[str, str],
     output: str | None,
@@ -911,7 +924,7 @@ def _check_files(
         run = check.run_check(
             files,
             cwd,
-            lambda path: _audit(st, path, memo),
+            lambda path: _audit(st, path, fetcher, memo),
             fail_on,
             on_file=on_file,
             read_as=read_as,
@@ -967,7 +980,7 @@ def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
     )
 
 
-def _serve(args: argparse.Namespace, st: Settings) -> int:
+def _serve(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from .serve import missing_dependency, serve
 
     missing = missing_dependency()
@@ -984,6 +997,7 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     serve(
         args.host,
         args.port,
+        fetcher=fetcher,
         libraries=libraries,
         follow_links=not st.no_links,
         speaker_sources=st.speakers,
@@ -991,11 +1005,11 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     return EXIT_OK
 
 
-def _batch(args: argparse.Namespace, st: Settings) -> int:
-    from . import _fetch, batch
+def _batch(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import batch
 
     job = batch.Job(
-        fetch=_fetch.default_fetcher().options,  # as _configure_fetch set it
+        fetch=fetcher.options,  # workers build their own Fetcher from these
         sources=st.source,
         follow_links=not st.no_links,
         library=st.library,
@@ -1052,7 +1066,7 @@ def _check_summary(run: CheckRun, n_files: int) -> None:
     print(f"quoteverify: {run_summary(run, n_files)}", file=sys.stderr)
 
 
-def _library(args: argparse.Namespace, st: Settings) -> int:
+def _library(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import library_cli
 
     configured = list(st.library)
@@ -1060,7 +1074,7 @@ def _library(args: argparse.Namespace, st: Settings) -> int:
         # One library is written: the one named, else the first configured.
         where = configured[0] if configured else DEFAULT_LIBRARY
         if args.library_command == "add":
-            return library_cli.add(where, args.refs)
+            return library_cli.add(where, args.refs, fetcher)
         return library_cli.remove(where, args.documents)
     specs = configured or [DEFAULT_LIBRARY]
     if args.library_command == "list":
@@ -1101,14 +1115,14 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-def _explain_text(article_ref: str) -> str:
+def _explain_text(article_ref: str, fetcher: Fetcher) -> str:
     """One line per quotation: id, kind, speaker, the rules that fired (the
     attribution rule, then the kind rule) and the quotation's opening words."""
     from .article import load_article
     from .extract import explain
 
     lines = []
-    for e in explain(load_article(article_ref)):
+    for e in explain(load_article(article_ref, fetcher=fetcher)):
         q = e.quote
         who = q.speaker.name if q.speaker else "—"
         words = " ".join(q.text.split()[:8])

@@ -381,6 +381,7 @@ def _load(path: Path, shown: str) -> _Loaded:
         spec = KEYS.get(name)
         if spec is None:
             raise ConfigError(shown, _unknown(name), line=line, key=name)
+        value: object
         if spec.kind == "speakers":
             value, speaker_lines = _speakers_from_file(raw, shown, line, base, line_of)
         else:

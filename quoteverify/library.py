@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ._dates import parse_day
 from ._fetch import is_url
+from .errors import SourceError
 from .library_people import (
     DocPeople,
     LabelMapper,
@@ -58,6 +59,7 @@ from .models import Source
 from .sources import load_source
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
 SCHEMA_VERSION = 2
@@ -125,7 +127,7 @@ ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
 """
 
 
-class LibraryError(Exception):
+class LibraryError(SourceError):
     """The database is not a quoteverify library (or a newer one), or is missing.
 
     ``ref`` names the library and ``reason`` says what is wrong, so that a
@@ -439,8 +441,9 @@ class Library:
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
-        """Add files, directories (walked for *.md, *.txt, *.html) and URLs.
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
+        """Add files, directories (walked for *.md, *.txt, *.html) and URLs
+        (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
         rest are committed every ``BATCH_SIZE`` documents, so an interrupted
@@ -450,7 +453,7 @@ class Library:
         pending = 0
         for ref, path in self._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue

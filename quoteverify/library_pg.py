@@ -83,6 +83,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import psycopg
     from psycopg_pool import ConnectionPool
 
+    from ._fetch import Fetcher
+
 SCHEMA_VERSION = 1
 SCHEMES = ("postgresql://", "postgres://")
 REQUIRED_EXTENSION = "pg_trgm"
@@ -441,7 +443,7 @@ class PgLibrary:
             with self._lock:
                 self._norm_cache.pop(row[0], None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
         """Add files, directories and URLs (see ``Library.add_paths``).
 
         Committed every ``BATCH_SIZE`` documents.  Should a batch collide with
@@ -452,7 +454,7 @@ class PgLibrary:
         batch: list[tuple[str, Source, str | None, str | None]] = []
         for ref, path in _SqliteLibrary._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue

@@ -8,7 +8,8 @@ its own package (``quoteverify.align``): what another stage needs is exported
 by the package, so the package can rearrange its modules freely.  Top-level
 ``quoteverify._x`` modules are shared plumbing of the whole project and may be
 imported anywhere; a public top-level module's private names (``library._ngrams``)
-stay in it.
+stay in it.  A top-level module that declares ``__all__`` lists every public
+name it defines.
 
 Everything is read with ``ast``, without importing, so a lazily imported
 dependency (the ``[serve]`` extra) does not decide what is checked.
@@ -145,6 +146,7 @@ def test_every_subpackage_is_checked() -> None:
     # The stages the architecture names: a new subpackage joins them here automatically.
     assert {"quoteverify.align", "quoteverify.extract", "quoteverify.verdict"} <= set(SUBPACKAGES)
     assert {"quoteverify.report", "quoteverify.serve"} <= set(SUBPACKAGES)
+    assert {"quoteverify.suppress", "quoteverify.library_people"} <= set(TOP_LEVEL_WITH_ALL)
 
 
 @dataclass(frozen=True)
@@ -237,3 +239,27 @@ def test_what_other_packages_import_is_exported() -> None:
 )
 def test_private_reach_rule(importer: str, target: str, private: bool) -> None:
     assert (private_reach(Use(importer, target, 1)) is not None) is private
+
+
+TOP_LEVEL_WITH_ALL = sorted(
+    m for m in MODULES if m.count(".") == 1 and m not in SUBPACKAGES and declared_all(m) is not None
+)
+
+
+@pytest.mark.parametrize("module", TOP_LEVEL_WITH_ALL)
+def test_a_top_level_modules_all_lists_everything_public_it_defines(module: str) -> None:
+    # A top-level module that declares its API declares all of it; names it
+    # imports are its tools, listed only when it re-exports them on purpose.
+    defined = {b.name for b in bindings(module) if b.origin is None and not b.name.startswith("_")}
+    assert sorted(defined - set(declared_all(module) or [])) == []
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if m not in SUBPACKAGES and declared_all(m) is not None)
+)
+def test_a_modules_all_names_only_what_it_binds(module: str) -> None:
+    # A stale entry breaks ``import *`` and tells a reader of a name that is gone.
+    bound = {b.name for b in bindings(module)}
+    declared = declared_all(module) or []
+    assert [n for n in declared if n not in bound] == []
+    assert len(declared) == len(set(declared)), f"{module}.__all__ lists a name twice"

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify._fetch import FetchOptions, configure
 from quoteverify.cli import main
 from quoteverify.config import resolve
 
 from .conftest import LocalServer
 
 ROLE = "/latest/meta-data/iam/security-credentials/role"
-
-
-@pytest.fixture
-def guarded() -> None:
-    # The suite's default allows 127.0.0.1; these tests need the real default.
-    configure(FetchOptions())
 
 
 @pytest.fixture
@@ -55,8 +48,9 @@ def test_a_repository_config_cannot_turn_the_guard_off_or_write_outside(
     tmp_path: Path,
     http_server: LocalServer,
     capsys: pytest.CaptureFixture[str],
-    guarded: None,
 ) -> None:
+    # main builds its Fetcher from the settings alone, so the guard is the
+    # default one here unless a setting the config may not make turns it off.
     code = main(["check", "--format", "json"])
     out, err = capsys.readouterr()
     assert code == 0, err

@@ -1,5 +1,7 @@
 """Stage 6: render a ``Report`` (or a bare extraction) as JSON or Markdown, and a
-``CheckRun`` (``quoteverify check``) in the CI formats of ``FORMATS``.
+``CheckRun`` (``quoteverify check``) in the CI formats of ``FORMATS``; and write
+what ``check`` says in words (a finding's title and message, the source it cites,
+the ``--verbose`` line per file, the closing summary).
 
 All renderers are deterministic: no clocks, no absolute paths beyond what the
 user typed, keys in a fixed order, so the same inputs give byte-identical output.

@@ -5,8 +5,8 @@ files, optionally picks one of the libraries the operator named, and gets the
 HTML report in the page with Markdown and JSON downloads.
 
 Security: a server that fetches URLs typed by its users is an SSRF target by
-nature.  Every fetch goes through the same ``_fetch`` configuration as the
-command line (SSRF guard, size limits, robots.txt), so private addresses are
+nature.  Every fetch goes through the Fetcher the command line built from its
+settings (SSRF guard, size limits, robots.txt), so private addresses are
 refused unless the operator passed ``--allow-private``; it binds 127.0.0.1
 unless told otherwise; and users may name URLs only, never paths on the
 server (uploads are copied to a private temporary folder).
@@ -30,12 +30,15 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..article import MAX_ARTICLE_BYTES
-from ..errors import InputError
+from ..errors import InputError, QuoteverifyError
 from ..models import Report
+
+if TYPE_CHECKING:
+    from .._fetch import Fetcher
 
 # Files and pasted text larger than this are refused, as the command line
 # refuses an article file or a fetched body larger than it.
@@ -78,7 +81,7 @@ class _Jobs:
             return self._jobs.get(job_id)
 
 
-class _BadInput(Exception):
+class _BadInput(QuoteverifyError):
     """Input the form cannot take; the message is shown in the page."""
 
 
@@ -123,12 +126,13 @@ def _env() -> Any:
 
 def create_app(
     *,
+    fetcher: Fetcher,
     libraries: Sequence[str] = (),
     follow_links: bool = True,
     speaker_sources: Any = None,
     workers: int = 4,
 ) -> Any:
-    """The Starlette app.  Fetching must already be configured (``_fetch.configure``)."""
+    """The Starlette app; every audit fetches with ``fetcher``."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -159,6 +163,7 @@ def create_app(
                 follow_links=follow_links,
                 library=library,
                 speaker_sources=speaker_sources,
+                fetcher=fetcher,
             )
             job.state = "done"
         except InputError as exc:
@@ -342,6 +347,7 @@ def serve(
     host: str,
     port: int,
     *,
+    fetcher: Fetcher,
     libraries: Sequence[str] = (),
     follow_links: bool = True,
     speaker_sources: Any = None,
@@ -352,7 +358,10 @@ def serve(
     import uvicorn
 
     app = create_app(
-        libraries=libraries, follow_links=follow_links, speaker_sources=speaker_sources
+        fetcher=fetcher,
+        libraries=libraries,
+        follow_links=follow_links,
+        speaker_sources=speaker_sources,
     )
     print(f"quoteverify: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
