@@ -178,31 +178,77 @@ class AddStats:
 
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Bytes kept by ``_word_bytes``: ASCII letters and digits, and every byte of a
+# UTF-8 multi-byte character (what remains of non-ASCII text is letters);
+# every other ASCII byte becomes a space.
+_KEEP = bytes(
+    c if c >= 0x80 or chr(c).isalnum() else 0x20  # fmt: skip
+    for c in range(256)
+)
 _FOLDED: dict[str, str] = {}
 
 
-def _fold_char(m: re.Match[str]) -> str:
-    # Non-ASCII letters are few (accented names): decompose each once and
-    # remember it, rather than NFKD-ing every document.
-    c = m.group()
+def _fold(c: str) -> str:
+    """What one non-ASCII character of lower-cased text becomes in ``words``:
+    a letter or digit without its diacritics, case-folded (whose own
+    separators, as "⁄" in NFKD "1⁄2", become spaces); anything else a space.
+
+    >>> [_fold(c) for c in "é’ß½"]
+    ['e', ' ', 'ss', '1 2']
+    """
     out = _FOLDED.get(c)
     if out is None:
-        decomposed = unicodedata.normalize("NFKD", c)
-        out = "".join(x for x in decomposed if not unicodedata.combining(x)).casefold()
+        if _WORD.fullmatch(c):
+            # Non-ASCII letters are few (accented names): decompose each once
+            # and remember it, rather than NFKD-ing every document.
+            decomposed = unicodedata.normalize("NFKD", c)
+            folded = "".join(x for x in decomposed if not unicodedata.combining(x)).casefold()
+            out = "".join(x if x.isascii() or _WORD.fullmatch(x) else " " for x in folded)
+        else:
+            out = " "
         _FOLDED[c] = out
     return out
 
 
+def _word_bytes(text: str) -> list[bytes]:
+    """``words(text)`` as UTF-8 bytes.
+
+    The C string methods do the work (one ``bytes.translate`` over the whole
+    text, then ``split``): a regular expression over every character of a
+    library's texts cost more than indexing them.  The few distinct non-ASCII
+    characters are folded first, each replaced throughout at once.
+
+    >>> _word_bytes("Don’t, Jean-Pierre! ½ café")
+    [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
+    """
+    low = text.lower()
+    if not low.isascii():
+        forms = {c: _fold(c) for c in set(_NON_ASCII.findall(low))}
+        if any(forms.get(x, x) != x for out in forms.values() for x in out):
+            # A folded form holds another character that folds again (never
+            # seen in practice): replacing one character after another could
+            # fold it twice, so substitute in one pass.
+            low = _NON_ASCII.sub(lambda m: forms[m.group()], low)
+        else:
+            for c, out in forms.items():
+                low = low.replace(c, out)
+    return low.encode("utf-8").translate(_KEEP).split()
+
+
 def words(text: str) -> list[str]:
     """``text`` as the index sees it: case-folded letter/digit runs without
-    diacritics; every other character separates words."""
-    toks = _WORD.findall(text.lower())
-    joined = " ".join(toks)
-    if joined.isascii():
-        return toks
-    # Punctuation is gone already; fold what non-ASCII letters remain, then
-    # split again (NFKD may turn "½" into "1⁄2").
-    return _WORD.findall(_NON_ASCII.sub(_fold_char, joined))
+    diacritics; every other character separates words.
+
+    >>> words("“Don’t,” said MS. JEAN-PIERRE of the Café")
+    ['don', 't', 'said', 'ms', 'jean', 'pierre', 'of', 'the', 'cafe']
+    """
+    return [w.decode("utf-8") for w in _word_bytes(text)]
+
+
+def normalised(text: str) -> str:
+    """``text``'s words, space-joined and space-padded, to find a quote's word
+    n-grams in (``_ngrams``)."""
+    return " " + b" ".join(_word_bytes(text)).decode("utf-8") + " "
 
 
 # A transcript turn label opens a line: "THE PRESIDENT:", "SECRETARY BLINKEN:",
@@ -654,7 +700,7 @@ class Library:
             cache.move_to_end(docid)
             return cache[docid]
         blob = self._db.execute("SELECT text FROM documents WHERE docid = ?", (docid,)).fetchone()
-        norm = " " + " ".join(words(zlib.decompress(blob[0]).decode("utf-8"))) + " " if blob else ""
+        norm = normalised(zlib.decompress(blob[0]).decode("utf-8")) if blob else ""
         cache[docid] = norm
         if len(cache) > 64:
             cache.popitem(last=False)
@@ -948,13 +994,19 @@ def _bigrams(toks: Sequence[str]) -> list[str]:
 def _indexed(title: str | None, text: str) -> str:
     """What the FTS ``text`` column indexes: the title's and text's words, then
     their word bigrams.  Must stay deterministic: deleting a row from a
-    contentless table means handing FTS5 these exact tokens again."""
-    out: list[str] = []
+    contentless table means handing FTS5 these exact tokens again.
+
+    >>> _indexed("Hi", "Good afternoon, all.")
+    'hi good afternoon all good_afternoon afternoon_all'
+    """
+    out: list[bytes] = []
     for part in (title or "", text):
-        toks = words(part)
+        toks = _word_bytes(part)
         out.extend(toks)
-        out.extend(_bigrams(toks))
-    return " ".join(out)
+        # map/zip/join run in C: a Python loop over a transcript's 10,000
+        # bigrams costs as much as FTS5 takes to index them.
+        out.extend(map(b"_".join, zip(toks, toks[1:], strict=False)))
+    return b" ".join(out).decode("utf-8")
 
 
 def _ngrams(toks: list[str]) -> list[str]:

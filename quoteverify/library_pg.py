@@ -59,7 +59,9 @@ from .library import (
     _bounds,
     _file_meta,
     _ngrams,
+    _word_bytes,
     content_hash,
+    normalised,
     speaker_labels,
     stored_lines,
     stored_people,
@@ -730,7 +732,7 @@ class PgLibrary:
             for docid, text in fetched.items():
                 if docid in out:
                     continue
-                out[docid] = " " + " ".join(words(text)) + " " if text else ""
+                out[docid] = normalised(text) if text else ""
                 self._norm_cache[docid] = out[docid]
             while len(self._norm_cache) > 64:
                 self._norm_cache.popitem(last=False)
@@ -891,13 +893,18 @@ class PgLibrary:
 def _terms(title: str | None, text: str, labels: Sequence[str]) -> list[str]:
     """The lexemes of a document: the title's and text's words and word bigrams
     (what ``library._indexed`` gives FTS5), and the speaker labels' words (the
-    FTS5 ``speakers`` column), each once, too-long ones dropped."""
-    out: set[str] = set(words("\n".join(labels)))
+    FTS5 ``speakers`` column), each once, too-long ones dropped, sorted.
+
+    >>> _terms("Hi", "Good day, good day.", ["MS. PSAKI"])
+    ['day', 'day_good', 'good', 'good_day', 'hi', 'ms', 'psaki']
+    """
+    out: set[bytes] = set(_word_bytes("\n".join(labels)))
     for part in (title or "", text):
-        toks = words(part)
+        toks = _word_bytes(part)
         out.update(toks)
-        out.update(_bigrams(toks))
-    return sorted(t for t in out if len(t.encode("utf-8")) <= MAX_LEXEME)
+        out.update(map(b"_".join, zip(toks, toks[1:], strict=False)))
+    # UTF-8 bytes sort as their code points do: the order of the str terms.
+    return [t.decode("utf-8") for t in sorted(out) if len(t) <= MAX_LEXEME]
 
 
 def size_bytes(url: str) -> int:
