@@ -209,9 +209,14 @@ CPU_MS: list[float] = []  # CPU ms of the last ``lookup`` call, per quote
 
 def lookup(lib: Library, quotes: list[Quote]) -> tuple[list[float], list[list[str]]]:
     """Wall ms per quote and the candidates' hashes; CPU ms land in ``CPU_MS``
-    (on a loaded machine wall time includes waiting for a core)."""
+    (on a loaded machine wall time includes waiting for a core).  Each pass
+    starts with the library's memos empty (term counts, speaker decisions,
+    normalised texts), as a freshly opened library would: a repeated pass
+    must not be measured on what the previous one left behind."""
     times, found = [], []
     CPU_MS.clear()
+    for memo in ("_counts", "_speaks_memo", "_norm_cache"):
+        getattr(lib, memo, {}).clear()
     for q in quotes:
         t, c = time.perf_counter(), time.process_time()
         cands = lib.candidates(q.text, q.speaker, k=3, near=q.near, window=WINDOW)

@@ -72,6 +72,8 @@ RERANK = 5  # of those, near-ties are re-ranked by word-trigram overlap...
 MARGIN = 15.0  # ...when within this many points of the best
 COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
+COUNTS_MEMO = 200_000  # terms whose document counts are remembered
+SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
 FTS_HASHSIZE = 64 << 20  # bytes of pending index terms FTS5 holds before writing
 MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
 
@@ -357,6 +359,10 @@ class Library:
         # Normalised texts of recently re-ranked documents: an audit asks about
         # several quotes from the same few sources.
         self._norm_cache: OrderedDict[int, str] = OrderedDict()
+        self._speaks_memo: dict[tuple[object, ...], bool] = {}
+        self._counts: dict[str, int] = {}  # term → documents holding it (``_doc_counts``)
+        self._counts_version: int | None = None
+        self._total = 0  # documents, read with the counts
 
     def _backfill(self) -> None:
         """A schema-1 library knew labels and raw dates only: derive days, authors
@@ -460,6 +466,7 @@ class Library:
                 ),
             )
             docid = int(cur.lastrowid or 0)
+            self._counts.clear()
             db.execute(
                 "INSERT INTO fts(rowid, title, speakers, text) VALUES (?, ?, ?, ?)",
                 (
@@ -491,6 +498,7 @@ class Library:
             (docid, title or "", speakers, _indexed(title, zlib.decompress(blob).decode("utf-8"))),
         )
         db.execute("DELETE FROM documents WHERE docid = ?", (docid,))
+        self._counts.clear()
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
@@ -574,6 +582,23 @@ class Library:
         decides on those few documents with the label mapper.  Undated
         documents are kept: nothing says they are far from the article.
         """
+        pre = self._preselect(person, near, window)
+        if not isinstance(pre, list):
+            return pre
+        assert person is not None  # a list needs a speaker's decision
+        marks = ",".join("?" * len(pre))
+        rows = self._db.execute(
+            f"SELECT docid, title, day, speakers, authors FROM documents WHERE docid IN ({marks})",
+            pre,
+        )
+        return {row[0] for row in rows if self._speaks(row[1:], person)}
+
+    def _preselect(
+        self, person: Person | None, near: str | None, window: int | None
+    ) -> set[int] | list[int] | None:
+        """What SQL alone says of ``documents_of``: None (no limit) or a set (the
+        answer), or a list of docids (the speaker's keys within the window) on
+        which ``speaks_in`` must still decide."""
         lo, hi = _bounds(near, window)
         if person is None:
             if lo is None:
@@ -590,20 +615,27 @@ class Library:
         keys = sorted(self.mapper.keys(person))
         if not keys:
             return set()
-        inner = f"SELECT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
+        sql = f"SELECT DISTINCT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
         params: list[object] = list(keys)
         if lo is not None:
-            inner += " AND (day = '' OR day BETWEEN ? AND ?)"
+            sql += " AND (day = '' OR day BETWEEN ? AND ?)"
             params += [lo, hi]
-        sql = (
-            "SELECT d.docid, d.title, d.day, d.speakers, d.authors FROM documents d "
-            f"WHERE d.docid IN ({inner})"
-        )
-        out = set()
-        for docid, title, day, speakers, wrote in self._db.execute(sql, params):
-            if speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper):
-                out.add(docid)
-        return out
+        return sorted(r[0] for r in self._db.execute(sql + " ORDER BY docid", params))
+
+    def _speaks(self, row: Sequence[str | None], person: Person) -> bool:
+        """``speaks_in`` of a stored (title, day, speakers, authors) row, remembered:
+        a speaker's documents come back for every quote of theirs, and the
+        label mapper's decision is a function of the row and the person."""
+        key = (*row, person)
+        got = self._speaks_memo.get(key)
+        if got is None:
+            title, day, speakers, wrote = row
+            got = speaks_in(stored_people(title, day, speakers or "", wrote or ""), person,
+                            self.mapper)  # fmt: skip
+            if len(self._speaks_memo) >= SPEAKS_MEMO:
+                self._speaks_memo.clear()
+            self._speaks_memo[key] = got
+        return got
 
     def candidates(
         self,
@@ -624,21 +656,15 @@ class Library:
         if not toks or k <= 0:
             return []
         person = Person(speaker) if isinstance(speaker, str) else speaker
-        allowed = self.documents_of(person, near, window)
-        if allowed is not None and not allowed:
+        pre = self._preselect(person, near, window)
+        if pre is not None and not pre:
             return []
         terms = sorted(set(_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
-        total = len(self) + 1
-        # Document frequency of every quote bigram, in one statement.  Terms are
-        # bound parameters, each a quoted run of letters, digits and "_": no
-        # quote text can inject FTS syntax (AND, NEAR, *, parentheses, quotes).
-        counts = db.execute(
-            "SELECT " + ",".join(["(SELECT count(*) FROM fts WHERE fts MATCH ?)"] * len(terms)),
-            [f'"{t}"' for t in terms],
-        ).fetchone()
+        counts = self._doc_counts(terms)
+        total = self._total + 1
         # A bigram absent from the library is a writer's edit: no evidence.
         known = sorted(
             ((math.log(total / n), t) for t, n in zip(terms, counts, strict=True) if n),
@@ -655,16 +681,36 @@ class Library:
         )
         params: list[object] = [x for w, t in used for x in (w, f'"{t}"')]
         where = ""
-        if allowed is not None:
+        if pre is not None:
             where = "WHERE r IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(allowed)))
-        rows = db.execute(
-            # Rounded: equal evidence summed in another order must not break
-            # ties differently here and in PostgreSQL (then: by docid).
-            f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r "
-            "ORDER BY round(sum(w), 9) DESC, r LIMIT ?",
-            [*params, max(FIRST_STAGE, k)],
-        ).fetchall()
+            params.append(json.dumps(sorted(pre)))
+        limit = max(FIRST_STAGE, k)
+        if isinstance(pre, list):
+            # The speaker's keys select more documents than they speak in: rank
+            # them all (SQL, cheap), then ask ``speaks_in`` in rank order only
+            # until the first stage is full, rather than of every document of
+            # theirs in the window (what grew with the library).
+            assert person is not None
+            ranked_rows = db.execute(
+                f"SELECT s.r, s.w, d.title, d.day, d.speakers, d.authors FROM "
+                f"(SELECT r, sum(w) AS w FROM ({union}) {where} GROUP BY r) s "
+                "JOIN documents d ON d.docid = s.r ORDER BY round(s.w, 9) DESC, s.r",
+                params,
+            )
+            rows = []
+            for row in ranked_rows:
+                if self._speaks(row[2:], person):
+                    rows.append((row[0], row[1]))
+                    if len(rows) == limit:
+                        break
+        else:
+            rows = db.execute(
+                # Rounded: equal evidence summed in another order must not break
+                # ties differently here and in PostgreSQL (then: by docid).
+                f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r "
+                "ORDER BY round(sum(w), 9) DESC, r LIMIT ?",
+                [*params, limit],
+            ).fetchall()
         if not rows:
             return []
         # Score: the share of the quote's bigram evidence (idf-weighted) the
@@ -713,6 +759,34 @@ class Library:
         # Stable sort: equal scores keep the first stage's order.
         ranked.sort(key=lambda c: -c.score)
         return ranked[:k]
+
+    def _doc_counts(self, terms: Sequence[str]) -> list[int]:
+        """How many documents hold each term.
+
+        Remembered while the library is unchanged: common bigrams ("of_the",
+        "we_re") are in most quotes and in nearly every document, and
+        counting one steps through its whole posting list, a cost that grew
+        with the library.  ``PRAGMA data_version`` changes when another
+        connection commits; this one's own writes clear the memo.  Terms are
+        bound parameters, each a quoted run of letters, digits and "_": no
+        quote text can inject FTS syntax (AND, NEAR, *, parentheses, quotes).
+        """
+        db = self._db
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._counts_version or not self._counts:
+            self._counts.clear()
+            self._counts_version = version
+            self._total = len(self)
+        todo = [t for t in dict.fromkeys(terms) if t not in self._counts]
+        if todo:
+            row = db.execute(
+                "SELECT " + ",".join(["(SELECT count(*) FROM fts WHERE fts MATCH ?)"] * len(todo)),
+                [f'"{t}"' for t in todo],
+            ).fetchone()
+            if len(self._counts) + len(todo) > COUNTS_MEMO:
+                self._counts.clear()
+            self._counts.update(zip(todo, row, strict=True))
+        return [self._counts[t] for t in terms]
 
     def _normalised(self, docid: int) -> str:
         cache = self._norm_cache

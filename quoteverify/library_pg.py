@@ -50,6 +50,7 @@ from .library import (
     MAX_TERMS,
     MIN_TERMS,
     RERANK,
+    SPEAKS_MEMO,
     AddStats,
     Candidate,
     Entry,
@@ -232,6 +233,7 @@ class PgLibrary:
             self.close()
             raise LibraryError(self.name, _one_line(exc, url)) from None
         self._norm_cache: OrderedDict[int, str] = OrderedDict()
+        self._speaks_memo: dict[tuple[object, ...], bool] = {}
 
     # -- connections
     @contextmanager
@@ -581,8 +583,18 @@ class PgLibrary:
         if person is None:
             return {r[0] for r in rows}
         out = set()
+        memo = self._speaks_memo
         for docid, title, day, speakers, wrote in rows:
-            if speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper):
+            # Remembered as in ``Library._speaks``: a speaker's documents come
+            # back for every quote of theirs.
+            key = (title, day, speakers, wrote, person)
+            got = memo.get(key)
+            if got is None:
+                got = speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper)
+                if len(memo) >= SPEAKS_MEMO:
+                    memo.clear()
+                memo[key] = got
+            if got:
                 out.add(docid)
         return out
 
