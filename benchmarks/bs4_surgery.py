@@ -24,7 +24,7 @@ from pathlib import Path
 import lxml.html
 from warcio.archiveiterator import ArchiveIterator
 
-from quoteverify._text import _prepare_tree, decode, html_to_document
+from quoteverify._decode import _prepare_tree, decode, html_to_document
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 30

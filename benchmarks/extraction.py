@@ -44,7 +44,10 @@ Scoring
 * Speaker accuracy over matched quotations whose gold has a Source: right when
   the predicted speaker's mention span overlaps the Source span, or the last
   word of ``Speaker.name`` (the surname; case-insensitive, not a pronoun) is a
-  word of the Source text or of its note.
+  word of the Source text or of its note.  "Speaker named" is stricter: the
+  surname of ``Speaker.name`` must be a word of the Source's note (of the Source
+  text when there is none), so an unresolved or wrongly resolved pronoun or role
+  noun counts as wrong even where its mention overlaps the Source.
 
 Also times ``extract_quotes`` on the corpus texts concatenated to at least 1 MB
 (UTF-8) as one article (target: under 1 s).
@@ -465,6 +468,22 @@ def speaker_right(gold: GoldQuote, quote: Quote) -> bool:
     return last in pool or last.replace("’", "'") in pool
 
 
+def speaker_named(gold: GoldQuote, quote: Quote) -> bool:
+    """Stricter than ``speaker_right``: the predicted name itself must be the gold
+    speaker's (its surname a word of the Source's note, or of the Source text when
+    there is no note). A pronoun or role noun left unresolved, or resolved to the
+    wrong person, is wrong here even when its mention overlaps the gold Source –
+    the resolution (issue 11, class 4) is what this measures."""
+    sp = quote.speaker
+    if sp is None:
+        return False
+    last = surname(sp.name)
+    if last is None:
+        return False
+    pool = set(_words(gold.source_note or gold.source_text or ""))
+    return last in pool or last.replace("’", "'") in pool
+
+
 @dataclass
 class Matching:
     threshold: float
@@ -535,6 +554,7 @@ def metrics(m: Matching) -> dict[str, Any]:
     p, r, f = _prf(tp, fp, fn)
     judged = [(g, pr) for g, pr, _ in m.pairs if g.source_spans or g.source_note]
     right = sum(1 for g, pr in judged if speaker_right(g, pr.quote))
+    named = sum(1 for g, pr in judged if speaker_named(g, pr.quote))
     return {
         "threshold": m.threshold,
         "gold": tp + fn,
@@ -548,6 +568,8 @@ def metrics(m: Matching) -> dict[str, Any]:
         "speaker_right": right,
         "speaker_judged": len(judged),
         "speaker_accuracy": round(right / len(judged), 4) if judged else 0.0,
+        "speaker_named_right": named,
+        "speaker_named_accuracy": round(named / len(judged), 4) if judged else 0.0,
     }
 
 
@@ -721,22 +743,25 @@ def markdown(
         f"# Extraction benchmark: {res.docs} documents, {len(res.golds)} gold quotations, "
         f"{len(res.preds)} predicted (quote/fragment)",
         "",
-        "| overlap ≥ | gold | pred | TP | FP | FN | precision | recall | F1 | speaker acc. |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| overlap ≥ | gold | pred | TP | FP | FN | precision | recall | F1 | speaker acc. "
+        "| speaker named |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for t, m in res.matchings.items():
         x = metrics(m)
         lines.append(
             f"| {t:.0%} | {x['gold']} | {x['predicted']} | {x['tp']} | {x['fp']} | {x['fn']} "
             f"| {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} "
-            f"| {x['speaker_accuracy']:.3f} ({x['speaker_right']}/{x['speaker_judged']}) |"
+            f"| {x['speaker_accuracy']:.3f} ({x['speaker_right']}/{x['speaker_judged']}) "
+            f"| {x['speaker_named_accuracy']:.3f} ({x['speaker_named_right']}/"
+            f"{x['speaker_judged']}) |"
         )
     if baseline is not None:
         for t, m in baseline.matchings.items():
             x = metrics(m)
             lines.append(
                 f"| naive regex {t:.0%} | {x['gold']} | {x['predicted']} | {x['tp']} | {x['fp']} "
-                f"| {x['fn']} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | — |"
+                f"| {x['fn']} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | — | — |"
             )
     rules = per_rule(res, threshold)
     if any(r["rule"] != "—" for r in rules):

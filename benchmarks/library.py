@@ -64,8 +64,8 @@ from quoteverify.align._transcript import (  # noqa: E402
 from quoteverify.library import (  # noqa: E402
     _LABEL,
     Library,
-    _ngrams,
     content_hash,
+    quote_ngrams,
     speaker_labels,
     words,
 )
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         base_hits = 0
         for q in base_q:
             t = time.perf_counter()
-            grams = _ngrams(words(q.text))
+            grams = quote_ngrams(words(q.text))
             scored = sorted(
                 ((sum(g in norm for g in grams), h) for h, norm in normed.items()), reverse=True
             )[:3]

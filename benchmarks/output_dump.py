@@ -205,7 +205,10 @@ def dump(out: Path, engine_root: Path | None, jobs: int) -> None:
     def run(item: tuple[str, list[str]]) -> tuple[str, dict[str, object]]:
         name, argv = item
         proc = subprocess.run(
-            [sys.executable, "-m", "quoteverify", *argv],
+            # -P: "python -m" puts the working directory (this checkout) before
+            # PYTHONPATH, which would run this checkout's package whatever
+            # --engine-root says.
+            [sys.executable, "-P", "-m", "quoteverify", *argv],
             cwd=ROOT,
             env=env,
             capture_output=True,

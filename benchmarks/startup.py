@@ -1,6 +1,6 @@
 """Start-up cost of the CLI: CPU seconds (user + sys of the child process) of
-``quoteverify extract`` and ``audit`` on a tiny local article, min / median / max of
-N runs, and the modules of the network stack each one imported.
+``quoteverify --help``, and of ``extract`` and ``audit`` on a tiny local article,
+min / median / max of N runs, and the modules of the network stack each one imported.
 
 Run: ``.venv/bin/python benchmarks/startup.py [N]`` (default 7).
 """
@@ -39,12 +39,14 @@ def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     # ``python -m quoteverify`` rather than the console script, so that PYTHONPATH
     # can point this at another checkout (a before/after comparison).
-    qv = [sys.executable, "-m", "quoteverify"]
+    # -P: otherwise "-m" puts the working directory first, before PYTHONPATH.
+    qv = [sys.executable, "-P", "-m", "quoteverify"]
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "a.txt"
         article.write_text(ARTICLE, encoding="utf-8")
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
+            "--help": [*qv, "--help"],
             "extract": [*qv, "extract", str(article)],
             "audit": [*qv, "audit", str(article), "--source", str(SOURCE), "--fail-on", "none"],
         }

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import FetchError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
     url TEXT PRIMARY KEY,
@@ -51,8 +53,9 @@ def default_cache_path(env: dict[str, str] | None = None) -> Path:
     return Path(folder).expanduser() / CACHE_FILE
 
 
-class CacheError(Exception):
-    """The cache file cannot be used; ``str()`` is the one-line cause."""
+class CacheError(FetchError):
+    """The fetch cache (a file, or a PostgreSQL database) cannot be used;
+    ``str()`` is the one-line cause."""
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,15 @@
 
 Everything network-shaped (timeouts, redirects, retries, size limits, the
 User-Agent, robots.txt, the SSRF guard, the cache, WARC evidence, the Wayback
-fallback) lives here, behind ``fetch()``, so the rest of the code sees bytes
+fallback) lives here, behind ``Fetcher.fetch()``, so the rest of the code sees bytes
 or a ``FetchError`` with a one-line cause.
 
-The CLI configures the process once with ``configure(FetchOptions(...))``;
-``fetch()`` (used by article.py and sources.py) then follows those options,
-and ``fetch_many()`` fetches a batch concurrently with the same options.
+A ``Fetcher`` is built once from ``FetchOptions`` (the CLI builds it from the
+settings) and handed to whatever may fetch (``load_article``, ``load_sources``,
+``pipeline.run_audit``, ``library add``, ``serve``), as httpx hands a Client
+around: nothing reads fetch options from module state, and code given no
+Fetcher cannot reach the network.  ``Fetcher.fetch()`` fetches one URL,
+``Fetcher.fetch_many()`` a batch concurrently with the same options.
 
 One async implementation serves both: the synchronous ``fetch()`` runs it in
 a fresh event loop (or in a worker thread when called from inside a running
@@ -31,8 +34,9 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__, _netguard, _progress, _robots
-from ._cache import Cache, CacheEntry, CacheError
+from ._cache import Cache, CacheEntry
 from ._warc import ArchiveError, WarcReplay, WarcWriter, warc_date
+from .errors import FetchError, InternalError
 
 # asyncio, ssl, socket and email.utils (~50 ms of CPU with what they pull in) are
 # imported where used: a run whose inputs are all local files never fetches.
@@ -62,10 +66,6 @@ ACCEPT_ENCODING = "gzip, deflate"
 _WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$")
 
 T = TypeVar("T")
-
-
-class FetchError(Exception):
-    """A URL that could not be fetched; ``str()`` is the one-line cause."""
 
 
 @dataclass(frozen=True)
@@ -148,49 +148,8 @@ def is_url(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
 
-# --------------------------------------------------------------------------
-# Process-wide default
-
-
-_default_lock = threading.Lock()
-_default: Fetcher | None = None
-
-
-def configure(options: FetchOptions | None = None) -> Fetcher:
-    """Set the options ``fetch()`` and ``fetch_many()`` use when given none."""
-    global _default
-    with _default_lock:
-        old, _default = _default, Fetcher(options or FetchOptions())
-    if old is not None:
-        old.close()
-    return _default
-
-
-def default_fetcher() -> Fetcher:
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Fetcher(FetchOptions())
-        return _default
-
-
-def fetch(
-    url: str,
-    *,
-    timeout: float | None = None,
-    max_bytes: int | None = None,
-    user_agent: str | None = None,
-) -> Fetched:
-    """Fetch one URL with the configured options; the arguments override them."""
-    return default_fetcher().fetch(url, timeout=timeout, max_bytes=max_bytes, user_agent=user_agent)
-
-
-def fetch_many(
-    urls: Iterable[str], options: FetchOptions | None = None
-) -> dict[str, Fetched | FetchError]:
-    """Fetch URLs concurrently (total and per-host limits); never raises FetchError."""
-    if options is None:
-        return default_fetcher().fetch_many(urls)
+def fetch_many(urls: Iterable[str], options: FetchOptions) -> dict[str, Fetched | FetchError]:
+    """Fetch URLs concurrently with a Fetcher of their own, closed after."""
     with Fetcher(options) as fetcher:
         return fetcher.fetch_many(urls)
 
@@ -200,6 +159,11 @@ def fetch_many(
 
 
 class Fetcher:
+    """Everything one run fetches with: its options, and what lives as long as
+    the run (robots.txt verdicts per origin, the cache connection, the WARC
+    writer or replay, the run's fetching deadline).  Close it (or
+    use it as a context manager) to close the cache."""
+
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options or FetchOptions()
         # robots.txt verdicts per origin, for the whole run (across event loops).
@@ -481,14 +445,8 @@ class _Session:
         except TimeoutError:
             raise FetchError(f"gave up: {which} passed (the server is too slow)") from None
         except FetchError:
-            raise
-        except (
-            _netguard.Refused,
-            _netguard.NameNotResolved,
-            _DeadLink,
-            CacheError,
-            ArchiveError,
-        ) as exc:
+            raise  # the guard's refusals, the cache's and the archive's failures included
+        except _DeadLink as exc:
             raise FetchError(str(exc)) from None
         except httpx.HTTPError as exc:
             raise FetchError(_describe(exc, self.opts.timeout)) from None
@@ -653,7 +611,7 @@ class _Session:
             if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
                 raise _Unreachable(message) from None
             raise FetchError(message) from None
-        raise AssertionError("unreachable: stamina re-raises the last error")
+        raise InternalError("unreachable: stamina re-raises the last error")
 
     async def _request_once(
         self, url: str, headers: dict[str, str], *, max_bytes: int | None = None
@@ -849,6 +807,8 @@ class _Session:
         archived_at, archived_url = match.groups()
         try:
             got = await self._get(f"{base}/web/{archived_at}id_/{archived_url}", {}, robots=False)
+        except ArchiveError:
+            raise  # our --archive file failed, not the Wayback Machine
         except (*failures, httpx.HTTPError) as exc:
             raise FetchError(f"{cause}; the archived copy failed ({exc})") from None
         # The id_ URL may itself redirect to the nearest capture: report that one.

@@ -20,12 +20,14 @@ import re
 import stat
 from pathlib import Path
 
+from .errors import SourceError
+
 REFUSED_HINT = "pass it with --source to use it"
 # A scheme other than a Windows drive letter ("C:").
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 
-class LocalFileError(Exception):
+class LocalFileError(SourceError):
     """A local file that cannot be read; ``str()`` is the one-line cause."""
 
 

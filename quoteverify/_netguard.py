@@ -14,6 +14,8 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .errors import FetchError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -60,11 +62,11 @@ ALLOWED_SCHEMES = ("http", "https")
 HINT = "use --allow-private to fetch it"
 
 
-class Refused(Exception):
+class Refused(FetchError):
     """A URL the guard will not fetch; ``str()`` is the one-line reason."""
 
 
-class NameNotResolved(Exception):
+class NameNotResolved(FetchError):
     """The host name does not resolve (a dead link, like a 404)."""
 
 

@@ -16,7 +16,7 @@ import json
 import subprocess
 import sys
 
-from ._text import _PDF_HYPHEN_RE, _PDF_SPACES_RE, NotText
+from ._decode import _PDF_HYPHEN_RE, _PDF_SPACES_RE, NotText
 
 # Enough for any real transcript (pdfminer needs ~150 MB for a 300-page
 # report); the parent process stays well under 1 GB with the child at this.

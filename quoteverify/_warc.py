@@ -19,13 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
+from .errors import FetchError
 
 # Hop-by-hop or framing headers that no longer describe the stored payload:
 # httpx has already removed the chunked framing.
 _DROP = {"transfer-encoding", "content-length", "connection", "keep-alive"}
 
 
-class ArchiveError(Exception):
+class ArchiveError(FetchError):
     """The archive cannot be read or written; ``str()`` is the one-line cause."""
 
 

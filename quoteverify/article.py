@@ -6,30 +6,37 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._dates import parse_day, parse_day_in
-from ._fetch import FetchError, fetch, is_url
-from ._localfile import LocalFileError, read_regular
-from ._text import (
+from ._decode import (
     Document,
     NotText,
     decode_checked,
     find_pins,
     guess_format,
     html_to_document,
-    markdown_to_document,
 )
+from ._fetch import FetchError, is_url
+from ._localfile import LocalFileError, read_regular
+from ._markdown_reader import markdown_to_document
 from .errors import InputError
 from .models import Article, Link
 
+if TYPE_CHECKING:
+    from ._fetch import Fetcher
+
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# Code that was handed no Fetcher cannot reach the network: it says so rather
+# than fetch with options nobody chose.
+NO_FETCHER = "a URL, and no fetcher was given to fetch it"
 
 
-def load_article(ref: str) -> Article:
+def load_article(ref: str, *, fetcher: Fetcher | None = None) -> Article:
     """Read ``ref`` (a path, an http(s) URL, or ``-`` for stdin) into an ``Article``.
 
+    A URL is fetched with ``fetcher``; without one, a URL is an input error.
     Raises ``InputError`` naming ``ref`` and the cause; never anything else for
     bad input.
     """
@@ -44,8 +51,10 @@ def load_article(ref: str) -> Article:
             urlsplit(ref).port  # noqa: B018 - raises on "http://[::1" or a bad port
         except ValueError as exc:
             raise InputError("article", ref, f"malformed URL ({exc})") from None
+        if fetcher is None:
+            raise InputError("article", ref, NO_FETCHER)
         try:
-            fetched = fetch(ref)
+            fetched = fetcher.fetch(ref)
         except FetchError as exc:
             raise InputError("article", ref, str(exc)) from None
         data, charset, content_type = fetched.body, fetched.charset, fetched.content_type
@@ -83,6 +92,8 @@ def load_article(ref: str) -> Article:
         ),
         pins=tuple((offset, _absolute(target, url, ref)) for offset, target in pins),
         warnings=doc.warnings,
+        original=doc.original,
+        offsets=doc.offsets,
     )
 
 
@@ -156,7 +167,7 @@ def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Do
     if fmt == "markdown":
         return replace(markdown_to_document(text), warnings=warnings)
     # A .txt article is used unchanged, so offsets index the file itself.
-    return Document(text=text, format="text", warnings=warnings)
+    return Document(text=text, format="text", warnings=warnings, original=text)
 
 
 def _read_file(ref: str) -> bytes:

@@ -40,7 +40,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     from dask.distributed import Client
 
-    from ._fetch import FetchOptions
+    from ._fetch import Fetcher, FetchOptions
 
 CONNECT_TIMEOUT = 5.0  # seconds a --scheduler gets to answer
 MANIFEST_SUFFIXES = (".jsonl", ".ndjson")
@@ -63,7 +63,7 @@ class Job:
     fetch: FetchOptions
     sources: tuple[str, ...] = ()
     follow_links: bool = True
-    library: str | None = None
+    library: str | Sequence[str] | None = None  # as pipeline.run_audit takes it
     speaker_sources: Mapping[str, Sequence[str]] | None = None
 
 
@@ -159,26 +159,42 @@ def _beside(ref: str, manifest: Path) -> str:
 
 # --- one article (runs on a worker) --------------------------------------------
 
-_configure_lock = threading.Lock()
+_worker_lock = threading.Lock()
+# The worker process's Fetcher and the options it was built from.
+_worker: tuple[FetchOptions, Fetcher] | None = None
+
+
+def worker_fetcher(options: FetchOptions) -> Fetcher:
+    """The Fetcher this worker process audits with: built from the job's
+    options on its first task and kept for the next ones (robots.txt verdicts,
+    the cache connection and the run's deadline span the batch, as in one
+    ``check``); a later batch with other options gets a new one.  A Fetcher
+    cannot travel to a worker (it holds a database connection), its options can.
+    """
+    from ._fetch import Fetcher
+
+    global _worker
+    with _worker_lock:
+        if _worker is None or _worker[0] != options:
+            old, _worker = _worker, (options, Fetcher(options))
+            if old is not None:
+                old[1].close()
+        return _worker[1]
 
 
 def audit_item(item: Item, job: Job) -> Row:
     """Audit one article exactly as ``audit --format json`` does; any failure
     becomes the row's one-line ``error``."""
-    from . import _fetch, pipeline, report
+    from . import pipeline, report
 
     try:
-        with _configure_lock:
-            # The worker's fetcher (robots verdicts, cache connection) lives
-            # across tasks of the same batch; a new batch's options replace it.
-            if _fetch.default_fetcher().options != job.fetch:
-                _fetch.configure(job.fetch)
         rep = pipeline.run_audit(
             item.article,
             item.sources or job.sources,
             follow_links=job.follow_links,
             library=job.library,
             speaker_sources=job.speaker_sources,
+            fetcher=worker_fetcher(job.fetch),
         )
         body: Any = json.loads(report.report_json(rep))
         error = None

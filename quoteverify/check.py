@@ -3,9 +3,10 @@
 ``quoteverify check`` is ``audit`` run over files, with what a CI checker needs on
 top (the conventions of Vale and lychee): which files (paths, globs, include and
 exclude patterns, ``--changed-since REF``), where each quote is in the file as
-written (line and column, via ``locate``), suppression comments (``suppress``),
+written (line and column, via ``position``), suppression comments (``suppress``),
 a baseline of known findings keyed by a fingerprint that survives line moves,
-and the exit code.  Rendering is in ``report``; file and git access stay here.
+and the exit code.  The words of a finding (title, message, the source it cites)
+and all rendering are ``report``'s; file and git access stay here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import posixpath
 import re
 import subprocess
 import unicodedata
@@ -27,35 +27,19 @@ from ._localfile import refusal
 from ._select import GitIgnore, Globs
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
-from .grammar import plural, possessive
 from .models import (
     CheckRun,
-    DiffOp,
     FileCheck,
     Finding,
     FindingLevel,
-    FindingVerdict,
     QuoteResult,
     Report,
-    Source,
     finding_level,
-    note_code,
 )
-from .report._checkutil import one_line, opening
+from .report import finding_message, finding_source, finding_title
 from .suppress import Suppression
 
 BASELINE_VERSION = 1
-
-TITLES: Mapping[FindingVerdict, str] = {
-    "minor": "Minor difference from the source",
-    "elided": "Quote shortened with a marked omission",
-    "diverged": "Quote diverged from the source",
-    "stitched": "Quote stitched from separate passages",
-    "misattributed": "Quote attributed to the wrong speaker",
-    "not_found": "Quote not found in the sources",
-    "unverifiable": "Quote could not be verified",
-}
-
 
 # --- which files ------------------------------------------------------------------
 
@@ -299,8 +283,8 @@ def _check_file(
     root: Path | None = None,
     read_as: str | None = None,
 ) -> FileCheck:
-    from ._text import NotText
-    from .locate import LineIndex, locate_quotes, read_original
+    from ._decode import NotText
+    from .position import LineIndex, locate_quotes, read_original
     from .suppress import find_suppressions, suppression_for
 
     # ``read_as``: the file that holds the text of ``path`` (--stdin-filename's
@@ -320,11 +304,13 @@ def _check_file(
             # collections) has no quotation to get wrong: clean, not broken.
             return FileCheck(path=path, report=None)
         return FileCheck(path=path, report=None, error=exc.cause)
-    try:
-        original, _ = read_original(full)
-    except (OSError, NotText) as exc:
-        return FileCheck(path=path, report=report, error=str(exc))
     article = report.article
+    original = article.original
+    if original is None:
+        try:
+            original, _ = read_original(full)
+        except (OSError, NotText) as exc:
+            return FileCheck(path=path, report=report, error=str(exc))
     located = locate_quotes(original, article, [r.quote for r in report.results])
     suppressions, problems = find_suppressions(original, article.format)
     # A suppression without a reason is a mistake in the article, not a pass: the
@@ -354,17 +340,20 @@ def _check_file(
                 end_column=end_col,
                 verdict=r.verdict,  # type: ignore[arg-type]  # level_for ruled out None
                 level=level,
-                title=TITLES[r.verdict or "unverifiable"],
-                message=message(r, report.sources),
+                title=finding_title(r.verdict),
+                message=finding_message(r, report.sources),
                 quote_id=r.quote.id,
                 quote=r.quote.text,
                 speaker=r.quote.speaker.name if r.quote.speaker else None,
-                source=_source_ref(r, report.sources),
+                source=finding_source(r, report.sources),
                 fingerprint=fingerprint(key, r.quote.text),
                 result=r,
                 suppressed=sup.reason if sup else None,
             )
         )
+    # The file as written has served its purpose: a run over a thousand articles
+    # keeps every report (and ships each back from a --jobs worker) without it.
+    report = replace(report, article=replace(article, original=None, offsets=None))
     return FileCheck(
         path=path,
         report=report,
@@ -393,117 +382,6 @@ def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
     if v is None or v == "verbatim":
         return None
     return finding_level(v, fail_on)
-
-
-# --- messages -------------------------------------------------------------------------
-
-
-def message(r: QuoteResult, sources: Sequence[Source]) -> str:
-    """One line for an annotation: what is wrong, whose words, which source."""
-    # Diff words and source labels come from documents: a line break among them
-    # would split a concise line or a workflow command.
-    return one_line(_message(r, sources))
-
-
-def _message(r: QuoteResult, sources: Sequence[Source]) -> str:
-    v = r.verdict
-    src = _source_label(r, sources)
-    who = r.quote.speaker.name if r.quote.speaker else "the speaker"
-    if v == "unverifiable":
-        return one_line(r.notes[-1] if r.notes else "no usable source")
-    if v == "not_found":
-        best = f" (best score {r.score:.0f})" if r.score is not None else ""
-        return f"{_q(r.quote.text)} is not in {src or 'the sources'}{best}"
-    if v == "misattributed":
-        # The verdict's own note says whose words they are, including the case
-        # where the speaker was quoting someone else (same turn label).
-        why = next((n for n in r.notes if note_code(n) == "misattributed"), None)
-        if why is not None:
-            return f"{_q(r.quote.text)}: {why.removeprefix('misattributed: ')}, in {src}"
-        real = r.match.speaker if r.match and r.match.speaker else "someone else"
-        return f"{_q(r.quote.text)} was said by {real}, not {who}, in {src}"
-    if v == "stitched":
-        n = len(r.match.parts) if r.match and r.match.parts else 2
-        marked = any("ellipsis" in op.flags for op in r.diff)
-        how = "joined at a marked ellipsis" if marked else "joined with no ellipsis"
-        return f"{_q(r.quote.text)} joins {n} separate passages of {src}, {how}"
-    changes = describe_diff(r.diff)
-    verb = "differs from" if v == "diverged" else "differs slightly from"
-    return f"{_q(r.quote.text)} {verb} {possessive(who)} words in {src}: {changes}"
-
-
-def describe_diff(ops: Sequence[DiffOp], limit: int = 6) -> str:
-    """``one→a, in→from, +the, -any, moved sometimes`` in quote order."""
-    parts: list[str] = []
-    moved: list[str] = []
-    for op in ops:
-        if op.op == "equal":
-            continue
-        if "moved" in op.flags:
-            word = op.quote or op.source
-            if word not in moved:
-                moved.append(word)
-            continue
-        flag = f" ({', '.join(f for f in op.flags if f != 'moved')})" if op.flags else ""
-        if op.op == "replace":
-            parts.append(f"'{op.source}'→'{op.quote}'{flag}")
-        elif op.op == "insert":
-            parts.append(f"added '{op.quote}'{flag}")
-        else:
-            parts.append(f"dropped '{op.source}'{flag}")
-    parts += [f"moved '{w}'" for w in moved]
-    if not parts:
-        return "punctuation or capitalisation only"
-    more = f", and {len(parts) - limit} more" if len(parts) > limit else ""
-    return ", ".join(parts[:limit]) + more
-
-
-def _q(text: str) -> str:
-    return f'"{opening(text)}"'
-
-
-def _source_ref(r: QuoteResult, sources: Sequence[Source]) -> str | None:
-    if r.match is None:
-        return None
-    return _cite(sources[r.match.source_index])
-
-
-def _source_label(r: QuoteResult, sources: Sequence[Source]) -> str:
-    ref = _source_ref(r, sources)
-    if ref is None:
-        usable = list(dict.fromkeys(_cite(sources[i]) for i, _ in r.source_scores))
-        return ", ".join(usable[:2])
-    return ref
-
-
-def _cite(source: Source) -> str:
-    """A library document by its title, date and URL (a reader cannot open
-    "library:<sha256>"); any other source by its tidied ref."""
-    if source.ref.startswith("library:") and source.via.startswith("library ("):
-        return source.via[len("library (") : -1]
-    return _tidy(source.ref)
-
-
-def file_summary(fc: FileCheck) -> str:
-    """One line per checked file for ``check --verbose``."""
-    if fc.error and fc.report is None:
-        return f"{fc.path}: could not be checked: {fc.error}"
-    if fc.report is None:
-        return f"{fc.path}: no quotations"
-    counts = Counter(r.verdict for r in fc.report.results if r.verdict is not None)
-    parts = [f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    head = plural(len(fc.report.results), "quotation")
-    tail = f"; {plural(len(fc.findings), 'finding')}" if fc.findings else ""
-    err = f"; error: {fc.error}" if fc.error else ""
-    return f"{fc.path}: {head}" + (f" ({', '.join(parts)})" if parts else "") + tail + err
-
-
-def _tidy(ref: str) -> str:
-    # Front matter names sources relative to the article ("../transcripts/x.txt"):
-    # "content/news/../transcripts/x.txt" reads as a path nobody wrote.
-    if "://" in ref or "/.." not in ref and "/./" not in ref:
-        return ref
-    return PurePosixPath(posixpath.normpath(ref)).as_posix()
 
 
 # --- fingerprints and the baseline -------------------------------------------------

@@ -14,17 +14,17 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 from ._display import display_path, safe_line
-from .config import MIN_LEVELS
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, error_line, exit_code
 from .grammar import plural
 from .models import (
     CHECK_FORMATS,
     FAIL_ON_CHOICES,
     FAILING_ORDER,
+    FINDING_LEVELS,
     Article,
     CheckRun,
     FileCheck,
@@ -34,6 +34,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from ._fetch import Fetcher, FetchOptions
     from .config import Settings
 
 
@@ -80,209 +81,51 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"quoteverify {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # In the order ``--help`` lists them.
+    for add in (
+        _add_audit,
+        _add_check,
+        _add_batch,
+        _add_baseline,
+        _add_cache,
+        _add_schema,
+        _add_config,
+        _add_library,
+        _add_extract,
+        _add_verify,
+        _add_serve,
+    ):
+        add(sub)
+    return p
 
-    # Options that a configuration file may also set default to SUPPRESS, so that
-    # the namespace holds only what the user typed and the file fills the rest.
-    def parser(
-        name: str, help: str, epilog: str | None = EPILOG, under: Any = sub
-    ) -> argparse.ArgumentParser:
-        sp = under.add_parser(
-            name,
-            help=help,
-            epilog=epilog,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-            argument_default=argparse.SUPPRESS,
-        )
-        sp.add_argument(
-            "--config",
-            metavar="FILE",
-            default=None,
-            help="configuration file (default: $QUOTEVERIFY_CONFIG, else the nearest "
-            "quoteverify.toml, .quoteverify.toml or pyproject.toml [tool.quoteverify])",
-        )
-        return sp
 
-    def add_output(sp: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
-        sp.add_argument("--format", choices=formats, help=f"default: {default}")
-        sp.add_argument(
-            "--output", "-o", metavar="FILE", default=None, help="write here, not stdout"
-        )
+# --- one builder per subcommand ----------------------------------------------------
 
-    def add_fail_on(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "--fail-on",
-            choices=FAIL_ON_CHOICES,
-            metavar="VERDICT",
-            help="exit 1 when a quote has this verdict or a worse one "
-            f"({' < '.join(FAILING_ORDER[1:])}; 'unverifiable' fails on everything "
-            "not verified; 'none' never fails). Default: diverged",
-        )
+_Subparsers = argparse._SubParsersAction  # argparse exports no public name for it
 
-    def add_alias(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "--speaker-alias",
-            action="append",
-            metavar="LABEL=NAME",
-            help="map a transcript label to a person, e.g. 'THE PRESIDENT=Joe Biden' (repeatable)",
-        )
 
-    def add_sources(sp: argparse.ArgumentParser) -> None:
-        add_alias(sp)
-        sp.add_argument(
-            "--source",
-            "-s",
-            action="append",
-            metavar="SRC",
-            help="a primary source: URL or file (repeatable)",
-        )
-        sp.add_argument(
-            "--library",
-            action="append",
-            metavar="FILE|URL",
-            help="a source library (see 'library add'; a file or postgresql:// URL) for "
-            "quotes with no source; "
-            "repeatable: every library given is searched",
-        )
-        sp.add_argument(
-            "--library-window",
-            type=int,
-            metavar="DAYS",
-            help="library documents must be dated within DAYS of the article's date "
-            "(default 30; an article without a date is not windowed)",
-        )
-        sp.add_argument(
-            "--no-links",
-            action="store_true",
-            help="do not look for sources among the article's links",
-        )
-
-    def add_fetch(sp: argparse.ArgumentParser) -> None:
-        g = sp.add_argument_group("fetching")
-        g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
-        g.add_argument(
-            "--deadline",
-            type=float,
-            metavar="SECONDS",
-            help="in total per document, retries included (default 3 x --timeout)",
-        )
-        g.add_argument(
-            "--run-deadline",
-            type=float,
-            metavar="SECONDS",
-            help="in total for all the fetching of a run (default 600)",
-        )
-        g.add_argument(
-            "--max-concurrency", type=int, metavar="N", help="requests at once in total (default 8)"
-        )
-        g.add_argument(
-            "--per-host", type=int, metavar="N", help="requests at once to one host (default 2)"
-        )
-        g.add_argument(
-            "--retries", type=int, metavar="N", help="retries of a failed request (default 3)"
-        )
-        g.add_argument(
-            "--accept",
-            metavar="CODES",
-            help="HTTP statuses besides 2xx whose body is read as the document, e.g. 404",
-        )
-        g.add_argument(
-            "--exclude-url",
-            action="append",
-            metavar="REGEX",
-            help="never fetch URLs this regular expression matches (repeatable)",
-        )
-        g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
-        g.add_argument(
-            "--allow-private",
-            action="store_true",
-            help="allow URLs on loopback, private and link-local addresses",
-        )
-        g.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-        g.add_argument(
-            "--cache",
-            metavar="FILE|URL",
-            help="cache of fetched pages: a SQLite file or a postgresql:// URL (shared) "
-            "(default: fetch.sqlite in the user cache folder, or $QUOTEVERIFY_CACHE_DIR)",
-        )
-        g.add_argument("--no-cache", action="store_true", help="use no cache: fetch again")
-        g.add_argument("--offline", action="store_true", help="serve fetches from the cache only")
-        g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
-        g.add_argument(
-            "--max-cache-age",
-            type=float,
-            metavar="SECONDS",
-            help="use cached pages younger than this without asking the server",
-        )
-        g.add_argument(
-            "--archive", metavar="FILE.warc.gz", help="record every response fetched as WARC"
-        )
-        g.add_argument(
-            "--replay",
-            metavar="FILE.warc.gz",
-            help="serve every fetch from this WARC archive, no network",
-        )
-        g.add_argument(
-            "--wayback", metavar="URL", help="for dead links, try this Wayback-compatible archive"
-        )
-
-    audit = parser("audit", "check every quotation of an article against sources")
+def _add_audit(sub: _Subparsers) -> None:
+    audit = _subcommand(
+        sub, "audit", "check every quotation of an article against sources", epilog=EPILOG
+    )
     audit.add_argument(
         "article", metavar="ARTICLE", help="URL, .html/.md/.txt file, or - for stdin"
     )
-    add_sources(audit)
-    add_output(audit, ("markdown", "json", "html"), "markdown")
-    add_fail_on(audit)
+    _add_sources(audit)
+    _add_output(audit, ("markdown", "json", "html"), "markdown")
+    _add_fail_on(audit)
     audit.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
-    add_fetch(audit)
+    _add_fetch(audit)
 
-    def add_check_options(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "paths",
-            nargs="*",
-            metavar="PATH|GLOB",
-            default=[],
-            help="article files, folders or globs (default: the configured include globs)",
-        )
-        sp.add_argument(
-            "--changed-since",
-            metavar="REF",
-            default=None,
-            help="check only the files changed since the merge base of REF and HEAD "
-            "(REF...HEAD, as a pull request's diff), committed or not",
-        )
-        sp.add_argument(
-            "--no-respect-gitignore",
-            dest="respect_gitignore",
-            action="store_const",
-            const=False,
-            default=None,
-            help="also check files that .gitignore ignores",
-        )
-        add_sources(sp)
-        add_fail_on(sp)
-        sp.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
-        sp.add_argument(
-            "--verbose",
-            "-v",
-            action="store_true",
-            help="a one-line summary of each file on stderr as it is checked",
-        )
-        sp.add_argument(
-            "--jobs",
-            "-j",
-            type=_positive_int,
-            default=1,
-            metavar="N",
-            help="check articles in N worker processes (default 1; the report is the same)",
-        )
-        add_fetch(sp)
 
-    check = parser(
+def _add_check(sub: _Subparsers) -> None:
+    check = _subcommand(
+        sub,
         "check",
         "check the articles of a repository, for CI",
         epilog=CHECK_EPILOG,
     )
-    add_check_options(check)
+    _add_check_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, help="default: human on a terminal")
     check.add_argument(
         "--output",
@@ -312,12 +155,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--min-level",
-        choices=MIN_LEVELS,
+        choices=FINDING_LEVELS,
         default=None,
         help="hide findings below this level (default note: show all); the exit code is unchanged",
     )
 
-    batch = parser(
+
+def _add_batch(sub: _Subparsers) -> None:
+    batch = _subcommand(
+        sub,
         "batch",
         "audit many articles on a Dask cluster; JSON Lines or Parquet results",
         epilog=BATCH_EPILOG,
@@ -341,24 +187,28 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--resume", action="store_true", default=False, help="skip the ids already in --output"
     )
-    add_sources(batch)
+    _add_sources(batch)
     batch.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
-    add_fetch(batch)
+    _add_fetch(batch)
 
+
+def _add_baseline(sub: _Subparsers) -> None:
     baseline = sub.add_parser("baseline", help="record today's findings as known")
-    bsub = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
-    bwrite = parser("write", "check the articles and write their findings to FILE", None, bsub)
-    bwrite.add_argument("baseline_file", metavar="FILE")
-    add_check_options(bwrite)
+    actions = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
+    write = _subcommand(actions, "write", "check the articles and write their findings to FILE")
+    write.add_argument("baseline_file", metavar="FILE")
+    _add_check_options(write)
 
+
+def _add_cache(sub: _Subparsers) -> None:
     cache = sub.add_parser("cache", help="inspect or empty the fetch cache")
-    csub_cache = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
+    actions = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
     for action, what in (
         ("info", "where the cache is and what it holds"),
         ("prune", "remove entries older than --older-than DAYS"),
         ("clear", "remove every entry"),
     ):
-        sp = parser(action, what, None, csub_cache)
+        sp = _subcommand(actions, action, what)
         sp.add_argument(
             "--cache", metavar="FILE", help="the cache file (default: the user cache one)"
         )
@@ -371,59 +221,63 @@ def _parser() -> argparse.ArgumentParser:
                 help="last confirmed by the server this many days ago or more (default 30)",
             )
 
-    schema = parser(
+
+def _add_schema(sub: _Subparsers) -> None:
+    schema = _subcommand(
+        sub,
         "schema",
         "print the JSON Schema (draft 2020-12) of the configuration file or the JSON report",
+        epilog=EPILOG,
     )
     schema.add_argument("schema_name", choices=("config", "report"), metavar="config|report")
 
+
+def _add_config(sub: _Subparsers) -> None:
     config = sub.add_parser("config", help="show the effective configuration")
-    csub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    parser("show", "print every setting and where it came from", None, csub)
+    actions = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    _subcommand(actions, "show", "print every setting and where it came from")
 
+
+def _add_library(sub: _Subparsers) -> None:
     library = sub.add_parser("library", help="manage a local library of primary sources")
-    lsub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
-    ladd = parser("add", "index files, folders or URLs into the library", None, lsub)
-    ladd.add_argument("refs", nargs="+", metavar="PATH|URL")
-    ladd.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
-    add_fetch(ladd)
+    actions = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    add = _subcommand(actions, "add", "index files, folders or URLs into the library")
+    add.add_argument("refs", nargs="+", metavar="PATH|URL")
+    add.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
+    _add_fetch(add)
 
-    def add_library_file(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "--library",
-            action="append",
-            metavar="FILE|URL",
-            help=f"repeatable (default: the configured libraries, else {DEFAULT_LIBRARY})",
-        )
+    listing = _subcommand(actions, "list", "list the documents: date, speakers, title, ref")
+    _add_libraries(listing)
+    listing.add_argument("--speaker", metavar="NAME", default=None, help="only documents of NAME")
+    search = _subcommand(actions, "search", "the documents most likely to hold a quotation")
+    search.add_argument("quote", metavar="QUOTE")
+    _add_libraries(search)
+    search.add_argument("--speaker", metavar="NAME", default=None, help="who said it")
+    search.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="around this date")
+    search.add_argument("--library-window", type=int, metavar="DAYS")
+    search.add_argument("-k", type=int, default=3, metavar="N", help="how many (default 3)")
+    info = _subcommand(actions, "info", "what a library (or one document of it) holds")
+    info.add_argument("document", nargs="?", default=None, metavar="REF|HASH")
+    _add_libraries(info)
+    remove = _subcommand(actions, "remove", "forget documents by ref or hash (prefix)")
+    remove.add_argument("documents", nargs="+", metavar="REF|HASH")
+    remove.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
 
-    llist = parser("list", "list the documents: date, speakers, title, ref", None, lsub)
-    add_library_file(llist)
-    llist.add_argument("--speaker", metavar="NAME", default=None, help="only documents of NAME")
-    lsearch = parser("search", "the documents most likely to hold a quotation", None, lsub)
-    lsearch.add_argument("quote", metavar="QUOTE")
-    add_library_file(lsearch)
-    lsearch.add_argument("--speaker", metavar="NAME", default=None, help="who said it")
-    lsearch.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="around this date")
-    lsearch.add_argument("--library-window", type=int, metavar="DAYS")
-    lsearch.add_argument("-k", type=int, default=3, metavar="N", help="how many (default 3)")
-    linfo = parser("info", "what a library (or one document of it) holds", None, lsub)
-    linfo.add_argument("document", nargs="?", default=None, metavar="REF|HASH")
-    add_library_file(linfo)
-    lremove = parser("remove", "forget documents by ref or hash (prefix)", None, lsub)
-    lremove.add_argument("documents", nargs="+", metavar="REF|HASH")
-    lremove.add_argument("--library", metavar="FILE|URL", help=f"default: {DEFAULT_LIBRARY}")
 
-    extract = parser("extract", "list the quotations of an article and their speakers", None)
+def _add_extract(sub: _Subparsers) -> None:
+    extract = _subcommand(sub, "extract", "list the quotations of an article and their speakers")
     extract.add_argument("article", metavar="ARTICLE")
-    add_output(extract, ("json", "markdown"), "json")
+    _add_output(extract, ("json", "markdown"), "json")
     extract.add_argument(
         "--explain",
         action="store_true",
         help="print per quotation the extraction rules that fired, instead of the report",
     )
-    add_fetch(extract)
+    _add_fetch(extract)
 
-    verify = parser("verify", "check one quotation against sources")
+
+def _add_verify(sub: _Subparsers) -> None:
+    verify = _subcommand(sub, "verify", "check one quotation against sources", epilog=EPILOG)
     verify.add_argument("quote", metavar="QUOTE")
     verify.add_argument(
         "--source", "-s", action="append", required=True, metavar="SRC", default=None
@@ -431,13 +285,15 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--speaker", metavar="NAME", default=None, help="who the quote is attributed to"
     )
-    add_alias(verify)
-    add_output(verify, ("markdown", "json", "html"), "markdown")
-    add_fail_on(verify)
+    _add_alias(verify)
+    _add_output(verify, ("markdown", "json", "html"), "markdown")
+    _add_fail_on(verify)
     verify.add_argument("--quiet", "-q", action="store_true")
-    add_fetch(verify)
+    _add_fetch(verify)
 
-    serve = parser("serve", "a local web app: paste an article, read its HTML report", None)
+
+def _add_serve(sub: _Subparsers) -> None:
+    serve = _subcommand(sub, "serve", "a local web app: paste an article, read its HTML report")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
     )
@@ -450,99 +306,304 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a source library users may pick (repeatable)",
     )
-    add_fetch(serve)
-    return p
+    _add_fetch(serve)
+
+
+# --- options several subcommands share ---------------------------------------------
+
+
+def _subcommand(
+    under: _Subparsers, name: str, help: str, epilog: str | None = None
+) -> argparse.ArgumentParser:
+    """A subcommand parser that takes ``--config``.
+
+    Options that a configuration file may also set default to SUPPRESS, so
+    that the namespace holds only what the user typed and the file fills the
+    rest.
+    """
+    sp: argparse.ArgumentParser = under.add_parser(
+        name,
+        help=help,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        argument_default=argparse.SUPPRESS,
+    )
+    sp.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="configuration file (default: $QUOTEVERIFY_CONFIG, else the nearest "
+        "quoteverify.toml, .quoteverify.toml or pyproject.toml [tool.quoteverify])",
+    )
+    return sp
+
+
+def _add_output(sp: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+    sp.add_argument("--format", choices=formats, help=f"default: {default}")
+    sp.add_argument("--output", "-o", metavar="FILE", default=None, help="write here, not stdout")
+
+
+def _add_fail_on(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--fail-on",
+        choices=FAIL_ON_CHOICES,
+        metavar="VERDICT",
+        help="exit 1 when a quote has this verdict or a worse one "
+        f"({' < '.join(FAILING_ORDER[1:])}; 'unverifiable' fails on everything "
+        "not verified; 'none' never fails). Default: diverged",
+    )
+
+
+def _add_alias(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--speaker-alias",
+        action="append",
+        metavar="LABEL=NAME",
+        help="map a transcript label to a person, e.g. 'THE PRESIDENT=Joe Biden' (repeatable)",
+    )
+
+
+def _add_sources(sp: argparse.ArgumentParser) -> None:
+    _add_alias(sp)
+    sp.add_argument(
+        "--source",
+        "-s",
+        action="append",
+        metavar="SRC",
+        help="a primary source: URL or file (repeatable)",
+    )
+    sp.add_argument(
+        "--library",
+        action="append",
+        metavar="FILE|URL",
+        help="a source library (see 'library add'; a file or postgresql:// URL) for "
+        "quotes with no source; "
+        "repeatable: every library given is searched",
+    )
+    sp.add_argument(
+        "--library-window",
+        type=int,
+        metavar="DAYS",
+        help="library documents must be dated within DAYS of the article's date "
+        "(default 30; an article without a date is not windowed)",
+    )
+    sp.add_argument(
+        "--no-links",
+        action="store_true",
+        help="do not look for sources among the article's links",
+    )
+
+
+def _add_fetch(sp: argparse.ArgumentParser) -> None:
+    g = sp.add_argument_group("fetching")
+    g.add_argument("--timeout", type=float, metavar="SECONDS", help="per request (default 20)")
+    g.add_argument(
+        "--deadline",
+        type=float,
+        metavar="SECONDS",
+        help="in total per document, retries included (default 3 x --timeout)",
+    )
+    g.add_argument(
+        "--run-deadline",
+        type=float,
+        metavar="SECONDS",
+        help="in total for all the fetching of a run (default 600)",
+    )
+    g.add_argument(
+        "--max-concurrency", type=int, metavar="N", help="requests at once in total (default 8)"
+    )
+    g.add_argument(
+        "--per-host", type=int, metavar="N", help="requests at once to one host (default 2)"
+    )
+    g.add_argument(
+        "--retries", type=int, metavar="N", help="retries of a failed request (default 3)"
+    )
+    g.add_argument(
+        "--accept",
+        metavar="CODES",
+        help="HTTP statuses besides 2xx whose body is read as the document, e.g. 404",
+    )
+    g.add_argument(
+        "--exclude-url",
+        action="append",
+        metavar="REGEX",
+        help="never fetch URLs this regular expression matches (repeatable)",
+    )
+    g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
+    g.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs on loopback, private and link-local addresses",
+    )
+    g.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    g.add_argument(
+        "--cache",
+        metavar="FILE|URL",
+        help="cache of fetched pages: a SQLite file or a postgresql:// URL (shared) "
+        "(default: fetch.sqlite in the user cache folder, or $QUOTEVERIFY_CACHE_DIR)",
+    )
+    g.add_argument("--no-cache", action="store_true", help="use no cache: fetch again")
+    g.add_argument("--offline", action="store_true", help="serve fetches from the cache only")
+    g.add_argument("--refresh", action="store_true", help="refetch even fresh cached pages")
+    g.add_argument(
+        "--max-cache-age",
+        type=float,
+        metavar="SECONDS",
+        help="use cached pages younger than this without asking the server",
+    )
+    g.add_argument(
+        "--archive", metavar="FILE.warc.gz", help="record every response fetched as WARC"
+    )
+    g.add_argument(
+        "--replay",
+        metavar="FILE.warc.gz",
+        help="serve every fetch from this WARC archive, no network",
+    )
+    g.add_argument(
+        "--wayback", metavar="URL", help="for dead links, try this Wayback-compatible archive"
+    )
+
+
+def _add_check_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|GLOB",
+        default=[],
+        help="article files, folders or globs (default: the configured include globs)",
+    )
+    sp.add_argument(
+        "--changed-since",
+        metavar="REF",
+        default=None,
+        help="check only the files changed since the merge base of REF and HEAD "
+        "(REF...HEAD, as a pull request's diff), committed or not",
+    )
+    sp.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_const",
+        const=False,
+        default=None,
+        help="also check files that .gitignore ignores",
+    )
+    _add_sources(sp)
+    _add_fail_on(sp)
+    sp.add_argument("--quiet", "-q", action="store_true", help="no summary or progress")
+    sp.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="a one-line summary of each file on stderr as it is checked",
+    )
+    sp.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="check articles in N worker processes (default 1; the report is the same)",
+    )
+    _add_fetch(sp)
+
+
+def _add_libraries(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--library",
+        action="append",
+        metavar="FILE|URL",
+        help=f"repeatable (default: the configured libraries, else {DEFAULT_LIBRARY})",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
-    except InputError as exc:
-        print(f"quoteverify: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("quoteverify: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        print(
-            f"quoteverify: internal error: {type(exc).__name__}: {safe_line(str(exc))} "
-            "(please report this)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the promise: no traceback
+        print(error_line(exc), file=sys.stderr)
+        return exit_code(exc)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     """The configuration file's values under the flags the user typed."""
-    from .config import KEYS, resolve
+    from .config import KEYS, attribute, resolve
 
     given = vars(args)
-    cli = {key: given[key.replace("-", "_")] for key in KEYS if key.replace("-", "_") in given}
+    # An option's argparse dest is its key's Settings attribute.
+    cli = {key: given[attribute(key)] for key in KEYS if attribute(key) in given}
     return resolve(cli, explicit=getattr(args, "config", None), env=os.environ, cwd=Path.cwd())
 
 
-def _configure_fetch(st: Settings, quiet: bool = True) -> None:
+def _build_fetcher(st: Settings, quiet: bool = True) -> Fetcher:
+    """The one Fetcher of this run, from the settings; every command that
+    fetches is handed it."""
     from ._cache import CacheError
-    from ._fetch import USER_AGENT, FetchOptions, configure
+    from ._fetch import Fetcher
 
-    def path(key: str) -> Path | None:
-        value = st.get(key)
-        return Path(value) if value else None
-
-    if st.get("offline") and st.get("no-cache") and not st.get("replay"):
-        raise InputError("option", "--offline", "serves from the cache: not with --no-cache")
-    for key in ("cache", "archive", "replay"):
-        if "\0" in str(st.get(key) or ""):
-            raise InputError("option", f"--{key}", "the file name holds a NUL character")
-    agent = st.get("user-agent")
-    if agent and not (agent.isascii() and agent.isprintable()):
-        # HTTP header values are ASCII; httpx would fail on the first request.
-        raise InputError("option", "--user-agent", "must be printable ASCII")
-    replay = st.get("replay")
-    if replay and not Path(replay).is_file():
-        raise InputError("archive", str(replay), "no such file")
-    cache_path = _cache_path(st)
-    for pattern in st.get("exclude-url") or ():
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
-    fetcher = configure(
-        FetchOptions(
-            timeout=st.get("timeout"),
-            # A document may take a few slow requests (redirects, robots.txt,
-            # a retry), not a drip-fed eternity.
-            deadline=st.get("deadline") or 3 * st.get("timeout"),
-            run_deadline=st.get("run-deadline"),
-            user_agent=st.get("user-agent") or USER_AGENT,
-            allow_private=st.get("allow-private"),
-            ignore_robots=st.get("ignore-robots"),
-            cache_path=cache_path,
-            retries=st.get("retries"),
-            exclude_urls=tuple(st.get("exclude-url") or ()),
-            host_headers=tuple(sorted((st.get("headers") or {}).items())),
-            accept=frozenset(st.get("accept") or ()),
-            offline=st.get("offline"),
-            refresh=st.get("refresh"),
-            max_cache_age=st.get("max-cache-age"),
-            archive_path=path("archive"),
-            replay_path=path("replay"),
-            wayback_url=st.get("wayback"),
-            progress=not quiet,
-            max_concurrency=st.get("max-concurrency"),
-            per_host=st.get("per-host"),
-        )
-    )
-    if cache_path is not None and not replay:
+    options = _fetch_options(st, quiet)
+    fetcher = Fetcher(options)
+    if options.cache_path is not None and options.replay_path is None:
         # Open the cache now: a corrupt one is rebuilt with a warning (or, offline,
         # is an error) before any source depends on it.
         try:
             cache = fetcher.cache
         except CacheError as exc:
-            raise InputError("cache", str(cache_path), str(exc)) from None
+            raise InputError("cache", str(options.cache_path), str(exc)) from None
         if cache is not None and cache.rebuilt:
             print(f"quoteverify: warning: {cache.rebuilt}", file=sys.stderr)
+    return fetcher
+
+
+def _fetch_options(st: Settings, quiet: bool) -> FetchOptions:
+    """The settings' fetch keys as ``FetchOptions``; a bad value is an ``InputError``."""
+    from ._fetch import USER_AGENT, FetchOptions
+
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value else None
+
+    if st.offline and st.no_cache and not st.replay:
+        raise InputError("option", "--offline", "serves from the cache: not with --no-cache")
+    for key, value in (("cache", st.cache), ("archive", st.archive), ("replay", st.replay)):
+        if "\0" in str(value or ""):
+            raise InputError("option", f"--{key}", "the file name holds a NUL character")
+    agent = st.user_agent
+    if agent and not (agent.isascii() and agent.isprintable()):
+        # HTTP header values are ASCII; httpx would fail on the first request.
+        raise InputError("option", "--user-agent", "must be printable ASCII")
+    replay = st.replay
+    if replay and not Path(replay).is_file():
+        raise InputError("archive", str(replay), "no such file")
+    cache_path = _cache_path(st)
+    for pattern in st.exclude_url:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise InputError("exclude-url", pattern, f"not a regular expression ({exc})") from None
+    return FetchOptions(
+        timeout=st.timeout,
+        # A document may take a few slow requests (redirects, robots.txt,
+        # a retry), not a drip-fed eternity.
+        deadline=st.deadline or 3 * st.timeout,
+        run_deadline=st.run_deadline,
+        user_agent=st.user_agent or USER_AGENT,
+        allow_private=st.allow_private,
+        ignore_robots=st.ignore_robots,
+        cache_path=cache_path,
+        retries=st.retries,
+        exclude_urls=st.exclude_url,
+        host_headers=tuple(sorted(st.headers.items())),
+        accept=frozenset(st.accept),
+        offline=st.offline,
+        refresh=st.refresh,
+        max_cache_age=st.max_cache_age,
+        archive_path=path(st.archive),
+        replay_path=path(st.replay),
+        wayback_url=st.wayback,
+        progress=not quiet,
+        max_concurrency=st.max_concurrency,
+        per_host=st.per_host,
+    )
 
 
 def _cache_path(st: Settings) -> Path | str | None:
@@ -554,9 +615,9 @@ def _cache_path(st: Settings) -> Path | str | None:
     one is one error, not one per source."""
     from ._cache import PG_SCHEMES, default_cache_path
 
-    if st.get("no-cache") or st.get("replay"):
+    if st.no_cache or st.replay:
         return None
-    named = st.get("cache")
+    named = st.cache
     if named and named.lower().startswith(PG_SCHEMES):
         from ._cache_pg import check_usable
 
@@ -617,8 +678,6 @@ def _utc(epoch: float) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import pipeline, report
-
     if args.command == "schema":
         # Before the configuration is read: the schema is how to fix a broken one.
         from .schema import render
@@ -638,23 +697,29 @@ def _run(args: argparse.Namespace) -> int:
     # ``check`` draws its own bar over the files; a second live bar (fetching)
     # cannot share the terminal with it.
     quiet_fetch = args.command in ("extract", "library", "check", "baseline", "serve")
-    _configure_fetch(st, quiet=st.get("quiet") or quiet_fetch)
+    with _build_fetcher(st, quiet=st.quiet or quiet_fetch) as fetcher:
+        return _run_command(args, st, fetcher)
+
+
+def _run_command(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import pipeline, report
+
     if args.command == "serve":
-        return _serve(args, st)
+        return _serve(args, st, fetcher)
     if args.command == "library":
-        return _library(args, st)
+        return _library(args, st, fetcher)
     if args.command != "extract":
         _require_local_sources(st)
     if args.command in ("check", "baseline"):
-        return _check(args, st)
+        return _check(args, st, fetcher)
     if args.command == "batch":
-        return _batch(args, st)
+        return _batch(args, st, fetcher)
 
     if args.command == "extract" and getattr(args, "explain", False):
-        _emit(_explain_text(args.article), args.output)
+        _emit(_explain_text(args.article, fetcher), args.output)
         return EXIT_OK
     if args.command == "extract":
-        article, quotes = pipeline.run_extract(args.article)
+        article, quotes = pipeline.run_extract(args.article, fetcher=fetcher)
         _warn(article)
         fmt = _format(args, ("json", "markdown"), "json")
         if fmt == "json":
@@ -664,19 +729,23 @@ def _run(args: argparse.Namespace) -> int:
         _emit(text, args.output)
         return EXIT_OK
     if args.command == "audit":
-        rep = _audit(st, args.article)
+        rep = _audit(st, args.article, fetcher)
         _warn(rep.article)
     else:
         rep = pipeline.run_verify(
-            args.quote, args.source, args.speaker, aliases=_aliases(st.get("speaker-alias"))
+            args.quote,
+            args.source,
+            args.speaker,
+            aliases=_aliases(st.speaker_alias),
+            fetcher=fetcher,
         )
     fmt = _format(args, ("markdown", "json", "html"), "markdown")
     renderers = {"json": report.report_json, "html": report.report_html}
     text = renderers.get(fmt, report.report_markdown)(rep)
     _emit(text, args.output)
-    if not st.get("quiet"):
+    if not st.quiet:
         _summary(rep, args.output)
-    return EXIT_FINDINGS if failing(rep, st.get("fail-on")) else EXIT_OK
+    return EXIT_FINDINGS if failing(rep, st.fail_on) else EXIT_OK
 
 
 def _require_local_sources(st: Settings) -> None:
@@ -685,8 +754,8 @@ def _require_local_sources(st: Settings) -> None:
     is not their fault)."""
     from ._fetch import is_url
 
-    named = [("source", ref) for ref in st.get("source") or ()]
-    for who, refs in (st.get("speakers") or {}).items():
+    named = [("source", ref) for ref in st.source]
+    for who, refs in st.speakers.items():
         named += [(f"speaker '{who}'", ref) for ref in refs]
     for what, ref in named:
         # "library:HASH" names a library document, not a file: the pipeline
@@ -705,28 +774,30 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def _audit(st: Settings, article: str, memo: dict[str, Source] | None = None) -> Report:
+def _audit(
+    st: Settings, article: str, fetcher: Fetcher, memo: dict[str, Source] | None = None
+) -> Report:
     """``audit`` of one article with the configured sources and library."""
     from . import pipeline
 
     # A configuration found in the repository is as untrusted as its articles
     # (in CI both come from the pull request); one the user named is theirs.
     repo_config = st.found_by == "search"
-    speakers = st.values["speakers"]
     return pipeline.run_audit(
         article,
-        st.get("source"),
-        follow_links=not st.get("no-links"),
-        library=st.get("library"),
-        library_window=st.get("library-window"),
-        speaker_sources=st.get("speakers"),
+        st.source,
+        follow_links=not st.no_links,
+        library=st.library,
+        library_window=st.library_window,
+        speaker_sources=st.speakers,
         memo=memo,
         config_dir=st.path.parent if st.path is not None else None,
         given_trusted=not repo_config or st.origin("source") == "command line",
         trusted_speakers=None
         if not repo_config
-        else {n for n, o in speakers.entry_origins.items() if o == "command line"},
-        aliases=_aliases(st.get("speaker-alias")),
+        else {n for n, o in st.speaker_origins.items() if o == "command line"},
+        aliases=_aliases(st.speaker_alias),
+        fetcher=fetcher,
     )
 
 
@@ -741,7 +812,7 @@ def _warn(article: Article) -> None:
 
 def _aliases(items: Sequence[str] | None) -> dict[str, str]:
     """``--speaker-alias`` items as {LABEL: NAME}; a malformed one is a usage error."""
-    from .verdict._speakers import parse_aliases
+    from .verdict import parse_aliases
 
     try:
         return parse_aliases(items or ())
@@ -756,13 +827,13 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     return fmt if fmt in allowed else default
 
 
-def _check(args: argparse.Namespace, st: Settings) -> int:
+def _check(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import check
     from ._localfile import folder_root
 
     cwd = Path.cwd()
     output = getattr(args, "output", None)
-    outputs = _report_targets(st.get("report") or [], output)
+    outputs = _report_targets(st.report, output)
     stdin_name = getattr(args, "stdin_filename", None)
     if stdin_name is not None:
         if args.paths or args.changed_since:
@@ -772,21 +843,21 @@ def _check(args: argparse.Namespace, st: Settings) -> int:
                 "checks the one article on standard input: give no paths or --changed-since",
             )
         with _stdin_article(stdin_name, cwd) as (shown, actual):
-            return _check_files(args, st, [shown], {shown: actual}, output, outputs)
+            return _check_files(args, st, fetcher, [shown], {shown: actual}, output, outputs)
     files = check.collect_files(
         args.paths,
-        include=st.get("include"),
-        exclude=st.get("exclude"),
+        include=st.include,
+        exclude=st.exclude,
         cwd=cwd,
         # Globs in a configuration file are relative to its folder.
         root=st.path.parent if st.path is not None else None,
         contain=folder_root(cwd, st.path.parent if st.path is not None else None),
-        gitignore=st.get("respect-gitignore"),
+        gitignore=st.respect_gitignore,
     )
     if args.changed_since:
         changed = check.changed_files(args.changed_since, cwd)
         files = [f for f in files if f in changed]
-    return _check_files(args, st, files, {}, output, outputs)
+    return _check_files(args, st, fetcher, files, {}, output, outputs)
 
 
 @contextlib.contextmanager
@@ -823,16 +894,17 @@ def _stdin_article(name: str, cwd: Path) -> Iterator[tuple[str, str]]:
 def _check_files(
     args: argparse.Namespace,
     st: Settings,
+    fetcher: Fetcher,
     files: list[str],
     read_as: dict[str, str],
     output: str | None,
     outputs: list[tuple[str, str]],
 ) -> int:
     from . import check
-    from .report import render_check
+    from .report import file_summary, render_check
 
     cwd = Path.cwd()
-    fail_on = st.get("fail-on")
+    fail_on = st.fail_on
 
     from ._progress import FetchProgress
     from .pipeline import SourceMemo
@@ -840,19 +912,19 @@ def _check_files(
     # Sources read and prepared once per run (per worker with --jobs).
     memo = SourceMemo()
     verbose = bool(getattr(args, "verbose", False))
-    bar = FetchProgress(len(files), enabled=not st.get("quiet"), description="checking articles")
+    bar = FetchProgress(len(files), enabled=not st.quiet, description="checking articles")
 
     def on_file(fc: FileCheck) -> None:
         if verbose:
             # Printed through rich while the bar is live, so lines land above it.
-            print(f"quoteverify: {check.file_summary(fc)}", file=sys.stderr)
+            print(f"quoteverify: {file_summary(fc)}", file=sys.stderr)
         bar.advance(ok=fc.error is None)
 
     with bar:
         run = check.run_check(
             files,
             cwd,
-            lambda path: _audit(st, path, memo),
+            lambda path: _audit(st, path, fetcher, memo),
             fail_on,
             on_file=on_file,
             read_as=read_as,
@@ -866,18 +938,18 @@ def _check_files(
             file=sys.stderr,
         )
         return EXIT_USAGE if any(fc.error for fc in run.files) else EXIT_OK
-    if st.get("baseline"):
-        entries = check.read_baseline_entries(Path(st.get("baseline")))
+    if st.baseline:
+        entries = check.read_baseline_entries(Path(st.baseline))
         stale = check.stale_baseline(run, entries, cwd)
         run = check.apply_baseline(run, Counter((fp, v) for fp, v, _ in entries))
         if stale:
-            _warn_stale(st.get("baseline"), stale)
+            _warn_stale(st.baseline, stale)
 
     # Hidden findings still count for the exit code (Vale's MinAlertLevel): the
     # exit rule is --fail-on's, and an error is never below any level.
     full_run = run
-    run = check.hide_below(run, st.get("min-level"))
-    fmt = st.get("format") or ("human" if sys.stdout.isatty() else "concise")
+    run = check.hide_below(run, st.min_level)
+    fmt = st.format or ("human" if sys.stdout.isatty() else "concise")
     color = (
         fmt == "human" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -890,9 +962,9 @@ def _check_files(
             _emit(render_check(run, out_fmt, color=color and out_path is None), out_path)
     if "github" in (fmt, *(f for f, _ in outputs)):
         _step_summary(run)
-    if not st.get("quiet") and fmt != "human":  # human output ends with its own summary
+    if not st.quiet and fmt != "human":  # human output ends with its own summary
         _check_summary(run, len(files))
-    return check.exit_code(full_run, exit_zero=st.get("exit-zero"))
+    return check.exit_code(full_run, exit_zero=st.exit_zero)
 
 
 def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
@@ -908,14 +980,14 @@ def _warn_stale(baseline: str, stale: Sequence[tuple[str, str]]) -> None:
     )
 
 
-def _serve(args: argparse.Namespace, st: Settings) -> int:
+def _serve(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from .serve import missing_dependency, serve
 
     missing = missing_dependency()
     if missing:
         raise InputError("command", "serve", f"needs {missing}: pip install 'quoteverify[serve]'")
     # The configuration's `library` is a list of paths (several are searched together).
-    libraries = list(args.libraries) + list(st.get("library") or ())
+    libraries = list(args.libraries) + list(st.library)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"quoteverify: warning: serving on {args.host}: anyone who reaches it can make "
@@ -925,34 +997,35 @@ def _serve(args: argparse.Namespace, st: Settings) -> int:
     serve(
         args.host,
         args.port,
+        fetcher=fetcher,
         libraries=libraries,
-        follow_links=not st.get("no-links"),
-        speaker_sources=st.get("speakers"),
+        follow_links=not st.no_links,
+        speaker_sources=st.speakers,
     )
     return EXIT_OK
 
 
-def _batch(args: argparse.Namespace, st: Settings) -> int:
-    from . import _fetch, batch
+def _batch(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
+    from . import batch
 
     job = batch.Job(
-        fetch=_fetch.default_fetcher().options,  # as _configure_fetch set it
-        sources=tuple(st.get("source") or ()),
-        follow_links=not st.get("no-links"),
-        library=st.get("library"),
-        speaker_sources=st.get("speakers"),
+        fetch=fetcher.options,  # workers build their own Fetcher from these
+        sources=st.source,
+        follow_links=not st.no_links,
+        library=st.library,
+        speaker_sources=st.speakers,
     )
     batch.main(
         args.inputs,
         Path(args.output),
         job,
         cwd=Path.cwd(),
-        include=st.get("include"),
-        exclude=st.get("exclude"),
+        include=st.include,
+        exclude=st.exclude,
         workers=args.workers,
         scheduler=args.scheduler,
         resume=args.resume,
-        quiet=st.get("quiet"),
+        quiet=st.quiet,
     )
     return EXIT_OK
 
@@ -988,38 +1061,27 @@ def _step_summary(run: CheckRun) -> None:
 
 
 def _check_summary(run: CheckRun, n_files: int) -> None:
-    from .report._checkutil import counts
+    from .report import run_summary
 
-    c = counts(run)
-    extra = [f"{c.suppressed} suppressed"] if c.suppressed else []
-    extra += [f"{c.baselined} in the baseline"] if c.baselined else []
-    extra += [f"{plural(c.file_errors, 'file')} could not be checked"] if c.file_errors else []
-    tail = f" ({', '.join(extra)})" if extra else ""
-    print(
-        f"quoteverify: {plural(n_files, 'file')}: {plural(c.errors, 'error')}, "
-        f"{plural(c.warnings, 'warning')}, {plural(c.notes, 'note')}{tail}",
-        file=sys.stderr,
-    )
+    print(f"quoteverify: {run_summary(run, n_files)}", file=sys.stderr)
 
 
-def _library(args: argparse.Namespace, st: Settings) -> int:
+def _library(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     from . import library_cli
 
-    configured = list(st.get("library") or ())
+    configured = list(st.library)
     if args.library_command in ("add", "remove"):
         # One library is written: the one named, else the first configured.
         where = configured[0] if configured else DEFAULT_LIBRARY
         if args.library_command == "add":
-            return library_cli.add(where, args.refs)
+            return library_cli.add(where, args.refs, fetcher)
         return library_cli.remove(where, args.documents)
     specs = configured or [DEFAULT_LIBRARY]
     if args.library_command == "list":
         return library_cli.list_documents(specs, args.speaker)
     if args.library_command == "info":
         return library_cli.info(specs, args.document)
-    return library_cli.search(
-        specs, args.quote, args.speaker, args.date, st.get("library-window"), args.k
-    )
+    return library_cli.search(specs, args.quote, args.speaker, args.date, st.library_window, args.k)
 
 
 def failing(rep: Report, fail_on: str) -> list[str]:
@@ -1053,14 +1115,14 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-def _explain_text(article_ref: str) -> str:
+def _explain_text(article_ref: str, fetcher: Fetcher) -> str:
     """One line per quotation: id, kind, speaker, the rules that fired (the
     attribution rule, then the kind rule) and the quotation's opening words."""
     from .article import load_article
     from .extract import explain
 
     lines = []
-    for e in explain(load_article(article_ref)):
+    for e in explain(load_article(article_ref, fetcher=fetcher)):
         q = e.quote
         who = q.speaker.name if q.speaker else "—"
         words = " ".join(q.text.split()[:8])

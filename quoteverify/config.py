@@ -31,8 +31,17 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from ._toml_lines import key_lines
 from .errors import InputError
-from .models import CHECK_FORMATS, FAIL_ON_CHOICES, FINDING_LEVELS, REPORT_FORMATS
+from .models import (
+    CHECK_FORMATS,
+    FAIL_ON_CHOICES,
+    FINDING_LEVELS,
+    REPORT_FORMATS,
+    FailOn,
+    FindingLevel,
+    ReportFormat,
+)
 
 ENV_VAR = "QUOTEVERIFY_CONFIG"
 CONFIG_NAMES = ("quoteverify.toml", ".quoteverify.toml")
@@ -185,7 +194,7 @@ KEYS: Mapping[str, Key] = {
 
 @dataclass(frozen=True)
 class Setting:
-    """One effective value and where it came from.
+    """One effective value and where it came from, while ``resolve`` merges.
 
     ``origin`` is ``"default"``, ``"command line"`` or ``"PATH:LINE"`` (PATH
     relative to the working directory when inside it).  ``entry_origins`` is
@@ -198,25 +207,81 @@ class Setting:
     entry_origins: Mapping[str, str] = field(default_factory=dict)
 
 
+def attribute(key: str) -> str:
+    """The ``Settings`` attribute of a key (and its argparse ``dest``).
+
+    >>> attribute("fail-on")
+    'fail_on'
+    """
+    return key.replace("-", "_")
+
+
+# The attributes of ``Settings`` that say where the values came from, not what
+# they are: every other attribute is one key of ``KEYS`` (tests/test_config.py
+# holds the two to each other, kind by kind).
+PROVENANCE = ("origins", "speaker_origins", "path", "found_by", "ignored")
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Every key of ``KEYS`` with its effective value; ``path`` is the config file read."""
+    """Every key of ``KEYS`` with its effective value, one typed attribute per key
+    (``fail-on`` is ``fail_on``), then where the values came from.
 
-    values: Mapping[str, Setting]
-    path: Path | None
+    A misspelt attribute is an AttributeError (and a type checker's error), not
+    a silent None.  Lists are tuples; ``None`` is what the key's ``unset`` says.
+    """
+
+    fail_on: FailOn
+    format: ReportFormat | None
+    report: tuple[str, ...]
+    quiet: bool
+    exit_zero: bool
+    baseline: str | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    respect_gitignore: bool
+    min_level: FindingLevel
+    source: tuple[str, ...]
+    library: tuple[str, ...]
+    library_window: int
+    no_links: bool
+    timeout: float
+    deadline: float | None
+    run_deadline: float
+    max_concurrency: int
+    per_host: int
+    retries: int
+    accept: tuple[int, ...]
+    exclude_url: tuple[str, ...]
+    # host -> ((Name, value), ...), the values read from the environment already.
+    headers: Mapping[str, tuple[tuple[str, str], ...]]
+    user_agent: str | None
+    allow_private: bool
+    ignore_robots: bool
+    # A file path, or a postgresql:// URL for a shared cache.
+    cache: str | None
+    no_cache: bool
+    offline: bool
+    refresh: bool
+    max_cache_age: float | None
+    archive: str | None
+    replay: str | None
+    wayback: str | None
+    speaker_alias: tuple[str, ...]
+    speakers: Mapping[str, tuple[str, ...]]
+    # Key -> "default", "command line" or "PATH:LINE"; for ``speakers``, each
+    # speaker name's own origin in ``speaker_origins``.
+    origins: Mapping[str, str] = field(default_factory=dict)
+    speaker_origins: Mapping[str, str] = field(default_factory=dict)
+    path: Path | None = None  # the config file read
     found_by: str = ""  # "--config", "QUOTEVERIFY_CONFIG", "search", "" for no file
     # Settings of a configuration found in the repository that were not
     # honoured, one warning line each (see ``_untrusted``).
     ignored: tuple[str, ...] = ()
 
-    def get(self, key: str) -> Any:
-        return self.values[key].value
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key].value
-
     def origin(self, key: str) -> str:
-        return self.values[key].origin
+        """Where ``key``'s value came from; an unknown key is a KeyError."""
+        return self.origins[key]
 
 
 # --- finding the file --------------------------------------------------------------
@@ -298,7 +363,7 @@ def _load(path: Path, shown: str) -> _Loaded:
         if not isinstance(table, dict):
             raise ConfigError(shown, "no [tool.quoteverify] table")
         data = table
-    lines = _key_lines(text)
+    lines = key_lines(text)
 
     def line_of(*keys: str) -> int:
         # A key inside an inline table has no line of its own: use its parent's.
@@ -316,6 +381,7 @@ def _load(path: Path, shown: str) -> _Loaded:
         spec = KEYS.get(name)
         if spec is None:
             raise ConfigError(shown, _unknown(name), line=line, key=name)
+        value: object
         if spec.kind == "speakers":
             value, speaker_lines = _speakers_from_file(raw, shown, line, base, line_of)
         else:
@@ -655,7 +721,16 @@ def resolve(
         except _Bad as bad:
             raise ConfigError(f"--{key}", str(bad), what="option", key=key) from None
         settings[key] = Setting(key, value, "command line")
-    return Settings(values=settings, path=path, found_by=how, ignored=tuple(ignored))
+    # A key without its attribute (or the reverse) fails here, on every run.
+    values: dict[str, Any] = {attribute(key): s.value for key, s in settings.items()}
+    return Settings(
+        **values,
+        origins={key: s.origin for key, s in settings.items()},
+        speaker_origins=dict(settings["speakers"].entry_origins),
+        path=path,
+        found_by=how,
+        ignored=tuple(ignored),
+    )
 
 
 # Keys that weaken the SSRF guard or robots.txt: never from a file the user did not name.
@@ -764,28 +839,28 @@ def show(settings: Settings) -> str:
     for spec in KEYS.values():
         if spec.kind == "speakers":
             continue
-        s = settings.values[spec.name]
-        if spec.kind == "headers" and not s.value:
-            lines.append(f"headers = {{}}  # {s.origin}")
+        value = getattr(settings, attribute(spec.name))
+        origin = settings.origin(spec.name)
+        if spec.kind == "headers" and not value:
+            lines.append(f"headers = {{}}  # {origin}")
             continue
         if spec.kind == "headers":
             # Names only: the values are credentials, never printed.
             hosts = "; ".join(
                 f"{host} ({', '.join(n for n, _ in pairs)})"
-                for host, pairs in sorted(s.value.items())
+                for host, pairs in sorted(value.items())
             )
-            lines.append(f"# headers: {hosts}; values not shown  # {s.origin}")
+            lines.append(f"# headers: {hosts}; values not shown  # {origin}")
             continue
-        if s.value is None:
-            lines.append(f"# {spec.name}: not set, {spec.unset}  # {s.origin}")
+        if value is None:
+            lines.append(f"# {spec.name}: not set, {spec.unset}  # {origin}")
         else:
-            lines.append(f"{_toml_key(spec.name)} = {_toml(s.value)}  # {s.origin}")
-    s = settings.values["speakers"]
-    lines += ["", f"[speakers]  # {s.origin}"]
-    speakers = s.value if isinstance(s.value, dict) else {}
-    for name, refs in speakers.items():
-        origin = s.entry_origins.get(name, s.origin)
-        lines.append(f"{_toml_key(name)} = {_toml(refs)}  # {origin}")
+            lines.append(f"{_toml_key(spec.name)} = {_toml(value)}  # {origin}")
+    origin = settings.origin("speakers")
+    lines += ["", f"[speakers]  # {origin}"]
+    for name, refs in settings.speakers.items():
+        at = settings.speaker_origins.get(name, origin)
+        lines.append(f"{_toml_key(name)} = {_toml(refs)}  # {at}")
     return "\n".join(lines) + "\n"
 
 
@@ -806,122 +881,3 @@ def _toml(value: object) -> str:
     if isinstance(value, Sequence):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     raise TypeError(f"cannot show {type(value).__name__}")  # pragma: no cover
-
-
-# --- line numbers ------------------------------------------------------------------
-
-
-def _key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """The line of every key and table header, by full dotted path.
-
-    tomllib keeps no positions, so this re-reads text it has already accepted:
-    only headers, key names, strings (which may hide ``=`` and ``#``) and
-    bracket depth (a multi-line array is one statement) matter.
-    """
-    lines: dict[tuple[str, ...], int] = {}
-    table: tuple[str, ...] = ()
-    i, n, line = 0, len(text), 1
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            line += 1
-            i += 1
-        elif c in " \t\r":
-            i += 1
-        elif c == "#":
-            i = _end_of_line(text, i)
-        elif c == "[":
-            double = text.startswith("[[", i)
-            path, i = _read_key(text, i + (2 if double else 1), "]")
-            i += 2 if double else 1
-            table = path
-            # ``[tool.quoteverify]`` also places ``tool``, which it defines implicitly.
-            for k in range(1, len(path) + 1):
-                lines.setdefault(path[:k], line)
-        else:
-            path, i = _read_key(text, i, "=")
-            full = table + path
-            # A dotted key also places its parents: ``speakers."A B" = …``.
-            for k in range(len(table) + 1, len(full) + 1):
-                lines.setdefault(full[:k], line)
-            i, line = _skip_value(text, i + 1, line)
-    return lines
-
-
-def _end_of_line(text: str, i: int) -> int:
-    end = text.find("\n", i)
-    return len(text) if end < 0 else end
-
-
-def _read_key(text: str, i: int, stop: str) -> tuple[tuple[str, ...], int]:
-    parts: list[str] = []
-    while True:
-        while text[i] in " \t":
-            i += 1
-        if text[i] == '"':
-            j = i + 1
-            while text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            # tomllib already accepted this key, so it decodes the escapes too.
-            parts.append(next(iter(tomllib.loads(f"{text[i : j + 1]} = 0"))))
-            i = j + 1
-        elif text[i] == "'":
-            j = text.index("'", i + 1)
-            parts.append(text[i + 1 : j])
-            i = j + 1
-        else:
-            j = i
-            while text[j] not in " \t.=]":
-                j += 1
-            parts.append(text[i:j])
-            i = j
-        while text[i] in " \t":
-            i += 1
-        if text[i] == ".":
-            i += 1
-            continue
-        if text[i] == stop:
-            return tuple(parts), i
-        raise AssertionError("unreachable for text tomllib accepted")  # pragma: no cover
-
-
-def _skip_value(text: str, i: int, line: int) -> tuple[int, int]:
-    depth, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "\"'":
-            end = _string_end(text, i)
-            line += text.count("\n", i, end)
-            i = end
-        elif c in "[{":
-            depth += 1
-            i += 1
-        elif c in "]}":
-            depth -= 1
-            i += 1
-        elif c == "#":
-            i = _end_of_line(text, i)
-        elif c == "\n":
-            line += 1
-            i += 1
-            if depth == 0:
-                break
-        else:
-            i += 1
-    return i, line
-
-
-def _string_end(text: str, i: int) -> int:
-    q = text[i]
-    if text.startswith(q * 3, i):
-        j = i + 3
-        while not text.startswith(q * 3, j):
-            j += 2 if q == '"' and text[j] == "\\" else 1
-        # A run of up to five quotes: the last three close, the others are content.
-        while j < len(text) and text[j] == q:
-            j += 1
-        return j
-    j = i + 1
-    while text[j] != q:
-        j += 2 if q == '"' and text[j] == "\\" else 1
-    return j + 1

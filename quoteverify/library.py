@@ -43,14 +43,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from ._dates import parse_day
 from ._fetch import is_url
+from .errors import SourceError
 from .library_people import (
     DocPeople,
     LabelMapper,
     Person,
     authors,
     default_mapper,
-    parse_day,
     speaker_keys,
     speaks_in,
 )
@@ -58,6 +59,7 @@ from .models import Source
 from .sources import load_source
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
 SCHEMA_VERSION = 2
@@ -128,7 +130,7 @@ ALTER TABLE documents ADD COLUMN authors TEXT NOT NULL DEFAULT '';
 """
 
 
-class LibraryError(Exception):
+class LibraryError(SourceError):
     """The database is not a quoteverify library (or a newer one), or is missing.
 
     ``ref`` names the library and ``reason`` says what is wrong, so that a
@@ -250,7 +252,7 @@ def words(text: str) -> list[str]:
 
 def normalised(text: str) -> str:
     """``text``'s words, space-joined and space-padded, to find a quote's word
-    n-grams in (``_ngrams``)."""
+    n-grams in (``quote_ngrams``)."""
     return " " + b" ".join(_word_bytes(text)).decode("utf-8") + " "
 
 
@@ -293,7 +295,7 @@ _FM_URL = re.compile(
 )
 
 
-def _file_meta(path: Path) -> tuple[str | None, str | None]:
+def file_meta(path: Path) -> tuple[str | None, str | None]:
     """(date, original URL) from the front matter (a cheap regex, not a second
     YAML parse: load_source already parsed the title); the date else from a
     leading ISO date in the file name."""
@@ -502,8 +504,9 @@ class Library:
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
-        """Add files, directories (walked for *.md, *.txt, *.html) and URLs.
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
+        """Add files, directories (walked for *.md, *.txt, *.html) and URLs
+        (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
         rest are committed every ``BATCH_SIZE`` documents, so an interrupted
@@ -514,11 +517,11 @@ class Library:
         pending = 0
         for ref, path in self._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date, url = _file_meta(path) if path is not None else (None, None)
+            date, url = file_meta(path) if path is not None else (None, None)
             try:
                 _, outcome = self._add(
                     source, date=date, speakers=speaker_labels(source.text), url=url
@@ -599,7 +602,7 @@ class Library:
         """What SQL alone says of ``documents_of``: None (no limit) or a set (the
         answer), or a list of docids (the speaker's keys within the window) on
         which ``speaks_in`` must still decide."""
-        lo, hi = _bounds(near, window)
+        lo, hi = day_bounds(near, window)
         if person is None:
             if lo is None:
                 return None
@@ -659,7 +662,7 @@ class Library:
         pre = self._preselect(person, near, window)
         if pre is not None and not pre:
             return []
-        terms = sorted(set(_bigrams(toks))) or toks[:1]
+        terms = sorted(set(word_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
@@ -724,7 +727,7 @@ class Library:
         # then: normalising a 40 kB transcript costs more than the whole query.
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
-            grams = _ngrams(toks)
+            grams = quote_ngrams(toks)
             for i in close:
                 norm = self._normalised(rows[i][0])
                 trigram = 100.0 * sum(1 for g in grams if g in norm) / len(grams)
@@ -1071,7 +1074,7 @@ class LibrarySet:
         return list(seen.values())
 
 
-def _bounds(near: str | None, window: int | None) -> tuple[str | None, str | None]:
+def day_bounds(near: str | None, window: int | None) -> tuple[str | None, str | None]:
     """The ISO days ``window`` days either side of ``near`` (None: no window)."""
     day = parse_day(near) if near else None
     if day is None or window is None:
@@ -1081,7 +1084,7 @@ def _bounds(near: str | None, window: int | None) -> tuple[str | None, str | Non
     return (d - delta).isoformat(), (d + delta).isoformat()
 
 
-def _bigrams(toks: Sequence[str]) -> list[str]:
+def word_bigrams(toks: Sequence[str]) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
@@ -1103,7 +1106,7 @@ def _indexed(title: str | None, text: str) -> str:
     return b" ".join(out).decode("utf-8")
 
 
-def _ngrams(toks: list[str]) -> list[str]:
+def quote_ngrams(toks: list[str]) -> list[str]:
     """The quote's word trigrams (bigrams or words for very short quotes), as
     space-padded strings to find in a space-joined normalised document."""
     n = 3 if len(toks) >= 3 else len(toks)

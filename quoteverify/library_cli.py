@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .errors import EXIT_OK, EXIT_USAGE, InputError
 from .grammar import plural
@@ -13,14 +14,17 @@ from .library import Entry, LibraryError, LibrarySet, open_library
 from .library_people import Person
 from .library_pg import redacted_url
 
+if TYPE_CHECKING:
+    from ._fetch import Fetcher
+
 MAX_NAMES = 4  # speakers shown per document in a list line
 
 
-def add(where: str, refs: Sequence[str]) -> int:
+def add(where: str, refs: Sequence[str], fetcher: Fetcher) -> int:
     shown = redacted_url(where)  # a database URL's password is never printed
     try:
         with open_library(where, create=True) as lib:
-            stats = lib.add_paths(refs)
+            stats = lib.add_paths(refs, fetcher=fetcher)
             total = len(lib)
     except LibraryError as exc:
         raise InputError("library", exc.ref, exc.reason) from None

@@ -13,7 +13,7 @@ Two steps, so that lookup never reads every document:
    The library indexes the first and selects documents sharing a key with the
    second: a cheap, generous pre-filter.
 2. ``speaks_in`` decides exactly, on the few pre-selected documents, with the
-   project's label↔person matching (``align._transcript.label_matches``).  The
+   project's label↔person matching (``align.label_matches``).  The
    mapping is a parameter (a ``LabelMapper``: ``match`` and the ``keys`` it
    needs from the index) so that a better one (an office-holder table
    resolving ``THE PRESIDENT:`` by date) can be plugged in without touching
@@ -28,10 +28,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ._dates import parse_day
-from .align._transcript import label_matches, label_person_words
+from .align import label_matches, label_person_words
 
-__all__ = ["parse_day"]
+__all__ = [
+    "DocPeople",
+    "LabelMapper",
+    "OfficeMapper",
+    "Person",
+    "SurnameMapper",
+    "authors",
+    "default_mapper",
+    "fold_words",
+    "person_keys",
+    "speaker_keys",
+    "speaks_in",
+]
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,7 @@ class OfficeMapper(SurnameMapper):
         got = super().match(label, person, doc)
         if got is not None or person.type != "person":
             return got
-        from .verdict._speakers import ROLE_OFFICES, holder, office_holders, same_person
+        from .verdict import ROLE_OFFICES, holder, office_holders, same_person
 
         office = ROLE_OFFICES.get(" ".join(label.split()).upper().rstrip(":"))
         who = holder(office, doc.day, office_holders()) if office else None
@@ -108,7 +119,7 @@ class OfficeMapper(SurnameMapper):
         keys = person_keys(person)
         if person.type != "person":
             return keys
-        from .verdict._speakers import office_holders, same_person
+        from .verdict import office_holders, same_person
 
         # Documents with a role label of an office this person held may be theirs;
         # ``match`` then checks the date.

@@ -41,6 +41,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ._dates import parse_day
 from ._fetch import is_url
 from .library import (
     BATCH_SIZE,
@@ -56,16 +57,16 @@ from .library import (
     Entry,
     LibraryError,
     Summary,
-    _bigrams,
-    _bounds,
-    _file_meta,
-    _ngrams,
     _word_bytes,
     content_hash,
+    day_bounds,
+    file_meta,
     normalised,
+    quote_ngrams,
     speaker_labels,
     stored_lines,
     stored_people,
+    word_bigrams,
     words,
 )
 from .library import Library as _SqliteLibrary
@@ -75,7 +76,6 @@ from .library_people import (
     Person,
     authors,
     default_mapper,
-    parse_day,
     speaker_keys,
     speaks_in,
 )
@@ -85,6 +85,8 @@ from .sources import load_source
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
     from psycopg_pool import ConnectionPool
+
+    from ._fetch import Fetcher
 
 SCHEMA_VERSION = 1
 SCHEMES = ("postgresql://", "postgres://")
@@ -445,7 +447,7 @@ class PgLibrary:
             with self._lock:
                 self._norm_cache.pop(row[0], None)
 
-    def add_paths(self, refs: Iterable[str]) -> AddStats:
+    def add_paths(self, refs: Iterable[str], *, fetcher: Fetcher | None = None) -> AddStats:
         """Add files, directories and URLs (see ``Library.add_paths``).
 
         Committed every ``BATCH_SIZE`` documents.  Should a batch collide with
@@ -456,11 +458,11 @@ class PgLibrary:
         batch: list[tuple[str, Source, str | None, str | None]] = []
         for ref, path in _SqliteLibrary._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref)
+            source = load_source(ref, fetcher=fetcher)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date, url = _file_meta(path) if path is not None else (None, None)
+            date, url = file_meta(path) if path is not None else (None, None)
             batch.append((ref, source, date, url))
             if len(batch) >= BATCH_SIZE:
                 self._flush(batch, stats)
@@ -555,7 +557,7 @@ class PgLibrary:
     ) -> tuple[str, list[object]] | set[int] | None:
         """The SQL selecting ``documents_of``'s rows, or its answer when no
         query is needed (None: no limit; an empty set: nobody's documents)."""
-        lo, hi = _bounds(near, window)
+        lo, hi = day_bounds(near, window)
         if person is None:
             if lo is None:
                 return None
@@ -622,7 +624,7 @@ class PgLibrary:
         query = self._documents_query(person, near, window)
         if isinstance(query, set) and not query:
             return []
-        terms = sorted(set(_bigrams(toks))) or toks[:1]
+        terms = sorted(set(word_bigrams(toks))) or toks[:1]
         if len(terms) > MAX_TERMS:
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         # A term too long for a lexeme cannot be stored, hence never matches.
@@ -696,7 +698,7 @@ class PgLibrary:
         scores = [100.0 * r[1] / mass for r in rows]
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
-            grams = _ngrams(toks)
+            grams = quote_ngrams(toks)
             norms = self._normalised(conn, {rows[i][0]: rows[i][8] for i in close})
             for i in close:
                 norm = norms[rows[i][0]]

@@ -9,6 +9,7 @@ Python ``str`` indices (code points) into the ``text`` of the object named.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -108,6 +109,35 @@ NoteCode = Literal[
 NOTE_CODES: tuple[NoteCode, ...] = get_args(NoteCode)
 
 
+@dataclass(frozen=True, eq=False)
+class OffsetMap:
+    """Where each character of an extracted text stands in the text as written.
+
+    Character ``i`` of the extracted text comes from ``[starts[i], ends[i])`` of
+    the original: an entity, an escape or a joined line break stands for all of
+    its characters, a plain character for itself (the pattern of
+    ``align/_normalize.py``, for the article instead of a source).
+
+    >>> m = OffsetMap(array("i", [0, 1, 9]), array("i", [1, 2, 16]))
+    >>> m.span(0, 3), m.span(1, 1), m.span(3, 3)
+    ((0, 16), (1, 1), (16, 16))
+    """
+
+    starts: array[int]
+    ends: array[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of extracted ``[start, end)``; an empty span sits
+        where the character at ``start`` begins (or after the last one)."""
+        n = len(self.starts)
+        if n == 0:
+            return 0, 0
+        if end > start:
+            return self.starts[min(start, n - 1)], self.ends[min(end, n) - 1]
+        at = self.starts[start] if start < n else self.ends[n - 1]
+        return at, at
+
+
 @dataclass(frozen=True)
 class Link:
     """A hyperlink in the article: a candidate source for the quotes near it."""
@@ -147,6 +177,13 @@ class Article:
     # What the loader had to repair to read the article (bytes that are not
     # valid UTF-8): shown in every report, since it may hide a quotation.
     warnings: tuple[str, ...] = ()
+    # The article as written (decoded as loaded), so that ``check`` places
+    # quotes in the file without reading it again; None when not kept.
+    original: str | None = field(default=None, repr=False, compare=False)
+    # ``text`` → ``original`` offsets, where the loader keeps them (Markdown;
+    # a .txt article is its original unchanged; HTML goes through trafilatura,
+    # which keeps none).
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from .models import (
 from .sources import load_sources
 
 if TYPE_CHECKING:
+    from ._fetch import Fetcher
     from .align import PreparedSource
     from .library import LibrarySet
 
@@ -81,11 +82,11 @@ def _text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def run_extract(article_ref: str) -> tuple[Article, list[Quote]]:
-    from .extract import extract_quotes
-    from .extract._marks import TooManyQuotations
+def run_extract(article_ref: str, *, fetcher: Fetcher | None = None) -> tuple[Article, list[Quote]]:
+    """The article and its quotations; a URL is fetched with ``fetcher``."""
+    from .extract import TooManyQuotations, extract_quotes
 
-    article = load_article(article_ref)
+    article = load_article(article_ref, fetcher=fetcher)
     try:
         return article, extract_quotes(article)
     except TooManyQuotations as exc:
@@ -108,8 +109,13 @@ def run_audit(
     given_trusted: bool = True,
     trusted_speakers: Collection[str] | None = None,
     aliases: Mapping[str, str] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Report:
-    """``memo``: sources already read in this run, by ref; filled as sources are
+    """``fetcher`` fetches every URL the audit needs (the article, its sources);
+    without one, no URL is fetched: a URL article is an input error and a URL
+    source a source error.
+
+    ``memo``: sources already read in this run, by ref; filled as sources are
     read, so that ``check`` reads a source shared by many articles once.
     ``aliases``: transcript label -> person (``--speaker-alias``).
 
@@ -122,7 +128,7 @@ def run_audit(
     names) is read only inside the article's repository: see ``_localfile``.
     ``config_dir`` is the configuration file's folder, one of the places the
     repository may end."""
-    article, quotes = run_extract(article_ref)
+    article, quotes = run_extract(article_ref, fetcher=fetcher)
     plan = _tidy_plan(
         plan_sources(
             article,
@@ -145,7 +151,9 @@ def run_audit(
     }
     specs = [library] if isinstance(library, str) else list(library or ())
     if not specs:
-        return judge_all(article, quotes, plan, memo=memo, refused=refused, aliases=aliases)
+        return judge_all(
+            article, quotes, plan, memo=memo, refused=refused, aliases=aliases, fetcher=fetcher
+        )
     from .library import LibraryError, LibrarySet
     from .library_people import Person
 
@@ -172,7 +180,14 @@ def run_audit(
                         for c in lib.candidates(quote.text, person, k=3, near=near, window=window)
                     ]
             report = judge_all(
-                article, quotes, plan, library=lib, memo=memo, refused=refused, aliases=aliases
+                article,
+                quotes,
+                plan,
+                library=lib,
+                memo=memo,
+                refused=refused,
+                aliases=aliases,
+                fetcher=fetcher,
             )
     except LibraryError as exc:
         raise InputError("library", exc.ref, exc.reason) from None
@@ -259,8 +274,10 @@ def run_verify(
     speaker: str | None = None,
     *,
     aliases: Mapping[str, str] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Report:
-    """Check one quotation given on the command line."""
+    """Check one quotation given on the command line; URL sources are fetched
+    with ``fetcher``."""
     text = quote_text.strip()
     # A quote pasted with its marks: the marks are not the speaker's words.
     if len(text) >= 2 and text[0] in "“\"'‘«„" and text[-1] in "”\"'’»“":
@@ -272,7 +289,7 @@ def run_verify(
     kind = "fragment" if len(text.split()) <= 3 else "quote"
     quote = Quote(id="q1", text=text, start=0, end=len(text), kind=kind, speaker=who, cue=None)
     plan = {"q1": [Planned(ref, "command line") for ref in sources]}
-    return judge_all(article, [quote], plan, aliases=aliases)
+    return judge_all(article, [quote], plan, aliases=aliases, fetcher=fetcher)
 
 
 LIBRARY_PREFIX = "library:"
@@ -286,9 +303,11 @@ def judge_all(
     memo: dict[str, Source] | None = None,
     refused: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Report:
     """``refused``: refs that must not be read, with the reason (an error source);
-    ``aliases``: transcript label -> person (``--speaker-alias``)."""
+    ``aliases``: transcript label -> person (``--speaker-alias``); ``fetcher``:
+    what fetches URL sources (none: they are source errors)."""
     from .align import prepare_source
     from .verdict import judge
 
@@ -311,7 +330,8 @@ def judge_all(
         r for r in order if not r.startswith(LIBRARY_PREFIX) and r not in known and r not in by_ref
     ]
     by_ref.update({r: known[r] for r in order if r in known and r not in by_ref})
-    for s in [*_unusable_refs(wanted), *load_sources([r for r in wanted if not _unusable(r)])]:
+    readable = [r for r in wanted if not _unusable(r)]
+    for s in [*_unusable_refs(wanted), *load_sources(readable, fetcher=fetcher)]:
         by_ref[s.ref] = s
         known[s.ref] = s
     for ref in order:

@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 from . import __version__
 from .config import KEYS, REPORT_FORMATS, Key
+from .errors import InternalError
 from .models import (
     VERDICT_ORDER,
     ArticleFormat,
@@ -80,7 +81,7 @@ def _key_schema(spec: Key) -> dict[str, Any]:
     elif kind == "speakers":
         out = {"type": "object", "additionalProperties": _string_or_list(nonempty)}
     else:  # pragma: no cover - a new kind must be described here
-        raise AssertionError(f"no schema for kind {kind}")
+        raise InternalError(f"no schema for kind {kind}")
     out["description"] = spec.help + (f" (not set: {spec.unset})" if spec.unset else "")
     if spec.default is not None and spec.default not in ((), {}):
         default = spec.default

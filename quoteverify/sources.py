@@ -9,32 +9,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ._fetch import Fetched, FetchError, fetch, fetch_many, is_url
-from ._localfile import LocalFileError, read_regular
-from ._pdf import pdf_to_text
-from ._text import (
+from ._decode import (
     NotText,
     decode,
     guess_format,
     html_to_document,
     is_pdf,
-    markdown_to_document,
     media_type,
     split_front_matter,
 )
+from ._fetch import Fetched, FetchError, is_url
+from ._localfile import LocalFileError, read_regular
+from ._markdown_reader import markdown_to_document
+from ._pdf import pdf_to_text
 from .models import Source
 
+if TYPE_CHECKING:
+    from ._fetch import Fetcher
+
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
+NOT_FETCHED = "not fetched: no fetcher was given"
 
 
-def load_source(ref: str, fetched: Fetched | FetchError | None = None) -> Source:
+def load_source(
+    ref: str, fetched: Fetched | FetchError | None = None, *, fetcher: Fetcher | None = None
+) -> Source:
     """Read one source; never raises for bad input.  ``fetched`` is the result
-    of an earlier concurrent fetch of ``ref``, when there was one."""
+    of an earlier concurrent fetch of ``ref``, when there was one; else a URL
+    is fetched with ``fetcher`` (without one it is a source error)."""
     if is_url(ref):
         if fetched is None:
+            if fetcher is None:
+                return Source(ref=ref, status="error", url=ref, error=NOT_FETCHED)
             try:
-                fetched = fetch(ref, max_bytes=MAX_SOURCE_BYTES)
+                fetched = fetcher.fetch(ref, max_bytes=MAX_SOURCE_BYTES)
             except FetchError as exc:
                 fetched = exc
         if isinstance(fetched, FetchError):
@@ -92,11 +102,12 @@ def _from_bytes(
     return Source(ref=ref, status="ok", text=text, url=url, path=path, title=title)
 
 
-def load_sources(refs: Sequence[str]) -> list[Source]:
-    """Read sources in order; URLs are fetched concurrently first."""
+def load_sources(refs: Sequence[str], *, fetcher: Fetcher | None = None) -> list[Source]:
+    """Read sources in order; URLs are fetched concurrently first (with
+    ``fetcher``; without one they are source errors)."""
     urls = [r for r in refs if is_url(r)]
-    fetched = fetch_many(urls) if len(urls) > 1 else {}
-    return [load_source(ref, fetched.get(ref)) for ref in refs]
+    fetched = fetcher.fetch_many(urls) if fetcher is not None and len(urls) > 1 else {}
+    return [load_source(ref, fetched.get(ref), fetcher=fetcher) for ref in refs]
 
 
 def _first_line(text: str) -> str | None:

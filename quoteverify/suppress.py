@@ -1,7 +1,7 @@
 """Suppression comments and attributes in an article file, for ``quoteverify check``.
 
 Three forms, all in the file as written (offsets index the original text, the
-same text ``locate.locate_quotes`` places quotes in):
+same text ``position.locate_quotes`` places quotes in):
 
 ``<!-- quoteverify-disable-next-line REASON -->``
     Covers the rest of the comment's own line and the next line with text on
@@ -33,9 +33,9 @@ when its *start* lies inside a suppression.
 The reason is required: a suppression without one suppresses nothing and is
 reported as a problem, as is any unknown ``quoteverify-…`` directive or
 ``data-quoteverify-…`` attribute, so a typo never silently hides or un-hides a
-finding.  Comments in Markdown fenced code blocks and code spans are examples,
-not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
-``_text.PIN_RE``); it is known here only so it is not called unknown (without a
+finding.  Comments in Markdown code blocks (fenced or indented) and code spans
+are examples, not directives.  ``<!-- quoteverify-source URL -->`` pins a source (see
+``_decode.PIN_RE``); it is known here only so it is not called unknown (without a
 URL it is a problem: it pins nothing).
 """
 
@@ -48,10 +48,21 @@ from difflib import get_close_matches
 from html.parser import HTMLParser
 from typing import Literal
 
-from .locate import FENCE_RE, LineIndex
 from .models import FINDING_VERDICTS, ArticleFormat
+from .position import LineIndex
 
-__all__ = ["Suppression", "SuppressionKind", "find_suppressions", "suppression_for"]
+__all__ = [
+    "DISABLE",
+    "DISABLE_NEXT_LINE",
+    "ENABLE",
+    "IGNORE_ATTRIBUTE",
+    "SOURCE",
+    "VERDICT_NAMES",
+    "Suppression",
+    "SuppressionKind",
+    "find_suppressions",
+    "suppression_for",
+]
 
 SuppressionKind = Literal["next-line", "range", "attribute"]
 
@@ -231,8 +242,11 @@ def _next_content_line_end(text: str, lines: LineIndex, after: int, *, markup: b
 
 
 def _blank_code(text: str) -> str:
-    """Markdown with fenced code blocks and code spans replaced by spaces of the
-    same length (newlines kept), so offsets and lines stay true."""
+    """Markdown with code blocks (fenced or indented, as the article reader reads
+    them) and code spans replaced by spaces of the same length (newlines kept),
+    so offsets and lines stay true."""
+    from ._markdown_reader import code_block_spans
+
     out = list(text)
 
     def blank(a: int, b: int) -> None:
@@ -240,15 +254,8 @@ def _blank_code(text: str) -> str:
             if out[k] != "\n":
                 out[k] = " "
 
-    in_fence = False
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        if FENCE_RE.match(raw):
-            in_fence = not in_fence
-            blank(pos, pos + len(raw))
-        elif in_fence:
-            blank(pos, pos + len(raw))
-        pos += len(raw)
+    for a, b in code_block_spans(text):
+        blank(a, b)
     blanked = "".join(out)
     for m in _CODE_SPAN_RE.finditer(blanked):
         blank(m.start(), m.end())

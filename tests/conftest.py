@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Self
 import pytest
 
 if TYPE_CHECKING:
+    from quoteverify._fetch import Fetcher, FetchOptions
     from quoteverify.align import PreparedSource
     from quoteverify.models import Quote, QuoteKind, QuoteResult, Speaker
 
@@ -115,15 +116,21 @@ def _private_fetch_cache(
     monkeypatch.setenv("QUOTEVERIFY_CACHE_DIR", str(tmp_path_factory.mktemp("fetch-cache")))
 
 
-@pytest.fixture(autouse=True)
-def _fetch_defaults() -> Iterator[None]:
+def local_fetch_options() -> FetchOptions:
     """Tests fetch only from their own 127.0.0.1 servers, which the default
-    safety rules refuse: allow private addresses, retry fast, no shared state."""
-    from quoteverify._fetch import FetchOptions, configure
+    safety rules refuse: private addresses allowed, one fast retry, no cache."""
+    from quoteverify._fetch import FetchOptions
 
-    configure(FetchOptions(allow_private=True, retries=1, retry_wait_initial=0.01, timeout=5.0))
-    yield
-    configure(FetchOptions())
+    return FetchOptions(allow_private=True, retries=1, retry_wait_initial=0.01, timeout=5.0)
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    """A Fetcher of its own for each test that fetches (``local_fetch_options``)."""
+    from quoteverify._fetch import Fetcher
+
+    with Fetcher(local_fetch_options()) as f:
+        yield f
 
 
 @pytest.fixture

@@ -61,7 +61,8 @@ def test_judge_locates_through_find_candidates(
         calls.append(1)
         return find_candidates(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(verdict, "find_candidates", spy)
+    # The choice of passage (verdict/_passage.py) asks align for candidates.
+    monkeypatch.setattr(verdict._passage, "find_candidates", spy)
     text = _passage(ps, 300, 12)
     r = verdict.judge(Quote("q", text, 0, len(text), kind="quote"), [ps])
     assert r.verdict == "verbatim" and calls

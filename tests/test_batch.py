@@ -283,3 +283,17 @@ def test_the_progress_bar_counts_articles(monkeypatch) -> None:
     assert "auditing articles" in buf.getvalue()
     with batch._Bar(3, False) as quiet:
         assert not quiet._inner.shown
+
+
+def test_a_worker_keeps_one_fetcher_per_batch_options() -> None:
+    # A Fetcher cannot travel to a worker; its options do, and the worker
+    # builds one from them and keeps it across the batch's tasks (robots.txt
+    # verdicts, the cache connection, the run's deadline), as one check does.
+    from quoteverify import batch
+    from quoteverify._fetch import FetchOptions
+
+    first = batch.worker_fetcher(FetchOptions(retries=1))
+    assert batch.worker_fetcher(FetchOptions(retries=1)) is first
+    other = batch.worker_fetcher(FetchOptions(retries=2))
+    assert other is not first and other.options == FetchOptions(retries=2)
+    assert batch.worker_fetcher(FetchOptions(retries=2)) is other

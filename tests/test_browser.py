@@ -353,14 +353,16 @@ def _submit(page: Any, base: str, article: str, sources: str = "") -> None:
     page.click("button[type=submit]")
 
 
-def test_serve_audits_a_url_and_shows_the_report(tmp_path, recorded, serve_factory, site) -> None:
+def test_serve_audits_a_url_and_shows_the_report(
+    tmp_path, recorded, serve_factory, site, fetcher
+) -> None:
     from quoteverify import pipeline
 
     server = serve_factory("--allow-private")
     article = site.url("/news/article.html")
     source = site.url("/transcripts/state-2022-01-07-blinken-excerpt.html")
-    # What the command line says for the same URLs (the autouse fixture allows 127.0.0.1).
-    rep = pipeline.run_audit(article, [source])
+    # What the command line says for the same URLs (conftest's fetcher allows 127.0.0.1).
+    rep = pipeline.run_audit(article, [source], fetcher=fetcher)
     expected = {r.quote.id: r.verdict or "none" for r in rep.results}
 
     rec = recorded()

@@ -232,4 +232,4 @@ def test_the_cache_key_in_a_config_file_takes_a_url(pg: str, tmp_path, monkeypat
     (tmp_path / "quoteverify.toml").write_text(f'cache = "{pg}"\n')
     monkeypatch.chdir(tmp_path)
     st = resolve({}, explicit=None, env={}, cwd=tmp_path)
-    assert st.get("cache") == pg
+    assert st.cache == pg

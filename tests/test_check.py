@@ -286,3 +286,31 @@ def test_elided_passes_by_default_and_is_a_note_in_every_format(
     # Asked to fail on it, it fails.
     code, out, _ = run(capsys, *base, "--format", "json", "--fail-on", "elided")
     assert code == 1
+
+
+def test_check_reads_each_article_once_and_places_quotes_through_the_map(
+    repo: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quoteverify.article
+    import quoteverify.position
+
+    reads: list[str] = []
+    real = quoteverify.article.read_regular
+
+    def counting(ref: str, limit: int) -> bytes:
+        reads.append(Path(ref).name)
+        return real(ref, limit)
+
+    def read_again(*_args: object) -> None:
+        raise AssertionError("the article file was read a second time")
+
+    monkeypatch.setattr(quoteverify.article, "read_regular", counting)
+    monkeypatch.setattr(quoteverify.position, "read_original", read_again)
+    code, out, _ = run(capsys, "check", "articles", "--format", "json")
+    assert code == 1
+    assert sorted(reads) == ["kazakhstan.md", "nato.md"]
+    doc = json.loads(out)
+    text = (repo / "articles" / "kazakhstan.md").read_text(encoding="utf-8")
+    (finding,) = doc["files"][0]["findings"]
+    # The drifted quote is hard-wrapped in the file ("Blinken was\nblunt: …").
+    assert (finding["line"], finding["column"]) == position(text, DRIFTED)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quoteverify.check import describe_diff, message
 from quoteverify.models import DiffOp, Match, Note, Quote, QuoteResult, Source, Speaker
+from quoteverify.report import describe_diff, finding_message
 
 SRC = (Source(ref="briefing.txt", status="ok", text="..."),)
 BIDEN = Speaker(name="Joe Biden", mention="Biden", start=0, end=5)
@@ -25,7 +25,7 @@ def test_misattributed_names_the_real_speaker_from_the_verdict() -> None:
             ),
         ),
     )
-    assert message(r, SRC) == (
+    assert finding_message(r, SRC) == (
         '"we will not raise taxes on anyone": the words are from a reporter\'s question (Q), '
         "not Joe Biden's, in briefing.txt"
     )
@@ -37,7 +37,7 @@ def test_speaker_quoting_someone_else() -> None:
         "misattributed: in THE PRESIDENT's turn the words are in quotation marks "
         "(the speaker was quoting someone else)",
     )
-    msg = message(result("misattributed", (note,)), SRC)
+    msg = finding_message(result("misattributed", (note,)), SRC)
     assert "quoting someone else" in msg and "\n" not in msg
 
 
@@ -49,7 +49,7 @@ def test_diverged_lists_the_changes() -> None:
         DiffOp("delete", "", "ever"),
     )
     assert describe_diff(diff) == "'never'→'not' (negation), added 'raise', dropped 'ever'"
-    assert message(result("diverged", diff=diff), SRC).endswith(
+    assert finding_message(result("diverged", diff=diff), SRC).endswith(
         "differs from Joe Biden's words in briefing.txt: 'never'→'not' (negation), "
         "added 'raise', dropped 'ever'"
     )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import FrozenInstanceError, fields, replace
 from pathlib import Path
 
 import pytest
@@ -11,10 +15,12 @@ from quoteverify.config import (
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
     KEYS,
+    PROVENANCE,
     ConfigError,
+    Key,
     Settings,
     _check,
-    _key_lines,
+    attribute,
     find_config,
     load_config,
     resolve,
@@ -162,43 +168,6 @@ def test_named_pyproject_without_our_table_is_an_error(tmp_path) -> None:
         resolve({}, explicit=str(py), env={}, cwd=tmp_path)
 
 
-def test_key_lines_scanner_handles_the_hard_parts() -> None:
-    text = (
-        'a = """\n'
-        "b = 1\n"
-        '"""\n'
-        "c = 'a\"b = 1'\n"
-        "d = '''x\n"
-        "e = 2'''\n"
-        '"f.g" = "h # i"\n'
-        "j.k = { l = 1 }\n"
-        '[ "t" . u ]\n'
-        "m = [\n"
-        "  [1, 2],\n"
-        "  # n = 3\n"
-        "]\n"
-        "[[arr]]\n"
-        'o = "\\" p = 4"\n'
-        "q = 5\n"
-    )
-    tomllib.loads(text)  # the scanner only ever sees text tomllib accepted
-    lines = _key_lines(text)
-    assert lines == {
-        ("a",): 1,
-        ("c",): 4,
-        ("d",): 5,
-        ("f.g",): 7,
-        ("j",): 8,
-        ("j", "k"): 8,
-        ("t",): 9,
-        ("t", "u"): 9,
-        ("t", "u", "m"): 10,
-        ("arr",): 14,
-        ("arr", "o"): 15,
-        ("arr", "q"): 16,
-    }
-
-
 def test_dotted_speaker_keys_get_their_own_lines(tmp_path) -> None:
     cfg = write(
         tmp_path / "quoteverify.toml",
@@ -309,14 +278,14 @@ def test_every_default_passes_its_own_validation() -> None:
 def test_defaults_only(tmp_path) -> None:
     st = resolve({}, explicit=str(write(tmp_path / "empty.toml", "")), env={}, cwd=tmp_path)
     assert st.path == tmp_path / "empty.toml"
-    assert st["fail-on"] == "diverged"
-    assert st["timeout"] == 20.0
-    assert st["format"] is None
-    assert st["include"] == DEFAULT_INCLUDE
-    assert st["exclude"] == DEFAULT_EXCLUDE
-    assert st["speakers"] == {}
-    assert {s.origin for s in st.values.values()} == {"default"}
-    assert set(st.values) == set(KEYS)
+    assert st.fail_on == "diverged"
+    assert st.timeout == 20.0
+    assert st.format is None
+    assert st.include == DEFAULT_INCLUDE
+    assert st.exclude == DEFAULT_EXCLUDE
+    assert st.speakers == {}
+    assert set(st.origins.values()) == {"default"}
+    assert set(st.origins) == set(KEYS)
 
 
 def test_command_line_beats_file_and_lists_replace(tmp_path) -> None:
@@ -329,13 +298,13 @@ def test_command_line_beats_file_and_lists_replace(tmp_path) -> None:
         env={},
         cwd=tmp_path,
     )
-    assert st["timeout"] == 9.0 and st.origin("timeout") == "command line"
+    assert st.timeout == 9.0 and st.origin("timeout") == "command line"
     # Command-line paths are the user's, relative to where they typed them.
-    assert st["source"] == ("c.txt",)
-    assert st["cache"] == "rel.sqlite"
-    assert st["quiet"] is True and st.origin("quiet") == "quoteverify.toml:3"
-    assert st["fail-on"] == "minor" and st.origin("fail-on") == "quoteverify.toml:4"
-    assert st["format"] is None and st.origin("format") == "default"
+    assert st.source == ("c.txt",)
+    assert st.cache == "rel.sqlite"
+    assert st.quiet is True and st.origin("quiet") == "quoteverify.toml:3"
+    assert st.fail_on == "minor" and st.origin("fail-on") == "quoteverify.toml:4"
+    assert st.format is None and st.origin("format") == "default"
     assert st.found_by == "search"
 
 
@@ -356,11 +325,11 @@ def test_speakers_merge_by_name(tmp_path) -> None:
         '[speakers]\n"Ned Price" = "price.txt"\n"Antony Blinken" = "blinken.txt"\n',
     )
     st = resolve({"speakers": {"ned price": ["new.txt"]}}, env={}, cwd=tmp_path)
-    assert st["speakers"] == {
+    assert st.speakers == {
         "Antony Blinken": (str(tmp_path / "blinken.txt"),),
         "ned price": ("new.txt",),
     }
-    assert st.values["speakers"].entry_origins == {
+    assert st.speaker_origins == {
         "Antony Blinken": "quoteverify.toml:3",
         "ned price": "command line",
     }
@@ -369,9 +338,149 @@ def test_speakers_merge_by_name(tmp_path) -> None:
 def test_env_config(tmp_path) -> None:
     cfg = write(tmp_path / "ci" / "qv.toml", 'library = "lib.sqlite"\n')
     st = resolve({}, env={"QUOTEVERIFY_CONFIG": str(cfg)}, cwd=tmp_path)
-    assert st["library"] == (str(tmp_path / "ci" / "lib.sqlite"),)
+    assert st.library == (str(tmp_path / "ci" / "lib.sqlite"),)
     assert st.origin("library") == "ci/qv.toml:1"
     assert st.found_by == "QUOTEVERIFY_CONFIG"
+
+
+# --- typed settings ----------------------------------------------------------------
+
+# What a key of each kind holds once validated: the type ``Settings`` must give it.
+KIND_TYPES: dict[str, object] = {
+    "bool": bool,
+    "number": float,
+    "integer": int,
+    "str": str,
+    "url": str,
+    "path": str,
+    "globs": tuple[str, ...],
+    "sources": tuple[str, ...],
+    "paths": tuple[str, ...],
+    "reports": tuple[str, ...],
+    "statuses": tuple[int, ...],
+    "headers": Mapping[str, tuple[tuple[str, str], ...]],
+    "speakers": Mapping[str, tuple[str, ...]],
+}
+
+
+def test_every_key_is_an_attribute_and_every_attribute_a_key() -> None:
+    names = {f.name for f in fields(Settings)}
+    assert set(PROVENANCE) <= names
+    assert names - set(PROVENANCE) == {attribute(k) for k in KEYS}
+    # Every kind has its type here ("choice": the Literal of its choices, below).
+    kinds = set(typing.get_args(typing.get_type_hints(Key)["kind"]))
+    assert set(KIND_TYPES) == kinds - {"choice"}
+
+
+def test_every_attribute_has_its_keys_type() -> None:
+    hints = typing.get_type_hints(Settings)
+    for key in KEYS.values():
+        hint = hints[attribute(key.name)]
+        args = typing.get_args(hint)
+        # A key whose default is None ("not set") is optional, and only such a key.
+        assert (type(None) in args) == (key.default is None), key.name
+        if key.default is None:
+            (hint,) = [a for a in args if a is not type(None)]
+        if key.kind == "choice":
+            assert typing.get_origin(hint) is typing.Literal, key.name
+            assert typing.get_args(hint) == key.choices, key.name
+        else:
+            assert hint == KIND_TYPES[key.kind], key.name
+
+
+def _fits(value: object, hint: object) -> bool:
+    """``value`` is of type ``hint`` (the few shapes ``Settings`` uses)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, a) for a in args)
+    if origin is typing.Literal:
+        return value in args
+    if origin is tuple and args[-1] is Ellipsis:
+        return isinstance(value, tuple) and all(_fits(v, args[0]) for v in value)
+    if origin is tuple:
+        return (
+            isinstance(value, tuple)
+            and len(value) == len(args)
+            and all(_fits(v, a) for v, a in zip(value, args, strict=True))
+        )
+    if origin is Mapping:
+        return isinstance(value, Mapping) and all(
+            _fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items()
+        )
+    if hint is type(None):
+        return value is None
+    # bool is an int to isinstance, never to a setting.
+    return type(value) is hint
+
+
+ALL_KEYS_SET = """\
+fail-on = "minor"
+format = "json"
+report = ["sarif=out.sarif"]
+quiet = true
+exit-zero = true
+baseline = "base.json"
+include = "**/*.md"
+exclude = ["drafts/**"]
+respect-gitignore = false
+min-level = "warning"
+source = ["a.txt", "https://example.org/t"]
+library = ["lib.sqlite", "postgresql://h/db"]
+library-window = 7
+no-links = true
+timeout = 5
+deadline = 9
+run-deadline = 60
+max-concurrency = 3
+per-host = 1
+retries = 0
+accept = [404]
+exclude-url = ["^https://ads[.]"]
+user-agent = "qv-test"
+allow-private = true
+ignore-robots = true
+cache = "c.sqlite"
+no-cache = true
+offline = true
+refresh = true
+max-cache-age = 60
+archive = "a.warc.gz"
+replay = "r.warc.gz"
+wayback = "https://web.archive.org"
+speaker-alias = ["THE PRESIDENT=Joe Biden"]
+
+[headers."example.org"]
+Cookie = "a=b"
+
+[speakers]
+"Ned Price" = "price.txt"
+"""
+
+
+def test_resolved_values_have_their_attributes_types(tmp_path) -> None:
+    cfg = write(tmp_path / "all.toml", ALL_KEYS_SET)
+    hints = typing.get_type_hints(Settings)
+    defaults = resolve({}, explicit=str(write(tmp_path / "empty.toml", "")), env={}, cwd=tmp_path)
+    full = resolve(
+        {"timeout": 2, "speakers": {"A": "b.txt"}}, explicit=str(cfg), env={}, cwd=tmp_path
+    )
+    # Every key set, so that a value of the wrong type cannot hide behind a default.
+    assert {k for k, o in full.origins.items() if o == "default"} == set()
+    for st in (defaults, full):
+        for key in KEYS:
+            value = getattr(st, attribute(key))
+            assert _fits(value, hints[attribute(key)]), (key, value)
+    assert full.timeout == 2.0 and full.accept == (404,) and full.retries == 0
+
+
+def test_a_misspelt_setting_is_an_error_not_none(tmp_path) -> None:
+    st = resolve({}, explicit=str(write(tmp_path / "empty.toml", "")), env={}, cwd=tmp_path)
+    with pytest.raises(AttributeError):
+        st.fail_onn  # noqa: B018 - the access is the test
+    with pytest.raises(KeyError):
+        st.origin("fail_on")
+    with pytest.raises(FrozenInstanceError):
+        st.timeout = 1.0  # type: ignore[misc]
 
 
 # --- config show -------------------------------------------------------------------
@@ -436,12 +545,12 @@ def test_show(tmp_path) -> None:
     assert parsed["fail-on"] == "stitched" and parsed["quiet"] is True
     assert parsed["speakers"]["Jean-Pierre"] == [str(tmp_path / "kjp.txt")]
     again = resolve({}, explicit=str(write(tmp_path / "again.toml", text)), env={}, cwd=tmp_path)
-    assert {k: again[k] for k in KEYS} == {k: st[k] for k in KEYS}
+    assert all(getattr(again, attribute(k)) == getattr(st, attribute(k)) for k in KEYS)
 
 
 def test_show_without_file(tmp_path) -> None:
     empty = write(tmp_path / "empty.toml", "")
-    st = Settings(values=resolve({}, explicit=str(empty), env={}, cwd=tmp_path).values, path=None)
+    st = replace(resolve({}, explicit=str(empty), env={}, cwd=tmp_path), path=None)
     assert show(st).startswith("# no config file: defaults and command line only\n")
 
 

@@ -9,7 +9,7 @@ import json
 from quoteverify.align import prepare_source
 from quoteverify.models import Article, Quote, QuoteResult, Report, Source, Speaker
 from quoteverify.report import report_html, report_json, report_markdown
-from quoteverify.report._checkutil import plain_diff
+from quoteverify.report._plain import plain_diff
 from quoteverify.verdict import judge
 
 SOURCE_TEXT = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteverify._language import detect
-from quoteverify._text import markdown_to_document
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources, rank_links, speaker_matches
 from quoteverify.models import Quote, Speaker
@@ -103,7 +103,7 @@ def test_html_pins_and_links(tmp_path) -> None:
     assert link.url == str(tmp_path / "statements/1") or link.url.endswith("statements/1")
 
 
-def test_audit_follows_link_to_source(http_server) -> None:
+def test_audit_follows_link_to_source(http_server, fetcher) -> None:
     source_url = http_server.add(
         "/transcripts/blinken.txt", SEED_SOURCE.read_bytes(), content_type="text/plain"
     )
@@ -118,7 +118,7 @@ def test_audit_follows_link_to_source(http_server) -> None:
         + "</article></body></html>"
     )
     article_url = http_server.add("/news/a.html", page)
-    report = run_audit(article_url)
+    report = run_audit(article_url, fetcher=fetcher)
     assert [s.ref for s in report.sources] == [source_url]
     assert report.sources[0].via.startswith("link")
     judged = [r for r in report.results if r.verdict]

@@ -30,8 +30,6 @@ from quoteverify._fetch import (
     Fetcher,
     FetchError,
     FetchOptions,
-    configure,
-    fetch,
     fetch_many,
     is_url,
 )
@@ -151,14 +149,6 @@ def opts() -> FetchOptions:
     )
 
 
-@pytest.fixture(autouse=True)
-def _restore_default() -> Iterator[None]:
-    """Tests here may configure the process default: put back whatever was there."""
-    saved = _fetch.default_fetcher().options
-    yield
-    configure(saved)
-
-
 def get(url: str, options: FetchOptions, **kw: object) -> Fetched:
     with Fetcher(options) as fetcher:
         return fetcher.fetch(url, **kw)  # type: ignore[arg-type]
@@ -173,7 +163,7 @@ def error_of(url: str, options: FetchOptions, **kw: object) -> str:
 
 
 # --------------------------------------------------------------------------
-# Basics and the process-wide default
+# Basics, and a Fetcher's options
 
 
 def test_fetch_returns_bytes_and_metadata(srv: Server, opts: FetchOptions) -> None:
@@ -193,18 +183,20 @@ def test_fetch_returns_bytes_and_metadata(srv: Server, opts: FetchOptions) -> No
     assert is_url(url) and not is_url("notes.txt")
 
 
-def test_configure_sets_defaults_and_arguments_override(srv: Server, opts: FetchOptions) -> None:
+def test_a_fetcher_follows_its_options_and_arguments_override(
+    srv: Server, opts: FetchOptions
+) -> None:
     url = srv.static("/t.txt", "word " * 100, ctype="text/plain")
     assert FetchOptions().allow_private is False
-    configure(FetchOptions())
-    with pytest.raises(FetchError, match="loopback"):
-        fetch(url)  # the default options refuse 127.0.0.1
-    configure(opts)
-    assert fetch(url).body == b"word " * 100
-    with pytest.raises(FetchError, match="exceeds the size limit of 50 bytes"):
-        fetch(url, max_bytes=50)
-    fetch(url, user_agent="custom/1")
-    assert srv.log[-1].headers["user-agent"] == "custom/1"
+    with Fetcher() as guarded, pytest.raises(FetchError, match="loopback"):
+        guarded.fetch(url)  # the default options refuse 127.0.0.1
+    with Fetcher(opts) as fetcher:
+        assert fetcher.fetch(url).body == b"word " * 100
+        with pytest.raises(FetchError, match="exceeds the size limit of 50 bytes"):
+            fetcher.fetch(url, max_bytes=50)
+        fetcher.fetch(url, user_agent="custom/1")
+        assert srv.log[-1].headers["user-agent"] == "custom/1"
+        assert fetcher.options == opts  # an argument overrides one fetch, not the Fetcher
 
 
 def test_sync_fetch_works_inside_a_running_event_loop(srv: Server, opts: FetchOptions) -> None:
@@ -737,8 +729,7 @@ def test_fetch_many_limits_concurrency_per_host_and_total(srv: Server, opts: Fet
 
 def test_fetch_many_returns_errors_instead_of_raising(srv: Server, opts: FetchOptions) -> None:
     good = srv.static("/ok", "fine")
-    configure(opts)
-    results = fetch_many([good, srv.url("/missing")])
+    results = fetch_many([good, srv.url("/missing")], opts)
     assert isinstance(results[good], Fetched)
     assert str(results[srv.url("/missing")]) == "HTTP 404 Not Found"
     # With the guard on (the default options), a refusal is a result like any other.

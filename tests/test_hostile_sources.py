@@ -23,8 +23,10 @@ from typing import Any
 
 import pytest
 
-from quoteverify import _fetch
+from quoteverify import cli
+from quoteverify._fetch import FetchOptions
 from quoteverify.cli import main
+from quoteverify.config import Settings
 from quoteverify.errors import EXIT_FINDINGS, EXIT_OK
 
 from .conftest import ThreadedServer
@@ -270,16 +272,15 @@ def hostile() -> Iterator[HostileServer]:
 
 @pytest.fixture(autouse=True)
 def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI configures fetching itself (3 retries, 1 s initial backoff);
-    keep its options but shorten the backoff, as conftest does for other tests.
-    A server's Retry-After is still honoured in full."""
-    real = _fetch.configure
+    """The CLI builds its Fetcher's options from the settings (3 retries, 1 s
+    initial backoff); keep them but shorten the backoff, as conftest's options
+    do for other tests.  A server's Retry-After is still honoured in full."""
+    real = cli._fetch_options
 
-    def configure(options: _fetch.FetchOptions | None = None) -> _fetch.Fetcher:
-        opts = options or _fetch.FetchOptions()
-        return real(replace(opts, retry_wait_initial=0.01, retry_wait_max=0.05))
+    def fast(st: Settings, quiet: bool) -> FetchOptions:
+        return replace(real(st, quiet), retry_wait_initial=0.01, retry_wait_max=0.05)
 
-    monkeypatch.setattr(_fetch, "configure", configure)
+    monkeypatch.setattr(cli, "_fetch_options", fast)
 
 
 def audit(

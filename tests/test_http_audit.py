@@ -20,11 +20,11 @@ def verdicts(report) -> dict[str, tuple[str | None, str | None]]:
     }
 
 
-def test_audit_over_http_matches_local_files(http_server) -> None:
+def test_audit_over_http_matches_local_files(http_server, fetcher) -> None:
     article_url = http_server.add("/news/kazakhstan.html", HTML_ARTICLE.read_bytes())
     source_url = http_server.add("/transcripts/blinken.html", HTML_SOURCE.read_bytes())
 
-    remote = run_audit(article_url, [source_url])
+    remote = run_audit(article_url, [source_url], fetcher=fetcher)
     local_html = run_audit(str(HTML_ARTICLE), [str(HTML_SOURCE)])
     local_txt = run_audit(str(SEED / "article.txt"), [str(SEED_SOURCE)])
 
@@ -40,11 +40,11 @@ def test_audit_over_http_matches_local_files(http_server) -> None:
     assert any(r.match and r.match.speaker == "SECRETARY BLINKEN" for r in judged)
 
 
-def test_html_source_with_undeclared_charset(http_server) -> None:
+def test_html_source_with_undeclared_charset(http_server, fetcher) -> None:
     # Served as cp1252 with no charset anywhere: curly apostrophes must survive
     # for "it’s sometimes" to match at all.
     body = HTML_SOURCE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
     url = http_server.add("/t.html", body.encode("cp1252"), content_type="text/html")
-    report = run_audit(str(SEED / "article.txt"), [url])
+    report = run_audit(str(SEED / "article.txt"), [url], fetcher=fetcher)
     assert report.sources[0].status == "ok"
     assert "it’s sometimes" in report.sources[0].text

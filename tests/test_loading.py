@@ -8,19 +8,19 @@ import sys
 
 import pytest
 
-from quoteverify._text import (
+from quoteverify._decode import (
     NotText,
     decode,
     guess_format,
     html_to_document,
-    markdown_to_document,
     split_front_matter,
 )
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.discover import plan_sources
 from quoteverify.errors import InputError
 from quoteverify.models import Quote
-from quoteverify.sources import load_source
+from quoteverify.sources import load_source, load_sources
 
 from .conftest import SEED, SEED_SOURCE
 
@@ -129,41 +129,53 @@ def test_stdin_article(monkeypatch) -> None:
     assert article.text == "“We will act,” she said.\n" and article.origin == "-"
 
 
-def test_article_over_http(http_server) -> None:
+def test_article_over_http(http_server, fetcher) -> None:
     url = http_server.add("/a.html", (SEED / "html" / "article.html").read_bytes())
-    article = load_article(url)
+    article = load_article(url, fetcher=fetcher)
     assert article.format == "html" and article.url == url
     assert "once the Russians are in your house" in article.text
     ua = http_server.requests[0][1].get("User-Agent", "")
     assert ua.startswith("quoteverify/")
 
 
-def test_article_http_404_is_input_error(http_server) -> None:
+def test_article_http_404_is_input_error(http_server, fetcher) -> None:
     with pytest.raises(InputError, match=r"article 'http://127\.0\.0\.1:\d+/gone': HTTP 404"):
-        load_article(http_server.url("/gone"))
+        load_article(http_server.url("/gone"), fetcher=fetcher)
 
 
-def test_sources_never_raise(http_server, tmp_path) -> None:
+def test_no_fetcher_no_network(http_server) -> None:
+    # Code handed no Fetcher cannot fetch: the URL is refused unread, never
+    # fetched with options nobody chose.
+    url = http_server.add("/a.html", (SEED / "html" / "article.html").read_bytes())
+    with pytest.raises(InputError, match=r"a URL, and no fetcher was given to fetch it"):
+        load_article(url)
+    src = load_source(url)
+    assert (src.status, src.error) == ("error", "not fetched: no fetcher was given")
+    assert [s.error for s in load_sources([url, url + "?2"])] == [src.error] * 2
+    assert http_server.requests == []
+
+
+def test_sources_never_raise(http_server, tmp_path, fetcher) -> None:
     assert load_source(str(SEED_SOURCE)).status == "ok"
     missing = load_source(str(tmp_path / "nope.txt"))
     assert missing.status == "error" and missing.error == "no such file"
-    gone = load_source(http_server.url("/gone"))
+    gone = load_source(http_server.url("/gone"), fetcher=fetcher)
     assert gone.status == "error" and gone.error.startswith("HTTP 404")
     # A port nothing listens on: connection refused.
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()
-    refused = load_source(f"http://127.0.0.1:{port}/x")
+    refused = load_source(f"http://127.0.0.1:{port}/x", fetcher=fetcher)
     assert refused.status == "error" and "cannot connect" in refused.error
 
 
-def test_source_size_limit(http_server, monkeypatch) -> None:
+def test_source_size_limit(http_server, monkeypatch, fetcher) -> None:
     import quoteverify.sources as sources
 
     monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 1000)
     url = http_server.add("/big.txt", "word " * 1000, content_type="text/plain")
-    src = load_source(url)
+    src = load_source(url, fetcher=fetcher)
     assert src.status == "error" and "limit" in src.error
 
 

@@ -1,15 +1,19 @@
 """Markdown structure the block reader must respect (issue 16): entity
 references decoded, code blocks (indented and fenced) never read as prose,
-backslash escapes removed; and ``locate`` places the quotes exactly anyway."""
+backslash escapes removed; and ``position`` places the quotes exactly anyway."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from quoteverify._text import markdown_code_lines, markdown_to_document
+import pytest
+
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import LineIndex, locate_quotes_detailed, read_original
+from quoteverify.position import LineIndex, locate_quotes_detailed, read_original
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ISSUE_SAMPLE = (
     "Intro.\n\n"
@@ -81,25 +85,6 @@ def test_fenced_code_block_is_not_prose(tmp_path: Path) -> None:
     assert got["the fences are closed now"][0] == "exact"
 
 
-def test_code_lines_are_the_same_for_locate_and_the_reader() -> None:
-    lines = [
-        "Text",
-        "    more text",
-        "",
-        "    code",
-        "",
-        "```",
-        "x",
-        "```",
-        "- item",
-        "",
-        "    item",
-    ]
-    assert markdown_code_lines(lines) == [
-        False, False, False, True, False, True, True, True, False, False, False,
-    ]  # fmt: skip
-
-
 def test_backslash_escapes_are_removed(tmp_path: Path) -> None:
     doc = markdown_to_document('Psaki said \\"done\\", \\*not emphasis\\* and \\\\ one.\n')
     assert doc.text == 'Psaki said "done", *not emphasis* and \\ one.'
@@ -132,3 +117,124 @@ def test_comments_do_not_change_which_lines_are_code(tmp_path: Path) -> None:
     assert "still code" not in doc.text
     _orig, got = _quotes_and_places(tmp_path, text)
     assert got == {"the comment is not indentation": ("exact", "the comment is not indentation")}
+
+
+# ---------------------------------------------------------------- CommonMark blocks
+
+
+def test_a_line_of_no_break_spaces_separates_paragraphs() -> None:
+    # The White House transcripts separate turns with a line holding U+00A0;
+    # CommonMark alone would run every turn into one paragraph.
+    psaki = "MS. PSAKI:\xa0 Hi, everyone.\xa0 \n\xa0 \nQ\xa0 \xa0 Hello.\n"
+    assert markdown_to_document(psaki).text == "MS. PSAKI: Hi, everyone.\n\nQ Hello."
+    musk = "Q You’re okay with that?\n\u00a0\nMR. MUSK: I mean, I left it up to the lawyers.\n"
+    assert markdown_to_document(musk).text.split("\n\n") == [
+        "Q You’re okay with that?",
+        "MR. MUSK: I mean, I left it up to the lawyers.",
+    ]
+
+
+def test_a_number_wrapped_to_the_start_of_a_line_is_not_a_list() -> None:
+    # The hand-written reader took "2." for a list marker and dropped it.
+    nord = "the statement about Nord Stream\n2.\xa0 We can come back to that.\n"
+    assert (
+        markdown_to_document(nord).text
+        == "the statement about Nord Stream 2. We can come back to that."
+    )
+    may = "we faced a deadline — May\n1.\xa0 The Taliban onslaught was coming.\n"
+    assert (
+        markdown_to_document(may).text
+        == "we faced a deadline — May 1. The Taliban onslaught was coming."
+    )
+
+
+def test_raw_html_tags_and_blocks_are_not_prose() -> None:
+    span = 'must <span style="text-decoration: underline">always be built\non</span> trust.\n'
+    assert markdown_to_document(span).text == "must always be built on trust."
+    img = 'Before.\n\n<img src="a.gif" title="Anchor" width="1" />\n\nAfter.\n'
+    assert markdown_to_document(img).text == "Before.\n\nAfter."
+    script = '<script>\nvar said = "not a quote";\n</script>\n\nShe said “yes.”\n'
+    assert markdown_to_document(script).text == "She said “yes.”"
+
+
+def test_blockquote_paragraphs_stay_apart() -> None:
+    text = "Intro.\n> “We will rebuild,” she said.\n>\n> “And soon,” he said.\n"
+    assert markdown_to_document(text).text.split("\n\n") == [
+        "Intro.",
+        "“We will rebuild,” she said.",
+        "“And soon,” he said.",
+    ]
+
+
+def test_links_keep_the_destination_as_written() -> None:
+    doc = markdown_to_document(
+        '[Remarks](https://example.org/café?a=1&amp;b=2 "t") and [ref][r].\n\n'
+        "[r]: https://example.org/r\n"
+    )
+    assert doc.text == "Remarks and ref."
+    assert [link[:2] for link in doc.links] == [
+        ("Remarks", "https://example.org/café?a=1&b=2"),
+        ("ref", "https://example.org/r"),
+    ]
+
+
+# ---------------------------------------------------------------- the offset map
+
+
+def _written(text: str, i: int, original: str, doc_offsets: object) -> str:
+    a, b = doc_offsets.span(i, i + 1)  # type: ignore[attr-defined]
+    return original[a:b]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_every_character_maps_to_what_it_was_written_as(newline: str) -> None:
+    original = newline.join(
+        [
+            "---",
+            "title: T",
+            "---",
+            "# A *heading*",
+            "",
+            '> Biden said &ldquo;We will win&rdquo; and \\"ok\\"',
+            "> on [a link](https://x.org/a.b) `code` <b>bold</b>.",
+            "",
+            "    code block",
+            "",
+            "- item one",
+            "",
+        ]
+    )
+    doc = markdown_to_document(original)
+    assert (
+        doc.text
+        == 'A heading\n\nBiden said “We will win” and "ok" on a link code bold.\n\nitem one'
+    )
+    assert doc.offsets is not None and len(doc.offsets.starts) == len(doc.text)
+    special = {"“": "&ldquo;", "”": "&rdquo;", '"': '\\"'}
+    for i, ch in enumerate(doc.text):
+        written = _written(doc.text, i, original, doc.offsets)
+        if "\n\n" in (doc.text[i : i + 2], doc.text[i - 1 : i + 1]):
+            continue  # a paragraph break stands for whatever lay between
+        if ch.isspace():
+            assert not written.strip(" \r\n>"), (i, written)
+        else:
+            assert written == special.get(ch, ch), (i, ch, written)
+
+
+WHITEHOUSE_MARKDOWN = sorted((ROOT / "fixtures" / "whitehouse" / "sources").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", WHITEHOUSE_MARKDOWN[:2], ids=lambda p: p.name)
+def test_the_map_places_quotes_where_finding_their_words_does(path: Path) -> None:
+    from dataclasses import replace
+
+    from quoteverify.position import _Locator
+
+    article = load_article(str(path))
+    quotes = extract_quotes(article)
+    assert article.original is not None and quotes
+    looked_up = locate_quotes_detailed(article.original, article, quotes)
+    found = _Locator(article.original, replace(article, offsets=None)).locate(quotes)
+    assert {k: (v.start, v.end) for k, v in looked_up.items()} == {
+        k: (v.start, v.end) for k, v in found.items()
+    }

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from quoteverify._decode import NotText
 from quoteverify._pdf import pdf_to_text
-from quoteverify._text import NotText
 from quoteverify.cli import main
 from quoteverify.sources import load_source
 

@@ -11,19 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify._fetch import FetchOptions, configure
 from quoteverify.cli import main
 from quoteverify.config import resolve
 
 from .conftest import LocalServer
 
 ROLE = "/latest/meta-data/iam/security-credentials/role"
-
-
-@pytest.fixture
-def guarded() -> None:
-    # The suite's default allows 127.0.0.1; these tests need the real default.
-    configure(FetchOptions())
 
 
 @pytest.fixture
@@ -55,8 +48,9 @@ def test_a_repository_config_cannot_turn_the_guard_off_or_write_outside(
     tmp_path: Path,
     http_server: LocalServer,
     capsys: pytest.CaptureFixture[str],
-    guarded: None,
 ) -> None:
+    # main builds its Fetcher from the settings alone, so the guard is the
+    # default one here unless a setting the config may not make turns it off.
     code = main(["check", "--format", "json"])
     out, err = capsys.readouterr()
     assert code == 0, err
@@ -92,17 +86,17 @@ def test_the_same_settings_are_honoured_from_a_named_file_or_the_command_line(
     named.write_text(text, encoding="utf-8")
     st = resolve({}, explicit=str(named), env={}, cwd=repo)
     assert st.ignored == ()
-    assert st.get("allow-private") is True and st.get("ignore-robots") is True
-    assert st.get("archive") == (tmp_path / "outside.warc.gz").as_posix()
+    assert st.allow_private is True and st.ignore_robots is True
+    assert st.archive == (tmp_path / "outside.warc.gz").as_posix()
     st = resolve({}, env={"QUOTEVERIFY_CONFIG": str(named)}, cwd=repo)
-    assert st.ignored == () and st.get("allow-private") is True
+    assert st.ignored == () and st.allow_private is True
     st = resolve({"allow-private": True}, env={}, cwd=repo)
-    assert st.get("allow-private") is True and st.origin("allow-private") == "command line"
+    assert st.allow_private is True and st.origin("allow-private") == "command line"
     assert len(st.ignored) == 4
 
 
 def test_a_write_path_into_git_is_outside_too(repo: Path) -> None:
     (repo / "quoteverify.toml").write_text('cache = ".git/hooks/pre-commit"\n', encoding="utf-8")
     st = resolve({}, env={}, cwd=repo)
-    assert st.get("cache") is None
+    assert st.cache is None
     assert st.ignored and "'cache' outside the repository" in st.ignored[0]

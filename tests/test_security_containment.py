@@ -275,7 +275,7 @@ def test_yaml_aliases_in_front_matter_are_refused(tmp_path: Path) -> None:
 
 
 def test_yaml_front_matter_still_loads_only_safely(tmp_path: Path) -> None:
-    from quoteverify._text import split_front_matter
+    from quoteverify._decode import split_front_matter
 
     front, _ = split_front_matter("---\ntitle: !!python/object/apply:os.system ['true']\n---\n")
     assert front == {}

@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 import pytest
 
-from quoteverify._text import comment_spans, markdown_to_document, tag_spans
+from quoteverify._markdown_reader import markdown_to_document
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import _html_stream, _markdown_stream, locate_quotes
 from quoteverify.models import Article
+from quoteverify.position import _html_stream, _markdown_stream, locate_quotes
 
 LIMIT = 3.0
 
@@ -94,18 +94,6 @@ def test_locating_quotes_grows_linearly() -> None:
     at_small(small)
     ratio = _per_call(at_large, large) / _per_call(at_small, small)
     assert ratio < LIMIT, f"doubling quotes and words multiplied the time by {ratio:.1f}"
-
-
-def test_linear_helpers_find_what_the_regexes_found() -> None:
-    import random
-    import re
-
-    tags, comments = re.compile(r"<[^>\n]+>"), re.compile(r"<!--.*?-->", re.S)
-    rng = random.Random(12)
-    for _ in range(3000):
-        text = "".join(rng.choice("<>\na-!") for _ in range(rng.randint(0, 40)))
-        assert tag_spans(text) == [m.span() for m in tags.finditer(text)], text
-        assert comment_spans(text) == [m.span() for m in comments.finditer(text)], text
 
 
 def test_a_huge_numeric_entity_is_not_a_crash() -> None:

@@ -55,8 +55,8 @@ def test_an_ordinary_number_of_quotations_is_still_checked(tmp_path: Path) -> No
 def test_placing_quotes_in_a_large_file_costs_bytes_per_character_not_hundreds() -> None:
     from quoteverify.article import parse_article_bytes
     from quoteverify.extract import extract_quotes
-    from quoteverify.locate import locate_quotes
     from quoteverify.models import Article
+    from quoteverify.position import locate_quotes
 
     para = "The council met on Tuesday to discuss the budget and the plan. " * 12
     original = "# Big\n\n" + "\n\n".join(

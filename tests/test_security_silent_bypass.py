@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteverify._text import decode_checked
+from quoteverify._decode import decode_checked
 
 from .conftest import run_cli as run
 from .conftest import without_ci_environment

@@ -23,9 +23,9 @@ SAID = 'Ann Lee said "we will fix every road in this city" on Monday.'
 
 
 @pytest.fixture
-def client(tmp_path):
+def client(tmp_path, fetcher):
     lib = tmp_path / "lib.sqlite"
-    with TestClient(create_app(libraries=[str(lib)])) as c:
+    with TestClient(create_app(fetcher=fetcher, libraries=[str(lib)])) as c:
         yield c
 
 

@@ -55,3 +55,31 @@ def test_audit_of_local_files_imports_no_network_stack(tmp_path) -> None:
     code, modules = loaded("audit", article(tmp_path), "--source", SEED_SOURCE, "--fail-on", "none")
     assert code == 0
     assert not modules & set(NETWORK), sorted(modules & set(NETWORK))
+
+
+HELP_PROBE = """
+import contextlib, io, json, sys
+from quoteverify.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(["--help"])
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_help_imports_neither_the_configuration_nor_any_stage() -> None:
+    # --help reads no configuration: the parser's choices come from models.
+    proc = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE], capture_output=True, text=True, check=True, timeout=120
+    )
+    modules = set(json.loads(proc.stdout.splitlines()[-1]))
+    ours = {m for m in modules if m.startswith("quoteverify")}
+    assert "quoteverify.config" not in ours and "tomllib" not in modules
+    assert ours <= {
+        "quoteverify",
+        "quoteverify.cli",
+        "quoteverify.models",
+        "quoteverify.errors",
+        "quoteverify.grammar",
+        "quoteverify._display",
+    }, sorted(ours)
+    assert not {m.split(".")[0] for m in modules} & set(NETWORK)

@@ -452,7 +452,7 @@ def test_short_rule_counts_paired_words_not_only_the_longest_run():
     from quoteverify.align._diff import WordDiff
     from quoteverify.models import DiffOp
     from quoteverify.thresholds import DEFAULT
-    from quoteverify.verdict import _short_paired
+    from quoteverify.verdict._passage import _short_paired
 
     # "They paid a $10 million settlement": 5 of 6 words paired, one edit.
     wd = WordDiff(

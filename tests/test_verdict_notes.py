@@ -119,14 +119,14 @@ def test_a_paraphrase_of_another_speakers_turn_is_misattributed_with_its_passage
 
 
 def test_check_reads_the_code_not_the_prose() -> None:
-    from quoteverify.check import _message
+    from quoteverify.report import finding_message
 
     r = _judge("Is one of those options looking at releasing more oil", PSAKI)
     assert r.verdict == "misattributed"
     # A note whose text reads like a misattribution but whose code is not.
     decoy = Note("question-turn", "misattributed: DECOY")
     notes = [decoy, *(n for n in r.notes)]
-    msg = _message(QuoteResult(**{**r.__dict__, "notes": notes}), [SOURCE])
+    msg = finding_message(QuoteResult(**{**r.__dict__, "notes": notes}), [SOURCE])
     assert "DECOY" not in msg
 
 

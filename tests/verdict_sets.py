@@ -120,11 +120,11 @@ SETS: tuple[LabelledSet, ...] = (
     ),
     # Quotations as news outlets printed them, against the transcripts.  The
     # gate: no UNSAFE pass, floors on exact accuracy, pass/fail agreement and
-    # false alarms at what the engine reaches (issue 10).
+    # false alarms at what the engine reaches (issue 10; 284/289, 289/289, 0 on 2026-12-07).
     LabelledSet(
         "verdicts-realworld",
         built=False,
-        gate=Gate(0.96, cases=289, min_agreement=0.995, max_false_alarms=1),
+        gate=Gate(0.98, cases=289, min_agreement=0.995, max_false_alarms=0),
     ),
     # Held out from the real-world tuning: frozen.  Only its labels' hash is
     # checked; the suite never runs the engine on it (a gate would invite tuning).

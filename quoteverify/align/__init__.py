@@ -17,34 +17,82 @@ from typing import NamedTuple
 
 import numpy as np
 
-from quoteverify.align._index import (
-    SENTINEL_ID,
-    Hit,
-    TrigramLookup,
-    WordIndex,
-    build_index,
-    exact_positions,
-    fuzzy_hits,
-    trigram_lookup,
-    word_ids,
+from quoteverify.align import _index, _tokens, _transcript
+from quoteverify.align._diff import (
+    WordDiff,
+    WordRules,
+    moved_words,
+    quote_shown,
+    source_punct,
+    source_shown,
+    source_word,
+    tight_diff,
+    word_diff,
 )
+from quoteverify.align._index import Hit, TrigramLookup, WordIndex
 from quoteverify.align._normalize import Normalized, normalize
-from quoteverify.align._quote import quote_keys
-from quoteverify.align._tokens import TOKEN_RE, bulk_tokens, key_of
-from quoteverify.align._transcript import (
-    Turn,
-    front_matter,
-    gap_spans,
-    has_blank_lines,
-    parse_turns,
-    quotation_spans,
-    quoted_share,
-    stage_spans,
+from quoteverify.align._quote import ParsedQuote, parse_quote, quote_keys
+from quoteverify.align._tokens import (
+    QToken,
+    expand,
+    is_contraction,
+    is_modal,
+    is_negation,
+    is_number,
+    levenshtein,
+    number_value,
 )
+from quoteverify.align._transcript import Turn, label_matches, label_person_words
 from quoteverify.models import Source
 from quoteverify.thresholds import DEFAULT, Thresholds
 
-__all__ = ["PreparedSource", "prepare_source", "Hit", "Located", "locate", "find_candidates"]
+# What the align stage offers: preparing and searching a source (``prepare_source``,
+# ``find_candidates``, ``locate``), the word diff with its descriptive flags
+# (``word_diff``, told what a replaced word is by the caller's ``WordRules``), and
+# the word-level facts the verdict rules read (tokens, numbers, negations,
+# transcript labels).  Its private modules are free to change behind this list.
+__all__ = [
+    "BARRIER_KEY",
+    "Hit",
+    "Located",
+    "Lookup",
+    "Normalized",
+    "ParsedQuote",
+    "PreparedSource",
+    "QToken",
+    "TrigramLookup",
+    "Turn",
+    "WordDiff",
+    "WordIndex",
+    "WordRules",
+    "expand",
+    "find_candidates",
+    "find_exact",
+    "find_fuzzy",
+    "is_contraction",
+    "is_modal",
+    "is_negation",
+    "is_number",
+    "label_matches",
+    "label_person_words",
+    "levenshtein",
+    "locate",
+    "lookup",
+    "moved_words",
+    "normalize",
+    "number_value",
+    "parse_quote",
+    "prepare_source",
+    "quote_keys",
+    "quote_shown",
+    "quote_trigrams",
+    "shares_trigram",
+    "source_punct",
+    "source_shown",
+    "source_word",
+    "tight_diff",
+    "word_diff",
+]
 
 
 # A transcriber's bracketed words ("[a deal]"), one line at most.
@@ -92,12 +140,12 @@ class PreparedSource:
 
     # -- token helpers -------------------------------------------------------
     def is_sentinel(self, i: int) -> bool:
-        return int(self.index.ids[i]) == SENTINEL_ID
+        return int(self.index.ids[i]) == _index.SENTINEL_ID
 
     def has_barrier(self, a: int, b: int) -> bool:
         """Is any of tokens [a, b) a barrier?  One numpy scan: a stitched
         quote's gap may span thousands of tokens."""
-        return b > a and bool((self.index.ids[max(0, a) : b] == SENTINEL_ID).any())
+        return b > a and bool((self.index.ids[max(0, a) : b] == _index.SENTINEL_ID).any())
 
     def core(self, i: int) -> str:
         """The token's normalised surface ("It's"); for a barrier, its marker."""
@@ -141,7 +189,7 @@ class PreparedSource:
         spans = self._quoted.get(turn.label_start)
         if spans is None:
             norm = self.norm
-            spans = quotation_spans(
+            spans = _transcript.quotation_spans(
                 norm.text,
                 turn.label_end,
                 turn.end,
@@ -150,7 +198,10 @@ class PreparedSource:
                 line_paragraphs=self.line_paragraphs,
             )
             self._quoted[turn.label_start] = spans
-        return quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2 > 1
+        return (
+            _transcript.quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2
+            > 1
+        )
 
     def bracketed(self, i: int) -> bool:
         """Does token ``i`` stand inside the transcriber's [square brackets]?
@@ -226,33 +277,33 @@ def _tokens_and_keys(masked: str) -> tuple[np.ndarray, list[str]]:
     """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing."""
     low = masked.lower()
     if len(low) != len(masked):  # a rare character whose lower case is longer
-        spans = [m.span() for m in TOKEN_RE.finditer(masked)]
-        keys = [key_of(masked[s:e]) for s, e in spans]
+        spans = [m.span() for m in _tokens.TOKEN_RE.finditer(masked)]
+        keys = [_tokens.key_of(masked[s:e]) for s, e in spans]
         return np.asarray(spans, dtype=np.int64).reshape(-1, 2), keys
-    starts, ends, keys = bulk_tokens(low)
+    starts, ends, keys = _tokens.bulk_tokens(low)
     return np.stack([starts, ends], axis=1), keys
 
 
 def prepare_source(source: Source) -> PreparedSource:
     """Normalise, tokenise and index ``source`` (status "ok") once."""
     norm = normalize(source.text)
-    body, fm_title = front_matter(norm.text)
-    turns = parse_turns(norm.text, body)
-    gaps = gap_spans(norm.text, body)
+    body, fm_title = _transcript.front_matter(norm.text)
+    turns = _transcript.parse_turns(norm.text, body)
+    gaps = _transcript.gap_spans(norm.text, body)
     blanks = [(0, body)] + [(t.label_start, t.label_end) for t in turns] + gaps
-    blanks += stage_spans(norm.text, body)
+    blanks += _transcript.stage_spans(norm.text, body)
     masked = _blank(norm.text, blanks)
 
     arr, keys = _tokens_and_keys(masked)
     # Barriers: a turn change or an editor's "[…]" separates words that were
     # not said one after the other.  They become tokens no quote word equals.
-    ids, vocab = word_ids(keys)
+    ids, vocab = _index.word_ids(keys)
     barriers = sorted([(t.label_start, t.label_end) for t in turns] + gaps)
     if barriers:
         barr = np.asarray(barriers, dtype=np.int64)
         pos = np.searchsorted(arr[:, 0], barr[:, 0])
         arr = np.insert(arr, pos, barr, axis=0)
-        ids = np.insert(ids, pos, SENTINEL_ID)
+        ids = np.insert(ids, pos, _index.SENTINEL_ID)
         keys = _insert_barriers(keys, pos.tolist())
     return PreparedSource(
         source=source,
@@ -261,12 +312,12 @@ def prepare_source(source: Source) -> PreparedSource:
         turns=tuple(turns),
         tok_start=arr[:, 0].copy(),
         tok_end=arr[:, 1].copy(),
-        index=build_index(ids, vocab),
+        index=_index.build_index(ids, vocab),
         masked=masked,
         turn_starts=np.asarray([t.label_start for t in turns], dtype=np.int64),
         newlines=_newlines(source.text),
         keys=keys,
-        line_paragraphs=not has_blank_lines(norm.text, body),
+        line_paragraphs=not _transcript.has_blank_lines(norm.text, body),
         labels=tuple(dict.fromkeys(t.label for t in turns)),
     )
 
@@ -307,14 +358,14 @@ def lookup(ps: PreparedSource, keys: list[str]) -> Lookup:
     # trigram keys (formed in Python).
     ql = list(map(ps.index.vocab.get, keys, repeat(-1)))  # a C-level loop
     qids = np.asarray(ql, dtype=np.int64)
-    return Lookup(qids, trigram_lookup(ps.index, qids, ql))
+    return Lookup(qids, _index.trigram_lookup(ps.index, qids, ql))
 
 
 def find_exact(ps: PreparedSource, keys: list[str], look: Lookup | None = None) -> list[int]:
     """Token start positions where ``keys`` occur contiguously."""
     if look is None:
         look = lookup(ps, keys)
-    return exact_positions(ps.index, look.qids, look.trigrams)
+    return _index.exact_positions(ps.index, look.qids, look.trigrams)
 
 
 def quote_trigrams(look: Lookup) -> set[tuple[int, int, int]]:
@@ -349,7 +400,7 @@ def find_fuzzy(
     """Approximate places for ``keys``, best first (see ``_index.fuzzy_hits``)."""
     if look is None:
         look = lookup(ps, keys)
-    return fuzzy_hits(
+    return _index.fuzzy_hits(
         ps.index,
         look.qids,
         max_windows=max_windows,

@@ -222,6 +222,64 @@ def label_person_words(label: str) -> list[str]:
     return [w for w in label.split() if w not in _TITLES]
 
 
+def title_holders(role: str, title: str) -> list[str]:
+    """The name words (upper case, in order) a source's title gives after ``role``.
+
+    Every capitalised word of the name, not only the first: "Statement from
+    President Joe Biden" names BIDEN as much as "Remarks by President Biden"
+    does (the first reading took "JOE" for the holder's surname).  Only the
+    first holder the title names.
+
+    >>> sorted(title_holders("president", "Remarks by President Biden on the Economy"))
+    ['BIDEN']
+    >>> sorted(title_holders("president", "Statement from President Joe Biden"))
+    ['BIDEN', 'JOE']
+    >>> sorted(title_holders("president", "Remarks by Vice President Harris"))
+    []
+    >>> sorted(title_holders("president", "Remarks by President Biden and President Moon Jae-in"))
+    ['BIDEN']
+    >>> sorted(title_holders("president", "Statement on President Biden’s Phone Call"))
+    ['BIDEN']
+    """
+    words = r"\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+    pat = re.compile(r"(?<![Vv][Ii][Cc][Ee] )(?i:" + re.escape(role) + ")" + words)
+    out: list[str] = []
+    # The first holder named: White House titles name their own office
+    # holder first ("President Biden and President Moon Jae-in"), and a
+    # guest has a label of their own ("PRESIDENT MOON:").
+    for m in list(pat.finditer(title))[:1]:
+        for w in m.group(1).split():
+            name = re.sub(r"['’]S$", "", w.upper().rstrip("."))
+            out.append(name)
+            if name != w.upper().rstrip("."):
+                break  # "Biden’s Phone Call": the possessive ends the name
+    return out
+
+
+def _first_name_agrees(words: list[str], holders: list[str], surname: str) -> bool:
+    """Does the speaker's first name agree with the one a title gives before the surname?
+
+    "Remarks by First Lady Jill Biden": THE FIRST LADY is Jill, not Joe
+    Biden, though the surname is the same.  A title with the surname first
+    ("President Trump Before Marine One Departure") or a speaker known by one
+    name has nothing to disagree; a short form ("Joe" for "Joseph") agrees.
+
+    >>> _first_name_agrees(["JOE", "BIDEN"], ["JILL", "BIDEN"], "BIDEN")
+    False
+    >>> _first_name_agrees(["JILL", "BIDEN"], ["JILL", "BIDEN"], "BIDEN")
+    True
+    >>> _first_name_agrees(["JOE", "BIDEN"], ["JOSEPH", "R", "BIDEN"], "BIDEN")
+    True
+    >>> _first_name_agrees(["DONALD", "TRUMP"], ["TRUMP", "BEFORE", "MARINE"], "TRUMP")
+    True
+    """
+    i = holders.index(surname) if surname in holders else 0
+    if i == 0 or len(words) < 2:
+        return True
+    a, b = words[0].rstrip("."), holders[0]
+    return a == b or len(a) <= 2 or len(b) <= 2 or a[:2] == b[:2]
+
+
 def label_matches(
     label: str,
     speaker_name: str,
@@ -260,11 +318,9 @@ def label_matches(
         # The transcript's title names the role holder: "Remarks by President
         # Biden", "Remarks by Vice President Harris", "First Lady Jill Biden".
         if source_title:
-            t = source_title.upper()
-            pat = re.compile(r"(?<!VICE )" + role.upper() + r"\s+(?:[A-Z.]+\s+){0,2}?([A-Z\-']+)")
-            holders = {m.group(1) for m in pat.finditer(t)}
+            holders = title_holders(role, source_title)
             if holders:
-                return surname in holders
+                return surname in holders and _first_name_agrees(words, holders, surname)
         if speaker_title:
             st = speaker_title.lower()
             if role == "president":

@@ -10,6 +10,7 @@ tables of ``_rules``; the speaker phrase is parsed by ``_cues``/``_phrases``/
 from __future__ import annotations
 
 from quoteverify.extract._limits import LIMITS, ExtractLimits
+from quoteverify.extract._marks import TooManyQuotations
 from quoteverify.extract._rules import (
     ATTRIBUTION_RULES,
     EARLY_KIND_RULES,
@@ -28,6 +29,7 @@ __all__ = [
     "ExtractLimits",
     "Explained",
     "Rule",
+    "TooManyQuotations",
     "explain",
     "extract_quotes",
 ]

@@ -35,7 +35,7 @@ from quoteverify.extract._phrases import (
     parse_np,
     sentence_subject,
 )
-from quoteverify.extract._text import _is_abbreviation
+from quoteverify.extract._sentences import _is_abbreviation
 
 
 @dataclass

@@ -26,6 +26,8 @@ criticized criticised criticizes criticises slammed slams blasted blasts thanked
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
 reads cited cites
+reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
+reasoned reasons summarized summarizes summarised summarises
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -96,7 +98,8 @@ CUE = re.compile(
 PARTICIPLE_CUE = re.compile(
     r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
-    r"stating|reporting|recommending|promising|urging)\b"
+    r"stating|reporting|recommending|promising|urging|sharing|reflecting|emphasizing|"
+    r"emphasising|highlighting|acknowledging|recalling|vowing|pledging)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
@@ -105,6 +108,13 @@ PARTICIPLE_CUE = re.compile(
 # report as “fiction”".  ``$`` is the quotation's opening mark (the search ends there).
 INDIRECT_ONLY_CUE = re.compile(
     r"(?=[a-z])\b(?:called|calls|calling|described|describes|describing|"
+    # Speech acts whose object is the speaker's own phrase: "Rep. Max Frost compared
+    # ICE operations to “…”", "McIver incited people to “shut down the city”",
+    # "Lynch smeared ICE agents as “the Gestapo”" (White House, 2025-09-26);
+    # "bragged about “not participating in immigration enforcement”" (2025-04-15).
+    r"compared|compares|likened|likens|smeared|smears|mocked|mocks|ridiculed|ridicules|"
+    r"condemned|condemns|decried|decries|lambasted|lambasts|incited|incites|bragged|"
+    r"brags|threatened|threatens|"
     r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
@@ -179,6 +189,7 @@ student farmer driver survivor victim soldier neighbour neighbor friend
 researcher scientist activist organiser organizer protester journalist reporter
 correspondent source aide lawmaker legislator prosecutor defendant candidate
 poster blogger commenter
+anchor anchorman anchorwoman newscaster presenter commentator pundit narrator moderator
 waitress waiter bartender server cashier chef cook mechanic electrician plumber carpenter
 trucker retiree veteran parent grandmother grandfather pastor priest firefighter paramedic
 pilot controller engineer entrepreneur shopper customer consumer voter taxpayer homeowner
@@ -211,6 +222,7 @@ fighters insiders neighbours neighbors ceos chiefs founders retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
+passengers travelers travellers commuters patients recipients drivers
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
@@ -227,6 +239,7 @@ Secretariat Directorate Command Guard Assembly Tribunal Caucus Roundtable Press
 Monde Reuters Brands Growers Producers Manufacturers
 Builders Workers Teamsters Brotherhood Conference Partnership Project Initiative Campaign
 Co. Holdings Bloc Front Movement
+Gazette Herald Chronicle Inquirer Examiner Courier Bulletin Magazine Review Globe Mail
 """.split()
 )
 # Single words that name an organisation (or a government by its capital).
@@ -236,6 +249,7 @@ Kremlin Pentagon Reuters AFP AP NATO UN EU Google Amazon Apple Microsoft Meta Te
 Facebook Twitter Hamas Hezbollah Taliban Moscow Washington Beijing Kyiv Kiev Tehran Ankara
 Astana Paris London Berlin Brussels Tokyo Seoul Pyongyang Jerusalem Damascus Baghdad Kabul
 Interfax TASS Xinhua OpenAI Nvidia Boeing Airbus Ukraine Russia China Iran Israel
+Bloomberg CNN MSNBC NPR PBS Politico Axios BBC CBS NBC ABC CNBC Breitbart Newsmax HuffPost Semafor
 """.split()
 )
 # Lower-case organisation nouns: "the company said", "the ministry added".
@@ -296,6 +310,9 @@ ASIDE_START = re.compile(
     r"when|while|after|before|during|citing|according|as|from|with|by|later|earlier|"
     r"then|now|again|once|instead|in\s+turn|responding|addressing|referring|writing|"
     r"[0-9]+|Jr\.?|Sr\.?|[A-Z]\.(?:[A-Z]\.)+|Ph\.?D\.?|M\.?D\.?|Esq\.?|III|II|IV)\b"
+    # A party and state (AP style): "Congresswoman Terri Sewell, D-Alabama," (2022-07-02),
+    # "U.S. Sen. Jon Ossoff, D-Ga.," (2023-04-17) – an aside, never the speaker.
+    r"|^[DRI]-[A-Z][\w.\-]*"
 )
 ABBREVIATIONS = frozenset(
     """
@@ -338,7 +355,9 @@ US_STATES = frozenset(
 )  # fmt: skip
 # Labels of a fact-check or a list, not names: "FACT: New York Times made no
 # mention …", "UPDATE:", "MYTH:" (White House round-ups).
-LABEL_WORDS = frozenset("FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ".split())
+LABEL_WORDS = frozenset(
+    "FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ HOAX CLAIM TRUTH WRONG".split()
+)
 NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
@@ -355,6 +374,17 @@ FEMALE_TITLES = frozenset(
 
 MALE_TITLES = frozenset(
     "Mr. Mr Sir Lord King Prince Father Congressman Chairman Spokesman Councilman Brother".split()
+)
+# Gendered role nouns of an appositive: "His daughter, Sally, was already on the dock"
+# makes Sally "she" (feature h2-09), "her husband, Tom," makes Tom "he".
+FEMALE_ROLES = frozenset(
+    "daughter wife mother sister aunt niece grandmother granddaughter widow woman girl "
+    "actress waitress spokeswoman chairwoman congresswoman councilwoman girlfriend "
+    "fiancee stepmother".split()
+)
+MALE_ROLES = frozenset(
+    "son husband father brother uncle nephew grandfather grandson widower man boy actor "
+    "waiter spokesman chairman congressman councilman boyfriend fiance stepfather".split()
 )
 
 # Sentence-opening words that also open a title: "First Lady", "First Minister".

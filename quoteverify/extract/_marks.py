@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quoteverify.errors import SourceError
 from quoteverify.extract._lexicon import CUE
 from quoteverify.extract._limits import LIMITS
-from quoteverify.extract._text import sentence_starts
+from quoteverify.extract._sentences import sentence_starts
 
 MARK_CHARS = "“”\"„«»‹›「」『』‘’'‚"
 _MARK_RE = re.compile("[" + re.escape(MARK_CHARS) + "]")
@@ -147,7 +148,7 @@ MAX_MARKS = 100_000
 MAX_QUOTATIONS = 5_000
 
 
-class TooManyQuotations(ValueError):
+class TooManyQuotations(SourceError, ValueError):
     """The text holds more quotation marks or quotations than any article does."""
 
 

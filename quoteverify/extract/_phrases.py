@@ -16,8 +16,10 @@ from quoteverify.extract._lexicon import (
     AUX_WORDS,
     COMMON_CAPS,
     CUE,
+    DATE_WORDS,
     DOC_NOUNS,
     GROUP_WORDS,
+    NUMBER_WORDS,
     ORG_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -106,8 +108,14 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
     if parsed is None:
         return None
     title, name, typ = parsed
-    if len(name) == 1:
-        return None  # the "S" of a "U.S." cut at its last dot
+    if len(name) == 1 or name.rstrip(".") in ("Jr", "Sr"):
+        # the "S" of a "U.S." cut at its last dot; the "Jr." of "Robert F. Kennedy, Jr."
+        # cut off at its comma
+        return None
+    if not title and " " not in name:
+        lone = _lone_capital(name, start, end)
+        if lone is not False:
+            return lone
     if not name:
         # A title without a name: "the President" → resolved like a role noun.
         return Cand(
@@ -120,6 +128,29 @@ def _name_cand(seq: str, start: int, end: int) -> Cand | None:
             head=(title or "").split(" ")[-1].lower(),
         )
     return Cand("name", start, end, name, title, typ, head=name.split(" ")[-1])
+
+
+def _lone_capital(word: str, start: int, end: int) -> Cand | None | bool:
+    """A lone capitalised word that opens a sentence and names no one: a weekday,
+    a month or a number word ("Wednesday, the governor said" – the governor speaks,
+    not a person called Wednesday; "Two officials said"), or a plural group noun
+    capitalised only because it opens the sentence ("Organizers blamed the rain.
+    … She said" – a group, never the antecedent of "she"; "Officials said").
+    False when the word is an ordinary name.
+
+    >>> _lone_capital("Wednesday", 0, 9) is None
+    True
+    >>> _lone_capital("Organizers", 0, 10).kind
+    'group'
+    >>> _lone_capital("Haaland", 0, 7)
+    False
+    """
+    if word in DATE_WORDS or word in NUMBER_WORDS:
+        return None
+    low = word.lower()
+    if low in GROUP_WORDS and word[1:].islower():
+        return Cand("group", start, end, word, None, "group", head=low)
+    return False
 
 
 # Up to three capitalised words and up to two lower-case modifiers right before a
@@ -248,6 +279,12 @@ def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
                 return c
             break
     else:
+        if mode == "after" and s[:4] in ("the ", "The "):
+            # "according to the Sydney Morning Herald": an organisation after "the".
+            om = _NAME_RE.match(s, 4)
+            oc = _name_cand(om.group(0), base + 4, base + om.end()) if om else None
+            if oc is not None and oc.kind == "name" and oc.type == "organization":
+                return oc
         if mode == "after":
             # A lower-case job description before the name: "said principal cellist
             # Marcus Obi", "said Ohio transportation director Jack Marchbanks".
@@ -353,7 +390,7 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
     return out
 
 
-def _combine(name: Cand | None, role: Cand | None) -> Cand | None:
+def _titled_name(name: Cand | None, role: Cand | None) -> Cand | None:
     """ "the country’s ambassador to Ankara, Abzal Saparbekuly" → name with title."""
     if name is None or name.kind != "name" or name.type != "person":
         return None
@@ -378,7 +415,7 @@ def np_after(masked: str, a: int, b: int) -> Cand | None:
     if len(parts) >= 2:
         p0 = parse_np(masked, *parts[0], "full")
         p1 = parse_np(masked, *parts[1], "full")
-        comb = _combine(p1, p0) or _combine(p0, p1)
+        comb = _titled_name(p1, p0) or _titled_name(p0, p1)
         if comb:
             return comb
     first = parse_np(masked, *parts[0], "full")
@@ -402,6 +439,9 @@ _SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
 
 
 _LAST_WORD = re.compile(r"([a-z]+)\s*$")
+
+
+_TRAILING_PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*$")
 
 
 def _trim_aux(masked: str, a: int, b: int) -> int:
@@ -447,9 +487,11 @@ def np_before(masked: str, a: int, b: int) -> Cand | None:
 
 
 # A reduced relative between a document and its cue: "A leaked internal letter
-# [seen by Sky News] says" – the letter says, not Sky News.
+# [seen by Sky News] says" – the letter says, not Sky News; also "signed by" and its
+# kin, set off by commas ("letters, signed by dozens of my colleagues, to …").
 _SEEN_BY = re.compile(
-    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released)\s+by\s+[^,;:]{1,60}$"
+    r"\s(?:seen|obtained|reviewed|published|leaked|cited|quoted|released|signed|written|"
+    r"sent|authored|drafted|issued|co-signed)\s+by\s+[^,;:]{1,60},?\s*$"
 )
 
 
@@ -468,7 +510,35 @@ def doc_np(masked: str, a: int, b: int) -> Cand | None:
     return Cand("doc", m.start("np"), m.end("np"), phrase, None, "unknown", head=m.group("doc"))
 
 
+# A relative clause that hands the floor to the next speaker: "“Q1?” a reporter
+# asked, to which Biden responded, “A”", "…, at which point Smith said".
+_TURN = re.compile(
+    r"(?:^|,)\s*(?:to|at|after|upon|on|in\s+response\s+to)\s+which(?:\s+(?:point|time))?\s+"
+    r"(?P<rest>[^,;:]{1,80})$"
+)
+
+
+def turn_subject(masked: str, a: int, b: int) -> Cand | None:
+    """The subject of a turn-taking relative right before the cue: the answer in
+    "“Are you running again?” a reporter asked, to which Biden responded, “Watch
+    me.”" is Biden's, not the questioner's; "the chair called the vote, at which
+    point Hale said" – Hale.
+
+    >>> s = ' a reporter asked, to which Biden responded'
+    >>> turn_subject(s, 0, s.index(' responded')).name
+    'Biden'
+    """
+    m = _TURN.search(masked, a, b)
+    if m is None:
+        return None
+    c = parse_np(masked, m.start("rest"), m.end("rest"), "full")
+    return c if c is not None and c.kind in ("name", "pron", "role", "group", "orgn") else None
+
+
 def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    turn = turn_subject(masked, a, b)
+    if turn is not None:
+        return turn
     seen = _SEEN_BY.search(masked, a, b)
     if seen is not None:
         c = doc_np(masked, a, seen.start()) or parse_np(masked, a, seen.start(), "tail")
@@ -483,6 +553,11 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         if c is not None and c.kind in ("name", "pron"):
             return c
     b = _trim_aux(masked, a, b)
+    paren = _TRAILING_PAREN.search(masked, max(a, b - 40), b)
+    if paren is not None and paren.start() > a:
+        # "Rep. Eric Swalwell (D-CA) claimed", "Sen. Mazie Hirono (D-HI) claimed"
+        # (White House fact checks): the party and state in brackets are no name.
+        b = paren.start()
     parts = _parts(masked, a, b, keep_last=True)
     if not parts:
         return None
@@ -528,7 +603,9 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         # by the late Hugh Carrick, after complaints from one councillor [called]".
         whole = not masked[parts[-1][0] : last.start].strip(" \t\n(")
         comb = (
-            _combine(last, prev) or _combine(prev, last) if whole or last.kind != "role" else None
+            _titled_name(last, prev) or _titled_name(prev, last)
+            if whole or last.kind != "role"
+            else None
         )
         if comb:
             return comb
@@ -552,8 +629,28 @@ _TIME_PLACE = re.compile(
 )
 
 
+# "According to a statement from X": the document's author speaks.
+_DOC_FROM = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{_DOC_ALT}|release|press\s+release)"
+    r"\s+(?:from|by|of)\s+"
+)
+
+
 def np_following(masked: str, a: int, b: int) -> Cand | None:
-    """Speaker after an inverted cue: "said X, the country’s ambassador"."""
+    """Speaker after an inverted cue: "said X, the country’s ambassador"; after
+    "according to" a document's author: "According to a statement from Booker’s
+    office, …" (White House), "according to a release from Micron" (White House),
+    "according to a study by investment firm Piper Sandler".
+
+    >>> s = "a release from Micron"
+    >>> np_following(s, 0, len(s)).name
+    'Micron'
+    """
+    d = _DOC_FROM.match(masked, a, b)
+    if d is not None:
+        c = np_following(masked, d.end(), b)
+        if c is not None:
+            return c
     parts = _parts(masked, a, b)
     if not parts:
         return None
@@ -562,7 +659,20 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
         return None
     if len(parts) >= 2:
         nxt = parse_np(masked, *parts[1], "full")
-        comb = _combine(first, nxt) or _combine(nxt, first)
+        if (
+            first.kind == "name"
+            and " " not in first.name
+            and nxt is not None
+            and nxt.kind == "name"
+            and nxt.type == "person"
+            and " " in nxt.name
+        ):
+            # "said NAM Managing Vice President of Policy, Charles Crain", "said U.S.
+            # Chamber of Commerce Executive Vice President, Neil Bradley" (White House
+            # nomination releases): a long title cut at its comma, then the person.
+            nxt.title = nxt.title or _norm(masked[parts[0][0] : parts[0][1]])
+            return nxt
+        comb = _titled_name(first, nxt) or _titled_name(nxt, first)
         if comb:
             return comb
     return first
@@ -625,6 +735,10 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
     # A part that is itself an introductory phrase has no subject at its head:
     # "Pointing to U.S. strikes …" is not a person called Pointing.
     head = None if _INTRO_WORD.match(bare, pa, pb) else parse_np(bare, pa, pb, "head")
+    if head is not None and head.kind == "role" and i + 1 < len(parts):
+        named = _appositive_name(bare, head, pb, parts[i + 1])
+        if named is not None:
+            return named
     if head is not None and (
         head.kind in ("pron", "role") or (head.kind == "name" and head.type == "person")
     ):
@@ -645,7 +759,43 @@ def sentence_subject(bare: str, a: int, b: int) -> Cand | None:
 _PERIOD_STOP = re.compile(r"[.;!?]")
 
 
+# What may follow the role noun in its part: "vice president for development".
+_ROLE_REST = re.compile(r"\s*(?:(?:for|of|at|in|on)\s+[\w’'\- ]{1,40})?\s*")
+
+
+def _appositive_name(bare: str, role: Cand, pb: int, nxt: tuple[int, int]) -> Cand | None:
+    """A role noun subject with the person's name as its appositive is that person:
+    "The foreign minister, Sofia Lind, was not convinced." (team-11), "The county’s
+    emergency management director, Ray Dunmore, said crews had pulled 112 people"
+    (h2-03), "The company’s vice president for development, Eric Tanaka, said"
+    (h2-10) – the "she"/"he" that follows is the named person, not the bare role.
+
+    >>> s = "The foreign minister, Sofia Lind, was not convinced."
+    >>> sentence_subject(s, 0, len(s)).name
+    'Sofia Lind'
+    """
+    if not _ROLE_REST.fullmatch(bare, role.end, pb):
+        return None  # the role noun is not its whole part: "The minister said …"
+    c = parse_np(bare, nxt[0], nxt[1], "full")
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    c.title = c.title or role.name
+    return c
+
+
+_SHOUTED_LABEL = re.compile(r"[\s*_]*[A-Z]{2,}(?:[^\S\n]+[A-Z]{2,}){0,2}[*_]*:[*_]*[^\S\n]")
+
+
 def _clause_start(masked: str, lo: int, cue_pos: int) -> int:
-    """Start of the clause owning a cue: after an earlier closing mark in the sentence."""
+    """Start of the clause owning a cue: after an earlier closing mark in the sentence,
+    and after a shouted label: "HOAX: Sen. Mazie Hirono (D-HI) claimed …", "FACT:
+    Even CNN admitted …" (White House fact checks) – the label is no speaker.
+
+    >>> s = "HOAX: Far-left influencers claimed"
+    >>> s[_clause_start(s, 0, s.index(" claimed")):]
+    'Far-left influencers claimed'
+    """
     i = max(masked.rfind("”", lo, cue_pos), masked.rfind('"', lo, cue_pos))
-    return i + 1 if i >= 0 else lo
+    start = i + 1 if i >= 0 else lo
+    m = _SHOUTED_LABEL.match(masked, start, cue_pos)
+    return m.end() if m else start

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
 from quoteverify.extract._phrases import sentence_subject
-from quoteverify.extract._text import ParagraphIndex, sentence_starts
+from quoteverify.extract._sentences import ParagraphIndex, sentence_starts
 from quoteverify.models import Speaker
 
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
@@ -89,6 +89,10 @@ class Resolver:
             return False
         if pron not in ("he", "she"):
             return True
+        if sp.name in self.index.places and not sp.title:
+            # A place named as a subject ("Port Keel once had thirty boats") is not
+            # who "he" is a paragraph later (feature h2-09: he is Tom Breen).
+            return False
         g = self._gender_of(sp.name)
         return g is None or g == ("m" if pron == "he" else "f")
 
@@ -166,6 +170,46 @@ class Resolver:
             return Speaker(mention, mention, c.start, c.end, "unknown", None)
         return Speaker(found.name, mention, c.start, c.end, "person", found.title)
 
+    def _it_antecedent(self, c: Cand) -> Speaker | None:
+        """ "It" is the organisation or document the writer's sentence is about, before
+        any speaker quoted earlier: "In June, ABC News aired what it called a “violent
+        Border Patrol detention”" (White House, 2025-11-19) – ABC News, not the last
+        organisation quoted; "“… posts 250 and 251”, said KCNA. “Foolhardy provocation
+        deserves harsh punishment”, it added" (Wikinews) – KCNA. The cue's own
+        sentence first, then back to the start of the paragraph; a sentence about a
+        person ends the search.
+
+        >>> from quoteverify.extract._names import NameIndex
+        >>> t = "The Kremlin spoke.\\n\\nIn June, ABC News aired what it called a lie."
+        >>> r = Resolver(NameIndex(t), t, t, [(0, 18), (20, len(t))])
+        >>> i = t.index("it called")
+        >>> r._it_antecedent(Cand("pron", i, i + 2, "it", None, "organization")).name
+        'ABC News'
+        """
+        if not self.bare or not self.paras:
+            return None
+        pi = self.pindex.index(c.start)
+        ps = self._para_starts(pi)
+        k = bisect.bisect_left(ps, c.start)
+        starts = ps[max(0, k - LIMITS.salience_sentences) : k] or ps[:1]
+        bounds = [(starts[-1], c.start)] + [
+            (starts[i], starts[i + 1]) for i in range(len(starts) - 2, -1, -1)
+        ]
+        for a, b in bounds:
+            subj = self._sentence_subject(a, b)
+            if subj is None or subj.start >= c.start:
+                continue
+            if subj.kind in ("orgn", "doc") or (
+                subj.kind == "name" and subj.type == "organization"
+            ):
+                sp = self._resolve(subj, None, self.text[subj.start : subj.end])
+                return _re_mention(sp, self.text[c.start : c.end], c)
+            if subj.kind in ("name", "role", "group") or (
+                subj.kind == "pron" and subj.name != "it"
+            ):
+                return None  # the sentence is about someone: "it" is not its subject
+        return None
+
     @staticmethod
     def _titled(ent: _Entity) -> bool:
         return bool(ent.title)
@@ -202,6 +246,9 @@ class Resolver:
             if c.type == "person":
                 return self._pronoun(c, cue, mention)
             if c.name == "it":
+                thing = self._it_antecedent(c)
+                if thing is not None:
+                    return thing
                 last = self._last(c.start, ("organization",))
                 if last:
                     return _re_mention(last[1], mention, c)
@@ -251,10 +298,26 @@ _FIRM = re.compile(
 )
 
 
+_PAPER = re.compile(
+    r"\b(?:Times|Post|Journal|Tribune|Herald|Gazette|News|Review|Chronicle|Inquirer|"
+    r"Examiner|Courier|Bulletin|Observer|Guardian|Telegraph|Star|Sun|Globe|Mail|Magazine)\b"
+)
+
+
 def _org_fits(noun: str, name: str) -> bool:
-    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry"."""
+    """ "the company" → "Acme Corporation"; "the ministry" → "Russian Foreign Ministry";
+    "the newspaper" → "The Minnesota Star Tribune" (White House article), "the paper"
+    → "The Globe and Mail".
+
+    >>> _org_fits("newspaper", "Minnesota Star Tribune"), _org_fits("paper", "Globe and Mail")
+    (True, True)
+    >>> _org_fits("company", "Foreign Ministry")
+    False
+    """
     if noun in name.lower():
         return True
+    if noun in ("newspaper", "paper", "daily", "outlet", "publication", "magazine"):
+        return bool(_PAPER.search(name))
     if noun in ("company", "firm", "group", "manufacturer", "retailer", "airline", "bank"):
         return bool(_FIRM.search(name))
     return False

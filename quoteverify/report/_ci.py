@@ -15,17 +15,14 @@ from typing import Any
 from .. import __version__
 from .._display import display_path, json_text, safe_line
 from ..models import CHECK_FORMATS, CheckRun, FileCheck, Finding
-from ._checkutil import (
+from ._checkrun import (
     FINDING_VERDICTS,
     article_warnings,
     counts,
     error_parts,
     finding_obj,
-    has_changes,
-    opening,
     ordered_files,
     ordered_findings,
-    plain_diff,
     plural,
     sources_of,
     summary_line,
@@ -34,6 +31,7 @@ from ._github import render_github
 from ._gitlab import render_gitlab
 from ._junit import render_junit
 from ._markdown import esc, render_diff
+from ._plain import has_changes, opening, plain_diff
 from ._sarif import render_sarif
 
 FORMATS = CHECK_FORMATS

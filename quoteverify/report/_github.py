@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .._display import escape_controls
 from ..models import CheckRun, Finding
-from ._checkutil import (
+from ._checkrun import (
     article_warnings,
     counts,
     error_parts,

@@ -19,7 +19,7 @@ from typing import Any
 
 from .._display import json_text, safe_line
 from ..models import CheckRun, Finding
-from ._checkutil import article_warnings, error_parts, ordered_files, ordered_findings
+from ._checkrun import article_warnings, error_parts, ordered_files, ordered_findings
 
 # GitLab's severities are info, minor, major, critical and blocker.
 _SEVERITY = {"error": "major", "warning": "minor", "note": "info"}

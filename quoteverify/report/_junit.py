@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from .._display import escape_controls
 from ..models import CheckRun, FileCheck, Finding
-from ._checkutil import has_changes, natural_key, one_line, opening, ordered_files, plain_diff
+from ._checkrun import natural_key, ordered_files
+from ._plain import has_changes, one_line, opening, plain_diff
 
 # XML 1.0 forbids most control characters even escaped; article text may hold them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -32,7 +33,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LEVEL_RANK = {"error": 0, "warning": 1, "note": 2}
 
 
-def _x(text: str) -> str:
+def _xml_safe(text: str) -> str:
     # A parser turns a raw CR into LF anyway; doing it here keeps what we write
     # and what a dashboard reads the same.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -72,9 +73,9 @@ def _testcase(
         suite,
         "testcase",
         {
-            "name": _x(f"{qid}: {opening(text)}"),
-            "classname": _x(path),
-            "file": _x(path),
+            "name": _xml_safe(f"{qid}: {opening(text)}"),
+            "classname": _xml_safe(path),
+            "file": _xml_safe(path),
             "time": "0",
         },
     )
@@ -84,35 +85,45 @@ def _testcase(
     details = "\n\n".join(_details(x) for x in findings)
     outcome = "pass"
     if f.suppressed is not None:
-        ET.SubElement(case, "skipped", {"message": _x(f"suppressed: {one_line(f.suppressed)}")})
+        ET.SubElement(
+            case, "skipped", {"message": _xml_safe(f"suppressed: {one_line(f.suppressed)}")}
+        )
         outcome = "skipped"
     elif f.level == "error":
         failure = ET.SubElement(
             case,
             "failure",
-            {"message": _x(f"{f.title}: {one_line(f.message)}"), "type": f.verdict},
+            {"message": _xml_safe(f"{f.title}: {one_line(f.message)}"), "type": f.verdict},
         )
-        failure.text = _x(details)
+        failure.text = _xml_safe(details)
         return "failure"
     elif f.verdict == "unverifiable":
-        ET.SubElement(case, "skipped", {"message": _x(f"unverifiable: {one_line(f.message)}")})
+        ET.SubElement(
+            case, "skipped", {"message": _xml_safe(f"unverifiable: {one_line(f.message)}")}
+        )
         outcome = "skipped"
     out = ET.SubElement(case, "system-out")
-    out.text = _x(details)
+    out.text = _xml_safe(details)
     return outcome
 
 
 def _suite(fc: FileCheck) -> tuple[ET.Element, dict[str, int]]:
-    suite = ET.Element("testsuite", {"name": _x(fc.path)})
+    suite = ET.Element("testsuite", {"name": _xml_safe(fc.path)})
     tally = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if fc.error is not None:
         case = ET.SubElement(
             suite,
             "testcase",
-            {"name": "file could not be checked", "classname": _x(fc.path), "file": _x(fc.path)},
+            {
+                "name": "file could not be checked",
+                "classname": _xml_safe(fc.path),
+                "file": _xml_safe(fc.path),
+            },
         )
         case.set("time", "0")
-        ET.SubElement(case, "error", {"message": _x(one_line(fc.error)), "type": "file-error"})
+        ET.SubElement(
+            case, "error", {"message": _xml_safe(one_line(fc.error)), "type": "file-error"}
+        )
         tally["tests"] += 1
         tally["errors"] += 1
     by_quote: dict[str, list[Finding]] = {}

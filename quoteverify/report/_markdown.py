@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from .._display import code_span, escape_controls
 from ..grammar import plural
 from ..models import DiffOp, Quote, QuoteResult, Report, Source
-from ._checkutil import opening
+from ._plain import opening
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

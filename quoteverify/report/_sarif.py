@@ -14,16 +14,15 @@ from urllib.parse import quote as url_quote
 from .. import __version__
 from .._display import json_text
 from ..models import CheckRun, Finding, FindingVerdict, Verdict, finding_level
-from ._checkutil import (
+from ._checkrun import (
     FINDING_VERDICTS,
     INFORMATION_URI,
     all_ordered,
     error_parts,
-    has_changes,
     ordered_files,
-    plain_diff,
     repository_path,
 )
+from ._plain import has_changes, plain_diff
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

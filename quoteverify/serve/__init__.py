@@ -5,8 +5,8 @@ files, optionally picks one of the libraries the operator named, and gets the
 HTML report in the page with Markdown and JSON downloads.
 
 Security: a server that fetches URLs typed by its users is an SSRF target by
-nature.  Every fetch goes through the same ``_fetch`` configuration as the
-command line (SSRF guard, size limits, robots.txt), so private addresses are
+nature.  Every fetch goes through the Fetcher the command line built from its
+settings (SSRF guard, size limits, robots.txt), so private addresses are
 refused unless the operator passed ``--allow-private``; it binds 127.0.0.1
 unless told otherwise; and users may name URLs only, never paths on the
 server (uploads are copied to a private temporary folder).
@@ -30,12 +30,15 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..article import MAX_ARTICLE_BYTES
-from ..errors import InputError
+from ..errors import InputError, QuoteverifyError
 from ..models import Report
+
+if TYPE_CHECKING:
+    from .._fetch import Fetcher
 
 # Files and pasted text larger than this are refused, as the command line
 # refuses an article file or a fetched body larger than it.
@@ -49,7 +52,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass
-class Job:
+class _Job:
     id: str
     article_label: str
     started: float
@@ -60,25 +63,25 @@ class Job:
     form: dict[str, str] = field(default_factory=dict)
 
 
-class Jobs:
+class _Jobs:
     """Jobs by id, the oldest forgotten past ``MAX_JOBS_KEPT``."""
 
     def __init__(self) -> None:
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._jobs: OrderedDict[str, _Job] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, job: Job) -> None:
+    def add(self, job: _Job) -> None:
         with self._lock:
             self._jobs[job.id] = job
             while len(self._jobs) > MAX_JOBS_KEPT:
                 self._jobs.popitem(last=False)
 
-    def get(self, job_id: str) -> Job | None:
+    def get(self, job_id: str) -> _Job | None:
         with self._lock:
             return self._jobs.get(job_id)
 
 
-class BadInput(Exception):
+class _BadInput(QuoteverifyError):
     """Input the form cannot take; the message is shown in the page."""
 
 
@@ -90,7 +93,7 @@ def _upload_name(name: str, index: int) -> str:
     base = _SAFE_NAME.sub("_", Path(name or "").name).strip("._") or "source"
     suffix = Path(base).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise BadInput(
+        raise _BadInput(
             f"Upload '{name}': only {', '.join(UPLOAD_SUFFIXES)} files can be used as sources."
         )
     return f"{index:02d}-{base}"
@@ -98,13 +101,13 @@ def _upload_name(name: str, index: int) -> str:
 
 def _check_upload(name: str, data: bytes) -> None:
     if not data.strip():
-        raise BadInput(f"Upload '{name}' is empty.")
+        raise _BadInput(f"Upload '{name}' is empty.")
     if data.startswith(b"%PDF-"):
         return
     # A NUL byte in the first block: an image, an archive or an executable,
     # not a transcript.  Said here rather than as a confusing "not found".
     if b"\x00" in data[:8192]:
-        raise BadInput(
+        raise _BadInput(
             f"Upload '{name}' is a binary file; upload text, HTML, Markdown or PDF sources."
         )
 
@@ -123,12 +126,13 @@ def _env() -> Any:
 
 def create_app(
     *,
+    fetcher: Fetcher,
     libraries: Sequence[str] = (),
     follow_links: bool = True,
     speaker_sources: Any = None,
     workers: int = 4,
 ) -> Any:
-    """The Starlette app.  Fetching must already be configured (``_fetch.configure``)."""
+    """The Starlette app; every audit fetches with ``fetcher``."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -137,7 +141,7 @@ def create_app(
     from .. import pipeline, report
 
     env = _env()
-    jobs = Jobs()
+    jobs = _Jobs()
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="quoteverify-audit")
     libs = [str(x) for x in libraries]
 
@@ -150,7 +154,7 @@ def create_app(
     def form_page(error: str | None = None, status: int = 200, **values: str) -> HTMLResponse:
         return page("form.html.j2", status=status, error=error, values=values)
 
-    def run_job(job: Job, article: str, sources: list[str], library: str | None) -> None:
+    def run_job(job: _Job, article: str, sources: list[str], library: str | None) -> None:
         job.state = "running"
         try:
             job.report = pipeline.run_audit(
@@ -159,6 +163,7 @@ def create_app(
                 follow_links=follow_links,
                 library=library,
                 speaker_sources=speaker_sources,
+                fetcher=fetcher,
             )
             job.state = "done"
         except InputError as exc:
@@ -213,12 +218,12 @@ def create_app(
         workdir = Path(tempfile.mkdtemp(prefix="quoteverify-serve-"))
         try:
             article, label, sources, library = await _read_form(form, texts, workdir)
-        except BadInput as exc:
+        except _BadInput as exc:
             shutil.rmtree(workdir, ignore_errors=True)
             await form.close()
             return form_page(str(exc), status=400, **shown)
         await form.close()
-        job = Job(
+        job = _Job(
             id=secrets.token_urlsafe(12),
             article_label=label,
             started=time.monotonic(),
@@ -234,14 +239,14 @@ def create_app(
     ) -> tuple[str, str, list[str], str | None]:
         text = texts["article"].strip()
         if not text:
-            raise BadInput("Paste an article's URL or its text.")
+            raise _BadInput("Paste an article's URL or its text.")
         if _is_http_url(text):
             article, label = text, text
         elif "\n" not in text and re.match(r"(?i)^[a-z][a-z0-9+.-]*:", text):
-            raise BadInput("Only http and https URLs can be audited.")
+            raise _BadInput("Only http and https URLs can be audited.")
         else:
             if len(text.encode("utf-8")) > MAX_PART_BYTES:
-                raise BadInput("The pasted article is larger than the limit.")
+                raise _BadInput("The pasted article is larger than the limit.")
             path = workdir / "article.txt"
             path.write_text(text, encoding="utf-8")
             article, label = str(path), "pasted text"
@@ -252,7 +257,9 @@ def create_app(
                 continue
             if not _is_http_url(ref):
                 # Never a path: a user of the server must not make it read its own files.
-                raise BadInput(f"Source '{ref[:200]}' is not an http(s) URL; upload files instead.")
+                raise _BadInput(
+                    f"Source '{ref[:200]}' is not an http(s) URL; upload files instead."
+                )
             sources.append(ref)
         for i, upload in enumerate(form.getlist("files"), 1):
             if isinstance(upload, str) or not upload.filename:
@@ -260,7 +267,7 @@ def create_app(
             data = await upload.read()
             name = _upload_name(upload.filename, i)
             if len(data) > MAX_PART_BYTES:
-                raise BadInput(
+                raise _BadInput(
                     f"Upload '{upload.filename}' is larger than the "
                     f"{MAX_PART_BYTES // (1024 * 1024)} MB limit."
                 )
@@ -270,10 +277,10 @@ def create_app(
             sources.append(str(target))
         library = texts["library"] or None
         if library is not None and library not in libs:
-            raise BadInput("Pick a library from the list.")
+            raise _BadInput("Pick a library from the list.")
         return article, label, sources, library
 
-    def job_or_404(request: Request) -> Job | None:
+    def job_or_404(request: Request) -> _Job | None:
         return jobs.get(request.path_params["job_id"])
 
     async def job_page(request: Request) -> Response:
@@ -340,6 +347,7 @@ def serve(
     host: str,
     port: int,
     *,
+    fetcher: Fetcher,
     libraries: Sequence[str] = (),
     follow_links: bool = True,
     speaker_sources: Any = None,
@@ -350,7 +358,10 @@ def serve(
     import uvicorn
 
     app = create_app(
-        libraries=libraries, follow_links=follow_links, speaker_sources=speaker_sources
+        fetcher=fetcher,
+        libraries=libraries,
+        follow_links=follow_links,
+        speaker_sources=speaker_sources,
     )
     print(f"quoteverify: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
@@ -366,4 +377,13 @@ def missing_dependency() -> str | None:
     return None
 
 
-__all__ = ["create_app", "missing_dependency", "serve"]
+__all__ = [
+    "MAX_FILES",
+    "MAX_JOBS_KEPT",
+    "MAX_PART_BYTES",
+    "MAX_REQUEST_BYTES",
+    "UPLOAD_SUFFIXES",
+    "create_app",
+    "missing_dependency",
+    "serve",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteverify.align._tokens import is_modal, is_negation, is_number, number_value
+from quoteverify.align import is_modal, is_negation, is_number, number_value
 
 
 def word_class_flags(cores: Sequence[str], other: Sequence[str]) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quoteverify.verdict._inflection import is_inflection
+
 # Function words: they carry the grammar a paraphrase changes freely, so only
 # the other words count as evidence of the same passage.
 STOPWORDS: frozenset[str] = frozenset(
@@ -19,6 +21,7 @@ STOPWORDS: frozenset[str] = frozenset(
     that this these those it its it's thats its is are was were be been being am do
     does did have has had will would shall should can could may might must i me my we
     us our you your he him his she her they them their there here what which who whom
+    where when why how theres heres whats wheres
     so just like well really very also too not no yes oh uh um er ah im ive id ill
     hes shes theyre were weve youre dont cant wont isnt arent wasnt didnt about up out
     all some any one""".split()
@@ -34,11 +37,33 @@ def content_keys(keys: Sequence[str], stop: frozenset[str] = STOPWORDS) -> list[
     return [k for k in keys if k not in stop]
 
 
+def same_content_word(a: str, b: str) -> bool:
+    """One content word in two forms (``_inflection``), for a paraphrase's evidence.
+
+    A paraphrase changes the forms of the words it keeps: Biden's "No
+    reasonable person who looks at the facts" printed as "No reasonable
+    person looking at the facts" (a statement, December 2024), Jean-Pierre's
+    "Is he taking medication for Parkinson's?" printed as "Does he take
+    medication for Parkinson?" (a briefing, July 2024).  The changed form
+    still makes the quote diverged (the diff names it); here it only shows
+    which passage the quote reworded.
+
+    >>> same_content_word("looking", "looks"), same_content_word("parkinson", "parkinsons")
+    (True, True)
+    >>> same_content_word("take", "taking"), same_content_word("conclude", "reach")
+    (True, False)
+    """
+    return a == b or is_inflection(a, b)
+
+
 def in_order(quote: Sequence[str], passage: Sequence[str]) -> int:
-    """How many of ``quote``'s words stand in ``passage`` in the same order (LCS).
+    """How many of ``quote``'s words stand in ``passage`` in the same order (LCS),
+    a word matching another form of itself (``same_content_word``).
 
     >>> in_order(["deep", "level", "specificity"], ["level", "deep", "specificity"])
     2
+    >>> in_order(["president", "treated", "parkinson"], ["president", "treated", "parkinsons"])
+    3
     """
     if not quote or not passage:
         return 0
@@ -46,7 +71,8 @@ def in_order(quote: Sequence[str], passage: Sequence[str]) -> int:
     for q in quote:
         cur = [0]
         for j, p in enumerate(passage):
-            cur.append(prev[j] + 1 if q == p else max(prev[j + 1], cur[j]))
+            hit = q == p or same_content_word(q, p)
+            cur.append(prev[j] + 1 if hit else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
 
@@ -81,3 +107,50 @@ def close_paraphrase(
         return False
     got = in_order(quote_keys, passage_keys)
     return got >= min_words and got >= min_share * len(quote_keys)
+
+
+def word_key(word: str) -> str:
+    """A diff word as a key of ``STOPWORDS`` (lower case, no apostrophes or stops).
+
+    >>> word_key("She’s"), word_key("I'm")
+    ('shes', 'im')
+    """
+    return word.lower().replace("'", "").replace("’", "").replace(".", "")
+
+
+def small_word_shift(
+    changed_quote: Sequence[str],
+    changed_source: Sequence[str],
+    quote_content: Sequence[str],
+    passage_content: Sequence[str],
+) -> bool:
+    """Is a short quote its passage with one small word changed (a person shift)?
+
+    ``changed_*``: the words of the quote's one edit, each side;
+    ``*_content``: the content words of quote and passage.  Every content
+    word of the quote stands in order in the passage, and the edit touches
+    only function words (a pronoun, an auxiliary): the speaker's sentence
+    with its person or tense shifted, which the policy calls diverged
+    (``I stand`` → ``he stands``), not a quote never said.
+
+    Real cases: Musk's "it just — it sped it up" printed as "I sped it up"
+    (Hannity, 2025); Biden's "She’s experienced." printed as "She
+    experienced" (the address of July 24, 2024); the policy's "I am not
+    going to back down" printed as "is not going to back down".  A quote
+    whose content word differs ("I left it up" for "I sped it up") is not.
+
+    >>> small_word_shift(["I"], ["it"], ["sped"], ["sped"])
+    True
+    >>> small_word_shift(["She"], ["She’s"], ["experienced"], ["experienced"])
+    True
+    >>> small_word_shift(["is"], ["I", "am"], ["going", "back", "down"], ["going", "back", "down"])
+    True
+    >>> small_word_shift(["sped"], ["left"], ["sped"], ["left", "lawyers"])
+    False
+    >>> small_word_shift(["man"], ["person"], ["good", "man"], ["good", "person"])
+    False
+    """
+    words = [word_key(w) for w in (*changed_quote, *changed_source)]
+    if not quote_content or not words or not all(w in STOPWORDS for w in words):
+        return False
+    return in_order(quote_content, passage_content) == len(quote_content)

@@ -181,6 +181,76 @@ def role_office(name: str) -> str | None:
     return _ROLE_NOUNS.get(" ".join(name.lower().split()))
 
 
+# Titles a transcript label carries before a name ("SECRETARY BLINKEN:",
+# "GOVERNOR STEIN:", "PRIME MINISTER MODI:"), which an article may use alone
+# as the speaker ("the Secretary said").
+_LABEL_TITLES = frozenset(
+    {
+        "secretary",
+        "deputy secretary",
+        "governor",
+        "senator",
+        "mayor",
+        "ambassador",
+        "admiral",
+        "general",
+        "attorney general",
+        "chancellor",
+        "minister",
+        "prime minister",
+        "foreign minister",
+        "administrator",
+        "director",
+        "representative",
+        "congressman",
+        "congresswoman",
+    }
+)
+
+
+def role_title(name: str) -> str | None:
+    """The label title a role-noun speaker names ("The Secretary" -> "SECRETARY"), or None.
+
+    Real cases: State Department readers' "the Secretary said" for Blinken's
+    words under "SECRETARY BLINKEN:" (press availabilities), and "the
+    governor" for Stein's under "GOVERNOR STEIN:" (Trump's Asheville
+    briefing, 2025): the label matcher took "SECRETARY" for a surname and
+    called the words misattributed.
+
+    >>> role_title("The Secretary"), role_title("the governor"), role_title("the Prime Minister")
+    ('SECRETARY', 'GOVERNOR', 'PRIME MINISTER')
+    >>> role_title("Antony Blinken") is None, role_title("the president") is None
+    (True, True)
+    """
+    words = " ".join(name.lower().split())
+    if words.startswith("the "):
+        words = words[4:]
+    return words.upper() if words in _LABEL_TITLES else None
+
+
+def title_label_matches(title: str, label: str, labels: Iterable[str]) -> bool | None:
+    """Is ``label`` the role-noun speaker with label title ``title``?
+
+    True for a label carrying the title ("SECRETARY BLINKEN"); False for
+    another label when some label of the source carries it (the role's holder
+    is identified, and this is someone else); None when none does (who "the
+    governor" is cannot be told from this source).
+
+    >>> labels = ["SECRETARY BLINKEN", "MR. PRICE", "Q"]
+    >>> [title_label_matches("SECRETARY", lab, labels) for lab in labels]
+    [True, False, False]
+    >>> title_label_matches("GOVERNOR", "THE PRESIDENT", ["THE PRESIDENT", "Q"]) is None
+    True
+    """
+
+    def carries(lab: str) -> bool:
+        return (" ".join(lab.split()).upper() + " ").startswith(title + " ")
+
+    if carries(label):
+        return True
+    return False if any(carries(lab) for lab in labels) else None
+
+
 def parse_aliases(items: Iterable[str]) -> dict[str, str]:
     """``LABEL=NAME`` items (``--speaker-alias``) as {LABEL (upper case): NAME}.
 
@@ -242,3 +312,43 @@ def resolve_label(
         if who:
             return who, f"office holder on {date}"
     return None
+
+
+# --- the people a printed speaker name stands for -------------------------------------
+
+_DESCRIBED = re.compile(r"^(.+?)\s*\(([^()]*)\)\s*$")
+_JOINT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)", re.I)
+# Lower-case words inside a person's name ("Sohail al Shaer", "Ursula von der Leyen").
+_PARTICLES = frozenset("al el bin ibn de da di del der den van von la le du dos".split())
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace(".", "").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def person_names(name: str) -> list[str]:
+    """The people a speaker as printed names: a description in parentheses
+    dropped, a joint attribution split into the persons it names.
+
+    Real cases: residents credited as "Thomas Bright (resident)" and "Mona
+    Nix-Roper (resident)" speak as "MR. BRIGHT:" and "MS. NIX-ROPER:" in
+    Trump's Asheville remarks (2025): the description is not a name word, so
+    the label matcher must not read "(resident)" as a surname.  "He and Vice
+    President Kamala Harris" (Biden's remarks on Israel, 2023) and "the
+    president and his team" (Biden's address of July 24, 2024) credit words
+    jointly: the source's turns of any person named are theirs.  Words that
+    are not a name ("aides", "the written summary") name nobody.
+
+    >>> person_names("Thomas Bright (resident)"), person_names("Mona Nix-Roper (resident)")
+    (['Thomas Bright'], ['Mona Nix-Roper'])
+    >>> person_names("Joe Biden and Kamala Harris"), person_names("Joe Biden and aides")
+    (['Joe Biden', 'Kamala Harris'], ['Joe Biden'])
+    >>> person_names("Karine Jean-Pierre"), person_names("the written health summary")
+    (['Karine Jean-Pierre'], [])
+    """
+    m = _DESCRIBED.match(name)
+    if m and _is_name(m.group(1)):
+        name = m.group(1)
+    parts = [p for p in _JOINT.split(name.strip()) if p]
+    return [p for p in parts if _is_name(p)]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from quoteverify.align._tokens import levenshtein
+from quoteverify.align import levenshtein
 from quoteverify.verdict._inflection import is_inflection
 
 if TYPE_CHECKING:

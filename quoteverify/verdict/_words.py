@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quoteverify.align._diff import WordRules
-from quoteverify.align._tokens import QToken, is_modal, is_negation, is_number
+from quoteverify.align import QToken, WordRules, is_modal, is_negation, is_number
 from quoteverify.models import DiffOp
 from quoteverify.thresholds import Thresholds
 from quoteverify.verdict import _contraction, _numbers, _spelling

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quoteverify.extract import extract_quotes
 from quoteverify.extract._lexicon import _CUE_PHRASES, _CUE_WORDS, CUE
-from quoteverify.extract._text import mask_markup
+from quoteverify.extract._sentences import mask_markup
 from quoteverify.models import Article
 
 from .conftest import only_direct

@@ -3,7 +3,7 @@ test per mechanism), and the per-paragraph sentence index used for speed."""
 
 from __future__ import annotations
 
-from quoteverify.extract._text import (
+from quoteverify.extract._sentences import (
     SentenceIndex,
     dateline_end,
     mask_markup,

@@ -254,6 +254,20 @@ def test_speaker_matching_uses_the_note_for_pronouns() -> None:
     assert not bx.speaker_right(g, Quote("q2", "x", 0, 1, speaker=None))
 
 
+def test_speaker_named_needs_the_resolved_name() -> None:
+    d = simple_doc()
+    g = bx.gold_quotes(d)[1]  # Source "She", note "Jane Smith"
+    t = d.text
+    a = t.index("She")
+    unresolved = Speaker("she", "She", a, a + 3)
+    assert bx.speaker_right(g, Quote("q2", "x", 0, 1, speaker=unresolved))
+    assert not bx.speaker_named(g, Quote("q2", "x", 0, 1, speaker=unresolved))
+    wrong = Speaker("Tom Jones", "She", a, a + 3)
+    assert not bx.speaker_named(g, Quote("q2", "x", 0, 1, speaker=wrong))
+    right = Speaker("Jane Smith", "She", a, a + 3)
+    assert bx.speaker_named(g, Quote("q2", "x", 0, 1, speaker=right))
+
+
 def test_speaker_accuracy_counts_matched_quotes_only() -> None:
     d = simple_doc()
     t = d.text
@@ -264,6 +278,7 @@ def test_speaker_accuracy_counts_matched_quotes_only() -> None:
     res = bx.score([d], {"d": preds})
     m = bx.metrics(res.matchings[0.8])
     assert (m["speaker_right"], m["speaker_judged"], m["speaker_accuracy"]) == (1, 2, 0.5)
+    assert (m["speaker_named_right"], m["speaker_named_accuracy"]) == (1, 0.5)
     wrong = bx.misses(res, 0.8)["wrong_speakers"]
     assert [w["predicted_name"] for w in wrong] == ["Tom Jones"]
 

@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "fixtures" / "extraction-wh-heldout"
 HELDOUT_SHA256 = "0bb8a0a1341146b0340f9910416d7ba06f860f925ccb6ebb85b7a79570b1ced0"
+FRESH = ROOT / "fixtures" / "extraction-wh-fresh"
+FRESH_SHA256 = "7d32f6da5d75ebeaee4d6876bc9ee85380efef0ef48d1bcee813aa7efa3764b9"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -35,9 +37,16 @@ def test_gold_is_valid_brat(folder: str) -> None:
     assert problems == []
 
 
-def test_heldout_is_frozen() -> None:
+@pytest.mark.parametrize(("folder", "digest"), [(HELDOUT, HELDOUT_SHA256), (FRESH, FRESH_SHA256)])
+def test_heldout_is_frozen(folder: Path, digest: str) -> None:
     # The README's hash: the .ann files concatenated in byte order of their names.
     data = b"".join(
-        p.read_bytes() for p in sorted(HELDOUT.glob("*.ann"), key=lambda p: p.name.encode())
+        p.read_bytes() for p in sorted(folder.glob("*.ann"), key=lambda p: p.name.encode())
     )
-    assert hashlib.sha256(data).hexdigest() == HELDOUT_SHA256
+    assert hashlib.sha256(data).hexdigest() == digest
+
+
+def test_fresh_heldout_is_valid_brat() -> None:
+    docs = bx.load_corpus(FRESH)
+    assert len(docs) >= 10
+    assert [f"{d.name}: {p}" for d in docs for p in bx.validate(d)] == []

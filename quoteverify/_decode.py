@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import codecs
 import functools
-import html
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import SourceError
 from .models import ArticleFormat as Format
+from .models import OffsetMap
 
 
-class NotText(ValueError):
+class NotText(SourceError, ValueError):
     """The bytes are not a text document (binary, or undecodable)."""
 
 
@@ -32,6 +34,8 @@ class Document:
     links: tuple[tuple[str, str, int, int], ...] = ()
     pins: tuple[tuple[int, str], ...] = ()  # (offset in text, URL)
     warnings: tuple[str, ...] = ()  # what decoding had to repair
+    offsets: OffsetMap | None = None  # ``text`` → ``original`` (Markdown)
+    original: str | None = None  # the decoded document as written
 
 
 # <!-- quoteverify-source https://example.org/transcript --> pins a source for
@@ -165,129 +169,9 @@ def _reject_binary(text: str) -> str:
     return text
 
 
-# ---------------------------------------------------------------- Markdown
+# ---------------------------------------------------------------- front matter
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-# The closing "#"s and blanks are stripped after the match: a lazy group before
-# "[ \t#]*$" rescans the line's tail at every position (quadratic on long lines).
-_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$")
-_MD_SETEXT_RE = re.compile(r"^(=+|-+)[ \t]*$")
-# [text](url "title") and ![alt](src): keep the visible text only.  The text
-# holds no "[" (as in CommonMark, "[a [b](u)" links only "b"): a "[" that never
-# closes must not make every later "[" rescan the line, which was quadratic.
-MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_REF_LINK_RE = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
-MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-# Emphasis markers around words: **Name:** “…” → Name: “…”.  Underscores only at
-# word edges, so snake_case and URLs survive.
-MD_EMPH_RE = re.compile(r"(\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w]))")
-MD_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
-MD_LIST_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
-# A backslash before ASCII punctuation escapes it (CommonMark): the backslash is
-# not text.  Entities need their ";" (CommonMark), so "AT&T" stays as written.
-MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
-MD_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Four columns of indentation start an indented code block (a tab counts as four).
-_MD_INDENT_RE = re.compile(r"^(?: {4}| {0,3}\t)")
-_MD_FENCE_PREFIXES = ("```", "~~~")
-# An escaped character is kept under a private-use stand-in while the inline
-# markup is removed, so "\*" or "\[" is never read as markup.
-_ESC_BASE = 0xE100
-_ESC_BACK_RE = re.compile("[\ue100-\ue17f]")
-
-
-def markdown_code_lines(lines: list[str]) -> list[bool]:
-    """Which lines belong to code: fence lines and the lines between them, and
-    indented code blocks (four columns in, not continuing a paragraph or a list
-    item).  Shared by ``markdown_to_document`` and ``locate`` so both skip the
-    same lines.  Trailing line breaks in ``lines`` are ignored."""
-    out: list[bool] = []
-    in_fence = False
-    para_open = False  # an indented line right after text continues that paragraph
-    in_list = False  # indented lines after a list item belong to the item
-    after_blank = True
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        if line.lstrip().startswith(_MD_FENCE_PREFIXES):
-            in_fence = not in_fence
-            para_open = False
-            out.append(True)
-            continue
-        if in_fence:
-            out.append(True)
-            continue
-        if not line.strip():
-            para_open = False
-            after_blank = True
-            out.append(False)
-            continue
-        indented = _MD_INDENT_RE.match(line) is not None
-        if indented and not para_open and not in_list:
-            out.append(True)
-            continue
-        if MD_LIST_RE.match(line):
-            in_list = True
-        elif after_blank and not indented:
-            in_list = False
-        para_open = _MD_HEADING_RE.match(line) is None
-        after_blank = False
-        out.append(False)
-    return out
-
-
-def comment_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the closed ``<!-- … -->`` comments, as ``<!--.*?-->`` finds them.
-
-    In linear time: the regex retries every later ``<!--`` when one never
-    closes, and each retry scans to the end of the text.  Once no ``-->``
-    follows, none can close a later comment either.
-    """
-    out = []
-    i = text.find("<!--")
-    while i >= 0:
-        j = text.find("-->", i + 4)
-        if j < 0:
-            break
-        out.append((i, j + 3))
-        i = text.find("<!--", j + 3)
-    return out
-
-
-def tag_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``<…>`` on one line, exactly as ``<[^>\\n]+>`` finds them, in
-    linear time: a "<" with no ">" before the line's end would make the regex
-    rescan that line from every later "<"."""
-    out = []
-    n = len(text)
-    i = text.find("<")
-    next_gt = -1  # the first ">" at or after the scan position, cached
-    next_nl = -1
-    while 0 <= i < n:
-        if next_gt != n and next_gt <= i:
-            next_gt = text.find(">", i + 1)
-            next_gt = n if next_gt < 0 else next_gt
-        if next_nl != n and next_nl <= i:
-            next_nl = text.find("\n", i + 1)
-            next_nl = n if next_nl < 0 else next_nl
-        if next_gt < next_nl and next_gt > i + 1:
-            out.append((i, next_gt + 1))
-            i = text.find("<", next_gt + 1)
-        else:
-            # No tag starts here; the next candidate is the next "<".
-            i = text.find("<", i + 1)
-    return out
-
-
-def _drop_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return text
-    parts = []
-    pos = 0
-    for a, b in spans:
-        parts.append(text[pos:a])
-        pos = b
-    parts.append(text[pos:])
-    return "".join(parts)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -358,119 +242,40 @@ def _no_alias_loader() -> type:
     return NoAliasLoader
 
 
-def markdown_to_document(text: str) -> Document:
-    """Markdown → prose: front matter read, not treated as text; markup removed;
-    hard-wrapped lines of a paragraph joined, paragraphs separated by a blank line.
-    """
-    front, body = split_front_matter(text)
-    # A pin becomes a marker line so that it lands before the next paragraph.
-    body = PIN_RE.sub(lambda m: f"\n\n{_PIN_MARK}{m.group(1)}\n\n", body)
-    body = _drop_spans(body, comment_spans(body))
-    paragraphs: list[_Para] = []
-    current: list[str] = []
-    links: list[tuple[str, str]] = []
-    pins: list[str] = []
-
-    def emit(text: str, heading: bool) -> None:
-        # A paragraph takes the links and pins gathered since the last one.
-        paragraphs.append(_Para(text, heading, list(links), list(pins)))
-        links.clear()
-        pins.clear()
-
-    def flush() -> None:
-        if current:
-            emit(" ".join(current), False)
-            current.clear()
-
-    lines = body.splitlines()
-    for raw, is_code in zip(lines, markdown_code_lines(lines), strict=True):
-        if is_code:
-            flush()
-            continue
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            continue
-        if line.startswith(_PIN_MARK):
-            flush()
-            pins.append(line[len(_PIN_MARK) :].strip())
-            continue
-        if MD_LINKDEF_RE.match(line):
-            continue
-        h = _MD_HEADING_RE.match(line)
-        if h:
-            flush()
-            emit(_inline(h.group(2).rstrip(" \t#"), links), True)
-            continue
-        if _MD_SETEXT_RE.match(line) and len(current) == 1:
-            # "Title\n=====": the line before was a heading.
-            emit(current.pop(), True)
-            continue
-        if MD_LIST_RE.match(line):
-            flush()
-            line = MD_LIST_RE.sub("", line)
-        line = MD_BLOCKQUOTE_RE.sub("", line)
-        if line.strip():
-            current.append(_inline(line.strip(), links))
-    flush()
-    return _assemble(paragraphs, "markdown", front)
-
-
-_PIN_MARK = "\ue000quoteverify-pin "
-
-
 @dataclass
-class _Para:
+class Para:
+    """One paragraph or heading on its way into a ``Document``."""
+
     text: str
     heading: bool
     links: list[tuple[str, str]] = field(default_factory=list)  # (anchor, href)
     pins: list[str] = field(default_factory=list)
+    # Per character of ``text``, the span of the text as written it stands for
+    # (Markdown); None where no such map is kept (HTML through trafilatura).
+    spans: tuple[array[int], array[int]] | None = None
 
 
-def _inline(s: str, links: list[tuple[str, str]] | None = None) -> str:
-    s = MD_ESCAPE_RE.sub(lambda m: chr(_ESC_BASE + ord(m.group(1))), s)
-    if links is not None:
-        for m in MD_LINK_RE.finditer(s):
-            if not m.group(0).startswith("!"):
-                href = re.search(r"\]\(\s*<?([^\s)>]+)", m.group(0))
-                if href:
-                    links.append((_inline(m.group(1)), _unescape_md(href.group(1))))
-    s = MD_LINK_RE.sub(r"\1", s)
-    s = MD_REF_LINK_RE.sub(r"\1", s)
-    s = re.sub(r"`([^`]*)`", r"\1", s)
-    s = MD_EMPH_RE.sub("", s)
-    return _unescape_md(_drop_spans(s, tag_spans(s)))
-
-
-def _unescape_md(s: str) -> str:
-    """Decode entities, then put escaped characters back (without backslash)."""
-    s = MD_ENTITY_RE.sub(lambda m: html_unescape(m.group(0)), s)
-    return _ESC_BACK_RE.sub(lambda m: chr(ord(m.group(0)) - _ESC_BASE), s)
-
-
-def html_unescape(token: str) -> str:
-    """``html.unescape`` of one reference; U+FFFD for a number it refuses."""
-    try:
-        return html.unescape(token)
-    except ValueError:
-        return "\ufffd"
-
-
-def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Document:
+def assemble(paragraphs: list[Para], fmt: Format, front: dict[str, Any]) -> Document:
+    """Paragraphs → one text, blank lines between them, each paragraph's
+    whitespace runs made one space; headings, links and pins placed in it.  When
+    every paragraph carries its spans, the text gets an ``OffsetMap``."""
     parts: list[str] = []
     headings: list[tuple[int, int]] = []
     links: list[tuple[str, str, int, int]] = []
     pins: list[tuple[int, str]] = []
     carried: list[str] = []
+    mapped = bool(paragraphs) and all(p.spans is not None for p in paragraphs)
+    kept: list[Para] = []
     pos = 0
     title = None
     for para in paragraphs:
-        text = re.sub(r"\s+", " ", para.text).strip()
+        text = _SPACES.sub(" ", para.text).strip()
         carried.extend(para.pins)
         if not text:
             continue
         if parts:
             pos += 2
+        kept.append(para)
         pins.extend((pos, url) for url in carried)
         carried.clear()
         if para.heading:
@@ -488,15 +293,96 @@ def _assemble(paragraphs: list[_Para], fmt: Format, front: dict[str, Any]) -> Do
         parts.append(text)
         pos += len(text)
     fm_title = front.get("title")
+    text = "\n\n".join(parts)
+    offsets = collapse_spans(kept) if mapped else None
+    if offsets is not None and len(offsets.starts) != len(text):
+        raise AssertionError("offset map out of step with the text")  # a bug, never input
     return Document(
-        text="\n\n".join(parts),
+        text=text,
         format=fmt,
         title=str(fm_title) if fm_title else title,
         headings=tuple(headings),
         front_matter=front,
         links=tuple(links),
         pins=tuple(pins),
+        offsets=offsets,
     )
+
+
+_SPACES = re.compile(r"\s+")
+# What ``\s`` matches in a str pattern (``str.isspace``), as code points.
+SPACE_CODES = (
+    *range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+    0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+)  # fmt: skip
+
+
+def collapse_spans(paragraphs: list[Para]) -> OffsetMap:
+    """The map of ``"\\n\\n".join(re.sub(r"\\s+", " ", p.text).strip() …)`` from
+    each paragraph's spans (an end of -1 is the character's own end): a run of
+    whitespace becomes one space standing for the whole run, and the blank line
+    between two paragraphs stands for what lies between them.  Whole-text numpy
+    work: a Python step per character, or per paragraph, cost more than the
+    Markdown parse itself.
+
+    >>> p = Para(" a \\n b ", False, spans=(array("i", range(7)), array("i", [-1] * 7)))
+    >>> q = Para("c", False, spans=(array("i", [9]), array("i", [10])))
+    >>> m = collapse_spans([p, q])
+    >>> list(m.starts), list(m.ends)
+    ([1, 2, 5, 6, 6, 9], [2, 5, 6, 9, 9, 10])
+    """
+    import numpy as np
+
+    if not paragraphs:
+        return OffsetMap(array("i"), array("i"))
+    # NUL (never in a paragraph: the readers turn it into U+FFFD) marks the breaks.
+    joined = "\0".join(p.text for p in paragraphs)
+    st = _with_breaks([_int32(p.spans[0]) for p in paragraphs if p.spans])
+    en = _with_breaks([_int32(p.spans[1]) for p in paragraphs if p.spans])
+    en = np.where(en < 0, st + 1, en)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    table = np.zeros(0x3001, dtype=bool)
+    table[list(SPACE_CODES)] = True
+    space = table[np.minimum(codes, 0x3000)] & (codes <= 0x3000)
+    brk = codes == 0
+    before = np.concatenate(([False], space[:-1]))
+    after = np.concatenate((space[1:], [False]))
+    firsts = np.flatnonzero(space & ~before)
+    lasts = np.flatnonzero(space & ~after)
+    edge_before = np.concatenate(([True], brk[:-1]))
+    edge_after = np.concatenate((brk[1:], [True]))
+    inner = ~edge_before[firsts] & ~edge_after[lasts]  # not at a paragraph's edge
+    en[firsts] = en[lasts]  # the run's one space stands for all of it
+    keep = ~space
+    keep[firsts[inner]] = True
+    st, en, brk = st[keep], en[keep], brk[keep]
+    # Each break becomes two characters, from the paragraph before to the next.
+    at = np.flatnonzero(brk)
+    st[at] = en[at - 1]
+    en[at] = st[at + 1]
+    reps = np.where(brk, 2, 1)
+    st, en = np.repeat(st, reps), np.repeat(en, reps)
+    return OffsetMap(
+        array("i", st.astype(np.int32).tobytes()), array("i", en.astype(np.int32).tobytes())
+    )
+
+
+def _int32(a: array[int]) -> Any:
+    import numpy as np
+
+    return np.frombuffer(a, dtype=np.int32) if len(a) else np.zeros(0, np.int32)
+
+
+def _with_breaks(parts: list[Any]) -> Any:
+    """The arrays one after another with one slot between each two (for a break)."""
+    import numpy as np
+
+    out: list[Any] = []
+    for k, part in enumerate(parts):
+        if k:
+            out.append(np.zeros(1, np.int32))
+        out.append(part)
+    return np.concatenate(out)
 
 
 # ---------------------------------------------------------------- HTML
@@ -547,16 +433,16 @@ def html_to_document(
         deduplicate=False,
         favor_recall=True,
     )
-    paragraphs: list[_Para] = []
+    paragraphs: list[Para] = []
     body = getattr(doc, "body", None) if doc is not None else None
     if body is not None:
         _walk_body(body, paragraphs, mark_blockquotes)
     if not paragraphs:
         # Pages too small for trafilatura's heuristics: take the visible text.
         for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "li"):
-            paragraphs.append(_Para(el.text_content(), el.tag.startswith("h")))
+            paragraphs.append(Para(el.text_content(), el.tag.startswith("h")))
     title = getattr(doc, "title", None) if doc is not None else None
-    result = _assemble(paragraphs, "html", {})
+    result = assemble(paragraphs, "html", {})
     return Document(
         text=result.text,
         format="html",
@@ -565,6 +451,7 @@ def html_to_document(
         links=_locate_links(result.text, raw_links),
         pins=_locate_pins(result.text, raw_pins),
         warnings=(repaired,) if repaired else (),
+        original=text,
     )
 
 
@@ -639,7 +526,7 @@ def _prepare_tree(tree: Any) -> None:
         el.tail = "\n" + (el.tail or "")
 
 
-def _walk_body(body: Any, out: list[_Para], mark_blockquotes: bool) -> None:
+def _walk_body(body: Any, out: list[Para], mark_blockquotes: bool) -> None:
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("list", "table", "div") and len(el):
@@ -652,7 +539,7 @@ def _walk_body(body: Any, out: list[_Para], mark_blockquotes: bool) -> None:
             # marks so the extractor sees it (the offsets index this text anyway).
             if stripped and stripped[0] not in _OPEN_MARKS:
                 text = "“" + stripped + "”"
-        out.append(_Para(text, tag == "head"))
+        out.append(Para(text, tag == "head"))
 
 
 # ---------------------------------------------------------------- PDF

@@ -11,7 +11,8 @@ import pytest
 
 from quoteverify.article import load_article
 from quoteverify.extract import extract_quotes
-from quoteverify.locate import (
+from quoteverify.models import Article, Quote
+from quoteverify.position import (
     LineIndex,
     Location,
     line_col,
@@ -20,7 +21,6 @@ from quoteverify.locate import (
     original_text,
     read_original,
 )
-from quoteverify.models import Article, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

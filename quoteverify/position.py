@@ -1,17 +1,21 @@
 """Place quotations in the article file as written (Markdown or HTML source).
 
 Quote offsets index ``Article.text``, the extracted prose.  A CI report has to
-point at the file the user edits, so each quote is found again in the original
-text:
+point at the file the user edits.  A ``.txt`` article is the file itself; the
+Markdown reader keeps an ``OffsetMap`` from its prose back to the file, so a
+quote's place there is a lookup (``Article.offsets``).
+
+HTML goes through trafilatura, which keeps no such map, so there (and for a
+text that did not come from the file) each quote is found again by its words:
 
 1. The original is reduced to a *visible character stream*: markup that never
-   reaches ``Article.text`` is skipped (tags, comments, front matter, fenced
-   code, link targets, emphasis markers) and HTML entities are decoded; every
-   visible character keeps the original span it came from.
+   reaches ``Article.text`` is skipped (tags, comments, hidden elements) and
+   HTML entities are decoded; every visible character keeps the original span
+   it came from.
 2. Both the stream and ``Article.text`` are cut into words (letters and digits,
    case-folded).  Punctuation, quote marks, dashes and whitespace never enter a
-   word, so smart/straight quotes, ``&rsquo;``, re-wrapped lines and ``*…*``
-   around a quote do not matter.
+   word, so smart/straight quotes, ``&rsquo;`` and re-wrapped lines do not
+   matter.
 3. A quote's words are looked up as an exact word sequence in the original.  With
    several occurrences, the k-th occurrence in the article maps to the k-th in
    the original when both have the same count; otherwise (boilerplate the
@@ -40,24 +44,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
 
-from ._text import (
-    MD_BLOCKQUOTE_RE,
-    MD_EMPH_RE,
-    MD_ENTITY_RE,
-    MD_ESCAPE_RE,
-    MD_LINK_RE,
-    MD_LINKDEF_RE,
-    MD_LIST_RE,
-    MD_REF_LINK_RE,
-    Format,
-    decode,
-    guess_format,
-    html_unescape,
-    markdown_code_lines,
-    split_front_matter,
-    tag_spans,
-)
-from .models import Article, Quote
+from ._decode import Format, decode, guess_format
+from ._markdown_reader import markdown_to_document
+from .models import Article, OffsetMap, Quote
 
 __all__ = [
     "LineIndex",
@@ -192,89 +181,16 @@ def _identity_stream(original: str) -> _Stream:
     return st
 
 
-def _visible_from_mask(original: str, hidden: bytearray, *, entities: bool = False) -> _Stream:
-    """The characters not ``hidden``; with ``entities``, Markdown's entity
-    references (``&ldquo;``) are shown decoded."""
-    st = _Stream()
-    i, n = 0, len(original)
-    while i < n:
-        if hidden[i]:
-            j = i
-            while j < n and hidden[j]:
-                j += 1
-            # A hidden run between two words must not glue them together.
-            st.put(" ", i, j)
-            i = j
-            continue
-        j = i
-        while j < n and not hidden[j]:
-            j += 1
-        if entities:
-            at = i
-            for m in MD_ENTITY_RE.finditer(original, i, j):
-                st.same(original, at, m.start())
-                st.put(html_unescape(m.group(0)), m.start(), m.end())
-                at = m.end()
-            st.same(original, at, j)
-        else:
-            st.same(original, i, j)
-        i = j
-    return st
-
-
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")  # a Markdown code fence line
-_NOT_NEWLINE_RE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")  # what splitlines keeps
-_CODE_SPAN_MARK_RE = re.compile(r"`")
-
-
 def _markdown_stream(original: str) -> _Stream:
-    """Mirror ``markdown_to_document``: what it drops is hidden here."""
-    n = len(original)
-    hidden = bytearray(n)
-    _front, body = split_front_matter(original)
-    body_at = n - len(body)
-    hidden[:body_at] = b"\x01" * body_at
-
-    def hide(a: int, b: int) -> None:
-        hidden[a:b] = b"\x01" * (b - a)
-
-    for m in _COMMENT_RE.finditer(original, body_at):
-        hide(m.start(), m.end())
-    raws = original[body_at:].splitlines(keepends=True)
-    # Code blocks are judged on the lines with comments removed, as
-    # ``markdown_to_document`` judges them (indentation counts), but with the
-    # comments' line breaks kept so that there is one flag per line here.
-    blanked = _COMMENT_RE.sub(lambda m: _NOT_NEWLINE_RE.sub("", m.group(0)), original[body_at:])
-    code = markdown_code_lines(blanked.splitlines())
-    pos = body_at
-    for raw, is_code in zip(raws, code, strict=True):
-        a, b = pos, pos + len(raw)
-        pos = b
-        line = raw.rstrip("\r\n")
-        if is_code or MD_LINKDEF_RE.match(line):
-            hide(a, b)
-            continue
-        # Work on the line with comments blanked so offsets stay put.
-        work = line
-        if hidden.find(1, a, a + len(line)) >= 0:
-            work = "".join(" " if hidden[a + k] else ch for k, ch in enumerate(line))
-        lead = MD_LIST_RE.match(work) or MD_BLOCKQUOTE_RE.match(work)
-        if lead:
-            hide(a, a + lead.end())
-        for link_re in (MD_LINK_RE, MD_REF_LINK_RE):
-            for m in link_re.finditer(work):
-                text_lo, text_hi = m.span(1)
-                hide(a + m.start(), a + text_lo)  # "![" or "["
-                hide(a + text_hi, a + m.end())  # "](url "title")" or "][ref]"
-        for m in MD_ESCAPE_RE.finditer(work):
-            hide(a + m.start(), a + m.start() + 1)  # the backslash, not the mark
-        for markup_re in (_CODE_SPAN_MARK_RE, MD_EMPH_RE):
-            for m in markup_re.finditer(work):
-                hide(a + m.start(), a + m.end())
-        for lo, hi in tag_spans(work):
-            hide(a + lo, a + hi)
-    return _visible_from_mask(original, hidden, entities=True)
+    """What the Markdown reader makes of ``original``, each character with the
+    span it came from (the reader's own offset map)."""
+    doc = markdown_to_document(original)
+    st = _Stream()
+    st.pieces.append(doc.text)
+    if doc.offsets is not None:
+        st.ostart.extend(doc.offsets.starts)
+        st.oend.extend(doc.offsets.ends)
+    return st
 
 
 # Elements whose content never reaches the article text (``_prepare_tree`` drops
@@ -451,7 +367,27 @@ def locate_quotes_detailed(
     if article.format == "text" and all(original[q.start : q.end] == q.text for q in quotes):
         # A .txt article is the file itself.
         return {q.id: Location(q.start, q.end, "exact") for q in quotes}
+    offsets = _offsets(original, article)
+    if offsets is not None:
+        # The reader kept where each character came from: a lookup.
+        return {q.id: Location(*offsets.span(q.start, q.end), "exact") for q in quotes}
     return _Locator(original, article).locate(quotes)
+
+
+def _offsets(original: str, article: Article) -> OffsetMap | None:
+    """The article's map into ``original``: the one the loader kept, or for
+    Markdown the reader's map when reading ``original`` again gives the same
+    text (an ``Article`` built by hand).  None when the words must be found
+    again: HTML, whose reader (trafilatura) keeps no map, or a text that does
+    not come from ``original``."""
+    if article.offsets is not None and article.original is not None:
+        if article.original is original or article.original == original:
+            return article.offsets
+    if article.format == "markdown":
+        doc = markdown_to_document(original)
+        if doc.text == article.text:
+            return doc.offsets
+    return None
 
 
 _CONTEXT = 24  # words either side compared to tell occurrences apart

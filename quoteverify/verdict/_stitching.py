@@ -1,0 +1,474 @@
+"""Quotes made of more than one stretch of the source: ellipsis parts and
+unmarked splits (``_judge_parts``), a run of quote words found elsewhere
+(``_try_unmarked_stitch``), a whole sentence silently skipped, and a sentence
+run on across a brief interjection (``_try_interjection``).  The rules
+themselves are in ``_stitch``, ``_elision`` and ``_interjection``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from quoteverify.align import (
+    PreparedSource,
+    QToken,
+    WordDiff,
+    is_negation,
+    is_number,
+    quote_shown,
+    source_punct,
+    source_shown,
+    source_word,
+    word_diff,
+)
+from quoteverify.models import DiffOp, Note, Quote, Verdict
+from quoteverify.thresholds import Thresholds
+from quoteverify.verdict import _elision, _interjection, _stitch
+from quoteverify.verdict._notes import _NO_PASSAGE, _judged, _make_match
+from quoteverify.verdict._passage import (
+    _RANK,
+    _choose,
+    _part_matches,
+    _Placement,
+    _police,
+    _SourceVerdict,
+    _speaker_check,
+    _word_verdict,
+)
+from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
+
+
+def _ends_sentence_at(ps: PreparedSource, i: int) -> bool:
+    """Does source token ``i`` end a sentence (``_stitch.ends_sentence``)?"""
+    if i < 0 or i >= ps.n_tokens or ps.is_sentinel(i):
+        return True  # the text's edges and a barrier (turn change, gap) close a sentence
+    nxt = i + 1
+    next_core = ps.core(nxt) if nxt < ps.n_tokens and not ps.is_sentinel(nxt) else None
+    return _stitch.ends_sentence(ps.core(i), source_punct(ps, i), next_core)
+
+
+def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
+    """Do source tokens [x, y), left out between two kept stretches, hold a whole sentence?"""
+    if y <= x:
+        return False
+    ends = [_ends_sentence_at(ps, t) for t in range(x, y)]
+    return _stitch.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
+
+
+def _one_sentence(ps: PreparedSource, a: int, b: int) -> bool:
+    """Do source tokens [a, b) stand in one sentence (no sentence end before the last)?"""
+    return not ps.has_barrier(a, b) and not any(_ends_sentence_at(ps, t) for t in range(a, b - 1))
+
+
+def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
+    """The words of a whole source sentence the passage's diff drops between
+    two kept stretches without a mark, or None (the policy's "stitched").
+
+    A drop with a minor flag does not count: a removed stutter or filler or
+    a transcriber's words are judged by their own rules.
+    """
+    i = a
+    last = len(wd.ops) - 1
+    for k, o in enumerate(wd.ops):
+        n_src = len(o.source.split()) if o.source else 0
+        plain = not (set(o.flags) & (MINOR_FLAGS | {"ellipsis", "interjection"}))
+        if o.op == "delete" and plain and 0 < k < last and n_src:
+            if not ps.has_barrier(i, i + n_src) and _holds_sentence(ps, i, i + n_src):
+                return o.source
+        i += n_src
+    return None
+
+
+def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
+    """Token range [a, b) of turn ``k``'s words (label and barriers excluded)."""
+    t = ps.turns[k]
+    a = int(np.searchsorted(ps.tok_start, t.label_end, side="left"))
+    b = int(np.searchsorted(ps.tok_start, t.end, side="left"))
+    while a < b and ps.is_sentinel(a):
+        a += 1
+    while b > a and ps.is_sentinel(b - 1):
+        b -= 1
+    return a, b
+
+
+def _fit_end(
+    toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
+) -> tuple[int, WordDiff] | None:
+    """The cheapest diff of ``toks`` against a passage ending where turn ``rng`` ends."""
+    best: tuple[int, WordDiff] | None = None
+    for extra in range(4):
+        a = rng[1] - len(toks) - extra
+        if a < rng[0]:
+            break
+        wd = word_diff(toks, ps, a, rng[1], th, WORD_RULES)
+        if best is None or wd.cost < best[1].cost:
+            best = (a, wd)
+    return best
+
+
+def _fit_start(
+    toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
+) -> tuple[int, WordDiff] | None:
+    """The cheapest diff of ``toks`` against a passage starting where turn ``rng`` starts."""
+    best: tuple[int, WordDiff] | None = None
+    for extra in range(4):
+        b = rng[0] + len(toks) + extra
+        if b > rng[1]:
+            break
+        wd = word_diff(toks, ps, rng[0], b, th, WORD_RULES)
+        if best is None or wd.cost < best[1].cost:
+            best = (b, wd)
+    return best
+
+
+def _try_interjection(
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
+    """The quote as one sentence of a speaker run on across a brief interjection.
+
+    The best passage stands at the end of a turn A (or the start of a turn C);
+    if A, a short turn B of someone else and C (A's speaker again) follow each
+    other, the quote is split where A ends and each side is diffed against
+    its turn.  Both sides passing: the quote is one passage (see
+    ``_interjection``), minor at worst, with a note naming B.
+    """
+    turn = ps.turn_at(best.a)
+    if turn is None:
+        return None
+    k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
+    for first in (k, k - 2):
+        if first < 0 or first + 2 >= len(ps.turns):
+            continue
+        a_rng, b_rng, c_rng = (_turn_tokens(ps, first + j) for j in range(3))
+        # Only a passage that reaches the end of A (or starts C) can run on
+        # across B: the split search (a few diffs per split) is for those.
+        if (first == k and best.b < a_rng[1] - 3) or (first != k and best.a > c_rng[0] + 3):
+            continue
+        labels = [ps.turns[first + j].label for j in range(3)]
+        if not _interjection.is_interjection(
+            labels[0], labels[1], labels[2], b_rng[1] - b_rng[0], th.interjection_max_words
+        ):
+            continue
+        n = len(toks)
+        found: tuple[float, int, WordDiff, WordDiff, int, int] | None = None
+        for split in range(1, n):
+            left_fit = _fit_end(toks[:split], ps, a_rng, th)
+            right_fit = _fit_start(toks[split:], ps, c_rng, th)
+            if left_fit is None or right_fit is None:
+                continue
+            x0, left = left_fit
+            y1, right = right_fit
+            cost = left.cost + right.cost
+            if found is None or cost < found[0]:
+                found = (cost, split, left, right, x0, y1)
+        if found is None:
+            continue
+        _, split, left, right, x0, y1 = found
+        verdicts = [
+            _word_verdict(_police(left, th, ps, x0), split, th),
+            _word_verdict(_police(right, th, ps, c_rng[0]), n - split, th),
+        ]
+        if "not_found" in verdicts or "diverged" in verdicts:
+            continue
+        words = " ".join(source_word(ps, i) for i in range(*b_rng))
+        ops = [
+            *left.ops,
+            DiffOp("delete", "", words, ("interjection",), "", source_shown(ps, *b_rng)),
+            *right.ops,
+        ]
+        pm_left = _Placement(x0, a_rng[1], left, False)
+        pm_right = _Placement(c_rng[0], y1, right, False)
+        for p in (pm_left, pm_right):
+            _speaker_check(p, quote, ps)
+        note = Note("interjection", _interjection.interjection_note(labels[1], words))
+        score = round(100.0 * (1.0 - (left.cost + right.cost) / max(n, 1)), 1)
+        return _judged("minor", max(0.0, score), ops, [note], [pm_left, pm_right], quote, ps, idx)
+    return None
+
+
+def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
+    """Longest run [i, j) of quote words outside every equal run of >= ``min_equal`` words."""
+    matched: list[bool] = []
+    for o in wd.ops:
+        k = len(o.quote.split()) if o.quote else 0
+        matched.extend([o.op == "equal" and k >= min_equal] * k)
+    best = (0, 0)
+    i = 0
+    while i < len(matched):
+        if matched[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(matched) and not matched[j]:
+            j += 1
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = j
+    return best
+
+
+def _try_unmarked_stitch(
+    toks: list[QToken], main: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
+    # Runs of two equal words prove little: "going to" pairs with any "going
+    # to" near the second part.  In "We're not going to let him do it. I mean,
+    # they're ..." (the first sentence said 500 lines before the second) the
+    # main alignment kept "going to" from the wrong place, leaving only "let
+    # him do it" (4 words) unmatched; read past such short runs as well, but
+    # only when the first reading left too short a run to search at all (a
+    # searched run that was not found elsewhere rarely is found longer, and
+    # each search costs a fuzzy lookup: heavy drift is full of short runs).
+    first = _unmatched_run(main.wd)
+    if _stitch_run_ok(first, len(toks), th):
+        return _stitch_at(toks, main, first, quote, ps, idx, th)
+    wider = _unmatched_run(main.wd, th.diverged_min_run)
+    if wider != first and _stitch_run_ok(wider, len(toks), th):
+        return _stitch_at(toks, main, wider, quote, ps, idx, th)
+    # A whole sentence too short to search fuzzily ("This war is horrific."
+    # after "It is World War I-style trench warfare.", said 30 lines apart)
+    # counts only where it stands word for word, once in the whole source:
+    # four common words in a row ("I think it is") are not evidence of a
+    # second passage, a unique sentence is.
+    for span in dict.fromkeys((first, wider)):
+        if _short_sentence_run(span, toks, th):
+            return _stitch_at(toks, main, span, quote, ps, idx, th, exact=True)
+    return None
+
+
+def _short_sentence_run(span: tuple[int, int], toks: list[QToken], th: Thresholds) -> bool:
+    """Is ``span`` a whole sentence of the quote, too short for ``_stitch_run_ok``?
+
+    "It's a terrorist organization." in "It's a terrorist organization. We'd
+    like to see this investigated.": it starts the quote or follows a
+    sentence end, and ends the quote or a sentence.
+    """
+    i, j = span
+    n = len(toks)
+    if not (th.stitch_min_sentence_words <= j - i < th.stitch_min_run_words) or j - i >= n:
+        return False
+    return (i == 0 or _ends_sentence(toks[i - 1])) and (j == n or _ends_sentence(toks[j - 1]))
+
+
+def _ends_sentence(t: QToken) -> bool:
+    return any(c in t.punct for c in ".?!")
+
+
+def _stitch_run_ok(span: tuple[int, int], n: int, th: Thresholds) -> bool:
+    """Is the unmatched run ``span`` of an ``n``-word quote long enough to search alone?"""
+    run = span[1] - span[0]
+    return run >= th.stitch_min_run_words and run >= th.stitch_min_run_fraction * n and run < n
+
+
+def _stitch_at(
+    toks: list[QToken],
+    main: _Placement,
+    span: tuple[int, int],
+    quote: Quote,
+    ps: PreparedSource,
+    idx: int,
+    th: Thresholds,
+    *,
+    exact: bool = False,
+) -> _SourceVerdict | None:
+    """The quote judged as stitched around the unmatched quote words ``span``, or None.
+
+    ``exact``: the run counts only as a unique verbatim occurrence outside
+    the main passage (see ``_short_sentence_run``).
+    """
+    n = len(toks)
+    i, j = span
+    if exact:
+        found = _part_matches(toks[i:j], quote, ps, th, fuzzy=False)
+        if len(found) != 1 or not found[0].exact:
+            return None
+    else:
+        found = _part_matches(toks[i:j], quote, ps, th, fallback=False)
+    run_pms = [
+        p for p in found if p.score >= th.stitch_part_min_score and (p.b <= main.a or p.a >= main.b)
+    ]
+    if not run_pms:
+        return None
+    segs = [s for s in ((0, i), (i, j), (j, n)) if s[1] > s[0]]
+    parts = [toks[s:e] for s, e in segs]
+    per = [
+        _part_matches(p, quote, ps, th) if (s, e) != (i, j) else run_pms
+        for p, (s, e) in zip(parts, segs, strict=True)
+    ]
+    if any(not p for p in per):
+        return None
+    cand = _judge_parts(parts, per, quote, ps, idx, th, marked=False)
+    # The run was found on its own (score >= stitch_part_min_score): the split
+    # diff describes the quote better than the main alignment did.
+    return cand if cand.verdict != "not_found" else None
+
+
+def _omitted_words(ps: PreparedSource, a: int, b: int) -> str:
+    if b - a <= 12:
+        return " ".join(source_word(ps, k) for k in range(a, b))
+    head = " ".join(source_word(ps, k) for k in range(a, a + 5))
+    tail = " ".join(source_word(ps, k) for k in range(b - 5, b))
+    return f"{head} … {tail}"
+
+
+def _omitted_shown(ps: PreparedSource, a: int, b: int) -> str:
+    """``_omitted_words`` as the source writes them (``source_shown``)."""
+    if b - a <= 12:
+        return source_shown(ps, a, b)
+    return f"{source_shown(ps, a, a + 5)} … {source_shown(ps, b - 5, b)}"
+
+
+def _judge_parts(
+    parts: list[list[QToken]],
+    per: list[list[_Placement]],
+    quote: Quote,
+    ps: PreparedSource,
+    idx: int,
+    th: Thresholds,
+    *,
+    marked: bool,
+) -> _SourceVerdict:
+    """Judge a quote made of parts (ellipsis-separated, or a split found unmarked)."""
+    n = sum(len(p) for p in parts)
+    chosen: list[_Placement | None] = []
+    after: int | None = None
+    for pms in per:
+        if not pms:
+            chosen.append(None)
+            continue
+        pm = _choose(pms, th, after)
+        chosen.append(pm)
+        after = pm.b
+    found = [(k, p) for k, p in enumerate(chosen) if p is not None]
+    if not found:
+        return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
+    ops: list[DiffOp] = []
+    notes: list[Note] = []
+    cost = 0.0
+    s_len = 0
+    verdicts: list[Verdict] = []
+    stitched = False
+    prev: _Placement | None = None
+    for k, pm in enumerate(chosen):
+        toks = parts[k]
+        if pm is None:
+            ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", (), quote_shown(toks)))
+            cost += len(toks)
+            verdicts.append("not_found")
+            continue
+        if prev is not None:
+            gap = pm.a - prev.b
+            barrier = gap > 0 and ps.has_barrier(prev.b, pm.a)
+            if gap < 0 and not marked and _one_sentence(ps, min(prev.a, pm.a), max(prev.b, pm.b)):
+                # Words of one sentence put in another order: the policy's
+                # "reordered without a mark" (diverged), not two passages.
+                notes.append(Note("reordered", _stitch.reordered_note(k + 1, k)))
+                ops.append(DiffOp("delete", "", "", ()))
+                verdicts.append("diverged")
+            elif gap < 0:
+                stitched = True
+                notes.append(
+                    Note(
+                        "stitch",
+                        f"part {k + 1} comes before part {k} in the source"
+                        if pm.b <= prev.a
+                        else f"part {k + 1} overlaps part {k}",
+                    )
+                )
+                ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
+            elif marked and gap <= th.elision_max_words and not barrier:
+                # The policy's "elided": a marked omission inside one passage;
+                # the report prints the omitted words in full (at most 60).
+                o0, o1 = ps.orig_span(prev.b, pm.a) if gap > 0 else (0, 0)
+                omitted = " ".join(ps.source.text[o0:o1].split())
+                cores = [ps.core(x) for x in range(prev.b, pm.a)]
+                puncts = [source_punct(ps, x) for x in range(prev.b, pm.a)]
+                flags = ["ellipsis"]
+                reversing = _elision.reversing_words(cores, puncts)
+                if reversing:
+                    flags.append("negation")
+                ops.append(DiffOp("delete", "", omitted, tuple(flags)))
+                if gap:
+                    notes.append(Note("elision", _elision.omission_note(gap, omitted)))
+                if reversing:
+                    words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
+                    notes.append(
+                        Note(
+                            "negation",
+                            f"negation dropped: the omitted words hold {words}, "
+                            "which can reverse what is kept",
+                        )
+                    )
+                    verdicts.append("diverged")
+                elif gap:
+                    verdicts.append("elided")
+            elif (
+                not marked
+                and gap < th.stitch_min_distance
+                and not barrier
+                and not _holds_sentence(ps, prev.b, pm.a)
+            ):
+                # Close by: an omission within one passage, not a stitch (unless
+                # it leaves out a whole sentence: the policy's "stitched").
+                cores = [ps.core(x) for x in range(prev.b, pm.a)]
+                omitted = _omitted_words(ps, prev.b, pm.a)
+                flags = []
+                if any(is_negation(c) for c in cores):
+                    flags.append("negation")
+                if any(is_number(c) for c in cores):
+                    flags.append("number")
+                ops.append(
+                    DiffOp(
+                        "delete", "", omitted, tuple(flags), "", _omitted_shown(ps, prev.b, pm.a)
+                    )
+                )
+                # One unmarked cut is one change, however many words it drops.
+                cost += min(gap, 3)
+                notes.append(
+                    Note(
+                        "omission", f"omits {gap} word{'s' if gap != 1 else ''} without an ellipsis"
+                    )
+                )
+                verdicts.append("diverged")
+            else:
+                stitched = True
+                where = "after a turn change or gap" if barrier else f"{gap} words apart"
+                if not marked and not barrier and gap < th.stitch_min_distance:
+                    # Close by, so a stitch only because a whole sentence is skipped.
+                    text = _stitch.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
+                else:
+                    text = f"joins passages {where}, " + (
+                        "marked by an ellipsis" if marked else "not marked by an ellipsis"
+                    )
+                notes.append(Note("stitch", text))
+                ops.append(
+                    DiffOp(
+                        "delete",
+                        "",
+                        _omitted_words(ps, prev.b, pm.a) if gap > 0 else "",
+                        ("ellipsis",) if marked else (),
+                        "",
+                        _omitted_shown(ps, prev.b, pm.a) if gap > 0 else "",
+                    )
+                )
+        ops.extend(pm.wd.ops)
+        cost += pm.wd.cost
+        s_len += pm.b - pm.a
+        verdicts.append(_word_verdict(pm.wd, len(toks), th))
+        prev = pm
+    score = max(0.0, round(100.0 * (1.0 - cost / max(n, s_len, 1)), 1))
+    pms = [p for p in chosen if p is not None]
+    worst = max(verdicts, key=lambda v: _RANK[v])
+    if worst == "not_found":
+        found_words = sum(
+            len(parts[k])
+            for k, p in enumerate(chosen)
+            if p is not None and verdicts[k] != "not_found"
+        )
+        for k, v in enumerate(verdicts):
+            if v == "not_found":
+                words = " ".join(t.core for t in parts[k])
+                notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))
+        if found_words * 2 < n:
+            return _SourceVerdict("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
+        worst = "diverged"
+    return _judged("stitched" if stitched else worst, score, ops, notes, pms, quote, ps, idx)
