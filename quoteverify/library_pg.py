@@ -51,6 +51,7 @@ from .library import (
     MAX_TERMS,
     MIN_TERMS,
     RERANK,
+    SPEAKS_MEMO,
     AddStats,
     Candidate,
     Entry,
@@ -59,11 +60,13 @@ from .library import (
     content_hash,
     day_bounds,
     file_meta,
+    normalised,
     quote_ngrams,
     speaker_labels,
     stored_lines,
     stored_people,
     word_bigrams,
+    word_bytes,
     words,
 )
 from .library import Library as _SqliteLibrary
@@ -232,6 +235,7 @@ class PgLibrary:
             self.close()
             raise LibraryError(self.name, _one_line(exc, url)) from None
         self._norm_cache: OrderedDict[int, str] = OrderedDict()
+        self._speaks_memo: dict[tuple[object, ...], bool] = {}
 
     # -- connections
     @contextmanager
@@ -581,8 +585,18 @@ class PgLibrary:
         if person is None:
             return {r[0] for r in rows}
         out = set()
+        memo = self._speaks_memo
         for docid, title, day, speakers, wrote in rows:
-            if speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper):
+            # Remembered as in ``Library._speaks``: a speaker's documents come
+            # back for every quote of theirs.
+            key = (title, day, speakers, wrote, person)
+            got = memo.get(key)
+            if got is None:
+                got = speaks_in(stored_people(title, day, speakers, wrote), person, self.mapper)
+                if len(memo) >= SPEAKS_MEMO:
+                    memo.clear()
+                memo[key] = got
+            if got:
                 out.add(docid)
         return out
 
@@ -732,7 +746,7 @@ class PgLibrary:
             for docid, text in fetched.items():
                 if docid in out:
                     continue
-                out[docid] = " " + " ".join(words(text)) + " " if text else ""
+                out[docid] = normalised(text) if text else ""
                 self._norm_cache[docid] = out[docid]
             while len(self._norm_cache) > 64:
                 self._norm_cache.popitem(last=False)
@@ -893,13 +907,18 @@ class PgLibrary:
 def _terms(title: str | None, text: str, labels: Sequence[str]) -> list[str]:
     """The lexemes of a document: the title's and text's words and word bigrams
     (what ``library._indexed`` gives FTS5), and the speaker labels' words (the
-    FTS5 ``speakers`` column), each once, too-long ones dropped."""
-    out: set[str] = set(words("\n".join(labels)))
+    FTS5 ``speakers`` column), each once, too-long ones dropped, sorted.
+
+    >>> _terms("Hi", "Good day, good day.", ["MS. PSAKI"])
+    ['day', 'day_good', 'good', 'good_day', 'hi', 'ms', 'psaki']
+    """
+    out: set[bytes] = set(word_bytes("\n".join(labels)))
     for part in (title or "", text):
-        toks = words(part)
+        toks = word_bytes(part)
         out.update(toks)
-        out.update(word_bigrams(toks))
-    return sorted(t for t in out if len(t.encode("utf-8")) <= MAX_LEXEME)
+        out.update(map(b"_".join, zip(toks, toks[1:], strict=False)))
+    # UTF-8 bytes sort as their code points do: the order of the str terms.
+    return [t.decode("utf-8") for t in sorted(out) if len(t) <= MAX_LEXEME]
 
 
 def size_bytes(url: str) -> int:
