@@ -255,16 +255,18 @@ class Para:
     spans: tuple[array[int], array[int]] | None = None
 
 
-def assemble(paragraphs: list[Para], fmt: Format, front: dict[str, Any]) -> Document:
+def assemble(
+    paragraphs: list[Para], fmt: Format, front: dict[str, Any], *, mapped: bool = False
+) -> Document:
     """Paragraphs → one text, blank lines between them, each paragraph's
-    whitespace runs made one space; headings, links and pins placed in it.  When
-    every paragraph carries its spans, the text gets an ``OffsetMap``."""
+    whitespace runs made one space; headings, links and pins placed in it.
+    ``mapped``: every paragraph carries its spans, and the text gets an
+    ``OffsetMap``."""
     parts: list[str] = []
     headings: list[tuple[int, int]] = []
     links: list[tuple[str, str, int, int]] = []
     pins: list[tuple[int, str]] = []
     carried: list[str] = []
-    mapped = bool(paragraphs) and all(p.spans is not None for p in paragraphs)
     kept: list[Para] = []
     pos = 0
     title = None
@@ -331,10 +333,33 @@ def collapse_spans(paragraphs: list[Para]) -> OffsetMap:
     >>> list(m.starts), list(m.ends)
     ([1, 2, 5, 6, 6, 9], [2, 5, 6, 9, 9, 10])
     """
+    starts, ends = array("i"), array("i")
+    group: list[Para] = []
+    size = 0
+    for k, para in enumerate(paragraphs):
+        group.append(para)
+        size += len(para.text)
+        # A group at a time: whole-text arrays cost ~45 bytes a character at
+        # their peak, a 20 MB article's ~1 GB.
+        if size >= _GROUP_CHARS or k == len(paragraphs) - 1:
+            st, en = _collapse_group(group)
+            if len(starts):
+                # The break between this group and the last.
+                starts.extend([ends[-1], ends[-1]])
+                ends.extend([int(st[0]), int(st[0])])
+            starts.frombytes(st.astype("int32").tobytes())
+            ends.frombytes(en.astype("int32").tobytes())
+            group, size = [], 0
+    return OffsetMap(starts, ends)
+
+
+_GROUP_CHARS = 1 << 16
+
+
+def _collapse_group(paragraphs: list[Para]) -> tuple[Any, Any]:
+    """``collapse_spans`` for a few paragraphs, in numpy arrays."""
     import numpy as np
 
-    if not paragraphs:
-        return OffsetMap(array("i"), array("i"))
     # NUL (never in a paragraph: the readers turn it into U+FFFD) marks the breaks.
     joined = "\0".join(p.text for p in paragraphs)
     st = _with_breaks([_int32(p.spans[0]) for p in paragraphs if p.spans])
@@ -361,10 +386,7 @@ def collapse_spans(paragraphs: list[Para]) -> OffsetMap:
     st[at] = en[at - 1]
     en[at] = st[at + 1]
     reps = np.where(brk, 2, 1)
-    st, en = np.repeat(st, reps), np.repeat(en, reps)
-    return OffsetMap(
-        array("i", st.astype(np.int32).tobytes()), array("i", en.astype(np.int32).tobytes())
-    )
+    return np.repeat(st, reps), np.repeat(en, reps)
 
 
 def _int32(a: array[int]) -> Any:

@@ -24,7 +24,6 @@ from array import array
 from typing import Any
 
 from ._decode import PIN_RE, Document, Para, assemble, split_front_matter
-from .models import OffsetMap
 
 __all__ = ["code_block_spans", "markdown_to_document"]
 
@@ -59,8 +58,9 @@ def markdown_to_document(text: str) -> Document:
     front, body = split_front_matter(text)
     body_at = len(text) - len(body)
     norm, back = _normalize(body, body_at)
-    reader = _Reader(norm, back)
-    tokens = _parser().parse(norm)
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(norm, env)
+    reader = _Reader(norm, back, env)
     for k, token in enumerate(tokens):
         if token.type == "inline":
             # A heading's inline token follows its heading_open.
@@ -68,17 +68,18 @@ def markdown_to_document(text: str) -> Document:
         elif token.type == "html_block":
             reader.html_block(token)
     reader.flush()
-    doc = assemble(reader.paragraphs, "markdown", front)
+    doc = assemble(reader.paragraphs, "markdown", front, mapped=True)
     offsets = doc.offsets
     if offsets is not None:
-        # The map so far points into the normalised body: to the text as given.
+        # The map so far points into the normalised body: to the text as given,
+        # in place (a 20 MB article's map is 160 MB).
         import numpy as np
 
         to_text = np.frombuffer(back, dtype=np.int32)
-        offsets = OffsetMap(
-            array("i", to_text[np.frombuffer(offsets.starts, dtype=np.int32)].tobytes()),
-            array("i", to_text[np.frombuffer(offsets.ends, dtype=np.int32)].tobytes()),
-        )
+        for part in (offsets.starts, offsets.ends):
+            if len(part):
+                view = np.frombuffer(part, dtype=np.int32)
+                view[:] = to_text[view]
     return Document(
         text=doc.text,
         format="markdown",
@@ -158,8 +159,9 @@ class _Buffer:
 class _Reader:
     """Turns the block tokens holding prose into paragraphs with offset maps."""
 
-    def __init__(self, norm: str, back: array[int]) -> None:
+    def __init__(self, norm: str, back: array[int], env: dict[str, Any]) -> None:
         self.norm = norm
+        self.references = env.get("references") or {}
         self.back = back
         self.line_starts = [0]
         at = norm.find("\n")
@@ -212,7 +214,11 @@ class _Reader:
             self.flush()
             return
         where = self._block_map(content, token.map[0])
-        (inline,) = [t for t in _parser().parseInline(content) if t.type == "inline"]
+        (inline,) = [
+            t
+            for t in _parser().parseInline(content, {"references": self.references})
+            if t.type == "inline"
+        ]
         self.flush()
         self._walk(inline.children or [], content, where, 0)
         self.flush()
@@ -223,11 +229,18 @@ class _Reader:
         Each line of ``content`` is the tail of a line of the body (container
         marks such as ``>`` and indentation taken off the front, blanks at the
         block's ends stripped); a line that is not (a tab expanded into spaces)
-        is found in its line, or else placed at the line's start.
+        is found in its line, or else placed at the line's start.  Lines of
+        nothing but whitespace at the block's start are stripped whole (Python's
+        ``strip`` takes a no-break space too): the first line is the first that
+        holds the first piece.
         """
         where = array("i")
         norm, starts = self.norm, self.line_starts
-        for k, seg in enumerate(content.split("\n")):
+        segs = content.split("\n")
+        head = segs[0].strip()
+        while head and first_line + 1 < len(starts) and head not in self._line(first_line):
+            first_line += 1
+        for k, seg in enumerate(segs):
             line = first_line + k
             if line >= len(starts):
                 where.extend([len(norm)] * (len(seg) + 1))
@@ -235,18 +248,29 @@ class _Reader:
             lo = starts[line]
             hi = starts[line + 1] - 1 if line + 1 < len(starts) else len(norm)
             written = norm[lo:hi]
-            if written.endswith(seg):
-                where.extend(range(hi - len(seg), hi))
-            elif written.rstrip().endswith(seg):
-                end = lo + len(written.rstrip())
-                where.extend(range(end - len(seg), end))
-            elif seg in written:
+            placed = False
+            # As the line's tail; then before blanks the block stripped; then
+            # without the spaces a tab partly taken as indentation came back as
+            # (they stand where the tab was).
+            for end in (hi, lo + len(written.rstrip())):
+                for lead in (0, len(seg) - len(seg.lstrip(" "))):
+                    core = len(seg) - lead
+                    if not placed and end - core >= lo and norm.startswith(seg[lead:], end - core):
+                        where.extend([max(end - core - 1, lo)] * lead)
+                        where.extend(range(end - core, end))
+                        placed = True
+            if not placed and seg in written:
                 at = lo + written.find(seg)
                 where.extend(range(at, at + len(seg)))
-            else:
+            elif not placed:
                 where.extend([lo] * len(seg))
             where.append(hi)  # the line break
         return where
+
+    def _line(self, line: int) -> str:
+        lo = self.line_starts[line]
+        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.norm)
+        return self.norm[lo:end]
 
     # -- inline tokens
 
@@ -291,7 +315,7 @@ class _Reader:
                 link_from = self.buf.size
                 link_open = t
             elif kind == "link_close":
-                pos, raw = _skip_target(src, _find(src, "]", pos) + 1)
+                pos, raw = _skip_target(src, _find(src, "]", pos) + 1, self.references)
                 if link_from is not None:
                     href = raw if raw is not None else str(link_open.attrs.get("href") or "")
                     if href:
@@ -302,7 +326,9 @@ class _Reader:
                 at = _find(src, "![", pos)
                 alt_at = _find(src, t.content, at + 2)
                 self._walk(t.children or [], src, where, alt_at)
-                pos, _raw = _skip_target(src, _find(src, "]", alt_at + len(t.content)) + 1)
+                pos, _raw = _skip_target(
+                    src, _find(src, "]", alt_at + len(t.content)) + 1, self.references
+                )
             elif kind == "html_inline":
                 at = _find(src, t.content, pos)
                 pos = at + len(t.content)
@@ -319,8 +345,8 @@ class _Reader:
         end and reads line breaks as spaces, which keeps the length."""
         at = _find(src, t.markup, pos) + len(t.markup)
         inner = t.content
-        if not src.startswith(inner, at) and src.startswith(" ", at):
-            at += 1
+        if src[at : at + len(inner)].replace("\n", " ") != inner:
+            at += 1  # the space (or line break) stripped at each end
         self.buf.same(inner, where, at)
         return _find(src, t.markup, at + len(inner)) + len(t.markup)
 
@@ -333,10 +359,12 @@ def _find(src: str, s: str, pos: int) -> int:
     return at if at >= 0 else min(pos, max(len(src) - len(s), 0))
 
 
-def _skip_target(src: str, pos: int) -> tuple[int, str | None]:
-    """After a link's "]": skip ``(destination "title")`` or ``[label]``; the
-    destination as written (escapes and entities decoded, no percent-encoding),
-    or None for a reference link."""
+def _skip_target(src: str, pos: int, references: dict[str, Any]) -> tuple[int, str | None]:
+    """After a link's "]": skip ``(destination "title")``, or ``[label]`` when it
+    names a reference (``[]`` too; any other bracket is text after a shortcut
+    link); the destination as written (escapes and entities decoded, no
+    percent-encoding), or None for a reference link."""
+    from markdown_it.common.utils import normalizeReference
     from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
     n = len(src)
@@ -355,7 +383,12 @@ def _skip_target(src: str, pos: int) -> tuple[int, str | None]:
         return pos, None
     if pos < n and src[pos] == "[":
         close = src.find("]", pos + 1)
-        if close >= 0:
+        label = src[pos + 1 : close]
+        if (
+            close >= 0
+            and "[" not in label
+            and (not label or normalizeReference(label) in references)
+        ):
             return close + 1, None
     return pos, None
 

@@ -183,7 +183,7 @@ class AddStats:
 
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# Bytes kept by ``_word_bytes``: ASCII letters and digits, and every byte of a
+# Bytes kept by ``word_bytes``: ASCII letters and digits, and every byte of a
 # UTF-8 multi-byte character (what remains of non-ASCII text is letters);
 # every other ASCII byte becomes a space.
 _KEEP = bytes(
@@ -215,7 +215,7 @@ def _fold(c: str) -> str:
     return out
 
 
-def _word_bytes(text: str) -> list[bytes]:
+def word_bytes(text: str) -> list[bytes]:
     """``words(text)`` as UTF-8 bytes.
 
     The C string methods do the work (one ``bytes.translate`` over the whole
@@ -223,7 +223,7 @@ def _word_bytes(text: str) -> list[bytes]:
     library's texts cost more than indexing them.  The few distinct non-ASCII
     characters are folded first, each replaced throughout at once.
 
-    >>> _word_bytes("Don’t, Jean-Pierre! ½ café")
+    >>> word_bytes("Don’t, Jean-Pierre! ½ café")
     [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
     """
     low = text.lower()
@@ -247,13 +247,13 @@ def words(text: str) -> list[str]:
     >>> words("“Don’t,” said MS. JEAN-PIERRE of the Café")
     ['don', 't', 'said', 'ms', 'jean', 'pierre', 'of', 'the', 'cafe']
     """
-    return [w.decode("utf-8") for w in _word_bytes(text)]
+    return [w.decode("utf-8") for w in word_bytes(text)]
 
 
 def normalised(text: str) -> str:
     """``text``'s words, space-joined and space-padded, to find a quote's word
     n-grams in (``quote_ngrams``)."""
-    return " " + b" ".join(_word_bytes(text)).decode("utf-8") + " "
+    return " " + b" ".join(word_bytes(text)).decode("utf-8") + " "
 
 
 # A transcript turn label opens a line: "THE PRESIDENT:", "SECRETARY BLINKEN:",
@@ -1098,7 +1098,7 @@ def _indexed(title: str | None, text: str) -> str:
     """
     out: list[bytes] = []
     for part in (title or "", text):
-        toks = _word_bytes(part)
+        toks = word_bytes(part)
         out.extend(toks)
         # map/zip/join run in C: a Python loop over a transcript's 10,000
         # bigrams costs as much as FTS5 takes to index them.

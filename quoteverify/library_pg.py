@@ -57,7 +57,6 @@ from .library import (
     Entry,
     LibraryError,
     Summary,
-    _word_bytes,
     content_hash,
     day_bounds,
     file_meta,
@@ -67,6 +66,7 @@ from .library import (
     stored_lines,
     stored_people,
     word_bigrams,
+    word_bytes,
     words,
 )
 from .library import Library as _SqliteLibrary
@@ -912,9 +912,9 @@ def _terms(title: str | None, text: str, labels: Sequence[str]) -> list[str]:
     >>> _terms("Hi", "Good day, good day.", ["MS. PSAKI"])
     ['day', 'day_good', 'good', 'good_day', 'hi', 'ms', 'psaki']
     """
-    out: set[bytes] = set(_word_bytes("\n".join(labels)))
+    out: set[bytes] = set(word_bytes("\n".join(labels)))
     for part in (title or "", text):
-        toks = _word_bytes(part)
+        toks = word_bytes(part)
         out.update(toks)
         out.update(map(b"_".join, zip(toks, toks[1:], strict=False)))
     # UTF-8 bytes sort as their code points do: the order of the str terms.

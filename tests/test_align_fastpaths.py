@@ -103,3 +103,19 @@ def test_exact_positions_equal_a_scan() -> None:
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80))
 def test_ascii_token_pattern_matches_the_unicode_one(text: str) -> None:
     assert TOKEN_RE_ASCII.findall(text) == TOKEN_RE.findall(text)
+
+
+def test_bracketed_in_is_bracketed_word_by_word() -> None:
+    # The verdict reads a passage's bracket marks in one search; each answer
+    # must be the per-word one, past the last token too.
+    from quoteverify.align import prepare_source
+    from quoteverify.models import Source
+
+    text = "MS. DOE: We made [a deal] today [inaudible] and [sic] more words here."
+    ps = prepare_source(Source(ref="t", status="ok", text=text, title="t"))
+    n = ps.n_tokens
+    for a in range(n + 1):
+        for b in range(a, n + 3):
+            assert ps.bracketed_in(a, b) == [ps.bracketed(i) for i in range(a, b)]
+    plain = prepare_source(Source(ref="p", status="ok", text="no marks at all", title="p"))
+    assert plain.bracketed_in(0, 5) == [False] * 5

@@ -42,3 +42,19 @@ def test_empty_sequences() -> None:
     assert opcodes([], index_of([]), 0) == []
     assert opcodes(["a"], index_of([]), 0) == [("delete", 0, 1, 0, 0)]
     assert opcodes([], index_of(["a"]), 1) == [("insert", 0, 0, 0, 1)]
+
+
+def test_stretches_with_a_shared_memo_match_difflib() -> None:
+    # A passage fit diffs many overlapping stretches of one passage against one
+    # quote with one memo of longest-match searches: each answer stays difflib's.
+    rng = random.Random(11)
+    for _ in range(100):
+        vocab = [f"w{i}" for i in range(rng.randint(1, 8))]
+        a = [rng.choice(vocab) for _ in range(rng.randint(0, 60))]
+        b = [rng.choice(vocab) for _ in range(rng.randint(0, 40))]
+        b2j = index_of(b)
+        memo: dict[tuple[int, int, int, int], tuple[int, int, int]] = {}
+        for _ in range(20):
+            lo = rng.randint(0, len(a))
+            hi = rng.randint(lo, len(a))
+            assert opcodes(a, b2j, len(b), lo, hi, memo) == _difflib(a[lo:hi], b)

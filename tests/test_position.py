@@ -330,7 +330,9 @@ def test_news_page_with_boilerplate_repeating_the_headline_quote(tmp_path: Path)
         ),
         ("quote", "no plan of their own", "exact", (23, 49, 23, 69)),
         ("quote", "They can shout,", "exact", (24, 8, 24, 23)),
-        ("scare", "We will govern.", "exact", (24, 49, 24, 64)),
+        # A sentence of its own after her quotation: López's words (issue 11), not a
+        # scare quote.
+        ("quote", "We will govern.", "exact", (24, 49, 24, 64)),
     ]
     assert original[locs["q3"].start : locs["q3"].end] == "not now, not <em>ever</em>."
 

@@ -11,14 +11,18 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from quoteverify.align import _index, _tokens, _transcript
 from quoteverify.align._diff import (
+    Differ,
+    Passage,
+    Plan,
     WordDiff,
     WordRules,
     moved_words,
@@ -53,11 +57,14 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 # transcript labels).  Its private modules are free to change behind this list.
 __all__ = [
     "BARRIER_KEY",
+    "Differ",
     "Hit",
     "Located",
     "Lookup",
     "Normalized",
     "ParsedQuote",
+    "Passage",
+    "Plan",
     "PreparedSource",
     "QToken",
     "TrigramLookup",
@@ -124,7 +131,8 @@ class PreparedSource:
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     # Starts and ends of the transcriber's [bracketed words], built when first asked.
     # (A dict, like _quoted: the dataclass is frozen, its caches are filled in place.)
-    _brackets: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # (The arrays, and lists of the same for bisection.)
+    _brackets: dict[str, Any] = field(default_factory=dict, repr=False)
     # The distinct turn labels in order of first appearance: the speaker checks
     # ask "is any label this person?" per quote, and a 16 MB transcript file
     # has 32,000 turns but a few hundred labels.
@@ -208,16 +216,43 @@ class PreparedSource:
 
         "We just made [a deal]": the transcriber's words, not heard as such.
         """
-        if not self._brackets:
-            spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
-            self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
-            self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
-        starts, ends = self._brackets["starts"], self._brackets["ends"]
+        starts, ends = self._bracket_spans()
         if not starts.shape[0] or i >= self.n_tokens:
             return False
         pos = int(self.tok_start[i])
         k = int(np.searchsorted(starts, pos, side="right")) - 1
         return k >= 0 and pos < int(ends[k])
+
+    def bracketed_in(self, a: int, b: int) -> list[bool]:
+        """``[self.bracketed(i) for i in range(a, b)]`` (``a >= 0``) in one
+        search: the verdict asks it of every word of every candidate passage."""
+        starts, ends = self._bracket_spans()
+        stop = min(b, self.n_tokens)
+        if not starts.shape[0] or stop <= a:
+            return [False] * max(0, b - a)
+        # Most passages hold no bracket at all: two bisections on the spans
+        # (sorted, never overlapping) say so without the array work below.
+        s_list = self._brackets["starts_list"]
+        first, last = int(self.tok_start[a]), int(self.tok_start[stop - 1])
+        k = bisect_right(s_list, first) - 1
+        if (k < 0 or self._brackets["ends_list"][k] <= first) and (
+            k + 1 >= len(s_list) or s_list[k + 1] > last
+        ):
+            return [False] * (b - a)
+        pos = self.tok_start[a:stop]
+        k = np.searchsorted(starts, pos, side="right") - 1
+        inside = (k >= 0) & (pos < ends[np.maximum(k, 0)])
+        return inside.tolist() + [False] * (b - stop)
+
+    def _bracket_spans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends of the transcriber's [bracketed words], found when first asked."""
+        if not self._brackets:
+            spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
+            self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
+            self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
+            self._brackets["starts_list"] = [s for s, _ in spans]
+            self._brackets["ends_list"] = [e for _, e in spans]
+        return self._brackets["starts"], self._brackets["ends"]
 
     def gap_between(self, i: int) -> str | None:
         """The transcriber's note ("[inaudible]", "(crosstalk)") between tokens

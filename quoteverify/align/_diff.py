@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from quoteverify.align._index import SENTINEL_ID
 from quoteverify.align._opcodes import Opcode, index_of, opcodes
@@ -168,10 +168,20 @@ class Passage:
         # stripped), read once per passage rather than once per diff.
         masked = ps.masked
         lim = len(masked)
+        # Most words are followed by one space and a word: no punctuation,
+        # read without the two scans.
         self.puncts = [
-            dash_style(trailing_punct(masked, e, lim).strip("()[]")) or spaced_dash(masked, e, lim)
+            ""
+            if masked[e : e + 1] == " " and masked[e + 1 : e + 2] not in _NOT_PLAIN
+            else dash_style(trailing_punct(masked, e, lim).strip("()[]"))
+            or spaced_dash(masked, e, lim)
             for e in te.tolist()
         ]
+
+
+# After a word and one space, what may still start punctuation (a spaced
+# dash, more spaces) or end the text ("").
+_NOT_PLAIN = frozenset(("", " ", "-"))
 
 
 def source_punct(ps: PreparedSource, i: int) -> str:
@@ -213,91 +223,211 @@ def word_diff(
     keys) may be shared between diffs of one quote part: the result is the
     same, the per-word reads and the diff's index of the quote are done once.
     """
-    if passage is None or not (passage.a <= a and b <= passage.b):
-        passage = Passage(ps, a, b)
-    off = a - passage.a
-    skeys = passage.keys[off : off + b - a]
-    cores = passage.cores[off : off + b - a]
-    words = passage.words[off : off + b - a]
-    puncts = passage.puncts[off : off + b - a]
-    wd = WordDiff(q_len=len(qtoks), s_len=b - a, minor_flags=rules.minor)
-    lq = len(qtoks)
-    if lq == b - a and lq and all(t.key == k for t, k in zip(qtoks, skeys, strict=True)):
-        # An exact match (every exact hit, verbatim quotes): difflib's answer
-        # for two equal sequences is one equal block, found without the search.
-        raw: list[Opcode] = [("equal", 0, lq, 0, lq)]
-    else:
-        if b2j is None:
-            b2j = index_of([t.key for t in qtoks])
-        raw = opcodes(skeys, b2j, lq)
-    qcores: list[str] | None = None
-    qpuncts: list[str] = []
-    for tag, i1, i2, j1, j2 in raw:
-        if tag == "equal":
-            wd.longest_run = max(wd.longest_run, j2 - j1)
-            if qcores is None:
-                qcores = [t.core for t in qtoks]
-                qpuncts = [t.punct.strip("()[]") for t in qtoks]
-            # Most equal runs are the same words, same punctuation: then they
-            # are one unflagged op (what _equal_ops would build), decided by
-            # two C-level list comparisons instead of a loop over the words.
-            # The quote's last word's punctuation is not compared (as in
-            # _equal_ops).
-            top = j2 - 1 if j2 == lq else j2
-            if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
-                wd.ops.append(
-                    DiffOp(
-                        "equal",
-                        " ".join(qcores[j1:j2]),
-                        " ".join(words[i1:i2]),
-                        (),
-                        quote_shown(qtoks[j1:j2]),
-                        source_shown(ps, a + i1, a + i2),
-                    )
-                )
-                continue
-            _equal_ops(wd, qtoks, ps, a + i1, i1, j1, j2, th, cores, words, puncts)
-            continue
-        qt = qtoks[j1:j2]
-        sc = cores[i1:i2]
-        sw = " ".join(words[i1:i2])
-        qw = " ".join(t.core for t in qt)
-        if tag == "replace":
-            prev = ""
-            if len(qt) == 1 and len(sc) == 1:
-                prev = puncts[i1 - 1] if i1 > 0 else _punct_before(ps, a)
-            flags = rules.replace(qt, sc, prev, th)
-            cost = float(max(len(qt), len(sc)))
-            if flags == ("spelling",):
-                cost *= th.minor_word_cost
-            elif "contraction" in flags:
-                cost = 1.0  # "we are" -> "we're" is one changed word
-            wd.ops.append(
-                DiffOp("replace", qw, sw, flags, quote_shown(qt), source_shown(ps, a + i1, a + i2))
-            )
-            wd.cost += cost
-        elif tag == "insert":
-            flags = tuple(
-                (["bracket"] if all(t.bracket for t in qt) else [])
-                + list(rules.added([t.core for t in qt]))
-            )
-            wd.ops.append(DiffOp("insert", qw, "", flags, quote_shown(qt)))
-            wd.cost += len(qt)
+    differ = Differ(qtoks, ps, th, rules, passage=passage, b2j=b2j)
+    return differ.diff(a, b)
+
+
+# An op before its words are read: (tag, i1, i2, j1, j2, flags), source
+# tokens [i1, i2) of the diffed passage and quote tokens [j1, j2).
+_Spec = tuple[str, int, int, int, int, tuple[str, ...]]
+
+
+class Plan(NamedTuple):
+    """A diff decided but not yet written out: its ops' ranges and flags,
+    its cost and longest equal run.  Choosing among candidate passages
+    reads only these; the winner alone is written (``Differ.write``)."""
+
+    a: int
+    b: int
+    specs: list[_Spec]
+    cost: float
+    longest_run: int
+
+    def end_minor(self, k: int, minor: frozenset[str]) -> bool:
+        """Is op ``k`` (0 or -1) flagged minor only (``WordDiff.is_minor``)?"""
+        flags = self.specs[k][5]
+        return bool(flags) and set(flags) <= minor
+
+
+class Differ:
+    """Word diffs of one quote part against passages of one source.
+
+    A passage fit (``tight_diff``) diffs a dozen overlapping passages and
+    keeps one: the quote's columns, its index and every stretch's flags are
+    read once here, each candidate is only planned (ranges, flags, cost),
+    and only the chosen one is written out with its words as printed.
+    Planning and writing give what one full diff per passage gave.
+    """
+
+    __slots__ = (
+        "qtoks", "ps", "th", "rules", "passage", "b2j", "qkeys", "qcores", "qpuncts",
+        "lq", "_flags", "_searches", "_plans",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        qtoks: list[QToken],
+        ps: PreparedSource,
+        th: Thresholds,
+        rules: WordRules,
+        *,
+        passage: Passage | None = None,
+        b2j: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.qtoks = qtoks
+        self.ps = ps
+        self.th = th
+        self.rules = rules
+        self.passage = passage
+        self.qkeys = [t.key for t in qtoks]
+        self.b2j = b2j
+        self.qcores = [t.core for t in qtoks]
+        self.qpuncts = [t.punct.strip("()[]") for t in qtoks]
+        self.lq = len(qtoks)
+        # Flags of a replaced, added or dropped stretch by its absolute
+        # source and quote ranges: overlapping passages share most of them.
+        self._flags: dict[tuple[object, ...], tuple[str, ...]] = {}
+        # The diff's longest-match searches by their bounds in the passage.
+        self._searches: dict[tuple[int, int, int, int], tuple[int, int, int]] = {}
+        # A fit may come back to a passage it tried (extended, then trimmed).
+        self._plans: dict[tuple[int, int], Plan] = {}
+
+    def _passage_for(self, a: int, b: int) -> Passage:
+        p = self.passage
+        if p is None or not (p.a <= a and b <= p.b):
+            p = self.passage = Passage(self.ps, a, b)
+            self._searches = {}  # bounds in the old passage
+        return p
+
+    def diff(self, a: int, b: int) -> WordDiff:
+        """The full diff against source tokens [a, b)."""
+        return self.write(self.plan(a, b))
+
+    def plan(self, a: int, b: int) -> Plan:
+        """The diff against [a, b) without its words: ranges, flags, cost."""
+        done = self._plans.get((a, b))
+        if done is None:
+            done = self._plans[a, b] = self._plan(a, b)
+        return done
+
+    def _plan(self, a: int, b: int) -> Plan:
+        passage = self._passage_for(a, b)
+        off = a - passage.a
+        n = b - a
+        skeys = passage.keys[off : off + n]
+        cores = passage.cores[off : off + n]
+        puncts = passage.puncts[off : off + n]
+        lq = self.lq
+        if lq == n and lq and self.qkeys == skeys:
+            # An exact match (every exact hit, verbatim quotes): difflib's answer
+            # for two equal sequences is one equal block, found without the search.
+            raw: list[Opcode] = [("equal", 0, lq, 0, lq)]
         else:
-            flags = rules.added(sc)
-            wd.ops.append(DiffOp("delete", "", sw, flags, "", source_shown(ps, a + i1, a + i2)))
-            wd.cost += len(sc)
-    _mark_moves(wd)
-    # Leading/trailing equal words (for "the first 12 words are in the source").
-    for o in wd.ops:
-        if o.op != "equal":
-            break
-        wd.leading_equal += len(o.quote.split())
-    for o in reversed(wd.ops):
-        if o.op != "equal":
-            break
-        wd.trailing_equal += len(o.quote.split())
-    return wd
+            if self.b2j is None:
+                self.b2j = index_of(self.qkeys)
+            raw = opcodes(passage.keys, self.b2j, lq, off, off + n, self._searches)
+        qcores, qpuncts, qtoks = self.qcores, self.qpuncts, self.qtoks
+        th, rules, memo = self.th, self.rules, self._flags
+        specs: list[_Spec] = []
+        cost = 0.0
+        longest = 0
+        for tag, i1, i2, j1, j2 in raw:
+            if tag == "equal":
+                longest = max(longest, j2 - j1)
+                # Most equal runs are the same words, same punctuation: then they
+                # are one unflagged op (what _equal_ops would build), decided by
+                # two C-level list comparisons instead of a loop over the words.
+                # The quote's last word's punctuation is not compared (as in
+                # _equal_ops).
+                top = j2 - 1 if j2 == lq else j2
+                if qcores[j1:j2] == cores[i1:i2] and qpuncts[j1:top] == puncts[i1 : i1 + top - j1]:
+                    specs.append(("equal", i1, i2, j1, j2, ()))
+                    continue
+                cost = _equal_ops(specs, cost, qtoks, i1, j1, j2, th, cores, puncts)
+                continue
+            if tag == "replace":
+                one = j2 - j1 == 1 and i2 - i1 == 1
+                key: tuple[object, ...] = ("r", a + i1, a + i2, j1, j2, one and i1 == 0)
+                flags = memo.get(key)
+                if flags is None:
+                    prev = ""
+                    if one:
+                        prev = puncts[i1 - 1] if i1 > 0 else _punct_before(self.ps, a)
+                    flags = memo[key] = rules.replace(qtoks[j1:j2], cores[i1:i2], prev, th)
+                c = float(max(j2 - j1, i2 - i1))
+                if flags == ("spelling",):
+                    c *= th.minor_word_cost
+                elif "contraction" in flags:
+                    c = 1.0  # "we are" -> "we're" is one changed word
+                specs.append((tag, i1, i2, j1, j2, flags))
+                cost += c
+            elif tag == "insert":
+                key = ("i", j1, j2)
+                flags = memo.get(key)
+                if flags is None:
+                    qt = qtoks[j1:j2]
+                    flags = memo[key] = tuple(
+                        (["bracket"] if all(t.bracket for t in qt) else [])
+                        + list(rules.added(qcores[j1:j2]))
+                    )
+                specs.append((tag, i1, i2, j1, j2, flags))
+                cost += j2 - j1
+            else:
+                key = ("d", a + i1, a + i2)
+                flags = memo.get(key)
+                if flags is None:
+                    flags = memo[key] = rules.added(cores[i1:i2])
+                specs.append((tag, i1, i2, j1, j2, flags))
+                cost += i2 - i1
+        words = passage.words[off : off + n]
+        cost = _mark_moves(specs, cost, qcores, words)
+        return Plan(a, b, specs, cost, longest)
+
+    def write(self, plan: Plan) -> WordDiff:
+        """``plan`` as a ``WordDiff``, its words as they stand on both sides."""
+        a, b = plan.a, plan.b
+        ps = self.ps
+        passage = self._passage_for(a, b)
+        off = a - passage.a
+        words = passage.words[off : off + b - a]
+        qcores, qtoks = self.qcores, self.qtoks
+        wd = WordDiff(
+            cost=plan.cost,
+            q_len=self.lq,
+            s_len=b - a,
+            longest_run=plan.longest_run,
+            minor_flags=self.rules.minor,
+        )
+        ops = wd.ops
+        for tag, i1, i2, j1, j2, flags in plan.specs:
+            if tag == "insert":
+                qt = qtoks[j1:j2]
+                ops.append(DiffOp("insert", " ".join(qcores[j1:j2]), "", flags, quote_shown(qt)))
+                continue
+            shown = source_shown(ps, a + i1, a + i2)
+            if tag == "delete":
+                ops.append(DiffOp("delete", "", " ".join(words[i1:i2]), flags, "", shown))
+                continue
+            ops.append(
+                DiffOp(
+                    tag,
+                    " ".join(qcores[j1:j2]),
+                    " ".join(words[i1:i2]),
+                    flags,
+                    quote_shown(qtoks[j1:j2]),
+                    shown,
+                )
+            )
+        # Leading/trailing equal words (for "the first 12 words are in the source").
+        for o in ops:
+            if o.op != "equal":
+                break
+            wd.leading_equal += len(o.quote.split())
+        for o in reversed(ops):
+            if o.op != "equal":
+                break
+            wd.trailing_equal += len(o.quote.split())
+        return wd
 
 
 def tight_diff(
@@ -315,40 +445,44 @@ def tight_diff(
     may substitute a quote's first word for the word before the passage
     ("Europe We're" for "We are") at the same edit cost."""
     lo, hi = _extension_bounds(ps, a, b)
-    passage = Passage(ps, lo, hi)
-    b2j = index_of([t.key for t in qtoks])
-    best = word_diff(qtoks, ps, a, b, th, rules, passage=passage, b2j=b2j)
+    differ = Differ(qtoks, ps, th, rules, passage=Passage(ps, lo, hi))
+    minor = rules.minor
+    best = differ.plan(a, b)
     for side in ("start", "end"):
-        end_op = best.ops[0] if side == "start" else best.ops[-1]
+        at = 0 if side == "start" else -1
+        end_op = best.specs[at]
         # Extend when the quote's end words pair with nothing alike: added, or
         # replaced by a changed word.  A hit starting inside a doubled
         # contraction ("gonna" of "I'm gonna" for "I am going to") pairs the
         # quote's first words with part of it; only the whole contraction
         # makes them one minor change.
-        if not (end_op.op == "insert" or (end_op.op == "replace" and not best.is_minor(end_op))):
+        if not (
+            end_op[0] == "insert" or (end_op[0] == "replace" and not best.end_minor(at, minor))
+        ):
             continue  # every quote word at this end already pairs with a source word
         for k in (1, 2):
             na, nb = (a - k, b) if side == "start" else (a, b + k)
             if na < lo or nb > hi:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, rules, passage=passage, b2j=b2j)
-            if wd.cost < best.cost:
-                best, a, b = wd, na, nb
+            plan = differ.plan(na, nb)
+            if plan.cost < best.cost:
+                best, a, b = plan, na, nb
                 break
     for side in ("start", "end"):
+        at = 0 if side == "start" else -1
         # One word at a time, up to four: a passage may start a few words early
         # ("Oh, he's a much tougher" for "He (PM Modi) is a much tougher").
         for k in (1, 1, 1, 1):
             na, nb = (a + k, b) if side == "start" else (a, b - k)
             if nb - na < 1:
                 break
-            first = best.ops[0] if side == "start" else best.ops[-1]
-            if first.op == "equal" and not first.flags:
+            first = best.specs[at]
+            if first[0] == "equal" and not first[5]:
                 break
-            wd = word_diff(qtoks, ps, na, nb, th, rules, passage=passage, b2j=b2j)
-            if wd.cost <= best.cost:
-                best, a, b = wd, na, nb
-    return a, b, best
+            plan = differ.plan(na, nb)
+            if plan.cost <= best.cost:
+                best, a, b = plan, na, nb
+    return a, b, differ.write(best)
 
 
 def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[int, int]:
@@ -369,33 +503,29 @@ def _extension_bounds(ps: PreparedSource, a: int, b: int, k: int = 2) -> tuple[i
 
 
 def _equal_ops(
-    wd: WordDiff,
+    specs: list[_Spec],
+    cost: float,
     qtoks: list[QToken],
-    ps: PreparedSource,
-    at: int,
     i1: int,
     j1: int,
     j2: int,
     th: Thresholds,
     cores: list[str],
-    words: list[str],
     puncts: list[str],
-) -> None:
-    """Equal words, split into runs by their minor differences.
+) -> float:
+    """Equal words, split into runs by their minor differences; the cost
+    with the runs' added.
 
-    ``cores``/``words``/``puncts``: surfaces, original words and trailing
-    punctuation (brackets stripped) of the diffed passage; ``at``: the
-    source token index of ``cores[i1]`` (for the words as written).  The quote's first
-    word may differ in case alone (a writer capitalises a quote that starts
-    mid-sentence) and its last word's punctuation is not compared.
+    ``cores``/``puncts``: surfaces and trailing punctuation (brackets
+    stripped) of the diffed passage, whose token ``i1`` pairs with quote
+    token ``j1``.  The quote's first word may differ in case alone (a writer
+    capitalises a quote that starts mid-sentence) and its last word's
+    punctuation is not compared.
     """
-    run_q: list[str] = []
-    run_s: list[str] = []
     run_j = j1  # the run's first quote token
     run_flags: tuple[str, ...] = ()
     last = len(qtoks) - 1
     minor = th.minor_word_cost
-    ops = wd.ops
     for k, j in enumerate(range(j1, j2)):
         i = i1 + k
         q = qtoks[j]
@@ -425,67 +555,45 @@ def _equal_ops(
             if check_punct and q.punct.strip("()[]") != puncts[i] and "punctuation" not in flags:
                 flags.append("punctuation")
             ft = tuple(flags)
-        if run_q and ft != run_flags:
-            ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j, at + run_j - j1))
+        if j > run_j and ft != run_flags:
+            specs.append(("equal", i1 + run_j - j1, i, run_j, j, run_flags))
             if run_flags:
-                wd.cost += minor * len(run_q)
-            run_q, run_s = [], []
+                cost += minor * (j - run_j)
             run_j = j
         run_flags = ft
-        run_q.append(qc)
-        run_s.append(words[i])
-    if run_q:
-        ops.append(_equal_op(run_q, run_s, run_flags, qtoks, ps, run_j, j2, at + run_j - j1))
+    if j2 > j1:
+        specs.append(("equal", i1 + run_j - j1, i1 + j2 - j1, run_j, j2, run_flags))
         if run_flags:
-            wd.cost += minor * len(run_q)
+            cost += minor * (j2 - run_j)
+    return cost
 
 
-def _equal_op(
-    run_q: list[str],
-    run_s: list[str],
-    flags: tuple[str, ...],
-    qtoks: list[QToken],
-    ps: PreparedSource,
-    j: int,
-    j_end: int,
-    s_at: int,
-) -> DiffOp:
-    """An equal run: quote tokens [j, j_end), source tokens from ``s_at``."""
-    return DiffOp(
-        "equal",
-        " ".join(run_q),
-        " ".join(run_s),
-        flags,
-        quote_shown(qtoks[j:j_end]),
-        source_shown(ps, s_at, s_at + j_end - j),
-    )
-
-
-def _mark_moves(wd: WordDiff) -> None:
+def _mark_moves(specs: list[_Spec], cost: float, qcores: list[str], words: list[str]) -> float:
     """A delete and an insert of the same words form a transposition ("moved").
 
     "it's sometimes very" -> "sometimes it's very" is one moved word, not one
     word dropped and another added; it costs one word, not two.  The words
     are compared as a multiset: "watch and monitor" -> "monitor and watch"
     diffs as insert "monitor and" / equal "watch" / delete "and monitor",
-    the same words in another order, and is a reordering too.
+    the same words in another order, and is a reordering too.  ``words``:
+    the passage's words as written; returns the cost less the moved words.
     """
-    ops = wd.ops
     used: set[int] = set()
-    for i, d in enumerate(ops):
-        if d.op != "delete" or i in used:
+    for i, d in enumerate(specs):
+        if d[0] != "delete" or i in used:
             continue
-        dk = d.source.lower().replace("’", "'").split()
+        dk = " ".join(words[d[1] : d[2]]).lower().replace("’", "'").split()
         dset = sorted(dk)
-        for j, ins in enumerate(ops):
-            if j in used or ins.op != "insert":
+        for j, ins in enumerate(specs):
+            if j in used or ins[0] != "insert":
                 continue
-            if sorted(ins.quote.lower().split()) == dset:
-                ops[i] = replace(d, flags=d.flags + ("moved",))
-                ops[j] = replace(ins, flags=ins.flags + ("moved",))
+            if sorted(" ".join(qcores[ins[3] : ins[4]]).lower().split()) == dset:
+                specs[i] = (*d[:5], (*d[5], "moved"))
+                specs[j] = (*ins[:5], (*ins[5], "moved"))
                 used.update((i, j))
-                wd.cost -= len(dk)
+                cost -= len(dk)
                 break
+    return cost
 
 
 def moved_words(ops: list[DiffOp]) -> list[str]:

@@ -53,21 +53,43 @@ def _longest(
     return besti, bestj, bestsize
 
 
-def opcodes(a: list[str], b2j: dict[str, list[int]], lb: int) -> list[Opcode]:
-    """``SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`` where
-    ``b2j = index_of(b)`` and ``lb = len(b)``."""
-    la = len(a)
-    queue = [(0, la, 0, lb)]
+def opcodes(
+    a: list[str],
+    b2j: dict[str, list[int]],
+    lb: int,
+    lo: int = 0,
+    hi: int | None = None,
+    memo: dict[tuple[int, int, int, int], tuple[int, int, int]] | None = None,
+) -> list[Opcode]:
+    """``SequenceMatcher(None, a[lo:hi], b, autojunk=False).get_opcodes()``
+    where ``b2j = index_of(b)`` and ``lb = len(b)``.
+
+    ``memo`` (kept by the caller for one ``a`` and ``b``) remembers each
+    longest-match search by its bounds in ``a``: diffs of overlapping
+    stretches of ``a`` (a passage fit tries a dozen) share most of their
+    searches, and a search's answer depends only on its bounds.
+    """
+    if hi is None:
+        hi = len(a)
+    queue = [(lo, hi, 0, lb)]
     blocks: list[tuple[int, int, int]] = []
     while queue:
-        alo, ahi, blo, bhi = queue.pop()
-        i, j, k = x = _longest(a, b2j, alo, ahi, blo, bhi)
+        q = queue.pop()
+        found = None if memo is None else memo.get(q)
+        if found is None:
+            found = _longest(a, b2j, *q)
+            if memo is not None:
+                memo[q] = found
+        x = found
+        alo, ahi, blo, bhi = q
+        i, j, k = x
         if k:
-            blocks.append(x)
+            blocks.append((i - lo, j, k))
             if alo < i and blo < j:
                 queue.append((alo, i, blo, j))
             if i + k < ahi and j + k < bhi:
                 queue.append((i + k, ahi, j + k, bhi))
+    la = hi - lo
     blocks.sort()
     # Adjacent blocks merge, as in get_matching_blocks.
     merged: list[tuple[int, int, int]] = []

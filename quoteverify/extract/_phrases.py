@@ -528,6 +528,8 @@ def turn_subject(masked: str, a: int, b: int) -> Cand | None:
     >>> turn_subject(s, 0, s.index(' responded')).name
     'Biden'
     """
+    if "which" not in masked[max(a, b - 100) : b]:
+        return None
     m = _TURN.search(masked, a, b)
     if m is None:
         return None
@@ -553,7 +555,11 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
         if c is not None and c.kind in ("name", "pron"):
             return c
     b = _trim_aux(masked, a, b)
-    paren = _TRAILING_PAREN.search(masked, max(a, b - 40), b)
+    paren = (
+        _TRAILING_PAREN.search(masked, max(a, b - 40), b)
+        if ")" in masked[max(a, b - 3) : b]
+        else None
+    )
     if paren is not None and paren.start() > a:
         # "Rep. Eric Swalwell (D-CA) claimed", "Sen. Mazie Hirono (D-HI) claimed"
         # (White House fact checks): the party and state in brackets are no name.
@@ -646,7 +652,8 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
     >>> np_following(s, 0, len(s)).name
     'Micron'
     """
-    d = _DOC_FROM.match(masked, a, b)
+    seg = masked[a : min(b, a + 60)]
+    d = _DOC_FROM.match(masked, a, b) if any(w in seg for w in (" from ", " by ", " of ")) else None
     if d is not None:
         c = np_following(masked, d.end(), b)
         if c is not None:

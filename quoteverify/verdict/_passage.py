@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from quoteverify.align import (
+    Differ,
+    Passage,
     PreparedSource,
     QToken,
     WordDiff,
@@ -202,7 +204,7 @@ def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
     for k, o in enumerate(wd.ops):
         n_src = len(o.source.split()) if o.source else 0
         if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
-            inside = [ps.bracketed(x) for x in range(i, i + n_src)]
+            inside = ps.bracketed_in(i, i + n_src)
             # Printed (an equal run holding them) or left out (a delete of only them).
             if any(inside) if o.op == "equal" else all(inside):
                 wd.ops[k] = replace(o, flags=(*o.flags, "transcriber"))
@@ -304,6 +306,10 @@ def _widen(
     if not loose or inner + 1 > th.short_diverged_max_edits or pm.wd.matched_words + loose < need:
         return pm
     best = pm
+    # One passage around every growth tried, read once (``Differ``).
+    grow = n + 3
+    around = Passage(ps, max(0, pm.a - grow), min(ps.n_tokens, pm.b + grow))
+    differ = Differ(toks, ps, th, WORD_RULES, passage=around)
     for side in ("start", "end"):
         op = best.wd.ops[0] if side == "start" else best.wd.ops[-1]
         if op.op != "insert":
@@ -313,7 +319,7 @@ def _widen(
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(word_diff(toks, ps, a, b, th, WORD_RULES), th, ps, a)
+            wd = _police(differ.diff(a, b), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _Placement(a, b, wd, False)
     if best is not pm:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from quoteverify.align import (
+    Differ,
+    Passage,
+    Plan,
     PreparedSource,
     QToken,
     WordDiff,
@@ -19,7 +22,6 @@ from quoteverify.align import (
     source_punct,
     source_shown,
     source_word,
-    word_diff,
 )
 from quoteverify.models import DiffOp, Note, Quote, Verdict
 from quoteverify.thresholds import Thresholds
@@ -93,32 +95,42 @@ def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
 
 def _fit_end(
     toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
-) -> tuple[int, WordDiff] | None:
-    """The cheapest diff of ``toks`` against a passage ending where turn ``rng`` ends."""
-    best: tuple[int, WordDiff] | None = None
+) -> tuple[Plan, Differ] | None:
+    """The cheapest diff of ``toks`` against a passage ending where turn ``rng``
+    ends, planned (``Differ.write`` writes it out: only the split chosen is)."""
+    if rng[1] - len(toks) < rng[0]:
+        return None
+    lo = max(rng[0], rng[1] - len(toks) - 3)
+    differ = Differ(toks, ps, th, WORD_RULES, passage=Passage(ps, lo, rng[1]))
+    best: Plan | None = None
     for extra in range(4):
         a = rng[1] - len(toks) - extra
         if a < rng[0]:
             break
-        wd = word_diff(toks, ps, a, rng[1], th, WORD_RULES)
-        if best is None or wd.cost < best[1].cost:
-            best = (a, wd)
-    return best
+        plan = differ.plan(a, rng[1])
+        if best is None or plan.cost < best.cost:
+            best = plan
+    return None if best is None else (best, differ)
 
 
 def _fit_start(
     toks: list[QToken], ps: PreparedSource, rng: tuple[int, int], th: Thresholds
-) -> tuple[int, WordDiff] | None:
-    """The cheapest diff of ``toks`` against a passage starting where turn ``rng`` starts."""
-    best: tuple[int, WordDiff] | None = None
+) -> tuple[Plan, Differ] | None:
+    """The cheapest diff of ``toks`` against a passage starting where turn
+    ``rng`` starts, planned (see ``_fit_end``)."""
+    if rng[0] + len(toks) > rng[1]:
+        return None
+    hi = min(rng[1], rng[0] + len(toks) + 3)
+    differ = Differ(toks, ps, th, WORD_RULES, passage=Passage(ps, rng[0], hi))
+    best: Plan | None = None
     for extra in range(4):
         b = rng[0] + len(toks) + extra
         if b > rng[1]:
             break
-        wd = word_diff(toks, ps, rng[0], b, th, WORD_RULES)
-        if best is None or wd.cost < best[1].cost:
-            best = (b, wd)
-    return best
+        plan = differ.plan(rng[0], b)
+        if best is None or plan.cost < best.cost:
+            best = plan
+    return None if best is None else (best, differ)
 
 
 def _try_interjection(
@@ -150,20 +162,20 @@ def _try_interjection(
         ):
             continue
         n = len(toks)
-        found: tuple[float, int, WordDiff, WordDiff, int, int] | None = None
+        found: tuple[float, int, tuple[Plan, Differ], tuple[Plan, Differ]] | None = None
         for split in range(1, n):
             left_fit = _fit_end(toks[:split], ps, a_rng, th)
             right_fit = _fit_start(toks[split:], ps, c_rng, th)
             if left_fit is None or right_fit is None:
                 continue
-            x0, left = left_fit
-            y1, right = right_fit
-            cost = left.cost + right.cost
+            cost = left_fit[0].cost + right_fit[0].cost
             if found is None or cost < found[0]:
-                found = (cost, split, left, right, x0, y1)
+                found = (cost, split, left_fit, right_fit)
         if found is None:
             continue
-        _, split, left, right, x0, y1 = found
+        _, split, (left_plan, left_differ), (right_plan, right_differ) = found
+        left, right = left_differ.write(left_plan), right_differ.write(right_plan)
+        x0, y1 = left_plan.a, right_plan.b
         verdicts = [
             _word_verdict(_police(left, th, ps, x0), split, th),
             _word_verdict(_police(right, th, ps, c_rng[0]), n - split, th),

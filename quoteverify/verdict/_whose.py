@@ -29,6 +29,18 @@ def _speaks_in(quote: Quote, ps: PreparedSource) -> bool:
         # "officials", "experts": any unlabelled text may be theirs, but a
         # transcript's turns belong to the named people speaking in it.
         return not ps.turns
+    # Asked for every quote not found: once per source and speaker, not a
+    # walk over every label of a 16 MB transcript per quote.
+    key = ("speaks", _speaker_key(quote))
+    found = ps.memo.get(key)
+    if found is None:
+        found = ps.memo[key] = _speaks_in_uncached(quote, ps)
+    return bool(found)
+
+
+def _speaks_in_uncached(quote: Quote, ps: PreparedSource) -> bool:
+    sp = quote.speaker
+    assert sp is not None  # _speaks_in returned early
     for label in ps.labels:
         if _label_ok(label, quote, ps)[0]:
             return True
@@ -51,8 +63,10 @@ def _labels(ps: PreparedSource) -> Iterator[str]:
 def _not_theirs(quote: Quote, sources: Sequence[PreparedSource]) -> QuoteResult:
     held = []
     for ps in sources:
-        labels = sorted({lab for lab in ps.labels if lab != "Q"})
-        who = ", ".join(labels) if labels else (ps.title or "others")
+        who = ps.memo.get("others")
+        if who is None:
+            labels = sorted({lab for lab in ps.labels if lab != "Q"})
+            who = ps.memo["others"] = ", ".join(labels) if labels else (ps.title or "others")
         held.append(f"{ps.source.ref} ({who})")
     name = quote.speaker.name if quote.speaker else "the speaker"
     note = f"no source of {name}'s words was given; the sources hold others' words: " + "; ".join(

@@ -1,0 +1,49 @@
+"""A diff planned by a shared ``Differ`` (memos of flags, searches and plans)
+and written out must be the diff a fresh one computes for that passage alone:
+``tight_diff`` and the interjection fit choose among planned diffs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from quoteverify.align import prepare_source
+from quoteverify.align._diff import Differ, word_diff
+from quoteverify.align._quote import parse_quote
+from quoteverify.models import Source
+from quoteverify.thresholds import DEFAULT
+from quoteverify.verdict._words import WORD_RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _source_text() -> str:
+    folder = ROOT / "fixtures" / "whitehouse" / "sources"
+    return sorted(folder.iterdir())[0].read_text(encoding="utf-8")
+
+
+def test_shared_differ_plans_equal_fresh_diffs() -> None:
+    text = _source_text()
+    ps = prepare_source(Source(ref="s", status="ok", text=text, title="t"))
+    rng = random.Random(3)
+    words = text.split()
+    for _ in range(40):
+        at = rng.randrange(0, max(1, len(words) - 40))
+        picked = words[at : at + rng.randint(6, 30)]
+        # Edit the quote a little: drop, swap and change words.
+        for _ in range(rng.randint(0, 4)):
+            k = rng.randrange(len(picked))
+            picked[k] = rng.choice(["not", "the", "Two", "we're", picked[k].upper(), "said,"])
+        toks = parse_quote(" ".join(picked)).tokens
+        if not toks:
+            continue
+        differ = Differ(toks, ps, DEFAULT, WORD_RULES)
+        centre = rng.randrange(0, ps.n_tokens)
+        for _ in range(12):
+            a = max(0, centre + rng.randint(-5, 5))
+            b = min(ps.n_tokens, a + len(toks) + rng.randint(-3, 3))
+            if b <= a:
+                continue
+            shared = differ.write(differ.plan(a, b))
+            fresh = word_diff(toks, ps, a, b, DEFAULT, WORD_RULES)
+            assert shared == fresh
