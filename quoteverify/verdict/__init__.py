@@ -22,7 +22,7 @@ from quoteverify.align import (
 )
 from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _stitch
+from quoteverify.verdict import _whole_sentence
 from quoteverify.verdict._inflection import is_inflection
 from quoteverify.verdict._notes import (
     _FRAGMENT_ABSENT,
@@ -271,7 +271,7 @@ def _judge_single(
     if verdict == "diverged":
         skipped = _skipped_sentence(best.wd, ps, best.a)
         if skipped is not None:
-            notes.append(Note("stitch", _stitch.skipped_sentence_note(skipped)))
+            notes.append(Note("stitch", _whole_sentence.skipped_sentence_note(skipped)))
             return _judged(
                 "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
             )

@@ -2,7 +2,7 @@
 unmarked splits (``_judge_parts``), a run of quote words found elsewhere
 (``_try_unmarked_stitch``), a whole sentence silently skipped, and a sentence
 run on across a brief interjection (``_try_interjection``).  The rules
-themselves are in ``_stitch``, ``_elision`` and ``_interjection``.
+themselves are in ``_whole_sentence``, ``_elision`` and ``_interjection``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from quoteverify.align import (
 )
 from quoteverify.models import DiffOp, Note, Quote, Verdict
 from quoteverify.thresholds import Thresholds
-from quoteverify.verdict import _elision, _interjection, _stitch
+from quoteverify.verdict import _elision, _interjection, _whole_sentence
 from quoteverify.verdict._notes import _NO_PASSAGE, _judged, _make_match
 from quoteverify.verdict._passage import (
     _RANK,
@@ -41,12 +41,12 @@ from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
 
 def _ends_sentence_at(ps: PreparedSource, i: int) -> bool:
-    """Does source token ``i`` end a sentence (``_stitch.ends_sentence``)?"""
+    """Does source token ``i`` end a sentence (``_whole_sentence.ends_sentence``)?"""
     if i < 0 or i >= ps.n_tokens or ps.is_sentinel(i):
         return True  # the text's edges and a barrier (turn change, gap) close a sentence
     nxt = i + 1
     next_core = ps.core(nxt) if nxt < ps.n_tokens and not ps.is_sentinel(nxt) else None
-    return _stitch.ends_sentence(ps.core(i), source_punct(ps, i), next_core)
+    return _whole_sentence.ends_sentence(ps.core(i), source_punct(ps, i), next_core)
 
 
 def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
@@ -54,7 +54,7 @@ def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
     if y <= x:
         return False
     ends = [_ends_sentence_at(ps, t) for t in range(x, y)]
-    return _stitch.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
+    return _whole_sentence.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
 
 
 def _one_sentence(ps: PreparedSource, a: int, b: int) -> bool:
@@ -373,7 +373,7 @@ def _judge_parts(
             if gap < 0 and not marked and _one_sentence(ps, min(prev.a, pm.a), max(prev.b, pm.b)):
                 # Words of one sentence put in another order: the policy's
                 # "reordered without a mark" (diverged), not two passages.
-                notes.append(Note("reordered", _stitch.reordered_note(k + 1, k)))
+                notes.append(Note("reordered", _whole_sentence.reordered_note(k + 1, k)))
                 ops.append(DiffOp("delete", "", "", ()))
                 verdicts.append("diverged")
             elif gap < 0:
@@ -446,7 +446,7 @@ def _judge_parts(
                 where = "after a turn change or gap" if barrier else f"{gap} words apart"
                 if not marked and not barrier and gap < th.stitch_min_distance:
                     # Close by, so a stitch only because a whole sentence is skipped.
-                    text = _stitch.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
+                    text = _whole_sentence.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
                 else:
                     text = f"joins passages {where}, " + (
                         "marked by an ellipsis" if marked else "not marked by an ellipsis"
