@@ -95,7 +95,8 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     allow_private: bool = False  # fetch loopback/private/link-local/metadata addresses
     ignore_robots: bool = False
-    cache_path: Path | None = None  # SQLite file
+    # A SQLite file, or a postgresql:// URL kept as text (Path would fold its "//").
+    cache_path: Path | str | None = None
     offline: bool = False  # serve only from the cache
     refresh: bool = False  # ignore cached copies' freshness and validators
     max_cache_age: float | None = None  # seconds a cached copy is used without asking
