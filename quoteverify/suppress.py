@@ -111,7 +111,11 @@ def find_suppressions(original: str, fmt: ArticleFormat) -> tuple[list[Suppressi
     """Suppressions in ``original`` (in file order) and problems, each one line
     such as ``"line 12: quoteverify-disable-next-line needs a reason"``."""
     lines = LineIndex(original)
-    searchable = _blank_code(original) if fmt == "markdown" else original
+    # Every suppression names "quoteverify"; without it there is nothing to
+    # find, so a Markdown file is not parsed a second time (the article loader
+    # already parsed it) only to blank its code.
+    wanted = "quoteverify" in original.lower()
+    searchable = _blank_code(original) if fmt == "markdown" and wanted else original
     found: list[Suppression] = []
     problems: list[tuple[int, str]] = []
     # The disable awaiting its enable: (offset after it, its line, its reason,
