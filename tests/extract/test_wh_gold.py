@@ -19,6 +19,8 @@ HELDOUT = ROOT / "fixtures" / "extraction-wh-heldout"
 HELDOUT_SHA256 = "0bb8a0a1341146b0340f9910416d7ba06f860f925ccb6ebb85b7a79570b1ced0"
 FRESH = ROOT / "fixtures" / "extraction-wh-fresh"
 FRESH_SHA256 = "7d32f6da5d75ebeaee4d6876bc9ee85380efef0ef48d1bcee813aa7efa3764b9"
+FRESH2 = ROOT / "fixtures" / "extraction-wh-fresh2"
+FRESH2_SHA256 = "d3ba8061c5da4393cff8313dbf2686feed968df18dadef0dd11fd697b982ebf7"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -37,7 +39,10 @@ def test_gold_is_valid_brat(folder: str) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(("folder", "digest"), [(HELDOUT, HELDOUT_SHA256), (FRESH, FRESH_SHA256)])
+@pytest.mark.parametrize(
+    ("folder", "digest"),
+    [(HELDOUT, HELDOUT_SHA256), (FRESH, FRESH_SHA256), (FRESH2, FRESH2_SHA256)],
+)
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
     # The README's hash: the .ann files concatenated in byte order of their names.
     data = b"".join(
@@ -46,7 +51,8 @@ def test_heldout_is_frozen(folder: Path, digest: str) -> None:
     assert hashlib.sha256(data).hexdigest() == digest
 
 
-def test_fresh_heldout_is_valid_brat() -> None:
-    docs = bx.load_corpus(FRESH)
-    assert len(docs) >= 10
+@pytest.mark.parametrize(("folder", "n_docs"), [(FRESH, 10), (FRESH2, 12)])
+def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
+    docs = bx.load_corpus(folder)
+    assert len(docs) >= n_docs
     assert [f"{d.name}: {p}" for d in docs for p in bx.validate(d)] == []
