@@ -133,6 +133,23 @@ SETS: tuple[LabelledSet, ...] = (
         built=False,
         labels_sha256="acb1cba2091f093b69e9ac60ca849416c0d93f39d969731cd9d82e5f64b98cc9",
     ),
+    # White House documents quoting White House transcripts (issue 10): a fresh
+    # held-out built when the one above was spent.  Frozen like it: only its
+    # labels' hash is checked, never a gate, and none of its transcripts is
+    # another set's.
+    LabelledSet(
+        "verdicts-wh-fresh",
+        built=False,
+        unseen_by=(
+            "verdicts",
+            "verdicts-heldout",
+            "verdicts-heldout2",
+            "verdicts-realworld",
+            "verdicts-realworld-heldout",
+            "whitehouse",
+        ),
+        labels_sha256="c502df04192308cdc21faf05fcb8ac6b5a0d8bb82ac1e74d7c3a9af7cdef7556",
+    ),
 )
 
 
