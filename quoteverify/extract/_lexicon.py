@@ -28,6 +28,7 @@ reported exclaimed interjected interrupted scoffed snapped pleaded begged recoun
 reads cited cites
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
+reports proclaimed proclaims admit
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -167,7 +168,7 @@ Leader Spokesman Spokeswoman Spokesperson Press Advisor Adviser Coordinator Depu
 Special Officer Head King Queen Prince Princess Pope Sheikh Chancellor Premier Envoy
 Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member Treasurer
 Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
-Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
+Councilor Delegate Del. Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
 Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
 Czar
@@ -273,6 +274,7 @@ complaint lawsuit ruling indictment audit review poll estimate estimates project
 assessment guidance document documents records minutes transcript affidavit verdict
 judgment judgement decision order petition brief summary message post sign notice
 editorial commercial advert advertisement voice-over
+story article piece op-ed column
 """.split()
 )
 PRONOUNS = {
@@ -425,3 +427,21 @@ FINDING_VERBS = frozenset(
 )
 
 LABEL_DETERMINERS = frozenset("the a an our its their his her every all this that".split())
+
+# Documents that an outlet publishes: "Here are a few examples from the story:",
+# "From the op-ed:" (White House round-ups) – the outlet named before speaks.
+OUTLET_DOCS = frozenset("story article piece op-ed column editorial report".split())
+
+# Verbs of putting out one's own words: a lead-in ending in a colon whose subject
+# does one of these gives the quotation after it to that subject, though no
+# reporting verb stands in it: "On X, U.S. Central Command continues to highlight
+# …:" (2026-03-05), "The National Association of Manufacturers launched a new ad
+# campaign to highlight what’s at stake …:" (2025-06-24), "Maryland State Del.
+# Nicole Williams … introduced a bill to ban …:" (2025-04-15).
+LEAD_VERB = re.compile(
+    r"(?:(?:also|recently|again|has|have|had|continues\s+to|continued\s+to)\s+)*"
+    r"(?:highlight(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|"
+    r"publish(?:es|ed)|unveil(?:s|ed)|remind(?:s|ed)|contrast(?:s|ed)|outlin(?:es|ed)|"
+    r"put\s+out|puts\s+out|summ(?:ed|s)\s+up|celebrat(?:es|ed)|tout(?:s|ed)|"
+    r"broadcast(?:s)?|air(?:s|ed))\b"
+)

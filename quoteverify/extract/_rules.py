@@ -37,7 +37,9 @@ from quoteverify.extract._lexicon import (
     CHANT_NOUN,
     CUE,
     DATE_WORDS,
+    LEAD_VERB,
     NOT_SPEAKERS,
+    OUTLET_DOCS,
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
@@ -46,7 +48,7 @@ from quoteverify.extract._limits import LIMITS, ExtractLimits
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._names import Cand, NameIndex
 from quoteverify.extract._phrases import parse_np, sentence_subject
-from quoteverify.extract._resolve import Resolver
+from quoteverify.extract._resolve import _PAPER, Resolver
 from quoteverify.extract._sentences import (
     SentenceIndex,
     blank_between,
@@ -472,6 +474,194 @@ def colon_lead_subject(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+# A lead-in that opens on where its excerpts come from: "From the Post:", "Here are
+# a few examples from the story:" – not any "from" ("… remove the video from the
+# Internet: “…”" is the writer's own sentence, Wikinews).
+_FROM_SOURCE = re.compile(
+    r"(?:From|(?:Here|Below)\s+(?:are|is)\s+[^:\n“”\"]{0,60}?\s+from|"
+    r"(?:Excerpts?|Highlights?|More)\s+from)\s+(?P<np>[^:\n“”\"]{2,100}?)[\s*_]*:$"
+)
+# "… we remember the words of another young poet, Amanda Gorman:".
+_WORDS_OF = re.compile(r"(?<=\s)the\s+words\s+of\s+(?P<np>[^:\n“”\"]{2,100}?)[\s*_]*:$")
+# "Here are highlights from President Trump’s speech:": the speech's owner speaks.
+_POSS_WORK = re.compile(
+    r"(?P<who>.+?)[’']s\s+(?:[\w\-]+\s+){0,2}?(?:speech|remarks|address|interview|"
+    r"op-ed|column|letter|post|statement|testimony|words)"
+)
+_AFTER_SUBJECT = re.compile(r"[^\S\n]*(?:\([^()\n]{0,60}\)[^\S\n]*)?,?[^\S\n]*")
+
+
+def _outlet_before(ctx: QuoteContext, pos: int, word: str | None = None) -> str | None:
+    """The latest news outlet named before ``pos`` ("The Wall Street Journal", "the
+    *New York Post*"); with ``word``, the latest organisation whose name ends in it
+    ("the Post" → "New York Post")."""
+    orgs = ctx.resolver.index.orgs
+    i = bisect.bisect_left([e.pos for e in orgs], pos)
+    for e in reversed(orgs[max(0, i - ctx.limits.entity_lookback) : i]):
+        if word is not None:
+            if e.name != word and e.name.split()[-1] == word:
+                return e.name
+        elif _PAPER.search(e.name):
+            return e.name
+    return None
+
+
+def _source_np(ctx: QuoteContext, a: int, b: int) -> Cand | None:
+    """The source named in a lead-in's "from X": a person's speech, an outlet, an
+    organisation, or a document an outlet published (resolved to the outlet)."""
+    m = _POSS_WORK.fullmatch(ctx.masked, a, b)
+    if m is not None:
+        c = parse_np(ctx.masked, m.start("who"), m.end("who"), "full")
+        if c is not None and c.kind == "name":
+            return c
+        return None
+    c = parse_np(ctx.masked, a, b, "full")
+    if c is None and "," in ctx.masked[a:b]:
+        # An apposition: "another young poet, Amanda Gorman".
+        for pa, pb in _comma_parts(ctx.masked, a, b):
+            c = parse_np(ctx.masked, pa, pb, "full")
+            if c is not None and c.kind == "name":
+                break
+        else:
+            c = None
+    if c is not None and c.kind == "name":
+        if c.type == "organization" and " " not in c.name:
+            longer = _outlet_before(ctx, a, c.name)
+            if longer is not None:
+                return Cand("name", c.start, c.end, longer, None, "organization", head=c.head)
+        return c
+    words = ctx.masked[a:b].split()
+    head = words[-1].strip("*_").lower() if words else ""
+    if head in OUTLET_DOCS and words[0].lower() in ("the", "this", "that"):
+        outlet = _outlet_before(ctx, a)
+        if outlet is not None:
+            return Cand("name", a, b, outlet, None, "organization", head=head)
+    if c is not None and c.kind in ("doc", "orgn"):
+        return c
+    return None
+
+
+def _comma_parts(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for k in range(a, b + 1):
+        if k == b or masked[k] == ",":
+            out.append((pos, k))
+            pos = k + 1
+    return out
+
+
+def _lead_in_source(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
+    """The source of a colon lead-in that has no reporting verb: "From X:" or
+    "… from X:", or a subject that puts out its own words ("U.S. Central Command
+    continues to highlight …:")."""
+    m = ctx.masked
+    while b > a and m[b - 1] in " \t\n*_":
+        b -= 1
+    if not m[a:b].endswith(":"):
+        return None
+    while a < b and m[a] in " \t\n*_":
+        a += 1
+    f = _FROM_SOURCE.match(m, a, b) or _WORDS_OF.search(m, a, b)
+    if f is not None:
+        c = _source_np(ctx, *f.span("np"))
+        return Attribution(c, ":", "prev-lead") if c is not None else None
+    c = sentence_subject(ctx.resolver.bare, a, b)
+    if c is None:
+        return None
+    if c.kind == "name":
+        if c.type == "person" and not c.title and " " not in c.name:
+            return None
+    elif c.kind not in ("orgn", "doc"):
+        return None
+    gap = _AFTER_SUBJECT.match(ctx.resolver.bare, c.end, b)
+    if gap is None or not LEAD_VERB.match(ctx.resolver.bare, gap.end(), b):
+        return None
+    return Attribution(c, ":", "prev-lead")
+
+
+def source_lead(ctx: QuoteContext) -> Attribution | None:
+    """A colon lead-in without a reporting verb that names where the excerpts below
+    come from: "Here are a few examples from the story:" over a paragraph of
+    excerpts (2025-05-05: the story is The Wall Street Journal's, named before),
+    "From the Post:" (2025-06-17: the New York Post), "From The Washington Times:";
+    or whose subject puts its words out: "On X, U.S. Central Command continues to
+    highlight the incredible dominance of America’s unrivaled military force:"
+    over five figure captions (2026-03-05). The excerpts after the first carry the
+    source over (``carry-over``).
+
+    >>> demo('U.S. Border Patrol released no one, the New York Post reports.\\n\\n'
+    ...      'From the Post:\\n\\n“Border Patrol agents didn’t release a single migrant.”')
+    'quote New York Post source-lead'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    return _lead_in_source(ctx, *s)
+
+
+def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
+    """``source-lead`` in the quotation's own sentence: "The National Association of
+    Manufacturers launched a new ad campaign to highlight what’s at stake …: “If
+    Congress doesn’t act, …”" (2025-06-24), "Maryland State Del. Nicole Williams
+    (D-Prince George’s) introduced a bill to ban local law enforcement agencies from
+    cooperating with ICE: “People would not feel safe …”" (2025-04-15).
+
+    >>> demo('Title\\n\\nThe National Association of Manufacturers launched a new ad'
+    ...      ' campaign to highlight what’s at stake: “If Congress doesn’t act,'
+    ...      ' manufacturers will be hit.”')
+    'quote National Association of Manufacturers source-lead-inline'
+    """
+    if not ctx.prefix.endswith(":") or CUE.search(ctx.prefix):
+        return None
+    return _lead_in_source(ctx, ctx.lo, ctx.sp.open)
+
+
+# "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
+_TOPIC_LABEL = re.compile(r"(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+[^:“”\"\n]{2,160}:")
+
+
+def topic_under_header(ctx: QuoteContext) -> Attribution | None:
+    """A round-up item labelled by its topic, "On tariffs: “…”", under a header that
+    names the speaker: "Secretary of the Treasury Scott Bessent on Sunday Morning
+    Futures" then "On mortgage rates: “…” On reciprocal tariffs: “…”" (White House
+    "Sunday shows" round-ups of 2025-02-23, 2025-03-09 and others, their bullets
+    gone in plain text). The topic is no speaker; the header's person is.
+
+    >>> demo('Here’s what you missed:\\n\\nSecretary of the Treasury Scott Bessent on'
+    ...      ' Sunday Morning Futures\\n\\nOn mortgage rates: “Interest rates are down.”'
+    ...      ' On reciprocal tariffs: “We’re just doing what they’re doing.”')
+    'quote Scott Bessent topic-under-header'
+    """
+    if not _TOPIC_LABEL.fullmatch(ctx.prefix):
+        return None
+    prev = ctx.prev_span
+    after_item = (
+        prev is not None
+        and prev.last_para == ctx.sp.para
+        and _HEADER_GAP.fullmatch(ctx.masked, prev.close, ctx.lo) is not None
+    )
+    if not (after_item or blank_between(ctx.masked, ctx.plo, ctx.lo)):
+        return None
+    j = ctx.sp.para - 1
+    while j >= 0 and ctx.sp.para - j <= ctx.limits.list_max_items:
+        a, b = ctx.paras[j]
+        seg = ctx.masked[a:b].strip(" \t\n*_")
+        if _TOPIC_LABEL.match(seg) or seg[:1] in '“"':
+            j -= 1
+            continue
+        if not seg or "\n" in seg or len(seg.split()) > ctx.limits.list_header_max_words:
+            return None
+        if re.search(r"[.!?:;,”\"]$", seg):
+            return None
+        m = _HEADER_ON.search(ctx.masked, a, b)
+        c = parse_np(ctx.masked, a, m.start() if m else b, "full")
+        if c is None or c.kind != "name" or c.type != "person" or not c.title:
+            return None
+        return Attribution(c, ":", "list")
+    return None
+
+
 def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     """A lead-in that itself quotes a phrase: "Dennis Friest says it “feels like a
     weight has been lifted” now that …:", or a second verb with no subject of its
@@ -730,6 +920,8 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("statement-label", statement_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
+    Rule("source-lead", source_lead),
+    Rule("topic-under-header", topic_under_header),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
@@ -739,6 +931,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
+    Rule("source-lead-inline", source_lead_inline),
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
 )
