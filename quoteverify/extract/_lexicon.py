@@ -28,7 +28,7 @@ reported exclaimed interjected interrupted scoffed snapped pleaded begged recoun
 reads cited cites
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
-reports proclaimed proclaims admit
+proclaimed proclaims admit
 """.split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
@@ -40,6 +40,14 @@ _CUE_PHRASES = [
     r"goes\s+on",
     r"spoke\s+out",
     r"(?:chimed|weighed)\s+in",
+    # "Meanwhile, The Washington Post reports: “…”" (2025-05-05), "“…,” local news
+    # reports" (2025-08-21), "‘like the autumn leaves,’ AAA reports" (2025-10-17) – but
+    # the noun after a preposition or determiner is none: "On reports that North Korea
+    # is sending soldiers …, she struck a cautious tone" (briefing, 2024-10).
+    r"(?<!\b[Oo]n\s)(?<!\bof\s)(?<!\bto\s)(?<!\b[Tt]he\s)(?<!\bby\s)(?<!\bin\s)"
+    r"(?<!\bfrom\s)(?<!\babout\s)(?<!\bamid\s)(?<!\bafter\s)(?<!\bwith\s)"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?<!\bsuch\s)(?<!\band\s)(?<!\bor\s)(?<!\bno\s)"
+    r"(?<!\bdespite\s)(?<!\bmedia\s)reports",
     # "They call for “urgent implementation of …”" (the report's authors).
     r"call(?:s|ed)?\s+for",
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
@@ -274,7 +282,6 @@ complaint lawsuit ruling indictment audit review poll estimate estimates project
 assessment guidance document documents records minutes transcript affidavit verdict
 judgment judgement decision order petition brief summary message post sign notice
 editorial commercial advert advertisement voice-over
-story article piece op-ed column
 """.split()
 )
 PRONOUNS = {
@@ -430,7 +437,7 @@ LABEL_DETERMINERS = frozenset("the a an our its their his her every all this tha
 
 # Documents that an outlet publishes: "Here are a few examples from the story:",
 # "From the op-ed:" (White House round-ups) – the outlet named before speaks.
-OUTLET_DOCS = frozenset("story article piece op-ed column editorial report".split())
+OUTLET_DOCS = frozenset("story article piece op-ed column editorial".split())
 
 # Verbs of putting out one's own words: a lead-in ending in a colon whose subject
 # does one of these gives the quotation after it to that subject, though no

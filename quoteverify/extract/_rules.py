@@ -536,6 +536,9 @@ def _source_np(ctx: QuoteContext, a: int, b: int) -> Cand | None:
         outlet = _outlet_before(ctx, a)
         if outlet is not None:
             return Cand("name", a, b, outlet, None, "organization", head=head)
+        # No outlet named before: the document itself ("Here are some key takeaways
+        # from the report:", 2025-06-12).
+        return Cand("doc", a, b, " ".join(words[1:]).strip("*_"), None, "organization", head=head)
     if c is not None and c.kind in ("doc", "orgn"):
         return c
     return None
