@@ -620,6 +620,55 @@ def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
     return _lead_in_source(ctx, ctx.lo, ctx.sp.open)
 
 
+_ROUNDUP_LEAD = re.compile(
+    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are)|Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
+)
+
+
+def roundup_lead(ctx: QuoteContext) -> Attribution | None:
+    """A round-up of one person's interview or speech: the lede names the person as
+    its subject, a lead-in "Here are some of the key moments:" follows, then the
+    excerpts: "In a wide-ranging interview with Politico, President Donald J. Trump
+    reflected on …" … "Here are some of the key moments:" (White House 2025-12-09),
+    "Secretary Rubio sat down with …" … "Here are the top moments:". The subject of
+    the nearest writer's sentence before the lead-in that is a titled or full name
+    speaks; the excerpts after the first carry it over (``carry-over``).
+
+    >>> demo('Title\\n\\nIn a wide-ranging interview with Politico, President Donald J.'
+    ...      ' Trump reflected on the progress of his second term.\\n\\nHere are some of'
+    ...      ' the key moments:\\n\\n“I inherited a total mess.” (Watch) “We have $18'
+    ...      ' trillion being invested.” (Watch)')
+    'quote Donald J. Trump carry-over'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    a, b = s
+    m, bare = ctx.masked, ctx.resolver.bare
+    while a < b and m[a] in " \t\n*_":
+        a += 1
+    while b > a and m[b - 1] in " \t\n*_":
+        b -= 1
+    if not _ROUNDUP_LEAD.fullmatch(m, a, b):
+        return None
+    lead_para = ctx.sp.para - 1
+    for j in range(lead_para, max(0, lead_para - ctx.limits.roundup_lede_paras) - 1, -1):
+        pa, pb = ctx.paras[j]
+        starts = sentence_starts(bare, pa, pb)
+        ends = [*starts[1:], pb]
+        for x, y in reversed(list(zip(starts, ends, strict=True))):
+            if x >= a:
+                continue  # the lead-in itself
+            c = sentence_subject(bare, x, y)
+            if c is not None and c.kind == "name" and c.type == "person":
+                if c.title or " " in c.name:
+                    return Attribution(c, ":", "prev-lead")
+                return None
+            if c is not None and c.kind in ("name", "role", "group", "orgn", "doc"):
+                return None  # the lede is about someone or something else
+    return None
+
+
 # "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
 _TOPIC_LABEL = re.compile(r"(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+[^:“”\"\n]{2,160}:")
 
@@ -705,6 +754,7 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
 
 # What a round-up leaves between quotations under a header: its "(Watch)" links.
 _HEADER_GAP = re.compile(r"(?:\(?Watch\)?|[\s.,;])*")
+_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?")
 
 
 def header_lead(ctx: QuoteContext) -> Attribution | None:
@@ -924,6 +974,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("source-lead", source_lead),
+    Rule("roundup-lead", roundup_lead),
     Rule("topic-under-header", topic_under_header),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
@@ -1113,7 +1164,12 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     'quote Abzal Saparbekuly carry-over'
     """
     prev, ps = ctx.prev_quote, ctx.prev_span
-    if prev is None or prev.speaker is None or ps is None or ctx.prefix:
+    if prev is None or prev.speaker is None or ps is None:
+        return None
+    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix):
+        # Only a round-up's "(Watch)" link may stand between the quotations: “…”
+        # (Watch) “…” (Watch), the interview excerpts of 2025-12-09 and the speech
+        # excerpts of 2025-09-23 (White House).
         return None
     if ctx.sp.para - ps.last_para > 1:
         return None
