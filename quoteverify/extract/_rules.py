@@ -893,6 +893,62 @@ def finding(ctx: QuoteContext) -> Attribution | None:
     return finding_attribution(ctx.masked, ctx.lo, ctx.sp.open)
 
 
+# A law's provision as the subject of its own words: "Section 351 of the Act", "Sections
+# 6103(a) and 6503(b) of the Act", "the Act", "This provision".
+_PROVISION_NP = (
+    r"(?:Sections?[^\S\n]+\d[\w().]*(?:(?:,|[^\S\n]+and|[^\S\n]+or)?[^\S\n]+\d[\w().]*)*"
+    r"[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+(?:Act|bill|law|Code|Constitution)|"
+    r"(?:[Tt]he|[Tt]his)[^\S\n]+(?:Act|bill|statute|law|provision|section))"
+)
+_PROVISION_VERB = (
+    r"(?:would[^\S\n]+)?(?:requires?|provides?|directs?|mandates?|prohibits?|authorizes?|"
+    r"stipulates?|calls[^\S\n]+for|purports?[^\S\n]+to[^\S\n]+\w+)\b"
+)
+_PROVISION = re.compile(rf"[\s*_]*(?P<np>{_PROVISION_NP}|It)[^\S\n]+(?P<verb>{_PROVISION_VERB})")
+
+
+def provision(ctx: QuoteContext) -> Attribution | None:
+    """A law's provision whose words are quoted in the writer's sentence about it:
+    "Section 351 of the Act requires the Secretary of Defense to create a working
+    group “to integrate efforts …”" and then "It provides that the Service Secretaries
+    shall “nominate” four of the members … subject to the Senate’s “confirmation.”"
+    (signing statement of 2021-12-27); "Section 7201 of the Act requires Presidential
+    designees to enter into information-sharing agreements … “for timely sharing of
+    …”" (signing statement, 2022-12). The provision speaks, and a short phrase it
+    governs is its fragment, not a scare quote; "It" is the provision that opens the
+    sentence before.
+
+    >>> demo('Section 351 of the Act requires the Secretary of Defense to create a working'
+    ...      ' group “to integrate efforts.” It provides that the Service Secretaries shall'
+    ...      ' “nominate” four of the members.')
+    'fragment Section 351 of the Act provision'
+    """
+    if not ctx.prefix or ctx.prefix.endswith("(") or ctx.prefix.endswith("(the"):
+        # A term the law defines is no quotation of it: "recipients of certain
+        # Department of Defense (the “Department”) …" (2023-12-22), (the “Act”).
+        return None
+    bare = ctx.resolver.bare
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    m = _PROVISION.match(bare, lo, ctx.sp.open)
+    if m is None:
+        return None
+    a, b = m.span("np")
+    if m.group("np") != "It":
+        name = " ".join(bare[a:b].split())
+        cand = Cand("doc", a, b, name, None, "organization", head="Act")
+        return Attribution(cand, " ".join(m.group("verb").split()), "indirect")
+    # "It provides …": the provision that opened the sentence before.
+    ps = ctx.bare_sents.prev_start(lo, ctx.sp.para)
+    if ps >= lo:
+        return None
+    pm = _PROVISION.match(bare, ps, lo)
+    if pm is None or pm.group("np") == "It":
+        return None
+    name = " ".join(bare[pm.start("np") : pm.end("np")].split())
+    cand = Cand("doc", a, b, name, None, "organization", head="Act")
+    return Attribution(cand, " ".join(m.group("verb").split()), "indirect")
+
+
 def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
     """A quotation that opens a sentence, with no cue of its own, after a writer's
     sentence whose reporting verb has a subject: that subject goes on speaking
@@ -986,6 +1042,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
     Rule("source-lead-inline", source_lead_inline),
+    Rule("provision", provision, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
 )
@@ -1384,8 +1441,15 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([\w’'\-]+)")
 
 def _is_nickname(masked: str, sp: Span, limits: ExtractLimits) -> bool:
     """A short quoted phrase between a first name and a surname is a nickname,
-    not a fragment of speech: Eddie “Shorty” Malone."""
-    if not sp.closed:
+    not a fragment of speech: Eddie “Shorty” Malone. A phrase that ends its sentence
+    is none: the capital after it opens the next sentence ("subject to the Senate’s
+    “confirmation.” The working group is …", signing statement of 2021-12-27).
+
+    >>> _is_nickname("the Senate’s “confirmation.” The group", Span(13, 14, 27, 28, True,
+    ...              "“", 0, 0), LIMITS)
+    False
+    """
+    if not sp.closed or masked[sp.start : sp.end].rstrip()[-1:] in (".", "!", "?"):
         return False
     pm = _PREV_WORD.search(masked, max(0, sp.open - limits.guard_lookback), sp.open)
     nm = _NEXT_WORD.match(masked, sp.close)
