@@ -444,10 +444,10 @@ OUTLET_DOCS = frozenset("story article piece op-ed column editorial".split())
 
 # Verbs of putting out one's own words: a lead-in ending in a colon whose subject
 # does one of these gives the quotation after it to that subject, though no
-# reporting verb stands in it: "On X, U.S. Central Command continues to highlight
-# …:" (2026-03-05), "The National Association of Manufacturers launched a new ad
-# campaign to highlight what’s at stake …:" (2025-06-24), "Maryland State Del.
-# Nicole Williams … introduced a bill to ban …:" (2025-04-15).
+# reporting verb stands in it: "The National Association of Manufacturers launched a
+# new ad campaign to highlight what’s at stake …:" (2025-06-24), "Maryland State Del.
+# Nicole Williams … introduced a bill to ban …:" (2025-04-15), "Bob Moses summed up
+# the heroic effort … with a question:" (2021-07-26).
 LEAD_VERB = re.compile(
     r"(?:(?:also|recently|again|has|have|had|continues\s+to|continued\s+to)\s+)*"
     r"(?:highlight(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|"

@@ -587,11 +587,10 @@ def source_lead(ctx: QuoteContext) -> Attribution | None:
     """A colon lead-in without a reporting verb that names where the excerpts below
     come from: "Here are a few examples from the story:" over a paragraph of
     excerpts (2025-05-05: the story is The Wall Street Journal's, named before),
-    "From the Post:" (2025-06-17: the New York Post), "From The Washington Times:";
-    or whose subject puts its words out: "On X, U.S. Central Command continues to
-    highlight the incredible dominance of America’s unrivaled military force:"
-    over five figure captions (2026-03-05). The excerpts after the first carry the
-    source over (``carry-over``).
+    "From the Post:" (2025-06-17: the New York Post), "From The Washington Times:"
+    (2025-09-02); or whose subject puts its own words out (as in
+    ``source-lead-inline``). The excerpts after the first carry the source over
+    (``carry-over``).
 
     >>> demo('U.S. Border Patrol released no one, the New York Post reports.\\n\\n'
     ...      'From the Post:\\n\\n“Border Patrol agents didn’t release a single migrant.”')
@@ -608,7 +607,11 @@ def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
     Manufacturers launched a new ad campaign to highlight what’s at stake …: “If
     Congress doesn’t act, …”" (2025-06-24), "Maryland State Del. Nicole Williams
     (D-Prince George’s) introduced a bill to ban local law enforcement agencies from
-    cooperating with ICE: “People would not feel safe …”" (2025-04-15).
+    cooperating with ICE: “People would not feel safe …”" (2025-04-15), "Bob Moses
+    summed up the heroic effort to register Black voters in the Deep South with a
+    question: “What kind of society will we be?”" (statement of 2021-07-26). Without
+    such a verb the subject is no speaker: "In South Carolina, ICE arrests have more
+    than tripled: “…”".
 
     >>> demo('Title\\n\\nThe National Association of Manufacturers launched a new ad'
     ...      ' campaign to highlight what’s at stake: “If Congress doesn’t act,'
