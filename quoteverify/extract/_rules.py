@@ -324,6 +324,37 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
     )
 
 
+_BYLINE_LINE = re.compile(
+    r"[—–-]{1,2}[^\S\n]*(?=[A-Z])(?P<np>[^\n,;:“”\"]{2,100}?)[.\s]*(?:,[^\n]{0,40})?"
+)
+
+
+def byline_line(ctx: QuoteContext) -> Attribution | None:
+    """A statement that fills its paragraph, signed by a dash byline on the next line:
+    "“The Trump Administration does not believe popping more pills is always the
+    answer …”" then "— Press Secretary Karoline Leavitt" (fact sheet of 2025-09-22),
+    "– President Biden, February 19, 2021" (White House releases with one paragraph a
+    line). ``cue-after`` reads a byline in the quotation's own paragraph only.
+
+    >>> demo('Title\\n\\n“We will not be deterred in these efforts.”\\n\\n— Press'
+    ...      ' Secretary Karoline Leavitt\\n\\nToday, the President spoke.')
+    'quote Karoline Leavitt byline-line'
+    """
+    sp = ctx.sp
+    if not sp.closed or sp.last_para + 1 >= len(ctx.paras):
+        return None
+    if ctx.masked[sp.close : ctx.paras[sp.last_para][1]].strip(" \t\n*_.,"):
+        return None
+    a, b = ctx.paras[sp.last_para + 1]
+    m = _BYLINE_LINE.fullmatch(ctx.masked, a, b)
+    if m is None or len(m.group("np").split()) > ctx.limits.label_max_words:
+        return None
+    c = parse_np(ctx.masked, m.start("np"), m.end("np"), "full")
+    if c is None or c.kind not in ("name", "role"):
+        return None
+    return Attribution(c, "—", "dash")
+
+
 def split_half(ctx: QuoteContext) -> Speaker | None:
     """The second half of a split quotation: “Q1,” said captain Ivo Maric, “Q2.”
     – the cue between the halves belongs to both.
@@ -1025,6 +1056,7 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
 # and documents last, since they also match sentences a direct cue explains.
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
+    Rule("byline-line", byline_line),
     Rule("split-half", split_half),
     Rule("statement-label-inline", statement_label_inline),
     Rule("cue-before", cue_before),

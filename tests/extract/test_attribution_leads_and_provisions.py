@@ -241,3 +241,38 @@ def test_proclaimed_and_admit_are_cues() -> None:
 def test_nickname_needs_a_phrase_inside_its_sentence() -> None:
     # Eddie “Shorty” Malone is a nickname; “confirmation.” before "The" is not.
     assert [x.kind for x in q("Title\n\nEddie “Shorty” Malone won.\n")] == ["scare"]
+
+
+# --------------------------------------------------------------------------- byline-line
+
+
+def test_byline_line_signs_the_statement_above_it() -> None:
+    # extraction-wh-heldout, fact sheet of 2025-09-22; one paragraph a line.
+    text = (
+        "FACT: Evidence Suggests Link Between Acetaminophen, Autism\n\n"
+        "“The Trump Administration does not believe popping more pills is always the answer"
+        " for better health. We will not be deterred in these efforts as we know millions"
+        " across America are grateful.”\n\n"
+        "— Press Secretary Karoline Leavitt\n\n"
+        "Today, President Donald J. Trump joined Administration officials to announce major"
+        " progress in understanding the root causes of autism.\n"
+    )
+    (x,) = counted(text)
+    assert (name(x), x.attribution_rule) == ("Karoline Leavitt", "byline-line")
+
+
+def test_byline_line_keeps_initials_and_drops_the_date() -> None:
+    # Fact sheets of 2023-03-24 ("– President Joseph R. Biden, Jr.") and 2021-06-13
+    # ("– President Biden, February 19, 2021"), one paragraph a line.
+    a = counted(
+        "Title\n\n“These plans represent a meaningful, long-term commitment by the United"
+        " States to building the political and economic resilience of partner societies.”"
+        "\n\n– President Joseph R. Biden, Jr.\n\n###\n"
+    )
+    assert name(a[0]) == "Joseph R. Biden"
+    b = counted(
+        "Title\n\n“The transatlantic alliance is the strong foundation on which our collective"
+        " security and our shared prosperity are built.”\n\n– President Biden, February 19,"
+        " 2021\n"
+    )
+    assert name(b[0]) == "Biden"
