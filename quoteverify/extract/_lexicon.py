@@ -370,7 +370,16 @@ US_STATES = frozenset(
 LABEL_WORDS = frozenset(
     "FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ HOAX CLAIM TRUTH WRONG".split()
 )
-NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
+# A release's genre before the colon of its title: "MYTHBUSTER: One Big Beautiful Bill
+# Cuts Spending …" (2025-06-05), "Fact Sheet: The United States-Ireland Partnership"
+# (2021-03-17), "FACT SHEET:" (312 White House titles), "ICYMI:", "Readout:".
+GENRE_LABELS = frozenset(
+    """MYTHBUSTER ICYMI MEMO READOUT Readout""".split()
+) | frozenset(
+    ["Fact Sheet", "FACT SHEET", "SUNDAY SHOWS", "Sunday Shows", "Press Release",
+     "TRUMP EFFECT", "STATE FACT SHEETS", "WHAT THEY ARE SAYING", "EXECUTIVE SUMMARY"]
+)  # fmt: skip
+NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS | GENRE_LABELS
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".

@@ -276,3 +276,17 @@ def test_byline_line_keeps_initials_and_drops_the_date() -> None:
         " 2021\n"
     )
     assert name(b[0]) == "Biden"
+
+
+# --------------------------------------------------------------------------- not speakers
+
+
+def test_genre_label_of_a_title_is_no_speaker() -> None:
+    # extraction-wh-tuning, 2025-06-05: the title's "MYTHBUSTER:" labels the genre.
+    text = (
+        "MYTHBUSTER: One Big Beautiful Bill Cuts Spending — and More Cuts Are on the Way\n\n"
+        "“Where are the spending cuts?”\n\n"
+        "FACT: President Donald J. Trump’s One Big Beautiful Bill is just one mechanism the"
+        " Trump Administration is using to cut spending.\n"
+    )
+    assert all(name(x) != "MYTHBUSTER" for x in q(text))
