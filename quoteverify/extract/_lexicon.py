@@ -131,7 +131,14 @@ INDIRECT_ONLY_CUE = re.compile(
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
     r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
-    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$))\b"
+    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$)|"
+    # Exhortations whose object is told to do the quoted words: "Mrs. Trump encouraged
+    # participating representatives … to “come together to prioritize America’s
+    # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
+    # think differently”" (First Lady, 2025), "implored …", "called on … to “…”".
+    r"(?:encouraged|encourages|encouraging|implored|implores|imploring|invited|invites|"
+    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on)"
+    r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".
 ACCORDING_TO = re.compile(r"(?=[aAiI])\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)

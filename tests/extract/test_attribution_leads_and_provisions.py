@@ -290,3 +290,31 @@ def test_genre_label_of_a_title_is_no_speaker() -> None:
         " Trump Administration is using to cut spending.\n"
     )
     assert all(name(x) != "MYTHBUSTER" for x in q(text))
+
+
+# --------------------------------------------------------------------------- indirect-cue
+
+
+def test_indirect_cue_exhortation_to_the_quoted_words() -> None:
+    # extraction-wh-heldout, 2026-04-23: "encouraged … to “…”" is Mrs. Trump's.
+    text = (
+        "Title\n\nThe luncheon follows First Lady Melania Trump’s visit to Capitol Hill last"
+        " week where she worked with leaders from both sides of the political aisle to advance"
+        " new legislation surrounding foster care. Mrs. Trump encouraged participating"
+        " representatives from the House Ways and"
+        " Means Committee to “come together to prioritize America’s children… stay unified,"
+        " act in good faith, and keep the next generation above politics.”\n"
+    )
+    (x,) = counted(text)
+    assert (name(x), x.attribution_rule) == ("Melania Trump", "indirect-cue")
+
+
+def test_indirect_cue_relative_clause_has_its_own_subject() -> None:
+    # Presidential message of 2026-06-11: not "Germany" but "he" (Reagan).
+    text = (
+        "Title\n\nOn June 12, 1987, President Ronald Reagan delivered his historic address at"
+        " Brandenburg Gate in Berlin, Germany, in which he famously implored Soviet General"
+        " Secretary Mikhail Gorbachev to “tear down this wall.”\n"
+    )
+    (x,) = counted(text)
+    assert name(x) == "Ronald Reagan"
