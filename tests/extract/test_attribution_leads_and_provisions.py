@@ -318,3 +318,18 @@ def test_indirect_cue_relative_clause_has_its_own_subject() -> None:
     )
     (x,) = counted(text)
     assert name(x) == "Ronald Reagan"
+
+
+# --------------------------------------------------------------------------- case-citation
+
+
+def test_case_citation_after_the_quotation_is_its_source() -> None:
+    # extraction-wh-fresh, signing statement of 2021-12-27 (also 2022-12-23, 2023-12-22).
+    text = (
+        "Title\n\nSections 6103(a) and 6503(b) of the Act would direct the Executive on how to"
+        " proceed in discussions with, or votes within, international organizations. I"
+        " recognize that “[i]t is not for the President alone to determine the whole content"
+        " of the Nation’s foreign policy” (Zivotofsky v. Kerry, 576 U.S. 1, 21 (2015)).\n"
+    )
+    (x,) = counted(text)
+    assert (name(x), x.attribution_rule) == ("Zivotofsky v. Kerry", "case-citation")
