@@ -301,11 +301,32 @@ def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
 def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:
     """The speaker before cue ``m`` in masked[a:m.start()]; for "put it", after an
     opening "As": "As Dorothy Amis, who taught here, put it:" → Dorothy Amis."""
-    if m.group(0).startswith("put"):
-        am = _AS_OPEN.match(masked, a, m.start())
-        if am is not None:
-            a = am.end()
-    return np_before(masked, a, m.start())
+    am = _AS_OPEN.match(masked, a, m.start())
+    if am is not None:
+        # Any cue, not only "put it": "As John Lewis, the youngest speaker that day,
+        # taught us, “…”" (statement of 2022-08-28) – the name, not its apposition.
+        a = am.end()
+    return np_before(masked, a, m.start()) or _name_right_before(masked, a, m.start())
+
+
+def _name_right_before(masked: str, a: int, b: int) -> Cand | None:
+    """A person's name that ends right before the cue, when the clause before it
+    does not parse: an aside in dashes ("75 years ago today—after signing the treaty
+    that brought NATO into existence—President Harry Truman said:", statement of
+    2024-04-04), a subordinator ("While Secretary Clouthier emphasized:", readout of
+    2021-09-09), a phrase run into the name ("In his First Inaugural Address
+    Washington stated:", message of 2026-04-17).
+
+    >>> s = "While Secretary Clouthier emphasized"
+    >>> _name_right_before(s, 0, s.index(" emphasized")).name
+    'Clouthier'
+    """
+    c = parse_np(masked, a, b, "tail")
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if masked[c.end : b].strip():
+        return None
+    return c
 
 
 _ABSOLUTE = re.compile(

@@ -28,7 +28,7 @@ reported exclaimed interjected interrupted scoffed snapped pleaded begged recoun
 reads cited cites
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
-proclaimed proclaims admit
+proclaimed proclaims admit taught teaches teach reminded reminds
 """.split()
 # Words before "reports" that make it a noun, not a cue.
 _NOUN_BEFORE = (

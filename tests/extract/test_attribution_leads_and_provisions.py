@@ -333,3 +333,38 @@ def test_case_citation_after_the_quotation_is_its_source() -> None:
     )
     (x,) = counted(text)
     assert (name(x), x.attribution_rule) == ("Zivotofsky v. Kerry", "case-citation")
+
+
+# --------------------------------------------------------------------------- cue-before
+
+
+def test_cue_before_name_right_before_the_cue_after_a_dash_aside() -> None:
+    # Statement of 2024-04-04.
+    text = (
+        "Title\n\n75 years ago today—after signing the treaty that brought NATO into"
+        " existence—President Harry Truman said: “If there is anything certain today, if"
+        " there is anything inevitable in the future, it is the will of the people of the"
+        " world for freedom and for peace.”\n"
+    )
+    (x,) = counted(text)
+    assert (name(x), x.attribution_rule) == ("Harry Truman", "cue-before")
+
+
+def test_cue_before_as_opening_keeps_the_name_not_its_apposition() -> None:
+    # Statement of 2022-08-28 ("taught" is a cue of a quoted saying).
+    text = (
+        "Title\n\nAs John Lewis, the youngest speaker that day, taught us, “Democracy is not a"
+        " state. It is an act.”\n"
+    )
+    (x,) = counted(text)
+    assert name(x) == "John Lewis"
+
+
+def test_cue_before_teaches_quotes_a_scripture() -> None:
+    # Statement of 2022-04-01.
+    text = (
+        "Title\n\nAs the Holy Qur’an teaches, “whoever does even an atom’s weight of good will"
+        " see its results.”\n"
+    )
+    (x,) = counted(text)
+    assert name(x) == "Holy Qur’an"
