@@ -687,12 +687,16 @@ _ROUNDUP_LEAD = re.compile(
 
 def roundup_lead(ctx: QuoteContext) -> Attribution | None:
     """A round-up of one person's interview or speech: the lede names the person as
-    its subject, a lead-in "Here are some of the key moments:" follows, then the
-    excerpts: "In a wide-ranging interview with Politico, President Donald J. Trump
-    reflected on …" … "Here are some of the key moments:" (White House 2025-12-09),
-    "Secretary Rubio sat down with …" … "Here are the top moments:". The subject of
-    the nearest writer's sentence before the lead-in that is a titled or full name
-    speaks; the excerpts after the first carry it over (``carry-over``).
+    its subject, a lead-in "Here are some of the key moments:" or "Here’s what you
+    missed:" may follow, then the excerpts joined by "(Watch)" links: "In a
+    wide-ranging interview with Politico, President Donald J. Trump reflected on …"
+    … "Here are some of the key moments:" (White House 2025-12-09), "In a powerful
+    primetime address …, President Donald J. Trump reflected …" … "Here’s what you
+    missed:" (2025-12-18), "… Secretary Rubio underscored …" then the excerpts with no
+    lead-in (2026-01-04). The subject of the nearest writer's sentence that is a
+    titled or full name speaks; the excerpts after the first carry it over
+    (``carry-over``). Without a lead-in only a paragraph of excerpts with "(Watch)"
+    links after a paragraph that quotes no one counts.
 
     >>> demo('Title\\n\\nIn a wide-ranging interview with Politico, President Donald J.'
     ...      ' Trump reflected on the progress of his second term.\\n\\nHere are some of'
@@ -700,19 +704,31 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
     ...      ' trillion being invested.” (Watch)')
     'quote Donald J. Trump carry-over'
     """
-    s = _colon_lead_sentence(ctx)
-    if s is None:
+    sp = ctx.sp
+    if not ctx.at_para_start or sp.para == 0:
         return None
-    a, b = s
     m, bare = ctx.masked, ctx.resolver.bare
-    while a < b and m[a] in " \t\n*_":
-        a += 1
-    while b > a and m[b - 1] in " \t\n*_":
-        b -= 1
-    if not _ROUNDUP_LEAD.fullmatch(m, a, b):
-        return None
-    lead_para = ctx.sp.para - 1
-    for j in range(lead_para, max(0, lead_para - ctx.limits.roundup_lede_paras) - 1, -1):
+    s = _colon_lead_sentence(ctx)
+    if s is not None:
+        a, b = s
+        while a < b and m[a] in " \t\n*_":
+            a += 1
+        while b > a and m[b - 1] in " \t\n*_":
+            b -= 1
+        if not _ROUNDUP_LEAD.fullmatch(m, a, b):
+            return None
+        last = ctx.sp.para - 1
+    else:
+        # No lead-in: the paragraph is excerpts and links only, the one before
+        # quotes no one.
+        if not _WATCH_AFTER.match(m, sp.close) or sp.last_para != sp.para:
+            return None
+        pa, pb = ctx.paras[sp.para - 1]
+        if any(ch in m[pa:pb] for ch in '“”"'):
+            return None
+        a = pb
+        last = ctx.sp.para - 1
+    for j in range(last, max(0, last - ctx.limits.roundup_lede_paras) - 1, -1):
         pa, pb = ctx.paras[j]
         starts = sentence_starts(bare, pa, pb)
         ends = [*starts[1:], pb]
@@ -720,13 +736,19 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
             if x >= a:
                 continue  # the lead-in itself
             c = sentence_subject(bare, x, y)
-            if c is not None and c.kind == "name" and c.type == "person":
-                if c.title or " " in c.name:
-                    return Attribution(c, ":", "prev-lead")
-                return None
-            if c is not None and c.kind in ("name", "role", "group", "orgn", "doc"):
+            if c is None:
+                continue
+            if c.kind == "name" and c.type == "person" and (c.title or " " in c.name):
+                return Attribution(c, ":", "prev-lead")
+            if c.kind in ("role", "group", "orgn", "doc") or (
+                c.kind == "name" and (c.type != "person" or " " in c.name)
+            ):
                 return None  # the lede is about someone or something else
+            # A lone capitalised word ("Click" of a figure's caption) tells nothing.
     return None
+
+
+_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video)\)")
 
 
 # "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
@@ -1092,12 +1114,12 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("source-lead", source_lead),
-    Rule("roundup-lead", roundup_lead),
     Rule("topic-under-header", topic_under_header),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
     Rule("label-over-headline", label_over_headline),
+    Rule("roundup-lead", roundup_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),

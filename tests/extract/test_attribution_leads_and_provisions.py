@@ -368,3 +368,21 @@ def test_cue_before_teaches_quotes_a_scripture() -> None:
     )
     (x,) = counted(text)
     assert name(x) == "Holy Qur’an"
+
+
+def test_roundup_lead_without_a_lead_in_needs_watch_links() -> None:
+    # White House 2026-01-04: the lede about Secretary Rubio, then his excerpts.
+    text = (
+        "RUBIO: This Is Our Hemisphere — and President Trump Will Not Allow Our Security to"
+        " be Threatened\n\n"
+        "This morning, Secretary of State Marco Rubio joined multiple news programs to"
+        " discuss the Trump Administration’s decisive operation. Secretary Rubio underscored"
+        " President Donald J. Trump’s ironclad commitment to preventing the Western"
+        " Hemisphere from becoming a safe haven for drug traffickers.\n\n"
+        "“There’s not a war. We are at war against drug trafficking organizations — not a"
+        " war against Venezuela.” (Watch) “This is the Western Hemisphere. This is where we"
+        " live.” (Watch)\n"
+    )
+    quotes = counted(text)
+    assert [name(x) for x in quotes] == ["Marco Rubio", "Marco Rubio"]
+    assert [x.attribution_rule for x in quotes] == ["roundup-lead", "carry-over"]
