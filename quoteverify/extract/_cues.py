@@ -121,7 +121,7 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
     # “Q,” according to X.
     m = ACCORDING_TO.match(masked, a, b)
     if m:
-        c = np_following(masked, m.end(), b)
+        c = np_following(masked, m.end(), b) or _according_doc(masked, m.end(), b)
         if c:
             return Attribution(c, "according to", "according")
     # “Q,” said X, the country’s ambassador.
@@ -399,12 +399,40 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     return _according_to(masked, lo, open_)
 
 
+_ACCORDING_DOC = re.compile(
+    r"[^\S\n]*(?P<np>(?:an?|the)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?"
+    r"(?P<doc>press[^\S\n]+release|news[^\S\n]+release|release|statement|report|study|"
+    r"survey|analysis|memo|letter|filing|document|poll|audit|review))\b"
+)
+
+
+def _according_doc(masked: str, a: int, b: int) -> Cand | None:
+    """An unnamed document after "according to", which ``np_following`` leaves (it
+    wants a named author): "“… state correctional facility,” according to a press
+    release." (White House round-up of 2022-07-02), "according to a new report"
+    (2025). The document is the source.
+
+    >>> s = " a press release."
+    >>> _according_doc(s, 0, len(s)).name
+    'a press release'
+    """
+    m = _ACCORDING_DOC.match(masked, a, b)
+    if m is None:
+        return None
+    phrase = " ".join(masked[m.start("np") : m.end("np")].split())
+    return Cand(
+        "doc", m.start("np"), m.end("np"), phrase, None, "organization", head=m.group("doc")
+    )
+
+
 def _according_to(masked: str, lo: int, open_: int) -> Attribution | None:
     """ "According to X, …" earlier in the sentence: X."""
     m = ACCORDING_TO.search(masked, lo, open_)
     if m:
         stop = _COMMA.search(masked, m.end(), open_)
-        c = np_following(masked, m.end(), stop.start() if stop else open_)
+        c = np_following(masked, m.end(), stop.start() if stop else open_) or _according_doc(
+            masked, m.end(), stop.start() if stop else open_
+        )
         if c:
             return Attribution(c, "according to", "indirect")
     return None

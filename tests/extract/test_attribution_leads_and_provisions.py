@@ -386,3 +386,18 @@ def test_roundup_lead_without_a_lead_in_needs_watch_links() -> None:
     quotes = counted(text)
     assert [name(x) for x in quotes] == ["Marco Rubio", "Marco Rubio"]
     assert [x.attribution_rule for x in quotes] == ["roundup-lead", "carry-over"]
+
+
+# --------------------------------------------------------------------------- cue-after
+
+
+def test_cue_after_according_to_an_unnamed_document() -> None:
+    # extraction-wh-tuning, 2022-07-02 (a local paper's story in a round-up).
+    text = (
+        "Title\n\nIn total, $50.6 million of the federal funding — Pathway Home grants — will"
+        " “provide training and employment services to adults reentering the workforce"
+        " following incarceration in a local jail or state correctional facility,” according"
+        " to a press release.\n"
+    )
+    (x,) = counted(text)
+    assert (name(x), x.attribution_rule) == ("a press release", "cue-after")
