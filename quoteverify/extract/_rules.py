@@ -210,6 +210,48 @@ def headline_line(ctx: QuoteContext) -> Decision | None:
     return Decision("heading")
 
 
+_OUTLET_HEADLINE = re.compile(r"(?P<label>[A-Z][^:\n“”\"‘’]{1,60}):[^\S\n]+(?P<head>\S[^\n]*)")
+
+
+def outlet_headline(ctx: QuoteContext) -> Decision | None:
+    """A round-up's line "Outlet: Headline" with words quoted inside the headline:
+    "Florida Times-Union: HUD secretary calls Hilltop Village a ‘success story’
+    following turnaround at Jacksonville apartments", "Miami Herald: Biden’s housing
+    chief calls Miami the ‘epicenter of the housing crisis in this country’"
+    (extraction-wh-tuning, 2022-07-02), "The Hill: Biden sings ‘Happy Birthday,’ hits
+    GOP over immigration at Latino gala", "Pennsylvania Capital-Star: Pa. leaders at
+    White House forum to ‘shine a spotlight’ on recovery" (other "What they are
+    reading in the states" round-ups). A headline ends in no sentence punctuation and
+    its label is a Title Case name; the story's own words follow in the paragraphs
+    after it.
+
+    >>> demo('Title\\n\\nThe Hill: Biden sings ‘Happy Birthday,’ hits GOP over immigration'
+    ...      ' at Latino gala\\n\\nPresident Biden sang at the gala.', 0)
+    'heading None outlet-headline'
+    """
+    sp = ctx.sp
+    if sp.para == 0 or sp.last_para != sp.para or not sp.closed:
+        return None
+    # The line, not the paragraph: a text hard-wrapped as one paragraph keeps each
+    # headline on a line of its own (2022-07-02).
+    lo = ctx.masked.rfind("\n", ctx.plo, sp.open) + 1 or ctx.plo
+    hi = ctx.masked.find("\n", sp.close, ctx.phi)
+    hi = ctx.phi if hi < 0 else hi
+    if lo == 0 and ctx.plo == 0:
+        return None  # the article's title line
+    m = _OUTLET_HEADLINE.fullmatch(ctx.masked, max(lo, ctx.plo), hi)
+    if m is None or sp.open < m.start("head") + 2:
+        return None  # "Name: “…”" is a label of the quotation, not a headline
+    label = m.group("label").split()
+    if len(label) > 6 or not _title_case(label + ["X"]):
+        return None
+    head = m.group("head")
+    tail = re.sub(r"(?:\[[^\]\n]{1,20}\]|[\s”’\"'*_)])+$", "", head)
+    if not tail or tail[-1] in ".!?" or len(head.split()) > ctx.limits.headline_max_words:
+        return None
+    return Decision("heading")
+
+
 def scare_term(ctx: QuoteContext) -> Decision | None:
     """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
     word “rigged”, the album “Rock ’n’ Roll Heart”.
@@ -300,6 +342,7 @@ EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-markup", heading_markup),
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
+    Rule("outlet-headline", outlet_headline),
     Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )

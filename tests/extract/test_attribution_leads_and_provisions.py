@@ -401,3 +401,26 @@ def test_cue_after_according_to_an_unnamed_document() -> None:
     )
     (x,) = counted(text)
     assert (name(x), x.attribution_rule) == ("a press release", "cue-after")
+
+
+# --------------------------------------------------------------------------- outlet-headline
+
+
+def test_outlet_headline_line_quotes_no_one() -> None:
+    # extraction-wh-tuning, 2022-07-02: one headline a line inside a long paragraph.
+    text = (
+        "What They Are Reading in the States\n\nSeveral residents of Hilltop also spoke and"
+        " agreed that living conditions at the apartment complex have improved.\nMiami"
+        " Herald: Biden’s housing chief calls Miami the ‘epicenter of the housing crisis in"
+        " this country’\nThe nation’s top housing official visited Miami on Tuesday and"
+        " called the city the “epicenter” of a housing crisis in the United States. “I"
+        " decided I was going to Miami, to the epicenter of the housing crisis in this"
+        " country,” Marcia Fudge, secretary of Housing and Urban Development, said.\n"
+    )
+    kinds = [(x.text, x.kind, x.attribution_rule) for x in q(text)]
+    assert kinds[0] == (
+        "epicenter of the housing crisis in this country",
+        "heading",
+        "outlet-headline",
+    )
+    assert name(counted(text)[-1]) == "Marcia Fudge"
