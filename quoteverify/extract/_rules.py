@@ -470,6 +470,41 @@ def label_in_run(ctx: QuoteContext) -> Attribution | None:
     return att if att is not None and att.how == "label" else None
 
 
+_HANDLE_LABEL = re.compile(r"(?:^|(?<=\s))@(?P<h>[A-Za-z0-9_]{2,30})\b[^:“”\"\n]{0,120}:")
+
+
+def handle_label(ctx: QuoteContext) -> Attribution | None:
+    """A social-media handle as a label: "🚨 @WhipKClark, the number two House Democrat,
+    on the Democrat Shutdown: "Of course there will be families that are going to
+    suffer…"" (an embedded post, White House 2025-10-22), "NACo President
+    @LarryJohnsonD3: “For the past two years, …”" (2022-03-15). The person the text
+    names whose surname the handle holds speaks (Katherine Clark, named earlier as
+    "Katherine Clark, the number two House Democrat"); else the handle itself.
+
+    >>> demo('Title\\n\\nHouse Minority Whip Katherine Clark spoke.\\n\\n@WhipKClark, the'
+    ...      ' number two House Democrat, on the Democrat Shutdown: "Of course there will be'
+    ...      ' families that are going to suffer."')
+    'quote Katherine Clark handle-label'
+    """
+    m = _HANDLE_LABEL.search(ctx.prefix)
+    if m is None or m.end() != len(ctx.prefix):
+        return None
+    handle = m.group("h")
+    at = ctx.masked.rfind("@" + handle, ctx.lo, ctx.sp.open)
+    if at < 0:
+        return None
+    a, b = at, at + 1 + len(handle)
+    low = handle.lower()
+    best = None
+    for e in ctx.resolver.index.persons:
+        last = e.name.split()[-1].lower() if e.name.split() else ""
+        if len(last) >= 3 and last in low and " " in e.name:
+            best = e  # the latest full name the handle holds
+    if best is not None:
+        return Attribution(Cand("name", a, b, best.name, best.title, "person", head=best.name), ":", "label")
+    return Attribution(Cand("name", a, b, "@" + handle, None, "person", head=handle), ":", "label")
+
+
 def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
     """A "Statement from X:" label on the quotation's own line, or run into a
     paragraph: "*Statement from the President:* “…”", "Statement from the First
@@ -1151,6 +1186,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("case-citation", case_citation, "always"),
     Rule("split-half", split_half),
     Rule("statement-label-inline", statement_label_inline),
+    Rule("handle-label", handle_label),
     Rule("cue-before", cue_before),
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),

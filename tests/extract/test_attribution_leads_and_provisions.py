@@ -424,3 +424,32 @@ def test_outlet_headline_line_quotes_no_one() -> None:
         "outlet-headline",
     )
     assert name(counted(text)[-1]) == "Marcia Fudge"
+
+
+# --------------------------------------------------------------------------- handle-label
+
+
+def test_handle_label_resolves_to_the_person_the_text_names() -> None:
+    # extraction-wh-fresh, 2025-10-22: an embedded post, left as HTML.
+    text = (
+        "Top Democrat Cheers Americans’ Suffering\n\nHouse Democrat Whip Katherine Clark, the"
+        " number two House Democrat: “There will be families that are going to suffer… but it"
+        " is one of the few leverage times we have.”\n\n<figure> <div> <blockquote> <p>🚨 <a"
+        ' href="https://twitter.com/WhipKClark?ref_src=twsrc%5Etfw">@WhipKClark</a>, the'
+        " number two House Democrat, on the Democrat Shutdown: \"Of course there will be"
+        " families that are going to suffer… but it is one of the few leverage times we"
+        ' have."</p> </blockquote> </div> </figure>\n'
+    )
+    quotes = counted(text)
+    assert (name(quotes[-1]), quotes[-1].attribution_rule) == ("Katherine Clark", "handle-label")
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.mention == "@WhipKClark"
+
+
+def test_handle_label_without_a_named_person_is_the_handle() -> None:
+    # White House 2022-03-15 ("What they are saying"): the handle is all the text gives.
+    text = (
+        "Title\n\nNACo President @LarryJohnsonD3: “For the past two years, #counties have served"
+        " on the front lines of our nation’s response to the pandemic.”\n"
+    )
+    (x,) = counted(text)
+    assert name(x) == "@LarryJohnsonD3"
