@@ -501,7 +501,8 @@ def handle_label(ctx: QuoteContext) -> Attribution | None:
         if len(last) >= 3 and last in low and " " in e.name:
             best = e  # the latest full name the handle holds
     if best is not None:
-        return Attribution(Cand("name", a, b, best.name, best.title, "person", head=best.name), ":", "label")
+        cand = Cand("name", a, b, best.name, best.title, "person", head=best.name)
+        return Attribution(cand, ":", "label")
     return Attribution(Cand("name", a, b, "@" + handle, None, "person", head=handle), ":", "label")
 
 

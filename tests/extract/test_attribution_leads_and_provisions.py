@@ -436,7 +436,7 @@ def test_handle_label_resolves_to_the_person_the_text_names() -> None:
         " number two House Democrat: “There will be families that are going to suffer… but it"
         " is one of the few leverage times we have.”\n\n<figure> <div> <blockquote> <p>🚨 <a"
         ' href="https://twitter.com/WhipKClark?ref_src=twsrc%5Etfw">@WhipKClark</a>, the'
-        " number two House Democrat, on the Democrat Shutdown: \"Of course there will be"
+        ' number two House Democrat, on the Democrat Shutdown: "Of course there will be'
         " families that are going to suffer… but it is one of the few leverage times we"
         ' have."</p> </blockquote> </div> </figure>\n'
     )
