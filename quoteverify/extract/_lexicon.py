@@ -28,7 +28,12 @@ reported exclaimed interjected interrupted scoffed snapped pleaded begged recoun
 reads cited cites
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
+proclaimed proclaims admit taught teaches teach reminded reminds
 """.split()
+# Words before "reports" that make it a noun, not a cue.
+_NOUN_BEFORE = (
+    "on On of to the The by in from about amid after with these those such and or no despite media"
+).split()
 _CUE_PHRASES = [
     r"(?:was|is|were|are)\s+quoted\s+as\s+saying",
     r"pointed\s+out",
@@ -39,6 +44,13 @@ _CUE_PHRASES = [
     r"goes\s+on",
     r"spoke\s+out",
     r"(?:chimed|weighed)\s+in",
+    # "Meanwhile, The Washington Post reports: “…”" (2025-05-05), "“…,” local news
+    # reports" (2025-08-21), "‘like the autumn leaves,’ AAA reports" (2025-10-17) – but
+    # the noun after a preposition or determiner is none: "On reports that North Korea
+    # is sending soldiers …, she struck a cautious tone" (briefing, 2024-10).  The
+    # look-behinds follow the "r" so that the phrase still starts with a lower-case
+    # letter (``_CUE_FIRST``).
+    "r" + "".join(rf"(?<!\b{w}\sr)" for w in _NOUN_BEFORE) + "eports",
     # "They call for “urgent implementation of …”" (the report's authors).
     r"call(?:s|ed)?\s+for",
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
@@ -119,7 +131,14 @@ INDIRECT_ONLY_CUE = re.compile(
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
     r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
-    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$))\b"
+    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$)|"
+    # Exhortations whose object is told to do the quoted words: "Mrs. Trump encouraged
+    # participating representatives … to “come together to prioritize America’s
+    # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
+    # think differently”" (First Lady, 2025), "implored …", "called on … to “…”".
+    r"(?:encouraged|encourages|encouraging|implored|implores|imploring|invited|invites|"
+    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on)"
+    r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".
 ACCORDING_TO = re.compile(r"(?=[aAiI])\b(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
@@ -167,7 +186,7 @@ Leader Spokesman Spokeswoman Spokesperson Press Advisor Adviser Coordinator Depu
 Special Officer Head King Queen Prince Princess Pope Sheikh Chancellor Premier Envoy
 Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member Treasurer
 Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
-Councilor Delegate Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
+Councilor Delegate Del. Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
 Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
 Czar
@@ -358,7 +377,16 @@ US_STATES = frozenset(
 LABEL_WORDS = frozenset(
     "FACT FACTS MYTH REALITY NOTE UPDATE BREAKING WATCH READ HOAX CLAIM TRUTH WRONG".split()
 )
-NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS
+# A release's genre before the colon of its title: "MYTHBUSTER: One Big Beautiful Bill
+# Cuts Spending …" (2025-06-05), "Fact Sheet: The United States-Ireland Partnership"
+# (2021-03-17), "FACT SHEET:" (312 White House titles), "ICYMI:", "Readout:".
+GENRE_LABELS = frozenset(
+    """MYTHBUSTER ICYMI MEMO READOUT Readout""".split()
+) | frozenset(
+    ["Fact Sheet", "FACT SHEET", "SUNDAY SHOWS", "Sunday Shows", "Press Release",
+     "TRUMP EFFECT", "STATE FACT SHEETS", "WHAT THEY ARE SAYING", "EXECUTIVE SUMMARY"]
+)  # fmt: skip
+NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS | GENRE_LABELS
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".
@@ -425,3 +453,21 @@ FINDING_VERBS = frozenset(
 )
 
 LABEL_DETERMINERS = frozenset("the a an our its their his her every all this that".split())
+
+# Documents that an outlet publishes: "Here are a few examples from the story:",
+# "From the op-ed:" (White House round-ups) – the outlet named before speaks.
+OUTLET_DOCS = frozenset("story article piece op-ed column editorial".split())
+
+# Verbs of putting out one's own words: a lead-in ending in a colon whose subject
+# does one of these gives the quotation after it to that subject, though no
+# reporting verb stands in it: "The National Association of Manufacturers launched a
+# new ad campaign to highlight what’s at stake …:" (2025-06-24), "Maryland State Del.
+# Nicole Williams … introduced a bill to ban …:" (2025-04-15), "Bob Moses summed up
+# the heroic effort … with a question:" (2021-07-26).
+LEAD_VERB = re.compile(
+    r"(?:(?:also|recently|again|has|have|had|continues\s+to|continued\s+to)\s+)*"
+    r"(?:highlight(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|"
+    r"publish(?:es|ed)|unveil(?:s|ed)|remind(?:s|ed)|contrast(?:s|ed)|outlin(?:es|ed)|"
+    r"put\s+out|puts\s+out|summ(?:ed|s)\s+up|celebrat(?:es|ed)|tout(?:s|ed)|"
+    r"broadcast(?:s)?|air(?:s|ed))\b"
+)

@@ -35,6 +35,9 @@ class ExtractLimits:
     # The tail of a paragraph read to see whether it ends in a colon: blanked
     # markup ("**…:**") leaves trailing spaces, never more than this.
     colon_tail: int = 80
+    # Paragraphs before a round-up's "Here are the key moments:" read for the lede
+    # that names whose moments they are: the lede, and a figure between.
+    roundup_lede_paras: int = 3
     # A list lead-in is looked for at most this many list items above the item.
     list_max_items: int = 15
     # A header that names the speakers of the list below it ("Special Envoy Steve

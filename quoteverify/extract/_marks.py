@@ -34,7 +34,10 @@ _CLOSERS: dict[str, str] = {
     "‚": "‘’",  # German ‚…‘
 }
 _SINGLE_OPENERS = "‘'‚"
-_OPEN_PUNCT = "([{—–-/*_"
+# ">" ends an HTML tag left in the text: "<figcaption>“‘100 Hours’ of Operation Epic
+# Fury.”" (White House, 2026-03-05; captions of 2026-03-0x Operation Epic Fury pages)
+# opens there, though a mark follows it.
+_OPEN_PUNCT = "([{—–-/*_>"
 _CLOSE_PUNCT = ".,;:!?)]}—–-/…*_"
 
 

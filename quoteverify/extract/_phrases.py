@@ -436,6 +436,7 @@ _APPOSITIVE_TITLE = re.compile(
     rf"\s+(?:of|at|for)\s+"
 )
 _SUBCLAUSE = re.compile(r"\s*(?:before|after|when|while|as|until|then)\s+")
+_RELATIVE = re.compile(r"\s*(?:in|during|at|on|with|for)\s+which\s+")
 
 
 _LAST_WORD = re.compile(r"([a-z]+)\s*$")
@@ -552,6 +553,14 @@ def _np_before(masked: str, a: int, b: int) -> Cand | None:
     sub = _SUBCLAUSE.match(masked, k + 1, b) if k >= 0 else None
     if sub is not None:
         c = parse_np(masked, sub.end(), b, "full")
+        if c is not None and c.kind in ("name", "pron"):
+            return c
+    rel = _RELATIVE.match(masked, k + 1, b) if k >= 0 else None
+    if rel is not None:
+        # "… in Berlin, Germany, in which he famously implored …" (presidential
+        # message of 2026-06-11), "…, during which she said …": the relative clause
+        # has its own subject; the place before the comma is none.
+        c = parse_np(masked, rel.end(), _trim_aux(masked, rel.end(), b), "full")
         if c is not None and c.kind in ("name", "pron"):
             return c
     b = _trim_aux(masked, a, b)

@@ -37,7 +37,9 @@ from quoteverify.extract._lexicon import (
     CHANT_NOUN,
     CUE,
     DATE_WORDS,
+    LEAD_VERB,
     NOT_SPEAKERS,
+    OUTLET_DOCS,
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
@@ -46,7 +48,7 @@ from quoteverify.extract._limits import LIMITS, ExtractLimits
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
 from quoteverify.extract._names import Cand, NameIndex
 from quoteverify.extract._phrases import parse_np, sentence_subject
-from quoteverify.extract._resolve import Resolver
+from quoteverify.extract._resolve import _PAPER, Resolver
 from quoteverify.extract._sentences import (
     SentenceIndex,
     blank_between,
@@ -208,6 +210,48 @@ def headline_line(ctx: QuoteContext) -> Decision | None:
     return Decision("heading")
 
 
+_OUTLET_HEADLINE = re.compile(r"(?P<label>[A-Z][^:\n“”\"‘’]{1,60}):[^\S\n]+(?P<head>\S[^\n]*)")
+
+
+def outlet_headline(ctx: QuoteContext) -> Decision | None:
+    """A round-up's line "Outlet: Headline" with words quoted inside the headline:
+    "Florida Times-Union: HUD secretary calls Hilltop Village a ‘success story’
+    following turnaround at Jacksonville apartments", "Miami Herald: Biden’s housing
+    chief calls Miami the ‘epicenter of the housing crisis in this country’"
+    (extraction-wh-tuning, 2022-07-02), "The Hill: Biden sings ‘Happy Birthday,’ hits
+    GOP over immigration at Latino gala", "Pennsylvania Capital-Star: Pa. leaders at
+    White House forum to ‘shine a spotlight’ on recovery" (other "What they are
+    reading in the states" round-ups). A headline ends in no sentence punctuation and
+    its label is a Title Case name; the story's own words follow in the paragraphs
+    after it.
+
+    >>> demo('Title\\n\\nThe Hill: Biden sings ‘Happy Birthday,’ hits GOP over immigration'
+    ...      ' at Latino gala\\n\\nPresident Biden sang at the gala.', 0)
+    'heading None outlet-headline'
+    """
+    sp = ctx.sp
+    if sp.para == 0 or sp.last_para != sp.para or not sp.closed:
+        return None
+    # The line, not the paragraph: a text hard-wrapped as one paragraph keeps each
+    # headline on a line of its own (2022-07-02).
+    lo = ctx.masked.rfind("\n", ctx.plo, sp.open) + 1 or ctx.plo
+    hi = ctx.masked.find("\n", sp.close, ctx.phi)
+    hi = ctx.phi if hi < 0 else hi
+    if lo == 0 and ctx.plo == 0:
+        return None  # the article's title line
+    m = _OUTLET_HEADLINE.fullmatch(ctx.masked, max(lo, ctx.plo), hi)
+    if m is None or sp.open < m.start("head") + 2:
+        return None  # "Name: “…”" is a label of the quotation, not a headline
+    label = m.group("label").split()
+    if len(label) > 6 or not _title_case(label + ["X"]):
+        return None
+    head = m.group("head")
+    tail = re.sub(r"(?:\[[^\]\n]{1,20}\]|[\s”’\"'*_)])+$", "", head)
+    if not tail or tail[-1] in ".!?" or len(head.split()) > ctx.limits.headline_max_words:
+        return None
+    return Decision("heading")
+
+
 def scare_term(ctx: QuoteContext) -> Decision | None:
     """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
     word “rigged”, the album “Rock ’n’ Roll Heart”.
@@ -298,6 +342,7 @@ EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-markup", heading_markup),
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
+    Rule("outlet-headline", outlet_headline),
     Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )
@@ -320,6 +365,63 @@ def cue_after(ctx: QuoteContext) -> Attribution | None:
     return attribution_after(
         ctx.masked, sp.close, ctx.paras[sp.last_para][1], ctx.body.rstrip()[-1:]
     )
+
+
+_BYLINE_LINE = re.compile(
+    r"[—–-]{1,2}[^\S\n]*(?=[A-Z])(?P<np>[^\n,;:“”\"]{2,100}?)[.\s]*(?:,[^\n]{0,40})?"
+)
+
+
+def byline_line(ctx: QuoteContext) -> Attribution | None:
+    """A statement that fills its paragraph, signed by a dash byline on the next line:
+    "“The Trump Administration does not believe popping more pills is always the
+    answer …”" then "— Press Secretary Karoline Leavitt" (fact sheet of 2025-09-22),
+    "– President Biden, February 19, 2021" (White House releases with one paragraph a
+    line). ``cue-after`` reads a byline in the quotation's own paragraph only.
+
+    >>> demo('Title\\n\\n“We will not be deterred in these efforts.”\\n\\n— Press'
+    ...      ' Secretary Karoline Leavitt\\n\\nToday, the President spoke.')
+    'quote Karoline Leavitt byline-line'
+    """
+    sp = ctx.sp
+    if not sp.closed or sp.last_para + 1 >= len(ctx.paras):
+        return None
+    if ctx.masked[sp.close : ctx.paras[sp.last_para][1]].strip(" \t\n*_.,"):
+        return None
+    a, b = ctx.paras[sp.last_para + 1]
+    m = _BYLINE_LINE.fullmatch(ctx.masked, a, b)
+    if m is None or len(m.group("np").split()) > ctx.limits.label_max_words:
+        return None
+    c = parse_np(ctx.masked, m.start("np"), m.end("np"), "full")
+    if c is None or c.kind not in ("name", "role"):
+        return None
+    return Attribution(c, "—", "dash")
+
+
+_CASE_CITATION = re.compile(
+    r"[,.]?[^\S\n]*\((?:see[^\S\n]+)?(?P<np>[A-Z][\w.’'\-]*(?:[^\S\n]+[A-Z][\w.’'\-]*)*"
+    r"[^\S\n]+v\.[^\S\n]+[A-Z][\w’'\-]*(?:[^\S\n]+[A-Z][\w’'\-]*)*)"
+)
+
+
+def case_citation(ctx: QuoteContext) -> Attribution | None:
+    """A court's words cited in brackets right after them: "I recognize that “[i]t is
+    not for the President alone to determine the whole content of the Nation’s foreign
+    policy” (Zivotofsky v. Kerry, 576 U.S. 1, 21 (2015))" – the signing statements of
+    2021-12-27, 2022-12-23 and two more. The case (its opinion) speaks.
+
+    >>> demo('I recognize that “[i]t is not for the President alone to determine the whole'
+    ...      ' content of the Nation’s foreign policy” (Zivotofsky v. Kerry, 576 U.S. 1, 21'
+    ...      ' (2015)).')
+    'quote Zivotofsky v. Kerry case-citation'
+    """
+    m = _CASE_CITATION.match(ctx.masked, ctx.sp.close)
+    if m is None:
+        return None
+    a, b = m.span("np")
+    name = " ".join(ctx.masked[a:b].split())
+    head = name.split()[-1]
+    return Attribution(Cand("name", a, b, name, None, "organization", head=head), "", "after")
 
 
 def split_half(ctx: QuoteContext) -> Speaker | None:
@@ -366,6 +468,42 @@ def label_in_run(ctx: QuoteContext) -> Attribution | None:
         return None
     att = attribution_before(ctx.masked, ctx.lo, ctx.sp.open, True)
     return att if att is not None and att.how == "label" else None
+
+
+_HANDLE_LABEL = re.compile(r"(?:^|(?<=\s))@(?P<h>[A-Za-z0-9_]{2,30})\b[^:“”\"\n]{0,120}:")
+
+
+def handle_label(ctx: QuoteContext) -> Attribution | None:
+    """A social-media handle as a label: "🚨 @WhipKClark, the number two House Democrat,
+    on the Democrat Shutdown: "Of course there will be families that are going to
+    suffer…"" (an embedded post, White House 2025-10-22), "NACo President
+    @LarryJohnsonD3: “For the past two years, …”" (2022-03-15). The person the text
+    names whose surname the handle holds speaks (Katherine Clark, named earlier as
+    "Katherine Clark, the number two House Democrat"); else the handle itself.
+
+    >>> demo('Title\\n\\nHouse Minority Whip Katherine Clark spoke.\\n\\n@WhipKClark, the'
+    ...      ' number two House Democrat, on the Democrat Shutdown: "Of course there will be'
+    ...      ' families that are going to suffer."')
+    'quote Katherine Clark handle-label'
+    """
+    m = _HANDLE_LABEL.search(ctx.prefix)
+    if m is None or m.end() != len(ctx.prefix):
+        return None
+    handle = m.group("h")
+    at = ctx.masked.rfind("@" + handle, ctx.lo, ctx.sp.open)
+    if at < 0:
+        return None
+    a, b = at, at + 1 + len(handle)
+    low = handle.lower()
+    best = None
+    for e in ctx.resolver.index.persons:
+        last = e.name.split()[-1].lower() if e.name.split() else ""
+        if len(last) >= 3 and last in low and " " in e.name:
+            best = e  # the latest full name the handle holds
+    if best is not None:
+        cand = Cand("name", a, b, best.name, best.title, "person", head=best.name)
+        return Attribution(cand, ":", "label")
+    return Attribution(Cand("name", a, b, "@" + handle, None, "person", head=handle), ":", "label")
 
 
 def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
@@ -472,6 +610,271 @@ def colon_lead_subject(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+# A lead-in that opens on where its excerpts come from: "From the Post:", "Here are
+# a few examples from the story:" – not any "from" ("… remove the video from the
+# Internet: “…”" is the writer's own sentence, Wikinews).
+_FROM_SOURCE = re.compile(
+    r"(?:From|(?:Here|Below)\s+(?:are|is)\s+[^:\n“”\"]{0,60}?\s+from|"
+    r"(?:Excerpts?|Highlights?|More)\s+from)\s+(?P<np>[^:\n“”\"]{2,100}?)[\s*_]*:$"
+)
+# "… we remember the words of another young poet, Amanda Gorman:".
+_WORDS_OF = re.compile(r"(?<=\s)the\s+words\s+of\s+(?P<np>[^:\n“”\"]{2,100}?)[\s*_]*:$")
+# "Here are highlights from President Trump’s speech:": the speech's owner speaks.
+_POSS_WORK = re.compile(
+    r"(?P<who>.+?)[’']s\s+(?:[\w\-]+\s+){0,2}?(?:speech|remarks|address|interview|"
+    r"op-ed|column|letter|post|statement|testimony|words)"
+)
+_AFTER_SUBJECT = re.compile(r"[^\S\n]*(?:\([^()\n]{0,60}\)[^\S\n]*)?,?[^\S\n]*")
+
+
+def _outlet_before(ctx: QuoteContext, pos: int, word: str | None = None) -> str | None:
+    """The latest news outlet named before ``pos`` ("The Wall Street Journal", "the
+    *New York Post*"); with ``word``, the latest organisation whose name ends in it
+    ("the Post" → "New York Post")."""
+    orgs = ctx.resolver.index.orgs
+    i = bisect.bisect_left([e.pos for e in orgs], pos)
+    for e in reversed(orgs[max(0, i - ctx.limits.entity_lookback) : i]):
+        if word is not None:
+            if e.name != word and e.name.split()[-1] == word:
+                return e.name
+        elif _PAPER.search(e.name):
+            return e.name
+    return None
+
+
+def _source_np(ctx: QuoteContext, a: int, b: int) -> Cand | None:
+    """The source named in a lead-in's "from X": a person's speech, an outlet, an
+    organisation, or a document an outlet published (resolved to the outlet)."""
+    m = _POSS_WORK.fullmatch(ctx.masked, a, b)
+    if m is not None:
+        c = parse_np(ctx.masked, m.start("who"), m.end("who"), "full")
+        if c is not None and c.kind == "name":
+            return c
+        return None
+    c = parse_np(ctx.masked, a, b, "full")
+    if c is None and "," in ctx.masked[a:b]:
+        # An apposition: "another young poet, Amanda Gorman".
+        for pa, pb in _comma_parts(ctx.masked, a, b):
+            c = parse_np(ctx.masked, pa, pb, "full")
+            if c is not None and c.kind == "name":
+                break
+        else:
+            c = None
+    if c is not None and c.kind == "name":
+        if c.type == "organization" and " " not in c.name:
+            longer = _outlet_before(ctx, a, c.name)
+            if longer is not None:
+                return Cand("name", c.start, c.end, longer, None, "organization", head=c.head)
+        return c
+    words = ctx.masked[a:b].split()
+    head = words[-1].strip("*_").lower() if words else ""
+    if head in OUTLET_DOCS and words[0].lower() in ("the", "this", "that"):
+        outlet = _outlet_before(ctx, a)
+        if outlet is not None:
+            return Cand("name", a, b, outlet, None, "organization", head=head)
+        # No outlet named before: the document itself ("Here are some key takeaways
+        # from the report:", 2025-06-12).
+        return Cand("doc", a, b, " ".join(words[1:]).strip("*_"), None, "organization", head=head)
+    if c is not None and c.kind in ("doc", "orgn"):
+        return c
+    return None
+
+
+def _comma_parts(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for k in range(a, b + 1):
+        if k == b or masked[k] == ",":
+            out.append((pos, k))
+            pos = k + 1
+    return out
+
+
+def _lead_in_source(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
+    """The source of a colon lead-in that has no reporting verb: "From X:" or
+    "… from X:", or a subject that puts out its own words ("U.S. Central Command
+    continues to highlight …:")."""
+    m = ctx.masked
+    while b > a and m[b - 1] in " \t\n*_":
+        b -= 1
+    if not m[a:b].endswith(":"):
+        return None
+    while a < b and m[a] in " \t\n*_":
+        a += 1
+    f = _FROM_SOURCE.match(m, a, b) or _WORDS_OF.search(m, a, b)
+    if f is not None:
+        c = _source_np(ctx, *f.span("np"))
+        return Attribution(c, ":", "prev-lead") if c is not None else None
+    c = sentence_subject(ctx.resolver.bare, a, b)
+    if c is None:
+        return None
+    if c.kind == "name":
+        if c.type == "person" and not c.title and " " not in c.name:
+            return None
+    elif c.kind not in ("orgn", "doc"):
+        return None
+    gap = _AFTER_SUBJECT.match(ctx.resolver.bare, c.end, b)
+    if gap is None or not LEAD_VERB.match(ctx.resolver.bare, gap.end(), b):
+        return None
+    return Attribution(c, ":", "prev-lead")
+
+
+def source_lead(ctx: QuoteContext) -> Attribution | None:
+    """A colon lead-in without a reporting verb that names where the excerpts below
+    come from: "Here are a few examples from the story:" over a paragraph of
+    excerpts (2025-05-05: the story is The Wall Street Journal's, named before),
+    "From the Post:" (2025-06-17: the New York Post), "From The Washington Times:"
+    (2025-09-02); or whose subject puts its own words out (as in
+    ``source-lead-inline``). The excerpts after the first carry the source over
+    (``carry-over``).
+
+    >>> demo('U.S. Border Patrol released no one, the New York Post reports.\\n\\n'
+    ...      'From the Post:\\n\\n“Border Patrol agents didn’t release a single migrant.”')
+    'quote New York Post source-lead'
+    """
+    s = _colon_lead_sentence(ctx)
+    if s is None:
+        return None
+    return _lead_in_source(ctx, *s)
+
+
+def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
+    """``source-lead`` in the quotation's own sentence: "The National Association of
+    Manufacturers launched a new ad campaign to highlight what’s at stake …: “If
+    Congress doesn’t act, …”" (2025-06-24), "Maryland State Del. Nicole Williams
+    (D-Prince George’s) introduced a bill to ban local law enforcement agencies from
+    cooperating with ICE: “People would not feel safe …”" (2025-04-15), "Bob Moses
+    summed up the heroic effort to register Black voters in the Deep South with a
+    question: “What kind of society will we be?”" (statement of 2021-07-26). Without
+    such a verb the subject is no speaker: "In South Carolina, ICE arrests have more
+    than tripled: “…”".
+
+    >>> demo('Title\\n\\nThe National Association of Manufacturers launched a new ad'
+    ...      ' campaign to highlight what’s at stake: “If Congress doesn’t act,'
+    ...      ' manufacturers will be hit.”')
+    'quote National Association of Manufacturers source-lead-inline'
+    """
+    if not ctx.prefix.endswith(":") or CUE.search(ctx.prefix):
+        return None
+    return _lead_in_source(ctx, ctx.lo, ctx.sp.open)
+
+
+_ROUNDUP_LEAD = re.compile(
+    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are)|Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
+)
+
+
+def roundup_lead(ctx: QuoteContext) -> Attribution | None:
+    """A round-up of one person's interview or speech: the lede names the person as
+    its subject, a lead-in "Here are some of the key moments:" or "Here’s what you
+    missed:" may follow, then the excerpts joined by "(Watch)" links: "In a
+    wide-ranging interview with Politico, President Donald J. Trump reflected on …"
+    … "Here are some of the key moments:" (White House 2025-12-09), "In a powerful
+    primetime address …, President Donald J. Trump reflected …" … "Here’s what you
+    missed:" (2025-12-18), "… Secretary Rubio underscored …" then the excerpts with no
+    lead-in (2026-01-04). The subject of the nearest writer's sentence that is a
+    titled or full name speaks; the excerpts after the first carry it over
+    (``carry-over``). Without a lead-in only a paragraph of excerpts with "(Watch)"
+    links after a paragraph that quotes no one counts.
+
+    >>> demo('Title\\n\\nIn a wide-ranging interview with Politico, President Donald J.'
+    ...      ' Trump reflected on the progress of his second term.\\n\\nHere are some of'
+    ...      ' the key moments:\\n\\n“I inherited a total mess.” (Watch) “We have $18'
+    ...      ' trillion being invested.” (Watch)')
+    'quote Donald J. Trump carry-over'
+    """
+    sp = ctx.sp
+    if not ctx.at_para_start or sp.para == 0:
+        return None
+    m, bare = ctx.masked, ctx.resolver.bare
+    s = _colon_lead_sentence(ctx)
+    if s is not None:
+        a, b = s
+        while a < b and m[a] in " \t\n*_":
+            a += 1
+        while b > a and m[b - 1] in " \t\n*_":
+            b -= 1
+        if not _ROUNDUP_LEAD.fullmatch(m, a, b):
+            return None
+        last = ctx.sp.para - 1
+    else:
+        # No lead-in: the paragraph is excerpts and links only, the one before
+        # quotes no one.
+        if not _WATCH_AFTER.match(m, sp.close) or sp.last_para != sp.para:
+            return None
+        pa, pb = ctx.paras[sp.para - 1]
+        if any(ch in m[pa:pb] for ch in '“”"'):
+            return None
+        a = pb
+        last = ctx.sp.para - 1
+    for j in range(last, max(0, last - ctx.limits.roundup_lede_paras) - 1, -1):
+        pa, pb = ctx.paras[j]
+        starts = sentence_starts(bare, pa, pb)
+        ends = [*starts[1:], pb]
+        for x, y in reversed(list(zip(starts, ends, strict=True))):
+            if x >= a:
+                continue  # the lead-in itself
+            c = sentence_subject(bare, x, y)
+            if c is None:
+                continue
+            if c.kind == "name" and c.type == "person" and (c.title or " " in c.name):
+                return Attribution(c, ":", "prev-lead")
+            if c.kind in ("role", "group", "orgn", "doc") or (
+                c.kind == "name" and (c.type != "person" or " " in c.name)
+            ):
+                return None  # the lede is about someone or something else
+            # A lone capitalised word ("Click" of a figure's caption) tells nothing.
+    return None
+
+
+_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video)\)")
+
+
+# "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
+_TOPIC_LABEL = re.compile(r"(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+[^:“”\"\n]{2,160}:")
+
+
+def topic_under_header(ctx: QuoteContext) -> Attribution | None:
+    """A round-up item labelled by its topic, "On tariffs: “…”", under a header that
+    names the speaker: "Secretary of the Treasury Scott Bessent on Sunday Morning
+    Futures" then "On mortgage rates: “…” On reciprocal tariffs: “…”" (White House
+    "Sunday shows" round-ups of 2025-02-23, 2025-03-09 and others, their bullets
+    gone in plain text). The topic is no speaker; the header's person is.
+
+    >>> demo('Here’s what you missed:\\n\\nSecretary of the Treasury Scott Bessent on'
+    ...      ' Sunday Morning Futures\\n\\nOn mortgage rates: “Interest rates are down.”'
+    ...      ' On reciprocal tariffs: “We’re just doing what they’re doing.”')
+    'quote Scott Bessent topic-under-header'
+    """
+    if not _TOPIC_LABEL.fullmatch(ctx.prefix):
+        return None
+    prev = ctx.prev_span
+    after_item = (
+        prev is not None
+        and prev.last_para == ctx.sp.para
+        and _HEADER_GAP.fullmatch(ctx.masked, prev.close, ctx.lo) is not None
+    )
+    if not (after_item or blank_between(ctx.masked, ctx.plo, ctx.lo)):
+        return None
+    j = ctx.sp.para - 1
+    while j >= 0 and ctx.sp.para - j <= ctx.limits.list_max_items:
+        a, b = ctx.paras[j]
+        seg = ctx.masked[a:b].strip(" \t\n*_")
+        if _TOPIC_LABEL.match(seg) or seg[:1] in '“"':
+            j -= 1
+            continue
+        if not seg or "\n" in seg or len(seg.split()) > ctx.limits.list_header_max_words:
+            return None
+        if re.search(r"[.!?:;,”\"]$", seg):
+            return None
+        m = _HEADER_ON.search(ctx.masked, a, b)
+        c = parse_np(ctx.masked, a, m.start() if m else b, "full")
+        if c is None or c.kind != "name" or c.type != "person" or not c.title:
+            return None
+        return Attribution(c, ":", "list")
+    return None
+
+
 def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     """A lead-in that itself quotes a phrase: "Dennis Friest says it “feels like a
     weight has been lifted” now that …:", or a second verb with no subject of its
@@ -512,6 +915,7 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
 
 # What a round-up leaves between quotations under a header: its "(Watch)" links.
 _HEADER_GAP = re.compile(r"(?:\(?Watch\)?|[\s.,;])*")
+_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?")
 
 
 def header_lead(ctx: QuoteContext) -> Attribution | None:
@@ -650,6 +1054,62 @@ def finding(ctx: QuoteContext) -> Attribution | None:
     return finding_attribution(ctx.masked, ctx.lo, ctx.sp.open)
 
 
+# A law's provision as the subject of its own words: "Section 351 of the Act", "Sections
+# 6103(a) and 6503(b) of the Act", "the Act", "This provision".
+_PROVISION_NP = (
+    r"(?:Sections?[^\S\n]+\d[\w().]*(?:(?:,|[^\S\n]+and|[^\S\n]+or)?[^\S\n]+\d[\w().]*)*"
+    r"[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+(?:Act|bill|law|Code|Constitution)|"
+    r"(?:[Tt]he|[Tt]his)[^\S\n]+(?:Act|bill|statute|law|provision|section))"
+)
+_PROVISION_VERB = (
+    r"(?:would[^\S\n]+)?(?:requires?|provides?|directs?|mandates?|prohibits?|authorizes?|"
+    r"stipulates?|calls[^\S\n]+for|purports?[^\S\n]+to[^\S\n]+\w+)\b"
+)
+_PROVISION = re.compile(rf"[\s*_]*(?P<np>{_PROVISION_NP}|It)[^\S\n]+(?P<verb>{_PROVISION_VERB})")
+
+
+def provision(ctx: QuoteContext) -> Attribution | None:
+    """A law's provision whose words are quoted in the writer's sentence about it:
+    "Section 351 of the Act requires the Secretary of Defense to create a working
+    group “to integrate efforts …”" and then "It provides that the Service Secretaries
+    shall “nominate” four of the members … subject to the Senate’s “confirmation.”"
+    (signing statement of 2021-12-27); "Section 7201 of the Act requires Presidential
+    designees to enter into information-sharing agreements … “for timely sharing of
+    …”" (signing statement, 2022-12). The provision speaks, and a short phrase it
+    governs is its fragment, not a scare quote; "It" is the provision that opens the
+    sentence before.
+
+    >>> demo('Section 351 of the Act requires the Secretary of Defense to create a working'
+    ...      ' group “to integrate efforts.” It provides that the Service Secretaries shall'
+    ...      ' “nominate” four of the members.')
+    'fragment Section 351 of the Act provision'
+    """
+    if not ctx.prefix or ctx.prefix.endswith("(") or ctx.prefix.endswith("(the"):
+        # A term the law defines is no quotation of it: "recipients of certain
+        # Department of Defense (the “Department”) …" (2023-12-22), (the “Act”).
+        return None
+    bare = ctx.resolver.bare
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    m = _PROVISION.match(bare, lo, ctx.sp.open)
+    if m is None:
+        return None
+    a, b = m.span("np")
+    if m.group("np") != "It":
+        name = " ".join(bare[a:b].split())
+        cand = Cand("doc", a, b, name, None, "organization", head="Act")
+        return Attribution(cand, " ".join(m.group("verb").split()), "indirect")
+    # "It provides …": the provision that opened the sentence before.
+    ps = ctx.bare_sents.prev_start(lo, ctx.sp.para)
+    if ps >= lo:
+        return None
+    pm = _PROVISION.match(bare, ps, lo)
+    if pm is None or pm.group("np") == "It":
+        return None
+    name = " ".join(bare[pm.start("np") : pm.end("np")].split())
+    cand = Cand("doc", a, b, name, None, "organization", head="Act")
+    return Attribution(cand, " ".join(m.group("verb").split()), "indirect")
+
+
 def prev_sentence_cue(ctx: QuoteContext) -> Attribution | None:
     """A quotation that opens a sentence, with no cue of its own, after a writer's
     sentence whose reporting verb has a subject: that subject goes on speaking
@@ -723,22 +1183,30 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
 # and documents last, since they also match sentences a direct cue explains.
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
+    Rule("byline-line", byline_line),
+    Rule("case-citation", case_citation, "always"),
     Rule("split-half", split_half),
     Rule("statement-label-inline", statement_label_inline),
+    Rule("handle-label", handle_label),
     Rule("cue-before", cue_before),
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
+    Rule("source-lead", source_lead),
+    Rule("topic-under-header", topic_under_header),
     Rule("lead-with-quoted-phrase", lead_with_quoted_phrase),
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
     Rule("label-over-headline", label_over_headline),
+    Rule("roundup-lead", roundup_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
     Rule("chant", chant, "always"),
     Rule("finding", finding, "never"),
+    Rule("source-lead-inline", source_lead_inline),
+    Rule("provision", provision, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
 )
@@ -917,7 +1385,12 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     'quote Abzal Saparbekuly carry-over'
     """
     prev, ps = ctx.prev_quote, ctx.prev_span
-    if prev is None or prev.speaker is None or ps is None or ctx.prefix:
+    if prev is None or prev.speaker is None or ps is None:
+        return None
+    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix):
+        # Only a round-up's "(Watch)" link may stand between the quotations: “…”
+        # (Watch) “…” (Watch), the interview excerpts of 2025-12-09 and the speech
+        # excerpts of 2025-09-23 (White House).
         return None
     if ctx.sp.para - ps.last_para > 1:
         return None
@@ -1132,8 +1605,15 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([\w’'\-]+)")
 
 def _is_nickname(masked: str, sp: Span, limits: ExtractLimits) -> bool:
     """A short quoted phrase between a first name and a surname is a nickname,
-    not a fragment of speech: Eddie “Shorty” Malone."""
-    if not sp.closed:
+    not a fragment of speech: Eddie “Shorty” Malone. A phrase that ends its sentence
+    is none: the capital after it opens the next sentence ("subject to the Senate’s
+    “confirmation.” The working group is …", signing statement of 2021-12-27).
+
+    >>> _is_nickname("the Senate’s “confirmation.” The group", Span(13, 14, 27, 28, True,
+    ...              "“", 0, 0), LIMITS)
+    False
+    """
+    if not sp.closed or masked[sp.start : sp.end].rstrip()[-1:] in (".", "!", "?"):
         return False
     pm = _PREV_WORD.search(masked, max(0, sp.open - limits.guard_lookback), sp.open)
     nm = _NEXT_WORD.match(masked, sp.close)
