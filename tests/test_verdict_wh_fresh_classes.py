@@ -44,7 +44,15 @@ def _quote(c: dict[str, object]) -> Quote:
     text, name = str(c["quote"]), c.get("speaker")
     speaker = None
     if name:
-        speaker = Speaker(str(name), str(name).split()[-1], 0, 0, type="person")
+        title = c.get("speaker_title")
+        speaker = Speaker(
+            str(name),
+            str(name).split()[-1],
+            0,
+            0,
+            type="person",
+            title=str(title) if title else None,
+        )
     return Quote(str(c["id"]), text, 0, len(text), kind=c["kind"], speaker=speaker)  # type: ignore[arg-type]
 
 
@@ -94,3 +102,47 @@ def test_front_matter_date_maps_a_role_label_by_office_holder(rel: str) -> None:
     r = judge(q, [ps])
     assert r.verdict in ("verbatim", "minor"), r.notes
     assert "label-mapped" in _codes(r), r.notes
+
+
+# -- stutters left out: a cut-off word, a slip said again, a phrase said again -----------
+@pytest.mark.parametrize(
+    ("folder", "case_id", "dropped"),
+    [
+        (FRESH, "wf0001", "lon"),  # "COVID lon- — no longer controls our lives"
+        ("verdicts-realworld", "rw0247", "purpo"),  # "purpo- — purposefully" ('and' added)
+    ],
+)
+def test_cut_off_word_restarted_is_a_disfluency(folder: str, case_id: str, dropped: str) -> None:
+    r, expected = _judged(folder, case_id)
+    assert r.verdict == expected, r.notes
+    assert any(o.source == dropped and o.flags == ("disfluency",) for o in r.diff), r.diff
+
+
+@pytest.mark.parametrize("case_id", ["wf0082", "wf0083"])
+def test_misspoken_word_said_again_left_out_is_minor(case_id: str) -> None:
+    # "because the backboken [sic] — backbone of this nation is strong"
+    r, expected = _judged(FRESH, case_id)
+    assert r.verdict == expected == "minor", r.notes
+    assert "disfluency" in _codes(r), r.notes
+
+
+def test_restarted_phrase_left_out_is_minor() -> None:
+    # "while still — while we still have the time"
+    r, expected = _judged(FRESH, "wf0099")
+    assert r.verdict == expected == "minor", r.notes
+    assert "disfluency" in _codes(r), r.notes
+
+
+@pytest.mark.parametrize(
+    ("folder", "case_id"),
+    [
+        ("verdicts-realworld", "rw0164"),  # "that will — that will — that we all know will"
+        ("verdicts-realworld", "rw0229"),  # "of being — babies being killed"
+        ("verdicts-heldout2", "h-diverged-04"),  # "$200 tril- — billion"
+        (FRESH, "wf0006"),  # "people can — are able to"
+        (FRESH, "wf0009"),  # "the — their Arab neighbors"
+    ],
+)
+def test_false_start_that_is_not_repeated_stays_diverged(folder: str, case_id: str) -> None:
+    r, expected = _judged(folder, case_id)
+    assert r.verdict == expected == "diverged", r.notes

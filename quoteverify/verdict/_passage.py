@@ -19,6 +19,7 @@ from quoteverify.align import (
     lookup,
     quote_trigrams,
     shares_trigram,
+    source_punct,
     tight_diff,
     word_diff,
 )
@@ -180,8 +181,10 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             dropped = o.source.split()
             before = wd.ops[k - 1].quote.split()
             after = wd.ops[k + 1].quote.split() if k + 1 < len(wd.ops) else []
-            if _disfluency.only_fillers(dropped) or _disfluency.is_repetition(
-                dropped, before, after
+            if (
+                _disfluency.only_fillers(dropped)
+                or _disfluency.is_repetition(dropped, before, after)
+                or _restarted(dropped, wd.ops, k, ps, a, th)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
@@ -193,6 +196,36 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _restarted(
+    dropped: list[str], ops: list[DiffOp], k: int, ps: PreparedSource, a: int, th: Thresholds
+) -> bool:
+    """Are the words of the delete ``ops[k]`` a stutter the speaker broke off and
+    restarted (``_disfluency``: a cut-off word, a slip said again, a phrase said
+    again)?  The source's marks after them say whether they were broken off."""
+    last = a + sum(len(o.source.split()) for o in ops[: k + 1]) - 1
+    if not 0 <= last < ps.n_tokens - 1:
+        return False
+    punct = source_punct(ps, last)
+    end = int(ps.tok_end[last])
+    glued = ps.norm.text[end : end + 1] == "-"
+    broken = "-" in punct
+    if not broken:
+        return False
+    after = " ".join(o.quote for o in ops[k + 1 : k + 4] if o.quote).split()
+    if _disfluency.is_cut_off_word(dropped, glued, after):
+        return True
+    if _disfluency.is_restarted_phrase(dropped, broken, after):
+        return True
+    is_word = _spelling.english_lexicon(th.word_min_zipf)
+    return _disfluency.is_misspoken_word(
+        dropped,
+        broken,
+        after,
+        lambda x, y: _spelling.spelling_variant(x, y, th),
+        is_word,
+    )
 
 
 def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
