@@ -146,3 +146,49 @@ def test_restarted_phrase_left_out_is_minor() -> None:
 def test_false_start_that_is_not_repeated_stays_diverged(folder: str, case_id: str) -> None:
     r, expected = _judged(folder, case_id)
     assert r.verdict == expected == "diverged", r.notes
+
+
+# -- a bracket that completes a number to the same value -------------------------------
+def test_bracket_completing_a_number_is_minor() -> None:
+    # "seizing over 23 [thousand] pounds of fentanyl" for "23,000 pounds"
+    r, expected = _judged(FRESH, "wf0004")
+    assert r.verdict == expected == "minor", r.notes
+    assert "number" not in _codes(r) and "bracket" in _codes(r), r.notes
+
+
+# -- a struck word and the transcriber's bracketed correction -----------------------------
+def test_struck_word_with_bracketed_correction_printed_is_minor() -> None:
+    # "We cannot blame House <s>Republicans</s> [Democrats]" printed "House Democrats"
+    r, expected = _judged(FRESH, "wf0030")
+    assert r.verdict == expected == "minor", r.notes
+    assert "transcriber" in _codes(r), r.notes
+
+
+@pytest.mark.parametrize(
+    ("folder", "rel", "name", "text"),
+    [
+        (
+            "verdicts-heldout",
+            "sources/roundtable-biden-ceos-2022-07-28.md",
+            "Joe Biden",
+            # the transcript: "towns couldn’t <s>accord</s> \[afford\] it"
+            "cities couldn’t afford it, towns couldn’t afford it, counties couldn’t afford it.",
+        ),
+        (
+            "verdicts-realworld-heldout",
+            "sources/2025-01-24-remarks-by-president-trump-during-tour-of-hurricane-helene-disaster-site.md",
+            "Donald Trump",
+            # the transcript: "since the storm made <s>landfill</s> \[landfall\],"
+            "It’s been four months since the storm made landfall, and still 180 roads remain "
+            "closed and in ruins.",
+        ),
+    ],
+)
+def test_struck_word_is_markup_not_a_word(folder: str, rel: str, name: str, text: str) -> None:
+    # The transcript's own words with its correction applied: the "<s>" tags
+    # are not a word "s", and the struck word may be left out.
+    ps = _prepared(folder, rel)
+    q = Quote("q", text, 0, len(text), speaker=Speaker(name, name.split()[-1], 0, 0))
+    r = judge(q, [ps])
+    assert r.verdict == "minor", r.notes
+    assert "transcriber" in _codes(r), r.notes

@@ -147,7 +147,8 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
-            out.append(_Placement(a, b, _police(wd, th, ps, a), False))
+            a, b, wd = _over_transcriber_words(toks, ps, a, b, _police(wd, th, ps, a), th)
+            out.append(_Placement(a, b, wd, False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
@@ -196,6 +197,33 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _over_transcriber_words(
+    toks: list[QToken], ps: PreparedSource, a: int, b: int, wd: WordDiff, th: Thresholds
+) -> tuple[int, int, WordDiff]:
+    """The passage [a, b) grown over the transcriber's words just past its end,
+    when the quote's last words are added there and pairing them costs less.
+
+    The passage fit weighs a dropped source word as a whole word, so a quote
+    that prints the transcriber's bracketed correction after a struck word
+    ("We cannot blame House <s>Republicans</s> [Democrats]", a Gaetz quote
+    Jean-Pierre read at her gaggle of 2023-09-26, printed "House Democrats")
+    stops before them with "Democrats" added: struck and bracketed words are
+    the transcriber's and may be printed or left out (``_transcriber_words``).
+    Real cases: the wh-fresh quote above; "$615 <s>billion</s> [million] this
+    year alone" and "One <s>billion</s> [trillion]" in Biden's remarks.
+    """
+    ops = wd.ops
+    if not ops or ops[-1].op != "insert":
+        return a, b, wd
+    k = 0
+    while k < 3 and b + k < ps.n_tokens and ps.bracketed_in(b + k, b + k + 1)[0]:
+        k += 1
+    if k == 0 or ps.has_barrier(b, b + k):
+        return a, b, wd
+    grown = _police(word_diff(toks, ps, a, b + k, th, WORD_RULES), th, ps, a)
+    return (a, b + k, grown) if grown.cost < wd.cost else (a, b, wd)
 
 
 def _restarted(
