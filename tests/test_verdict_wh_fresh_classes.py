@@ -110,6 +110,7 @@ def test_front_matter_date_maps_a_role_label_by_office_holder(rel: str) -> None:
     [
         (FRESH, "wf0001", "lon"),  # "COVID lon- — no longer controls our lives"
         ("verdicts-realworld", "rw0247", "purpo"),  # "purpo- — purposefully" ('and' added)
+        ("verdicts-realworld-heldout", "rw0293", "cerebella"),  # "cerebella- — cerebellar"
     ],
 )
 def test_cut_off_word_restarted_is_a_disfluency(folder: str, case_id: str, dropped: str) -> None:
@@ -192,3 +193,46 @@ def test_struck_word_is_markup_not_a_word(folder: str, rel: str, name: str, text
     r = judge(q, [ps])
     assert r.verdict == "minor", r.notes
     assert "transcriber" in _codes(r), r.notes
+
+
+# -- the policy's "one passage": parts placed next to each other -----------------------
+@pytest.mark.parametrize(
+    ("case_id", "omitted"),
+    [
+        # "make no mistake about it: As we made clear last week, if China …"
+        ("wf0005", "As we made clear last week"),
+        # "I’ve got to finish this job": "I have… to finish this job"
+        ("wf0061", "got"),
+    ],
+)
+def test_parts_of_one_passage_are_elided_not_stitched(case_id: str, omitted: str) -> None:
+    r, expected = _judged(FRESH, case_id)
+    assert r.verdict == expected, r.notes
+    assert "stitch" not in _codes(r) and "elision" in _codes(r), r.notes
+    assert any(o.source == omitted and "ellipsis" in o.flags for o in r.diff), r.diff
+
+
+@pytest.mark.parametrize(
+    ("folder", "case_id"),
+    [("verdicts-heldout", "h-stitched-02"), ("verdicts-heldout2", "h-stitched-03")],
+)
+def test_parts_far_apart_stay_stitched(folder: str, case_id: str) -> None:
+    r, expected = _judged(folder, case_id)
+    assert r.verdict == expected == "stitched", r.notes
+
+
+# -- a whole sentence skipped without a mark, the run after it short -------------------
+@pytest.mark.parametrize(
+    ("folder", "case_id"),
+    [
+        (
+            FRESH,
+            "wf0050",
+        ),  # "…end it tomorrow. [And the ceasefire would begin tomorrow.] It all has to do"
+        ("verdicts-realworld-heldout", "rw0299"),
+        ("verdicts-realworld", "rw0324"),
+    ],
+)
+def test_whole_sentence_skipped_before_a_short_run_is_stitched(folder: str, case_id: str) -> None:
+    r, expected = _judged(folder, case_id)
+    assert r.verdict == expected == "stitched", r.notes
