@@ -89,6 +89,7 @@ NoteCode = Literal[
     "bracket",
     "paraphrase",
     "omission",
+    "added-sentence",
     "stitch",
     "question-turn",
     "quoted-within",

@@ -236,3 +236,28 @@ def test_parts_far_apart_stay_stitched(folder: str, case_id: str) -> None:
 def test_whole_sentence_skipped_before_a_short_run_is_stitched(folder: str, case_id: str) -> None:
     r, expected = _judged(folder, case_id)
     assert r.verdict == expected == "stitched", r.notes
+
+
+# -- sentences added to a real passage -----------------------------------------------
+@pytest.mark.parametrize(
+    ("case_id", "added"),
+    [
+        ("wf0058", "Look, I’m not as young."),  # "I know I’m not a young man"
+        ("wf0133", "Throughout the past two years"),  # the first lady's tour remarks
+    ],
+)
+def test_sentence_added_to_a_real_passage_is_diverged(case_id: str, added: str) -> None:
+    r, expected = _judged(FRESH, case_id)
+    assert r.verdict == expected == "diverged", r.notes
+    assert r.match is not None
+    assert any(note_code(n) == "added-sentence" and added in n for n in r.notes), r.notes
+
+
+@pytest.mark.parametrize(
+    ("folder", "case_id"),
+    [("verdicts-realworld", "rw0082"), ("verdicts-heldout2", "notfound-04")],
+)
+def test_quote_with_no_sentence_in_the_source_stays_not_found(folder: str, case_id: str) -> None:
+    # Two sentences each, neither standing in a passage of the speaker.
+    r, expected = _judged(folder, case_id)
+    assert r.verdict == expected == "not_found", r.notes
