@@ -303,7 +303,13 @@ def _finish(
         )
         return _judged("diverged", wd.score, ops, notes, pms, quote, ps, idx)
     if verdict == "not_found":
-        added = _added_sentences(toks, quote, ps, idx, th)
+        # Only where the nearest passage already shares a run of words: an
+        # absent quote would pay a search per run of its sentences for nothing.
+        added = (
+            _added_sentences(toks, quote, ps, idx, th)
+            if wd.longest_run >= th.short_diverged_min_run
+            else None
+        )
         if added is not None:
             return added
         n = len(toks)
