@@ -375,7 +375,8 @@ def _in_one_passage(
 
 def _joined(prev: _Placement, cur: _Placement, ps: PreparedSource, th: Thresholds) -> bool:
     gap = cur.a - prev.b
-    return 0 <= gap <= th.elision_max_words and not (gap and ps.has_barrier(prev.b, cur.a))
+    crosses = gap > 0 and ps.has_barrier(prev.b, cur.a)
+    return _elision.within_one_passage(gap, crosses, th.elision_max_words)
 
 
 def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
