@@ -89,6 +89,7 @@ NoteCode = Literal[
     "bracket",
     "paraphrase",
     "omission",
+    "added-sentence",
     "stitch",
     "question-turn",
     "quoted-within",
@@ -225,6 +226,9 @@ class Source:
     error: str | None = None  # one line: why it could not be used
     via: str = "command line"  # how it was found: command line, front matter, pin, link, library
     language: str | None = None  # ISO 639-1 code, when it could be told
+    # ISO date (YYYY-MM-DD) from the file's front matter: the office-holder
+    # table resolves "THE PRESIDENT:" by it when the title names nobody.
+    date: str | None = None
 
 
 class Note(str):

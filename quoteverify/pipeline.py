@@ -53,13 +53,13 @@ class SourceMemo(dict[str, Source]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.prepared: dict[tuple[str, str, str | None], PreparedSource] = {}
+        self.prepared: dict[tuple[str, str, str | None, str | None], PreparedSource] = {}
         self.preparations = 0
 
     def prepare(self, source: Source) -> PreparedSource:
         from .align import prepare_source
 
-        key = (_location(source), _text_hash(source.text), source.title)
+        key = (_location(source), _text_hash(source.text), source.title, source.date)
         ps = self.prepared.get(key)
         if ps is None:
             self.preparations += 1

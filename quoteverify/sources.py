@@ -7,7 +7,8 @@ had only it become ``unverifiable`` with that reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,7 @@ def _from_bytes(
     path: str | None,
 ) -> Source:
     fmt = guess_format(name, ctype, data)
+    date = None
     try:
         if is_pdf(data, ctype):
             text = pdf_to_text(data)
@@ -87,6 +89,7 @@ def _from_bytes(
             # speaker turns ("SECRETARY BLINKEN:") the aligner reads.
             front, text = split_front_matter(decode(data, charset))
             title = str(front.get("title") or "") or markdown_to_document(text).title
+            date = front_matter_date(front)
         else:
             text = decode(data, charset)
             title = _first_line(text)
@@ -99,7 +102,32 @@ def _from_bytes(
         return Source(ref=ref, status="error", url=url, path=path, error=error)
     if not text.strip():
         return Source(ref=ref, status="error", url=url, path=path, error="empty: no text")
-    return Source(ref=ref, status="ok", text=text, url=url, path=path, title=title)
+    return Source(ref=ref, status="ok", text=text, url=url, path=path, title=title, date=date)
+
+
+def front_matter_date(front: Mapping[str, object]) -> str | None:
+    """The ISO date a Markdown source's front matter gives (``date:``), or None.
+
+    Real cases: "Remarks by President Biden at a Campaign Reception | Medina,
+    WA" (``date: '2024-05-12'``) and Trump's "Remarks at the National Prayer
+    Breakfast" (2025): the front matter held the only date, and the loader
+    dropped it with the front matter, so the office-holder table could not
+    resolve "THE PRESIDENT:" by date.  YAML reads an unquoted date as a date.
+
+    >>> import datetime
+    >>> front_matter_date({"date": "2024-05-12"})
+    '2024-05-12'
+    >>> front_matter_date({"date": datetime.date(2025, 2, 6)})
+    '2025-02-06'
+    >>> front_matter_date({"date": "last Tuesday"}) is None, front_matter_date({}) is None
+    (True, True)
+    """
+    raw = front.get("date")
+    text = raw.isoformat() if hasattr(raw, "isoformat") else str(raw or "")
+    return text[:10] if _ISO_DAY.match(text) else None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
 
 
 def load_sources(refs: Sequence[str], *, fetcher: Fetcher | None = None) -> list[Source]:

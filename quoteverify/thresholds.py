@@ -40,6 +40,10 @@ class Thresholds:
     # them, stand in order in one passage of the speaker's own turn
     # (verdict/_paraphrase.py).
     paraphrase_min_share: float = 0.6
+    # A quote called not found whose whole sentences holding at least this
+    # share of its words stand in one passage of the speaker is "diverged":
+    # the other sentences were added (verdict/_whole_sentence.py, kept_runs).
+    added_sentences_min_share: float = 0.5
     # A string is an English word when wordfreq gives it at least this Zipf
     # frequency (about once per million words); then a one-letter change to
     # another such word is a different word, not a spelling variant

@@ -248,6 +248,9 @@ class PreparedSource:
         """Starts and ends of the transcriber's [bracketed words], found when first asked."""
         if not self._brackets:
             spans = [m.span() for m in _SOURCE_BRACKET.finditer(self.norm.text)]
+            struck = _transcript.struck_spans(self.norm.text)
+            if struck:
+                spans = sorted(spans + struck)
             self._brackets["starts"] = np.array([s for s, _ in spans], dtype=np.int64)
             self._brackets["ends"] = np.array([e for _, e in spans], dtype=np.int64)
             self._brackets["starts_list"] = [s for s, _ in spans]
@@ -327,6 +330,7 @@ def prepare_source(source: Source) -> PreparedSource:
     gaps = _transcript.gap_spans(norm.text, body)
     blanks = [(0, body)] + [(t.label_start, t.label_end) for t in turns] + gaps
     blanks += _transcript.stage_spans(norm.text, body)
+    blanks += _transcript.inline_tag_spans(norm.text, body)
     masked = _blank(norm.text, blanks)
 
     arr, keys = _tokens_and_keys(masked)

@@ -177,6 +177,49 @@ def stage_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
     return [m.span() for m in _STAGE.finditer(norm, start)]
 
 
+# Inline HTML a Markdown transcript keeps: the White House prints a word the
+# speaker got wrong struck through, its correction in brackets ("House
+# <s>Republicans</s> [Democrats]"), and underlines with "<u>".  Markup, not words.
+_INLINE_TAG = re.compile(r"</?(?:s|u|del|strike|ins|sup|sub|em|strong|b|i)>", re.I)
+# A struck word followed by the transcriber's bracketed correction.
+_STRUCK = re.compile(r"<(s|del|strike)>([^<]{1,80})</\1>(?=\s*\[[^\]\n]{1,80}\])", re.I)
+
+
+def inline_tag_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
+    """Spans of inline HTML tags (``<s>``, ``</s>``, ``<u>``) from ``start``: blanked.
+
+    Real cases: "We cannot blame House <s>Republicans</s> [Democrats]"
+    (Jean-Pierre's gaggle, 2023-09-26) and "$615 <s>billion</s> [million]
+    this year alone" (Biden, IBEW): the tags were read as a word "s".
+
+    >>> inline_tag_spans("House <s>Republicans</s> [Democrats]")
+    [(6, 9), (20, 24)]
+    """
+    if "<" not in norm:
+        return []
+    return [m.span() for m in _INLINE_TAG.finditer(norm, start)]
+
+
+def struck_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
+    """Spans of struck-through words that the transcriber's bracketed correction follows.
+
+    The struck word and the bracket are the transcriber's apparatus around one
+    spoken word: a quote may print either (the policy's "Words the transcriber
+    added").  Real cases: "House <s>Republicans</s> [Democrats]" (a Gaetz
+    quote Jean-Pierre read, gaggle of 2023-09-26), "One <s>billion</s>
+    [trillion] two hundred <s>million</s>[billion]" (Biden's remarks).
+
+    >>> text = "House <s>Republicans</s> [Democrats]"
+    >>> [text[s:e] for s, e in struck_spans(text)]
+    ['Republicans']
+    >>> struck_spans("House <s>Republicans</s> said")
+    []
+    """
+    if "<" not in norm:
+        return []
+    return [m.span(2) for m in _STRUCK.finditer(norm, start)]
+
+
 def gap_spans(norm: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans of ``_GAP`` matches from ``start`` (same result as ``_GAP.finditer``)."""
     brackets = [m.span() for m in _GAP_BRACKET.finditer(norm, start)]

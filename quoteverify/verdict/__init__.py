@@ -303,6 +303,15 @@ def _finish(
         )
         return _judged("diverged", wd.score, ops, notes, pms, quote, ps, idx)
     if verdict == "not_found":
+        # Only where the nearest passage already shares a run of words: an
+        # absent quote would pay a search per run of its sentences for nothing.
+        added = (
+            _added_sentences(toks, quote, ps, idx, th)
+            if wd.longest_run >= th.short_diverged_min_run
+            else None
+        )
+        if added is not None:
+            return added
         n = len(toks)
         paired = wd.matched_words
         # "the rest is not" only when it is true: in "They paid a $10 million
@@ -334,3 +343,40 @@ def _finish(
             "not_found", wd.score, _make_match(ps, idx, pms, wd.score), ops, notes
         )
     return _judged(verdict, wd.score, ops, notes, pms, quote, ps, idx)
+
+
+# At most this many quote sentences are tried as added (each run of them is a search).
+_MAX_SENTENCES = 6
+
+
+def _added_sentences(
+    toks: list[QToken], quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
+) -> _SourceVerdict | None:
+    """A quote whose sentences stand, at least half its words, in one passage
+    of the speaker, the others added: diverged, that passage shown with the
+    added sentences (``_whole_sentence.kept_runs``), or None."""
+    spans = _whole_sentence.sentence_spans([any(c in t.punct for c in ".?!") for t in toks])
+    if not 2 <= len(spans) <= _MAX_SENTENCES:
+        return None
+    n = len(toks)
+    for lo, hi in _whole_sentence.kept_runs(spans, n, th.added_sentences_min_share):
+        kept = toks[lo:hi]
+        pms = _part_matches(kept, quote, ps, th)
+        if not pms:
+            continue
+        best = _choose(pms, th)
+        if best.label_ok is False or _word_verdict(best.wd, len(kept), th) == "not_found":
+            continue
+        head, tail = toks[:lo], toks[hi:]
+        ops = [_added_op(head)] if head else []
+        ops += list(best.wd.ops)
+        ops += [_added_op(tail)] if tail else []
+        score = round(max(0.0, 100.0 * (1.0 - (best.wd.cost + n - len(kept)) / n)), 1)
+        shown = [quote_shown(seg) for seg in (head, tail) if seg]
+        note = Note("added-sentence", _whole_sentence.added_sentences_note(shown))
+        return _judged("diverged", score, ops, [note], [best], quote, ps, idx)
+    return None
+
+
+def _added_op(toks: list[QToken]) -> DiffOp:
+    return DiffOp("insert", " ".join(t.core for t in toks), "", (), quote_shown(toks))

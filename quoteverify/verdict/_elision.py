@@ -92,3 +92,23 @@ def omission_note(n_words: int, omitted: str) -> str:
     """
     s = "" if n_words == 1 else "s"
     return f"the ellipsis leaves out {n_words} word{s}: '{omitted}'"
+
+
+def within_one_passage(gap: int, crosses_turn: bool, max_words: int) -> bool:
+    """May two ellipsis parts, ``gap`` source words apart, be one passage?
+
+    The policy's "elided": in source order (``gap >= 0``), in the same turn of
+    the same speaker, the omitted stretch at most ``max_words`` (60).  Real
+    cases: Biden's "Make no mistake about it…if China threatens our
+    sovereignty" leaves out "As we made clear last week" (6 words, State of
+    the Union 2023); "I have… to finish this job" leaves out "got" (1 word,
+    2024); parts 471 words apart are two passages.
+
+    >>> within_one_passage(6, False, 60), within_one_passage(1, False, 60)
+    (True, True)
+    >>> within_one_passage(471, False, 60), within_one_passage(3, True, 60)
+    (False, False)
+    >>> within_one_passage(-4, False, 60)
+    False
+    """
+    return 0 <= gap <= max_words and not (gap and crosses_turn)

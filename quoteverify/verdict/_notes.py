@@ -162,8 +162,8 @@ def _unmapped_label(pms: list[_Placement], quote: Quote, ps: PreparedSource) -> 
     if sp is None or sp.type != "person":
         return None
     for p in pms:
-        key = " ".join((p.label or "").split()).upper()
-        if p.label_ok is None and key in _speakers.ROLE_OFFICES and not _is_labelled(quote, ps):
+        code = p.speaker_note.code if p.speaker_note is not None else None
+        if _speakers.unmapped_role_label(p.label, p.label_ok, code) and not _is_labelled(quote, ps):
             return Note(
                 "unmapped",
                 f"the words stand under {p.label}, which nothing maps to a person "

@@ -74,3 +74,26 @@ def same_number(quote: Sequence[str], source: Sequence[str]) -> bool:
         return False
     qv, sv = number_value(list(quote)), number_value(list(source))
     return qv is not None and qv == sv
+
+
+def bracket_completes_number(
+    quote: Sequence[str], bracketed: Sequence[bool], source: Sequence[str]
+) -> bool:
+    """Does a bracketed word complete the quote's number to the source's value?
+
+    Writers and transcribers write the unit a speaker left off in brackets:
+    Jean-Pierre reading Biden's "seizing over 23,000 pounds of fentanyl" as
+    "seizing over 23 [thousand] pounds" (gaggle, 2023-02-08); "a family
+    making $425 [thousand]" and "raising the cap beyond the 125 [thousand]"
+    (briefings).  The words with the bracket are the same value: a marked
+    insertion that clarifies, as the policy's "[Putin]" does.  A bracket that
+    makes another value ("23 [million]") changes the number.
+
+    >>> bracket_completes_number(["23", "thousand"], [False, True], ["23,000"])
+    True
+    >>> bracket_completes_number(["23", "million"], [False, True], ["23,000"])
+    False
+    >>> bracket_completes_number(["23", "thousand"], [False, False], ["23,000"])
+    False
+    """
+    return any(bracketed) and not all(bracketed) and same_number(quote, source)

@@ -19,6 +19,7 @@ from quoteverify.align import (
     lookup,
     quote_trigrams,
     shares_trigram,
+    source_punct,
     tight_diff,
     word_diff,
 )
@@ -146,7 +147,8 @@ def _part_matches(
                         break
                     continue
             a, b, wd = tight_diff(toks, ps, h.start, h.end, th, WORD_RULES)
-            out.append(_Placement(a, b, _police(wd, th, ps, a), False))
+            a, b, wd = _over_transcriber_words(toks, ps, a, b, _police(wd, th, ps, a), th)
+            out.append(_Placement(a, b, wd, False))
             if len(taken) >= _MAX_CANDIDATES:
                 break
     for pm in out:
@@ -180,8 +182,10 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             dropped = o.source.split()
             before = wd.ops[k - 1].quote.split()
             after = wd.ops[k + 1].quote.split() if k + 1 < len(wd.ops) else []
-            if _disfluency.only_fillers(dropped) or _disfluency.is_repetition(
-                dropped, before, after
+            if (
+                _disfluency.only_fillers(dropped)
+                or _disfluency.is_repetition(dropped, before, after)
+                or _restarted(dropped, wd.ops, k, ps, a, th)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
@@ -193,6 +197,63 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _over_transcriber_words(
+    toks: list[QToken], ps: PreparedSource, a: int, b: int, wd: WordDiff, th: Thresholds
+) -> tuple[int, int, WordDiff]:
+    """The passage [a, b) grown over the transcriber's words just past its end,
+    when the quote's last words are added there and pairing them costs less.
+
+    The passage fit weighs a dropped source word as a whole word, so a quote
+    that prints the transcriber's bracketed correction after a struck word
+    ("We cannot blame House <s>Republicans</s> [Democrats]", a Gaetz quote
+    Jean-Pierre read at her gaggle of 2023-09-26, printed "House Democrats")
+    stops before them with "Democrats" added: struck and bracketed words are
+    the transcriber's and may be printed or left out (``_transcriber_words``).
+    Real cases: the wh-fresh quote above; "$615 <s>billion</s> [million] this
+    year alone" and "One <s>billion</s> [trillion]" in Biden's remarks.
+    """
+    ops = wd.ops
+    if not ops or ops[-1].op != "insert":
+        return a, b, wd
+    k = 0
+    while k < 3 and b + k < ps.n_tokens and ps.bracketed_in(b + k, b + k + 1)[0]:
+        k += 1
+    if k == 0 or ps.has_barrier(b, b + k):
+        return a, b, wd
+    grown = _police(word_diff(toks, ps, a, b + k, th, WORD_RULES), th, ps, a)
+    return (a, b + k, grown) if grown.cost < wd.cost else (a, b, wd)
+
+
+def _restarted(
+    dropped: list[str], ops: list[DiffOp], k: int, ps: PreparedSource, a: int, th: Thresholds
+) -> bool:
+    """Are the words of the delete ``ops[k]`` a stutter the speaker broke off and
+    restarted (``_disfluency``: a cut-off word, a slip said again, a phrase said
+    again)?  The source's marks after them say whether they were broken off."""
+    last = a + sum(len(o.source.split()) for o in ops[: k + 1]) - 1
+    if not 0 <= last < ps.n_tokens - 1:
+        return False
+    punct = source_punct(ps, last)
+    end = int(ps.tok_end[last])
+    glued = ps.norm.text[end : end + 1] == "-"
+    broken = "-" in punct
+    if not broken:
+        return False
+    after = " ".join(o.quote for o in ops[k + 1 : k + 4] if o.quote).split()
+    if _disfluency.is_cut_off_word(dropped, glued, after):
+        return True
+    if _disfluency.is_restarted_phrase(dropped, broken, after):
+        return True
+    is_word = _spelling.english_lexicon(th.word_min_zipf)
+    return _disfluency.is_misspoken_word(
+        dropped,
+        broken,
+        after,
+        lambda x, y: _spelling.spelling_variant(x, y, th),
+        is_word,
+    )
 
 
 def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:

@@ -151,14 +151,20 @@ def holder(office: str, date: str | None, table: Iterable[OfficeTerm]) -> str | 
     return None
 
 
-def source_date(text: str, title: str | None) -> str | None:
-    """The ISO date of a source: its front matter's ``date:``, else a date in its title.
+def source_date(text: str, title: str | None, date: str | None = None) -> str | None:
+    """The ISO date of a source: the loader's ``date`` (``Source.date``, read from
+    the front matter before it was stripped), a ``date:`` line still in the
+    text, else a date in its title.
 
     >>> source_date("---\\ndate: '2023-10-10'\\n---\\n", None)
     '2023-10-10'
     >>> source_date("", "Press Briefing by Press Secretary Jen Psaki, May 5, 2022")
     '2022-05-05'
+    >>> source_date("THE PRESIDENT:  Thank you.", "Remarks at a Campaign Reception", "2024-05-12")
+    '2024-05-12'
     """
+    if date:
+        return date
     m = _ISO_DATE.search(text[:2000])
     if m:
         return m.group(1)
@@ -312,6 +318,38 @@ def resolve_label(
         if who:
             return who, f"office holder on {date}"
     return None
+
+
+def unmapped_role_label(label: str | None, label_ok: bool | None, note_code: str | None) -> bool:
+    """Do a passage's words stand under a role label that nothing maps to a person?
+
+    ``label_ok`` is None both for a label nobody resolved and for a turn whose
+    words are judged on their wording although it is someone else's (the
+    ``quoted-within`` and ``question-turn`` rules clear a False).  Only the
+    first is unmapped.  Real cases: Biden quoting Reagan ("The United States
+    has a special responsibility to itself and the world to meet its
+    obligations") in "Remarks by President Biden at North America's Building
+    Trades Unions" (2023-04-25), and quoting Trump ("A lot of people liked it
+    when I said I'll be a dictator on day one") at a Medina, WA reception
+    (2024-05-12): the title maps THE PRESIDENT to Biden, the Reagan and Trump
+    quotes are "quoted by THE PRESIDENT", and reading the cleared False as
+    "maps to no one" made them unverifiable.
+
+    >>> unmapped_role_label("THE PRESIDENT", None, None)
+    True
+    >>> unmapped_role_label("THE PRESIDENT", None, "quoted-within")
+    False
+    >>> unmapped_role_label("MS. JEAN-PIERRE", None, None)
+    False
+    >>> unmapped_role_label("THE PRESIDENT", False, None)
+    False
+    """
+    key = " ".join((label or "").split()).upper()
+    return label_ok is None and key in ROLE_OFFICES and note_code not in _JUDGED_ON_WORDING
+
+
+# The rules that clear a turn's False because its words are judged on their wording.
+_JUDGED_ON_WORDING = frozenset({"quoted-within", "question-turn"})
 
 
 # --- the people a printed speaker name stands for -------------------------------------

@@ -22,6 +22,7 @@ from quoteverify.align import (
     source_punct,
     source_shown,
     source_word,
+    word_diff,
 )
 from quoteverify.models import DiffOp, Note, Quote, Verdict
 from quoteverify.thresholds import Thresholds
@@ -252,11 +253,16 @@ def _short_sentence_run(span: tuple[int, int], toks: list[QToken], th: Threshold
 
     "It's a terrorist organization." in "It's a terrorist organization. We'd
     like to see this investigated.": it starts the quote or follows a
-    sentence end, and ends the quote or a sentence.
+    sentence end, and ends the quote or a sentence.  Too short also as a
+    share of the quote: Biden's "…we could end it tomorrow. It all has to do"
+    (2024, a White House text quoting him) skips "And the ceasefire would
+    begin tomorrow." between; its last 5 words are a run long enough to
+    search but under a quarter of the 22-word quote, and so fell between
+    this rule and ``_stitch_run_ok``.
     """
     i, j = span
     n = len(toks)
-    if not (th.stitch_min_sentence_words <= j - i < th.stitch_min_run_words) or j - i >= n:
+    if j - i < th.stitch_min_sentence_words or j - i >= n or _stitch_run_ok(span, n, th):
         return False
     return (i == 0 or _ends_sentence(toks[i - 1])) and (j == n or _ends_sentence(toks[j - 1]))
 
@@ -329,6 +335,89 @@ def _omitted_shown(ps: PreparedSource, a: int, b: int) -> str:
     return f"{source_shown(ps, a, a + 5)} … {source_shown(ps, b - 5, b)}"
 
 
+def _in_one_passage(
+    parts: list[list[QToken]],
+    per: list[list[_Placement]],
+    chosen: list[_Placement | None],
+    quote: Quote,
+    ps: PreparedSource,
+    th: Thresholds,
+) -> list[_Placement | None]:
+    """``chosen`` with each earlier part moved next to the part after it, when it
+    stands there as well as where it was chosen.
+
+    The policy's "elided" is a marked omission inside one passage.  Parts are
+    placed one by one, the first with nothing to be near, so a short first
+    part that the speaker says more than once lands on its first occurrence:
+    Biden's "Make no mistake about it…if China threatens our sovereignty, we
+    will act and protect our country" (State of the Union, 2023) joined a
+    "make no mistake about it" 471 words earlier, not the one 6 words before
+    "if China", and was called stitched; "I have… to finish this job because
+    there's so much at stake" (2024) took an exact "I have" from another turn
+    instead of the "I've" right before "got to finish this job".  Right to
+    left, a part that does not end within ``elision_max_words`` before the
+    next one, in the same turn, is moved to the closest place that does,
+    among its candidates or by a diff of the words there, if it is no worse
+    (verbatim and minor alike pass).
+    """
+    out = list(chosen)
+    for k in range(len(out) - 1, 0, -1):
+        prev, cur = out[k - 1], out[k]
+        if prev is None or cur is None or _joined(prev, cur, ps, th):
+            continue
+        near = _near_before(parts[k - 1], per[k - 1], cur, quote, ps, th)
+        if near is not None and _pass_rank(near, len(parts[k - 1]), th) <= _pass_rank(
+            prev, len(parts[k - 1]), th
+        ):
+            out[k - 1] = near
+    return out
+
+
+def _joined(prev: _Placement, cur: _Placement, ps: PreparedSource, th: Thresholds) -> bool:
+    gap = cur.a - prev.b
+    crosses = gap > 0 and ps.has_barrier(prev.b, cur.a)
+    return _elision.within_one_passage(gap, crosses, th.elision_max_words)
+
+
+def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
+    verdict = _word_verdict(pm.wd, n, th)
+    return 0 if verdict in ("verbatim", "minor") else _RANK[verdict]
+
+
+def _near_before(
+    toks: list[QToken],
+    pms: list[_Placement],
+    cur: _Placement,
+    quote: Quote,
+    ps: PreparedSource,
+    th: Thresholds,
+) -> _Placement | None:
+    """The closest place for ``toks`` ending within ``elision_max_words`` before
+    ``cur``, in its turn and as the quote's speaker's: a candidate, else the
+    best diff of the words there (the exact search found the words elsewhere
+    and never looked for "I've" where "I have" was printed)."""
+    ok = [p for p in pms if p.label_ok is not False and _joined(p, cur, ps, th)]
+    if ok:
+        return max(ok, key=lambda p: (-_pass_rank(p, len(toks), th), p.b, p.score))
+    n = len(toks)
+    lo = max(0, cur.a - th.elision_max_words)
+    for e in range(cur.a, lo - 1, -1):
+        best: _Placement | None = None
+        for s in (e - n + 1, e - n, e - n - 1):
+            if s < 0 or s >= e or ps.has_barrier(s, cur.a):
+                continue
+            wd = _police(word_diff(toks, ps, s, e, th, WORD_RULES), th, ps, s)
+            if wd.changed:
+                continue
+            if best is None or wd.cost < best.wd.cost:
+                best = _Placement(s, e, wd, False)
+        if best is not None:
+            _speaker_check(best, quote, ps)
+            if best.label_ok is not False:
+                return best
+    return None
+
+
 def _judge_parts(
     parts: list[list[QToken]],
     per: list[list[_Placement]],
@@ -350,6 +439,8 @@ def _judge_parts(
         pm = _choose(pms, th, after)
         chosen.append(pm)
         after = pm.b
+    if marked:
+        chosen = _in_one_passage(parts, per, chosen, quote, ps, th)
     found = [(k, p) for k, p in enumerate(chosen) if p is not None]
     if not found:
         return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])

@@ -103,3 +103,62 @@ def reordered_note(later: int, earlier: int) -> str:
     return (
         f"reordered: part {later} stands before part {earlier} in the same sentence of the source"
     )
+
+
+def sentence_spans(ends: Sequence[bool]) -> list[tuple[int, int]]:
+    """The quote's sentences as token spans, from whether each token ends one.
+
+    >>> sentence_spans([False, True, False, False, True])
+    [(0, 2), (2, 5)]
+    >>> sentence_spans([False, False])
+    [(0, 2)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, end in enumerate(ends):
+        if end:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(ends):
+        out.append((start, len(ends)))
+    return out
+
+
+def kept_runs(spans: Sequence[tuple[int, int]], n: int, min_share: float) -> list[tuple[int, int]]:
+    """Runs of whole quote sentences, not all of them, holding at least
+    ``min_share`` of the ``n`` words, longest first: the part of a quote
+    that may stand in the source when the sentences around it were added.
+
+    Real cases: "Look, I'm not as young. I'm not a young man." for Biden's "I
+    know I'm not a young man" (2024): the first sentence is not in the source,
+    the second is; and Jean-Pierre reading the first lady's "We've added
+    flexible, versatile, and dynamic tools of learning to the tour; …" (2023),
+    printed by the White House after a first sentence the first lady never
+    said there.  A sentence added to a real passage is an added word, the
+    policy's "diverged", with that passage shown; not "not_found".
+
+    >>> kept_runs([(0, 5), (5, 10)], 10, 0.5)
+    [(0, 5), (5, 10)]
+    >>> kept_runs([(0, 27), (27, 96)], 96, 0.5)
+    [(27, 96)]
+    >>> kept_runs([(0, 12)], 12, 0.5)
+    []
+    """
+    out = []
+    for a in range(len(spans)):
+        for b in range(a + 1, len(spans) + 1):
+            if b - a == len(spans):
+                continue
+            lo, hi = spans[a][0], spans[b - 1][1]
+            if hi - lo >= min_share * n:
+                out.append((lo, hi))
+    return sorted(out, key=lambda s: (-(s[1] - s[0]), s[0]))
+
+
+def added_sentences_note(added: Sequence[str]) -> str:
+    """The note naming the quote's sentences the source does not hold.
+
+    >>> added_sentences_note(["Look, I'm not as young."])
+    "the quote adds words the passage does not hold: 'Look, I'm not as young.'"
+    """
+    return "the quote adds words the passage does not hold: " + ", ".join(f"'{s}'" for s in added)

@@ -150,7 +150,7 @@ def _label_ok_name(
     office = _speakers.role_office(name)
     date = ps.memo.get("date", _NO_DATE)
     if date is _NO_DATE:
-        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title)
+        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title, ps.source.date)
     title = _speakers.role_title(name) if office is None else None
     if title is not None:
         # "The Secretary said" in a source whose labels carry that title; in

@@ -70,6 +70,8 @@ def replace_flags(
 
 
 def _flags(qt: Sequence[QToken], sc: Sequence[str], th: Thresholds) -> tuple[str, ...]:
+    if _numbers.bracket_completes_number([t.core for t in qt], [t.bracket for t in qt], sc):
+        return ("bracket", "spelling")
     if any(t.bracket for t in qt) and not all(t.bracket for t in qt):
         rest = [t for t in qt if not t.bracket]
         flags = _flags(rest, sc, th)
