@@ -182,7 +182,12 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             return Attribution(c, "according to", "according")
     cues = list(CUE.finditer(masked, lo, end))
     if stripped.endswith(":"):
-        if not cues and at_para_start and not PARTICIPLE_CUE.search(masked, lo, end):
+        if (
+            not cues
+            and at_para_start
+            and not PARTICIPLE_CUE.search(masked, lo, end)
+            and not topic_label_prefix(masked, lo, end)
+        ):
             # Round-up lead-in: **American Farm Bureau Federation President Zippy Duvall:** “…”
             b = end - 1
             while b > lo and masked[b - 1].isspace():
@@ -259,6 +264,23 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     return None
+
+
+_TOPIC_PREFIX = re.compile(r"[\s*_]*(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+\S")
+
+
+def topic_label_prefix(masked: str, lo: int, end: int) -> bool:
+    """A label that opens on "On" names a topic, never a speaker: the interview
+    round-ups' "On Iran: “I want Iran to be really successful …”", "On DOGE: “…”"
+    (2025-05-04), "On Obamacare: “…”" (2025-11-03), "On the Trump Administration’s
+    highly successful immigration enforcement: “…”" (2026-02-05) – the capitalised
+    word after "On" is what the excerpt is about. A speaker label opens on its name
+    ("Secretary Rubio on tariffs:").
+
+    >>> topic_label_prefix("On Iran:", 0, 8), topic_label_prefix("Secretary Rubio on X:", 0, 21)
+    (True, False)
+    """
+    return _TOPIC_PREFIX.match(masked, lo, end) is not None
 
 
 # A verb right after a label's subject: "President Trump described …",

@@ -534,11 +534,11 @@ def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
     return Attribution(c, ":", "label")
 
 
-def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
+def _colon_lead_sentence(ctx: QuoteContext, topic: bool = False) -> tuple[int, int] | None:
     """The last sentence of the previous paragraph when it ends in a colon and
-    the quotation opens its own paragraph."""
+    the quotation opens its own paragraph (with ``topic``, after a topic label)."""
     sp = ctx.sp
-    if not ctx.at_para_start or sp.para == 0:
+    if not (ctx.at_para_start or topic) or sp.para == 0:
         return None
     pa, pb = ctx.paras[sp.para - 1]
     if not _ends_with_colon(ctx.masked, pa, pb, ctx.limits):
@@ -760,7 +760,9 @@ def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
 
 
 _ROUNDUP_LEAD = re.compile(
-    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are)|Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
+    # "Here the top moments you may have missed:" (2025-11-03) drops its verb.
+    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are|(?=[^\S\n]+(?:the|some)\b))|"
+    r"Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
 )
 
 
@@ -784,10 +786,12 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
     'quote Donald J. Trump carry-over'
     """
     sp = ctx.sp
-    if not ctx.at_para_start or sp.para == 0:
-        return None
     m, bare = ctx.masked, ctx.resolver.bare
-    s = _colon_lead_sentence(ctx)
+    # The first item may carry a topic label: "On prices: “…”" (2025-05-04).
+    topic = bool(ctx.prefix) and _topic_item(ctx) and blank_between(m, ctx.plo, ctx.lo)
+    if not (ctx.at_para_start or topic) or sp.para == 0:
+        return None
+    s = _colon_lead_sentence(ctx, topic)
     if s is not None:
         a, b = s
         while a < b and m[a] in " \t\n*_":
@@ -828,6 +832,28 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
 
 
 _WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video)\)")
+
+
+def _topic_item(ctx: QuoteContext) -> bool:
+    """The quotation's words before it are a round-up's topic label only ("On
+    tariffs:", "(Watch) On Obamacare:"): an interview's excerpts listed by topic
+    after a lead-in, "On prices: “…” On securing the border: “…”" (2025-05-04), "On
+    optimism: “…”" (2025-07-15), "On ending the Democrat Shutdown: “…” On Obamacare:
+    “…”" (2025-11-03). The topic names no one; the speaker is the round-up's.
+
+    >>> demo('Title\\n\\nPresident Donald J. Trump, in an exclusive interview on Meet the'
+    ...      ' Press, outlined the historic successes of his first 100 days.\\n\\nHere are'
+    ...      ' the top moments you missed:\\n\\nOn prices: “Prices are down on groceries.”'
+    ...      ' On Iran: “I want Iran to be really successful, really great, really'
+    ...      ' fantastic.”')
+    'quote Donald J. Trump carry-over'
+    """
+    if _TOPIC_LABEL.fullmatch(ctx.prefix) is None:
+        return False
+    prev = ctx.prev_span
+    if prev is not None and prev.last_para == ctx.sp.para and prev.close <= ctx.lo:
+        return _HEADER_GAP.fullmatch(ctx.masked, prev.close, ctx.lo) is not None
+    return blank_between(ctx.masked, ctx.plo, ctx.lo)
 
 
 # "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
@@ -952,6 +978,53 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
     if c is None or c.kind != "name" or c.type != "person" or not c.title:
         return None
     return Attribution(c, ":", "list")
+
+
+# Where a speaker header's name ends and its affiliation starts: "Karen Lynch – CVS
+# Health President and CEO", "Ben Jealous, Executive Director, Sierra Club", "Rep.
+# Jared Huffman (D-CA-02)".
+_HEADER_NAME_END = re.compile(r"[^\S\n]+[–—-][^\S\n]+|,|[^\S\n]*\(")
+
+
+def name_header(ctx: QuoteContext) -> Attribution | None:
+    """A "What they are saying" list: each statement a paragraph of its own under a
+    line naming its author with an affiliation and no punctuation after it: "Karen
+    Lynch – CVS Health President and CEO" (2021-11-29, seven statements), "Ben Jealous,
+    Executive Director, Sierra Club" and "Rep. Jared Huffman (D-CA-02)" (2025-01-06,
+    thirty), "Marc H. Morial, President and CEO of National Urban League" (2024-06-18),
+    "Praveen Thadani, President/CEO, Priority Health" (2024-03-27). The person before
+    the first dash, comma or bracket speaks (``header-lead`` needs a titled name as
+    the whole line).
+
+    >>> demo('Business Leader Statements:\\n\\nKaren Lynch – CVS Health President and CEO'
+    ...      '\\n\\n“We’re seeing progress with port congestion and staffing levels as a'
+    ...      ' result of the administration’s recent actions.”')
+    'quote Karen Lynch name-header'
+    """
+    sp = ctx.sp
+    # Paragraph 0 is the article's title ("First Lady Melania Trump Honors Military
+    # Mothers, the Soul of our Nation" over a quotation, 2026-05-06), and a
+    # statement under a header fills its paragraph.
+    if ctx.prefix or not ctx.at_para_start or sp.para < 2:
+        return None
+    if ctx.masked[sp.close : ctx.paras[sp.last_para][1]].strip(" \t\n*_"):
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    seg = ctx.masked[a:b].strip(" \t\n*_")
+    if not seg or "\n" in seg or len(seg.split()) > ctx.limits.list_header_max_words:
+        return None
+    if any(q in seg for q in '“”":') or re.search(r"[.!?;,]$", seg):
+        return None  # a colon makes it a label line (``label-over-headline``)
+    a += len(ctx.masked[a:b]) - len(ctx.masked[a:b].lstrip(" \t\n*_"))
+    m = _HEADER_NAME_END.search(ctx.masked, a, b)
+    if m is None or m.start() - a < 3:
+        return None
+    c = parse_np(ctx.masked, a, m.start(), "full")
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None
+    return Attribution(c, "", "prev-lead")
 
 
 def label_over_headline(ctx: QuoteContext) -> Attribution | None:
@@ -1199,6 +1272,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
     Rule("label-over-headline", label_over_headline),
+    Rule("name-header", name_header),
     Rule("roundup-lead", roundup_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
@@ -1387,7 +1461,7 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     prev, ps = ctx.prev_quote, ctx.prev_span
     if prev is None or prev.speaker is None or ps is None:
         return None
-    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix):
+    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix) and not _topic_item(ctx):
         # Only a round-up's "(Watch)" link may stand between the quotations: “…”
         # (Watch) “…” (Watch), the interview excerpts of 2025-12-09 and the speech
         # excerpts of 2025-09-23 (White House).
