@@ -18,6 +18,7 @@ from quoteverify.extract._lexicon import (
     FINDING_VERBS,
     INDIRECT_ONLY_CUE,
     LABEL_DETERMINERS,
+    LEAD_VERB,
     PARTICIPLE_CUE,
     PREPOSITIONS,
 )
@@ -315,9 +316,29 @@ def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
     c = _name_cand(m.group(0), m.start(), m.end())
     if c is None or c.kind != "name" or c.type != "person":
         return None
-    if not c.title and " " not in c.name:
+    if not c.title and " " not in c.name and not _surname_lead(masked, m.end(), b):
         return None  # "**Workers abandoned …:**": one capitalised word is a topic
     return c
+
+
+def _surname_lead(masked: str, a: int, b: int) -> bool:
+    """A lone surname is a label's subject when a verb that puts words out follows
+    it: "Finnerty contrasted President Trump’s border security with the Biden
+    Administration’s open border: “…”" and "Duffy touted the success of …: “…”"
+    (2025-08-08, the host and the Secretary named in full before), as "Roy advocated
+    for including everyone at the table …: “…”" (2021-09-24) names Reeta Roy. The
+    resolver gives the full name; a topic's verb ("Workers abandoned …") is none
+    of these.
+
+    >>> _surname_lead(" touted the success of the Administration’s requirement:", 0, 56)
+    True
+    >>> _surname_lead(" abandoned without paychecks:", 0, 29)
+    False
+    """
+    k = a
+    while k < b and masked[k].isspace():
+        k += 1
+    return LEAD_VERB.match(masked, k, b) is not None
 
 
 def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:

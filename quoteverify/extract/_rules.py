@@ -240,7 +240,9 @@ def outlet_headline(ctx: QuoteContext) -> Decision | None:
     if lo == 0 and ctx.plo == 0:
         return None  # the article's title line
     m = _OUTLET_HEADLINE.fullmatch(ctx.masked, max(lo, ctx.plo), hi)
-    if m is None or sp.open < m.start("head") + 2:
+    if m is None:
+        return None
+    if sp.open < m.start("head") + 2 and not _headline_goes_on(ctx, hi):
         return None  # "Name: “…”" is a label of the quotation, not a headline
     label = m.group("label").split()
     if len(label) > 6 or not _title_case(label + ["X"]):
@@ -250,6 +252,23 @@ def outlet_headline(ctx: QuoteContext) -> Decision | None:
     if not tail or tail[-1] in ".!?" or len(head.split()) > ctx.limits.headline_max_words:
         return None
     return Decision("heading")
+
+
+def _headline_goes_on(ctx: QuoteContext, hi: int) -> bool:
+    """A headline may open on its quoted words and go on after them: "FOX 10
+    (Phoenix, AZ): ‘Trump accounts’ for newborns could grow to $1.9M, Treasury says"
+    (2025-08-05), "RealClearPolitics.com: ‘One Big, Beautiful Bill’ Will Give
+    Americans a Secure Border", "US: ‘Catch and release is ended’ The Washington
+    Times" (other round-ups). A label's quotation fills the rest of its line; here
+    words follow that start with no comma or period.
+
+    >>> demo('Title\\n\\nFOX 10 (Phoenix, AZ): ‘Trump accounts’ for newborns could grow'
+    ...      ' to $1.9M, Treasury says', 0)
+    'heading None outlet-headline'
+    """
+    sp = ctx.sp
+    rest = ctx.masked[sp.close : hi]
+    return re.match(r"[^\S\n]+[\w$]", rest) is not None and len(rest.split()) >= 2
 
 
 def scare_term(ctx: QuoteContext) -> Decision | None:
@@ -1052,10 +1071,37 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
         return None
     if "\n" in ctx.masked[a:b].strip():
         return None
+    station = _station_label(ctx.masked, a, colon)
+    if station is not None:
+        return Attribution(station, ":", "prev-lead")
     att = attribution_before(ctx.masked, a, colon + 1, True)
     if att is None or att.how != "label" or att.cand.kind != "name":
         return None
     return Attribution(att.cand, ":", "prev-lead")
+
+
+_STATION = re.compile(
+    r"[\s*_]*(?P<np>(?:[A-Z][\w&.\-]*[^\S\n]+)+\d{1,2}(?:[^\S\n]+[A-Z][\w.\-]*)*)"
+    r"[^\S\n]*(?:\([^()\n]{2,40}\))?[\s*_]*"
+)
+
+
+def _station_label(masked: str, a: int, b: int) -> Cand | None:
+    """A broadcaster named with its channel number, which the name parser stops
+    at: "FOX 10 (Phoenix, AZ):" (2025-08-05), "News 5 Cleveland:" and "Fox 8 News:"
+    (2025-07-29), "Spectrum News 1 (Toledo, OH):" (2025-08-21) over a headline. The
+    whole name speaks, not the word before or after the number.
+
+    >>> _station_label("FOX 10 (Phoenix, AZ)", 0, 20).name
+    'FOX 10'
+    >>> _station_label("News 5 Cleveland", 0, 16).name
+    'News 5 Cleveland'
+    """
+    m = _STATION.fullmatch(masked, a, b)
+    if m is None:
+        return None
+    x, y = m.span("np")
+    return Cand("name", x, y, " ".join(masked[x:y].split()), None, "organization", head=masked[x:y])
 
 
 def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
