@@ -26,6 +26,7 @@ from typing import Literal
 
 from quoteverify.extract._cues import (
     Attribution,
+    _clause_label_subject,
     as_finding,
     attribution_after,
     attribution_before,
@@ -462,6 +463,11 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     ...      ' Antony Blinken loves history lessons so much, here’s one that comes to mind.”')
     'quote Russian Foreign Ministry cue-before'
     """
+    if "," not in ctx.prefix and _topic_item(ctx):
+        # "On the massive fraud scandals plaguing Minnesota and other Democrat-run
+        # states: “…”" (2026-02-05): a topic label, its "states" no cue; "On Iran,
+        # the President said: “…”" has its clause after a comma.
+        return None
     return attribution_before(
         ctx.masked, ctx.lo, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, ctx.lo)
     )
@@ -832,12 +838,14 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
         last = ctx.sp.para - 1
     for j in range(last, max(0, last - ctx.limits.roundup_lede_paras) - 1, -1):
         pa, pb = ctx.paras[j]
+        if j < last and not re.search(r"[.!?:][”’\"')\s*_]*$", m[pa:pb]):
+            continue  # a title or heading line is no lede (2026-02-05's title)
         starts = sentence_starts(bare, pa, pb)
         ends = [*starts[1:], pb]
         for x, y in reversed(list(zip(starts, ends, strict=True))):
             if x >= a:
                 continue  # the lead-in itself
-            c = sentence_subject(bare, x, y)
+            c = sentence_subject(bare, x, y) or _subject_after_intro(bare, x, y)
             if c is None:
                 continue
             if c.kind == "name" and c.type == "person" and (c.title or " " in c.name):
@@ -847,6 +855,24 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
             ):
                 return None  # the lede is about someone or something else
             # A lone capitalised word ("Click" of a figure's caption) tells nothing.
+    return None
+
+
+def _subject_after_intro(bare: str, a: int, b: int) -> Cand | None:
+    """A titled or full name and its verb right after a comma of an introductory
+    phrase that itself holds commas, which ``sentence_subject`` does not get past:
+    "In a commanding, nearly hour-long Oval Office exclusive with NBC News anchor Tom
+    Llamas, President Donald J. Trump delivered …" (2026-02-05), "More than one year
+    into his second term, President Trump showcased …" (the same lede).
+
+    >>> _subject_after_intro('More than one year into his second term, President Trump'
+    ...                      ' showcased the progress.', 0, 79).name
+    'Trump'
+    """
+    for mm in re.finditer(r",[^\S\n]+", bare[a:b]):
+        c = _clause_label_subject(bare, a + mm.end(), b)
+        if c is not None:
+            return c
     return None
 
 
@@ -868,11 +894,32 @@ def _topic_item(ctx: QuoteContext) -> bool:
     'quote Donald J. Trump carry-over'
     """
     if _TOPIC_LABEL.fullmatch(ctx.prefix) is None:
-        return False
+        return _topic_with_term(ctx)
     prev = ctx.prev_span
     if prev is not None and prev.last_para == ctx.sp.para and prev.close <= ctx.lo:
         return _HEADER_GAP.fullmatch(ctx.masked, prev.close, ctx.lo) is not None
     return blank_between(ctx.masked, ctx.plo, ctx.lo)
+
+
+def _topic_with_term(ctx: QuoteContext) -> bool:
+    """A topic label that quotes a term: "… than we’ve ever had…” On “retribution”:
+    “It’s the opposite. …”" (2025-11-03). The label runs from the item before to the
+    quotation, the term's marks inside it.
+
+    >>> demo('Title\\n\\nPresident Donald J. Trump used his powerhouse interview on 60'
+    ...      ' Minutes to showcase record stock market gains.\\n\\nHere the top moments you'
+    ...      ' may have missed:\\n\\nOn Obamacare: “Obamacare is terrible.” On “retribution”:'
+    ...      ' “It’s the opposite. I think I’ve been very mild mannered.”')
+    'quote Donald J. Trump carry-over'
+    """
+    pq, term = ctx.prev_quote, ctx.prev_span
+    if pq is None or term is None or term.last_para != ctx.sp.para or not pq.closed:
+        return False
+    a = pq.end + 1  # after the item's closing mark
+    if not (a <= term.open and term.close <= ctx.lo) or a < ctx.plo:
+        return False
+    label = re.sub(r"[“”\"]", "", ctx.masked[a : ctx.sp.open]).strip(" \t*_")
+    return _TOPIC_LABEL.fullmatch(label) is not None
 
 
 # "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
@@ -1043,6 +1090,8 @@ def name_header(ctx: QuoteContext) -> Attribution | None:
         return None
     if not c.title and " " not in c.name:
         return None
+    if "Statement" in c.name.split():
+        return None  # "Joint Statement of BMW, Ford, Honda, …" (2021-08-05) names a document
     return Attribution(c, "", "prev-lead")
 
 
