@@ -41,6 +41,7 @@ from quoteverify.extract._lexicon import (
     LEAD_VERB,
     NOT_SPEAKERS,
     OUTLET_DOCS,
+    PARTICIPLE_CUE,
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
@@ -272,6 +273,51 @@ def _headline_goes_on(ctx: QuoteContext, hi: int) -> bool:
     return re.match(r"[^\S\n]+[\w$]", rest) is not None and len(rest.split()) >= 2
 
 
+_RUN_LABEL = re.compile(r"[A-Z][^:“”\"\n]{1,60}:[^\S\n]+")
+_NEXT_LABEL = re.compile(r"[^\S\n]+[A-Z][\w.&’'\-]*(?:[^\S\n]+[A-Z][\w.&’'\-]*){0,4}:[^\S\n]")
+
+
+def headline_run(ctx: QuoteContext) -> Decision | None:
+    """A round-up's "Outlet: Headline" items run together in one paragraph, quoted
+    words inside a headline: "… Fox Business: US economy grew faster than expected in
+    the second quarter MarketWatch: ‘Thanks to the mighty consumer,’ GDP shows more
+    spring in U.S. economic growth Reuters: …" (2025-09-25), "New York Post: Trump
+    orders Border Patrol to immediately stop setting illegal migrants free in the US:
+    ‘Catch and release is ended’ The Washington Times: Under Trump, …" (2025-01-28).
+    The writer's words since the sentence start open on a label and go on past it;
+    after the quotation the headline goes on, or the next label follows, with no
+    sentence punctuation ("Name: “Q”" quotes right after its label).
+
+    >>> demo('Title\\n\\nFox Business: US economy grew faster than expected in the second'
+    ...      ' quarter MarketWatch: ‘Thanks to the mighty consumer,’ GDP shows more spring in'
+    ...      ' U.S. economic growth Reuters: US economy grows at fastest pace in nearly two'
+    ...      ' years in second quarter', 0)
+    'heading None headline-run'
+    """
+    sp = ctx.sp
+    if not sp.closed or sp.last_para != sp.para or len(ctx.words) > ctx.limits.headline_max_words:
+        return None
+    if ctx.body.rstrip()[-1:] in ".!?":
+        return None
+    first = _RUN_LABEL.match(ctx.prefix)
+    if first is None or "\n" in ctx.prefix or len(ctx.prefix[first.end() :].split()) < 3:
+        return None
+    if re.search(r"[.!?][”’\"']*[^\S\n]+[A-Z]", ctx.prefix):
+        return None  # a sentence of the writer's ended in between
+    hi = ctx.paras[sp.last_para][1]
+    nxt = _NEXT_LABEL.search(ctx.masked, sp.close, hi)
+    tail = ctx.masked[sp.close : nxt.start() if nxt else hi].strip(" \t*_")
+    if tail and (not ctx.masked[sp.close : sp.close + 1].isspace() or tail[-1] in '.!?”"'):
+        return None
+    # A run: another item's label before this one, or the next label right after
+    # the quoted words. One label and a sentence is a fact sheet's bullet
+    # ("Expanding Access: The President launched “Shots to Go” events …").
+    labels = len(_NEXT_LABEL.findall(" " + ctx.prefix + " "))
+    if labels < 2 and not (nxt is not None and not tail):
+        return None
+    return Decision("heading")
+
+
 def scare_term(ctx: QuoteContext) -> Decision | None:
     """Titles, nicknames and terms named as such: goes by the name “Shorty”, the
     word “rigged”, the album “Rock ’n’ Roll Heart”.
@@ -363,6 +409,7 @@ EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
     Rule("outlet-headline", outlet_headline),
+    Rule("headline-run", headline_run),
     Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )
@@ -463,6 +510,8 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     ...      ' Antony Blinken loves history lessons so much, here’s one that comes to mind.”')
     'quote Russian Foreign Ministry cue-before'
     """
+    if _term_earlier_in_sentence(ctx) and PARTICIPLE_CUE.search(ctx.prefix):
+        return None  # ``lead-with-quoted-phrase`` reads the whole sentence
     if "," not in ctx.prefix and _topic_item(ctx):
         # "On the massive fraud scandals plaguing Minnesota and other Democrat-run
         # states: “…”" (2026-02-05): a topic label, its "states" no cue; "On Iran,
@@ -978,12 +1027,38 @@ def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     ...      ' social care’.')
     'quote Janet Morrow lead-with-quoted-phrase'
     """
-    if not ctx.after_prev_quote or not (ctx.prefix.endswith(":") or CUE.search(ctx.prefix)):
+    if not ctx.after_prev_quote or not (
+        ctx.prefix.endswith(":")
+        or CUE.search(ctx.prefix)
+        or (_term_earlier_in_sentence(ctx) and PARTICIPLE_CUE.search(ctx.prefix))
+    ):
         return None
     lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
     return attribution_before(
         ctx.resolver.bare, lo2, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, lo2)
     )
+
+
+def _term_earlier_in_sentence(ctx: QuoteContext) -> bool:
+    """The writer's sentence quotes a name or term before the quotation, and a
+    participle cue follows it: "In his remarks, President Trump commended First Lady
+    Melania Trump for her work to help pass the “TAKE IT DOWN” Act, saying, “I want to
+    thank Melania …”" (2025-05-19). Read from the term only, the clause's subject
+    would be "Act"; the sentence's subject speaks.
+
+    >>> demo('Title\\n\\nFirst Lady Melania Trump joined President Donald J. Trump in the'
+    ...      ' White House Rose Garden.\\n\\nIn his remarks, President Trump commended First'
+    ...      ' Lady Melania Trump for her work to help pass the “TAKE IT DOWN” Act, saying, “I'
+    ...      ' want to thank Melania for your leadership on this very important issue.”')
+    'quote Donald J. Trump lead-with-quoted-phrase'
+    """
+    prev = ctx.prev_span
+    if prev is None or not ctx.after_prev_quote or prev.last_para != ctx.sp.para:
+        return False
+    pq = ctx.prev_quote
+    if pq is not None and pq.start == prev.start:
+        return False  # the quotation before was a quotation, not a term
+    return ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para) < prev.open
 
 
 def list_lead(ctx: QuoteContext) -> Attribution | None:
