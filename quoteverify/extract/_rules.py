@@ -650,6 +650,51 @@ def statement_label(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, ":", "prev-lead")
 
 
+_STATEMENT_HEADER = re.compile(
+    r"[\s*_]*(?:(?:An?|The)\s+)?Statement\s+(?:from|by)\s+(?P<np>[^:\n“”\"]{2,100}?)"
+    r"(?:\s+on\s+[^:\n“”\"]{2,120})?[\s*_]*"
+)
+
+
+def statement_header(ctx: QuoteContext) -> Attribution | None:
+    """A release titled or headed "Statement from X", with no colon, over a
+    paragraph that is X's quotation: "Statement from the Press Secretary" over
+    "“The Government of Colombia has agreed to all of President Trump’s terms …"
+    (2025-01-26; the same header on 2025-02-28, 2025-03-05 and 2025-03-16),
+    "Statement from Secretary of State Marco Rubio" over "“Tonight, Israel took
+    unilateral action against Iran. …" (2025-06-12), "Statement from President Joe
+    Biden on Climate Pollution Reduction Grants" (2024-07-22). X speaks; a statement
+    of two ("Statement from Secretary Rubio and NSC Waltz on …") is not read.
+
+    >>> demo('Statement from Secretary of State Marco Rubio\\n\\n“Tonight, Israel took'
+    ...      ' unilateral action against Iran. We are not involved in strikes against Iran.”')
+    'quote Marco Rubio statement-header'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or sp.para == 0:
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    m = _STATEMENT_HEADER.fullmatch(ctx.masked, a, b)
+    if m is None:
+        return None
+    x, y = m.span("np")
+    if re.search(r"\band\b|&", ctx.masked[x:y]):
+        return None
+    words = ctx.masked[x:y].split()
+    if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
+        # "the Press Secretary": an office, which the name parser would split
+        # into a title and a one-word name.
+        c = parse_np(ctx.masked.lower(), x, y, "full")
+        if c is not None and c.kind == "role":
+            role = " ".join(words[1:])
+            c = Cand("role", x, y, role, role, "person", head=c.head)
+    else:
+        c = parse_np(ctx.masked, x, y, "full")
+    if c is None or c.kind not in ("name", "role") or c.type == "organization":
+        return None
+    return Attribution(c, "", "prev-lead")
+
+
 def colon_lead(ctx: QuoteContext) -> Attribution | None:
     """A colon lead-in that ends the previous paragraph (the seed: "…, Blinken
     said:" then “I think a lesson…” as a paragraph of its own).
@@ -1434,6 +1479,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-before", cue_before),
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
+    Rule("statement-header", statement_header),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("source-lead", source_lead),

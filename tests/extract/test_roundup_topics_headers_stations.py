@@ -212,3 +212,23 @@ def test_headline_run_in_one_paragraph() -> None:
         " flashpoint. Now the only migrants are quail\n"
     )
     assert [(x.kind, x.attribution_rule) for x in q(text)] == [("heading", "headline-run")]
+
+
+def test_statement_header_without_colon() -> None:
+    # whgov_2025-01-26 and whgov_2025-06-12: a release's title "Statement from X"
+    # over the quotation paragraph.
+    press = (
+        "Statement from the Press Secretary\n\n"
+        "“The Government of Colombia has agreed to all of President Trump’s terms, including"
+        " the unrestricted acceptance of all illegal aliens from Colombia returned from the"
+        " United States, including on U.S. military aircraft, without limitation or delay.”\n"
+    )
+    rubio = (
+        "Statement from Secretary of State Marco Rubio\n\n"
+        "“Tonight, Israel took unilateral action against Iran. We are not involved in strikes"
+        " against Iran and our top priority is protecting American forces in the region.”\n"
+    )
+    assert [(name(x), x.attribution_rule) for x in q(press) + q(rubio)] == [
+        ("Press Secretary", "statement-header"),
+        ("Marco Rubio", "statement-header"),
+    ]
