@@ -970,7 +970,12 @@ def _subject_after_intro(bare: str, a: int, b: int) -> Cand | None:
     return None
 
 
-_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video)\)")
+# A compilation's date tag after each quotation does what a "(Watch)" link does:
+# "“…” (2/24/26) “They can’t have nuclear weapons. …” (2/19/26)" (2026-03-02),
+# "“…” (6/16/25) “You can’t have peace if Iran has a nuclear weapon.” (6/14/25)"
+# (2025-06-17): the dated quotations of one person.
+_DATE_TAG = r"\d{1,2}/\d{1,2}/\d{2,4}"
+_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video|" + _DATE_TAG + r")\)")
 
 
 def _topic_item(ctx: QuoteContext) -> bool:
@@ -1127,7 +1132,7 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
 
 # What a round-up leaves between quotations under a header: its "(Watch)" links.
 _HEADER_GAP = re.compile(r"(?:\(?Watch\)?|[\s.,;])*")
-_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?")
+_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?|\(" + _DATE_TAG + r"\),?")
 
 
 def header_lead(ctx: QuoteContext) -> Attribution | None:

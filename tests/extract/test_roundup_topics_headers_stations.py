@@ -232,3 +232,19 @@ def test_statement_header_without_colon() -> None:
         ("Press Secretary", "statement-header"),
         ("Marco Rubio", "statement-header"),
     ]
+
+
+def test_dated_quotations_carry_the_speaker_over() -> None:
+    # whgov_2025-06-17: a compilation of one person's quotations, each with its date.
+    text = (
+        "President Trump Has Always Been Clear: Iran Cannot Have a Nuclear Weapon\n\n"
+        "President Donald J. Trump has never wavered in his stance that Iran cannot be"
+        " allowed to have a nuclear weapon — a pledge he has made repeatedly, both in office"
+        " and on the campaign trail.\n\n"
+        "Since taking office, President Trump has clearly stated no fewer than a dozen times"
+        " that Iran cannot be allowed to have a nuclear weapon:\n\n"
+        "“You can’t have peace if Iran has a nuclear weapon.” (6/14/25) “They can’t have a"
+        " nuclear weapon. Very simple. They can’t have a nuclear weapon. We’re not going to"
+        " allow that.”\n"
+    )
+    assert [name(x) for x in q(text)] == ["Donald J. Trump", "Donald J. Trump"]
