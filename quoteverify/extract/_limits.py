@@ -43,6 +43,11 @@ class ExtractLimits:
     # A header that names the speakers of the list below it ("Special Envoy Steve
     # Witkoff on State of the Union") is short; a longer line is prose.
     list_header_max_words: int = 16
+    # An organisation alone as a statement's header ("Accenture", "Alliance of
+    # Community Health Plans") is a name, not a line of prose; the statement names
+    # it again in its first sentences.
+    org_header_max_words: int = 6
+    org_header_reach: int = 200
     # "the crowd broke into a chorus of": the noun phrase of who chants stands
     # within this many characters before the mark.
     chant_who_lookback: int = 160

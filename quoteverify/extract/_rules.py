@@ -1171,6 +1171,9 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, ":", "list")
 
 
+# What may follow a statement in its paragraph: a source tag, "[Statement, 1/6/2025]",
+# "[Tweet, 5/25/23]" (2025-01-06, 2023-05-26 "What they are saying" lists).
+_CITATION_TAIL = re.compile(r"[\s*_.]*(?:\[[^\]\n]{1,60}\][\s*_.]*)?")
 # Where a speaker header's name ends and its affiliation starts: "Karen Lynch – CVS
 # Health President and CEO", "Ben Jealous, Executive Director, Sierra Club", "Rep.
 # Jared Huffman (D-CA-02)".
@@ -1198,7 +1201,7 @@ def name_header(ctx: QuoteContext) -> Attribution | None:
     # statement under a header fills its paragraph.
     if ctx.prefix or not ctx.at_para_start or sp.para < 2:
         return None
-    if ctx.masked[sp.close : ctx.paras[sp.last_para][1]].strip(" \t\n*_"):
+    if not _CITATION_TAIL.fullmatch(ctx.masked, sp.close, ctx.paras[sp.last_para][1]):
         return None
     a, b = ctx.paras[sp.para - 1]
     seg = ctx.masked[a:b].strip(" \t\n*_")
@@ -1208,7 +1211,9 @@ def name_header(ctx: QuoteContext) -> Attribution | None:
         return None  # a colon makes it a label line (``label-over-headline``)
     a += len(ctx.masked[a:b]) - len(ctx.masked[a:b].lstrip(" \t\n*_"))
     m = _HEADER_NAME_END.search(ctx.masked, a, b)
-    if m is None or m.start() - a < 3:
+    if m is None:
+        return _org_header(ctx, a, b)
+    if m.start() - a < 3:
         return None
     c = parse_np(ctx.masked, a, m.start(), "full")
     if c is None or c.kind != "name" or c.type != "person":
@@ -1218,6 +1223,37 @@ def name_header(ctx: QuoteContext) -> Attribution | None:
     if "Statement" in c.name.split():
         return None  # "Joint Statement of BMW, Ford, Honda, …" (2021-08-05) names a document
     return Attribution(c, "", "prev-lead")
+
+
+def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
+    """An organisation's name alone as the header of its statement, which names it
+    again: "Qualcomm" over "“Qualcomm Thinkabit Lab: This program offers …”",
+    "Accenture" over "“Accenture commits to the following …”" (2025-09-09, fifty
+    pledges), "Northern Chumash Tribal Council" over "“The Northern Chumash Tribal
+    Council extends its heartfelt gratitude …" (2025-01-06). The statement's own
+    mention of the whole name tells a header from a section title ("AI Resources for
+    Educators" over "“AI Literacy Training with AI for Education: Qualcomm partners
+    …”", the same text).
+
+    >>> demo('Major Organizations Commit to Supporting AI Education\\n\\nAccenture\\n\\n'
+    ...      '“Accenture commits to the following in support of the Administration’s Pledge'
+    ...      ' for American Youth, which we may supplement in the future.”')
+    'quote Accenture name-header'
+    """
+    while b > a and ctx.masked[b - 1] in " \t\n*_":
+        b -= 1
+    seg = ctx.masked[a:b]
+    words = seg.split()
+    if not words or len(words) > ctx.limits.org_header_max_words:
+        return None
+    c = parse_np(ctx.masked, a, b, "full")
+    if c is None or c.kind != "name" or c.title or c.end - c.start != len(seg):
+        return None
+    head = ctx.body[: ctx.limits.org_header_reach]
+    if not re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head):
+        return None
+    org = Cand("name", c.start, c.end, c.name, None, "organization", head=c.head)
+    return Attribution(org, "", "prev-lead")
 
 
 def label_over_headline(ctx: QuoteContext) -> Attribution | None:

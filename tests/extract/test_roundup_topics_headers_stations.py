@@ -248,3 +248,35 @@ def test_dated_quotations_carry_the_speaker_over() -> None:
         " allow that.”\n"
     )
     assert [name(x) for x in q(text)] == ["Donald J. Trump", "Donald J. Trump"]
+
+
+def test_name_header_with_source_tag_after_the_statement() -> None:
+    # whgov_2025-01-06: each statement ends with "[Statement, 1/6/2025]".
+    text = (
+        "WHAT THEY ARE SAYING: President Biden Protects Atlantic and Pacific Coasts from"
+        " Offshore Oil and Gas Drilling\n\n"
+        "Ben Jealous, Executive Director, Sierra Club\n\n"
+        "“This critical action is a major win for coastal communities, marine wildlife, and"
+        " our collective future.” [Statement, 1/6/2025]\n\n"
+        "Northern Chumash Tribal Council\n\n"
+        "“The Northern Chumash Tribal Council extends its heartfelt gratitude to President"
+        " Biden for his historic decision.” [Statement, 1/6/2025]\n"
+    )
+    assert [(name(x), x.attribution_rule) for x in q(text)] == [
+        ("Ben Jealous", "name-header"),
+        ("Northern Chumash Tribal Council", "name-header"),
+    ]
+
+
+def test_org_header_needs_the_statement_to_name_it() -> None:
+    # whgov_2025-09-09: "AI Resources for Educators" is a section title, not a source.
+    text = (
+        "Major Organizations Commit to Supporting AI Education\n\n"
+        "Accenture\n\n"
+        "“Accenture commits to the following in support of the Administration’s Pledge for"
+        " American Youth, which we may supplement in the future.”\n\n"
+        "AI Resources for Educators\n\n"
+        "“AI Literacy Training with AI for Education: Qualcomm partners with AI for Education"
+        " to provide AI literacy training to Thinkabit Lab instructors nationwide.”\n"
+    )
+    assert [name(x) for x in q(text)] == ["Accenture", None]
