@@ -48,6 +48,10 @@ class ExtractLimits:
     # it again in its first sentences.
     org_header_max_words: int = 6
     org_header_reach: int = 200
+    # A "Promises Made, Promises Kept" list names whose promises they are once, in
+    # its lead-in; the 2025-11-05 list runs 59 promises, with their "PROMISE KEPT"
+    # paragraphs and topic headers, over some 150 paragraphs.
+    promise_lookback_paras: int = 200
     # "the crowd broke into a chorus of": the noun phrase of who chants stands
     # within this many characters before the mark.
     chant_who_lookback: int = 160

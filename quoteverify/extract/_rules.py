@@ -695,6 +695,54 @@ def statement_header(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "", "prev-lead")
 
 
+_PROMISE_LABEL = re.compile(r"[\s*_✅]*PROMISES?[^\S\n]+MADE[^\S\n]*:")
+_PROMISE_WORD = re.compile(r"promises?\b", re.IGNORECASE)
+_PROMISE_OWNER = re.compile(
+    r"(?P<who>(?:[A-Z][\w.\-]*[^\S\n]+){0,4}[A-Z][\w.\-]*)[’']s[^\S\n]+"
+    r"(?:[\w\-]+[^\S\n]+){0,2}(?i:promises?)\b"
+)
+
+
+def promise_label(ctx: QuoteContext) -> Attribution | None:
+    """A "Promises Made, Promises Kept" list: each promise quoted under the label
+    "PROMISE MADE:", the writer's "PROMISE KEPT:" paragraph after it. The person
+    whose promises the lead-in names made them: "President Trump made good on even
+    more of his promises between Day 100 and Day 200:" (2025-08-07), "Here are just
+    some of President Trump’s PROMISES MADE, PROMISES KEPT:" (2025-11-05), "President
+    Trump has made good on the promises he made on the campaign trail …" (2025-04-28).
+
+    >>> demo('✅ 200 Days of Winning: President Trump Is Keeping His Promises\\n\\nPresident'
+    ...      ' Trump made good on even more of his promises between Day 100 and Day 200:\\n\\n'
+    ...      'PROMISE MADE: “We will close the border. We will stop the invasion of illegals'
+    ...      ' into our country.” (10/12/24)')
+    'quote Trump promise-label'
+    """
+    if not _PROMISE_LABEL.fullmatch(ctx.prefix) or not blank_between(ctx.masked, ctx.plo, ctx.lo):
+        return None
+    m, bare = ctx.masked, ctx.resolver.bare
+    for j in range(
+        ctx.sp.para - 1, max(-1, ctx.sp.para - 1 - ctx.limits.promise_lookback_paras), -1
+    ):
+        pa, pb = ctx.paras[j]
+        if (
+            j == 0
+            or _PROMISE_LABEL.match(m, pa, pb)
+            or re.match(r"[\s*_✅]*PROMISES?\s+KEPT", m[pa:pb])
+        ):
+            continue  # the title, and the list's own items
+        starts = sentence_starts(bare, pa, pb)
+        for x, y in zip(starts, [*starts[1:], pb], strict=True):
+            if not _PROMISE_WORD.search(m, x, y):
+                continue
+            own = _PROMISE_OWNER.search(m, x, y)
+            c = parse_np(m, *own.span("who"), "full") if own else None
+            if c is None:
+                c = sentence_subject(bare, x, y)
+            if c is not None and c.kind == "name" and c.type == "person" and c.title:
+                return Attribution(c, ":", "label")
+    return None
+
+
 def colon_lead(ctx: QuoteContext) -> Attribution | None:
     """A colon lead-in that ends the previous paragraph (the seed: "…, Blinken
     said:" then “I think a lesson…” as a paragraph of its own).
@@ -1521,6 +1569,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
     Rule("statement-header", statement_header),
+    Rule("promise-label", promise_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("source-lead", source_lead),

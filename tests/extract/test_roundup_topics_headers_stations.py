@@ -280,3 +280,20 @@ def test_org_header_needs_the_statement_to_name_it() -> None:
         " to provide AI literacy training to Thinkabit Lab instructors nationwide.”\n"
     )
     assert [name(x) for x in q(text)] == ["Accenture", None]
+
+
+def test_promise_made_label_quotes_the_person_whose_promises_they_are() -> None:
+    # whgov_2025-04-28: the lead-in names no one; the paragraph before it does.
+    text = (
+        "PROMISES MADE, PROMISES KEPT: Border Security Achieved in Fewer Than 100 Days\n\n"
+        "Since President Donald J. Trump took office, he and his administration have ushered"
+        " in the most secure border in modern American history — and he didn’t need"
+        " legislation to do it. President Trump has made good on the promises he made on the"
+        " campaign trail to usher in an unprecedented era of homeland security.\n\n"
+        "Here are a few of those promises:\n\n"
+        "PROMISE MADE: “We will close the border. We will stop the invasion of illegals into"
+        " our country.” (10/12/24, Aurora, CO)\n\n"
+        "PROMISE KEPT:\n\n"
+    )
+    (x,) = [x for x in q(text) if x.kind == "quote"]
+    assert (name(x), x.attribution_rule) == ("Donald J. Trump", "promise-label")
