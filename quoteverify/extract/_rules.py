@@ -535,14 +535,27 @@ def label_in_run(ctx: QuoteContext) -> Attribution | None:
     ...      ' Association: “We have spent a decade fighting.”')
     'quote Renewable Fuels Association label-in-run'
     """
-    if ctx.lo <= ctx.plo or not ctx.prefix.endswith(":"):
+    lo = ctx.lo
+    nl = ctx.masked.rfind("\n", lo, ctx.sp.open)
+    if nl >= 0 and _SOURCE_TAG_END.search(ctx.masked[ctx.plo : nl].rstrip()):
+        lo = nl + 1  # no sentence break after "[Tweet, 4/18/2023]"; the line is one
+    if lo <= ctx.plo or not ctx.prefix.endswith(":"):
         return None
-    prev = ctx.masked[ctx.plo : ctx.lo].rstrip()
-    if not (ctx.after_prev_quote or prev.endswith((".", "!", "?", "”", '"', "…"))):
+    prev = ctx.masked[ctx.plo : lo].rstrip()
+    if not (
+        ctx.after_prev_quote
+        or prev.endswith((".", "!", "?", "”", '"', "…"))
+        or _SOURCE_TAG_END.search(prev)
+    ):
         return None
-    att = attribution_before(ctx.masked, ctx.lo, ctx.sp.open, True)
+    att = attribution_before(ctx.masked, lo, ctx.sp.open, True)
     return att if att is not None and att.how == "label" else None
 
+
+# The item before ends in its source tag: "… caregivers nationwide!” [Tweet,
+# 4/18/2023]" then "Michael Adams, CEO, SAGE USA: “…”" (2023-04-18), "…” [Statement,
+# 3/1/22]" (2022-03-03): "What they are saying" lists.
+_SOURCE_TAG_END = re.compile(r"[”\"][^\S\n]*\[[^\]\n]{1,60}\]$")
 
 _HANDLE_LABEL = re.compile(r"(?:^|(?<=\s))@(?P<h>[A-Za-z0-9_]{2,30})\b[^:“”\"\n]{0,120}:")
 

@@ -297,3 +297,18 @@ def test_promise_made_label_quotes_the_person_whose_promises_they_are() -> None:
     )
     (x,) = [x for x in q(text) if x.kind == "quote"]
     assert (name(x), x.attribution_rule) == ("Donald J. Trump", "promise-label")
+
+
+def test_label_in_run_after_a_source_tag_line() -> None:
+    # whgov_2023-04-18: items on lines of one paragraph, each ending "[Tweet, …]".
+    text = (
+        "WHAT THEY ARE SAYING: Leaders, Caregivers, Advocates and More Applaud President"
+        " Biden’s Executive Order Increasing Access to High-Quality Care and Supporting"
+        " Caregivers\n\n"
+        "AARP Advocates: “We’re at the White House for an announcement that will help family"
+        " caregivers nationwide!” [Tweet, 4/18/2023]\n"
+        "Michael Adams, CEO, SAGE USA: “A beautiful day in the Rose Garden with @HHS_ASH as"
+        " @POTUS signs an executive order increasing support for direct care workers.”"
+        " [Tweet, 4/18/2023]\n"
+    )
+    assert [name(x) for x in q(text)][-1] == "Michael Adams"
