@@ -198,6 +198,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                 op = masked.rfind("(", lo, b)
                 b = op if op > lo else b
             c = parse_np(masked, lo, b, "full")
+            roster = False  # a person's name with the offices they hold
             if c is None:
                 # A label that is a whole clause: "**President Trump** [**described**]
                 # **meeting with President Zelenskyy at the Vatican:**" – its
@@ -220,6 +221,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     )
                 ):
                     c = first
+                    roster = first.kind == "name" and bool(first.title or " " in first.name)
             if c is None and len(masked[lo:b].split()) <= LIMITS.label_max_words:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
@@ -237,7 +239,27 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     c = None
                 if c is not None and _topic_label(masked, lo, b, c):
                     c = None
-            if c is not None and len(masked[lo:end].split()) <= LIMITS.label_lead_max_words:
+            if c is None and "," in masked[lo:b]:
+                # "Vice Chair, Senate Democratic Caucus and Chair, Senate
+                # Intelligence Committee, Virginia Senator Mark Warner:" (2023-02-10),
+                # "Co-chair, …, North Carolina Congresswoman Kathy Manning:"
+                # (2023-05-26): offices first, the titled person last.
+                parts = _parts(masked, lo, b)
+                last = parse_np(masked, *parts[-1], "full") if parts else None
+                if (
+                    last is not None
+                    and last.kind == "name"
+                    and last.type == "person"
+                    and last.title
+                    and not masked[last.end : b].strip(" \t\n*_")
+                ):
+                    if _roster_words(masked, lo, b):
+                        c, roster = last, True
+            n = len(masked[lo:end].split())
+            if c is not None and (
+                n <= LIMITS.label_lead_max_words
+                or (roster and n <= LIMITS.label_roster_max_words and _roster_words(masked, lo, b))
+            ):
                 return Attribution(c, ":", "label")
         if cues:
             # "… Antony Blinken said he could not imagine … the demonstrations: “Q"
@@ -265,6 +287,29 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     return None
+
+
+_ROSTER_SMALL = frozenset("of the and for at in on to with a an & former deputy".split())
+
+
+def _roster_words(masked: str, a: int, b: int) -> bool:
+    """A label of a name and offices is capitalised words but for a few small ones:
+    "Peggy Shepard, Co-Chair of the White House Environmental Justice Advisory
+    Council and Co-Founder and Executive Director of WE ACT for Environmental
+    Justice:" (2023-04-22); a writer's sentence ending in a colon is not ("…,
+    restore peace in Europe and in the Middle East, and build a great iron dome
+    missile defense shield over our entire country — all made in America:").
+
+    >>> label = "Co-chair, Senate and House Bipartisan Task Forces, Congressman Chris Smith"
+    >>> _roster_words(label, 0, len(label))
+    True
+    """
+    low = [
+        w
+        for w in re.findall(r"[A-Za-z][\w’'\-]*", masked[a:b])
+        if w[0].islower() and w not in _ROSTER_SMALL
+    ]
+    return len(low) <= LIMITS.roster_lowercase_max
 
 
 _TOPIC_PREFIX = re.compile(r"[\s*_]*(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+\S")

@@ -88,6 +88,14 @@ class ExtractLimits:
     label_max_words: int = 12
     # The whole lead-in a label may take, asides included.
     label_lead_max_words: int = 20
+    # A "What they are saying" label that is a titled or full name with the offices
+    # it holds runs longer: "Peggy Shepard, Co-Chair of the White House Environmental
+    # Justice Advisory Council and Co-Founder and Executive Director of WE ACT for
+    # Environmental Justice:" (2023-04-22) is 24 words.
+    label_roster_max_words: int = 40
+    # Lower-case words beyond "of", "the", "and"… such a label may hold: "former
+    # deputy national intelligence officer for the Near East" (2023-10-20) has five.
+    roster_lowercase_max: int = 5
     # A participle cue ("…, saying: “Q”") sits right before the mark.
     participle_reach: int = 40
     # The subject of an absolute construction ("with one poster writing") is a

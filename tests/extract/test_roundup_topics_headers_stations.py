@@ -312,3 +312,28 @@ def test_label_in_run_after_a_source_tag_line() -> None:
         " [Tweet, 4/18/2023]\n"
     )
     assert [name(x) for x in q(text)][-1] == "Michael Adams"
+
+
+def test_long_label_offices_then_titled_name() -> None:
+    # whgov_2023-05-26 "What they are saying": offices first, the person last.
+    text = (
+        "WHAT THEY ARE SAYING: Bipartisan Members of Congress, State and Local Leaders,"
+        " Faith-Based Organizations, and Advocates Applaud Release of White House National"
+        " Strategy to Counter Antisemitism\n\n"
+        "Co-chair, Senate and House Bipartisan Task Forces for Combating Antisemitism, North"
+        " Carolina Congresswoman Kathy Manning: “The alarming rise of antisemitism poses a"
+        " threat to Jewish communities and to American values.”\n"
+    )
+    assert name(q(text)[-1]) == "Kathy Manning"
+
+
+def test_long_label_name_then_offices() -> None:
+    # whgov_2023-04-22: a label of 24 words, the person first.
+    text = (
+        "WHAT THEY ARE SAYING: President Biden Takes Action to Build Healthy Communities and"
+        " Advance Environmental Justice\n\n"
+        "Peggy Shepard, Co-Chair of the White House Environmental Justice Advisory Council and"
+        " Co-Founder and Executive Director of WE ACT for Environmental Justice: “The Biden"
+        " Administration has issued an update of Executive Order 12898.”\n"
+    )
+    assert name(q(text)[-1]) == "Peggy Shepard"
