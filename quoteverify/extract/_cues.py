@@ -18,6 +18,7 @@ from quoteverify.extract._lexicon import (
     FINDING_VERBS,
     INDIRECT_ONLY_CUE,
     LABEL_DETERMINERS,
+    LEAD_VERB,
     PARTICIPLE_CUE,
     PREPOSITIONS,
 )
@@ -182,7 +183,12 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             return Attribution(c, "according to", "according")
     cues = list(CUE.finditer(masked, lo, end))
     if stripped.endswith(":"):
-        if not cues and at_para_start and not PARTICIPLE_CUE.search(masked, lo, end):
+        if (
+            not cues
+            and at_para_start
+            and not PARTICIPLE_CUE.search(masked, lo, end)
+            and not topic_label_prefix(masked, lo, end)
+        ):
             # Round-up lead-in: **American Farm Bureau Federation President Zippy Duvall:** “…”
             b = end - 1
             while b > lo and masked[b - 1].isspace():
@@ -192,6 +198,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                 op = masked.rfind("(", lo, b)
                 b = op if op > lo else b
             c = parse_np(masked, lo, b, "full")
+            roster = False  # a person's name with the offices they hold
             if c is None:
                 # A label that is a whole clause: "**President Trump** [**described**]
                 # **meeting with President Zelenskyy at the Vatican:**" – its
@@ -214,6 +221,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     )
                 ):
                     c = first
+                    roster = first.kind == "name" and bool(first.title or " " in first.name)
             if c is None and len(masked[lo:b].split()) <= LIMITS.label_max_words:
                 # "Parsons Corporation Chair, President, and CEO Carey Smith:"
                 c = np_before(masked, lo, b)
@@ -231,7 +239,27 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
                     c = None
                 if c is not None and _topic_label(masked, lo, b, c):
                     c = None
-            if c is not None and len(masked[lo:end].split()) <= LIMITS.label_lead_max_words:
+            if c is None and "," in masked[lo:b]:
+                # "Vice Chair, Senate Democratic Caucus and Chair, Senate
+                # Intelligence Committee, Virginia Senator Mark Warner:" (2023-02-10),
+                # "Co-chair, …, North Carolina Congresswoman Kathy Manning:"
+                # (2023-05-26): offices first, the titled person last.
+                parts = _parts(masked, lo, b)
+                last = parse_np(masked, *parts[-1], "full") if parts else None
+                if (
+                    last is not None
+                    and last.kind == "name"
+                    and last.type == "person"
+                    and last.title
+                    and not masked[last.end : b].strip(" \t\n*_")
+                ):
+                    if _roster_words(masked, lo, b):
+                        c, roster = last, True
+            n = len(masked[lo:end].split())
+            if c is not None and (
+                n <= LIMITS.label_lead_max_words
+                or (roster and n <= LIMITS.label_roster_max_words and _roster_words(masked, lo, b))
+            ):
                 return Attribution(c, ":", "label")
         if cues:
             # "… Antony Blinken said he could not imagine … the demonstrations: “Q"
@@ -259,6 +287,46 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
             if c:
                 return Attribution(c, cue_text(masked, m, end), "lead")
     return None
+
+
+_ROSTER_SMALL = frozenset("of the and for at in on to with a an & former deputy".split())
+
+
+def _roster_words(masked: str, a: int, b: int) -> bool:
+    """A label of a name and offices is capitalised words but for a few small ones:
+    "Peggy Shepard, Co-Chair of the White House Environmental Justice Advisory
+    Council and Co-Founder and Executive Director of WE ACT for Environmental
+    Justice:" (2023-04-22); a writer's sentence ending in a colon is not ("…,
+    restore peace in Europe and in the Middle East, and build a great iron dome
+    missile defense shield over our entire country — all made in America:").
+
+    >>> label = "Co-chair, Senate and House Bipartisan Task Forces, Congressman Chris Smith"
+    >>> _roster_words(label, 0, len(label))
+    True
+    """
+    low = [
+        w
+        for w in re.findall(r"[A-Za-z][\w’'\-]*", masked[a:b])
+        if w[0].islower() and w not in _ROSTER_SMALL
+    ]
+    return len(low) <= LIMITS.roster_lowercase_max
+
+
+_TOPIC_PREFIX = re.compile(r"[\s*_]*(?:\(?Watch\)?[^\S\n]*)?On[^\S\n]+\S")
+
+
+def topic_label_prefix(masked: str, lo: int, end: int) -> bool:
+    """A label that opens on "On" names a topic, never a speaker: the interview
+    round-ups' "On Iran: “I want Iran to be really successful …”", "On DOGE: “…”"
+    (2025-05-04), "On Obamacare: “…”" (2025-11-03), "On the Trump Administration’s
+    highly successful immigration enforcement: “…”" (2026-02-05) – the capitalised
+    word after "On" is what the excerpt is about. A speaker label opens on its name
+    ("Secretary Rubio on tariffs:").
+
+    >>> topic_label_prefix("On Iran:", 0, 8), topic_label_prefix("Secretary Rubio on X:", 0, 21)
+    (True, False)
+    """
+    return _TOPIC_PREFIX.match(masked, lo, end) is not None
 
 
 # A verb right after a label's subject: "President Trump described …",
@@ -293,9 +361,29 @@ def _clause_label_subject(masked: str, lo: int, b: int) -> Cand | None:
     c = _name_cand(m.group(0), m.start(), m.end())
     if c is None or c.kind != "name" or c.type != "person":
         return None
-    if not c.title and " " not in c.name:
+    if not c.title and " " not in c.name and not _surname_lead(masked, m.end(), b):
         return None  # "**Workers abandoned …:**": one capitalised word is a topic
     return c
+
+
+def _surname_lead(masked: str, a: int, b: int) -> bool:
+    """A lone surname is a label's subject when a verb that puts words out follows
+    it: "Finnerty contrasted President Trump’s border security with the Biden
+    Administration’s open border: “…”" and "Duffy touted the success of …: “…”"
+    (2025-08-08, the host and the Secretary named in full before), as "Roy advocated
+    for including everyone at the table …: “…”" (2021-09-24) names Reeta Roy. The
+    resolver gives the full name; a topic's verb ("Workers abandoned …") is none
+    of these.
+
+    >>> _surname_lead(" touted the success of the Administration’s requirement:", 0, 56)
+    True
+    >>> _surname_lead(" abandoned without paychecks:", 0, 29)
+    False
+    """
+    k = a
+    while k < b and masked[k].isspace():
+        k += 1
+    return LEAD_VERB.match(masked, k, b) is not None
 
 
 def _cue_subject(masked: str, a: int, m: re.Match[str]) -> Cand | None:

@@ -151,7 +151,10 @@ ACCORDING_TO = re.compile(r"(?=[aAiI])\b(?:according\s+to|in\s+the\s+words\s+of)
 SCARE_GUARD = re.compile(
     r"(?:\b(?:(?:called|dubbed|nicknamed|known\s+as|so-called|so\s+called|named|the\s+name|"
     r"titled|entitled|labell?ed|branded|the\s+words?|the\s+terms?|the\s+phrase|"
-    r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto)"
+    r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto|"
+    # "the definition of “electronic communications service provider”" (2024-04-17),
+    # "the definition of “racketeering activity”", "… of “lawful presence,”": a term.
+    r"definitions?)"
     r"(?:\s+(?:the|a|an|of|as))?|"
     r"(?:book|books|film|films|movie|song|album|show|series|novel|poem|headline|"
     r"documentary|play|programme|program|podcast|episode|campaign|operation|Operation|"
@@ -167,7 +170,7 @@ called dubbed nicknamed as so-called named name titled entitled labelled labeled
 branded word words term terms phrase slogan hashtag expression label motto book books film
 films movie song album show series novel poem headline documentary play programme program
 podcast episode campaign operation Operation article column op-ed essay report newspaper
-magazine exhibition painting the a an of
+magazine exhibition painting definition definitions the a an of
 """.split()
 )
 

@@ -43,6 +43,15 @@ class ExtractLimits:
     # A header that names the speakers of the list below it ("Special Envoy Steve
     # Witkoff on State of the Union") is short; a longer line is prose.
     list_header_max_words: int = 16
+    # An organisation alone as a statement's header ("Accenture", "Alliance of
+    # Community Health Plans") is a name, not a line of prose; the statement names
+    # it again in its first sentences.
+    org_header_max_words: int = 6
+    org_header_reach: int = 200
+    # A "Promises Made, Promises Kept" list names whose promises they are once, in
+    # its lead-in; the 2025-11-05 list runs 59 promises, with their "PROMISE KEPT"
+    # paragraphs and topic headers, over some 150 paragraphs.
+    promise_lookback_paras: int = 200
     # "the crowd broke into a chorus of": the noun phrase of who chants stands
     # within this many characters before the mark.
     chant_who_lookback: int = 160
@@ -79,6 +88,14 @@ class ExtractLimits:
     label_max_words: int = 12
     # The whole lead-in a label may take, asides included.
     label_lead_max_words: int = 20
+    # A "What they are saying" label that is a titled or full name with the offices
+    # it holds runs longer: "Peggy Shepard, Co-Chair of the White House Environmental
+    # Justice Advisory Council and Co-Founder and Executive Director of WE ACT for
+    # Environmental Justice:" (2023-04-22) is 24 words.
+    label_roster_max_words: int = 40
+    # Lower-case words beyond "of", "the", "and"… such a label may hold: "former
+    # deputy national intelligence officer for the Near East" (2023-10-20) has five.
+    roster_lowercase_max: int = 5
     # A participle cue ("…, saying: “Q”") sits right before the mark.
     participle_reach: int = 40
     # The subject of an absolute construction ("with one poster writing") is a

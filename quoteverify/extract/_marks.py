@@ -319,20 +319,40 @@ def _close_on_later_line(
     as the GUM corpus rebuilds it, subtitles, transcripts) break a quotation of
     several sentences over lines without re-opening it: said, "I think we have
     learned a lot.\nIt was a very emotional day."  Without this the quotation
-    stops at its first sentence and the rest is lost."""
+    stops at its first sentence and the rest is lost.
+
+    The later lines may quote someone inside the excerpt in single marks: a local
+    outlet's story quoted over paragraphs, "“Servers and other tipped workers could
+    see significant financial benefits …" then "‘You’re talking $2,500 to $3,000 in
+    their pocket a year …,’ Citrano said.” (Watch)" and "“More tools could be coming
+    to the industry …" then "‘In that $12.5, it was $100 million …,’ Wilbanks said.
+    …”" (White House 2025-08-05, two stations). A nested ‘…’ closed before the
+    double closing mark is part of the excerpt, not a quotation of its own."""
     by_para: dict[int, list[Span]] = {}
     for sp in spans:
         by_para.setdefault(sp.para, []).append(sp)
     out: list[Span] = []
+    covered = (-1, -1)  # (last paragraph, offset) a joined quotation swallowed
     for sp in spans:
+        if sp.para <= covered[0] and sp.open < covered[1]:
+            continue  # nested in the excerpt joined above
         if sp.closed or not sp.reached_para_end or sp.family not in '"“”':
             out.append(sp)
             continue
         joined = sp
         for pj in range(sp.last_para + 1, min(len(paras), sp.last_para + 1 + LIMITS.open_lines)):
             lo, hi = paras[pj]
-            first = next(iter(_marks_in(text, masked, lo, hi)), None)
+            marks = _marks_in(text, masked, lo, hi)
             later = by_para.get(pj, [])
+            first = marks[0] if marks else None
+            if sp.family == "“" and first is not None and first.ch in _SINGLE_OPENERS:
+                # Skip the excerpt's own nested quotations, each closed before
+                # the next double mark.
+                first = next((mk for mk in marks if mk.ch in "“”"), None)
+                stop = first.pos if first is not None else hi
+                if any(x.family not in _SINGLE_OPENERS or x.close > stop for x in later):
+                    break
+                later = []
             if first is None:
                 if later:
                     break
@@ -348,6 +368,7 @@ def _close_on_later_line(
                 sp.open, sp.start, first.pos, first.pos + 1, True, sp.family, sp.para, pj,
                 [f"quotation runs over {pj - sp.para + 1} lines without re-opening"],
             )  # fmt: skip
+            covered = (pj, first.pos)
             break
         out.append(joined)
     return out

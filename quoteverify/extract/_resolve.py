@@ -226,6 +226,34 @@ class Resolver:
                 return e
         return None
 
+    def _titled_full_name(self, c: Cand) -> _Entity | None:
+        """The full name a titled surname stands for when two people share the
+        surname: "President Trump" is President Donald J. Trump, not First Lady
+        Melania Trump named later in the same sentence ("In his remarks, President
+        Trump commended First Lady Melania Trump …", 2025-05-19); "President Biden"
+        is not "Dr. Jill Biden" (2021 and 2022 releases on the First Lady's events).
+        The latest full name whose title shares the mention's last title word."""
+        if not c.title:
+            return None
+        word = c.title.split()[-1].lower()
+        ents = self.index.by_surname.get(c.name) or []
+        if len({e.name for e in ents}) < 2:
+            return None
+        best = None
+        for e in ents:
+            if not e.title or word not in e.title.lower().split():
+                continue
+            if e.pos < c.start:
+                best = e  # the latest before the mention
+            elif best is None:
+                best = e  # else the first after it
+                break
+        plain = self.index.full_name(c.name, c.start)
+        if best is not None and plain is not None and best.name.endswith(" " + plain.name):
+            # One person parsed twice ("… Global Affairs Loyce Pace", 2021-09-24).
+            return plain
+        return best
+
     def _person(self, name: str, title: str | None, c: Cand, mention: str) -> Speaker:
         # The title is kept from the first mention that had one.
         title = self.index.first_title.get(name) or self.titles.get(name) or title
@@ -238,7 +266,7 @@ class Resolver:
             if c.type in ("organization", "group"):
                 return Speaker(c.name, mention, c.start, c.end, c.type, None)
             if len(c.name.split(" ")) == 1:
-                ent = self.index.full_name(c.name, c.start)
+                ent = self._titled_full_name(c) or self.index.full_name(c.name, c.start)
                 if ent is not None:
                     return self._person(ent.name, c.title or ent.title, c, mention)
             return self._person(c.name, c.title, c, mention)

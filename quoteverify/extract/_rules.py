@@ -26,6 +26,7 @@ from typing import Literal
 
 from quoteverify.extract._cues import (
     Attribution,
+    _clause_label_subject,
     as_finding,
     attribution_after,
     attribution_before,
@@ -40,6 +41,7 @@ from quoteverify.extract._lexicon import (
     LEAD_VERB,
     NOT_SPEAKERS,
     OUTLET_DOCS,
+    PARTICIPLE_CUE,
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
@@ -240,7 +242,9 @@ def outlet_headline(ctx: QuoteContext) -> Decision | None:
     if lo == 0 and ctx.plo == 0:
         return None  # the article's title line
     m = _OUTLET_HEADLINE.fullmatch(ctx.masked, max(lo, ctx.plo), hi)
-    if m is None or sp.open < m.start("head") + 2:
+    if m is None:
+        return None
+    if sp.open < m.start("head") + 2 and not _headline_goes_on(ctx, hi):
         return None  # "Name: “…”" is a label of the quotation, not a headline
     label = m.group("label").split()
     if len(label) > 6 or not _title_case(label + ["X"]):
@@ -248,6 +252,68 @@ def outlet_headline(ctx: QuoteContext) -> Decision | None:
     head = m.group("head")
     tail = re.sub(r"(?:\[[^\]\n]{1,20}\]|[\s”’\"'*_)])+$", "", head)
     if not tail or tail[-1] in ".!?" or len(head.split()) > ctx.limits.headline_max_words:
+        return None
+    return Decision("heading")
+
+
+def _headline_goes_on(ctx: QuoteContext, hi: int) -> bool:
+    """A headline may open on its quoted words and go on after them: "FOX 10
+    (Phoenix, AZ): ‘Trump accounts’ for newborns could grow to $1.9M, Treasury says"
+    (2025-08-05), "RealClearPolitics.com: ‘One Big, Beautiful Bill’ Will Give
+    Americans a Secure Border", "US: ‘Catch and release is ended’ The Washington
+    Times" (other round-ups). A label's quotation fills the rest of its line; here
+    words follow that start with no comma or period.
+
+    >>> demo('Title\\n\\nFOX 10 (Phoenix, AZ): ‘Trump accounts’ for newborns could grow'
+    ...      ' to $1.9M, Treasury says', 0)
+    'heading None outlet-headline'
+    """
+    sp = ctx.sp
+    rest = ctx.masked[sp.close : hi]
+    return re.match(r"[^\S\n]+[\w$]", rest) is not None and len(rest.split()) >= 2
+
+
+_RUN_LABEL = re.compile(r"[A-Z][^:“”\"\n]{1,60}:[^\S\n]+")
+_NEXT_LABEL = re.compile(r"[^\S\n]+[A-Z][\w.&’'\-]*(?:[^\S\n]+[A-Z][\w.&’'\-]*){0,4}:[^\S\n]")
+
+
+def headline_run(ctx: QuoteContext) -> Decision | None:
+    """A round-up's "Outlet: Headline" items run together in one paragraph, quoted
+    words inside a headline: "… Fox Business: US economy grew faster than expected in
+    the second quarter MarketWatch: ‘Thanks to the mighty consumer,’ GDP shows more
+    spring in U.S. economic growth Reuters: …" (2025-09-25), "New York Post: Trump
+    orders Border Patrol to immediately stop setting illegal migrants free in the US:
+    ‘Catch and release is ended’ The Washington Times: Under Trump, …" (2025-01-28).
+    The writer's words since the sentence start open on a label and go on past it;
+    after the quotation the headline goes on, or the next label follows, with no
+    sentence punctuation ("Name: “Q”" quotes right after its label).
+
+    >>> demo('Title\\n\\nFox Business: US economy grew faster than expected in the second'
+    ...      ' quarter MarketWatch: ‘Thanks to the mighty consumer,’ GDP shows more spring in'
+    ...      ' U.S. economic growth Reuters: US economy grows at fastest pace in nearly two'
+    ...      ' years in second quarter', 0)
+    'heading None headline-run'
+    """
+    sp = ctx.sp
+    if not sp.closed or sp.last_para != sp.para or len(ctx.words) > ctx.limits.headline_max_words:
+        return None
+    if ctx.body.rstrip()[-1:] in ".!?":
+        return None
+    first = _RUN_LABEL.match(ctx.prefix)
+    if first is None or "\n" in ctx.prefix or len(ctx.prefix[first.end() :].split()) < 3:
+        return None
+    if re.search(r"[.!?][”’\"']*[^\S\n]+[A-Z]", ctx.prefix):
+        return None  # a sentence of the writer's ended in between
+    hi = ctx.paras[sp.last_para][1]
+    nxt = _NEXT_LABEL.search(ctx.masked, sp.close, hi)
+    tail = ctx.masked[sp.close : nxt.start() if nxt else hi].strip(" \t*_")
+    if tail and (not ctx.masked[sp.close : sp.close + 1].isspace() or tail[-1] in '.!?”"'):
+        return None
+    # A run: another item's label before this one, or the next label right after
+    # the quoted words. One label and a sentence is a fact sheet's bullet
+    # ("Expanding Access: The President launched “Shots to Go” events …").
+    labels = len(_NEXT_LABEL.findall(" " + ctx.prefix + " "))
+    if labels < 2 and not (nxt is not None and not tail):
         return None
     return Decision("heading")
 
@@ -343,6 +409,7 @@ EARLY_KIND_RULES: tuple[Rule, ...] = (
     Rule("heading-guess", heading_guess),
     Rule("headline-line", headline_line),
     Rule("outlet-headline", outlet_headline),
+    Rule("headline-run", headline_run),
     Rule("name-list", name_list),
     Rule("scare-term", scare_term),
 )
@@ -443,6 +510,13 @@ def cue_before(ctx: QuoteContext) -> Attribution | None:
     ...      ' Antony Blinken loves history lessons so much, here’s one that comes to mind.”')
     'quote Russian Foreign Ministry cue-before'
     """
+    if _term_earlier_in_sentence(ctx) and PARTICIPLE_CUE.search(ctx.prefix):
+        return None  # ``lead-with-quoted-phrase`` reads the whole sentence
+    if "," not in ctx.prefix and _topic_item(ctx):
+        # "On the massive fraud scandals plaguing Minnesota and other Democrat-run
+        # states: “…”" (2026-02-05): a topic label, its "states" no cue; "On Iran,
+        # the President said: “…”" has its clause after a comma.
+        return None
     return attribution_before(
         ctx.masked, ctx.lo, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, ctx.lo)
     )
@@ -461,14 +535,27 @@ def label_in_run(ctx: QuoteContext) -> Attribution | None:
     ...      ' Association: “We have spent a decade fighting.”')
     'quote Renewable Fuels Association label-in-run'
     """
-    if ctx.lo <= ctx.plo or not ctx.prefix.endswith(":"):
+    lo = ctx.lo
+    nl = ctx.masked.rfind("\n", lo, ctx.sp.open)
+    if nl >= 0 and _SOURCE_TAG_END.search(ctx.masked[ctx.plo : nl].rstrip()):
+        lo = nl + 1  # no sentence break after "[Tweet, 4/18/2023]"; the line is one
+    if lo <= ctx.plo or not ctx.prefix.endswith(":"):
         return None
-    prev = ctx.masked[ctx.plo : ctx.lo].rstrip()
-    if not (ctx.after_prev_quote or prev.endswith((".", "!", "?", "”", '"', "…"))):
+    prev = ctx.masked[ctx.plo : lo].rstrip()
+    if not (
+        ctx.after_prev_quote
+        or prev.endswith((".", "!", "?", "”", '"', "…"))
+        or _SOURCE_TAG_END.search(prev)
+    ):
         return None
-    att = attribution_before(ctx.masked, ctx.lo, ctx.sp.open, True)
+    att = attribution_before(ctx.masked, lo, ctx.sp.open, True)
     return att if att is not None and att.how == "label" else None
 
+
+# The item before ends in its source tag: "… caregivers nationwide!” [Tweet,
+# 4/18/2023]" then "Michael Adams, CEO, SAGE USA: “…”" (2023-04-18), "…” [Statement,
+# 3/1/22]" (2022-03-03): "What they are saying" lists.
+_SOURCE_TAG_END = re.compile(r"[”\"][^\S\n]*\[[^\]\n]{1,60}\]$")
 
 _HANDLE_LABEL = re.compile(r"(?:^|(?<=\s))@(?P<h>[A-Za-z0-9_]{2,30})\b[^:“”\"\n]{0,120}:")
 
@@ -534,11 +621,11 @@ def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
     return Attribution(c, ":", "label")
 
 
-def _colon_lead_sentence(ctx: QuoteContext) -> tuple[int, int] | None:
+def _colon_lead_sentence(ctx: QuoteContext, topic: bool = False) -> tuple[int, int] | None:
     """The last sentence of the previous paragraph when it ends in a colon and
-    the quotation opens its own paragraph."""
+    the quotation opens its own paragraph (with ``topic``, after a topic label)."""
     sp = ctx.sp
-    if not ctx.at_para_start or sp.para == 0:
+    if not (ctx.at_para_start or topic) or sp.para == 0:
         return None
     pa, pb = ctx.paras[sp.para - 1]
     if not _ends_with_colon(ctx.masked, pa, pb, ctx.limits):
@@ -574,6 +661,99 @@ def statement_label(ctx: QuoteContext) -> Attribution | None:
     if c is None or c.kind not in ("name", "role") or c.type == "organization":
         return None
     return Attribution(c, ":", "prev-lead")
+
+
+_STATEMENT_HEADER = re.compile(
+    r"[\s*_]*(?:(?:An?|The)\s+)?Statement\s+(?:from|by)\s+(?P<np>[^:\n“”\"]{2,100}?)"
+    r"(?:\s+on\s+[^:\n“”\"]{2,120})?[\s*_]*"
+)
+
+
+def statement_header(ctx: QuoteContext) -> Attribution | None:
+    """A release titled or headed "Statement from X", with no colon, over a
+    paragraph that is X's quotation: "Statement from the Press Secretary" over
+    "“The Government of Colombia has agreed to all of President Trump’s terms …"
+    (2025-01-26; the same header on 2025-02-28, 2025-03-05 and 2025-03-16),
+    "Statement from Secretary of State Marco Rubio" over "“Tonight, Israel took
+    unilateral action against Iran. …" (2025-06-12), "Statement from President Joe
+    Biden on Climate Pollution Reduction Grants" (2024-07-22). X speaks; a statement
+    of two ("Statement from Secretary Rubio and NSC Waltz on …") is not read.
+
+    >>> demo('Statement from Secretary of State Marco Rubio\\n\\n“Tonight, Israel took'
+    ...      ' unilateral action against Iran. We are not involved in strikes against Iran.”')
+    'quote Marco Rubio statement-header'
+    """
+    sp = ctx.sp
+    if ctx.prefix or not ctx.at_para_start or sp.para == 0:
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    m = _STATEMENT_HEADER.fullmatch(ctx.masked, a, b)
+    if m is None:
+        return None
+    x, y = m.span("np")
+    if re.search(r"\band\b|&", ctx.masked[x:y]):
+        return None
+    words = ctx.masked[x:y].split()
+    if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
+        # "the Press Secretary": an office, which the name parser would split
+        # into a title and a one-word name.
+        c = parse_np(ctx.masked.lower(), x, y, "full")
+        if c is not None and c.kind == "role":
+            role = " ".join(words[1:])
+            c = Cand("role", x, y, role, role, "person", head=c.head)
+    else:
+        c = parse_np(ctx.masked, x, y, "full")
+    if c is None or c.kind not in ("name", "role") or c.type == "organization":
+        return None
+    return Attribution(c, "", "prev-lead")
+
+
+_PROMISE_LABEL = re.compile(r"[\s*_✅]*PROMISES?[^\S\n]+MADE[^\S\n]*:")
+_PROMISE_WORD = re.compile(r"promises?\b", re.IGNORECASE)
+_PROMISE_OWNER = re.compile(
+    r"(?P<who>(?:[A-Z][\w.\-]*[^\S\n]+){0,4}[A-Z][\w.\-]*)[’']s[^\S\n]+"
+    r"(?:[\w\-]+[^\S\n]+){0,2}(?i:promises?)\b"
+)
+
+
+def promise_label(ctx: QuoteContext) -> Attribution | None:
+    """A "Promises Made, Promises Kept" list: each promise quoted under the label
+    "PROMISE MADE:", the writer's "PROMISE KEPT:" paragraph after it. The person
+    whose promises the lead-in names made them: "President Trump made good on even
+    more of his promises between Day 100 and Day 200:" (2025-08-07), "Here are just
+    some of President Trump’s PROMISES MADE, PROMISES KEPT:" (2025-11-05), "President
+    Trump has made good on the promises he made on the campaign trail …" (2025-04-28).
+
+    >>> demo('✅ 200 Days of Winning: President Trump Is Keeping His Promises\\n\\nPresident'
+    ...      ' Trump made good on even more of his promises between Day 100 and Day 200:\\n\\n'
+    ...      'PROMISE MADE: “We will close the border. We will stop the invasion of illegals'
+    ...      ' into our country.” (10/12/24)')
+    'quote Trump promise-label'
+    """
+    if not _PROMISE_LABEL.fullmatch(ctx.prefix) or not blank_between(ctx.masked, ctx.plo, ctx.lo):
+        return None
+    m, bare = ctx.masked, ctx.resolver.bare
+    for j in range(
+        ctx.sp.para - 1, max(-1, ctx.sp.para - 1 - ctx.limits.promise_lookback_paras), -1
+    ):
+        pa, pb = ctx.paras[j]
+        if (
+            j == 0
+            or _PROMISE_LABEL.match(m, pa, pb)
+            or re.match(r"[\s*_✅]*PROMISES?\s+KEPT", m[pa:pb])
+        ):
+            continue  # the title, and the list's own items
+        starts = sentence_starts(bare, pa, pb)
+        for x, y in zip(starts, [*starts[1:], pb], strict=True):
+            if not _PROMISE_WORD.search(m, x, y):
+                continue
+            own = _PROMISE_OWNER.search(m, x, y)
+            c = parse_np(m, *own.span("who"), "full") if own else None
+            if c is None:
+                c = sentence_subject(bare, x, y)
+            if c is not None and c.kind == "name" and c.type == "person" and c.title:
+                return Attribution(c, ":", "label")
+    return None
 
 
 def colon_lead(ctx: QuoteContext) -> Attribution | None:
@@ -760,7 +940,9 @@ def source_lead_inline(ctx: QuoteContext) -> Attribution | None:
 
 
 _ROUNDUP_LEAD = re.compile(
-    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are)|Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
+    # "Here the top moments you may have missed:" (2025-11-03) drops its verb.
+    r"(?:Here(?:’s|'s|[^\S\n]+is|[^\S\n]+are|(?=[^\S\n]+(?:the|some)\b))|"
+    r"Below[^\S\n]+(?:is|are))\b[^:“”\"\n]{0,80}:"
 )
 
 
@@ -784,10 +966,12 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
     'quote Donald J. Trump carry-over'
     """
     sp = ctx.sp
-    if not ctx.at_para_start or sp.para == 0:
-        return None
     m, bare = ctx.masked, ctx.resolver.bare
-    s = _colon_lead_sentence(ctx)
+    # The first item may carry a topic label: "On prices: “…”" (2025-05-04).
+    topic = bool(ctx.prefix) and _topic_item(ctx) and blank_between(m, ctx.plo, ctx.lo)
+    if not (ctx.at_para_start or topic) or sp.para == 0:
+        return None
+    s = _colon_lead_sentence(ctx, topic)
     if s is not None:
         a, b = s
         while a < b and m[a] in " \t\n*_":
@@ -809,12 +993,14 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
         last = ctx.sp.para - 1
     for j in range(last, max(0, last - ctx.limits.roundup_lede_paras) - 1, -1):
         pa, pb = ctx.paras[j]
+        if j < last and not re.search(r"[.!?:][”’\"')\s*_]*$", m[pa:pb]):
+            continue  # a title or heading line is no lede (2026-02-05's title)
         starts = sentence_starts(bare, pa, pb)
         ends = [*starts[1:], pb]
         for x, y in reversed(list(zip(starts, ends, strict=True))):
             if x >= a:
                 continue  # the lead-in itself
-            c = sentence_subject(bare, x, y)
+            c = sentence_subject(bare, x, y) or _subject_after_intro(bare, x, y)
             if c is None:
                 continue
             if c.kind == "name" and c.type == "person" and (c.title or " " in c.name):
@@ -827,7 +1013,73 @@ def roundup_lead(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
-_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video)\)")
+def _subject_after_intro(bare: str, a: int, b: int) -> Cand | None:
+    """A titled or full name and its verb right after a comma of an introductory
+    phrase that itself holds commas, which ``sentence_subject`` does not get past:
+    "In a commanding, nearly hour-long Oval Office exclusive with NBC News anchor Tom
+    Llamas, President Donald J. Trump delivered …" (2026-02-05), "More than one year
+    into his second term, President Trump showcased …" (the same lede).
+
+    >>> _subject_after_intro('More than one year into his second term, President Trump'
+    ...                      ' showcased the progress.', 0, 79).name
+    'Trump'
+    """
+    for mm in re.finditer(r",[^\S\n]+", bare[a:b]):
+        c = _clause_label_subject(bare, a + mm.end(), b)
+        if c is not None:
+            return c
+    return None
+
+
+# A compilation's date tag after each quotation does what a "(Watch)" link does:
+# "“…” (2/24/26) “They can’t have nuclear weapons. …” (2/19/26)" (2026-03-02),
+# "“…” (6/16/25) “You can’t have peace if Iran has a nuclear weapon.” (6/14/25)"
+# (2025-06-17): the dated quotations of one person.
+_DATE_TAG = r"\d{1,2}/\d{1,2}/\d{2,4}"
+_WATCH_AFTER = re.compile(r"[^\S\n]*\((?:Watch|Link|Video|" + _DATE_TAG + r")\)")
+
+
+def _topic_item(ctx: QuoteContext) -> bool:
+    """The quotation's words before it are a round-up's topic label only ("On
+    tariffs:", "(Watch) On Obamacare:"): an interview's excerpts listed by topic
+    after a lead-in, "On prices: “…” On securing the border: “…”" (2025-05-04), "On
+    optimism: “…”" (2025-07-15), "On ending the Democrat Shutdown: “…” On Obamacare:
+    “…”" (2025-11-03). The topic names no one; the speaker is the round-up's.
+
+    >>> demo('Title\\n\\nPresident Donald J. Trump, in an exclusive interview on Meet the'
+    ...      ' Press, outlined the historic successes of his first 100 days.\\n\\nHere are'
+    ...      ' the top moments you missed:\\n\\nOn prices: “Prices are down on groceries.”'
+    ...      ' On Iran: “I want Iran to be really successful, really great, really'
+    ...      ' fantastic.”')
+    'quote Donald J. Trump carry-over'
+    """
+    if _TOPIC_LABEL.fullmatch(ctx.prefix) is None:
+        return _topic_with_term(ctx)
+    prev = ctx.prev_span
+    if prev is not None and prev.last_para == ctx.sp.para and prev.close <= ctx.lo:
+        return _HEADER_GAP.fullmatch(ctx.masked, prev.close, ctx.lo) is not None
+    return blank_between(ctx.masked, ctx.plo, ctx.lo)
+
+
+def _topic_with_term(ctx: QuoteContext) -> bool:
+    """A topic label that quotes a term: "… than we’ve ever had…” On “retribution”:
+    “It’s the opposite. …”" (2025-11-03). The label runs from the item before to the
+    quotation, the term's marks inside it.
+
+    >>> demo('Title\\n\\nPresident Donald J. Trump used his powerhouse interview on 60'
+    ...      ' Minutes to showcase record stock market gains.\\n\\nHere the top moments you'
+    ...      ' may have missed:\\n\\nOn Obamacare: “Obamacare is terrible.” On “retribution”:'
+    ...      ' “It’s the opposite. I think I’ve been very mild mannered.”')
+    'quote Donald J. Trump carry-over'
+    """
+    pq, term = ctx.prev_quote, ctx.prev_span
+    if pq is None or term is None or term.last_para != ctx.sp.para or not pq.closed:
+        return False
+    a = pq.end + 1  # after the item's closing mark
+    if not (a <= term.open and term.close <= ctx.lo) or a < ctx.plo:
+        return False
+    label = re.sub(r"[“”\"]", "", ctx.masked[a : ctx.sp.open]).strip(" \t*_")
+    return _TOPIC_LABEL.fullmatch(label) is not None
 
 
 # "On negotiations to end the war in Ukraine:", after any "(Watch)" of the item before.
@@ -886,12 +1138,38 @@ def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     ...      ' social care’.')
     'quote Janet Morrow lead-with-quoted-phrase'
     """
-    if not ctx.after_prev_quote or not (ctx.prefix.endswith(":") or CUE.search(ctx.prefix)):
+    if not ctx.after_prev_quote or not (
+        ctx.prefix.endswith(":")
+        or CUE.search(ctx.prefix)
+        or (_term_earlier_in_sentence(ctx) and PARTICIPLE_CUE.search(ctx.prefix))
+    ):
         return None
     lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
     return attribution_before(
         ctx.resolver.bare, lo2, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, lo2)
     )
+
+
+def _term_earlier_in_sentence(ctx: QuoteContext) -> bool:
+    """The writer's sentence quotes a name or term before the quotation, and a
+    participle cue follows it: "In his remarks, President Trump commended First Lady
+    Melania Trump for her work to help pass the “TAKE IT DOWN” Act, saying, “I want to
+    thank Melania …”" (2025-05-19). Read from the term only, the clause's subject
+    would be "Act"; the sentence's subject speaks.
+
+    >>> demo('Title\\n\\nFirst Lady Melania Trump joined President Donald J. Trump in the'
+    ...      ' White House Rose Garden.\\n\\nIn his remarks, President Trump commended First'
+    ...      ' Lady Melania Trump for her work to help pass the “TAKE IT DOWN” Act, saying, “I'
+    ...      ' want to thank Melania for your leadership on this very important issue.”')
+    'quote Donald J. Trump lead-with-quoted-phrase'
+    """
+    prev = ctx.prev_span
+    if prev is None or not ctx.after_prev_quote or prev.last_para != ctx.sp.para:
+        return False
+    pq = ctx.prev_quote
+    if pq is not None and pq.start == prev.start:
+        return False  # the quotation before was a quotation, not a term
+    return ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para) < prev.open
 
 
 def list_lead(ctx: QuoteContext) -> Attribution | None:
@@ -915,7 +1193,7 @@ def list_lead(ctx: QuoteContext) -> Attribution | None:
 
 # What a round-up leaves between quotations under a header: its "(Watch)" links.
 _HEADER_GAP = re.compile(r"(?:\(?Watch\)?|[\s.,;])*")
-_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?")
+_WATCH_ONLY = re.compile(r"\(?(?:Watch|Link|Video)\)?|\(" + _DATE_TAG + r"\),?")
 
 
 def header_lead(ctx: QuoteContext) -> Attribution | None:
@@ -954,6 +1232,91 @@ def header_lead(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, ":", "list")
 
 
+# What may follow a statement in its paragraph: a source tag, "[Statement, 1/6/2025]",
+# "[Tweet, 5/25/23]" (2025-01-06, 2023-05-26 "What they are saying" lists).
+_CITATION_TAIL = re.compile(r"[\s*_.]*(?:\[[^\]\n]{1,60}\][\s*_.]*)?")
+# Where a speaker header's name ends and its affiliation starts: "Karen Lynch – CVS
+# Health President and CEO", "Ben Jealous, Executive Director, Sierra Club", "Rep.
+# Jared Huffman (D-CA-02)".
+_HEADER_NAME_END = re.compile(r"[^\S\n]+[–—-][^\S\n]+|,|[^\S\n]*\(")
+
+
+def name_header(ctx: QuoteContext) -> Attribution | None:
+    """A "What they are saying" list: each statement a paragraph of its own under a
+    line naming its author with an affiliation and no punctuation after it: "Karen
+    Lynch – CVS Health President and CEO" (2021-11-29, seven statements), "Ben Jealous,
+    Executive Director, Sierra Club" and "Rep. Jared Huffman (D-CA-02)" (2025-01-06,
+    thirty), "Marc H. Morial, President and CEO of National Urban League" (2024-06-18),
+    "Praveen Thadani, President/CEO, Priority Health" (2024-03-27). The person before
+    the first dash, comma or bracket speaks (``header-lead`` needs a titled name as
+    the whole line).
+
+    >>> demo('Business Leader Statements:\\n\\nKaren Lynch – CVS Health President and CEO'
+    ...      '\\n\\n“We’re seeing progress with port congestion and staffing levels as a'
+    ...      ' result of the administration’s recent actions.”')
+    'quote Karen Lynch name-header'
+    """
+    sp = ctx.sp
+    # Paragraph 0 is the article's title ("First Lady Melania Trump Honors Military
+    # Mothers, the Soul of our Nation" over a quotation, 2026-05-06), and a
+    # statement under a header fills its paragraph.
+    if ctx.prefix or not ctx.at_para_start or sp.para < 2:
+        return None
+    if not _CITATION_TAIL.fullmatch(ctx.masked, sp.close, ctx.paras[sp.last_para][1]):
+        return None
+    a, b = ctx.paras[sp.para - 1]
+    seg = ctx.masked[a:b].strip(" \t\n*_")
+    if not seg or "\n" in seg or len(seg.split()) > ctx.limits.list_header_max_words:
+        return None
+    if any(q in seg for q in '“”":') or re.search(r"[.!?;,]$", seg):
+        return None  # a colon makes it a label line (``label-over-headline``)
+    a += len(ctx.masked[a:b]) - len(ctx.masked[a:b].lstrip(" \t\n*_"))
+    m = _HEADER_NAME_END.search(ctx.masked, a, b)
+    if m is None:
+        return _org_header(ctx, a, b)
+    if m.start() - a < 3:
+        return None
+    c = parse_np(ctx.masked, a, m.start(), "full")
+    if c is None or c.kind != "name" or c.type != "person":
+        return None
+    if not c.title and " " not in c.name:
+        return None
+    if "Statement" in c.name.split():
+        return None  # "Joint Statement of BMW, Ford, Honda, …" (2021-08-05) names a document
+    return Attribution(c, "", "prev-lead")
+
+
+def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
+    """An organisation's name alone as the header of its statement, which names it
+    again: "Qualcomm" over "“Qualcomm Thinkabit Lab: This program offers …”",
+    "Accenture" over "“Accenture commits to the following …”" (2025-09-09, fifty
+    pledges), "Northern Chumash Tribal Council" over "“The Northern Chumash Tribal
+    Council extends its heartfelt gratitude …" (2025-01-06). The statement's own
+    mention of the whole name tells a header from a section title ("AI Resources for
+    Educators" over "“AI Literacy Training with AI for Education: Qualcomm partners
+    …”", the same text).
+
+    >>> demo('Major Organizations Commit to Supporting AI Education\\n\\nAccenture\\n\\n'
+    ...      '“Accenture commits to the following in support of the Administration’s Pledge'
+    ...      ' for American Youth, which we may supplement in the future.”')
+    'quote Accenture name-header'
+    """
+    while b > a and ctx.masked[b - 1] in " \t\n*_":
+        b -= 1
+    seg = ctx.masked[a:b]
+    words = seg.split()
+    if not words or len(words) > ctx.limits.org_header_max_words:
+        return None
+    c = parse_np(ctx.masked, a, b, "full")
+    if c is None or c.kind != "name" or c.title or c.end - c.start != len(seg):
+        return None
+    head = ctx.body[: ctx.limits.org_header_reach]
+    if not re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head):
+        return None
+    org = Cand("name", c.start, c.end, c.name, None, "organization", head=c.head)
+    return Attribution(org, "", "prev-lead")
+
+
 def label_over_headline(ctx: QuoteContext) -> Attribution | None:
     """An op-ed round-up item: a label naming the writer and the outlet, then the
     piece's headline, then a paragraph quoting it: "Rep. Tom Cole (R-OK) on
@@ -979,10 +1342,37 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
         return None
     if "\n" in ctx.masked[a:b].strip():
         return None
+    station = _station_label(ctx.masked, a, colon)
+    if station is not None:
+        return Attribution(station, ":", "prev-lead")
     att = attribution_before(ctx.masked, a, colon + 1, True)
     if att is None or att.how != "label" or att.cand.kind != "name":
         return None
     return Attribution(att.cand, ":", "prev-lead")
+
+
+_STATION = re.compile(
+    r"[\s*_]*(?P<np>(?:[A-Z][\w&.\-]*[^\S\n]+)+\d{1,2}(?:[^\S\n]+[A-Z][\w.\-]*)*)"
+    r"[^\S\n]*(?:\([^()\n]{2,40}\))?[\s*_]*"
+)
+
+
+def _station_label(masked: str, a: int, b: int) -> Cand | None:
+    """A broadcaster named with its channel number, which the name parser stops
+    at: "FOX 10 (Phoenix, AZ):" (2025-08-05), "News 5 Cleveland:" and "Fox 8 News:"
+    (2025-07-29), "Spectrum News 1 (Toledo, OH):" (2025-08-21) over a headline. The
+    whole name speaks, not the word before or after the number.
+
+    >>> _station_label("FOX 10 (Phoenix, AZ)", 0, 20).name
+    'FOX 10'
+    >>> _station_label("News 5 Cleveland", 0, 16).name
+    'News 5 Cleveland'
+    """
+    m = _STATION.fullmatch(masked, a, b)
+    if m is None:
+        return None
+    x, y = m.span("np")
+    return Cand("name", x, y, " ".join(masked[x:y].split()), None, "organization", head=masked[x:y])
 
 
 def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
@@ -1191,6 +1581,8 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-before", cue_before),
     Rule("label-in-run", label_in_run),
     Rule("statement-label", statement_label),
+    Rule("statement-header", statement_header),
+    Rule("promise-label", promise_label),
     Rule("colon-lead", colon_lead),
     Rule("colon-lead-subject", colon_lead_subject),
     Rule("source-lead", source_lead),
@@ -1199,6 +1591,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("list-lead", list_lead),
     Rule("header-lead", header_lead),
     Rule("label-over-headline", label_over_headline),
+    Rule("name-header", name_header),
     Rule("roundup-lead", roundup_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
     Rule("indirect-cue", indirect_cue, "never"),
@@ -1387,7 +1780,7 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     prev, ps = ctx.prev_quote, ctx.prev_span
     if prev is None or prev.speaker is None or ps is None:
         return None
-    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix):
+    if ctx.prefix and not _WATCH_ONLY.fullmatch(ctx.prefix) and not _topic_item(ctx):
         # Only a round-up's "(Watch)" link may stand between the quotations: “…”
         # (Watch) “…” (Watch), the interview excerpts of 2025-12-09 and the speech
         # excerpts of 2025-09-23 (White House).
