@@ -49,9 +49,7 @@ def child_env(package_root: Path) -> dict[str, str]:
 
 def cpu(argv: list[str], env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
-        argv, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
+    subprocess.run(argv, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
