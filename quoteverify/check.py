@@ -195,10 +195,11 @@ def _walk(
         dirs[:] = sorted(d for d in dirs if not sel.prune(here / d, _rel(here / d, base)))
         for name in sorted(names):
             full = here / name
-            key = _rel(full, base)
+            real = full.resolve()  # once, for both paths below
+            key = _rel_real(real, base)
             if sel.include.match(key) and not sel.skip(full, key):
                 if contain is None or refusal(str(full), contain) is None:
-                    yield _rel(full, cwd)
+                    yield _rel_real(real, cwd)
 
 
 def _is_glob(raw: str) -> bool:
@@ -212,7 +213,11 @@ def _abs_glob(raw: str) -> list[Path]:
 
 
 def _rel(path: Path, cwd: Path) -> str:
-    real = path.resolve()
+    return _rel_real(path.resolve(), cwd)
+
+
+def _rel_real(real: Path, cwd: Path) -> str:
+    """``_rel`` of a path already resolved."""
     try:
         return PurePosixPath(real.relative_to(_real_folder(cwd))).as_posix()
     except ValueError:
@@ -224,7 +229,7 @@ def _real_folder(folder: Path) -> Path:
     """``folder.resolve()`` for the folders a run works from (the working
     directory, the repository, the configuration's folder), which do not move
     while it runs: resolving them again for every file (each a ``lstat`` per
-    path component) was a tenth of ``check``'s time outside judging."""
+    path component) was 2 % of a ``check`` of 1,000 articles."""
     return folder.resolve()
 
 
