@@ -190,9 +190,12 @@ def worker_fetcher(options: FetchOptions) -> Fetcher:
 # Sources read and prepared by this worker in the current batch, as ``check``
 # keeps them for its run: a source that many articles name (``--source``, a
 # shared transcript) was read and prepared again for every article.  Dropped
-# when it holds more than this many sources, so that a year of coverage with
+# when it holds more than this many sources or characters of source text
+# (prepared, a source takes tens of bytes per character: about what one
+# audit of a 2 MB transcript takes anyway), so that a year of coverage with
 # its own sources per article cannot grow a worker without bound.
 _MEMO_SOURCES = 64
+_MEMO_CHARS = 2_000_000
 _memo: tuple[str, SourceMemo] | None = None
 
 
@@ -203,9 +206,15 @@ def worker_memo(run: str) -> SourceMemo:
 
     global _memo
     with _worker_lock:
-        if _memo is None or _memo[0] != run or len(_memo[1]) > _MEMO_SOURCES:
+        if _memo is None or _memo[0] != run or _full(_memo[1]):
             _memo = (run, SourceMemo())
         return _memo[1]
+
+
+def _full(memo: SourceMemo) -> bool:
+    if len(memo) > _MEMO_SOURCES:
+        return True
+    return sum(len(s.text or "") for s in memo.values()) > _MEMO_CHARS
 
 
 def audit_item(item: Item, job: Job) -> Row:

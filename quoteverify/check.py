@@ -541,9 +541,10 @@ def run_check(
     the git repository holding ``cwd`` (or ``cwd`` itself outside one).
     ``on_file`` is called after each file (progress, ``--verbose`` lines).
 
-    ``jobs`` > 1 checks files in that many worker processes (forked, so each
-    inherits ``audit`` and prepares the sources it meets once); results come
-    back in the order of ``paths``, so the run is the same as with one job."""
+    ``jobs`` > 1 checks files in that many worker processes (forked after the
+    first file is checked here, so each inherits ``audit`` and what that file
+    loaded, and prepares the other sources it meets once); results come back
+    in the order of ``paths``, so the run is the same as with one job."""
     if root is None:
         root = repository_root(cwd) or cwd
     files = []

@@ -324,10 +324,15 @@ def test_a_worker_prepares_a_shared_source_once_per_batch(
 
 def test_a_worker_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from quoteverify import batch
+    from quoteverify.models import Source
 
     monkeypatch.setattr(batch, "_MEMO_SOURCES", 2)
+    monkeypatch.setattr(batch, "_MEMO_CHARS", 100)
     memo = batch.worker_memo("run-1")
     assert batch.worker_memo("run-1") is memo
-    for ref in ("x", "y", "z"):
-        memo[ref] = None
+    for ref in ("x", "y", "z"):  # too many sources
+        memo[ref] = Source(ref=ref, status="error", error="gone")
+    assert batch.worker_memo("run-1") is not memo
+    memo = batch.worker_memo("run-1")
+    memo["big"] = Source(ref="big", status="ok", text="word " * 30)  # too much text
     assert batch.worker_memo("run-1") is not memo
