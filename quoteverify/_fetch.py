@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import logging
 import re
 import threading
 import time
@@ -907,6 +906,8 @@ def _quiet_stamina() -> None:
     logger stops only that: records still propagate to any handler the
     application configures.
     """
+    import logging  # only once a fetch retries: local runs never pay for it
+
     logger = logging.getLogger("stamina")
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())

@@ -24,6 +24,7 @@ from array import array
 from typing import Any
 
 from ._decode import PIN_RE, Document, Para, assemble, split_front_matter
+from ._lazyre import lazy
 
 __all__ = ["code_block_spans", "markdown_to_document"]
 
@@ -120,7 +121,7 @@ def _normalize(body: str, body_at: int) -> tuple[str, array[int]]:
     return norm, array("i", back.tobytes())
 
 
-_LINE_ENDS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_ENDS = lazy("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A line of whitespace other than plain spaces and tabs (a no-break space).
 _BLANKISH = re.compile(r"^(?=[^\S\n]*[^ \t\n])[^\S\n]+$", re.M)
 

@@ -19,6 +19,7 @@ from ._decode import (
     html_to_document,
 )
 from ._fetch import FetchError, is_url
+from ._lazyre import lazy
 from ._localfile import LocalFileError, read_regular
 from ._markdown_reader import markdown_to_document
 from .errors import InputError
@@ -107,7 +108,7 @@ def _clean(value: str) -> str:
 
 
 # Where pages state their publication date, most specific first.
-_META_DATE = re.compile(
+_META_DATE = lazy(
     r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
     r"""datePublished|date|pubdate|publish-date|publication_date|dc\.date(?:\.issued)?|"""
     r"""sailthru\.date|parsely-pub-date)["'][^>]*>""",

@@ -30,6 +30,7 @@ import json
 import os
 import sys
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from dask.distributed import Client
 
     from ._fetch import Fetcher, FetchOptions
+    from .pipeline import SourceMemo
 
 CONNECT_TIMEOUT = 5.0  # seconds a --scheduler gets to answer
 MANIFEST_SUFFIXES = (".jsonl", ".ndjson")
@@ -65,6 +67,9 @@ class Job:
     follow_links: bool = True
     library: str | Sequence[str] | None = None  # as pipeline.run_audit takes it
     speaker_sources: Mapping[str, Sequence[str]] | None = None
+    # Which batch this is: a worker's sources of an earlier batch (files may
+    # have changed since) are never reused for this one.
+    run: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,36 @@ def worker_fetcher(options: FetchOptions) -> Fetcher:
         return _worker[1]
 
 
+# Sources read and prepared by this worker in the current batch, as ``check``
+# keeps them for its run: a source that many articles name (``--source``, a
+# shared transcript) was read and prepared again for every article.  Dropped
+# when it holds more than this many sources or characters of source text
+# (prepared, a source takes tens of bytes per character: about what one
+# audit of a 2 MB transcript takes anyway), so that a year of coverage with
+# its own sources per article cannot grow a worker without bound.
+_MEMO_SOURCES = 64
+_MEMO_CHARS = 2_000_000
+_memo: tuple[str, SourceMemo] | None = None
+
+
+def worker_memo(run: str) -> SourceMemo:
+    """This worker's ``SourceMemo`` for the batch ``run``: a new one for a new
+    batch, or once the current one is full."""
+    from .pipeline import SourceMemo
+
+    global _memo
+    with _worker_lock:
+        if _memo is None or _memo[0] != run or _full(_memo[1]):
+            _memo = (run, SourceMemo())
+        return _memo[1]
+
+
+def _full(memo: SourceMemo) -> bool:
+    if len(memo) > _MEMO_SOURCES:
+        return True
+    return sum(len(s.text or "") for s in memo.values()) > _MEMO_CHARS
+
+
 def audit_item(item: Item, job: Job) -> Row:
     """Audit one article exactly as ``audit --format json`` does; any failure
     becomes the row's one-line ``error``."""
@@ -194,6 +229,7 @@ def audit_item(item: Item, job: Job) -> Row:
             follow_links=job.follow_links,
             library=job.library,
             speaker_sources=job.speaker_sources,
+            memo=worker_memo(job.run),
             fetcher=worker_fetcher(job.fetch),
         )
         body: Any = json.loads(report.report_json(rep))

@@ -72,7 +72,26 @@ exit codes:
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+# What ``--help`` says of each command, in the order it lists them.
+_HELP = {
+    "audit": "check every quotation of an article against sources",
+    "check": "check the articles of a repository, for CI",
+    "batch": "audit many articles on a Dask cluster; JSON Lines or Parquet results",
+    "baseline": "record today's findings as known",
+    "cache": "inspect or empty the fetch cache",
+    "schema": "print the JSON Schema (draft 2020-12) of the configuration file or the JSON report",
+    "config": "show the effective configuration",
+    "library": "manage a local library of primary sources",
+    "extract": "list the quotations of an article and their speakers",
+    "verify": "check one quotation against sources",
+    "serve": "a local web app: paste an article, read its HTML report",
+}
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only`` (the command being run), the
+    other commands are listed (for ``--help`` and the "invalid choice" error)
+    without their options: building all of them was ~10 ms of every run's start."""
     p = argparse.ArgumentParser(
         prog="quoteverify",
         description="Check that the quotations in a news article are what was actually said.",
@@ -81,21 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"quoteverify {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    # In the order ``--help`` lists them.
-    for add in (
-        _add_audit,
-        _add_check,
-        _add_batch,
-        _add_baseline,
-        _add_cache,
-        _add_schema,
-        _add_config,
-        _add_library,
-        _add_extract,
-        _add_verify,
-        _add_serve,
-    ):
-        add(sub)
+    for name, what in _HELP.items():
+        if only is None or name == only:
+            _BUILDERS[name](sub)
+        else:
+            sub.add_parser(name, help=what)
     return p
 
 
@@ -105,9 +114,7 @@ _Subparsers = argparse._SubParsersAction  # argparse exports no public name for 
 
 
 def _add_audit(sub: _Subparsers) -> None:
-    audit = _subcommand(
-        sub, "audit", "check every quotation of an article against sources", epilog=EPILOG
-    )
+    audit = _subcommand(sub, "audit", _HELP["audit"], epilog=EPILOG)
     audit.add_argument(
         "article", metavar="ARTICLE", help="URL, .html/.md/.txt file, or - for stdin"
     )
@@ -119,12 +126,7 @@ def _add_audit(sub: _Subparsers) -> None:
 
 
 def _add_check(sub: _Subparsers) -> None:
-    check = _subcommand(
-        sub,
-        "check",
-        "check the articles of a repository, for CI",
-        epilog=CHECK_EPILOG,
-    )
+    check = _subcommand(sub, "check", _HELP["check"], epilog=CHECK_EPILOG)
     _add_check_options(check)
     check.add_argument("--format", choices=CHECK_FORMATS, help="default: human on a terminal")
     check.add_argument(
@@ -162,12 +164,7 @@ def _add_check(sub: _Subparsers) -> None:
 
 
 def _add_batch(sub: _Subparsers) -> None:
-    batch = _subcommand(
-        sub,
-        "batch",
-        "audit many articles on a Dask cluster; JSON Lines or Parquet results",
-        epilog=BATCH_EPILOG,
-    )
+    batch = _subcommand(sub, "batch", _HELP["batch"], epilog=BATCH_EPILOG)
     batch.add_argument(
         "inputs",
         nargs="+",
@@ -193,7 +190,7 @@ def _add_batch(sub: _Subparsers) -> None:
 
 
 def _add_baseline(sub: _Subparsers) -> None:
-    baseline = sub.add_parser("baseline", help="record today's findings as known")
+    baseline = sub.add_parser("baseline", help=_HELP["baseline"])
     actions = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
     write = _subcommand(actions, "write", "check the articles and write their findings to FILE")
     write.add_argument("baseline_file", metavar="FILE")
@@ -201,7 +198,7 @@ def _add_baseline(sub: _Subparsers) -> None:
 
 
 def _add_cache(sub: _Subparsers) -> None:
-    cache = sub.add_parser("cache", help="inspect or empty the fetch cache")
+    cache = sub.add_parser("cache", help=_HELP["cache"])
     actions = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
     for action, what in (
         ("info", "where the cache is and what it holds"),
@@ -223,23 +220,18 @@ def _add_cache(sub: _Subparsers) -> None:
 
 
 def _add_schema(sub: _Subparsers) -> None:
-    schema = _subcommand(
-        sub,
-        "schema",
-        "print the JSON Schema (draft 2020-12) of the configuration file or the JSON report",
-        epilog=EPILOG,
-    )
+    schema = _subcommand(sub, "schema", _HELP["schema"], epilog=EPILOG)
     schema.add_argument("schema_name", choices=("config", "report"), metavar="config|report")
 
 
 def _add_config(sub: _Subparsers) -> None:
-    config = sub.add_parser("config", help="show the effective configuration")
+    config = sub.add_parser("config", help=_HELP["config"])
     actions = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     _subcommand(actions, "show", "print every setting and where it came from")
 
 
 def _add_library(sub: _Subparsers) -> None:
-    library = sub.add_parser("library", help="manage a local library of primary sources")
+    library = sub.add_parser("library", help=_HELP["library"])
     actions = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     add = _subcommand(actions, "add", "index files, folders or URLs into the library")
     add.add_argument("refs", nargs="+", metavar="PATH|URL")
@@ -265,7 +257,7 @@ def _add_library(sub: _Subparsers) -> None:
 
 
 def _add_extract(sub: _Subparsers) -> None:
-    extract = _subcommand(sub, "extract", "list the quotations of an article and their speakers")
+    extract = _subcommand(sub, "extract", _HELP["extract"])
     extract.add_argument("article", metavar="ARTICLE")
     _add_output(extract, ("json", "markdown"), "json")
     extract.add_argument(
@@ -277,7 +269,7 @@ def _add_extract(sub: _Subparsers) -> None:
 
 
 def _add_verify(sub: _Subparsers) -> None:
-    verify = _subcommand(sub, "verify", "check one quotation against sources", epilog=EPILOG)
+    verify = _subcommand(sub, "verify", _HELP["verify"], epilog=EPILOG)
     verify.add_argument("quote", metavar="QUOTE")
     verify.add_argument(
         "--source", "-s", action="append", required=True, metavar="SRC", default=None
@@ -293,7 +285,7 @@ def _add_verify(sub: _Subparsers) -> None:
 
 
 def _add_serve(sub: _Subparsers) -> None:
-    serve = _subcommand(sub, "serve", "a local web app: paste an article, read its HTML report")
+    serve = _subcommand(sub, "serve", _HELP["serve"])
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
     )
@@ -307,6 +299,21 @@ def _add_serve(sub: _Subparsers) -> None:
         help="a source library users may pick (repeatable)",
     )
     _add_fetch(serve)
+
+
+_BUILDERS = {
+    "audit": _add_audit,
+    "check": _add_check,
+    "batch": _add_batch,
+    "baseline": _add_baseline,
+    "cache": _add_cache,
+    "schema": _add_schema,
+    "config": _add_config,
+    "library": _add_library,
+    "extract": _add_extract,
+    "verify": _add_verify,
+    "serve": _add_serve,
+}
 
 
 # --- options several subcommands share ---------------------------------------------
@@ -517,7 +524,11 @@ def _add_libraries(sp: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # The top level takes no option with a value: a first word that names a
+    # command is the command argparse will choose.
+    only = words[0] if words and words[0] in _HELP else None
+    args = _parser(only).parse_args(words)
     try:
         return _run(args)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the promise: no traceback

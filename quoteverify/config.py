@@ -19,19 +19,16 @@ See ``docs/CONFIG.md``.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from ._toml_lines import key_lines
 from .errors import InputError
 from .models import (
     CHECK_FORMATS,
@@ -363,6 +360,8 @@ def _load(path: Path, shown: str) -> _Loaded:
         if not isinstance(table, dict):
             raise ConfigError(shown, "no [tool.quoteverify] table")
         data = table
+    from ._toml_lines import key_lines  # with tomllib: only when a file is read
+
     lines = key_lines(text)
 
     def line_of(*keys: str) -> int:
@@ -394,6 +393,8 @@ def _load(path: Path, shown: str) -> _Loaded:
 
 
 def _parse(text: str, shown: str) -> dict[str, Any]:
+    import tomllib  # here, not at import: most runs read no configuration file
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -415,6 +416,8 @@ def _unknown(name: str) -> str:
     msg = f"unknown key '{name}'"
     if name == "tool":
         return msg + " ([tool.quoteverify] belongs in pyproject.toml)"
+    import difflib  # only for a mistake: not worth its import on every run
+
     guess = name.replace("_", "-").lower()
     close = [guess] if guess in KEYS else difflib.get_close_matches(guess, list(KEYS), n=1)
     return msg + (f" (did you mean '{close[0]}'?)" if close else "")
@@ -455,6 +458,8 @@ def _check(spec: Key, raw: object, base: Path | None) -> object:
     if kind == "choice":
         text = _string(raw)
         if text not in spec.choices:
+            import difflib
+
             close = difflib.get_close_matches(text, spec.choices, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise _Bad(f"must be one of {', '.join(spec.choices)}; not {_describe(raw)}{hint}")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ._fetch import is_url
+from ._lazyre import lazy
 from .models import UNJUDGED_KINDS, Article, Link, Quote, Speaker
 
 MAX_LINKS_PER_QUOTE = 2
@@ -40,7 +41,7 @@ class Planned:
 
 # Anchors that announce a primary source: "the full transcript", "in a
 # statement", "she told reporters".
-_ANCHOR_WORDS = re.compile(
+_ANCHOR_WORDS = lazy(
     r"\b(transcripts?|statements?|remarks|press release|release|briefing|speech|interview|"
     r"said|says|told|wrote|posted|tweet(?:ed)?|announced|testimony|letter|readout|address)\b",
     re.I,
@@ -49,7 +50,7 @@ _URL_WORDS = re.compile(
     r"(transcript|statement|remarks|briefing|press-release|speech|readout|testimony)", re.I
 )
 # Share buttons, images and feeds are never a source.
-_NOT_SOURCE = re.compile(
+_NOT_SOURCE = lazy(
     r"(\.(?:jpe?g|png|gif|svg|webp|mp4|mp3|css|js)(?:\?|$)|/share|sharer|intent/tweet|"
     r"/subscribe|/login|/signup|/tag/|/author/|/category/|feed)",
     re.I,

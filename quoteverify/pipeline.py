@@ -6,7 +6,6 @@ the place to read first.  The CLI calls these functions and nothing deeper.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -15,10 +14,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ._fetch import is_url
-from ._language import detect, name
 from ._localfile import refusal, repository_root
 from .article import load_article
-from .discover import Planned, plan_sources
 from .errors import InputError
 from .grammar import plural, possessive
 from .models import (
@@ -31,11 +28,11 @@ from .models import (
     Source,
     Speaker,
 )
-from .sources import load_sources
 
 if TYPE_CHECKING:
     from ._fetch import Fetcher
     from .align import PreparedSource
+    from .discover import Planned
     from .library import LibrarySet
 
 
@@ -55,11 +52,24 @@ class SourceMemo(dict[str, Source]):
         super().__init__()
         self.prepared: dict[tuple[str, str, str | None, str | None], PreparedSource] = {}
         self.preparations = 0
+        # Each article hands over its own copy of a source (its ref, how it
+        # was found) holding the one text object read for the run: the key
+        # is computed once per text object and path, not once per article
+        # (a SHA-1 of the whole text and a realpath each time).  The text is
+        # kept with its key so that its id cannot be reused by another text.
+        self._keys: dict[tuple[int, str | None, str | None, str], tuple[str, tuple[str, str]]] = {}
 
     def prepare(self, source: Source) -> PreparedSource:
         from .align import prepare_source
 
-        key = (_location(source), _text_hash(source.text), source.title, source.date)
+        seen = (id(source.text), source.path, source.url, source.ref)
+        known = self._keys.get(seen)
+        if known is None or known[0] is not source.text:
+            known = self._keys[seen] = (
+                source.text,
+                (_location(source), _text_hash(source.text)),
+            )
+        key = (*known[1], source.title, source.date)
         ps = self.prepared.get(key)
         if ps is None:
             self.preparations += 1
@@ -79,6 +89,8 @@ def _location(source: Source) -> str:
 
 
 def _text_hash(text: str) -> str:
+    import hashlib
+
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -128,6 +140,8 @@ def run_audit(
     names) is read only inside the article's repository: see ``_localfile``.
     ``config_dir`` is the configuration file's folder, one of the places the
     repository may end."""
+    from .discover import Planned, plan_sources
+
     article, quotes = run_extract(article_ref, fetcher=fetcher)
     plan = _tidy_plan(
         plan_sources(
@@ -143,11 +157,11 @@ def run_audit(
     root = None if is_url(article_ref) else repository_root(article_ref, config_dir, Path.cwd())
     # A ref the user gave for one quote is theirs for every quote that names it.
     vouched = {p.ref for items in plan.values() for p in items if p.trusted}
+    # Each ref once: an article's three quotes of one source are one path to
+    # resolve, not three (``check`` of 1,000 articles resolved 15,000).
+    refs = dict.fromkeys(p.ref for items in plan.values() for p in items)
     refused = {
-        p.ref: why
-        for items in plan.values()
-        for p in items
-        if p.ref not in vouched and (why := refusal(p.ref, root)) is not None
+        ref: why for ref in refs if ref not in vouched and (why := refusal(ref, root)) is not None
     }
     specs = [library] if isinstance(library, str) else list(library or ())
     if not specs:
@@ -288,6 +302,8 @@ def run_verify(
         who = Speaker(name=speaker, mention=speaker, start=0, end=0, type="person")
     kind = "fragment" if len(text.split()) <= 3 else "quote"
     quote = Quote(id="q1", text=text, start=0, end=len(text), kind=kind, speaker=who, cue=None)
+    from .discover import Planned
+
     plan = {"q1": [Planned(ref, "command line") for ref in sources]}
     return judge_all(article, [quote], plan, aliases=aliases, fetcher=fetcher)
 
@@ -308,7 +324,9 @@ def judge_all(
     """``refused``: refs that must not be read, with the reason (an error source);
     ``aliases``: transcript label -> person (``--speaker-alias``); ``fetcher``:
     what fetches URL sources (none: they are source errors)."""
+    from ._language import detect, name
     from .align import prepare_source
+    from .sources import load_sources
     from .verdict import judge
 
     # Every source once, in the order first planned; a failed one stays in the
@@ -420,6 +438,8 @@ def _library_source(library: LibrarySet | None, ref: str) -> Source:
 
 
 def _annotate(source: Source, planned: Planned) -> Source:
+    from ._language import detect
+
     lang = detect(source.text) if source.status == "ok" else None
     return replace(source, via=planned.via, language=lang)
 

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Literal
 
 from ._decode import Format, decode, guess_format
+from ._lazyre import lazy
 from ._markdown_reader import markdown_to_document
 from .models import Article, OffsetMap, Quote
 
@@ -199,7 +200,7 @@ _HTML_HIDDEN_ELEMENTS = ("script", "style", "noscript", "template", "del", "s", 
 # A ">" may sit in a quoted value.  An unquoted "<" ends the attributes: without
 # that, every "<a " of a page holding no ">" rescanned the rest of the page.
 _ATTRS = r"""(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?"""
-_HTML_TOKEN_RE = re.compile(
+_HTML_TOKEN_RE = lazy(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"
@@ -211,9 +212,7 @@ _HTML_TOKEN_RE = re.compile(
 _HIDDEN_OPEN_RE = re.compile(
     r"<(?:" + "|".join(_HTML_HIDDEN_ELEMENTS) + r")\b" + _ATTRS + r">", re.S | re.I
 )
-_HIDDEN_CLOSE_RE = {
-    name: re.compile(r"</" + name + r"\s*>", re.I) for name in _HTML_HIDDEN_ELEMENTS
-}
+_HIDDEN_CLOSE_RE = {name: lazy(r"</" + name + r"\s*>", re.I) for name in _HTML_HIDDEN_ELEMENTS}
 # Inline elements join the words on either side; every other tag separates them.
 _INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i ins kbd mark q s samp small span "

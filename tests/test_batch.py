@@ -297,3 +297,42 @@ def test_a_worker_keeps_one_fetcher_per_batch_options() -> None:
     other = batch.worker_fetcher(FetchOptions(retries=2))
     assert other is not first and other.options == FetchOptions(retries=2)
     assert batch.worker_fetcher(FetchOptions(retries=2)) is other
+
+
+def test_a_worker_prepares_a_shared_source_once_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run in this process: audit_item is what a worker runs for each article.
+    from quoteverify import batch
+    from quoteverify._fetch import FetchOptions
+
+    monkeypatch.chdir(tmp_path)
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    job = batch.Job(fetch=FetchOptions(cache_path=None), sources=(str(SEED_SOURCE),))
+    reports = [json.loads(batch.audit_item(batch.Item(n, n), job).line) for n in ("a.txt", "b.txt")]
+    assert [r["error"] for r in reports] == [None, None]
+    # The second article is judged from the memo exactly as the first.
+    first, second = (r["report"] for r in reports)
+    assert first["quotes"] and first["quotes"] == second["quotes"]
+    memo = batch.worker_memo(job.run)
+    assert memo.preparations == 1
+    # Another batch (files may have changed since) starts afresh.
+    assert batch.worker_memo(batch.Job(fetch=job.fetch).run) is not memo
+
+
+def test_a_worker_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoteverify import batch
+    from quoteverify.models import Source
+
+    monkeypatch.setattr(batch, "_MEMO_SOURCES", 2)
+    monkeypatch.setattr(batch, "_MEMO_CHARS", 100)
+    memo = batch.worker_memo("run-1")
+    assert batch.worker_memo("run-1") is memo
+    for ref in ("x", "y", "z"):  # too many sources
+        memo[ref] = Source(ref=ref, status="error", error="gone")
+    assert batch.worker_memo("run-1") is not memo
+    memo = batch.worker_memo("run-1")
+    memo["big"] = Source(ref="big", status="ok", text="word " * 30)  # too much text
+    assert batch.worker_memo("run-1") is not memo

@@ -80,6 +80,12 @@ def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield node
 
 
+def _is_lazy_exports(node: ast.Assign) -> bool:
+    return isinstance(node.value, ast.Dict) and any(
+        isinstance(t, ast.Name) and t.id == "_LAZY_EXPORTS" for t in node.targets
+    )
+
+
 def bindings(module: str) -> list[Binding]:
     """Every name the module's top level binds, with where it came from."""
     path = MODULES[module]
@@ -87,6 +93,13 @@ def bindings(module: str) -> list[Binding]:
     for node in _top_level(ast.parse(path.read_text(encoding="utf-8")).body):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             out.append(Binding(node.name, None, node.lineno))
+        elif isinstance(node, ast.Assign) and _is_lazy_exports(node):
+            # ``_LAZY_EXPORTS = {"name": "_module"}`` with a module ``__getattr__``
+            # (PEP 562): each name is a re-export of that module, imported on use.
+            assert isinstance(node.value, ast.Dict)
+            for key, value in zip(node.value.keys, node.value.values, strict=True):
+                assert isinstance(key, ast.Constant) and isinstance(value, ast.Constant)
+                out.append(Binding(key.value, f"{module}.{value.value}", node.lineno))
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 for n in ast.walk(target):
@@ -263,3 +276,19 @@ def test_a_modules_all_names_only_what_it_binds(module: str) -> None:
     declared = declared_all(module) or []
     assert [n for n in declared if n not in bound] == []
     assert len(declared) == len(set(declared)), f"{module}.__all__ lists a name twice"
+
+
+def test_lazy_exports_name_what_their_modules_define() -> None:
+    """A ``_LAZY_EXPORTS`` entry is resolved only when used: a wrong module name
+    would surface as an AttributeError in some rarely run command."""
+    import importlib
+
+    for package in SUBPACKAGES:
+        if not any(
+            isinstance(n, ast.Assign) and _is_lazy_exports(n)
+            for n in ast.parse(MODULES[package].read_text(encoding="utf-8")).body
+        ):
+            continue
+        mod = importlib.import_module(package)
+        for name in declared_all(package) or []:
+            assert getattr(mod, name) is not None, f"{package}.{name}"

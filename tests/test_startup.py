@@ -83,3 +83,26 @@ def test_help_imports_neither_the_configuration_nor_any_stage() -> None:
         "quoteverify._display",
     }, sorted(ours)
     assert not {m.split(".")[0] for m in modules} & set(NETWORK)
+
+
+def test_extract_imports_only_what_it_uses(tmp_path: Path) -> None:
+    # From a folder with no configuration file: reading one needs tomllib.
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, "extract", str(article(tmp_path))],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    out = json.loads(proc.stdout.splitlines()[-1])
+    assert out["code"] == 0
+    modules = set(out["modules"])
+    # Only the JSON renderer: the CI formats (JUnit's XML, SARIF, HTML) load on use.
+    assert {m for m in modules if m.startswith("quoteverify.report.")} == {
+        "quoteverify.report._json"
+    }
+    # Not the audit's stages, nor what only a mistake or a configuration file needs.
+    absent = {"quoteverify.discover", "quoteverify.sources", "quoteverify._language"}
+    absent |= {"tomllib", "difflib", "logging", "xml"}
+    assert not modules & absent, sorted(modules & absent)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import (
     ACCORDING_TO,
     CUE,
@@ -526,7 +527,7 @@ def _according_to(masked: str, lo: int, open_: int) -> Attribution | None:
     return None
 
 
-_FINDING = re.compile(
+_FINDING = lazy(
     rf"(?P<np>{_DOC_NP})\s+(?:(?:also|further|ultimately|largely)\s+)?"
     rf"(?P<verb>{'|'.join(sorted(FINDING_VERBS))})\b"
 )

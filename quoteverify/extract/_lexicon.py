@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from quoteverify._lazyre import lazy
+
 # Reporting verbs, finite forms.  "“Q,” X said" / "X told reporters: “Q”".
 _CUE_WORDS = """
 said says say told tells tell wrote writes write tweeted tweets posted posts added adds
@@ -101,13 +103,13 @@ def _trie(words: list[str]) -> str:
 # "pointed out", "a déclaré"): the look-ahead lets the engine skip to such letters
 # before trying the alternation (the cue scan of 1 MB runs in half the time).
 _CUE_FIRST = r"(?=[a-z])"
-CUE = re.compile(
+CUE = lazy(
     _CUE_FIRST + r"\b(?:" + "|".join(_CUE_PHRASES) + "|" + _trie(sorted(set(_CUE_WORDS))) + r")\b"
 )
 # Participles that introduce a quote after a comma: "He hit back, saying: “Q”".
 # Not after a hyphen or slash: "beneficial-ownership-reporting/" in a URL left
 # unmasked is no cue.
-PARTICIPLE_CUE = re.compile(
+PARTICIPLE_CUE = lazy(
     r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
     r"stating|reporting|recommending|promising|urging|sharing|reflecting|emphasizing|"
@@ -118,7 +120,7 @@ PARTICIPLE_CUE = re.compile(
 # Verbs of judging that take "as" before the quoted words attribute them too:
 # "The festival had promoted it as a “bold reimagining”", "she dismissed the
 # report as “fiction”".  ``$`` is the quotation's opening mark (the search ends there).
-INDIRECT_ONLY_CUE = re.compile(
+INDIRECT_ONLY_CUE = lazy(
     r"(?=[a-z])\b(?:called|calls|calling|described|describes|describing|"
     # Speech acts whose object is the speaker's own phrase: "Rep. Max Frost compared
     # ICE operations to “…”", "McIver incited people to “shut down the city”",
@@ -148,7 +150,7 @@ ACCORDING_TO = re.compile(r"(?=[aAiI])\b(?:according\s+to|in\s+the\s+words\s+of)
 # “rigged”, the film “Meet the Press”, the so-called “freedom convoy”.
 # A noun of a work takes no "as": "the book “Lowland”" names a title, but
 # "described the new book as “your most personal yet”" quotes a judgement.
-SCARE_GUARD = re.compile(
+SCARE_GUARD = lazy(
     r"(?:\b(?:(?:called|dubbed|nicknamed|known\s+as|so-called|so\s+called|named|the\s+name|"
     r"titled|entitled|labell?ed|branded|the\s+words?|the\s+terms?|the\s+phrase|"
     r"the\s+slogan|the\s+hashtag|the\s+expression|the\s+label|the\s+motto|"
@@ -327,7 +329,7 @@ PREPOSITIONS = frozenset(
 )
 # Words that open an aside between a speaker and the cue:
 # "Tokayev, for his part, said" / "Hill, who replaced Farron in July, said".
-ASIDE_START = re.compile(
+ASIDE_START = lazy(
     r"^(?:for|in|on|at|who|whom|whose|which|meanwhile|however|too|also|though|speaking|"
     r"when|while|after|before|during|citing|according|as|from|with|by|later|earlier|"
     r"then|now|again|once|instead|in\s+turn|responding|addressing|referring|writing|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quoteverify._lazyre import lazy
 from quoteverify.errors import SourceError
 from quoteverify.extract._lexicon import CUE
 from quoteverify.extract._limits import LIMITS
@@ -207,19 +208,19 @@ def _single_closer_ok(text: str, marks: list[_Mark], j: int, hi: int) -> bool:
     return not any(k.role == "close" and k.ch in "’'" for k in marks[j + 1 :])
 
 
-_TRAILING_ATTRIB = re.compile(
+_TRAILING_ATTRIB = lazy(
     r"[,]\s+(?:he|she|they|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+(?:"
     + CUE.pattern
     + r")[^.!?:“”\"\n]{0,60}[.!?]"
 )
-_TRAILING_ATTRIB_INV = re.compile(
+_TRAILING_ATTRIB_INV = lazy(
     r"[,]\s+(?:" + CUE.pattern + r")\s+(?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,3}"
     r"[^.!?:“”\"\n]{0,60}[.!?]"
 )
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Uu]s|[Mm]e|[Yy]our)\b")
+_FIRST_SECOND_PERSON = lazy(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Uu]s|[Mm]e|[Yy]our)\b")
 # A writer's report opens with a determiner or a capitalised name, not with a
 # pronoun, a conjunction or a quoted clause: "The left-leaning French newspaper
 # Le Monde also weighed in", "Italian media, for their part, said".

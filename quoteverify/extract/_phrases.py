@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import (
     ASIDE_START,
     AUX_WORDS,
@@ -69,21 +70,21 @@ _DOC_NP = (
     rf"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
     rf"[Oo]ur|{_POSS})\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT}))"
 )
-_ANY_DOC = re.compile(rf"(?P<np>\b(?:[Aa]n?|[Tt]he)\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT})))\s*$")
+_ANY_DOC = lazy(rf"(?P<np>\b(?:[Aa]n?|[Tt]he)\s+{_MOD}{{0,2}}?(?i:(?P<doc>{_DOC_ALT})))\s*$")
 _KEY_WORDS = {"role": ROLE_WORDS, "group": GROUP_WORDS, "orgn": ORG_NOUNS, "doc": DOC_NOUNS}
 _KEY_ALTS = {"role": _ROLE_ALT, "group": _GROUP_ALT, "orgn": _ORGN_ALT, "doc": _DOC_ALT}
 _TAIL = {
-    "role": re.compile(rf"(?:{_ROLE_NP})\s*$"),
-    "group": re.compile(rf"(?:{_GROUP_NP})\s*$"),
-    "orgn": re.compile(rf"(?:{_ORGN_NP})\s*$"),
-    "doc": re.compile(rf"(?:{_DOC_NP})\s*$"),
+    "role": lazy(rf"(?:{_ROLE_NP})\s*$"),
+    "group": lazy(rf"(?:{_GROUP_NP})\s*$"),
+    "orgn": lazy(rf"(?:{_ORGN_NP})\s*$"),
+    "doc": lazy(rf"(?:{_DOC_NP})\s*$"),
 }
 # A _TAIL phrase ends the segment, so the segment ends in its noun ("… the
 # ministry’s spokesman") or, for a role, in the name of an of-phrase ("… the
 # ambassador to Turkey").  Checking the last few characters first skips the
 # costly tail search for most segments that merely hold such a noun earlier:
 # "the spokesman’s remarks were".
-_NOUN_END = {key: re.compile(rf"(?i:{alt})$") for key, alt in _KEY_ALTS.items()}
+_NOUN_END = {key: lazy(rf"(?i:{alt})$") for key, alt in _KEY_ALTS.items()}
 _NOUN_MAX = {key: max(map(len, words)) for key, words in _KEY_WORDS.items()}
 
 
@@ -96,10 +97,10 @@ def _tail_possible(key: str, s: str, last_word: str) -> bool:
 
 
 _HEAD = {
-    "role": re.compile(rf"\s*(?:{_ROLE_NP})\b"),
-    "group": re.compile(rf"\s*(?:{_GROUP_NP})\b"),
-    "orgn": re.compile(rf"\s*(?:{_ORGN_NP})\b"),
-    "doc": re.compile(rf"\s*(?:{_DOC_NP})\b"),
+    "role": lazy(rf"\s*(?:{_ROLE_NP})\b"),
+    "group": lazy(rf"\s*(?:{_GROUP_NP})\b"),
+    "orgn": lazy(rf"\s*(?:{_ORGN_NP})\b"),
+    "doc": lazy(rf"\s*(?:{_DOC_NP})\b"),
 }
 
 
@@ -155,7 +156,7 @@ def _lone_capital(word: str, start: int, end: int) -> Cand | None | bool:
 
 # Up to three capitalised words and up to two lower-case modifiers right before a
 # role noun, ending a phrase: "[White House press] secretary", "[Ohio deputy] director".
-_TITLE_LEFT = re.compile(
+_TITLE_LEFT = lazy(
     r"(?<![\w’'\-])(?:(?!(?:The|A|An|On|In|At|For|By|With|From|After|Before|And|But)\b)"
     r"[A-Z][\w\-]*\s+){1,3}(?:[a-z][\w\-]*(?:[’']s?)?\s+){0,2}$"
     r"|(?<![\w’'\-])(?:[a-z][\w\-]*(?:[’']s?)?\s+){1,2}$"
@@ -165,7 +166,7 @@ _TITLE_LEFT = re.compile(
 # "principal cellist Marcus Obi" after an inverted cue: up to four lower-case
 # words (after an optional capitalised qualifier, "Ohio transportation director")
 # and a name that ends the phrase or is followed by a time or place.
-_DESCRIBED = re.compile(
+_DESCRIBED = lazy(
     rf"(?:(?:the|a|an)\s+)?(?:{NAME_SEQ}\s+)?(?P<desc>(?:[a-z][\w\-’']*\s+){{1,4}})"
     rf"(?P<name>{NAME_SEQ})(?=\s*$|\s+(?:on|in|at|after|before|during|from|when|while|as)\b)"
 )
@@ -354,8 +355,8 @@ _PROXY = (
     rf"(?P<name>{NAME_SEQ})[’']s\s+(?:(?:press|campaign|chief|senior|top|personal)\s+)?"
     rf"(?P<noun>{'|'.join(sorted(PROXY_WORDS, key=len, reverse=True))})\b"
 )
-_PROXY_HEAD = re.compile(_PROXY)
-_PROXY_TAIL = re.compile(rf"(?<![\w’'\-]){_PROXY}\s*$")
+_PROXY_HEAD = lazy(_PROXY)
+_PROXY_TAIL = lazy(rf"(?<![\w’'\-]){_PROXY}\s*$")
 
 _REL = re.compile(r"\s(?:who|whom|whose|which)\b")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -430,7 +431,7 @@ def np_after(masked: str, a: int, b: int) -> Cand | None:
 
 # An appositive that is a title of an organisation: "CEO of JSW Steel USA",
 # "president of the Farm Bureau", "chief economist at Halvard Capital".
-_APPOSITIVE_TITLE = re.compile(
+_APPOSITIVE_TITLE = lazy(
     rf"\s*(?:(?:the|a|an|its|former)\s+)?(?:[\w\-]+\s+){{0,2}}?"
     rf"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))}|(?i:{_ROLE_ALT}))"
     rf"\s+(?:of|at|for)\s+"
@@ -462,7 +463,7 @@ def _trim_aux(masked: str, a: int, b: int) -> int:
 # up, paused and [added]": the subject is the last subject pronoun or name that a
 # lower-case verb follows.
 _COORD_END = re.compile(r"\s(?:and|but|then|and\s+then)\s*$")
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT = lazy(
     rf"\b(?:he|she|they|we|I|(?P<name>{NAME_SEQ}))(?=[^\S\n]+(?:also\s+|then\s+|later\s+)?[a-z]{{2,}}(?:ed|s|t|d|k|e)\b)"
 )
 
@@ -645,7 +646,7 @@ _TIME_PLACE = re.compile(
 
 
 # "According to a statement from X": the document's author speaks.
-_DOC_FROM = re.compile(
+_DOC_FROM = lazy(
     rf"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{_DOC_ALT}|release|press\s+release)"
     r"\s+(?:from|by|of)\s+"
 )
@@ -699,7 +700,7 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
 
 # "White House press secretary Karine Jean-Pierre …": a role noun between an
 # organisation and the name; the head parse alone would stop at "White House".
-_HEAD_TITLED = re.compile(
+_HEAD_TITLED = lazy(
     rf"\s*(?:{NAME_SEQ}\s+)?(?:(?!(?:{CUE.pattern}))[a-z][\w\-]*\s+)?(?:{_ROLE_ALT})\s+"
     rf"(?P<name>{NAME_SEQ})"
 )

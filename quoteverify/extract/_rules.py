@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from quoteverify._lazyre import lazy
 from quoteverify.extract._cues import (
     Attribution,
     _clause_label_subject,
@@ -333,7 +334,7 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
     return Decision("scare")
 
 
-_WHAT_CALLED = re.compile(
+_WHAT_CALLED = lazy(
     r"\bwhat[^\S\n]+(?:[\w’'\-]+[^\S\n]+){1,4}?(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?"
     r"(?:called|calls|dubbed|dubs|labell?ed|labels|branded|brands|termed|terms|described"
     r"[^\S\n]+as)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$"
@@ -1962,7 +1963,7 @@ def _ends_with_colon(masked: str, a: int, b: int, limits: ExtractLimits) -> bool
 
 
 _CHANT_LEAD = re.compile(rf"\b{CHANT_NOUN}[^\S\n]+of[^\S\n]*$")
-_CHANT_WHO = re.compile(
+_CHANT_WHO = lazy(
     rf"(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+)"
     rf"\s+(?:(?:broke|burst|erupted|went)\s+)?(?:into|in|with)\s+(?:(?:a|an|the)\s+)?"
     rf"(?:[\w\-]+\s+)?{CHANT_NOUN}\s+of\s*$"

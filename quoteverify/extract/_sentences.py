@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import ABBREVIATIONS
 from quoteverify.extract._limits import LIMITS
 
@@ -160,9 +161,7 @@ class ParagraphIndex:
 
 # A sentence ends at . ! ? … followed (maybe after closing marks or brackets) by
 # space and a capital, digit or opening mark: "…more about it. Of the Russians".
-_SENT_END = re.compile(
-    r"[.!?…]+[”’\"'»)\]]*\s+(?=[“‘\"'«„(\[*]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF])"
-)
+_SENT_END = lazy(r"[.!?…]+[”’\"'»)\]]*\s+(?=[“‘\"'«„(\[*]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -181,7 +180,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # A dateline or liveblog timestamp before a dash opens a paragraph without being
 # part of its first sentence: "MILLBROOK, Pa. (AP) — A former treasurer …",
 # "**11:45 a.m.** — A reader in Ohio writes in:", "CEDAR FALLS — With six days …".
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"[ \t*_]*(?:\d{1,2}[:.]\d{2}(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?(?:[^\S\n]+[A-Z]{2,4})?"
     r"|[A-Z][A-Z’'\-.]+(?:[^\S\n]+[A-Z][A-Z’'\-.]+){0,3}(?:,[^\S\n]+[A-Z][\w.]*"
     r"(?:[^\S\n]+[A-Z][\w.]*)?)?(?:[^\S\n]+\([A-Za-z. ]{1,20}\))?)"

@@ -27,12 +27,8 @@ from ._checkrun import (
     sources_of,
     summary_line,
 )
-from ._github import render_github
-from ._gitlab import render_gitlab
-from ._junit import render_junit
 from ._markdown import esc, render_diff
 from ._plain import has_changes, opening, plain_diff
-from ._sarif import render_sarif
 
 FORMATS = CHECK_FORMATS
 
@@ -47,6 +43,12 @@ def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
     """Render ``run`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects "human"."""
     if fmt == "human":
         return render_human(run, color=color)
+    # The other CI formats are imported when asked for: a run renders one or two.
+    from ._github import render_github
+    from ._gitlab import render_gitlab
+    from ._junit import render_junit
+    from ._sarif import render_sarif
+
     renderers = {
         "concise": render_concise,
         "json": render_json,

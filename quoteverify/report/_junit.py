@@ -18,17 +18,17 @@ Verbatim quotations (and findings hidden by the baseline) are passing testcases.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from .._display import escape_controls
+from .._lazyre import lazy
 from ..models import CheckRun, FileCheck, Finding
 from ._checkrun import natural_key, ordered_files
 from ._plain import has_changes, one_line, opening, plain_diff
 
 # XML 1.0 forbids most control characters even escaped; article text may hold them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = lazy("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _LEVEL_RANK = {"error": 0, "warning": 1, "note": 2}
 
