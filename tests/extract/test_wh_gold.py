@@ -23,6 +23,8 @@ FRESH2 = ROOT / "fixtures" / "extraction-wh-fresh2"
 FRESH2_SHA256 = "d3ba8061c5da4393cff8313dbf2686feed968df18dadef0dd11fd697b982ebf7"
 FRESH3 = ROOT / "fixtures" / "extraction-wh-fresh3"
 FRESH3_SHA256 = "e603ffa78f780d5221ce39a8f9a578d968811a8cb577dcfe48054431c0a69ca4"
+FRESH4 = ROOT / "fixtures" / "extraction-wh-fresh4"
+FRESH4_SHA256 = "69b23cd19a62d780221f748be0eac0623a05962fad9a69e77f20cd5918ff4fb1"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -48,6 +50,7 @@ def test_gold_is_valid_brat(folder: str) -> None:
         (FRESH, FRESH_SHA256),
         (FRESH2, FRESH2_SHA256),
         (FRESH3, FRESH3_SHA256),
+        (FRESH4, FRESH4_SHA256),
     ],
 )
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
@@ -58,7 +61,9 @@ def test_heldout_is_frozen(folder: Path, digest: str) -> None:
     assert hashlib.sha256(data).hexdigest() == digest
 
 
-@pytest.mark.parametrize(("folder", "n_docs"), [(FRESH, 10), (FRESH2, 12), (FRESH3, 12)])
+@pytest.mark.parametrize(
+    ("folder", "n_docs"), [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12)]
+)
 def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
     docs = bx.load_corpus(folder)
     assert len(docs) >= n_docs
