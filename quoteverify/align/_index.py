@@ -25,10 +25,10 @@ _MAX_SYMBOLS = 255
 
 @dataclass(frozen=True, eq=False)
 class WordIndex:
-    ids: np.ndarray  # int64 word id per source token
+    ids: np.ndarray  # int32 word id per source token (int64 from ``word_ids``)
     vocab: dict[str, int]
     tri_keys: np.ndarray  # sorted int64 trigram keys
-    tri_pos: np.ndarray  # int64 token position of each trigram (same order)
+    tri_pos: np.ndarray  # token position of each trigram (same order; int32 past prepare)
     uni_order: np.ndarray  # token positions sorted by word id
     uni_start: np.ndarray  # CSR offsets into uni_order, by word id
     # tri_pos and uni_order are two views of this one array, so that the
@@ -79,24 +79,68 @@ def _stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
     return np.sort(keys * n + np.arange(n, dtype=np.int64)) % n
 
 
+def _radix_order(cols: tuple[np.ndarray, ...]) -> np.ndarray:
+    """The stable order of rows by the columns ``cols`` (most significant
+    first), each of ids below 2**16.
+
+    numpy sorts 16-bit integers stably by radix, in linear time: one pass per
+    column from the last is a stable sort by the whole key, about twice as
+    fast on a 16 MB source as the merge sort of the packed trigram keys.
+    """
+    order = np.argsort(cols[-1].astype(np.uint16), kind="stable")
+    for col in cols[-2::-1]:
+        order = order[np.argsort(col.astype(np.uint16)[order], kind="stable")]
+    return order
+
+
+def _pos_type(n: int) -> type[np.signedinteger]:
+    """Token positions' integer type: int32 halves the postings (most of the index)."""
+    return np.int32 if n < 2**31 - 1 else np.int64
+
+
 def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
     v = len(vocab)
+    n = int(ids.shape[0])
+    pt = _pos_type(n)
     if ids.shape[0] >= 3:
-        a, b, c = ids[:-2], ids[1:-1], ids[2:]
-        tk = (a * v + b) * v + c
-        ok = (a != SENTINEL_ID) & (b != SENTINEL_ID) & (c != SENTINEL_ID)
+        # A trigram counts only if none of its words is a barrier.
+        ok = np.ones(n - 2, dtype=bool)
+        bar = np.flatnonzero(ids == SENTINEL_ID)
+        for back in (0, 1, 2):
+            at = bar - back
+            ok[at[(at >= 0) & (at < n - 2)]] = False
         pos = np.flatnonzero(ok)
-        tk = tk[ok]
-        order = _stable_order(tk, v**3)
-        tri_keys, tri_pos = tk[order], pos[order]
+        if v <= 1 << 16:
+            order = _radix_order((ids[pos], ids[pos + 1], ids[pos + 2]))
+            pos = pos[order]
+            del order
+            tri_keys = ids[pos].astype(np.int64)
+            tri_keys *= v
+            tri_keys += ids[pos + 1]
+            tri_keys *= v
+            tri_keys += ids[pos + 2]
+            tri_pos = pos.astype(pt)
+        else:
+            tk = ids[pos].astype(np.int64)
+            tk *= v
+            tk += ids[pos + 1]
+            tk *= v
+            tk += ids[pos + 2]
+            order = _stable_order(tk, v**3)
+            tri_keys, tri_pos = tk[order], pos[order].astype(pt)
+        del pos
     else:
         tri_keys = np.zeros(0, dtype=np.int64)
-        tri_pos = np.zeros(0, dtype=np.int64)
-    uni_order = _stable_order(ids, v)
+        tri_pos = np.zeros(0, dtype=pt)
+    if v <= 1 << 16:
+        uni_order = _radix_order((ids,))
+    else:
+        uni_order = _stable_order(ids.astype(np.int64), v)
     counts = np.bincount(ids, minlength=v)
     uni_start = np.zeros(v + 1, dtype=np.int64)
     np.cumsum(counts, out=uni_start[1:])
-    postings = np.concatenate((tri_pos, uni_order)).astype(np.int64, copy=False)
+    postings = np.concatenate((tri_pos, uni_order.astype(pt)))
+    del uni_order
     nt = int(tri_pos.shape[0])
     return WordIndex(
         ids,
@@ -169,11 +213,11 @@ def exact_positions(
         lo = look.lo[best_off]
         if c == 0:
             return []
-        starts = index.tri_pos[lo : lo + c] - best_off
+        starts = index.tri_pos[lo : lo + c].astype(np.int64) - best_off
     else:
         wid = min(ql, key=index.freq)
         off = ql.index(wid)
-        starts = index.positions(wid) - off
+        starts = index.positions(wid).astype(np.int64) - off
     n = ids.shape[0]
     if starts.shape[0] <= _FEW_STARTS:
         # A handful of candidates (the usual case: a rare trigram): compare
@@ -305,7 +349,7 @@ def candidate_windows(
     rep = np.asarray(lists, dtype=np.int64).reshape(-1, 2).repeat(cnts, axis=0)
     slot = np.arange(total, dtype=np.int64)
     slot += rep[:, 0]
-    d = index.postings[slot]
+    d = index.postings[slot].astype(np.int64, copy=False)
     d -= rep[:, 1]
     bucket = max(8, m // 2)
     # Votes per occupied bucket: one sort and a segmented sum.  A trigram
@@ -565,7 +609,8 @@ def _fallback_regions(
     total = int(cnt.sum())
     grp = np.repeat(np.arange(cnt.shape[0]), cnt)
     at = np.arange(total, dtype=np.int64)
-    pos = index.uni_order[at + (lo_p - first)[grp]]  # each word's occurrences, ascending
+    # Each word's occurrences, ascending.
+    pos = index.uni_order[at + (lo_p - first)[grp]].astype(np.int64, copy=False)
     # A word used c times in the quote pairs at most c of its occurrences in
     # a window: occurrence i counts for the windows [s, s + span) holding it
     # and fewer than c earlier ones, i.e. s in (occurrence i - c, p].
