@@ -11,7 +11,7 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -321,10 +321,12 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 # Characters tokenised at a time: each chunk's lower-cased copy, code points
 # and class arrays are freed before the next, so the peak stays a few MB
 # above the arrays kept whatever the size of the source.
-_TOKEN_CHUNK = 1 << 20
+_TOKEN_CHUNK = 1 << 18
 
 
-def _tokenise(masked: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+def _tokenise(
+    masked: str, barriers: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """Token starts, ends, word ids (1 on, in order of first use) and the
     key of each id (``[BARRIER_KEY, key of id 1, ...]``): the hot loop of indexing.
 
@@ -332,8 +334,13 @@ def _tokenise(masked: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str
     and a space ends the context of ``str.lower``'s final-sigma rule, so the
     chunks give the tokens and keys of the whole text.  Keys become ids as
     they are split off, never a list of 2.6 million strings (a 16 MB source).
+    ``barriers`` (sorted spans, blanked in ``masked``) become tokens with id
+    ``SENTINEL_ID`` before the first token starting at or after them, as
+    ``np.insert`` at ``searchsorted`` would place them, chunk by chunk.
     """
     n = len(masked)
+    bar = np.asarray(barriers, dtype=np.int64).reshape(-1, 2)
+    bar_at = bar[:, 0].tolist()
     pt = _index._pos_type(n)
     fresh: defaultdict[str, int] = defaultdict(count(1).__next__)
     get = fresh.__getitem__
@@ -349,15 +356,25 @@ def _tokenise(masked: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str
         low = chunk.lower()
         if len(low) != len(chunk):
             # A rare character whose lower case is longer: the regex, whole.
-            return _tokenise_regex(masked)
+            return _tokenise_regex(masked, barriers)
         s, e, text = _tokens.bulk_spans(low)
         del low
         words = text.split()
         del text
-        ids.append(np.fromiter(map(get, words), dtype=np.int32, count=len(words)))
+        w = np.fromiter(map(get, words), dtype=np.int32, count=len(words))
         del words
-        starts.append((s + pos).astype(pt))
-        ends.append((e + pos).astype(pt))
+        s = (s + pos).astype(pt)
+        e = (e + pos).astype(pt)
+        b0, b1 = bisect_left(bar_at, pos), bisect_left(bar_at, cut)
+        if b1 > b0:
+            bs = bar[b0:b1].astype(pt)
+            at = np.searchsorted(s, bs[:, 0])
+            s = np.insert(s, at, bs[:, 0])
+            e = np.insert(e, at, bs[:, 1])
+            w = np.insert(w, at, _index.SENTINEL_ID)
+        starts.append(s)
+        ends.append(e)
+        ids.append(w)
         pos = cut
     return (
         _concat(starts, pt),
@@ -371,18 +388,23 @@ def _concat(parts: list[np.ndarray], dtype: type[np.integer]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
-def _tokenise_regex(masked: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+def _tokenise_regex(
+    masked: str, barriers: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
     """``_tokenise`` by ``TOKEN_RE`` and ``key_of``, token by token."""
     pt = _index._pos_type(len(masked))
     spans = [m.span() for m in _tokens.TOKEN_RE.finditer(masked)]
     fresh: defaultdict[str, int] = defaultdict(count(1).__next__)
-    ids = [fresh[_tokens.key_of(masked[s:e])] for s, e in spans]
-    return (
-        np.asarray([s for s, _ in spans], dtype=pt),
-        np.asarray([e for _, e in spans], dtype=pt),
-        np.asarray(ids, dtype=np.int32),
-        [BARRIER_KEY, *fresh],
-    )
+    ids = np.asarray([fresh[_tokens.key_of(masked[s:e])] for s, e in spans], dtype=np.int32)
+    starts = np.asarray([s for s, _ in spans], dtype=pt)
+    ends = np.asarray([e for _, e in spans], dtype=pt)
+    if barriers:
+        bs = np.asarray(barriers, dtype=pt)
+        at = np.searchsorted(starts, bs[:, 0])
+        starts = np.insert(starts, at, bs[:, 0])
+        ends = np.insert(ends, at, bs[:, 1])
+        ids = np.insert(ids, at, _index.SENTINEL_ID)
+    return starts, ends, ids, [BARRIER_KEY, *fresh]
 
 
 class _Keys(Sequence[str]):
@@ -424,18 +446,12 @@ def prepare_source(source: Source) -> PreparedSource:
     blanks += _transcript.stage_spans(norm.text, body)
     masked = _blank(norm.text, blanks)
 
-    starts, ends, ids, words = _tokenise(masked)
-    vocab = {w: i for i, w in enumerate(words) if i}
-    vocab[BARRIER_KEY] = _index.SENTINEL_ID
     # Barriers: a turn change or an editor's "[…]" separates words that were
     # not said one after the other.  They become tokens no quote word equals.
     barriers = sorted([(t.label_start, t.label_end) for t in turns] + gaps)
-    if barriers:
-        barr = np.asarray(barriers, dtype=np.int64)
-        pos = np.searchsorted(starts, barr[:, 0].astype(starts.dtype))
-        starts = np.insert(starts, pos, barr[:, 0].astype(starts.dtype))
-        ends = np.insert(ends, pos, barr[:, 1].astype(ends.dtype))
-        ids = np.insert(ids, pos, _index.SENTINEL_ID)
+    starts, ends, ids, words = _tokenise(masked, barriers)
+    vocab = {w: i for i, w in enumerate(words) if i}
+    vocab[BARRIER_KEY] = _index.SENTINEL_ID
     return PreparedSource(
         source=source,
         norm=norm,
@@ -454,8 +470,14 @@ def prepare_source(source: Source) -> PreparedSource:
 
 
 def _newlines(text: str) -> np.ndarray:
-    """Offsets of "\n" in ``text`` (for line numbers), without a Python loop."""
-    return np.flatnonzero(_tokens.code_units(text) == 10)
+    """Offsets of "\n" in ``text`` (for line numbers), without a Python loop;
+    a chunk at a time, so that the code points of a 16 MB text never exist at once."""
+    step = 1 << 20
+    parts = [
+        np.flatnonzero(_tokens.code_units(text[a : a + step]) == 10) + a
+        for a in range(0, len(text), step)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 class Lookup(NamedTuple):

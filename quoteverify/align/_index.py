@@ -79,23 +79,36 @@ def _stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
     return np.sort(keys * n + np.arange(n, dtype=np.int64)) % n
 
 
-def _radix_order(cols: tuple[np.ndarray, ...]) -> np.ndarray:
-    """The stable order of rows by the columns ``cols`` (most significant
-    first), each of ids below 2**16.
+def _radix_order(cols: tuple[np.ndarray, ...], pt: type[np.signedinteger]) -> np.ndarray:
+    """The stable order of rows by the columns ``cols`` (uint16, most
+    significant first), as ``pt`` indices.
 
     numpy sorts 16-bit integers stably by radix, in linear time: one pass per
     column from the last is a stable sort by the whole key, about twice as
     fast on a 16 MB source as the merge sort of the packed trigram keys.
     """
-    order = np.argsort(cols[-1].astype(np.uint16), kind="stable")
+    order = np.argsort(cols[-1], kind="stable").astype(pt)
     for col in cols[-2::-1]:
-        order = order[np.argsort(col.astype(np.uint16)[order], kind="stable")]
+        step = np.argsort(col[order], kind="stable")
+        order = order[step]
+        del step
     return order
 
 
 def _pos_type(n: int) -> type[np.signedinteger]:
     """Token positions' integer type: int32 halves the postings (most of the index)."""
     return np.int32 if n < 2**31 - 1 else np.int64
+
+
+def _trigram_keys(ids: np.ndarray, pos: np.ndarray, v: int) -> np.ndarray:
+    """``(a * v + b) * v + c`` for the words a, b, c at ``pos``, ``pos + 1``,
+    ``pos + 2`` (int64), built in place in one array."""
+    tk = ids[pos].astype(np.int64)
+    tk *= v
+    tk += ids[1:][pos]
+    tk *= v
+    tk += ids[2:][pos]
+    return tk
 
 
 def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
@@ -109,31 +122,32 @@ def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
         for back in (0, 1, 2):
             at = bar - back
             ok[at[(at >= 0) & (at < n - 2)]] = False
-        pos = np.flatnonzero(ok)
+        pos = np.flatnonzero(ok).astype(pt)
+        del ok
         if v <= 1 << 16:
-            order = _radix_order((ids[pos], ids[pos + 1], ids[pos + 2]))
+            # Peak memory matters here (the largest source arrays are built
+            # now): 16-bit columns, positions in ``pt``, temporaries freed.
+            ids16 = ids.astype(np.uint16)
+            cols = (ids16[pos], ids16[1:][pos], ids16[2:][pos])
+            del ids16
+            order = _radix_order(cols, pt)
+            del cols
             pos = pos[order]
             del order
-            tri_keys = ids[pos].astype(np.int64)
-            tri_keys *= v
-            tri_keys += ids[pos + 1]
-            tri_keys *= v
-            tri_keys += ids[pos + 2]
-            tri_pos = pos.astype(pt)
         else:
-            tk = ids[pos].astype(np.int64)
-            tk *= v
-            tk += ids[pos + 1]
-            tk *= v
-            tk += ids[pos + 2]
+            tk = _trigram_keys(ids, pos, v)
             order = _stable_order(tk, v**3)
-            tri_keys, tri_pos = tk[order], pos[order].astype(pt)
+            del tk
+            pos = pos[order]
+            del order
+        tri_keys = _trigram_keys(ids, pos, v)
+        tri_pos = pos
         del pos
     else:
         tri_keys = np.zeros(0, dtype=np.int64)
         tri_pos = np.zeros(0, dtype=pt)
     if v <= 1 << 16:
-        uni_order = _radix_order((ids,))
+        uni_order = _radix_order((ids.astype(np.uint16),), pt)
     else:
         uni_order = _stable_order(ids.astype(np.int64), v)
     counts = np.bincount(ids, minlength=v)

@@ -157,6 +157,8 @@ _ONE_TO_ONE: dict[str, str] = {
 
 # Backslash escapes and carriage returns, the ASCII part of ``_SPECIAL``.
 _ASCII_SPECIAL = r"\r|\\(?=[!-/:-@\[-`{-~])"
+# What a backslash may escape (the look-ahead of ``_ASCII_SPECIAL``).
+_ESCAPABLE = frozenset(chr(c) for c in range(33, 127) if not chr(c).isalnum())
 _COMBINING = re.compile("[\u0300-\u036f]")
 
 
@@ -169,10 +171,19 @@ def _special_for(chars: str) -> re.Pattern[str]:
     letter).  When a text has no combining marks, every cluster is a single
     character, and one that folds to itself is a plain copy: only the
     characters in ``chars`` (and ``\\r`` / backslash escapes) need work.
+
+    The pattern is one character class, backslash included without its
+    look-ahead: the regex engine scans for a class three times faster than
+    for an alternation (0.15 s -> 0.05 s over 16 MB), and the callers check
+    what follows a backslash (``_escape_kept``).
     """
-    if not chars:
-        return re.compile(_ASCII_SPECIAL)
-    return re.compile("[" + re.escape(chars) + "]|" + _ASCII_SPECIAL)
+    return re.compile("[" + re.escape(chars) + "\r\\\\]")
+
+
+def _escape_kept(text: str, s: int) -> bool:
+    """A backslash at ``text[s]`` that escapes nothing (``_ESCAPABLE``) is
+    kept as it stands, as ``_ASCII_SPECIAL``'s look-ahead leaves it."""
+    return text[s] == "\\" and text[s + 1 : s + 2] not in _ESCAPABLE
 
 
 def _plan(text: str) -> tuple[str, re.Pattern[str]]:
@@ -220,6 +231,8 @@ def normalize(text: str) -> Normalized:
     out = 0  # normalised length so far
     for m in special.finditer(text):
         s, e = m.span()
+        if _escape_kept(text, s):
+            continue
         if s > prev:
             pieces.append(text[prev:s])
             copy(prev, out)
@@ -270,4 +283,6 @@ def fold(text: str) -> str:
 
 
 def _fold_match(m: re.Match[str]) -> str:
+    if _escape_kept(m.string, m.start()):
+        return "\\"
     return _fold_cluster(m.group())
