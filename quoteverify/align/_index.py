@@ -614,40 +614,56 @@ def _fallback_regions(
     if thrifty and n > FALLBACK_BUDGET and int(post[j]) > FALLBACK_WORK:
         return None  # the sweep alone would grow with the source
 
-    cap = c[j:]
-    lo_p, hi_p = starts[rw], starts[rw + 1]
-    cnt = hi_p - lo_p
-    first = np.zeros(cnt.shape[0], dtype=np.int64)
-    if cnt.shape[0] > 1:
-        np.cumsum(cnt[:-1], out=first[1:])
-    total = int(cnt.sum())
-    grp = np.repeat(np.arange(cnt.shape[0]), cnt)
-    at = np.arange(total, dtype=np.int64)
-    # Each word's occurrences, ascending.
-    pos = index.uni_order[at + (lo_p - first)[grp]].astype(np.int64, copy=False)
+    # Each R word's occurrences, ascending: a slice of uni_order per word,
+    # gathered in a short loop over the words (a few dozen), so the arrays
+    # of up to FALLBACK_WORK occurrences see only a handful of passes, in
+    # int32 where positions allow (this sweep was most of an absent quote's
+    # search in a 16 MB source).
+    dt = np.int32 if n < 1 << 29 else np.int64
+    us = index.uni_start_list
+    occ = [index.uni_order[us[wd] : us[wd + 1]].astype(dt) for wd in rw.tolist()]
     # A word used c times in the quote pairs at most c of its occurrences in
     # a window: occurrence i counts for the windows [s, s + span) holding it
     # and fewer than c earlier ones, i.e. s in (occurrence i - c, p].
-    kth = at - first[grp] >= cap[grp]
-    prev = np.full(total, -1, dtype=np.int64)
-    prev[kth] = pos[at[kth] - cap[grp[kth]]]
-    lo = np.maximum(prev + 1, pos - span + 1)
+    los = []
+    for o, cp in zip(occ, c[j:].tolist(), strict=True):
+        lo_o = o - (span - 1)
+        np.maximum(lo_o[:cp], 0, out=lo_o[:cp])  # no earlier one: from 0
+        if o.shape[0] > cp:
+            np.maximum(lo_o[cp:], o[:-cp] + 1, out=lo_o[cp:])
+        los.append(lo_o)
+    total = int(post[j])
     # Sweep the window starts: +1 where an occurrence starts counting, -1
     # after it; packed as 2 x position + (1 for -1) so that one sort of
     # plain integers orders them (ties need no order: the count is read
     # after the last event at each position).
-    ev = np.sort(np.concatenate((lo * 2, pos * 2 + 3)))
-    run = np.cumsum(1 - 2 * (ev & 1))
-    ev >>= 1
-    last = np.flatnonzero(np.concatenate((ev[1:] != ev[:-1], [True])))
-    x, run = ev[last], run[last]  # count of window starts in [x[i], x[i + 1])
-    hit = run >= q
-    if not hit.any():
+    ev = np.concatenate((*los, *occ))
+    ev *= 2
+    ev[total:] += 3
+    ev.sort()
+    step = ev & 1
+    step *= -2
+    step += 1
+    run = np.cumsum(step)  # after event i: the count of windows from its position
+    # The count holding over [x, next position) is the one after the last
+    # event at x.  Only the (few) events whose count reaches q are looked at:
+    # the last at their position are the qualifying starts ("hits").
+    cand = np.flatnonzero(run >= q)
+    if not cand.shape[0]:
         return []
-    # Runs of qualifying starts [x[i], x[i + 1]) -> token ranges [start, last start + span).
-    edge = np.flatnonzero(np.diff(np.concatenate(([0], hit.astype(np.int8), [0]))))
-    s0 = x[edge[0::2]]
-    s1 = x[np.minimum(edge[1::2], x.shape[0] - 1)]
+    top = ev.shape[0] - 1
+    at = ev[cand] >> 1
+    after = ev[np.minimum(cand + 1, top)] >> 1  # the next position (itself at the end)
+    last = (cand == top) | (after != at)
+    hits, at, after = cand[last], at[last], after[last]
+    if not hits.shape[0]:
+        return []
+    # Hits at consecutive positions (the next position after one is the
+    # other's) form one run of qualifying starts [first, next after the last).
+    brk = np.flatnonzero(after[:-1] != at[1:])
+    s0 = at[np.concatenate(([0], brk + 1))]
+    s1 = after[np.concatenate((brk, [hits.shape[0] - 1]))]
+    # Runs of qualifying starts [s0, s1) -> token ranges [start, last start + span).
     rs = np.maximum(s0, 0)
     re_ = np.minimum(s1 - 1 + span, n)
     # Ranges rise with the starts: merge overlapping/touching ones.
