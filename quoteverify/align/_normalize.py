@@ -88,10 +88,14 @@ class Normalized:
     seg_out: np.ndarray  # int64, strictly increasing
     seg_start: np.ndarray  # int64: delta (copy) or the cluster's start (fixed)
     seg_end: np.ndarray  # int64: -1 (copy) or the cluster's end (fixed)
-    # seg_out as a list for scalar lookups (bisect is cheaper than a numpy call).
-    _seg_out_list: list[int]
+    # seg_out as a list for scalar lookups (bisect is cheaper than a numpy
+    # call); None past _LIST_SEGMENTS, where the list would cost more memory
+    # than it saves time (a CRLF text has a segment per line).
+    _seg_out_list: list[int] | None
 
     def _seg(self, i: int) -> int:
+        if self._seg_out_list is None:
+            return int(self.seg_out.searchsorted(i, side="right")) - 1
         return bisect_right(self._seg_out_list, i) - 1
 
     def start_of(self, i: int) -> int:
@@ -263,8 +267,11 @@ def normalize(text: str) -> Normalized:
         seg_out=np.asarray(seg_out, dtype=np.int64),
         seg_start=np.asarray(seg_start, dtype=np.int64),
         seg_end=np.asarray(seg_end, dtype=np.int64),
-        _seg_out_list=seg_out,
+        _seg_out_list=seg_out if len(seg_out) <= _LIST_SEGMENTS else None,
     )
+
+
+_LIST_SEGMENTS = 4096
 
 
 def _offset_type(n: int) -> type[np.signedinteger]:
