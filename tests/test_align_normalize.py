@@ -1,5 +1,6 @@
 """Normalisation, offsets, stage directions and token classes."""
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -123,3 +124,24 @@ def test_word_classes():
     assert number_value(["fourteen", "thousand"]) == 14000
     assert number_value(["14,000"]) == 14000
     assert number_value(["two", "hundred", "and", "five"]) == 205
+
+
+@given(st.lists(st.sampled_from(list("a1\\[]. \r\n’é")), max_size=30).map("".join))
+def test_backslash_escapes_fold_as_the_lookahead_says(text):
+    # The narrowed pattern finds every backslash and checks what follows in
+    # Python; the result must be the look-ahead's ("[sic\\]" -> "[sic]").
+    want = re.sub(r"\\(?=[!-/:-@\[-`{-~])", "", text.replace("\r", "").replace("’", "'"))
+    assert fold(text) == want
+    assert normalize(text).text == want
+
+
+def test_offset_map_of_many_segments_reads_the_array():
+    # A CRLF text has a segment per line: past _LIST_SEGMENTS the scalar
+    # lookups search the numpy array instead of a list, with the same answers.
+    text = "".join(f"line {i} \u2014 it\u2019s\u2026\r\n" for i in range(3000))
+    n = normalize(text)
+    assert n._seg_out_list is None
+    starts, ends = n.starts, n.ends
+    for i in range(0, len(n.text) + 1, 7):
+        assert (n.start_of(i), n.end_of(i)) == (int(starts[i]), int(ends[i]))
+    assert text[slice(*n.orig_span(0, 4))] == "line"

@@ -9,9 +9,11 @@ name is minor where the same change of a common word is not.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteverify.models import Speaker
-from quoteverify.verdict._inflection import is_inflection
+from quoteverify.verdict._inflection import _stems, is_inflection
 
 from .conftest import judge_text, transcript
 
@@ -112,3 +114,10 @@ def test_two_letter_change_of_a_common_word_is_not_minor(text: str) -> None:
     ps = transcript(TRIBUTE, "Remarks by President Biden Honoring Senator McBain")
     r = judge_text(text, BIDEN, ps)
     assert r.verdict == "diverged", (r.notes, [(o.quote, o.source, o.flags) for o in r.diff])
+
+
+@given(st.text(alphabet="abdeginorsty", max_size=9), st.text(alphabet="abdeginorsty", max_size=9))
+def test_words_that_differ_in_their_first_two_letters_share_no_stem(a, b):
+    # is_inflection answers False for them without comparing stems.
+    if a[:2] != b[:2]:
+        assert not set(_stems(a)) & set(_stems(b))

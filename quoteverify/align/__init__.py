@@ -11,10 +11,12 @@ and no verdict (what a fuzzy-search baseline such as rapidfuzz's
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
-from typing import Any, NamedTuple
+from itertools import count, repeat
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 
@@ -123,8 +125,8 @@ class PreparedSource:
     turn_starts: np.ndarray  # normalised offsets of the turns' labels
     newlines: np.ndarray  # offsets of "\n" in the original text
     # Alignment key of every token (BARRIER_KEY for barriers): the diff reads
-    # keys of whole passages, so they are kept rather than recomputed.
-    keys: list[str]
+    # keys of whole passages (a sequence read through the word ids).
+    keys: Sequence[str]
     # Paragraphs are lines (no blank line in the body): see quotation_spans.
     line_paragraphs: bool = False
     # Quotation spans per turn (by label offset), computed when first asked.
@@ -165,11 +167,19 @@ class PreparedSource:
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original offsets of source tokens [a, b)."""
         if b <= a:
-            p = int(self.norm.starts[int(self.tok_start[min(a, self.n_tokens - 1)])])
+            p = self.norm.start_of(int(self.tok_start[min(a, self.n_tokens - 1)]))
             return p, p
         s = int(self.tok_start[a])
         e = int(self.tok_end[b - 1])
         return self.norm.orig_span(s, e)
+
+    def first_token_from(self, pos: int) -> int:
+        """The first token starting at normalised offset ``pos`` or later.
+
+        The offset goes in as the array's own type: numpy would otherwise
+        convert the whole (int32) array to int64 for one search, a copy of
+        millions of offsets per call."""
+        return int(self.tok_start.searchsorted(self.tok_start.dtype.type(pos), side="left"))
 
     def line_of(self, orig: int) -> int:
         return int(np.searchsorted(self.newlines, orig, side="left")) + 1
@@ -202,7 +212,7 @@ class PreparedSource:
                 turn.label_end,
                 turn.end,
                 # The original glyph behind a folded '"': curly marks pair by direction.
-                lambda i: norm.original[int(norm.starts[i])],
+                lambda i: norm.original[norm.start_of(i)],
                 line_paragraphs=self.line_paragraphs,
             )
             self._quoted[turn.label_start] = spans
@@ -311,15 +321,122 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _tokens_and_keys(masked: str) -> tuple[np.ndarray, list[str]]:
-    """Token spans (n x 2 array) and keys, in bulk: this is the hot loop of indexing."""
-    low = masked.lower()
-    if len(low) != len(masked):  # a rare character whose lower case is longer
-        spans = [m.span() for m in _tokens.TOKEN_RE.finditer(masked)]
-        keys = [_tokens.key_of(masked[s:e]) for s, e in spans]
-        return np.asarray(spans, dtype=np.int64).reshape(-1, 2), keys
-    starts, ends, keys = _tokens.bulk_tokens(low)
-    return np.stack([starts, ends], axis=1), keys
+# Characters tokenised at a time: each chunk's lower-cased copy, code points
+# and class arrays are freed before the next, so the peak stays a few MB
+# above the arrays kept whatever the size of the source.
+_TOKEN_CHUNK = 1 << 18
+
+
+def _tokenise(
+    masked: str, barriers: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Token starts, ends, word ids (1 on, in order of first use) and the
+    key of each id (``[BARRIER_KEY, key of id 1, ...]``): the hot loop of indexing.
+
+    A chunk ends before a space: no token holds one (nor joins across one),
+    and a space ends the context of ``str.lower``'s final-sigma rule, so the
+    chunks give the tokens and keys of the whole text.  Keys become ids as
+    they are split off, never a list of 2.6 million strings (a 16 MB source).
+    ``barriers`` (sorted spans, blanked in ``masked``) become tokens with id
+    ``SENTINEL_ID`` before the first token starting at or after them, as
+    ``np.insert`` at ``searchsorted`` would place them, chunk by chunk.
+    """
+    n = len(masked)
+    bar = np.asarray(barriers, dtype=np.int64).reshape(-1, 2)
+    bar_at = bar[:, 0].tolist()
+    pt = _index._pos_type(n)
+    fresh: defaultdict[str, int] = defaultdict(count(1).__next__)
+    get = fresh.__getitem__
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
+    ids: list[np.ndarray] = []
+    pos = 0
+    while pos < n:
+        cut = masked.find(" ", min(pos + _TOKEN_CHUNK, n))
+        if cut < 0:
+            cut = n
+        chunk = masked[pos:cut]
+        low = chunk.lower()
+        if len(low) != len(chunk):
+            # A rare character whose lower case is longer: the regex, whole.
+            return _tokenise_regex(masked, barriers)
+        s, e, text = _tokens.bulk_spans(low)
+        del low
+        words = text.split()
+        del text
+        w = np.fromiter(map(get, words), dtype=np.int32, count=len(words))
+        del words
+        s = (s + pos).astype(pt)
+        e = (e + pos).astype(pt)
+        b0, b1 = bisect_left(bar_at, pos), bisect_left(bar_at, cut)
+        if b1 > b0:
+            bs = bar[b0:b1].astype(pt)
+            at = np.searchsorted(s, bs[:, 0])
+            s = np.insert(s, at, bs[:, 0])
+            e = np.insert(e, at, bs[:, 1])
+            w = np.insert(w, at, _index.SENTINEL_ID)
+        starts.append(s)
+        ends.append(e)
+        ids.append(w)
+        pos = cut
+    return (
+        _concat(starts, pt),
+        _concat(ends, pt),
+        _concat(ids, np.int32),
+        [BARRIER_KEY, *fresh],
+    )
+
+
+def _concat(parts: list[np.ndarray], dtype: type[np.integer]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def _tokenise_regex(
+    masked: str, barriers: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """``_tokenise`` by ``TOKEN_RE`` and ``key_of``, token by token."""
+    pt = _index._pos_type(len(masked))
+    spans = [m.span() for m in _tokens.TOKEN_RE.finditer(masked)]
+    fresh: defaultdict[str, int] = defaultdict(count(1).__next__)
+    ids = np.asarray([fresh[_tokens.key_of(masked[s:e])] for s, e in spans], dtype=np.int32)
+    starts = np.asarray([s for s, _ in spans], dtype=pt)
+    ends = np.asarray([e for _, e in spans], dtype=pt)
+    if barriers:
+        bs = np.asarray(barriers, dtype=pt)
+        at = np.searchsorted(starts, bs[:, 0])
+        starts = np.insert(starts, at, bs[:, 0])
+        ends = np.insert(ends, at, bs[:, 1])
+        ids = np.insert(ids, at, _index.SENTINEL_ID)
+    return starts, ends, ids, [BARRIER_KEY, *fresh]
+
+
+class _Keys(Sequence[str]):
+    """The alignment key of every token (``BARRIER_KEY`` for barriers), read
+    through the word ids: a list of them held 2.6 million references (21 MB)
+    for a 16 MB source that the ids already say."""
+
+    __slots__ = ("_ids", "_words")
+
+    def __init__(self, ids: np.ndarray, words: list[str]) -> None:
+        self._ids = ids
+        self._words = words
+
+    def __len__(self) -> int:
+        return int(self._ids.shape[0])
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return list(map(self._words.__getitem__, self._ids[i].tolist()))
+        return self._words[int(self._ids[i])]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self[:])
 
 
 def prepare_source(source: Source) -> PreparedSource:
@@ -333,53 +450,38 @@ def prepare_source(source: Source) -> PreparedSource:
     blanks += _transcript.inline_tag_spans(norm.text, body)
     masked = _blank(norm.text, blanks)
 
-    arr, keys = _tokens_and_keys(masked)
     # Barriers: a turn change or an editor's "[…]" separates words that were
     # not said one after the other.  They become tokens no quote word equals.
-    ids, vocab = _index.word_ids(keys)
     barriers = sorted([(t.label_start, t.label_end) for t in turns] + gaps)
-    if barriers:
-        barr = np.asarray(barriers, dtype=np.int64)
-        pos = np.searchsorted(arr[:, 0], barr[:, 0])
-        arr = np.insert(arr, pos, barr, axis=0)
-        ids = np.insert(ids, pos, _index.SENTINEL_ID)
-        keys = _insert_barriers(keys, pos.tolist())
+    starts, ends, ids, words = _tokenise(masked, barriers)
+    vocab = {w: i for i, w in enumerate(words) if i}
+    vocab[BARRIER_KEY] = _index.SENTINEL_ID
     return PreparedSource(
         source=source,
         norm=norm,
         title=source.title or fm_title,
         turns=tuple(turns),
-        tok_start=arr[:, 0].copy(),
-        tok_end=arr[:, 1].copy(),
+        tok_start=starts,
+        tok_end=ends,
         index=_index.build_index(ids, vocab),
         masked=masked,
         turn_starts=np.asarray([t.label_start for t in turns], dtype=np.int64),
         newlines=_newlines(source.text),
-        keys=keys,
+        keys=_Keys(ids, words),
         line_paragraphs=not _transcript.has_blank_lines(norm.text, body),
         labels=tuple(dict.fromkeys(t.label for t in turns)),
     )
 
 
-def _insert_barriers(keys: list[str], pos: list[int]) -> list[str]:
-    """``keys`` with the barrier key before each position (as np.insert does)."""
-    out: list[str] = []
-    prev = 0
-    for p in pos:
-        out.extend(keys[prev:p])
-        out.append(BARRIER_KEY)
-        prev = p
-    out.extend(keys[prev:])
-    return out
-
-
 def _newlines(text: str) -> np.ndarray:
-    """Offsets of "\n" in ``text`` (for line numbers), without a Python loop."""
-    if text.isascii():
-        buf = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    else:
-        buf = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.flatnonzero(buf == 10).astype(np.int64)
+    """Offsets of "\n" in ``text`` (for line numbers), without a Python loop;
+    a chunk at a time, so that the code points of a 16 MB text never exist at once."""
+    step = 1 << 20
+    parts = [
+        np.flatnonzero(_tokens.code_units(text[a : a + step]) == 10) + a
+        for a in range(0, len(text), step)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 class Lookup(NamedTuple):

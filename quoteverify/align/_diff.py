@@ -161,8 +161,8 @@ class Passage:
         text = ps.norm.text
         self.cores = [text[s:e] for s, e in zip(ts.tolist(), te.tolist(), strict=True)]
         src = ps.source.text
-        os_ = ps.norm.starts[ts].tolist()
-        oe = ps.norm.ends[te - 1].tolist() if b > a else []
+        os_ = ps.norm.starts_at(ts).tolist()
+        oe = ps.norm.ends_at(te - 1).tolist() if b > a else []
         self.words = [src[s:e] for s, e in zip(os_, oe, strict=True)]
         # Trailing punctuation as the equal-word check compares it (brackets
         # stripped), read once per passage rather than once per diff.

@@ -25,10 +25,10 @@ _MAX_SYMBOLS = 255
 
 @dataclass(frozen=True, eq=False)
 class WordIndex:
-    ids: np.ndarray  # int64 word id per source token
+    ids: np.ndarray  # int32 word id per source token (int64 from ``word_ids``)
     vocab: dict[str, int]
     tri_keys: np.ndarray  # sorted int64 trigram keys
-    tri_pos: np.ndarray  # int64 token position of each trigram (same order)
+    tri_pos: np.ndarray  # token position of each trigram (same order; int32 past prepare)
     uni_order: np.ndarray  # token positions sorted by word id
     uni_start: np.ndarray  # CSR offsets into uni_order, by word id
     # tri_pos and uni_order are two views of this one array, so that the
@@ -79,24 +79,82 @@ def _stable_order(keys: np.ndarray, bound: int) -> np.ndarray:
     return np.sort(keys * n + np.arange(n, dtype=np.int64)) % n
 
 
+def _radix_order(cols: tuple[np.ndarray, ...], pt: type[np.signedinteger]) -> np.ndarray:
+    """The stable order of rows by the columns ``cols`` (uint16, most
+    significant first), as ``pt`` indices.
+
+    numpy sorts 16-bit integers stably by radix, in linear time: one pass per
+    column from the last is a stable sort by the whole key, about twice as
+    fast on a 16 MB source as the merge sort of the packed trigram keys.
+    """
+    order = np.argsort(cols[-1], kind="stable").astype(pt)
+    for col in cols[-2::-1]:
+        step = np.argsort(col[order], kind="stable")
+        order = order[step]
+        del step
+    return order
+
+
+def _pos_type(n: int) -> type[np.signedinteger]:
+    """Token positions' integer type: int32 halves the postings (most of the index)."""
+    return np.int32 if n < 2**31 - 1 else np.int64
+
+
+def _trigram_keys(ids: np.ndarray, pos: np.ndarray, v: int) -> np.ndarray:
+    """``(a * v + b) * v + c`` for the words a, b, c at ``pos``, ``pos + 1``,
+    ``pos + 2`` (int64), built in place in one array."""
+    tk = ids[pos].astype(np.int64)
+    tk *= v
+    tk += ids[1:][pos]
+    tk *= v
+    tk += ids[2:][pos]
+    return tk
+
+
 def build_index(ids: np.ndarray, vocab: dict[str, int]) -> WordIndex:
     v = len(vocab)
+    n = int(ids.shape[0])
+    pt = _pos_type(n)
     if ids.shape[0] >= 3:
-        a, b, c = ids[:-2], ids[1:-1], ids[2:]
-        tk = (a * v + b) * v + c
-        ok = (a != SENTINEL_ID) & (b != SENTINEL_ID) & (c != SENTINEL_ID)
-        pos = np.flatnonzero(ok)
-        tk = tk[ok]
-        order = _stable_order(tk, v**3)
-        tri_keys, tri_pos = tk[order], pos[order]
+        # A trigram counts only if none of its words is a barrier.
+        ok = np.ones(n - 2, dtype=bool)
+        bar = np.flatnonzero(ids == SENTINEL_ID)
+        for back in (0, 1, 2):
+            at = bar - back
+            ok[at[(at >= 0) & (at < n - 2)]] = False
+        pos = np.flatnonzero(ok).astype(pt)
+        del ok
+        if v <= 1 << 16:
+            # Peak memory matters here (the largest source arrays are built
+            # now): 16-bit columns, positions in ``pt``, temporaries freed.
+            ids16 = ids.astype(np.uint16)
+            cols = (ids16[pos], ids16[1:][pos], ids16[2:][pos])
+            del ids16
+            order = _radix_order(cols, pt)
+            del cols
+            pos = pos[order]
+            del order
+        else:
+            tk = _trigram_keys(ids, pos, v)
+            order = _stable_order(tk, v**3)
+            del tk
+            pos = pos[order]
+            del order
+        tri_keys = _trigram_keys(ids, pos, v)
+        tri_pos = pos
+        del pos
     else:
         tri_keys = np.zeros(0, dtype=np.int64)
-        tri_pos = np.zeros(0, dtype=np.int64)
-    uni_order = _stable_order(ids, v)
+        tri_pos = np.zeros(0, dtype=pt)
+    if v <= 1 << 16:
+        uni_order = _radix_order((ids.astype(np.uint16),), pt)
+    else:
+        uni_order = _stable_order(ids.astype(np.int64), v)
     counts = np.bincount(ids, minlength=v)
     uni_start = np.zeros(v + 1, dtype=np.int64)
     np.cumsum(counts, out=uni_start[1:])
-    postings = np.concatenate((tri_pos, uni_order)).astype(np.int64, copy=False)
+    postings = np.concatenate((tri_pos, uni_order.astype(pt)))
+    del uni_order
     nt = int(tri_pos.shape[0])
     return WordIndex(
         ids,
@@ -169,11 +227,11 @@ def exact_positions(
         lo = look.lo[best_off]
         if c == 0:
             return []
-        starts = index.tri_pos[lo : lo + c] - best_off
+        starts = index.tri_pos[lo : lo + c].astype(np.int64) - best_off
     else:
         wid = min(ql, key=index.freq)
         off = ql.index(wid)
-        starts = index.positions(wid) - off
+        starts = index.positions(wid).astype(np.int64) - off
     n = ids.shape[0]
     if starts.shape[0] <= _FEW_STARTS:
         # A handful of candidates (the usual case: a rare trigram): compare
@@ -305,7 +363,7 @@ def candidate_windows(
     rep = np.asarray(lists, dtype=np.int64).reshape(-1, 2).repeat(cnts, axis=0)
     slot = np.arange(total, dtype=np.int64)
     slot += rep[:, 0]
-    d = index.postings[slot]
+    d = index.postings[slot].astype(np.int64, copy=False)
     d -= rep[:, 1]
     bucket = max(8, m // 2)
     # Votes per occupied bucket: one sort and a segmented sum.  A trigram
@@ -556,39 +614,56 @@ def _fallback_regions(
     if thrifty and n > FALLBACK_BUDGET and int(post[j]) > FALLBACK_WORK:
         return None  # the sweep alone would grow with the source
 
-    cap = c[j:]
-    lo_p, hi_p = starts[rw], starts[rw + 1]
-    cnt = hi_p - lo_p
-    first = np.zeros(cnt.shape[0], dtype=np.int64)
-    if cnt.shape[0] > 1:
-        np.cumsum(cnt[:-1], out=first[1:])
-    total = int(cnt.sum())
-    grp = np.repeat(np.arange(cnt.shape[0]), cnt)
-    at = np.arange(total, dtype=np.int64)
-    pos = index.uni_order[at + (lo_p - first)[grp]]  # each word's occurrences, ascending
+    # Each R word's occurrences, ascending: a slice of uni_order per word,
+    # gathered in a short loop over the words (a few dozen), so the arrays
+    # of up to FALLBACK_WORK occurrences see only a handful of passes, in
+    # int32 where positions allow (this sweep was most of an absent quote's
+    # search in a 16 MB source).
+    dt = np.int32 if n < 1 << 29 else np.int64
+    us = index.uni_start_list
+    occ = [index.uni_order[us[wd] : us[wd + 1]].astype(dt) for wd in rw.tolist()]
     # A word used c times in the quote pairs at most c of its occurrences in
     # a window: occurrence i counts for the windows [s, s + span) holding it
     # and fewer than c earlier ones, i.e. s in (occurrence i - c, p].
-    kth = at - first[grp] >= cap[grp]
-    prev = np.full(total, -1, dtype=np.int64)
-    prev[kth] = pos[at[kth] - cap[grp[kth]]]
-    lo = np.maximum(prev + 1, pos - span + 1)
+    los = []
+    for o, cp in zip(occ, c[j:].tolist(), strict=True):
+        lo_o = o - (span - 1)
+        np.maximum(lo_o[:cp], 0, out=lo_o[:cp])  # no earlier one: from 0
+        if o.shape[0] > cp:
+            np.maximum(lo_o[cp:], o[:-cp] + 1, out=lo_o[cp:])
+        los.append(lo_o)
+    total = int(post[j])
     # Sweep the window starts: +1 where an occurrence starts counting, -1
     # after it; packed as 2 x position + (1 for -1) so that one sort of
     # plain integers orders them (ties need no order: the count is read
     # after the last event at each position).
-    ev = np.sort(np.concatenate((lo * 2, pos * 2 + 3)))
-    run = np.cumsum(1 - 2 * (ev & 1))
-    ev >>= 1
-    last = np.flatnonzero(np.concatenate((ev[1:] != ev[:-1], [True])))
-    x, run = ev[last], run[last]  # count of window starts in [x[i], x[i + 1])
-    hit = run >= q
-    if not hit.any():
+    ev = np.concatenate((*los, *occ))
+    ev *= 2
+    ev[total:] += 3
+    ev.sort()
+    step = ev & 1
+    step *= -2
+    step += 1
+    run = np.cumsum(step)  # after event i: the count of windows from its position
+    # The count holding over [x, next position) is the one after the last
+    # event at x.  Only the (few) events whose count reaches q are looked at:
+    # the last at their position are the qualifying starts ("hits").
+    cand = np.flatnonzero(run >= q)
+    if not cand.shape[0]:
         return []
-    # Runs of qualifying starts [x[i], x[i + 1]) -> token ranges [start, last start + span).
-    edge = np.flatnonzero(np.diff(np.concatenate(([0], hit.astype(np.int8), [0]))))
-    s0 = x[edge[0::2]]
-    s1 = x[np.minimum(edge[1::2], x.shape[0] - 1)]
+    top = ev.shape[0] - 1
+    at = ev[cand] >> 1
+    after = ev[np.minimum(cand + 1, top)] >> 1  # the next position (itself at the end)
+    last = (cand == top) | (after != at)
+    hits, at, after = cand[last], at[last], after[last]
+    if not hits.shape[0]:
+        return []
+    # Hits at consecutive positions (the next position after one is the
+    # other's) form one run of qualifying starts [first, next after the last).
+    brk = np.flatnonzero(after[:-1] != at[1:])
+    s0 = at[np.concatenate(([0], brk + 1))]
+    s1 = after[np.concatenate((brk, [hits.shape[0] - 1]))]
+    # Runs of qualifying starts [s0, s1) -> token ranges [start, last start + span).
     rs = np.maximum(s0, 0)
     re_ = np.minimum(s1 - 1 + span, n)
     # Ranges rise with the starts: merge overlapping/touching ones.

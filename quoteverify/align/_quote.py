@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from quoteverify.align._normalize import Normalized, fold, normalize
 from quoteverify.align._tokens import (
     TOKEN_RE,
@@ -113,8 +115,8 @@ def parse_quote(text: str) -> ParsedQuote:
             inside = [False] * len(found)
         # The words as written: the article's characters, through the map.
         ws, we, _ = attach_spans(piece, starts, ends, 0, n)
-        os_ = nz.starts[[at + p for p in ws]].tolist()
-        oe = nz.ends[[at + q - 1 for q in we]].tolist()
+        os_ = nz.starts_at(np.asarray(ws, dtype=np.int64) + at).tolist()
+        oe = nz.ends_at(np.asarray(we, dtype=np.int64) + (at - 1)).tolist()
         toks = tuple(
             map(
                 QToken._make,

@@ -296,12 +296,30 @@ def _char_class(ch: str) -> int:
 _ASCII_CLASS = np.array([_char_class(chr(i)) for i in range(128)], dtype=np.uint8)
 
 
+def code_units(text: str) -> np.ndarray:
+    """The code points of ``text`` as a numpy array, one entry per character,
+    in the narrowest type that holds them: uint8 for ASCII, uint16 when every
+    character is in the BMP (UTF-16 then has one unit per character), else
+    uint32.  A transcript with one "ğ" is a two-byte string: UTF-32 made four
+    bytes per character, twice the string itself, for every pass over it.
+    """
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    if _SURROGATE.search(text) is None:  # lone surrogates could pair when decoded
+        b = text.encode("utf-16-le")
+        if len(b) == 2 * len(text):  # no pair: every character one unit
+            return np.frombuffer(b, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray, bool]:
     """(code points, class bits per character, is ASCII) of ``text``."""
-    if text.isascii():
-        cps = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    cps = code_units(text)
+    if cps.dtype == np.uint8:
         return cps, _ASCII_CLASS[cps], True
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     # Only the few distinct non-ASCII characters are classified in Python;
     # a table indexed by code point then classifies every character at once.
     high = cps[cps > 0x7F]
@@ -314,7 +332,14 @@ def _classes(text: str) -> tuple[np.ndarray, np.ndarray, bool]:
 
 def bulk_tokens(low: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Token starts, ends and keys of a lower-cased text: the same tokens as
-    ``TOKEN_RE.finditer`` and the same keys as ``key_of``, in bulk.
+    ``TOKEN_RE.finditer`` and the same keys as ``key_of``, in bulk."""
+    starts, ends, text = bulk_spans(low)
+    return starts, ends, _interned_split(text)
+
+
+def bulk_spans(low: str) -> tuple[np.ndarray, np.ndarray, str]:
+    """Token starts and ends of a lower-cased text, and their keys as one
+    string, separated by whitespace (``str.split`` cuts them apart).
 
     A token is a run of word characters, extended over single joiners to the
     next run: in a word ("don't", "u.s") by an apostrophe or a dot; in a
@@ -324,7 +349,7 @@ def bulk_tokens(low: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     empty = np.zeros(0, dtype=np.int64)
     n = len(low)
     if n == 0:
-        return empty, empty, []
+        return empty, empty, ""
     cps, cls, ascii_ = _classes(low)
     alnum = (cls & _ALNUM) != 0
     edge = np.diff(alnum.view(np.int8), prepend=np.int8(0), append=np.int8(0))
@@ -332,7 +357,7 @@ def bulk_tokens(low: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     re_ = np.flatnonzero(edge == -1)
     nr = int(rs.shape[0])
     if nr == 0:
-        return empty, empty, []
+        return empty, empty, ""
     first_dec = (cls[rs] & _DEC) != 0
     # Runs r and r + 1 one character apart, and what that character may join.
     one_gap = rs[1:] == re_[:-1] + 1
@@ -389,11 +414,13 @@ def bulk_tokens(low: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         text = buf.tobytes().decode("ascii")
     elif int(buf.max()) < 256:  # accented Latin letters only: one byte each
         text = buf.astype(np.uint8).tobytes().decode("latin-1")
+    elif buf.dtype == np.uint16:
+        text = buf.tobytes().decode("utf-16-le")
     else:
         text = buf.tobytes().decode("utf-32-le", "surrogatepass")
     if jpos.shape[0]:
         text = text.replace("\x01", "")
-    return starts, ends, _interned_split(text)
+    return starts, ends, text
 
 
 _SPLIT_CHUNK = 1 << 20  # characters split at a time

@@ -21,8 +21,11 @@ _SUFFIX_CLASS = {
 _OPTIONAL_S = ("ward",)
 
 
+@lru_cache(maxsize=8192)
 def _stems(word: str) -> dict[str, set[str]]:
     """Each stem ``word`` may be inflected from, with its ending's classes.
+    Memoised (callers only read it): ``_paraphrase.in_order`` asks for every
+    quote word against every passage word, far more pairs than words.
 
     "stopped" also gives "stop" (doubled consonant); "carried" gives "carry".
 
@@ -61,7 +64,9 @@ def is_inflection(a: str, b: str) -> bool:
     ...  ("carry", "carried"), ("traveled", "travelled"), ("toward", "towards")]]
     [True, True, True, False, False]
     """
-    if a == b:
+    if a == b or a[:2] != b[:2]:
+        # Every stem keeps the word's first two letters (a stem is at least
+        # two letters long), so words that differ there share none.
         return False
     short, long_ = sorted((a, b), key=len)
     if long_ == short + "s" and short.endswith(_OPTIONAL_S) and len(short) > 4:

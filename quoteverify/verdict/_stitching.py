@@ -7,8 +7,6 @@ themselves are in ``_whole_sentence``, ``_elision`` and ``_interjection``.
 
 from __future__ import annotations
 
-import numpy as np
-
 from quoteverify.align import (
     Differ,
     Passage,
@@ -85,8 +83,8 @@ def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
 def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
     """Token range [a, b) of turn ``k``'s words (label and barriers excluded)."""
     t = ps.turns[k]
-    a = int(np.searchsorted(ps.tok_start, t.label_end, side="left"))
-    b = int(np.searchsorted(ps.tok_start, t.end, side="left"))
+    a = ps.first_token_from(t.label_end)
+    b = ps.first_token_from(t.end)
     while a < b and ps.is_sentinel(a):
         a += 1
     while b > a and ps.is_sentinel(b - 1):
