@@ -81,3 +81,14 @@ def test_next_sentence_stops_at_another_name() -> None:
     )
     first, second = counted(text)
     assert second.attribution_rule != "next-sentence"
+
+
+def test_name_with_hyphenated_particle_is_the_whole_name() -> None:
+    # Wikinews (the Mecca crane): the surname "al-Amr", not the organisation before it.
+    text = (
+        "Title\n\nCivil Defense Authority director General Suleiman al-Amr, in remarks to"
+        ' al-Ikhbariya television, said "All those who were wounded and the dead have been'
+        ' taken to hospital."\n'
+    )
+    (x,) = counted(text)
+    assert name(x) == "Suleiman al-Amr"
