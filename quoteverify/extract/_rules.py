@@ -377,6 +377,10 @@ def _subject_called(masked: str, a: int, b: int, words: list[str]) -> bool:
     >>> _subject_called(s, 0, len(s), ['Shorty'])
     False
     """
+    if len(words) == 1 and words[0][:1].isupper():
+        # One capitalised word named is a name: "green hydrogen projects in Indonesia
+        # called “Renewstable,”" (fact sheet of 2022-11-13).
+        return False
     if _SUBJECT_CALLED.search(masked, a, b) is not None:
         return True
     if _title_case(words) and _capitalised(words) >= 2:
@@ -1842,6 +1846,11 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return Decision("quote", prev.speaker, None, (f"speaker carried over from {prev.id}",))
 
 
+_PLAIN_WORDS = re.compile(r"[\w’'\- \t]*")
+# Rules whose speaker a cue of the writer's gave.
+_CUE_RULES = frozenset(
+    {"cue-before", "cue-after", "indirect-cue", "indirect-across-phrase", "prev-sentence-cue"}
+)
 _MID_CAPITAL = re.compile(r"(?<![.!?:\n“”\"]\s)(?<![.!?:\n“”\"])(?<=\s)[A-Z][a-z]")
 
 
@@ -1850,7 +1859,11 @@ def next_sentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     after an attributed quotation, in the same paragraph, are that speaker's as the
     writer goes on paraphrasing them: "According to CNBC, “gas is the cheapest it’s
     ever been.” Inflation-adjusted gas prices “are near the lowest levels we’ve seen
-    in the last 20 years”" (White House, 2025-06-30). Nobody else may be named in
+    in the last 20 years”" (White House, 2025-06-30); "President Biden reminded
+    participants that democracy “…,” and that “…” Referencing the “coming Year of
+    Action,” President Biden …" (Summit for Democracy summary, 2021-12-23); the
+    Smithsonian exhibit that "frames the Mexican-American War as “the North American
+    invasion” that was “unprovoked …”" (2025-08-21). Nobody else may be named in
     between (a capitalised word inside a sentence), nor a cue stand there: those
     make the words someone else's or the writer's own.
 
@@ -1862,9 +1875,27 @@ def next_sentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     prev, ps = ctx.prev_quote, ctx.prev_span
     if prev is None or prev.speaker is None or ps is None or not ctx.prefix:
         return None
-    if ps.last_para != ctx.sp.para or ctx.prev_quote is None:
+    if ps.start != prev.start or ps.last_para != ctx.sp.para:
+        return None  # a scare quote or a title came in between
+    if prev.attribution_rule not in _CUE_RULES:
+        # Only a speaker a cue gave is carried on, never one carried on itself.
         return None
+    if _title_case(ctx.words) and _capitalised(ctx.words) >= 2:
+        return None  # a title: "“Spain’s 9/11 and the Challenge of Radical Islam”"
     gap = ctx.masked[ps.close : ctx.sp.open]
+    if len(gap.split()) > ctx.limits.next_sentence_max_words:
+        return None
+    words = gap.strip("“”‘’\"' \t")
+    if not words:
+        # Quoted words right after quoted words are another item of a list: a
+        # round-up's headlines "‘Biden signs …’ ‘Wolf visits White House, says …’"
+        # (2022-07-16).
+        return None
+    if not _PLAIN_WORDS.fullmatch(words):
+        # Punctuation before the quoted words opens someone's words ("And the
+        # response universally was, “…”", a Biden remark of 2022-02-10; "The report
+        # also recommended, “…”", 2025-04-07) or marks a new item ("[Tweet, …]").
+        return None
     # One sentence boundary at most: the quotation's sentence follows the other's.
     if len(re.findall(r"[.!?][”’\"']*\s+[A-Z“]", ctx.masked[ps.start : ctx.sp.open])) > 1:
         return None

@@ -92,3 +92,36 @@ def test_name_with_hyphenated_particle_is_the_whole_name() -> None:
     )
     (x,) = counted(text)
     assert name(x) == "Suleiman al-Amr"
+
+
+def test_subject_called_one_capitalised_word_stays_a_name() -> None:
+    # Fact sheet of 2022-11-13 (U.S.–Indonesia): a place before "called" is no speaker.
+    text = (
+        "Title\n\nThe U.S. International Development Finance Corporation will support HDF"
+        " Energy’s investment in a portfolio of green hydrogen projects in Indonesia called"
+        " “Renewstable,” which combines renewable energy with battery storage.\n"
+    )
+    assert [x.kind for x in q(text)] == ["scare"]
+
+
+def test_relative_subject_needs_the_naming_verb_right_after_it() -> None:
+    # White House 2026-02-24: "which cut taxes for 80% of taxpayers — calling it …" –
+    # the relative clause has its own verb; the sentence's subject calls it so.
+    text = (
+        "Title\n\nShe opposed President Trump’s landmark 2017 Tax Cuts and Jobs Act, which cut"
+        " taxes for 80% of taxpayers — calling it “irresponsible” — and also opposed the"
+        " Working Families Tax Cut.\n"
+    )
+    (x,) = counted(text)
+    assert x.speaker is not None and x.speaker.mention == "She"
+
+
+def test_next_sentence_not_after_punctuation_that_opens_other_words() -> None:
+    # Remarks of President Biden, 2022-02-10: "the response" speaks, not the asker.
+    text = (
+        "Title\n\nAnd I asked them — I said, “If you found a cure for a particular cancer,"
+        " how much you think you should be able to charge?” And the response universally"
+        " was, “What the market will bear.”\n"
+    )
+    quotes = counted(text)
+    assert quotes[-1].attribution_rule != "next-sentence"
