@@ -460,9 +460,10 @@ def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
 def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None:
     """A cue earlier in the same sentence: "Tokayev, for his part, said Almaty was under
     attack by 20,000 “terrorists”" → the fragment is Tokayev's."""
-    cues = list(CUE.finditer(masked, lo, open_)) or list(
-        INDIRECT_ONLY_CUE.finditer(masked, lo, open_)
-    )
+    cues = list(CUE.finditer(masked, lo, open_))
+    only = list(INDIRECT_ONLY_CUE.finditer(masked, lo, open_))
+    if not cues or (only and _nearer_naming_verb(masked, cues[-1], only[-1])):
+        cues = only
     if not cues:
         # "she struck a cautious tone, saying the administration was wary and
         # that “Q”": a participle cue further back in the sentence.
@@ -479,13 +480,99 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     # attribution, though "as" opens asides elsewhere.
     as_m = _AS_SAID.search(masked, a, m.start())
     c = np_before(masked, as_m.end(), m.start()) if as_m else None
-    c = c or np_before(masked, a, m.start())
+    c = c or _relative_subject(masked, a, m.start())
+    c = c or np_before(masked, a, m.start()) or _who_antecedent(masked, a, m.start())
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     # A cue without a subject of its own (a passive: "has been told to prepare
     # a “quasi-state of war”") leaves the sentence to its "According to X,"
     # (Wikinews korea).
     return _according_to(masked, lo, open_)
+
+
+def _nearer_naming_verb(masked: str, cue: re.Match[str], only: re.Match[str]) -> bool:
+    """A verb of naming nearer the quotation than the sentence's reporting verb,
+    in a relative clause of its own, governs the quoted words: "CS Wind recently
+    announced it is expanding … — which … Lauren Boebert called “dangerous for
+    America,”" (White House, 2023-11-29), "Epstein, who described himself as
+    Summers’ “wing man”" (2025-11-17).
+
+    >>> s = "X announced it grew, which Lauren Boebert called "
+    >>> _nearer_naming_verb(s, CUE.search(s), INDIRECT_ONLY_CUE.search(s))
+    True
+    """
+    if only.start() < cue.end():
+        return False
+    return _RELATIVE_OBJ.search(masked, cue.end(), only.start()) is not None or (
+        _RELATIVE_WHO.search(masked, cue.end(), only.start()) is not None
+    )
+
+
+_WHO_BEFORE = re.compile(r",[^\S\n]*who[^\S\n]+(?:has[^\S\n]+|had[^\S\n]+)?$")
+
+
+def _who_antecedent(masked: str, a: int, b: int) -> Cand | None:
+    """The person a ", who" clause hangs on speaks its cue: "had with Epstein, who
+    described himself as Summers’ “wing man”" (White House, 2025-11-17), "Rep.
+    Kevin Kiley, who …, said" – a name right before the comma.
+
+    >>> s = "had dinner with Epstein, who described"
+    >>> _who_antecedent(s, 0, s.index(" described") + 1).name
+    'Epstein'
+    """
+    w = _WHO_BEFORE.search(masked, a, b)
+    if w is None:
+        return None
+    run = _CAPITAL_RUN.search(masked, a, w.start())
+    if run is None or _sentence_initial(masked, a, run.start()):
+        return None
+    c = parse_np(masked, run.start(), w.start(), "full")
+    return c if c is not None and c.kind == "name" else None
+
+
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w.’'\-]*[^\S\n]+){0,4}[A-Z][\w’'\-]*[^\S\n]*$")
+
+
+def _sentence_initial(masked: str, a: int, pos: int) -> bool:
+    """Nothing but sentence punctuation before ``pos``: its capital shows no name."""
+    before = masked[a:pos].rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+
+_RELATIVE_WHO = re.compile(r"(?:^|(?<=[\s,;(—–]))who\s+(?:has\s+|had\s+)?$")
+_RELATIVE_OBJ = re.compile(
+    r"(?:^|(?<=[\s,;(—–]))(?:which|whom|what)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:has\s+|had\s+)?$)"
+)
+
+
+def _relative_subject(masked: str, a: int, b: int) -> Cand | None:
+    """The subject of a relative clause whose object is the thing the quotation
+    names: "The announcement, which President Biden called “another win for
+    America,”" (White House, 2022-10-05), "the Inflation Reduction Act — which
+    self-described MAGA Republican Representative Lauren Boebert called “dangerous
+    for America,”" (2023-11-29): the person after "which", not the sentence's
+    subject (the announcement, CS Wind). Only a name or a role counts: a pronoun
+    ("what it called") is left to the rules that resolve it.
+
+    >>> s = "CS Wind is expanding — which Representative Lauren Boebert called"
+    >>> _relative_subject(s, 0, s.index("called")).name
+    'Lauren Boebert'
+    """
+    rels = list(_RELATIVE_OBJ.finditer(masked, a, b))
+    if not rels:
+        return None
+    c = np_before(masked, rels[-1].end(), b)
+    if c is None or c.kind not in ("name", "role", "orgn", "group"):
+        return None
+    between = masked[rels[-1].end() : c.start]
+    if (
+        re.search(r"[,;:—–()]", between + masked[c.end : b])
+        or len(between.split()) > LIMITS.relative_subject_words
+    ):
+        # The relative clause has a verb of its own before the cue: "which cut taxes
+        # for 80% of taxpayers — calling it “irresponsible”" (2026-02-24).
+        return None
+    return c
 
 
 _ACCORDING_DOC = re.compile(

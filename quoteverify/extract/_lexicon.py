@@ -133,7 +133,10 @@ INDIRECT_ONLY_CUE = lazy(
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
     r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
-    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?$)|"
+    # A possessive before the quoted words: "described himself as Summers’ “wing
+    # man”" (2025-11-17).
+    r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"
+    r"(?:[A-Z][\w.\-]*(?:’s|'s|’|')\s+)?$)|"
     # Exhortations whose object is told to do the quoted words: "Mrs. Trump encouraged
     # participating representatives … to “come together to prioritize America’s
     # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to

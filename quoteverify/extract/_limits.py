@@ -22,6 +22,17 @@ class ExtractLimits:
     # speech, up to this length (titles run longer than fragments: the
     # "Rock ’n’ Roll Heart" album, the "Winning the AI Race" plan).
     term_max_words: int = 8
+    # The writer's words between an attributed quotation and quoted words in the
+    # next sentence that carry its speaker on (``next-sentence``): a short subject
+    # and verb ("Inflation-adjusted gas prices “…”", 2025-06-30); a longer sentence
+    # is the writer's own and may quote anyone (the corpus: book titles in a
+    # nominee's biography, a bill's purpose after a senator's words).
+    next_sentence_max_words: int = 8
+    # Words between "which"/"what" and the subject a relative clause's naming verb
+    # has: modifiers of the name ("which self-described MAGA Republican
+    # Representative Lauren Boebert called", 2023-11-29; "which extreme Congressional
+    # Republicans like Representative Lauren Boebert called", 2023-10-16).
+    relative_subject_words: int = 5
     # How far before the opening mark "called"/"the word"/"chants of" is looked
     # for: the guard word is always within the last few words before the mark.
     guard_lookback: int = 40

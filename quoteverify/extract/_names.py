@@ -39,7 +39,12 @@ _SP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?|\n[^\S\n]*+)"
 _CONN = r"(?:of|for|the|and|&|de|da|di|del|van|von|der|den|bin|al|la|le|du|y)"
 # A run of capitalised words, with the small words names and titles contain:
 # "US Secretary of State Antony Blinken", "Airlines for America".
-NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}{_TOK})*"
+# A surname with a lower-case Arabic particle joined by a hyphen, after the given
+# name: "Civil Defense Authority director General Suleiman al-Amr … said" (Wikinews,
+# the Mecca crane), "Prime Minister Mohammed Shia al-Sudani", "President Abdel Fattah
+# el-Sisi" (White House readouts) – not the given name alone.
+_PARTICLE_TOK = r"(?:al|el|ad|an|as|at|az|ash|bin|ibn|abu|abd)-[A-Z\u00C0-\u00DE][\w’'\-]*"
+NAME_SEQ = rf"{_TOK}(?:{_SP}(?:{_CONN}{_SP}){{0,2}}(?:{_TOK}|{_PARTICLE_TOK}))*"
 # The look-ahead first lets the engine skip quickly to capitals; the look-behind
 # only runs there (1 MB in ~0.06 s).
 _NAME_RE = lazy(r"(?=[A-Z\u00C0-\u00DE])(?<![\w’'\-])" + NAME_SEQ)

@@ -413,6 +413,7 @@ def np_after(masked: str, a: int, b: int) -> Cand | None:
     parts = _parts(masked, a, b)
     if not parts:
         return None
+    parts[0] = _without_party_tag(masked, *parts[0])
     if len(parts) >= 2:
         p0 = parse_np(masked, *parts[0], "full")
         p1 = parse_np(masked, *parts[1], "full")
@@ -444,6 +445,23 @@ _LAST_WORD = re.compile(r"([a-z]+)\s*$")
 
 
 _TRAILING_PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)[^\S\n]*$")
+# A legislator's party and state: "(R-Calif.)", "(D-HI)", "(R-OK)".
+_PARTY_TAG = re.compile(r"[^\S\n]*\((?:[RDI]|Rep|Dem|Ind)[.\-–][^()\n]{1,20}\)[^\S\n]*$")
+
+
+def _without_party_tag(masked: str, a: int, b: int) -> tuple[int, int]:
+    """A name part of a speaker phrase with its party tag left off, so that the name
+    still parses before an apposition: "“…,” Rep. Kevin Kiley (R-Calif.), a leading
+    critic of Su, told POLITICO" (Politico, quoted by the White House, 2023-04-22) is
+    Kevin Kiley, not "a leading critic of Su"; "Sen. Mazie Hirono (D-HI) claimed"
+    (2025 fact check) keeps its parse.
+
+    >>> s = "Rep. Kevin Kiley (R-Calif.)"
+    >>> s[slice(*_without_party_tag(s, 0, len(s)))]
+    'Rep. Kevin Kiley'
+    """
+    m = _PARTY_TAG.search(masked, a, b)
+    return (a, m.start()) if m is not None and m.start() > a else (a, b)
 
 
 def _trim_aux(masked: str, a: int, b: int) -> int:

@@ -331,6 +331,8 @@ def scare_term(ctx: QuoteContext) -> Decision | None:
     a = max(ctx.plo, ctx.sp.open - ctx.limits.guard_lookback)
     if not _scare_guarded(ctx.masked, a, ctx.sp.open) or _what_x_called(ctx.masked, a, ctx.sp.open):
         return None
+    if _subject_called(ctx.masked, a, ctx.sp.open, ctx.words):
+        return None
     return Decision("scare")
 
 
@@ -339,6 +341,60 @@ _WHAT_CALLED = lazy(
     r"(?:called|calls|dubbed|dubs|labell?ed|labels|branded|brands|termed|terms|described"
     r"[^\S\n]+as)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$"
 )
+
+
+# A naming verb with a subject of its own right before it: a pronoun, or a name
+# (its last word capitalised) after a relative word or as the clause's subject.
+_NAMING_VERB = (
+    r"(?:has[^\S\n]+|had[^\S\n]+|have[^\S\n]+)?(?:called|calls|dubbed|dubs|labell?ed|labels|"
+    r"branded|brands|termed|terms)[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$"
+)
+_SUBJECT_CALLED = re.compile(
+    r"(?:\b(?:which|whom|what)[^\S\n]+(?:[\w’'\-.]+[^\S\n]+){0,5}?"
+    r"(?:[A-Z][\w’'\-.]*|he|she|they|it|we|I)"
+    r"|(?:^|[,;—–(][^\S\n]*|\b(?:which|whom|what|and|but)[^\S\n]+)"
+    r"(?:he|she|they|it|we|I|He|She|They|It|We))"
+    r"[^\S\n]+" + _NAMING_VERB
+)
+_NAME_CALLED = re.compile(
+    r"\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|St)?[A-Z][a-z][\w’'\-]*[^\S\n]+" + _NAMING_VERB
+)
+
+
+def _subject_called(masked: str, a: int, b: int, words: list[str]) -> bool:
+    """A naming verb whose subject is a person or a pronoun gives that subject's
+    words, not a term (issue class 1): "The announcement, which President Biden
+    called “another win for America,” is …" (White House, 2022-10-05), "the
+    Inflation Reduction Act — which self-described MAGA Republican Representative
+    Lauren Boebert called “dangerous for America,”" (2023-11-29), "a strategy he
+    called “maximum pressure”". A name right before the verb counts only for a
+    quotation that is no title (two capitals or more): "a bill Senator Lee called
+    “The Fair Act”" names it.
+
+    >>> s = 'The announcement, which President Biden called '
+    >>> _subject_called(s, 0, len(s), ['another', 'win'])
+    True
+    >>> s = 'a man called '
+    >>> _subject_called(s, 0, len(s), ['Shorty'])
+    False
+    """
+    if len(words) == 1 and words[0][:1].isupper():
+        # One capitalised word named is a name: "green hydrogen projects in Indonesia
+        # called “Renewstable,”" (fact sheet of 2022-11-13).
+        return False
+    if _SUBJECT_CALLED.search(masked, a, b) is not None:
+        return True
+    if _title_case(words) and _capitalised(words) >= 2:
+        return False
+    m = _NAME_CALLED.search(masked, a, b)
+    return m is not None and not _sentence_start_word(masked, a, m.start())
+
+
+def _sentence_start_word(masked: str, a: int, pos: int) -> bool:
+    """The capitalised word at ``pos`` opens its sentence (a capital there is no
+    sign of a name: "Products called “…”")."""
+    before = masked[a:pos].rstrip()
+    return not before or before[-1] in ".!?:\n"
 
 
 def _what_x_called(masked: str, a: int, b: int) -> bool:
@@ -1791,6 +1847,68 @@ def carry_over(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return Decision("quote", prev.speaker, None, (f"speaker carried over from {prev.id}",))
 
 
+_PLAIN_WORDS = re.compile(r"[\w’'\- \t]*")
+# Rules whose speaker a cue of the writer's gave.
+_CUE_RULES = frozenset(
+    {"cue-before", "cue-after", "indirect-cue", "indirect-across-phrase", "prev-sentence-cue"}
+)
+_MID_CAPITAL = re.compile(r"(?<![.!?:\n“”\"]\s)(?<![.!?:\n“”\"])(?<=\s)[A-Z][a-z]")
+
+
+def next_sentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """No cue and no speaker in its sentence: quoted words in the sentence right
+    after an attributed quotation, in the same paragraph, are that speaker's as the
+    writer goes on paraphrasing them: "According to CNBC, “gas is the cheapest it’s
+    ever been.” Inflation-adjusted gas prices “are near the lowest levels we’ve seen
+    in the last 20 years”" (White House, 2025-06-30); "President Biden reminded
+    participants that democracy “…,” and that “…” Referencing the “coming Year of
+    Action,” President Biden …" (Summit for Democracy summary, 2021-12-23); the
+    Smithsonian exhibit that "frames the Mexican-American War as “the North American
+    invasion” that was “unprovoked …”" (2025-08-21). Nobody else may be named in
+    between (a capitalised word inside a sentence), nor a cue stand there: those
+    make the words someone else's or the writer's own.
+
+    >>> demo('Title\\n\\nAccording to CNBC, “gas is the cheapest it’s ever been.”'
+    ...      ' Inflation-adjusted gas prices “are near the lowest levels we’ve seen in the'
+    ...      ' last 20 years” this summer.', 1)
+    'quote CNBC next-sentence'
+    """
+    prev, ps = ctx.prev_quote, ctx.prev_span
+    if prev is None or prev.speaker is None or ps is None or not ctx.prefix:
+        return None
+    if ps.start != prev.start or ps.last_para != ctx.sp.para:
+        return None  # a scare quote or a title came in between
+    if prev.attribution_rule not in _CUE_RULES:
+        # Only a speaker a cue gave is carried on, never one carried on itself.
+        return None
+    if _title_case(ctx.words) and _capitalised(ctx.words) >= 2:
+        return None  # a title: "“Spain’s 9/11 and the Challenge of Radical Islam”"
+    gap = ctx.masked[ps.close : ctx.sp.open]
+    if len(gap.split()) > ctx.limits.next_sentence_max_words:
+        return None
+    words = gap.strip("“”‘’\"' \t")
+    if not words:
+        # Quoted words right after quoted words are another item of a list: a
+        # round-up's headlines "‘Biden signs …’ ‘Wolf visits White House, says …’"
+        # (2022-07-16).
+        return None
+    if not _PLAIN_WORDS.fullmatch(words):
+        # Punctuation before the quoted words opens someone's words ("And the
+        # response universally was, “…”", a Biden remark of 2022-02-10; "The report
+        # also recommended, “…”", 2025-04-07) or marks a new item ("[Tweet, …]").
+        return None
+    # One sentence boundary at most: the quotation's sentence follows the other's.
+    if len(re.findall(r"[.!?][”’\"']*\s+[A-Z“]", ctx.masked[ps.start : ctx.sp.open])) > 1:
+        return None
+    if CUE.search(gap) or PARTICIPLE_CUE.search(gap):
+        return None
+    if _MID_CAPITAL.search(ctx.masked, ps.close, ctx.sp.open):
+        return None
+    if re.search(r"\b(?:I|we|We|he|He|she|She|they|They)\b", gap):
+        return None
+    return Decision("quote", prev.speaker, None, (f"speaker carried over from {prev.id}",))
+
+
 def unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A full quotation nobody is named for: listed, judged without a speaker.
 
@@ -1806,6 +1924,7 @@ KIND_RULES: tuple[Rule, ...] = (
     Rule("title-midsentence", title_midsentence),
     Rule("attributed", attributed),
     Rule("carry-over", carry_over),
+    Rule("next-sentence", next_sentence),
     Rule("unattributed", unattributed),
 )
 
