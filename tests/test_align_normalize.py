@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quoteverify.align import prepare_source
@@ -127,10 +127,13 @@ def test_word_classes():
 
 
 @given(st.lists(st.sampled_from(list("a1\\[]. \r\n’é")), max_size=30).map("".join))
+@example("\\\r\\")  # found by CI: the test's own look-ahead once dropped the CR first
 def test_backslash_escapes_fold_as_the_lookahead_says(text):
     # The narrowed pattern finds every backslash and checks what follows in
-    # Python; the result must be the look-ahead's ("[sic\\]" -> "[sic]").
-    want = re.sub(r"\\(?=[!-/:-@\[-`{-~])", "", text.replace("\r", "").replace("’", "'"))
+    # Python; the result must be the look-ahead's ("[sic\\]" -> "[sic]").  The
+    # look-ahead reads the text before carriage returns are dropped: in
+    # "\\\r\\" the first backslash escapes nothing and stays.
+    want = re.sub(r"\\(?=[!-/:-@\[-`{-~])|\r", "", text.replace("’", "'"))
     assert fold(text) == want
     assert normalize(text).text == want
 
