@@ -15,11 +15,18 @@ from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Self
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from quoteverify._fetch import Fetcher, FetchOptions
     from quoteverify.align import PreparedSource
     from quoteverify.models import Quote, QuoteKind, QuoteResult, Speaker
+
+# CI derandomises property tests: a run must pass or fail on the code alone, and
+# a counterexample found locally is pinned with @example.  Locally each run
+# draws new examples (HYPOTHESIS_PROFILE unset).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
