@@ -1,0 +1,363 @@
+"""The library's word and word-pair index: numpy postings in SQLite blobs.
+
+Library lookup needs two things of a term (a word, or a word pair such as
+"united_states"): how many documents hold it (its idf weight) and which.
+FTS5 answered both, but indexing every word pair of a transcript as an FTS5
+term cost 4.8x a plain FTS5 insert of the text, and counting a common pair's
+documents stepped through its whole doclist, a cost that grew with the
+library.
+
+Here each word gets an integer id (``vocab``); a word is the key ``id`` and a
+pair the key ``id1 << 32 | id2``, so a document's keys are a numpy array built
+in C from its words.  A *segment* holds the sorted (key, docid) pairs of a run
+of documents in blocks of ``BLOCK`` keys (``grams``): the keys, where each
+key's docids end, and the docids.  A term's documents are read from one block
+per segment, however large the library: the key's block is found with a
+binary search in the segment's block-start array (``segments.firsts``).
+
+Adding writes a new segment per commit; at the end of a run, the run's
+segments are merged into one and the newest segments are merged while they
+are within 2x of each other in size, so a library holds few segments
+(logarithmically many in the worst case).  Removing a document records its
+docid in ``dropped``; lookup leaves those docids out, and a merge that covers
+them writes their postings no more.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+BLOCK = 128  # keys per stored block
+MERGE_CHUNK = 2_000_000  # pairs (key, docid) merged at a time, to bound memory
+FLUSH_PAIRS = 4_000_000  # pending pairs written as a segment before a commit
+
+Keys = npt.NDArray[np.int64]
+Docs = npt.NDArray[np.int32]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS vocab (
+    word TEXT PRIMARY KEY,
+    id   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments (
+    seg    INTEGER PRIMARY KEY,
+    pairs  INTEGER NOT NULL,   -- (key, docid) pairs it holds
+    lo     INTEGER NOT NULL,   -- its smallest and largest docid
+    hi     INTEGER NOT NULL,
+    firsts BLOB NOT NULL       -- int64 first key of each block, in order
+);
+CREATE TABLE IF NOT EXISTS grams (
+    seg   INTEGER NOT NULL,
+    first INTEGER NOT NULL,   -- the block's first key
+    keys  BLOB NOT NULL,      -- int64, sorted
+    ends  BLOB NOT NULL,      -- int32: key i's docids are docs[ends[i-1]:ends[i]]
+    docs  BLOB NOT NULL,      -- int32 docids, ascending per key
+    PRIMARY KEY (seg, first)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dropped (docid INTEGER PRIMARY KEY);
+"""
+
+
+def pair_keys(ids: Keys) -> Keys:
+    """The keys of consecutive word ids: ``id1 << 32 | id2``."""
+    return (ids[:-1] << 32) | ids[1:]
+
+
+class GramIndex:
+    """The postings of one library's documents (see the module docstring)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._vocab: dict[bytes, int] | None = None  # loaded by the first add
+        self._vocab_version: int | None = None  # PRAGMA data_version it was read at
+        self._new_words: list[tuple[str, int]] = []
+        self._pending: list[tuple[Keys, int]] = []  # (document's keys, docid)
+        self._pending_pairs = 0
+        self._firsts: dict[int, Keys] = {}  # segments are immutable: by id
+        self.run_start: int | None = None  # first segment id of an add run
+
+    # -- adding
+    def _current_vocab(self) -> dict[bytes, int] | None:
+        """The remembered vocabulary, forgotten when another connection has
+        committed since it was read (two ``library add`` at once must not
+        number a word twice: ids are assigned inside the write transaction,
+        from a vocabulary that is then current)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._vocab_version:
+            self._vocab = None
+            self._vocab_version = version
+        return self._vocab
+
+    def _load_vocab(self) -> dict[bytes, int]:
+        if self._current_vocab() is None:
+            self._vocab = {
+                w.encode("utf-8"): i for w, i in self.db.execute("SELECT word, id FROM vocab")
+            }
+        return self._vocab
+
+    def ids(self, toks: list[bytes]) -> Keys:
+        """Word ids of ``toks``, new words numbered in sorted order (so that the
+        same adds make the same file)."""
+        vocab = self._load_vocab()
+        new = set(toks).difference(vocab)
+        if new:
+            nxt = len(vocab) + 1
+            for w in sorted(new):
+                vocab[w] = nxt
+                self._new_words.append((w.decode("utf-8"), nxt))
+                nxt += 1
+        return np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
+
+    def add(self, docid: int, parts: Sequence[list[bytes]], words_only: list[bytes]) -> None:
+        """Index a document: the words and word pairs of each of ``parts``
+        (title, text: no pair spans the two), and the words of ``words_only``
+        (speaker labels)."""
+        arrays = []
+        for toks in parts:
+            ids = self.ids(toks)
+            arrays += [ids, pair_keys(ids)]
+        arrays.append(self.ids(words_only))
+        keys = np.unique(np.concatenate(arrays))
+        self._pending.append((keys, docid))
+        self._pending_pairs += len(keys)
+        if self._pending_pairs >= FLUSH_PAIRS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending documents' postings as a new segment (no commit)."""
+        db = self.db
+        if self._new_words:
+            db.executemany("INSERT INTO vocab(word, id) VALUES (?, ?)", self._new_words)
+            self._new_words = []
+        if not self._pending:
+            return
+        keys = np.concatenate([k for k, _ in self._pending])
+        docs = np.repeat(
+            np.array([d for _, d in self._pending], dtype=np.int32),
+            [len(k) for k, _ in self._pending],
+        )
+        self._pending = []
+        self._pending_pairs = 0
+        order = np.argsort(keys, kind="stable")  # docids stay ascending per key
+        seg = self._next_seg()
+        if self.run_start is None:
+            self.run_start = seg
+        self._write(seg, keys[order], docs[order])
+
+    def _next_seg(self) -> int:
+        row = self.db.execute("SELECT max(seg) FROM segments").fetchone()
+        return int(row[0] or 0) + 1
+
+    def _write(self, seg: int, keys: Keys, docs: Docs) -> None:
+        """Store sorted (key, docid) pairs as segment ``seg``."""
+        firsts = self._blocks(seg, keys, docs)
+        if firsts:
+            self._finish(seg, firsts, len(keys), int(docs.min()), int(docs.max()))
+
+    def _blocks(self, seg: int, keys: Keys, docs: Docs) -> list[Keys]:
+        """Write sorted pairs as blocks of ``seg``; return their first keys."""
+        if not len(keys):
+            return []
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        uniq = keys[starts]
+        ends = np.r_[starts[1:], len(keys)]
+        rows = []
+        for b in range(0, len(uniq), BLOCK):
+            base = starts[b]
+            bends = ends[b : b + BLOCK]
+            rows.append(
+                (
+                    seg,
+                    int(uniq[b]),
+                    uniq[b : b + BLOCK].tobytes(),
+                    (bends - base).astype(np.int32).tobytes(),
+                    docs[base : bends[-1]].tobytes(),
+                )
+            )
+        self.db.executemany("INSERT INTO grams VALUES (?, ?, ?, ?, ?)", rows)
+        return [uniq[::BLOCK]]
+
+    def _finish(self, seg: int, firsts: list[Keys], pairs: int, lo: int, hi: int) -> None:
+        self.db.execute(
+            "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
+            (seg, pairs, lo, hi, np.concatenate(firsts).astype(np.int64).tobytes()),
+        )
+
+    def drop(self, docid: int) -> None:
+        self.db.execute("INSERT OR IGNORE INTO dropped(docid) VALUES (?)", (docid,))
+
+    def next_docid(self) -> int:
+        """A docid no posting names: above every document's and every dropped
+        one's (whose postings stay until a merge)."""
+        row = self.db.execute(
+            "SELECT max(coalesce((SELECT max(docid) FROM documents), 0), "
+            "coalesce((SELECT max(docid) FROM dropped), 0))"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    # -- merging
+    def settle(self) -> None:
+        """After an add run: merge the run's segments into one, then the newest
+        segments while the older is at most twice the newer."""
+        self.flush()
+        segs = self._segments()
+        if self.run_start is not None:
+            run = [s for s in segs if s[0] >= self.run_start]
+            if len(run) > 1:
+                self._merge(run)
+        self.run_start = None
+        segs = self._segments()
+        while len(segs) >= 2 and segs[-2][1] <= 2 * segs[-1][1]:
+            self._merge(segs[-2:])
+            segs = self._segments()
+
+    def _segments(self) -> list[tuple[int, int, int, int]]:
+        return [
+            (int(s), int(p), int(lo), int(hi))
+            for s, p, lo, hi in self.db.execute(
+                "SELECT seg, pairs, lo, hi FROM segments ORDER BY seg"
+            )
+        ]
+
+    def _merge(self, segs: Sequence[tuple[int, int, int, int]]) -> None:
+        """Rewrite ``segs`` (consecutive) as one new segment, without dropped
+        documents, a key range at a time."""
+        db = self.db
+        lo = min(s[2] for s in segs)
+        hi = max(s[3] for s in segs)
+        gone = np.array(
+            [
+                r[0]
+                for r in db.execute(
+                    "SELECT docid FROM dropped WHERE docid BETWEEN ? AND ?", (lo, hi)
+                )
+            ],
+            dtype=np.int32,
+        )
+        firsts = [self.firsts(s[0]) for s in segs]
+        # Key ranges cut at block starts of the largest segment, about
+        # MERGE_CHUNK pairs each.
+        big = max(range(len(segs)), key=lambda i: segs[i][1])
+        total = sum(s[1] for s in segs)
+        step = max(1, len(firsts[big]) * MERGE_CHUNK // max(total, 1))
+        cuts = [int(x) for x in firsts[big][step::step]]
+        bounds = list(zip([None, *cuts], [*cuts, None], strict=True))
+        new = self._next_seg()
+        out_firsts: list[Keys] = []
+        pairs, dlo, dhi = 0, None, None
+        for a, b in bounds:
+            ks: list[Keys] = []
+            ds: list[Docs] = []
+            for s, f in zip(segs, firsts, strict=True):
+                i = 0 if a is None else max(0, int(np.searchsorted(f, a, "right")) - 1)
+                j = len(f) if b is None else int(np.searchsorted(f, b, "left"))
+                if i >= j:
+                    continue
+                blocks = db.execute(
+                    "SELECT keys, ends, docs FROM grams "
+                    "WHERE seg = ? AND first >= ? AND first <= ? ORDER BY first",
+                    (s[0], int(f[i]), int(f[j - 1])),
+                )
+                for kb, eb, db_ in blocks:
+                    k = np.frombuffer(kb, dtype=np.int64)
+                    e = np.frombuffer(eb, dtype=np.int32)
+                    ks.append(np.repeat(k, np.diff(e, prepend=0)))
+                    ds.append(np.frombuffer(db_, dtype=np.int32))
+            if not ks:
+                continue
+            k = np.concatenate(ks)
+            d = np.concatenate(ds)
+            keep = np.ones(len(k), dtype=bool)
+            if a is not None:
+                keep &= k >= a
+            if b is not None:
+                keep &= k < b
+            if len(gone):
+                keep &= ~np.isin(d, gone)
+            k, d = k[keep], d[keep]
+            if not len(k):
+                continue
+            order = np.argsort(k, kind="stable")  # segments in docid order
+            out_firsts += self._blocks(new, k[order], d[order])
+            pairs += len(k)
+            dlo = int(d.min()) if dlo is None else min(dlo, int(d.min()))
+            dhi = int(d.max()) if dhi is None else max(dhi, int(d.max()))
+        db.executemany("DELETE FROM grams WHERE seg = ?", [(s[0],) for s in segs])
+        db.executemany("DELETE FROM segments WHERE seg = ?", [(s[0],) for s in segs])
+        db.execute("DELETE FROM dropped WHERE docid BETWEEN ? AND ?", (lo, hi))
+        for s in segs:
+            self._firsts.pop(s[0], None)
+        if out_firsts and dlo is not None and dhi is not None:
+            self._finish(new, out_firsts, pairs, dlo, dhi)
+
+    # -- lookup
+    def firsts(self, seg: int) -> Keys:
+        got = self._firsts.get(seg)
+        if got is None:
+            row = self.db.execute("SELECT firsts FROM segments WHERE seg = ?", (seg,)).fetchone()
+            got = np.frombuffer(row[0], dtype=np.int64) if row else np.zeros(0, dtype=np.int64)
+            self._firsts[seg] = got
+        return got
+
+    def word_ids(self, words: Sequence[str]) -> dict[str, int]:
+        """Ids of the known ``words``."""
+        if self._vocab is not None:
+            return {
+                w: self._vocab[w.encode("utf-8")] for w in words if w.encode("utf-8") in self._vocab
+            }
+        uniq = sorted(set(words))
+        out: dict[str, int] = {}
+        for i in range(0, len(uniq), 500):
+            part = uniq[i : i + 500]
+            sql = f"SELECT word, id FROM vocab WHERE word IN ({','.join('?' * len(part))})"
+            out.update((w, int(n)) for w, n in self.db.execute(sql, part))
+        return out
+
+    def postings(self, keys: Sequence[int | None]) -> list[Docs]:
+        """The live docids holding each key (None: an unknown term, none)."""
+        self.flush()
+        empty = np.zeros(0, dtype=np.int32)
+        parts: dict[int, list[Docs]] = {}
+        wanted = np.array(sorted({k for k in keys if k is not None}), dtype=np.int64)
+        if len(wanted):
+            for (seg,) in self.db.execute("SELECT seg FROM segments ORDER BY seg").fetchall():
+                f = self.firsts(int(seg))
+                if not len(f):
+                    continue
+                blk = np.searchsorted(f, wanted, "right") - 1
+                ok = blk >= 0
+                starts = sorted({int(f[b]) for b in blk[ok]})
+                if not starts:
+                    continue
+                sql = (
+                    "SELECT keys, ends, docs FROM grams WHERE seg = ? AND first IN "
+                    f"({','.join('?' * len(starts))})"
+                )
+                for kb, eb, dbytes in self.db.execute(sql, [int(seg), *starts]):
+                    bk = np.frombuffer(kb, dtype=np.int64)
+                    be = np.frombuffer(eb, dtype=np.int32)
+                    bd = np.frombuffer(dbytes, dtype=np.int32)
+                    pos = np.searchsorted(bk, wanted)
+                    pos_ok = pos < len(bk)
+                    hit = np.flatnonzero(pos_ok & (bk[np.minimum(pos, len(bk) - 1)] == wanted))
+                    for q in hit:
+                        p = int(pos[q])
+                        start = int(be[p - 1]) if p else 0
+                        parts.setdefault(int(wanted[q]), []).append(bd[start : int(be[p])])
+        gone = [r[0] for r in self.db.execute("SELECT docid FROM dropped")]
+        gone_arr = np.array(gone, dtype=np.int32)
+        out = []
+        for k in keys:
+            got = parts.get(k) if k is not None else None
+            if not got:
+                out.append(empty)
+                continue
+            arr = got[0] if len(got) == 1 else np.concatenate(got)
+            if len(gone_arr):
+                arr = arr[~np.isin(arr, gone_arr)]
+            out.append(arr)
+        return out
