@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 BLOCK = 128  # keys per stored block
+LONG = 32  # docids kept apart from their block above this many
 MERGE_CHUNK = 2_000_000  # pairs (key, docid) merged at a time, to bound memory
 FLUSH_PAIRS = 4_000_000  # pending pairs written as a segment before a commit
 
@@ -51,12 +52,21 @@ CREATE TABLE IF NOT EXISTS segments (
     firsts BLOB NOT NULL       -- int64 first key of each block, in order
 );
 CREATE TABLE IF NOT EXISTS grams (
-    seg   INTEGER NOT NULL,
-    first INTEGER NOT NULL,   -- the block's first key
-    keys  BLOB NOT NULL,      -- int64, sorted
-    ends  BLOB NOT NULL,      -- int32: key i's docids are docs[ends[i-1]:ends[i]]
-    docs  BLOB NOT NULL,      -- int32 docids, ascending per key
+    seg    INTEGER NOT NULL,
+    first  INTEGER NOT NULL,   -- the block's first key
+    keys   BLOB NOT NULL,      -- int64, sorted
+    counts BLOB NOT NULL,      -- int32: documents holding each key
+    ends   BLOB NOT NULL,      -- int32: key i's docids are docs[ends[i-1]:ends[i]]...
+    docs   BLOB NOT NULL,      -- int32 docids, ascending per key
     PRIMARY KEY (seg, first)
+) WITHOUT ROWID;
+-- ...unless it is in more than LONG documents: then its docids are here, so
+-- that a block read for a rare key does not carry "of_the"'s thousands.
+CREATE TABLE IF NOT EXISTS long (
+    seg  INTEGER NOT NULL,
+    key  INTEGER NOT NULL,
+    docs BLOB NOT NULL,
+    PRIMARY KEY (seg, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dropped (docid INTEGER PRIMARY KEY);
 """
@@ -164,21 +174,33 @@ class GramIndex:
             return []
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
         uniq = keys[starts]
-        ends = np.r_[starts[1:], len(keys)]
+        counts = np.diff(np.r_[starts, len(keys)]).astype(np.int32)
+        long = counts > LONG
+        self.db.executemany(
+            "INSERT INTO long VALUES (?, ?, ?)",
+            (
+                (seg, int(uniq[i]), docs[starts[i] : starts[i] + counts[i]].tobytes())
+                for i in np.flatnonzero(long)
+            ),
+        )
+        inline = np.where(long, 0, counts)
+        kept = docs[~np.repeat(long, counts)]
+        ends = np.cumsum(inline)
         rows = []
         for b in range(0, len(uniq), BLOCK):
-            base = starts[b]
+            base = int(ends[b - 1]) if b else 0
             bends = ends[b : b + BLOCK]
             rows.append(
                 (
                     seg,
                     int(uniq[b]),
                     uniq[b : b + BLOCK].tobytes(),
+                    counts[b : b + BLOCK].tobytes(),
                     (bends - base).astype(np.int32).tobytes(),
-                    docs[base : bends[-1]].tobytes(),
+                    kept[base : int(bends[-1])].tobytes(),
                 )
             )
-        self.db.executemany("INSERT INTO grams VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO grams VALUES (?, ?, ?, ?, ?, ?)", rows)
         return [uniq[::BLOCK]]
 
     def _finish(self, seg: int, firsts: list[Keys], pairs: int, lo: int, hi: int) -> None:
@@ -257,16 +279,9 @@ class GramIndex:
                 j = len(f) if b is None else int(np.searchsorted(f, b, "left"))
                 if i >= j:
                     continue
-                blocks = db.execute(
-                    "SELECT keys, ends, docs FROM grams "
-                    "WHERE seg = ? AND first >= ? AND first <= ? ORDER BY first",
-                    (s[0], int(f[i]), int(f[j - 1])),
-                )
-                for kb, eb, db_ in blocks:
-                    k = np.frombuffer(kb, dtype=np.int64)
-                    e = np.frombuffer(eb, dtype=np.int32)
-                    ks.append(np.repeat(k, np.diff(e, prepend=0)))
-                    ds.append(np.frombuffer(db_, dtype=np.int32))
+                k, d = self._read_range(s[0], f, i, j)
+                ks.append(k)
+                ds.append(d)
             if not ks:
                 continue
             k = np.concatenate(ks)
@@ -287,12 +302,38 @@ class GramIndex:
             dlo = int(d.min()) if dlo is None else min(dlo, int(d.min()))
             dhi = int(d.max()) if dhi is None else max(dhi, int(d.max()))
         db.executemany("DELETE FROM grams WHERE seg = ?", [(s[0],) for s in segs])
+        db.executemany("DELETE FROM long WHERE seg = ?", [(s[0],) for s in segs])
         db.executemany("DELETE FROM segments WHERE seg = ?", [(s[0],) for s in segs])
         db.execute("DELETE FROM dropped WHERE docid BETWEEN ? AND ?", (lo, hi))
         for s in segs:
             self._firsts.pop(s[0], None)
         if out_firsts and dlo is not None and dhi is not None:
             self._finish(new, out_firsts, pairs, dlo, dhi)
+
+    def _read_range(self, seg: int, f: Keys, i: int, j: int) -> tuple[Keys, Docs]:
+        """The (key, docid) pairs of blocks ``i`` to ``j - 1`` of ``seg``."""
+        db = self.db
+        params = (seg, int(f[i]), int(f[j - 1]))
+        rows = db.execute(
+            "SELECT keys, counts, docs FROM grams WHERE seg = ? AND first >= ? AND first <= ? "
+            "ORDER BY first",
+            params,
+        ).fetchall()
+        keys = np.concatenate([np.frombuffer(r[0], dtype=np.int64) for r in rows])
+        counts = np.concatenate([np.frombuffer(r[1], dtype=np.int32) for r in rows])
+        inline = np.concatenate([np.frombuffer(r[2], dtype=np.int32) for r in rows])
+        out = np.empty(int(counts.sum()), dtype=np.int32)
+        is_long = np.repeat(counts > LONG, counts)
+        out[~is_long] = inline
+        if is_long.any():
+            # Every long key of these blocks, in key order.
+            upper = "" if j == len(f) else " AND key < ?"
+            longs = db.execute(
+                f"SELECT docs FROM long WHERE seg = ? AND key >= ?{upper} ORDER BY key",
+                (seg, int(f[i])) + (() if j == len(f) else (int(f[j]),)),
+            )
+            out[is_long] = np.concatenate([np.frombuffer(r[0], dtype=np.int32) for r in longs])
+        return np.repeat(keys, counts), out
 
     # -- lookup
     def firsts(self, seg: int) -> Keys:
@@ -317,47 +358,96 @@ class GramIndex:
             out.update((w, int(n)) for w, n in self.db.execute(sql, part))
         return out
 
-    def postings(self, keys: Sequence[int | None]) -> list[Docs]:
-        """The live docids holding each key (None: an unknown term, none)."""
+    def find(self, keys: Sequence[int | None]) -> Found:
+        """How many live documents hold each key (None: an unknown term, none),
+        and, on demand, which (``Found.docs``)."""
         self.flush()
-        empty = np.zeros(0, dtype=np.int32)
-        parts: dict[int, list[Docs]] = {}
-        wanted = np.array(sorted({k for k in keys if k is not None}), dtype=np.int64)
-        if len(wanted):
-            for (seg,) in self.db.execute("SELECT seg FROM segments ORDER BY seg").fetchall():
-                f = self.firsts(int(seg))
-                if not len(f):
-                    continue
-                blk = np.searchsorted(f, wanted, "right") - 1
-                ok = blk >= 0
-                starts = sorted({int(f[b]) for b in blk[ok]})
-                if not starts:
-                    continue
-                sql = (
-                    "SELECT keys, ends, docs FROM grams WHERE seg = ? AND first IN "
-                    f"({','.join('?' * len(starts))})"
-                )
-                for kb, eb, dbytes in self.db.execute(sql, [int(seg), *starts]):
-                    bk = np.frombuffer(kb, dtype=np.int64)
-                    be = np.frombuffer(eb, dtype=np.int32)
-                    bd = np.frombuffer(dbytes, dtype=np.int32)
-                    pos = np.searchsorted(bk, wanted)
-                    pos_ok = pos < len(bk)
-                    hit = np.flatnonzero(pos_ok & (bk[np.minimum(pos, len(bk) - 1)] == wanted))
-                    for q in hit:
-                        p = int(pos[q])
-                        start = int(be[p - 1]) if p else 0
-                        parts.setdefault(int(wanted[q]), []).append(bd[start : int(be[p])])
-        gone = [r[0] for r in self.db.execute("SELECT docid FROM dropped")]
-        gone_arr = np.array(gone, dtype=np.int32)
-        out = []
-        for k in keys:
-            got = parts.get(k) if k is not None else None
-            if not got:
-                out.append(empty)
+        found = Found(self, len(keys))
+        where: dict[int, list[int]] = {}
+        for n, k in enumerate(keys):
+            if k is not None:
+                where.setdefault(k, []).append(n)
+        wanted = np.array(sorted(where), dtype=np.int64)
+        if not len(wanted):
+            return found
+        for (seg,) in self.db.execute("SELECT seg FROM segments ORDER BY seg").fetchall():
+            f = self.firsts(int(seg))
+            blk = np.searchsorted(f, wanted, "right") - 1
+            # ``wanted`` is sorted, so each block's keys are one run of it.
+            cut = np.flatnonzero(np.r_[True, blk[1:] != blk[:-1]])
+            runs = {
+                int(f[blk[c]]): (int(c), int(e))
+                for c, e in zip(cut, np.r_[cut[1:], len(blk)], strict=True)
+                if blk[c] >= 0
+            }
+            if not runs:
                 continue
-            arr = got[0] if len(got) == 1 else np.concatenate(got)
-            if len(gone_arr):
-                arr = arr[~np.isin(arr, gone_arr)]
-            out.append(arr)
-        return out
+            sql = (
+                "SELECT first, keys, counts, ends, docs FROM grams WHERE seg = ? AND first IN "
+                f"({','.join('?' * len(runs))})"
+            )
+            for first, kb, cb, eb, dbytes in self.db.execute(sql, [int(seg), *runs]):
+                lo, hi = runs[first]
+                want = wanted[lo:hi]
+                bk = np.frombuffer(kb, dtype=np.int64)
+                pos = np.minimum(np.searchsorted(bk, want), len(bk) - 1)
+                hit = np.flatnonzero(bk[pos] == want)
+                if not len(hit):
+                    continue
+                bc = np.frombuffer(cb, dtype=np.int32)
+                be = np.frombuffer(eb, dtype=np.int32)
+                bd = np.frombuffer(dbytes, dtype=np.int32)
+                for q in hit:
+                    p = int(pos[q])
+                    key = int(want[q])
+                    count = int(bc[p])
+                    if count > LONG:
+                        part: Docs | tuple[int, int] = (int(seg), key)
+                    else:
+                        start = int(be[p - 1]) if p else 0
+                        part = bd[start : int(be[p])]
+                    for n in where[key]:
+                        found.counts[n] += count
+                        found.parts[n].append(part)
+        gone = [r[0] for r in self.db.execute("SELECT docid FROM dropped")]
+        if gone:
+            # Documents removed since the last merge: count what is left.
+            found.gone = np.array(gone, dtype=np.int32)
+            for n in range(len(keys)):
+                if found.counts[n]:
+                    found.counts[n] = len(found.docs(n))
+        return found
+
+
+class Found:
+    """What ``GramIndex.find`` found of each key: ``counts[n]`` documents,
+    ``docs(n)`` their docids (long lists read only when asked for)."""
+
+    def __init__(self, index: GramIndex, n: int) -> None:
+        self.index = index
+        self.counts = [0] * n
+        self.parts: list[list[Docs | tuple[int, int]]] = [[] for _ in range(n)]
+        self.gone: Docs | None = None
+        self._docs: dict[int, Docs] = {}
+
+    def docs(self, n: int) -> Docs:
+        got = self._docs.get(n)
+        if got is not None:
+            return got
+        arrays = []
+        for part in self.parts[n]:
+            if isinstance(part, tuple):
+                row = self.index.db.execute(
+                    "SELECT docs FROM long WHERE seg = ? AND key = ?", part
+                ).fetchone()
+                arrays.append(np.frombuffer(row[0], dtype=np.int32))
+            else:
+                arrays.append(part)
+        if not arrays:
+            got = np.zeros(0, dtype=np.int32)
+        else:
+            got = arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+        if self.gone is not None and len(got):
+            got = got[~np.isin(got, self.gone)]
+        self._docs[n] = got
+        return got

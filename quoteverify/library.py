@@ -44,12 +44,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-import numpy.typing as npt
 
 from ._dates import parse_day
 from ._fetch import is_url
 from ._gramindex import SCHEMA as GRAM_SCHEMA
-from ._gramindex import GramIndex
+from ._gramindex import Found, GramIndex
 from .errors import SourceError
 from .library_people import (
     DocPeople,
@@ -83,18 +82,28 @@ COUNTS_MEMO = 200_000  # terms whose document counts are remembered
 SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
 MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
+# The text is the last column: SQLite reads a row's columns in order, and a
+# column stored after a 10 kB blob is reached through the blob's overflow
+# pages (schema 2 kept it third: reading the titles, days and speakers of 20
+# candidates cost 1 ms).
+_DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS {name} (
     docid    INTEGER PRIMARY KEY,   -- stable rowid the index names it by
     hash     TEXT NOT NULL UNIQUE,  -- sha256 hex of the text: the identity
-    text     BLOB NOT NULL,         -- zlib(utf-8 text)
     title    TEXT,
     date     TEXT,
     speakers TEXT NOT NULL DEFAULT '',  -- transcript labels, one a line
     day      TEXT,                  -- ISO date (YYYY-MM-DD) from date, for the window
     url      TEXT,                  -- the original page (front matter source_url)
-    authors  TEXT NOT NULL DEFAULT ''   -- who wrote it (title, byline), one a line
+    authors  TEXT NOT NULL DEFAULT '',  -- who wrote it (title, byline), one a line
+    text     BLOB NOT NULL          -- zlib(utf-8 text)
 );
+"""
+_DOCUMENT_COLUMNS = "docid, hash, title, date, speakers, day, url, authors, text"
+
+_SCHEMA = (
+    _DOCUMENTS.format(name="documents")
+    + """
 CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
 -- Folded name words of everyone who may speak in a document (turn labels,
 -- authors, role holders named by the title): lookup selects the documents of
@@ -114,6 +123,7 @@ CREATE TABLE IF NOT EXISTS refs (
 );
 CREATE INDEX IF NOT EXISTS refs_hash ON refs(hash);
 """
+)
 
 
 _V1_TO_V2 = """
@@ -348,6 +358,7 @@ class Library:
                     self._backfill()
                 if version in (1, 2):
                     self._reindex()
+                    self._rebuild_documents()
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 self._db.commit()
         except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database
@@ -386,6 +397,18 @@ class Library:
             self._index.add(docid, *_index_parts(title, text, stored_lines(speakers)))
         self._index.settle()
         db.execute("DROP TABLE IF EXISTS fts")
+
+    def _rebuild_documents(self) -> None:
+        """Schema 2's documents table, with the text last (see ``_DOCUMENTS``)."""
+        db = self._db
+        db.execute(_DOCUMENTS.format(name="documents_v3"))
+        db.execute(
+            f"INSERT INTO documents_v3({_DOCUMENT_COLUMNS}) "
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY docid"
+        )
+        db.execute("DROP TABLE documents")
+        db.execute("ALTER TABLE documents_v3 RENAME TO documents")
+        db.execute("CREATE INDEX IF NOT EXISTS documents_day ON documents(day)")
 
     def _store_keys(self, docid: int, people: DocPeople) -> None:
         self._db.executemany(
@@ -657,11 +680,11 @@ class Library:
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
-        posts = self._postings(terms)
+        found = self._postings(terms)
         total = self._total_docs() + 1
         # A bigram absent from the library is a writer's edit: no evidence.
         known = sorted(
-            ((math.log(total / len(p)), t) for t, p in zip(terms, posts, strict=True) if len(p)),
+            ((math.log(total / n), t) for t, n in zip(terms, found.counts, strict=True) if n),
             reverse=True,
         )
         if not known:
@@ -670,9 +693,10 @@ class Library:
         # the least; a quote of nothing but those keeps its MIN_TERMS rarest.
         floor = math.log(1 / COMMON)
         used = [(w, t) for i, (w, t) in enumerate(known) if i < MIN_TERMS or w > floor]
-        of_term = dict(zip(terms, posts, strict=True))
-        docs = np.concatenate([of_term[t] for _, t in used])
-        weights = np.repeat([w for w, _ in used], [len(of_term[t]) for _, t in used])
+        of_term = {t: n for n, t in enumerate(terms)}
+        lists = [found.docs(of_term[t]) for _, t in used]
+        docs = np.concatenate(lists)
+        weights = np.repeat([w for w, _ in used], [len(x) for x in lists])
         if pre is not None:
             inside = np.isin(docs, np.fromiter(pre, dtype=np.int32, count=len(pre)))
             docs, weights = docs[inside], weights[inside]
@@ -760,7 +784,7 @@ class Library:
         ranked.sort(key=lambda c: -c.score)
         return ranked[:k]
 
-    def _postings(self, terms: Sequence[str]) -> list[npt.NDArray[np.int32]]:
+    def _postings(self, terms: Sequence[str]) -> Found:
         """The documents holding each term (a word, or a bigram "a_b").
 
         Read from the index one block per term and segment: a common bigram
@@ -777,7 +801,7 @@ class Library:
                 keys.append((ia << 32) | ib if ia is not None and ib is not None else None)
             else:
                 keys.append(ids.get(a))
-        return self._index.postings(keys)
+        return self._index.find(keys)
 
     def _total_docs(self) -> int:
         """How many documents the library holds, remembered while it is
