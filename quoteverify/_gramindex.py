@@ -358,10 +358,9 @@ class GramIndex:
 
     def word_ids(self, words: Sequence[str]) -> dict[str, int]:
         """Ids of the known ``words``."""
-        if self._vocab is not None:
-            return {
-                w: self._vocab[w.encode("utf-8")] for w in words if w.encode("utf-8") in self._vocab
-            }
+        vocab = self._current_vocab()
+        if vocab is not None:
+            return {w: vocab[b] for w in words if (b := w.encode("utf-8")) in vocab}
         uniq = sorted(set(words))
         out: dict[str, int] = {}
         for i in range(0, len(uniq), 500):

@@ -340,7 +340,13 @@ class Library:
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
-            if version not in (0, 1, SCHEMA_VERSION):
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    str(path),
+                    f"library schema {version} is newer than this quoteverify's "
+                    f"({SCHEMA_VERSION}): upgrade quoteverify",
+                )
+            if version not in (0, 1, 2, SCHEMA_VERSION):
                 raise LibraryError(
                     str(path), f"library schema {version}, expected {SCHEMA_VERSION}"
                 )
