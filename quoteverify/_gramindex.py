@@ -26,6 +26,7 @@ them writes their postings no more.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,6 +36,10 @@ BLOCK = 128  # keys per stored block
 LONG = 32  # docids kept apart from their block above this many
 MERGE_CHUNK = 2_000_000  # pairs (key, docid) merged at a time, to bound memory
 FLUSH_PAIRS = 8_000_000  # pending pairs written as a segment before a commit
+# Each lookup reads every segment: merging the newest two while the older is
+# up to 4x the newer keeps a library built by a few runs (the benchmark's 4x
+# corpus: four) in one segment, and any library in log4(runs) of them.
+MERGE_RATIO = 4
 COMMIT_PAIRS = 6_000_000  # pending pairs at which ``Library.add_paths`` commits
 
 Keys = npt.NDArray[np.int64]
@@ -123,11 +128,12 @@ class GramIndex:
                 nxt += 1
         return np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
 
-    def add(self, docid: int, parts: Sequence[list[bytes]], words_only: list[bytes]) -> None:
+    def add(self, docid: int, parts: Sequence[list[bytes]], words_only: list[bytes]) -> Keys:
         """Index a document: the words and word pairs of each of ``parts``
         (title, text: no pair spans the two), and the words of ``words_only``
-        (speaker labels)."""
+        (speaker labels).  Return the word ids of the last part (the text)."""
         arrays = []
+        ids = np.zeros(0, dtype=np.int64)
         for toks in parts:
             ids = self.ids(toks)
             arrays += [ids, pair_keys(ids)]
@@ -140,6 +146,7 @@ class GramIndex:
         self.pending_pairs += len(keys)
         if self.pending_pairs >= FLUSH_PAIRS:
             self.flush()
+        return ids
 
     def flush(self) -> None:
         """Write the pending documents' postings as a new segment (no commit)."""
@@ -228,7 +235,7 @@ class GramIndex:
     # -- merging
     def settle(self) -> None:
         """After an add run: merge the run's segments into one, then the newest
-        segments while the older is at most twice the newer."""
+        segments while the older is at most ``MERGE_RATIO`` times the newer."""
         self.flush()
         segs = self._segments()
         if self.run_start is not None:
@@ -237,7 +244,7 @@ class GramIndex:
                 self._merge(run)
         self.run_start = None
         segs = self._segments()
-        while len(segs) >= 2 and segs[-2][1] <= 2 * segs[-1][1]:
+        while len(segs) >= 2 and segs[-2][1] <= MERGE_RATIO * segs[-1][1]:
             self._merge(segs[-2:])
             segs = self._segments()
 
@@ -378,7 +385,8 @@ class GramIndex:
         for n, k in enumerate(keys):
             if k is not None:
                 where.setdefault(k, []).append(n)
-        wanted = np.array(sorted(where), dtype=np.int64)
+        wanted_list = sorted(where)
+        wanted = np.array(wanted_list, dtype=np.int64)
         if not len(wanted):
             return found
         for (seg,) in self.db.execute("SELECT seg FROM segments ORDER BY seg").fetchall():
@@ -397,26 +405,26 @@ class GramIndex:
                 "SELECT first, keys, counts, ends, docs FROM grams WHERE seg = ? AND first IN "
                 f"({','.join('?' * len(runs))})"
             )
+            # A few keys per block: bisect over memoryviews, not numpy calls
+            # (whose fixed cost per call, times ~150 blocks, was most of this).
             for first, kb, cb, eb, dbytes in self.db.execute(sql, [int(seg), *runs]):
                 lo, hi = runs[first]
-                want = wanted[lo:hi]
-                bk = np.frombuffer(kb, dtype=np.int64)
-                pos = np.minimum(np.searchsorted(bk, want), len(bk) - 1)
-                hit = np.flatnonzero(bk[pos] == want)
-                if not len(hit):
-                    continue
-                bc = np.frombuffer(cb, dtype=np.int32)
-                be = np.frombuffer(eb, dtype=np.int32)
-                bd = np.frombuffer(dbytes, dtype=np.int32)
-                for q in hit:
-                    p = int(pos[q])
-                    key = int(want[q])
-                    count = int(bc[p])
+                bk = memoryview(kb).cast("q")
+                bc = be = None
+                for key in wanted_list[lo:hi]:
+                    p = bisect_left(bk, key)
+                    if p == len(bk) or bk[p] != key:
+                        continue
+                    if bc is None:
+                        bc = memoryview(cb).cast("i")
+                        be = memoryview(eb).cast("i")
+                    assert be is not None
+                    count = bc[p]
                     if count > LONG:
                         part: Docs | tuple[int, int] = (int(seg), key)
                     else:
-                        start = int(be[p - 1]) if p else 0
-                        part = bd[start : int(be[p])]
+                        start = be[p - 1] if p else 0
+                        part = np.frombuffer(dbytes, np.int32, be[p] - start, 4 * start)
                     for n in where[key]:
                         found.counts[n] += count
                         found.parts[n].append(part)
@@ -424,6 +432,7 @@ class GramIndex:
         if gone:
             # Documents removed since the last merge: count what is left.
             found.gone = np.array(gone, dtype=np.int32)
+            found.fetch(range(len(keys)))
             for n in range(len(keys)):
                 if found.counts[n]:
                     found.counts[n] = len(found.docs(n))
@@ -440,6 +449,23 @@ class Found:
         self.parts: list[list[Docs | tuple[int, int]]] = [[] for _ in range(n)]
         self.gone: Docs | None = None
         self._docs: dict[int, Docs] = {}
+        self._long: dict[tuple[int, int], Docs] = {}
+
+    def fetch(self, ns: Sequence[int]) -> None:
+        """Read the long lists of keys ``ns`` at once (one query a segment)."""
+        todo: dict[int, list[int]] = {}
+        for n in ns:
+            for part in self.parts[n]:
+                if isinstance(part, tuple) and part not in self._long:
+                    todo.setdefault(part[0], []).append(part[1])
+        db = self.index.db
+        for seg, keys in todo.items():
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, docs FROM long WHERE seg = ? AND key IN ({marks})"
+                for key, blob in db.execute(sql, [seg, *chunk]):
+                    self._long[(seg, key)] = np.frombuffer(blob, dtype=np.int32)
 
     def docs(self, n: int) -> Docs:
         got = self._docs.get(n)
@@ -448,10 +474,9 @@ class Found:
         arrays = []
         for part in self.parts[n]:
             if isinstance(part, tuple):
-                row = self.index.db.execute(
-                    "SELECT docs FROM long WHERE seg = ? AND key = ?", part
-                ).fetchone()
-                arrays.append(np.frombuffer(row[0], dtype=np.int32))
+                if part not in self._long:
+                    self.fetch([n])
+                arrays.append(self._long[part])
             else:
                 arrays.append(part)
         if not arrays:

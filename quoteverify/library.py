@@ -39,12 +39,12 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from ._dates import parse_day
 from ._fetch import is_url
@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS {name} (
     day      TEXT,                  -- ISO date (YYYY-MM-DD) from date, for the window
     url      TEXT,                  -- the original page (front matter source_url)
     authors  TEXT NOT NULL DEFAULT '',  -- who wrote it (title, byline), one a line
+    words    BLOB,                  -- zlib(int32 index word ids of the text's words)
     text     BLOB NOT NULL          -- zlib(utf-8 text)
 );
 """
@@ -364,8 +365,8 @@ class Library:
                 if version == 1:
                     self._backfill()
                 if version in (1, 2):
-                    self._reindex()
                     self._rebuild_documents()
+                    self._reindex()
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 self._db.commit()
         except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database
@@ -374,7 +375,7 @@ class Library:
             raise LibraryError(str(path), reason) from exc
         # Normalised texts of recently re-ranked documents: an audit asks about
         # several quotes from the same few sources.
-        self._norm_cache: OrderedDict[int, list[bytes]] = OrderedDict()
+        self._norm_cache: OrderedDict[int, npt.NDArray[np.int64]] = OrderedDict()
         self._speaks_memo: dict[tuple[object, ...], bool] = {}
         self._counts_version: int | None = None  # PRAGMA data_version ``_total`` was read at
         self._total: int | None = None  # documents (None: to be counted)
@@ -401,7 +402,10 @@ class Library:
         rows = db.execute("SELECT docid, text, title, speakers FROM documents ORDER BY docid")
         for docid, blob, title, speakers in rows.fetchall():
             text = zlib.decompress(blob).decode("utf-8")
-            self._index.add(docid, *_index_parts(title, text, stored_lines(speakers)))
+            ids = self._index.add(docid, *_index_parts(title, text, stored_lines(speakers)))
+            db.execute(
+                "UPDATE documents SET words = ? WHERE docid = ?", (_packed_words(ids), docid)
+            )
         self._index.settle()
         db.execute("DROP TABLE IF EXISTS fts")
 
@@ -511,7 +515,10 @@ class Library:
                 ),
             )
             self._total = None
-            self._index.add(docid, *_index_parts(source.title, source.text, labels))
+            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
+            db.execute(
+                "UPDATE documents SET words = ? WHERE docid = ?", (_packed_words(ids), docid)
+            )
             self._store_keys(docid, people)
         db.execute("INSERT OR REPLACE INTO refs(ref, hash) VALUES (?, ?)", (source.ref, digest))
         if old:  # the ref's file changed: drop its old text if nothing else names it
@@ -685,7 +692,8 @@ class Library:
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
-        found = self._postings(terms)
+        word_id = self._index.word_ids(toks)
+        found = self._postings(terms, word_id)
         total = self._total_docs() + 1
         # A bigram absent from the library is a writer's edit: no evidence.
         known = sorted(
@@ -699,6 +707,7 @@ class Library:
         floor = math.log(1 / COMMON)
         used = [(w, t) for i, (w, t) in enumerate(known) if i < MIN_TERMS or w > floor]
         of_term = {t: n for n, t in enumerate(terms)}
+        found.fetch([of_term[t] for _, t in used])
         lists = [found.docs(of_term[t]) for _, t in used]
         docs = np.concatenate(lists)
         weights = np.repeat([w for w, _ in used], [len(x) for x in lists])
@@ -754,9 +763,11 @@ class Library:
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
             grams = len(toks) - 2  # quote_ngrams(toks), as PostgreSQL counts them
+            # A word the library never saw is no document's: 0, as no id is.
+            quote_ids = np.array([word_id.get(w, 0) for w in toks], dtype=np.int64)
             for i in close:
-                trigram = 100.0 * trigrams_found(toks, self._doc_words(rows[i][0])) / grams
-                scores[i] = (scores[i] + trigram) / 2
+                found_in = trigrams_found(quote_ids, self._doc_words(rows[i][0]))
+                scores[i] = (scores[i] + 100.0 * found_in / grams) / 2
         marks = ",".join("?" * len(rows))
         meta = {
             row[0]: row[1:]
@@ -788,15 +799,13 @@ class Library:
         ranked.sort(key=lambda c: -c.score)
         return ranked[:k]
 
-    def _postings(self, terms: Sequence[str]) -> Found:
+    def _postings(self, terms: Sequence[str], ids: dict[str, int]) -> Found:
         """The documents holding each term (a word, or a bigram "a_b").
 
         Read from the index one block per term and segment: a common bigram
         ("of_the") costs no more to count than a rare one, however large the
         library.  A term with a word the library never saw is in none.
         """
-        toks = {w for t in terms for w in t.split("_")}
-        ids = self._index.word_ids(sorted(toks))
         keys: list[int | None] = []
         for t in terms:
             a, _, b = t.partition("_")
@@ -817,18 +826,20 @@ class Library:
             self._total = len(self)
         return self._total
 
-    def _doc_words(self, docid: int) -> list[bytes]:
-        """A stored text's ``word_bytes``, for ``trigrams_found``."""
+    def _doc_words(self, docid: int) -> npt.NDArray[np.int64]:
+        """A stored text's words as index word ids, for ``trigrams_found``."""
         cache = self._norm_cache
         if docid in cache:
             cache.move_to_end(docid)
             return cache[docid]
-        blob = self._db.execute("SELECT text FROM documents WHERE docid = ?", (docid,)).fetchone()
-        norm = word_bytes(zlib.decompress(blob[0]).decode("utf-8")) if blob else []
-        cache[docid] = norm
+        row = self._db.execute("SELECT words FROM documents WHERE docid = ?", (docid,)).fetchone()
+        got = np.zeros(0, dtype=np.int64)
+        if row and row[0] is not None:
+            got = np.frombuffer(zlib.decompress(row[0]), dtype=np.int32).astype(np.int64)
+        cache[docid] = got
         if len(cache) > 64:
             cache.popitem(last=False)
-        return norm
+        return got
 
     def get_source(self, ref_or_hash: str) -> Source:
         """Read a stored document back as a ``Source``; KeyError if unknown.
@@ -1143,30 +1154,42 @@ def _index_parts(
     return [word_bytes(title or ""), word_bytes(text)], word_bytes("\n".join(labels))
 
 
-def trigrams_found(toks: Sequence[str], doc: Sequence[bytes]) -> int:
+def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:
+    """A text's word ids as stored (``documents.words``)."""
+    return zlib.compress(ids.astype(np.int32).tobytes(), 1)
+
+
+def trigrams_found(quote: npt.NDArray[np.int64], doc: npt.NDArray[np.int64]) -> int:
     """How many of the quote's word trigrams (``quote_ngrams``, repeats
-    counted) occur in sequence in ``doc`` (its ``word_bytes``): what
-    ``sum(g in normalised(text) for g in quote_ngrams(toks))`` counts, without
-    scanning a 40 kB transcript once per trigram (at 4x the corpus, five near-
-    identical leaders re-ranked, that scan was most of a lookup).
+    counted) occur in sequence in ``doc``, both as index word ids (0: a word
+    the index does not know): what ``sum(g in normalised(text) for g in
+    quote_ngrams(toks))`` counted, without tokenising a 40 kB transcript and
+    scanning it once per trigram (at 4x the corpus, five near-identical
+    leaders re-ranked per quote, that was most of a lookup).
 
-    The quote's distinct words are numbered 1..m and every other word is 0;
-    a trigram is then one integer in base m + 1, the document's as well.
+    The quote's distinct known words are numbered 1..m and every other word
+    0; a trigram is then one integer in base m + 1.
 
-    >>> trigrams_found(["we", "will", "win", "we", "will"], [b"so", b"we", b"will", b"win"])
+    >>> trigrams_found(np.array([4, 5, 6, 4, 5]), np.array([9, 4, 5, 6, 1]))
     1
+    >>> trigrams_found(np.array([0, 5, 6]), np.array([0, 5, 6]))
+    0
     """
-    number: dict[bytes, int] = {}
-    for w in toks:
-        number.setdefault(w.encode("utf-8"), len(number) + 1)
-    base = len(number) + 1
-    q = np.array([number[w.encode("utf-8")] for w in toks], dtype=np.int64)
-    d = np.fromiter(map(number.get, doc, repeat(0)), dtype=np.int64, count=len(doc))
-    if len(q) < 3 or len(d) < 3:
+    if len(quote) < 3 or len(doc) < 3:
         return 0
+    known = np.unique(quote[quote > 0])
+    if not len(known):
+        return 0
+    base = len(known) + 1
+
+    # A table from id to local number: one gather over the document.
+    table = np.zeros(max(int(known[-1]), int(doc.max())) + 1, dtype=np.int64)
+    table[known] = np.arange(1, base)
+    q, d = table[np.maximum(quote, 0)], table[doc]
     quote_keys = (q[:-2] * base + q[1:-1]) * base + q[2:]
+    whole = (q[:-2] > 0) & (q[1:-1] > 0) & (q[2:] > 0)  # an unknown word: in no text
     doc_keys = (d[:-2] * base + d[1:-1]) * base + d[2:]
-    return int(np.isin(quote_keys, doc_keys[doc_keys > 0]).sum())
+    return int((np.isin(quote_keys, doc_keys) & whole).sum())
 
 
 def quote_ngrams(toks: list[str]) -> list[str]:

@@ -52,7 +52,8 @@ def _brute(lib: Library) -> dict[str, set[int]]:
 
 def _check(lib: Library, probe: list[str]) -> None:
     truth = _brute(lib)
-    found = lib._postings(probe)
+    ids = lib._index.word_ids(sorted({w for t in probe for w in t.split("_")}))
+    found = lib._postings(probe, ids)
     for n, term in enumerate(probe):
         want = truth.get(term, set())
         assert found.counts[n] == len(want), term
