@@ -499,9 +499,10 @@ class Library:
             )
             speakers_text = "\n".join(labels)
             docid = self._index.next_docid()
+            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
             db.execute(
                 "INSERT INTO documents(docid, hash, text, title, date, speakers, day, url, "
-                "authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "authors, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     docid,
                     digest,
@@ -512,13 +513,10 @@ class Library:
                     people.day,
                     url or source.url,
                     "\n".join(people.authors),
+                    _packed_words(ids),
                 ),
             )
             self._total = None
-            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
-            db.execute(
-                "UPDATE documents SET words = ? WHERE docid = ?", (_packed_words(ids), docid)
-            )
             self._store_keys(docid, people)
         db.execute("INSERT OR REPLACE INTO refs(ref, hash) VALUES (?, ?)", (source.ref, digest))
         if old:  # the ref's file changed: drop its old text if nothing else names it
