@@ -642,11 +642,18 @@ class Library:
         keys = sorted(self.mapper.keys(person))
         if not keys:
             return set()
-        sql = f"SELECT DISTINCT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT DISTINCT docid FROM speaker_keys WHERE key IN ({marks})"
         params: list[object] = list(keys)
         if lo is not None:
-            sql += " AND (day = '' OR day BETWEEN ? AND ?)"
-            params += [lo, hi]
+            # Two index ranges (undated, then the window), not "day = '' OR
+            # day BETWEEN": SQLite read that as every day of the speaker's
+            # keys, so a lookup grew with all their documents, not the window's.
+            sql = (
+                f"SELECT docid FROM speaker_keys WHERE key IN ({marks}) AND day = '' UNION "
+                f"SELECT docid FROM speaker_keys WHERE key IN ({marks}) AND day BETWEEN ? AND ?"
+            )
+            params += [*keys, lo, hi]
         return sorted(r[0] for r in self._db.execute(sql + " ORDER BY docid", params))
 
     def _speaks(self, row: Sequence[str | None], person: Person) -> bool:
