@@ -1132,9 +1132,10 @@ def word_bigrams(toks: Sequence[str]) -> list[str]:
 
 
 def _indexed(title: str | None, text: str) -> str:
-    """What the FTS ``text`` column indexes: the title's and text's words, then
-    their word bigrams.  Must stay deterministic: deleting a row from a
-    contentless table means handing FTS5 these exact tokens again.
+    """What schema 1 and 2's FTS5 ``text`` column indexed: the title's and
+    text's words, then their word bigrams (schema 3 indexes the same terms as
+    integer keys, ``_index_parts``).  Kept to build such libraries in tests of
+    the upgrade.
 
     >>> _indexed("Hi", "Good afternoon, all.")
     'hi good afternoon all good_afternoon afternoon_all'
