@@ -201,7 +201,9 @@ def scale_up(lib: Library, factor: int) -> None:
             src = lib.get_source(digest)
             changed = replace(src, ref=f"{src.ref}#copy{copy}", text=f"{src.text}\n\ncopy {copy}\n")
             lib._add(changed, date=date, speakers=speaker_labels(src.text), url=url)
-        lib._db.commit()
+        # ``commit`` writes and merges the index (schema 3); older engines
+        # (QUOTEVERIFY_ENGINE_ROOT) commit the connection.
+        getattr(lib, "commit", lib._db.commit)()
 
 
 CPU_MS: list[float] = []  # CPU ms of the last ``lookup`` call, per quote

@@ -9,14 +9,15 @@ Storage
     ``documents``  one row per distinct text (sha256 of ``Source.text``), the text
                    zlib-compressed, with title, date and transcript speaker labels.
                    ``hash`` is the identity (UNIQUE); the integer ``docid`` is a
-                   stable rowid shared with ``fts``.
+                   stable rowid the index names documents by.
     ``refs``       every path/URL a text was added under → its hash.  The same
                    transcript republished under two URLs is stored once.
-    ``fts``        a contentless, ``detail=none`` FTS5 table (title, speakers,
-                   text): nothing is stored twice, and the text column indexes
-                   each document's words *and word bigrams* ("united_states").
+    ``vocab``, ``segments``, ``grams``, ``dropped``
+                   the index of each document's words *and word bigrams*
+                   ("united_states") as integer keys, postings in numpy blocks
+                   (``_gramindex``; schema 2 held them in an FTS5 table).
 
-Lookup: every word bigram of the quote is one FTS term.  Its document count
+Lookup: every word bigram of the quote is one index key.  Its document count
 gives it a weight (idf); bigrams the writer's edits created match nothing and
 simply drop out, which is what makes a quote with a quarter of its words
 changed still findable.  Documents are scored by the weighted share of the
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 import re
 import sqlite3
@@ -43,8 +43,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from ._dates import parse_day
 from ._fetch import is_url
+from ._gramindex import COMMIT_PAIRS, Found, GramIndex
+from ._gramindex import SCHEMA as GRAM_SCHEMA
 from .errors import SourceError
 from .library_people import (
     DocPeople,
@@ -62,7 +67,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Extensions picked up when walking a directory.  A file named explicitly is
 # read whatever its extension: the user asked for it.
@@ -76,21 +81,31 @@ COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
 COUNTS_MEMO = 200_000  # terms whose document counts are remembered
 SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
-FTS_HASHSIZE = 64 << 20  # bytes of pending index terms FTS5 holds before writing
 MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    docid    INTEGER PRIMARY KEY,   -- stable rowid shared with fts
+# The text is the last column: SQLite reads a row's columns in order, and a
+# column stored after a 10 kB blob is reached through the blob's overflow
+# pages (schema 2 kept it third: reading the titles, days and speakers of 20
+# candidates cost 1 ms).
+_DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS {name} (
+    docid    INTEGER PRIMARY KEY,   -- stable rowid the index names it by
     hash     TEXT NOT NULL UNIQUE,  -- sha256 hex of the text: the identity
-    text     BLOB NOT NULL,         -- zlib(utf-8 text)
     title    TEXT,
     date     TEXT,
     speakers TEXT NOT NULL DEFAULT '',  -- transcript labels, one a line
     day      TEXT,                  -- ISO date (YYYY-MM-DD) from date, for the window
     url      TEXT,                  -- the original page (front matter source_url)
-    authors  TEXT NOT NULL DEFAULT ''   -- who wrote it (title, byline), one a line
+    authors  TEXT NOT NULL DEFAULT '',  -- who wrote it (title, byline), one a line
+    words    BLOB,                  -- zlib(int32 index word ids of the text's words)
+    text     BLOB NOT NULL          -- zlib(utf-8 text)
 );
+"""
+_DOCUMENT_COLUMNS = "docid, hash, title, date, speakers, day, url, authors, text"
+
+_SCHEMA = (
+    _DOCUMENTS.format(name="documents")
+    + """
 CREATE INDEX IF NOT EXISTS documents_day ON documents(day);
 -- Folded name words of everyone who may speak in a document (turn labels,
 -- authors, role holders named by the title): lookup selects the documents of
@@ -109,18 +124,8 @@ CREATE TABLE IF NOT EXISTS refs (
     hash TEXT NOT NULL REFERENCES documents(hash)
 );
 CREATE INDEX IF NOT EXISTS refs_hash ON refs(hash);
--- Contentless (the text lives once, compressed, in documents) and detail=none
--- (no positions): the text column is indexed as its words *and* its word
--- bigrams ("united_states"), so one bigram is one term lookup.  Phrase queries
--- over an ordinary word index cost 20-50 ms a quote here, because everyday
--- words ("to wait", "back into") drag in the huge position lists of "to" and
--- "into"; a bigram term's doclist is short and carries no positions.
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, speakers, text,
-    content='', detail='none',
-    tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
-);
 """
+)
 
 
 _V1_TO_V2 = """
@@ -179,7 +184,7 @@ class AddStats:
 # Documents and quotes go through the same ``words``: letters and digits,
 # case-folded, diacritics removed, everything else a separator (so "don’t" is
 # "don" + "t" and "Jean-Pierre" is "jean" + "pierre" on both sides, whatever
-# apostrophe or dash the writer typed).  FTS5 then only splits on spaces.
+# apostrophe or dash the writer typed).
 
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -336,7 +341,13 @@ class Library:
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
-            if version not in (0, 1, SCHEMA_VERSION):
+            if version > SCHEMA_VERSION:
+                raise LibraryError(
+                    str(path),
+                    f"library schema {version} is newer than this quoteverify's "
+                    f"({SCHEMA_VERSION}): upgrade quoteverify",
+                )
+            if version not in (0, 1, 2, SCHEMA_VERSION):
                 raise LibraryError(
                     str(path), f"library schema {version}, expected {SCHEMA_VERSION}"
                 )
@@ -346,25 +357,28 @@ class Library:
             # A current library is only read here: no write transaction per
             # opening (``check`` opens it once per article), and a library on a
             # read-only file system (a CI cache) still works.
+            self._index = GramIndex(self._db)
             if version != SCHEMA_VERSION:
                 if version == 1:
                     self._db.executescript(_V1_TO_V2)
-                self._db.executescript(_SCHEMA)
+                self._db.executescript(_SCHEMA + GRAM_SCHEMA)
                 if version == 1:
                     self._backfill()
+                if version in (1, 2):
+                    self._rebuild_documents()
+                    self._reindex()
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 self._db.commit()
-        except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database, or no FTS5
+        except (sqlite3.DatabaseError, LibraryError) as exc:  # not a database
             self._db.close()
             reason = exc.reason if isinstance(exc, LibraryError) else str(exc)
             raise LibraryError(str(path), reason) from exc
         # Normalised texts of recently re-ranked documents: an audit asks about
         # several quotes from the same few sources.
-        self._norm_cache: OrderedDict[int, str] = OrderedDict()
+        self._norm_cache: OrderedDict[int, npt.NDArray[np.int64]] = OrderedDict()
         self._speaks_memo: dict[tuple[object, ...], bool] = {}
-        self._counts: dict[str, int] = {}  # term → documents holding it (``_doc_counts``)
-        self._counts_version: int | None = None
-        self._total = 0  # documents, read with the counts
+        self._counts_version: int | None = None  # PRAGMA data_version ``_total`` was read at
+        self._total: int | None = None  # documents (None: to be counted)
 
     def _backfill(self) -> None:
         """A schema-1 library knew labels and raw dates only: derive days, authors
@@ -380,6 +394,32 @@ class Library:
                 (people.day, "\n".join(people.authors), docid),
             )
             self._store_keys(docid, people)
+
+    def _reindex(self) -> None:
+        """A schema-1 or 2 library kept its index in an FTS5 table: index the
+        stored texts afresh (the same words and word pairs), then drop it."""
+        db = self._db
+        rows = db.execute("SELECT docid, text, title, speakers FROM documents ORDER BY docid")
+        for docid, blob, title, speakers in rows.fetchall():
+            text = zlib.decompress(blob).decode("utf-8")
+            ids = self._index.add(docid, *_index_parts(title, text, stored_lines(speakers)))
+            db.execute(
+                "UPDATE documents SET words = ? WHERE docid = ?", (_packed_words(ids), docid)
+            )
+        self._index.settle()
+        db.execute("DROP TABLE IF EXISTS fts")
+
+    def _rebuild_documents(self) -> None:
+        """Schema 2's documents table, with the text last (see ``_DOCUMENTS``)."""
+        db = self._db
+        db.execute(_DOCUMENTS.format(name="documents_v3"))
+        db.execute(
+            f"INSERT INTO documents_v3({_DOCUMENT_COLUMNS}) "
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY docid"
+        )
+        db.execute("DROP TABLE documents")
+        db.execute("ALTER TABLE documents_v3 RENAME TO documents")
+        db.execute("CREATE INDEX IF NOT EXISTS documents_day ON documents(day)")
 
     def _store_keys(self, docid: int, people: DocPeople) -> None:
         self._db.executemany(
@@ -401,6 +441,11 @@ class Library:
 
     def close(self) -> None:
         self._db.close()
+
+    def commit(self) -> None:
+        """Commit what ``_add`` wrote, its index merged (see ``_gramindex``)."""
+        self._index.settle()
+        self._db.commit()
 
     @property
     def name(self) -> str:
@@ -426,7 +471,7 @@ class Library:
         """
         labels = speaker_labels(source.text) if speakers is None else speakers
         digest, _ = self._add(source, date=date, speakers=labels, url=url)
-        self._db.commit()
+        self.commit()
         return digest
 
     def _add(
@@ -453,10 +498,13 @@ class Library:
                 source.title, parse_day(date), labels, authors(source.title, source.text, labels)
             )
             speakers_text = "\n".join(labels)
-            cur = db.execute(
-                "INSERT INTO documents(hash, text, title, date, speakers, day, url, authors) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            docid = self._index.next_docid()
+            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
+            db.execute(
+                "INSERT INTO documents(docid, hash, text, title, date, speakers, day, url, "
+                "authors, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    docid,
                     digest,
                     zlib.compress(source.text.encode("utf-8"), 1),
                     source.title,
@@ -465,19 +513,10 @@ class Library:
                     people.day,
                     url or source.url,
                     "\n".join(people.authors),
+                    _packed_words(ids),
                 ),
             )
-            docid = int(cur.lastrowid or 0)
-            self._counts.clear()
-            db.execute(
-                "INSERT INTO fts(rowid, title, speakers, text) VALUES (?, ?, ?, ?)",
-                (
-                    docid,
-                    source.title or "",
-                    speakers_text,
-                    _indexed(source.title, source.text),
-                ),
-            )
+            self._total = None
             self._store_keys(docid, people)
         db.execute("INSERT OR REPLACE INTO refs(ref, hash) VALUES (?, ?)", (source.ref, digest))
         if old:  # the ref's file changed: drop its old text if nothing else names it
@@ -488,19 +527,13 @@ class Library:
         db = self._db
         if db.execute("SELECT 1 FROM refs WHERE hash = ?", (digest,)).fetchone():
             return
-        row = db.execute(
-            "SELECT docid, text, title, speakers FROM documents WHERE hash = ?", (digest,)
-        ).fetchone()
+        row = db.execute("SELECT docid FROM documents WHERE hash = ?", (digest,)).fetchone()
         if row is None:
             return
-        docid, blob, title, speakers = row
-        # A contentless FTS5 table forgets a row only when given its old values.
-        db.execute(
-            "INSERT INTO fts(fts, rowid, title, speakers, text) VALUES ('delete', ?, ?, ?, ?)",
-            (docid, title or "", speakers, _indexed(title, zlib.decompress(blob).decode("utf-8"))),
-        )
+        docid = row[0]
+        self._index.drop(docid)
         db.execute("DELETE FROM documents WHERE docid = ?", (docid,))
-        self._counts.clear()
+        self._total = None
         db.execute("DELETE FROM speaker_keys WHERE docid = ?", (docid,))
         self._norm_cache.pop(docid, None)
 
@@ -509,12 +542,11 @@ class Library:
         (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
-        rest are committed every ``BATCH_SIZE`` documents, so an interrupted
+        rest are committed every ``COMMIT_PAIRS`` index entries (about a
+        thousand transcripts; ``BATCH_SIZE`` documents in PostgreSQL), so an interrupted
         run keeps what it has done.
         """
         stats = AddStats()
-        self._large_pending_terms()
-        pending = 0
         for ref, path in self._expand(refs, stats):
             stats.files += 1
             source = load_source(ref, fetcher=fetcher)
@@ -535,22 +567,14 @@ class Library:
                 stats.duplicates += 1
             else:
                 stats.unchanged += 1
-            pending += 1
-            if pending >= BATCH_SIZE:
+            if self._index.pending_pairs >= COMMIT_PAIRS:
+                # Each commit writes the batch's postings as a segment of its
+                # own until the run's end merges them (``settle``): small
+                # batches would write the run's index twice over for nothing.
+                self._index.flush()
                 self._db.commit()
-                pending = 0
-        self._db.commit()
+        self.commit()
         return stats
-
-    def _large_pending_terms(self) -> None:
-        """Let FTS5 gather a whole batch's terms in memory before it writes a
-        segment (its default flushes every 1 MB).  Word bigrams make a large
-        vocabulary, and small flushes make many segments to write and merge
-        (measured on 500 transcripts: 8.7 s CPU against 9.0 s, median of 3,
-        and a 4 % smaller file).  A setting stored in the table, written once."""
-        row = self._db.execute("SELECT v FROM fts_config WHERE k = 'hashsize'").fetchone()
-        if row is None or row[0] != FTS_HASHSIZE:
-            self._db.execute("INSERT INTO fts(fts, rank) VALUES ('hashsize', ?)", (FTS_HASHSIZE,))
 
     @staticmethod
     def _expand(refs: Iterable[str], stats: AddStats) -> Iterator[tuple[str, Path | None]]:
@@ -618,11 +642,18 @@ class Library:
         keys = sorted(self.mapper.keys(person))
         if not keys:
             return set()
-        sql = f"SELECT DISTINCT docid FROM speaker_keys WHERE key IN ({','.join('?' * len(keys))})"
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT DISTINCT docid FROM speaker_keys WHERE key IN ({marks})"
         params: list[object] = list(keys)
         if lo is not None:
-            sql += " AND (day = '' OR day BETWEEN ? AND ?)"
-            params += [lo, hi]
+            # Two index ranges (undated, then the window), not "day = '' OR
+            # day BETWEEN": SQLite read that as every day of the speaker's
+            # keys, so a lookup grew with all their documents, not the window's.
+            sql = (
+                f"SELECT docid FROM speaker_keys WHERE key IN ({marks}) AND day = '' UNION "
+                f"SELECT docid FROM speaker_keys WHERE key IN ({marks}) AND day BETWEEN ? AND ?"
+            )
+            params += [*keys, lo, hi]
         return sorted(r[0] for r in self._db.execute(sql + " ORDER BY docid", params))
 
     def _speaks(self, row: Sequence[str | None], person: Person) -> bool:
@@ -666,11 +697,12 @@ class Library:
         if len(terms) > MAX_TERMS:  # a long passage: a spread sample is plenty
             terms = terms[:: math.ceil(len(terms) / MAX_TERMS)]
         db = self._db
-        counts = self._doc_counts(terms)
-        total = self._total + 1
+        word_id = self._index.word_ids(toks)
+        found = self._postings(terms, word_id)
+        total = self._total_docs() + 1
         # A bigram absent from the library is a writer's edit: no evidence.
         known = sorted(
-            ((math.log(total / n), t) for t, n in zip(terms, counts, strict=True) if n),
+            ((math.log(total / n), t) for t, n in zip(terms, found.counts, strict=True) if n),
             reverse=True,
         )
         if not known:
@@ -679,41 +711,49 @@ class Library:
         # the least; a quote of nothing but those keeps its MIN_TERMS rarest.
         floor = math.log(1 / COMMON)
         used = [(w, t) for i, (w, t) in enumerate(known) if i < MIN_TERMS or w > floor]
-        union = " UNION ALL ".join(
-            ["SELECT rowid AS r, ? AS w FROM fts WHERE fts MATCH ?"] * len(used)
-        )
-        params: list[object] = [x for w, t in used for x in (w, f'"{t}"')]
-        where = ""
+        of_term = {t: n for n, t in enumerate(terms)}
+        found.fetch([of_term[t] for _, t in used])
+        lists = [found.docs(of_term[t]) for _, t in used]
+        docs = np.concatenate(lists)
+        weights = np.repeat([w for w, _ in used], [len(x) for x in lists])
         if pre is not None:
-            where = "WHERE r IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(pre)))
+            inside = np.isin(docs, np.fromiter(pre, dtype=np.int32, count=len(pre)))
+            docs, weights = docs[inside], weights[inside]
+        # Each document's evidence, summed in ``used`` order; ranked by it,
+        # rounded (equal evidence summed in another order must not break ties
+        # differently here and in PostgreSQL), then by docid.
+        ids, at = np.unique(docs, return_inverse=True)
+        sums = np.bincount(at, weights=weights, minlength=len(ids))
+        order = np.lexsort((ids, -np.round(sums, 9)))
         limit = max(FIRST_STAGE, k)
+        rows: list[tuple[int, float]] = []
         if isinstance(pre, list):
             # The speaker's keys select more documents than they speak in: rank
-            # them all (SQL, cheap), then ask ``speaks_in`` in rank order only
-            # until the first stage is full, rather than of every document of
-            # theirs in the window (what grew with the library).
+            # them all, then ask ``speaks_in`` in rank order only until the
+            # first stage is full, rather than of every document of theirs in
+            # the window (what grew with the library).
             assert person is not None
-            ranked_rows = db.execute(
-                f"SELECT s.r, s.w, d.title, d.day, d.speakers, d.authors FROM "
-                f"(SELECT r, sum(w) AS w FROM ({union}) {where} GROUP BY r) s "
-                "JOIN documents d ON d.docid = s.r ORDER BY round(s.w, 9) DESC, s.r",
-                params,
-            )
-            rows = []
-            for row in ranked_rows:
-                if self._speaks(row[2:], person):
-                    rows.append((row[0], row[1]))
-                    if len(rows) == limit:
-                        break
+            for start in range(0, len(order), 2 * limit):
+                part = [int(ids[i]) for i in order[start : start + 2 * limit]]
+                marks = ",".join("?" * len(part))
+                meta_rows = {
+                    r[0]: r[1:]
+                    for r in db.execute(
+                        "SELECT docid, title, day, speakers, authors FROM documents "
+                        f"WHERE docid IN ({marks})",
+                        part,
+                    )
+                }
+                for i, docid in zip(order[start : start + 2 * limit], part, strict=True):
+                    row = meta_rows.get(docid)
+                    if row is not None and self._speaks(row, person):
+                        rows.append((docid, float(sums[i])))
+                        if len(rows) == limit:
+                            break
+                if len(rows) == limit:
+                    break
         else:
-            rows = db.execute(
-                # Rounded: equal evidence summed in another order must not break
-                # ties differently here and in PostgreSQL (then: by docid).
-                f"SELECT r, sum(w) FROM ({union}) {where} GROUP BY r "
-                "ORDER BY round(sum(w), 9) DESC, r LIMIT ?",
-                [*params, limit],
-            ).fetchall()
+            rows = [(int(ids[i]), float(sums[i])) for i in order[:limit]]
         if not rows:
             return []
         # Score: the share of the quote's bigram evidence (idf-weighted) the
@@ -727,11 +767,12 @@ class Library:
         # then: normalising a 40 kB transcript costs more than the whole query.
         close = [i for i in range(min(RERANK, len(rows))) if scores[i] >= scores[0] - MARGIN]
         if len(close) > 1 and len(toks) >= 3:
-            grams = quote_ngrams(toks)
+            grams = len(toks) - 2  # quote_ngrams(toks), as PostgreSQL counts them
+            # A word the library never saw is no document's: 0, as no id is.
+            quote_ids = np.array([word_id.get(w, 0) for w in toks], dtype=np.int64)
             for i in close:
-                norm = self._normalised(rows[i][0])
-                trigram = 100.0 * sum(1 for g in grams if g in norm) / len(grams)
-                scores[i] = (scores[i] + trigram) / 2
+                found_in = trigrams_found(quote_ids, self._doc_words(rows[i][0]))
+                scores[i] = (scores[i] + 100.0 * found_in / grams) / 2
         marks = ",".join("?" * len(rows))
         meta = {
             row[0]: row[1:]
@@ -763,45 +804,47 @@ class Library:
         ranked.sort(key=lambda c: -c.score)
         return ranked[:k]
 
-    def _doc_counts(self, terms: Sequence[str]) -> list[int]:
-        """How many documents hold each term.
+    def _postings(self, terms: Sequence[str], ids: dict[str, int]) -> Found:
+        """The documents holding each term (a word, or a bigram "a_b").
 
-        Remembered while the library is unchanged: common bigrams ("of_the",
-        "we_re") are in most quotes and in nearly every document, and
-        counting one steps through its whole posting list, a cost that grew
-        with the library.  ``PRAGMA data_version`` changes when another
-        connection commits; this one's own writes clear the memo.  Terms are
-        bound parameters, each a quoted run of letters, digits and "_": no
-        quote text can inject FTS syntax (AND, NEAR, *, parentheses, quotes).
+        Read from the index one block per term and segment: a common bigram
+        ("of_the") costs no more to count than a rare one, however large the
+        library.  A term with a word the library never saw is in none.
         """
-        db = self._db
-        version = db.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._counts_version or not self._counts:
-            self._counts.clear()
+        keys: list[int | None] = []
+        for t in terms:
+            a, _, b = t.partition("_")
+            if b:
+                ia, ib = ids.get(a), ids.get(b)
+                keys.append((ia << 32) | ib if ia is not None and ib is not None else None)
+            else:
+                keys.append(ids.get(a))
+        return self._index.find(keys)
+
+    def _total_docs(self) -> int:
+        """How many documents the library holds, remembered while it is
+        unchanged (``PRAGMA data_version`` changes when another connection
+        commits; this one's own writes forget it)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._counts_version or self._total is None:
             self._counts_version = version
             self._total = len(self)
-        todo = [t for t in dict.fromkeys(terms) if t not in self._counts]
-        if todo:
-            row = db.execute(
-                "SELECT " + ",".join(["(SELECT count(*) FROM fts WHERE fts MATCH ?)"] * len(todo)),
-                [f'"{t}"' for t in todo],
-            ).fetchone()
-            if len(self._counts) + len(todo) > COUNTS_MEMO:
-                self._counts.clear()
-            self._counts.update(zip(todo, row, strict=True))
-        return [self._counts[t] for t in terms]
+        return self._total
 
-    def _normalised(self, docid: int) -> str:
+    def _doc_words(self, docid: int) -> npt.NDArray[np.int64]:
+        """A stored text's words as index word ids, for ``trigrams_found``."""
         cache = self._norm_cache
         if docid in cache:
             cache.move_to_end(docid)
             return cache[docid]
-        blob = self._db.execute("SELECT text FROM documents WHERE docid = ?", (docid,)).fetchone()
-        norm = normalised(zlib.decompress(blob[0]).decode("utf-8")) if blob else ""
-        cache[docid] = norm
+        row = self._db.execute("SELECT words FROM documents WHERE docid = ?", (docid,)).fetchone()
+        got = np.zeros(0, dtype=np.int64)
+        if row and row[0] is not None:
+            got = np.frombuffer(zlib.decompress(row[0]), dtype=np.int32).astype(np.int64)
+        cache[docid] = got
         if len(cache) > 64:
             cache.popitem(last=False)
-        return norm
+        return got
 
     def get_source(self, ref_or_hash: str) -> Source:
         """Read a stored document back as a ``Source``; KeyError if unknown.
@@ -1089,9 +1132,10 @@ def word_bigrams(toks: Sequence[str]) -> list[str]:
 
 
 def _indexed(title: str | None, text: str) -> str:
-    """What the FTS ``text`` column indexes: the title's and text's words, then
-    their word bigrams.  Must stay deterministic: deleting a row from a
-    contentless table means handing FTS5 these exact tokens again.
+    """What schema 1 and 2's FTS5 ``text`` column indexed: the title's and
+    text's words, then their word bigrams (schema 3 indexes the same terms as
+    integer keys, ``_index_parts``).  Kept to build such libraries in tests of
+    the upgrade.
 
     >>> _indexed("Hi", "Good afternoon, all.")
     'hi good afternoon all good_afternoon afternoon_all'
@@ -1104,6 +1148,54 @@ def _indexed(title: str | None, text: str) -> str:
         # bigrams costs as much as FTS5 takes to index them.
         out.extend(map(b"_".join, zip(toks, toks[1:], strict=False)))
     return b" ".join(out).decode("utf-8")
+
+
+def _index_parts(
+    title: str | None, text: str, labels: Sequence[str]
+) -> tuple[list[list[bytes]], list[bytes]]:
+    """What the index holds of a document, for ``GramIndex.add``: the title's
+    and the text's words and word pairs (as schema 2's FTS5 ``text`` column
+    did, ``_indexed``), and the words of its speaker labels (the ``speakers``
+    column: a label given to ``add`` need not be in the text)."""
+    return [word_bytes(title or ""), word_bytes(text)], word_bytes("\n".join(labels))
+
+
+def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:
+    """A text's word ids as stored (``documents.words``)."""
+    return zlib.compress(ids.astype(np.int32).tobytes(), 1)
+
+
+def trigrams_found(quote: npt.NDArray[np.int64], doc: npt.NDArray[np.int64]) -> int:
+    """How many of the quote's word trigrams (``quote_ngrams``, repeats
+    counted) occur in sequence in ``doc``, both as index word ids (0: a word
+    the index does not know): what ``sum(g in normalised(text) for g in
+    quote_ngrams(toks))`` counted, without tokenising a 40 kB transcript and
+    scanning it once per trigram (at 4x the corpus, five near-identical
+    leaders re-ranked per quote, that was most of a lookup).
+
+    The quote's distinct known words are numbered 1..m and every other word
+    0; a trigram is then one integer in base m + 1.
+
+    >>> trigrams_found(np.array([4, 5, 6, 4, 5]), np.array([9, 4, 5, 6, 1]))
+    1
+    >>> trigrams_found(np.array([0, 5, 6]), np.array([0, 5, 6]))
+    0
+    """
+    if len(quote) < 3 or len(doc) < 3:
+        return 0
+    known = np.unique(quote[quote > 0])
+    if not len(known):
+        return 0
+    base = len(known) + 1
+
+    # A table from id to local number: one gather over the document.
+    table = np.zeros(max(int(known[-1]), int(doc.max())) + 1, dtype=np.int64)
+    table[known] = np.arange(1, base)
+    q, d = table[np.maximum(quote, 0)], table[doc]
+    quote_keys = (q[:-2] * base + q[1:-1]) * base + q[2:]
+    whole = (q[:-2] > 0) & (q[1:-1] > 0) & (q[2:] > 0)  # an unknown word: in no text
+    doc_keys = (d[:-2] * base + d[1:-1]) * base + d[2:]
+    return int((np.isin(quote_keys, doc_keys) & whole).sum())
 
 
 def quote_ngrams(toks: list[str]) -> list[str]:

@@ -1,0 +1,193 @@
+"""The SQLite library's word and word-pair index (``_gramindex``): its counts
+and postings equal a brute-force count over the stored texts through adds in
+several runs (segments, merges), removals and re-adds; schema 2 libraries are
+migrated, newer ones refused."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+from quoteverify import _gramindex
+from quoteverify.cli import main
+from quoteverify.library import (
+    Library,
+    LibraryError,
+    _index_parts,
+    _indexed,
+    speaker_labels,
+    word_bigrams,
+    words,
+)
+from quoteverify.models import Source
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "library-whitehouse" / "transcripts"
+
+
+def _terms_of(title: str | None, text: str, labels: tuple[str, ...]) -> set[str]:
+    parts, label_words = _index_parts(title, text, labels)
+    out = {w.decode() for w in label_words}
+    for toks in parts:
+        ws = [w.decode() for w in toks]
+        out.update(ws)
+        out.update(word_bigrams(ws))
+    return out
+
+
+def _brute(lib: Library) -> dict[str, set[int]]:
+    """term → docids holding it, from the stored texts."""
+    got: dict[str, set[int]] = {}
+    for docid, blob, title, speakers in lib._db.execute(
+        "SELECT docid, text, title, speakers FROM documents"
+    ):
+        text = zlib.decompress(blob).decode()
+        labels = tuple(x for x in speakers.split("\n") if x)
+        for t in _terms_of(title, text, labels):
+            got.setdefault(t, set()).add(docid)
+    return got
+
+
+def _check(lib: Library, probe: list[str]) -> None:
+    truth = _brute(lib)
+    ids = lib._index.word_ids(sorted({w for t in probe for w in t.split("_")}))
+    found = lib._postings(probe, ids)
+    for n, term in enumerate(probe):
+        want = truth.get(term, set())
+        assert found.counts[n] == len(want), term
+        assert set(found.docs(n).tolist()) == want, term
+
+
+def _probe_terms(texts: list[str]) -> list[str]:
+    out: set[str] = {"no_such", "zzzz", "the", "of_the"}
+    for text in texts:
+        ws = words(text)
+        out.update(ws[::7])
+        out.update(word_bigrams(ws)[::5])
+    return sorted(out)
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tiny blocks, long lists and merge chunks: every code path of the layout
+    # (several blocks per segment, lists kept apart, a merge in many key
+    # ranges) on five transcripts.
+    monkeypatch.setattr(_gramindex, "BLOCK", 16)
+    monkeypatch.setattr(_gramindex, "LONG", 2)
+    monkeypatch.setattr(_gramindex, "MERGE_CHUNK", 500)
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_postings_equal_a_brute_force_count_through_adds_merges_and_removals(
+    tmp_path: Path,
+) -> None:
+    files = sorted(FIXTURE.glob("*.md"))
+    texts = [f.read_text("utf-8") for f in files]
+    probe = _probe_terms(texts)
+    db = tmp_path / "lib.sqlite"
+    with Library(db) as lib:
+        lib.add_paths([str(f) for f in files[:2]])  # one run: one segment
+        _check(lib, probe)
+        for f in files[2:]:  # a run each: segments merged when of like size
+            lib.add_paths([str(f)])
+            _check(lib, probe)
+        assert lib._db.execute("SELECT count(*) FROM segments").fetchone()[0] >= 1
+        first, second = (lib.refs(h)[0] for (h,) in lib._db.execute(
+            "SELECT hash FROM documents ORDER BY docid LIMIT 2"))  # fmt: skip
+        lib.remove(first)  # a tombstone until a merge covers it
+        _check(lib, probe)
+        removed_top = lib._db.execute("SELECT max(docid) FROM documents").fetchone()[0]
+        lib.remove(lib.refs(lib._db.execute(
+            "SELECT hash FROM documents WHERE docid = ?", (removed_top,)).fetchone()[0])[0])  # fmt: skip
+        _check(lib, probe)
+        # A document added now never takes a docid whose postings remain.
+        lib.add(Source(ref="new.md", status="ok", text=texts[0] + "\nA new line.\n"))
+        assert lib._db.execute("SELECT max(docid) FROM documents").fetchone()[0] > removed_top
+        _check(lib, probe)
+        lib.add_paths([str(files[0])])  # back again: merged with the rest
+        _check(lib, probe)
+    with Library(db) as lib:  # as a later process reads it
+        _check(lib, probe)
+        assert lib.candidates(" ".join(words(texts[1])[200:230]))[0].ref
+
+
+def test_adds_from_two_connections_number_words_once(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite"
+    a, b = Library(db), Library(db)
+    try:
+        a.add(Source(ref="a.md", status="ok", text="Alpha bravo charlie delta echo."))
+        b.add(Source(ref="b.md", status="ok", text="Foxtrot golf hotel alpha bravo."))
+        a.add(Source(ref="c.md", status="ok", text="India juliet kilo foxtrot golf."))
+        rows = a._db.execute("SELECT word, id FROM vocab").fetchall()
+        assert len({i for _, i in rows}) == len(rows)
+        assert [c.ref for c in b.candidates("india juliet kilo")] == ["c.md"]
+        assert [c.ref for c in a.candidates("foxtrot golf hotel")][0] == "b.md"
+    finally:
+        a.close()
+        b.close()
+
+
+V2_SCHEMA = """
+CREATE TABLE documents (docid INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, text BLOB NOT NULL,
+    title TEXT, date TEXT, speakers TEXT NOT NULL DEFAULT '', day TEXT, url TEXT,
+    authors TEXT NOT NULL DEFAULT '');
+CREATE INDEX documents_day ON documents(day);
+CREATE TABLE speaker_keys (key TEXT NOT NULL, day TEXT NOT NULL, docid INTEGER NOT NULL,
+    PRIMARY KEY (key, day, docid)) WITHOUT ROWID;
+CREATE INDEX speaker_keys_doc ON speaker_keys(docid);
+CREATE TABLE refs (ref TEXT PRIMARY KEY, hash TEXT NOT NULL REFERENCES documents(hash));
+CREATE INDEX refs_hash ON refs(hash);
+CREATE VIRTUAL TABLE fts USING fts5(title, speakers, text, content='', detail='none',
+    tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+PRAGMA user_version = 2;
+"""
+
+
+def test_a_schema_2_library_is_reindexed_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "v2.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript(V2_SCHEMA)
+    path = FIXTURE / "2022-01-06-press-briefing-by-press-secretary-jen-psaki-january-6-2022.md"
+    text = path.read_text("utf-8")
+    title = "Press Briefing by Press Secretary Jen Psaki, January 6, 2022"
+    labels = "\n".join(speaker_labels(text))
+    con.execute(
+        "INSERT INTO documents VALUES (7, 'h7', ?, ?, '2022-01-06', ?, '2022-01-06', NULL, '')",
+        (zlib.compress(text.encode()), title, labels),
+    )
+    con.executemany("INSERT INTO speaker_keys VALUES (?, '2022-01-06', 7)", [("psaki",), ("jen",)])
+    con.execute("INSERT INTO refs VALUES ('briefing.md', 'h7')")
+    con.execute(
+        "INSERT INTO fts(rowid, title, speakers, text) VALUES (7, ?, ?, ?)",
+        (title, labels, _indexed(title, text)),
+    )
+    con.commit()
+    con.close()
+    quote = " ".join(words(text)[400:425])
+    with Library(db) as lib:
+        got = lib.candidates(quote, "Jen Psaki", near="2022-01-07", window=5)
+        assert [c.ref for c in got] == ["briefing.md"]
+        assert lib.get_source("briefing.md").text == text
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "fts" not in tables and {"grams", "long", "vocab", "segments"} <= tables
+    columns = [r[1] for r in con.execute("PRAGMA table_info(documents)")]
+    assert columns[-1] == "text"  # read after the small columns
+    con.close()
+
+
+def test_a_newer_library_is_refused_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new.sqlite"
+    Library(db).close()
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA user_version = 4")
+    with pytest.raises(LibraryError, match="library schema 4 is newer"):
+        Library(db)
+    assert main(["library", "info", "--library", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "library schema 4 is newer" in err
