@@ -202,7 +202,10 @@ Democrat Republican
 """.split()
 )
 # Role nouns (lower case) a person is referred to by: "the ambassador", "the
-# president", "a homeless man", "the country’s ambassador to Ankara".
+# president", "a homeless man", "the country’s ambassador to Ankara"; the people
+# a round-up quotes anonymously: "said a traveler at Denver International Airport"
+# (White House, 2025-11-07), "said a Memphis mom" (2025-09-15), "says a visitor to
+# the nation’s capital" (2025-08-11).
 ROLE_WORDS = frozenset(
     """
 president secretary minister ambassador senator representative congressman congresswoman
@@ -231,6 +234,7 @@ biologist chemist geologist meteorologist forecaster climatologist ecologist sta
 archivist curator librarian principal superintendent trustee strategist pollster
 sister brother son daughter wife husband aunt uncle cousin grandson granddaughter niece nephew
 widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
+traveler traveller visitor passenger mom dad
 """.split()
 )
 # Plural nouns that make a group speaker: "security experts say", "officials said".

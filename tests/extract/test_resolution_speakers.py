@@ -127,3 +127,31 @@ def test_indefinite_role_with_place_is_a_new_person() -> None:
     assert x.speaker is not None
     assert x.speaker.mention == "another Portland resident"
     assert "Trump" not in x.speaker.name
+
+
+def test_anonymous_person_noun_after_inverted_cue() -> None:
+    # White House, 2025-11-07 "Democrats Are to Blame for Airport Chaos" and
+    # 2025-09-15 "Memphis Has a Crime Problem": travellers and residents quoted
+    # by what they are, never by name.
+    airport = (
+        "“I’m more than a little concerned,” said a traveler at Las Vegas Harry Reid"
+        " International Airport in Nevada — where Sen. Jacky Rosen has voted 14 times to"
+        " extend the shutdown."
+    )
+    x = only(airport)
+    assert x.speaker is not None
+    assert x.speaker.mention.startswith("a traveler at Las Vegas")
+    memphis = (
+        "“I got two guns put in my face within five minutes at two different locations,”"
+        " said a Memphis mom recently robbed and carjacked at gunpoint."
+    )
+    x = only(memphis)
+    assert x.speaker is not None
+    assert x.speaker.mention == "a Memphis mom"
+
+
+def test_abbreviated_place_modifier_in_role_phrase() -> None:
+    # White House, 2025-08-11: "a D.C. resident", four times.
+    x = only("“Some days, I feel unsafe going outside,” says a D.C. resident.")
+    assert x.speaker is not None
+    assert x.speaker.mention == "a D.C. resident"
