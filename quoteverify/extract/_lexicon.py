@@ -182,7 +182,9 @@ magazine exhibition painting definition definitions the a an of
 
 # Title words (capitalised) that precede a person's name: "US Secretary of
 # State Antony Blinken" → title "US Secretary of State", name "Antony Blinken";
-# party labels too: "Democrat Karen Halvorsen" is Karen Halvorsen.
+# party labels too: "Democrat Karen Halvorsen" is Karen Halvorsen; "Counselor to the
+# President Steve Ricchetti", "Senior Counselor Peter Navarro" (White House releases
+# and Sunday-show round-ups, 2025-04-06 and 2025-04-13).
 TITLE_WORDS = frozenset(
     """
 President Vice Secretary Minister Prime Foreign Ambassador Senator Sen. Rep. Representative
@@ -196,6 +198,7 @@ Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member 
 Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
 Councilor Delegate Del. Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
+Counselor Counsellor
 Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
 Czar
 Democrat Republican
