@@ -63,9 +63,30 @@ def _sent_stop(masked: str, a: int, hi: int) -> re.Match[str] | None:
     pos = a
     while True:
         m = _SENT_STOP.search(masked, pos, hi)
-        if m is None or masked[m.start()] != "." or not _is_abbreviation(masked, m.start()):
+        if m is None or masked[m.start()] != ".":
+            return m
+        if not _is_abbreviation(masked, m.start()) and not _dotted_modifier(masked, m.start()):
             return m
         pos = m.end()
+
+
+_DOTTED_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
+_LOWER_NEXT = re.compile(r"[^\S\n]+[a-z]")
+
+
+def _dotted_modifier(masked: str, dot: int) -> bool:
+    """The last dot of a dotted abbreviation with a lower-case word after it
+    ("says a D.C. resident", White House 2025-08-11, four times; "a U.S. citizen",
+    "a U.S. senator" in the White House statements) ends no sentence: a sentence
+    never opens in lower case. Cut there, the cue's speaker was a bare "a D.C".
+
+    >>> _dotted_modifier("says a D.C. resident.", 10), _dotted_modifier("in D.C. Then", 6)
+    (True, False)
+    """
+    return (
+        _DOTTED_BEFORE.search(masked, max(0, dot - 12), dot) is not None
+        and _LOWER_NEXT.match(masked, dot + 1) is not None
+    )
 
 
 # Compiled once: these run for every quotation (re's own cache lookup cost ~5 µs each).

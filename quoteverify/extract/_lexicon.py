@@ -182,7 +182,9 @@ magazine exhibition painting definition definitions the a an of
 
 # Title words (capitalised) that precede a person's name: "US Secretary of
 # State Antony Blinken" → title "US Secretary of State", name "Antony Blinken";
-# party labels too: "Democrat Karen Halvorsen" is Karen Halvorsen.
+# party labels too: "Democrat Karen Halvorsen" is Karen Halvorsen; "Counselor to the
+# President Steve Ricchetti", "Senior Counselor Peter Navarro" (White House releases
+# and Sunday-show round-ups, 2025-04-06 and 2025-04-13).
 TITLE_WORDS = frozenset(
     """
 President Vice Secretary Minister Prime Foreign Ambassador Senator Sen. Rep. Representative
@@ -196,13 +198,17 @@ Inspector Superintendent Sheriff Commander Marshal Manager Partner Owner Member 
 Lord Lady Sir Dame Bishop Cardinal Rabbi Imam Coach Councilman Councilwoman Councillor
 Councilor Delegate Del. Whip Surgeon Principal Dean Chairs Sec. Supt. Amb. Pres. Cmdr. Sen Rep
 Gov Dr Mr Mrs Ms Prof Lt Col Gen Capt Sgt Maj Adm Rev Economist Analyst Counsel Trustee
+Counselor Counsellor
 Producer Editor Correspondent Physician Nurse Pastor Farmer Rancher
 Czar
 Democrat Republican
 """.split()
 )
 # Role nouns (lower case) a person is referred to by: "the ambassador", "the
-# president", "a homeless man", "the country’s ambassador to Ankara".
+# president", "a homeless man", "the country’s ambassador to Ankara"; the people
+# a round-up quotes anonymously: "said a traveler at Denver International Airport"
+# (White House, 2025-11-07), "said a Memphis mom" (2025-09-15), "says a visitor to
+# the nation’s capital" (2025-08-11).
 ROLE_WORDS = frozenset(
     """
 president secretary minister ambassador senator representative congressman congresswoman
@@ -231,6 +237,7 @@ biologist chemist geologist meteorologist forecaster climatologist ecologist sta
 archivist curator librarian principal superintendent trustee strategist pollster
 sister brother son daughter wife husband aunt uncle cousin grandson granddaughter niece nephew
 widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
+traveler traveller visitor passenger mom dad
 """.split()
 )
 # Plural nouns that make a group speaker: "security experts say", "officials said".

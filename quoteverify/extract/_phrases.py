@@ -51,8 +51,10 @@ _ORGN_ALT = _trie(sorted(ORG_NOUNS))
 _DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
 # A possessor, singular or plural: "the union’s spokesman", "the pilots’ union".
 _POSS = r"(?:(?:[Tt]he\s+)?[\w\-]+(?:[’']s|s[’']))"
-# A modifier inside a noun phrase, possessives included: "the farmers’ association".
-_MOD = r"(?:[\w\-]+(?:[’']s?)?\s+)"
+# A modifier inside a noun phrase, possessives included: "the farmers’ association";
+# a dotted abbreviation too: "says a D.C. resident" (White House, 2025-08-11), "a
+# U.S. official".
+_MOD = r"(?:(?:(?:[A-Z]\.){2,}|[\w\-]+(?:[’']s?)?)\s+)"
 _ROLE_NP = (
     rf"(?:(?:{_DET}|{_POSS})\s+)?{_MOD}{{0,3}}?(?i:(?P<role>{_ROLE_ALT}))"
     rf"(?:\s+(?:to|of|for|at|in|on)\s+(?:the\s+)?{NAME_SEQ})?"

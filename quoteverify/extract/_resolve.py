@@ -21,6 +21,26 @@ from quoteverify.models import Speaker
 _CONTINUING = re.compile(r"^(?:added|adds|continued|continues|went on|goes on)$")
 
 
+_INDEFINITE = re.compile(r"(?:an?|another)\s", re.IGNORECASE)
+
+
+def _new_referent(mention: str) -> bool:
+    """An indefinite role noun ("says a D.C. resident", "said another Memphis
+    resident", "said a traveler at Denver International Airport") brings in a
+    person the article has not named: it never stands for an earlier titled name.
+    The White House round-ups of residents' and travellers' words (2025-08-11
+    "It's Liberation Day in Washington, D.C.", 2025-09-15 "Memphis Has a Crime
+    Problem") put each in the mouth of an anonymous "a resident"; resolving the
+    role to the latest titled person gave them to President Trump.
+
+    >>> _new_referent("a D.C. resident"), _new_referent("another Memphis resident")
+    (True, True)
+    >>> _new_referent("the director")
+    False
+    """
+    return _INDEFINITE.match(mention) is not None
+
+
 @dataclass
 class Resolver:
     index: NameIndex
@@ -287,6 +307,8 @@ class Resolver:
             return Speaker(mention, mention, c.start, c.end, "group", None)
         if c.kind == "role":
             head = c.head.lower()
+            if _new_referent(mention):
+                return Speaker(c.name, mention, c.start, c.end, "person", None)
             best: tuple[int, str, str | None] | None = None
             # Bounded look-backs: scanning all of the history and every titled
             # name per quotation made 1 MB of text quadratic.

@@ -46,6 +46,7 @@ from quoteverify.extract._lexicon import (
     SCARE_GUARD,
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
+    TITLE_WORDS,
 )
 from quoteverify.extract._limits import LIMITS, ExtractLimits
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
@@ -1176,11 +1177,32 @@ def topic_under_header(ctx: QuoteContext) -> Attribution | None:
             return None
         if re.search(r"[.!?:;,”\"]$", seg):
             return None
-        m = _HEADER_ON.search(ctx.masked, a, b)
-        c = parse_np(ctx.masked, a, m.start() if m else b, "full")
+        c = _header_person(ctx.masked, a, b)
+        return Attribution(c, ":", "list") if c is not None else None
+    return None
+
+
+def _header_person(masked: str, a: int, b: int) -> Cand | None:
+    """The titled person of a round-up header "TITLE NAME on SHOW": cut at the first
+    "on/at/for …" that leaves a titled name before it, since a title may hold one
+    itself: "Senior Counselor for Trade and Manufacturing Peter Navarro on Meet the
+    Press" (Sunday shows of 2025-04-13 and 2025-04-06, White House), where a cut at
+    "for" left a bare "Senior Counselor"; "Secretary of Commerce Howard Lutnick on
+    Face the Nation" cuts at "on" as before. A cut leaving title words only goes on
+    too: "Assistant Secretary for Health Rachel Levine" (a title of White House
+    releases) is no "Secretary" titled "Assistant".
+
+    >>> s = 'Senior Counselor for Trade and Manufacturing Peter Navarro on Meet the Press'
+    >>> _header_person(s, 0, len(s)).name
+    'Peter Navarro'
+    """
+    cuts = [m.start() for m in _HEADER_ON.finditer(masked, a, b)] or [b]
+    for cut in cuts:
+        c = parse_np(masked, a, cut, "full")
         if c is None or c.kind != "name" or c.type != "person" or not c.title:
-            return None
-        return Attribution(c, ":", "list")
+            continue
+        if c.name and not TITLE_WORDS.issuperset(c.name.split()):
+            return c  # not "Assistant" + "Secretary" cut from "Assistant Secretary for …"
     return None
 
 

@@ -88,3 +88,70 @@ def test_company_resolves_to_named_org() -> None:
     )
     x = only(text)
     assert x.speaker is not None and x.speaker.name == "Acme Corporation"
+
+
+# --- an indefinite role noun is a new person -------------------------------------
+
+
+def test_indefinite_role_is_a_new_person() -> None:
+    # White House, 2025-08-11 "It's Liberation Day in Washington, D.C.": President
+    # Trump is named in the lede; the residents quoted later are anonymous.
+    text = (
+        "Today, President Donald J. Trump took bold executive action to liberate Washington,"
+        " D.C., from the cesspool of crime and homelessness that it has become after decades"
+        " of unilateral Democrat leadership.\n"
+        "President Trump’s bold action to end the lawlessness is welcome news to residents"
+        " and visitors alike:\n"
+        "“If it’s going to stop the crime, then yeah — it’s necessary,” says a resident"
+        " whose neighborhood was recently rocked by a violent shootout."
+    )
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.mention == "a resident"
+    assert "Trump" not in x.speaker.name
+
+
+def test_indefinite_role_with_place_is_a_new_person() -> None:
+    # White House, 2025-10-08 "PORTLAND: Fake News Ignores Antifa Violence, Residents'
+    # Pleas for Help": the President is named before the residents' words.
+    text = (
+        "That’s why, as President Donald J. Trump mobilizes federal resources to safeguard"
+        " lives and property, the White House is hosting today the fearless independent"
+        " journalists who have long risked their own safety to shine a light on Portland’s"
+        " descent into chaos.\n\n"
+        "“115 days of hell. I only come out during the day. You see all the black-covered"
+        " Antifa people aren’t here. They come with the night,” says another Portland"
+        " resident."
+    )
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.mention == "another Portland resident"
+    assert "Trump" not in x.speaker.name
+
+
+def test_anonymous_person_noun_after_inverted_cue() -> None:
+    # White House, 2025-11-07 "Democrats Are to Blame for Airport Chaos" and
+    # 2025-09-15 "Memphis Has a Crime Problem": travellers and residents quoted
+    # by what they are, never by name.
+    airport = (
+        "“I’m more than a little concerned,” said a traveler at Las Vegas Harry Reid"
+        " International Airport in Nevada — where Sen. Jacky Rosen has voted 14 times to"
+        " extend the shutdown."
+    )
+    x = only(airport)
+    assert x.speaker is not None
+    assert x.speaker.mention.startswith("a traveler at Las Vegas")
+    memphis = (
+        "“I got two guns put in my face within five minutes at two different locations,”"
+        " said a Memphis mom recently robbed and carjacked at gunpoint."
+    )
+    x = only(memphis)
+    assert x.speaker is not None
+    assert x.speaker.mention == "a Memphis mom"
+
+
+def test_abbreviated_place_modifier_in_role_phrase() -> None:
+    # White House, 2025-08-11: "a D.C. resident", four times.
+    x = only("“Some days, I feel unsafe going outside,” says a D.C. resident.")
+    assert x.speaker is not None
+    assert x.speaker.mention == "a D.C. resident"

@@ -337,3 +337,40 @@ def test_long_label_name_then_offices() -> None:
         " Administration has issued an update of Executive Order 12898.”\n"
     )
     assert name(q(text)[-1]) == "Peggy Shepard"
+
+
+def test_topic_under_header_title_with_for() -> None:
+    # whgov_2025-04-13 "SUNDAY SHOWS: President Trump’s America First Trade Policies in
+    # Action": a title holding "for" ("Senior Counselor for Trade and Manufacturing")
+    # once cut the header at "for", leaving no person.
+    text = (
+        "SUNDAY SHOWS: President Trump’s America First Trade Policies in Action\n\n"
+        "Here’s what you missed:\n\n"
+        "Senior Counselor for Trade and Manufacturing Peter Navarro on Meet the Press\n\n"
+        "On tariffs negotiations: “This is unfolding exactly like we thought it would … We"
+        " have a strategy here where the President says we’re going to charge them what they"
+        " charge us … knowing full well that a lot of countries would come right to us and"
+        " want to bargain.”\n"
+    )
+    quotes = [x for x in q(text) if x.kind == "quote"]
+    assert [(name(x), x.attribution_rule) for x in quotes] == [
+        ("Peter Navarro", "topic-under-header"),
+    ]
+
+
+def test_topic_under_header_counselor_is_a_title() -> None:
+    # whgov_2025-04-06 "SUNDAY SHOWS: President Trump’s Bold Vision for Economic
+    # Prosperity" (its bullets and links gone): "Counselor" is a title word.
+    text = (
+        "SUNDAY SHOWS: President Trump’s Bold Vision for Economic Prosperity\n\n"
+        "Here’s what you missed:\n\n"
+        "Senior Counselor Peter Navarro on Sunday Morning Futures\n\n"
+        "On the need for tariffs: “It’s all these things that these foreign countries do"
+        " that are designed, explicitly, to cheat us, and are sanctioned by the WTO. So,"
+        " President Trump says, ‘No more’ … We’re headed towards a strong America that makes"
+        " things again.”\n"
+    )
+    quotes = [x for x in q(text) if x.kind == "quote"]
+    assert [(name(x), x.attribution_rule) for x in quotes] == [
+        ("Peter Navarro", "topic-under-header"),
+    ]
