@@ -17,7 +17,7 @@ binary search in the segment's block-start array (``segments.firsts``).
 
 Adding writes a new segment per commit; at the end of a run, the run's
 segments are merged into one and the newest segments are merged while they
-are within 2x of each other in size, so a library holds few segments
+are within ``MERGE_RATIO`` (4x) of each other in size, so a library holds few segments
 (logarithmically many in the worst case).  Removing a document records its
 docid in ``dropped``; lookup leaves those docids out, and a merge that covers
 them writes their postings no more.
@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS vocab (
     word TEXT PRIMARY KEY,
     id   INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS vocab_id ON vocab(id);
 CREATE TABLE IF NOT EXISTS segments (
     seg    INTEGER PRIMARY KEY,
     pairs  INTEGER NOT NULL,   -- (key, docid) pairs it holds
@@ -143,8 +144,9 @@ class GramIndex:
     def _current_vocab(self) -> dict[bytes, int] | None:
         """The remembered vocabulary, forgotten when another connection has
         committed since it was read (two ``library add`` at once must not
-        number a word twice: ids are assigned inside the write transaction,
-        from a vocabulary that is then current)."""
+        number a word twice: ``Library._add`` takes the write lock before any
+        id is assigned, so the vocabulary read then stays current until the
+        commit; the unique index on ``vocab.id`` refuses a second number)."""
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if version != self._vocab_version:
             self._vocab = None

@@ -337,7 +337,8 @@ class Library:
         self.path = Path(path)
         # Label ↔ person mapping used by lookup; see ``library_people.speaks_in``.
         self.mapper = mapper
-        self._db = sqlite3.connect(str(self.path))
+        # A second `library add` waits for the first one's batch to commit.
+        self._db = sqlite3.connect(str(self.path), timeout=60)
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
@@ -487,6 +488,11 @@ class Library:
             raise ValueError(f"{source.ref}: {source.error or 'no text'}")
         digest = content_hash(source.text)
         db = self._db
+        if not db.in_transaction:
+            # Take the write lock before reading what is stored: word ids and
+            # docids are numbered from the vocabulary and documents as they
+            # stand, so another `library add` must not commit in between.
+            db.execute("BEGIN IMMEDIATE")
         old = db.execute("SELECT hash FROM refs WHERE ref = ?", (source.ref,)).fetchone()
         if old and old[0] == digest:
             return digest, "unchanged"

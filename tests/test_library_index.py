@@ -191,3 +191,39 @@ def test_a_newer_library_is_refused_with_one_line(
     assert main(["library", "info", "--library", str(db)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "library schema 4 is newer" in err
+
+
+def test_an_add_waits_for_another_adds_commit_before_numbering_words(tmp_path: Path) -> None:
+    # Two `library add` runs at once: the second numbers its words only after
+    # the first has committed, so no word id is given twice (found in review:
+    # without the write lock both numbered "golf" and "alpha" from the same
+    # vocabulary and a lookup of one word found the other's documents).
+    import threading
+
+    db = tmp_path / "lib.sqlite"
+    Library(db).close()
+    done = threading.Event()
+    failed: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            with Library(db) as b:  # a connection of its own, as another process has
+                b.add(Source(ref="b.md", status="ok", text="Foxtrot golf hotel india juliet."))
+        except BaseException as exc:  # reported below, in the test's thread
+            failed.append(exc)
+        done.set()
+
+    with Library(db) as a:
+        a._add(Source(ref="a.md", status="ok", text="Alpha bravo charlie delta echo."),
+               date=None, speakers=())  # fmt: skip
+        t = threading.Thread(target=second)
+        t.start()
+        assert not done.wait(0.3)  # waiting for a's write lock
+        a.commit()
+        t.join(30)
+    assert done.is_set() and not failed, failed
+    with Library(db) as lib:
+        rows = lib._db.execute("SELECT word, id FROM vocab").fetchall()
+        assert len({i for _, i in rows}) == len(rows) == 10
+        assert [c.ref for c in lib.candidates("foxtrot golf hotel")] == ["b.md"]
+        assert [c.ref for c in lib.candidates("alpha bravo charlie")] == ["a.md"]
