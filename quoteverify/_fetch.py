@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
 import threading
 import time
@@ -169,6 +170,7 @@ class Fetcher:
         # robots.txt verdicts per origin, for the whole run (across event loops).
         self.robots: dict[str, _robots.RobotsVerdict] = {}
         self._cache: Cache | None = None
+        self._cache_pid = 0  # the process that opened ``_cache``
         self._cache_lock = threading.Lock()
         opts = self.options
         self.writer = WarcWriter(opts.archive_path) if opts.archive_path else None
@@ -197,14 +199,25 @@ class Fetcher:
         if self.options.cache_path is None:
             return None
         with self._cache_lock:
+            self._forget_parents_cache()
             if self._cache is None:
                 # Opened on first use; offline, an empty rebuilt cache would
                 # serve nothing, so a corrupt one is an error there.
                 self._cache = Cache(self.options.cache_path, rebuild=not self.options.offline)
+                self._cache_pid = os.getpid()
             return self._cache
+
+    def _forget_parents_cache(self) -> None:
+        """In a forked child (``check --jobs`` checks its first article before
+        the fork), leave the parent's cache connection alone and open one of
+        its own: neither SQLite nor libpq connections may be used across
+        ``fork()``, and closing it here would act on the parent's."""
+        if self._cache is not None and self._cache_pid != os.getpid():
+            self._cache = None
 
     def close(self) -> None:
         with self._cache_lock:
+            self._forget_parents_cache()
             if self._cache is not None:
                 self._cache.close()
                 self._cache = None

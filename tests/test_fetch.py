@@ -735,3 +735,42 @@ def test_fetch_many_returns_errors_instead_of_raising(srv: Server, opts: FetchOp
     # With the guard on (the default options), a refusal is a result like any other.
     refused = fetch_many(["http://10.0.0.1/"], FetchOptions(retry_wait_initial=0.01))
     assert str(refused["http://10.0.0.1/"]).startswith("refused: 10.0.0.1 is a private address")
+
+
+_FORKED: Fetcher | None = None
+
+
+def _child_uses_cache(url: str) -> tuple[bool, int | None]:
+    """In a forked worker: the fetcher's cache, used there."""
+    import os
+
+    assert _FORKED is not None
+    cache = _FORKED.cache
+    assert cache is not None
+    entry = cache.get(url)
+    return _FORKED._cache_pid == os.getpid(), None if entry is None else entry.status
+
+
+def test_a_forked_worker_opens_its_own_cache_connection(tmp_path: Path) -> None:
+    # `check --jobs` checks its first article before forking: the workers must
+    # not use the SQLite connection the parent opened for it (found in review).
+    import multiprocessing
+
+    from quoteverify._cache import CacheEntry
+
+    global _FORKED
+    url = "http://127.0.0.1/a"
+    fetcher = Fetcher(FetchOptions(cache_path=tmp_path / "cache.sqlite"))
+    parent_cache = fetcher.cache
+    assert parent_cache is not None
+    parent_cache.put(CacheEntry(url, url, 200, "text/plain", None, None, b"x", time.time()))
+    _FORKED = fetcher
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            own, status = pool.apply(_child_uses_cache, (url,))
+    finally:
+        _FORKED = None
+    assert own and status == 200  # a connection of the child's, reading the same file
+    assert fetcher.cache is parent_cache  # the parent's is untouched and still its own
+    assert parent_cache.get(url) is not None
+    fetcher.close()
