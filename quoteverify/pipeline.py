@@ -55,14 +55,15 @@ class SourceMemo(dict[str, Source]):
         # Each article hands over its own copy of a source (its ref, how it
         # was found) holding the one text object read for the run: the key
         # is computed once per text object and path, not once per article
-        # (a SHA-1 of the whole text and a realpath each time).  The text is
-        # kept with its key so that its id cannot be reused by another text.
-        self._keys: dict[tuple[int, str | None, str | None, str], tuple[str, tuple[str, str]]] = {}
+        # (a SHA-1 of the whole text and a realpath each time).  One entry per
+        # place, holding the last text seen there: a library hands out a new
+        # string on every read, which must replace the old, not pile up.
+        self._keys: dict[tuple[str | None, str | None, str], tuple[str, tuple[str, str]]] = {}
 
     def prepare(self, source: Source) -> PreparedSource:
         from .align import prepare_source
 
-        seen = (id(source.text), source.path, source.url, source.ref)
+        seen = (source.path, source.url, source.ref)
         known = self._keys.get(seen)
         if known is None or known[0] is not source.text:
             known = self._keys[seen] = (

@@ -109,3 +109,18 @@ def test_jobs_must_be_positive(site: Path, capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["check", "articles", "--jobs", "0"])
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_source_memo_holds_one_text_per_place_when_reads_give_new_strings() -> None:
+    # A library hands out a new string on every read of a document: the memo
+    # prepares it once and keeps one text per place, not one per read (found
+    # in review: the key table grew by a whole text per article).
+    from quoteverify.models import Source
+
+    memo = pipeline.SourceMemo()
+    text = SEED_SOURCE.read_text(encoding="utf-8")
+    for _ in range(3):
+        copy = "".join(list(text))  # equal, but a new object each time
+        memo.prepare(Source(ref="library:doc-1", status="ok", text=copy))
+    assert memo.preparations == 1
+    assert len(memo._keys) == 1
