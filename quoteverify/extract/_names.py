@@ -4,6 +4,13 @@ article-wide index of people and organisations named in it.
 All searches run on the masked text (Markdown blanked, same offsets) and stay
 inside a paragraph and a bounded window, so the cost is linear in the
 article's length.
+
+A name token may end in a web domain, the site's name: "The Internet security firm
+Secunia.com, has said …" (Wikinews, IE9), "RuralOrganizing.org: “…”" (White House
+round-ups of 2022-03-03 and 2023-02-10); a dot that ends the sentence stays out.
+
+>>> [m.group(0) for m in _NAME_RE.finditer("firm Secunia.com, said. See Medicare.gov.")]
+['Secunia.com', 'See Medicare.gov']
 """
 
 from __future__ import annotations
@@ -31,7 +38,12 @@ from quoteverify.models import SpeakerType
 
 _TOK = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Adm|Maj|Cmdr|Amb|"
-    r"Sec|Supt)\.|(?:[A-Z]\.){1,3}(?![\w])|[A-Z\u00C0-\u00DE][\w’'\-]*)"
+    r"Sec|Supt)\.|(?:[A-Z]\.){1,3}(?![\w])|[A-Z\u00C0-\u00DE][\w’'\-]*"
+    # A web domain names its site: "The Internet security firm Secunia.com, has
+    # said" (Wikinews, IE9), "**RuralOrganizing.org**: “…”" (White House round-ups
+    # of 2022-03-03 and 2023-02-10); without the suffix the name ended at the dot
+    # and the role noun before it spoke.
+    r"(?:\.(?:com|org|net|gov)(?!\w|\.\w))?)"
 )
 # Possessive quantifiers: a masked URL leaves long runs of spaces, and an
 # ambiguous split of such a run between two quantifiers backtracks quadratically.

@@ -47,6 +47,7 @@ from quoteverify.extract._lexicon import (
     SCARE_GUARD_LAST,
     TITLE_CASE_SMALL,
     TITLE_WORDS,
+    US_STATES,
 )
 from quoteverify.extract._limits import LIMITS, ExtractLimits
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
@@ -1693,6 +1694,7 @@ def attribute(ctx: QuoteContext) -> Attributed:
         if isinstance(found, Speaker):
             return Attributed(speaker=found, rule=rule.id, direct=True, fired=[rule.id])
         assert isinstance(found, Attribution)
+        found = _place_label(ctx.masked, found)
         if found.cand.kind == "name" and found.cand.name in NOT_SPEAKERS:
             # A date, a number word or a US state is no speaker (issue class 2):
             # the next rule may still find one.
@@ -1705,6 +1707,38 @@ def attribute(ctx: QuoteContext) -> Attributed:
             direct = rule.direct == "always"
         return Attributed(as_finding(found), None, rule.id, direct, [rule.id])
     return Attributed()
+
+
+# "Tupelo, Mississippi:" as a round-up's label: a place and its state, the label
+# at the start of a line or right after the previous item's closing mark.
+_PLACE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[”\"][^\S\n])|(?<=[.!?][^\S\n]))[*_]*"
+    r"(?P<place>[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2}),[^\S\n]+$"
+)
+
+
+def _place_label(masked: str, found: Attribution) -> Attribution:
+    """A round-up label naming a town and its state speaks for the town's local
+    news, not the state: "Tupelo, Mississippi: “If you’re driving, you could be
+    in for a pleasant surprise at the pump.” … Toledo, Ohio: “Summer gas prices are
+    at a surprising four-year low.”" (White House, 2025-06-30), "Akron, Ohio: “…”"
+    (2025-07-07). A state alone stays no speaker (``NOT_SPEAKERS``).
+
+    >>> demo('Title\\n\\nThe good news is being felt across the nation:\\nTupelo,'
+    ...      ' Mississippi: “If you’re driving, you could be in for a pleasant surprise at'
+    ...      ' the pump.” Toledo, Ohio: “Summer gas prices are at a surprising four-year'
+    ...      ' low.”')
+    'quote Toledo, Ohio label-in-run'
+    """
+    c = found.cand
+    if c.kind != "name" or c.name not in US_STATES or found.how != "label":
+        return found
+    m = _PLACE_LABEL.search(masked, max(0, c.start - 60), c.start)
+    if m is None or not re.match(r"[*_]*:", masked[c.end : c.end + 4]):
+        return found
+    name = f"{m.group('place')}, {c.name}"
+    place = Cand("name", m.start("place"), c.end, name, None, "organization", head=c.name)
+    return Attribution(place, found.cue, found.how)
 
 
 # ---------------------------------------------------------------------------

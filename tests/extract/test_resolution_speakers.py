@@ -155,3 +155,31 @@ def test_abbreviated_place_modifier_in_role_phrase() -> None:
     x = only("“Some days, I feel unsafe going outside,” says a D.C. resident.")
     assert x.speaker is not None
     assert x.speaker.mention == "a D.C. resident"
+
+
+# --- names: a web domain is part of the site's name --------------------------
+
+
+def test_web_domain_name_after_role_noun() -> None:
+    # Wikinews (IE9): the firm's name, not "Internet security firm", judged the words.
+    text = (
+        "The Internet security firm Secunia.com, has said that as of March 4, 2011, IE6 has"
+        ' 277 vulnerabilities; 39 percent of these are rated "highly critical".'
+    )
+    x = only(text)
+    assert x.speaker is not None
+    assert x.speaker.name == "Secunia.com"
+
+
+def test_web_domain_label_in_roundup() -> None:
+    # White House round-up of 2023-02-10 (the same label in that of 2022-03-03).
+    text = (
+        "**RuralOrganizing.org**: “Here’s an excerpt from Biden’s \\#SOTU address\n"
+        "that will strike a chord with many rural families. This is what our\n"
+        "president wants to deliver and we will continue to work with Dems in\n"
+        "Congress to make it happen.”\n"
+    )
+    quotes = [x for x in q(text, "markdown") if x.kind == "quote"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "RuralOrganizing.org"

@@ -374,3 +374,24 @@ def test_topic_under_header_counselor_is_a_title() -> None:
     assert [(name(x), x.attribution_rule) for x in quotes] == [
         ("Peter Navarro", "topic-under-header"),
     ]
+
+
+def test_place_label_town_and_state_is_the_local_news() -> None:
+    # White House, 2025-06-30 (lower gas prices): local news items labelled by town.
+    text = (
+        "Title\n\nThe good news is being felt across the nation:\n"
+        "Tupelo, Mississippi: “If you’re driving, you could be in for a pleasant surprise at"
+        " the pump.” Toledo, Ohio: “Summer gas prices are at a surprising four-year low.”"
+    )
+    got = [(x.speaker.name if x.speaker else None) for x in q(text) if x.kind == "quote"]
+    assert got == ["Tupelo, Mississippi", "Toledo, Ohio"]
+
+
+def test_place_label_after_a_headline_item() -> None:
+    # White House, 2025-07-07 (gas prices plunge): the town's list item after a headline item.
+    text = (
+        "Title\n\nWest Palm Beach, Florida: Florida drivers see cheapest Independence Day gas"
+        " since 2021\n\nAkron, Ohio: “Gas prices have gone down again in Northeast Ohio.”\n"
+    )
+    quotes = [x for x in q(text) if x.kind == "quote"]
+    assert [x.speaker.name if x.speaker else None for x in quotes] == ["Akron, Ohio"]
