@@ -666,8 +666,11 @@ def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
     return _statement_from(ctx.masked, ctx.lo, ctx.sp.open)
 
 
-def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
-    while a < b and masked[a] in ' \t\n*_”"':
+def _statement_from(
+    masked: str, a: int, b: int, how: str = "label", strip_start: bool = True
+) -> Attribution | None:
+    """X of a "Statement from X:" label standing in ``masked[a:b]``, a person or role."""
+    while strip_start and a < b and masked[a] in ' \t\n*_”"':
         a += 1
     while b > a and masked[b - 1] in " \t\n*_":
         b -= 1
@@ -677,7 +680,7 @@ def _statement_from(masked: str, a: int, b: int) -> Attribution | None:
     c = parse_np(masked, m.start("np"), m.end("np"), "full")
     if c is None or c.kind not in ("name", "role") or c.type == "organization":
         return None
-    return Attribution(c, ":", "label")
+    return Attribution(c, ":", how)
 
 
 def _colon_lead_sentence(ctx: QuoteContext, topic: bool = False) -> tuple[int, int] | None:
@@ -710,16 +713,7 @@ def statement_label(ctx: QuoteContext) -> Attribution | None:
     s = _colon_lead_sentence(ctx)
     if s is None:
         return None
-    a, b = s
-    while b > a and ctx.masked[b - 1] in " \t\n*_":
-        b -= 1
-    m = _STATEMENT_FROM.match(ctx.masked, a, b)
-    if m is None:
-        return None
-    c = parse_np(ctx.masked, m.start("np"), m.end("np"), "full")
-    if c is None or c.kind not in ("name", "role") or c.type == "organization":
-        return None
-    return Attribution(c, ":", "prev-lead")
+    return _statement_from(ctx.masked, *s, how="prev-lead", strip_start=False)
 
 
 _STATEMENT_HEADER = re.compile(
