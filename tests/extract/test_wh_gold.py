@@ -25,6 +25,8 @@ FRESH3 = ROOT / "fixtures" / "extraction-wh-fresh3"
 FRESH3_SHA256 = "e603ffa78f780d5221ce39a8f9a578d968811a8cb577dcfe48054431c0a69ca4"
 FRESH4 = ROOT / "fixtures" / "extraction-wh-fresh4"
 FRESH4_SHA256 = "69b23cd19a62d780221f748be0eac0623a05962fad9a69e77f20cd5918ff4fb1"
+FRESH5 = ROOT / "fixtures" / "extraction-wh-fresh5"
+FRESH5_SHA256 = "07fd8538559fd3eda9e3cd96f85e631fbf2aabaaa7715149de4298488034b901"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -51,6 +53,7 @@ def test_gold_is_valid_brat(folder: str) -> None:
         (FRESH2, FRESH2_SHA256),
         (FRESH3, FRESH3_SHA256),
         (FRESH4, FRESH4_SHA256),
+        (FRESH5, FRESH5_SHA256),
     ],
 )
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
@@ -62,7 +65,8 @@ def test_heldout_is_frozen(folder: Path, digest: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "n_docs"), [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12)]
+    ("folder", "n_docs"),
+    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14)],
 )
 def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
     docs = bx.load_corpus(folder)
