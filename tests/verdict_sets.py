@@ -150,6 +150,23 @@ SETS: tuple[LabelledSet, ...] = (
         ),
         labels_sha256="c502df04192308cdc21faf05fcb8ac6b5a0d8bb82ac1e74d7c3a9af7cdef7556",
     ),
+    # A second fresh held-out of the same kind, from 2021-2022 (the years no set had used),
+    # built when the one above became a tuning set.  Frozen: its labels' hash and its
+    # sources are checked, never the engine; FIRST_RUN.md is the coordinator's, once.
+    LabelledSet(
+        "verdicts-wh-fresh2",
+        built=False,
+        unseen_by=(
+            "verdicts",
+            "verdicts-heldout",
+            "verdicts-heldout2",
+            "verdicts-realworld",
+            "verdicts-realworld-heldout",
+            "verdicts-wh-fresh",
+            "whitehouse",
+        ),
+        labels_sha256="41a568c280143c4dfcbd99e2dec73f71998b55fe281430f405892bf5740e1fc6",
+    ),
 )
 
 
