@@ -534,7 +534,9 @@ class _Session:
         import httpx
 
         try:
-            # httpx is pinned <0.29; it has no public "which transport" call.
+            # httpx has no public "which transport" call; this private one is in
+            # 0.28 and 0.29, the series pyproject.toml allows (the proxy tests in
+            # tests/test_security_fetching.py fail if it moves).
             transport = self.client._transport_for_url(httpx.URL(url))
         except httpx.InvalidURL:
             return False
@@ -898,7 +900,9 @@ def _proxy_mounts(limits: httpx.Limits) -> dict[str, httpx.AsyncBaseTransport | 
     address.  A host under NO_PROXY maps to None: the guarded transport.
     """
     import httpx
-    from httpx._utils import get_environment_proxies  # httpx is pinned <0.29
+
+    # Private, as _proxied's call: in 0.28 and 0.29, the series pyproject.toml allows.
+    from httpx._utils import get_environment_proxies
 
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
     for pattern, proxy in get_environment_proxies().items():
