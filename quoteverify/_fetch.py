@@ -469,9 +469,7 @@ class _Session:
     async def _fetch(self, url: str, archive_timestamp: str | None) -> Fetched:
         opts = self.opts
         _netguard.check_scheme(url)
-        for pattern in opts.exclude_urls:
-            if re.search(pattern, url):
-                raise FetchError(f"excluded by exclude-url {pattern!r}")
+        _check_excluded(url, opts.exclude_urls)
         if self.fetcher.replay is not None:
             return self._replay(url)
         cache = self.fetcher.cache
@@ -562,6 +560,10 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
+            if current != url:
+                # "Never to fetch" holds after a redirect too: the usual way to
+                # a login wall is a 302 from the transcript's own URL.
+                _check_excluded(current, opts.exclude_urls, redirected=True)
             await _netguard.check_url(
                 current, allow_private=opts.allow_private, via_proxy=self._proxied(current)
             )
@@ -996,6 +998,14 @@ def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return f"invalid URL ({_short(exc)})"
     return f"{type(exc).__name__} ({_short(exc)})"
+
+
+def _check_excluded(url: str, patterns: tuple[str, ...], *, redirected: bool = False) -> None:
+    """Refuse ``url`` when an ``exclude-url`` pattern matches it."""
+    for pattern in patterns:
+        if re.search(pattern, url):
+            where = f" (redirected to {url})" if redirected else ""
+            raise FetchError(f"excluded by exclude-url {pattern!r}{where}")
 
 
 def _too_many_redirects(visited: list[str]) -> str:

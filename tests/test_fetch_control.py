@@ -33,6 +33,18 @@ def test_excluded_url_is_never_requested(capsys, http_server) -> None:
     assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "ok"
 
 
+def test_a_redirect_to_an_excluded_url_is_not_followed(capsys, http_server) -> None:
+    # The transcript's URL answers with a redirect to a login wall.
+    login = http_server.add("/login?next=/t.txt", "Sign in to read", content_type="text/plain")
+    url = http_server.add("/t.txt", b"", status=302, headers={"Location": "/login?next=/t.txt"})
+    args = ["audit", str(SEED / "article.txt"), "--source", url, "--allow-private", "-q"]
+    main([*args, "--format", "json", "--exclude-url", r"/login\b"])
+    (source,) = json.loads(capsys.readouterr().out)["sources"]
+    assert source["status"] == "error"
+    assert source["error"] == f"excluded by exclude-url '/login\\\\b' (redirected to {login})"
+    assert [p for p, _ in http_server.requests if p != "/robots.txt"] == ["/t.txt"]
+
+
 def test_bad_exclude_url_pattern_is_a_usage_error(capsys) -> None:
     code = main(["audit", str(SEED / "article.txt"), "--exclude-url", "(unclosed", "-q"])
     err = capsys.readouterr().err
