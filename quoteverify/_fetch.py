@@ -110,7 +110,8 @@ class FetchOptions:
     # Extra request headers per host (cookies, tokens for paywalled transcripts):
     # ((host, ((Name, value), ...)), ...).  Sent only to that exact host (not
     # after a redirect elsewhere), never archived, and what they fetch is never
-    # cached: a page seen through someone's login is not to be kept.
+    # cached (nor when a redirect leads to that host): a page seen through
+    # someone's login is not to be kept.
     host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # HTTP statuses besides 2xx whose body is read as the document (lychee's
     # --accept): a CMS that serves a real transcript with a 404, say.  Never
@@ -505,6 +506,10 @@ class _Session:
             cache.touch(url, now)
             return _from_entry(url, replace(entry, fetched_at=now))
         ctype = resp.header("content-type")
+        if cache is not None and opts.headers_for(resp.url):
+            # A redirect led to a host the user's headers are for (a short link
+            # to the paywalled site): the body came through them, so not kept.
+            cache = None
         if cache is not None:
             cache.put(
                 CacheEntry(
