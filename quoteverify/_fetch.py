@@ -110,7 +110,8 @@ class FetchOptions:
     # Extra request headers per host (cookies, tokens for paywalled transcripts):
     # ((host, ((Name, value), ...)), ...).  Sent only to that exact host (not
     # after a redirect elsewhere), never archived, and what they fetch is never
-    # cached: a page seen through someone's login is not to be kept.
+    # cached (nor when a redirect leads to that host): a page seen through
+    # someone's login is not to be kept.
     host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # HTTP statuses besides 2xx whose body is read as the document (lychee's
     # --accept): a CMS that serves a real transcript with a 404, say.  Never
@@ -469,9 +470,7 @@ class _Session:
     async def _fetch(self, url: str, archive_timestamp: str | None) -> Fetched:
         opts = self.opts
         _netguard.check_scheme(url)
-        for pattern in opts.exclude_urls:
-            if re.search(pattern, url):
-                raise FetchError(f"excluded by exclude-url {pattern!r}")
+        _check_excluded(url, opts.exclude_urls)
         if self.fetcher.replay is not None:
             return self._replay(url)
         cache = self.fetcher.cache
@@ -507,6 +506,10 @@ class _Session:
             cache.touch(url, now)
             return _from_entry(url, replace(entry, fetched_at=now))
         ctype = resp.header("content-type")
+        if cache is not None and opts.headers_for(resp.url):
+            # A redirect led to a host the user's headers are for (a short link
+            # to the paywalled site): the body came through them, so not kept.
+            cache = None
         if cache is not None:
             cache.put(
                 CacheEntry(
@@ -534,7 +537,9 @@ class _Session:
         import httpx
 
         try:
-            # httpx is pinned <0.29; it has no public "which transport" call.
+            # httpx has no public "which transport" call; this private one is in
+            # 0.28 and 0.29, the series pyproject.toml allows (the proxy tests in
+            # tests/test_security_fetching.py fail if it moves).
             transport = self.client._transport_for_url(httpx.URL(url))
         except httpx.InvalidURL:
             return False
@@ -560,6 +565,10 @@ class _Session:
         visited: list[str] = []
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
+            if current != url:
+                # "Never to fetch" holds after a redirect too: the usual way to
+                # a login wall is a 302 from the transcript's own URL.
+                _check_excluded(current, opts.exclude_urls, redirected=True)
             await _netguard.check_url(
                 current, allow_private=opts.allow_private, via_proxy=self._proxied(current)
             )
@@ -898,7 +907,9 @@ def _proxy_mounts(limits: httpx.Limits) -> dict[str, httpx.AsyncBaseTransport | 
     address.  A host under NO_PROXY maps to None: the guarded transport.
     """
     import httpx
-    from httpx._utils import get_environment_proxies  # httpx is pinned <0.29
+
+    # Private, as _proxied's call: in 0.28 and 0.29, the series pyproject.toml allows.
+    from httpx._utils import get_environment_proxies
 
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
     for pattern, proxy in get_environment_proxies().items():
@@ -992,6 +1003,14 @@ def _describe(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return f"invalid URL ({_short(exc)})"
     return f"{type(exc).__name__} ({_short(exc)})"
+
+
+def _check_excluded(url: str, patterns: tuple[str, ...], *, redirected: bool = False) -> None:
+    """Refuse ``url`` when an ``exclude-url`` pattern matches it."""
+    for pattern in patterns:
+        if re.search(pattern, url):
+            where = f" (redirected to {url})" if redirected else ""
+            raise FetchError(f"excluded by exclude-url {pattern!r}{where}")
 
 
 def _too_many_redirects(visited: list[str]) -> str:

@@ -27,7 +27,10 @@ from .models import (
 )
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-BASE = "https://github.com/quoteverify/quoteverify/blob/main/schemas"
+# Where the schemas are published: schemas/*.schema.json in the repository, kept
+# equal to this module's output by tests/test_schema.py.  The raw address, so that
+# an editor given the $id (Taplo's "#:schema URL") receives JSON, not a web page.
+BASE = "https://raw.githubusercontent.com/quoteverify/quoteverify/main/schemas"
 
 _STRING = {"type": "string"}
 _INT = {"type": "integer"}

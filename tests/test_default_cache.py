@@ -140,3 +140,23 @@ def test_cache_dir_comes_from_the_environment(tmp_path: Path, monkeypatch) -> No
     assert default_cache_path().parent.name == "quoteverify" or "quoteverify" in str(
         default_cache_path()
     )
+
+
+def test_a_page_without_validators_is_a_fresh_hit_within_max_cache_age(capsys, http_server) -> None:
+    # Neither ETag nor Last-Modified: nothing to revalidate with, so only an age
+    # the user allows (--max-cache-age) spares the download; by default it is
+    # downloaded again, as the README says.
+    html = "text/html; charset=utf-8"
+    article = http_server.add("/news/a.html", HTML_ARTICLE.read_bytes(), content_type=html)
+    source = http_server.add("/t/b.html", HTML_SOURCE.read_bytes(), content_type=html)
+    args = ["audit", article, "--source", source, "--allow-private", "-q", "--format", "json"]
+
+    def bodies(*extra: str) -> list[str]:
+        http_server.requests.clear()
+        assert main([*args, *extra]) in (0, 1)
+        capsys.readouterr()
+        return sorted(p for p, _ in http_server.requests if p != "/robots.txt")
+
+    assert bodies() == ["/news/a.html", "/t/b.html"]
+    assert bodies() == ["/news/a.html", "/t/b.html"]
+    assert bodies("--max-cache-age", "3600") == []

@@ -71,6 +71,9 @@ def test_the_wheel_holds_license_and_py_typed(dist: Path) -> None:
     assert f"Version: {quoteverify.__version__}\n" in metadata
     assert "License-Expression: MIT\n" in metadata
     assert "Requires-Dist: beautifulsoup4" not in metadata
+    # PyPI's sidebar: where the source, the issues and the docs are.
+    assert "Project-URL: Source, https://github.com/quoteverify/quoteverify\n" in metadata
+    assert "Project-URL: Issues, https://github.com/quoteverify/quoteverify/issues\n" in metadata
 
 
 def test_the_sdist_leaves_the_tests_out(dist: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
+from quoteverify._cache import default_cache_path
 from quoteverify.cli import main
 
 from .conftest import SEED, SEED_SOURCE
@@ -31,6 +33,18 @@ def test_excluded_url_is_never_requested(capsys, http_server) -> None:
     # Not matched: fetched as usual.
     main([*args, "--exclude-url", r"^https://", "--no-cache"])
     assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "ok"
+
+
+def test_a_redirect_to_an_excluded_url_is_not_followed(capsys, http_server) -> None:
+    # The transcript's URL answers with a redirect to a login wall.
+    login = http_server.add("/login?next=/t.txt", "Sign in to read", content_type="text/plain")
+    url = http_server.add("/t.txt", b"", status=302, headers={"Location": "/login?next=/t.txt"})
+    args = ["audit", str(SEED / "article.txt"), "--source", url, "--allow-private", "-q"]
+    main([*args, "--format", "json", "--exclude-url", r"/login\b"])
+    (source,) = json.loads(capsys.readouterr().out)["sources"]
+    assert source["status"] == "error"
+    assert source["error"] == f"excluded by exclude-url '/login\\\\b' (redirected to {login})"
+    assert [p for p, _ in http_server.requests if p != "/robots.txt"] == ["/t.txt"]
 
 
 def test_bad_exclude_url_pattern_is_a_usage_error(capsys) -> None:
@@ -86,6 +100,28 @@ def test_host_headers_are_sent_to_their_host_only_and_never_shown(
     out = capsys.readouterr().out
     assert "# headers: 127.0.0.1 (Cookie, X-Plain); values not shown" in out
     assert "s3cr3t" not in out and "visible?" not in out
+
+
+def test_a_redirect_to_a_host_with_headers_is_not_cached(
+    capsys, http_server, tmp_path, monkeypatch
+) -> None:
+    # A short link on one host leading to the paywalled host the cookie is for:
+    # the page came through the cookie, so it is not kept under the short link.
+    target = http_server.add("/t.txt", SEED_SOURCE.read_bytes(), content_type="text/plain")
+    target = target.replace("127.0.0.1", "localhost")
+    short = http_server.add("/s/1", b"", status=302, headers={"Location": target})
+    cfg = tmp_path / "qv.toml"
+    cfg.write_text('[headers."localhost"]\nCookie = "$QV_TEST_COOKIE"\n')
+    monkeypatch.setenv("QV_TEST_COOKIE", "session=s3cr3t")
+    args = ["audit", str(SEED / "article.txt"), "--source", short, "--allow-private", "-q"]
+    main([*args, "--config", str(cfg), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "ok"
+    (sent,) = [h for p, h in http_server.requests if p == "/t.txt"]
+    assert sent["Cookie"] == "session=s3cr3t"
+    with sqlite3.connect(default_cache_path()) as db:
+        urls = [u for (u,) in db.execute("SELECT url FROM responses")]
+    assert not [u for u in urls if not u.endswith("/robots.txt")], urls
+    assert b"s3cr3t" not in default_cache_path().read_bytes()
 
 
 def test_host_headers_from_a_found_config_are_ignored(capsys, tmp_path, monkeypatch) -> None:

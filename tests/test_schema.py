@@ -13,7 +13,7 @@ import pytest
 from quoteverify.cli import main
 from quoteverify.config import KEYS
 
-from .conftest import FIXTURES, SEED, SEED_SOURCE
+from .conftest import FIXTURES, ROOT, SEED, SEED_SOURCE
 
 WHITEHOUSE = FIXTURES / "whitehouse"
 
@@ -109,3 +109,16 @@ def test_schema_output_is_deterministic(capsys) -> None:
         first = capsys.readouterr().out
         main(["schema", name])
         assert capsys.readouterr().out == first
+
+
+@pytest.mark.parametrize("name", ["config", "report"])
+def test_the_published_schema_is_the_commands_output(capsys, name: str) -> None:
+    # schemas/ is where the $id points: what editors and consumers download.
+    published = ROOT / "schemas" / f"{name}.schema.json"
+    main(["schema", name])
+    out = capsys.readouterr().out
+    assert published.read_text(encoding="utf-8") == out, (
+        f"{published.relative_to(ROOT)} is stale: quoteverify schema {name} > {published.relative_to(ROOT)}"
+    )
+    doc = json.loads(out)
+    assert doc["$id"].endswith(f"/schemas/{name}.schema.json")
