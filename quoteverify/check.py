@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ._display import safe_line
 from ._localfile import refusal
 from ._select import GitIgnore, Globs
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
@@ -37,7 +36,13 @@ from .models import (
     Report,
     finding_level,
 )
-from .report import finding_message, finding_source, finding_title
+from .report import (
+    file_internal_error,
+    finding_message,
+    finding_source,
+    finding_title,
+    unused_suppression_warning,
+)
 from .suppress import Suppression
 
 BASELINE_VERSION = 1
@@ -281,13 +286,7 @@ def check_file(
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError included
-        why = safe_line(str(exc))[:300]
-        return FileCheck(
-            path=path,
-            report=None,
-            error=f"internal error: {type(exc).__name__}: {why} (please report this)",
-            internal=True,
-        )
+        return FileCheck(path=path, report=None, error=file_internal_error(exc), internal=True)
 
 
 def _check_file(
@@ -385,11 +384,8 @@ def unused_suppressions(
     """One line per suppression that hid no finding (ruff's RUF100): the quote
     it was for was fixed, or moved out from under it, and the comment now only
     waits to hide the next mistake there unseen."""
-    out = []
-    for s in sorted(set(suppressions) - used, key=lambda s: (s.line, s.start)):
-        which = f"no {' or '.join(sorted(s.verdicts))} finding" if s.verdicts else "no finding"
-        out.append(f"line {s.line}: unused suppression: {s.describe()} hides {which}")
-    return tuple(out)
+    unused = sorted(set(suppressions) - used, key=lambda s: (s.line, s.start))
+    return tuple(unused_suppression_warning(s) for s in unused)
 
 
 def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
