@@ -29,6 +29,7 @@ from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .models import (
     CheckRun,
+    FailOn,
     FileCheck,
     Finding,
     FindingLevel,
@@ -241,7 +242,7 @@ def _real_folder(folder: Path) -> Path:
 _LEVEL_RANK: dict[FindingLevel, int] = {"note": 0, "warning": 1, "error": 2}
 
 
-def hide_below(run: CheckRun, min_level: str) -> CheckRun:
+def hide_below(run: CheckRun, min_level: FindingLevel) -> CheckRun:
     """``run`` without the findings below ``min_level`` (``--min-level``).
 
     For the reports only: the exit code is computed on the whole run, as Vale's
@@ -266,7 +267,7 @@ def check_file(
     path: str,
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     read_as: str | None = None,
@@ -293,7 +294,7 @@ def _check_file(
     path: str,
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     read_as: str | None = None,
@@ -388,7 +389,7 @@ def unused_suppressions(
     return tuple(unused_suppression_warning(s) for s in unused)
 
 
-def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
+def level_for(result: QuoteResult, fail_on: FailOn) -> FindingLevel | None:
     """How loud a verdict is in CI; None for what is not a finding at all."""
     v = result.verdict
     if v is None or v == "verbatim":
@@ -526,7 +527,7 @@ def run_check(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     on_file: Callable[[FileCheck], None] | None = None,
@@ -566,7 +567,7 @@ def _checked(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     root: Path,
     jobs: int,
     read_as: Mapping[str, str],
@@ -585,7 +586,7 @@ def _pooled(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     root: Path,
     jobs: int,
     read_as: Mapping[str, str],
