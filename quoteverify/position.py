@@ -277,7 +277,7 @@ def _unescape(token: str) -> str:
         return "\ufffd"
 
 
-def _stream(original: str, fmt: str) -> _Stream:
+def _stream(original: str, fmt: Format) -> _Stream:
     if fmt == "html":
         return _html_stream(original)
     if fmt == "markdown":
