@@ -27,13 +27,13 @@ from typing import Any, get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quoteverify.models import Verdict  # noqa: E402 - after the path is set
+from quoteverify.models import PASSING_VERDICTS, Verdict  # noqa: E402 - after the path is set
 
 VERDICTS = get_args(Verdict)  # the model's list, best first
 # Pass/fail as the default ``--fail-on diverged`` sees it.  ``unverifiable``
 # neither passes nor is a finding about the words: it counts as "fail" for the
 # agreement (the quote was not confirmed) but never as an unsafe pass.
-SAFE = {"verbatim", "minor", "elided"}
+SAFE = PASSING_VERDICTS
 UNSAFE_EXPECTED = {"diverged", "stitched", "misattributed", "not_found"}
 
 

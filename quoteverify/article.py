@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from ._dates import parse_day, parse_day_in
 from ._decode import (
     Document,
+    Format,
     NotText,
     decode_checked,
     find_pins,
@@ -160,7 +161,7 @@ def _absolute(href: str, base_url: str | None, ref: str) -> str:
     return str(Path(ref).parent / href)
 
 
-def parse_article_bytes(data: bytes, fmt: str, charset: str | None = None) -> Document:
+def parse_article_bytes(data: bytes, fmt: Format, charset: str | None = None) -> Document:
     if fmt == "html":
         return html_to_document(data, charset, mark_blockquotes=True)
     text, repaired = decode_checked(data, charset)

@@ -23,13 +23,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ._display import safe_line
 from ._localfile import refusal
 from ._select import GitIgnore, Globs
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError
 from .models import (
     CheckRun,
+    FailOn,
     FileCheck,
     Finding,
     FindingLevel,
@@ -37,7 +37,13 @@ from .models import (
     Report,
     finding_level,
 )
-from .report import finding_message, finding_source, finding_title
+from .report import (
+    file_internal_error,
+    finding_message,
+    finding_source,
+    finding_title,
+    unused_suppression_warning,
+)
 from .suppress import Suppression
 
 BASELINE_VERSION = 1
@@ -236,7 +242,7 @@ def _real_folder(folder: Path) -> Path:
 _LEVEL_RANK: dict[FindingLevel, int] = {"note": 0, "warning": 1, "error": 2}
 
 
-def hide_below(run: CheckRun, min_level: str) -> CheckRun:
+def hide_below(run: CheckRun, min_level: FindingLevel) -> CheckRun:
     """``run`` without the findings below ``min_level`` (``--min-level``).
 
     For the reports only: the exit code is computed on the whole run, as Vale's
@@ -261,7 +267,7 @@ def check_file(
     path: str,
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     read_as: str | None = None,
@@ -281,20 +287,14 @@ def check_file(
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - MemoryError, RecursionError included
-        why = safe_line(str(exc))[:300]
-        return FileCheck(
-            path=path,
-            report=None,
-            error=f"internal error: {type(exc).__name__}: {why} (please report this)",
-            internal=True,
-        )
+        return FileCheck(path=path, report=None, error=file_internal_error(exc), internal=True)
 
 
 def _check_file(
     path: str,
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     read_as: str | None = None,
@@ -385,14 +385,11 @@ def unused_suppressions(
     """One line per suppression that hid no finding (ruff's RUF100): the quote
     it was for was fixed, or moved out from under it, and the comment now only
     waits to hide the next mistake there unseen."""
-    out = []
-    for s in sorted(set(suppressions) - used, key=lambda s: (s.line, s.start)):
-        which = f"no {' or '.join(sorted(s.verdicts))} finding" if s.verdicts else "no finding"
-        out.append(f"line {s.line}: unused suppression: {s.describe()} hides {which}")
-    return tuple(out)
+    unused = sorted(set(suppressions) - used, key=lambda s: (s.line, s.start))
+    return tuple(unused_suppression_warning(s) for s in unused)
 
 
-def level_for(result: QuoteResult, fail_on: str) -> FindingLevel | None:
+def level_for(result: QuoteResult, fail_on: FailOn) -> FindingLevel | None:
     """How loud a verdict is in CI; None for what is not a finding at all."""
     v = result.verdict
     if v is None or v == "verbatim":
@@ -530,7 +527,7 @@ def run_check(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     *,
     root: Path | None = None,
     on_file: Callable[[FileCheck], None] | None = None,
@@ -570,7 +567,7 @@ def _checked(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     root: Path,
     jobs: int,
     read_as: Mapping[str, str],
@@ -589,7 +586,7 @@ def _pooled(
     paths: Sequence[str],
     cwd: Path,
     audit: Auditor,
-    fail_on: str,
+    fail_on: FailOn,
     root: Path,
     jobs: int,
     read_as: Mapping[str, str],

@@ -27,6 +27,7 @@ from .models import (
     FINDING_LEVELS,
     Article,
     CheckRun,
+    FailOn,
     FileCheck,
     Report,
     Source,
@@ -1095,7 +1096,7 @@ def _library(args: argparse.Namespace, st: Settings, fetcher: Fetcher) -> int:
     return library_cli.search(specs, args.quote, args.speaker, args.date, st.library_window, args.k)
 
 
-def failing(rep: Report, fail_on: str) -> list[str]:
+def failing(rep: Report, fail_on: FailOn) -> list[str]:
     """Ids of the quotes whose verdict is at or above ``fail_on``."""
 
     return [r.quote.id for r in rep.results if r.verdict is not None and fails(r.verdict, fail_on)]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .align import label_matches, label_person_words
+from .models import SpeakerType
 
 __all__ = [
     "DocPeople",
@@ -61,7 +62,7 @@ class Person:
 
     name: str
     title: str | None = None  # "US Secretary of State"
-    type: str = "person"  # person | organization | group | unknown
+    type: SpeakerType = "person"
 
 
 class LabelMapper(Protocol):

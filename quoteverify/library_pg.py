@@ -258,7 +258,7 @@ class PgLibrary:
         with self._conn() as conn:
             return conn.execute(sql, params).fetchall()
 
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+    def _row(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         with self._conn() as conn:
             return conn.execute(sql, params).fetchone()
 
@@ -358,7 +358,7 @@ class PgLibrary:
         return redacted_url(self.url)
 
     def __len__(self) -> int:
-        row = self._one("SELECT count(*) FROM qvlib_documents")
+        row = self._row("SELECT count(*) FROM qvlib_documents")
         return int(row[0]) if row else 0
 
     # -- adding
@@ -499,14 +499,14 @@ class PgLibrary:
         with self._conn() as conn:
             try:
                 with conn.transaction():
-                    outcomes = [self._one_of(conn, item) for item in batch]
+                    outcomes = [self._add_in_savepoint(conn, item) for item in batch]
             except retry:
                 outcomes = []
                 for item in batch:
                     for attempt in range(5):
                         try:
                             with conn.transaction():
-                                outcomes.append(self._one_of(conn, item))
+                                outcomes.append(self._add_in_savepoint(conn, item))
                             break
                         except retry:
                             if attempt == 4:
@@ -521,7 +521,7 @@ class PgLibrary:
             else:
                 stats.unchanged += 1
 
-    def _one_of(
+    def _add_in_savepoint(
         self,
         conn: psycopg.Connection[Any],
         item: tuple[str, Source, str | None, str | None],
@@ -787,7 +787,7 @@ class PgLibrary:
 
     def get_source(self, ref_or_hash: str) -> Source:
         """Read a stored document back as a ``Source``; KeyError if unknown."""
-        row = self._one("SELECT ref, hash FROM qvlib_refs WHERE ref = %s", (ref_or_hash,))
+        row = self._row("SELECT ref, hash FROM qvlib_refs WHERE ref = %s", (ref_or_hash,))
         if row is None and re.fullmatch(r"[0-9a-fA-F]{8,64}", ref_or_hash):
             low = ref_or_hash.lower()
             hits = self._rows(
@@ -796,14 +796,14 @@ class PgLibrary:
             )
             if len(hits) == 1:
                 digest = hits[0][0]
-                named = self._one(
+                named = self._row(
                     "SELECT ref FROM qvlib_refs WHERE hash = %s ORDER BY seq LIMIT 1", (digest,)
                 )
                 row = (named[0] if named else digest, digest)
         if row is None:
             raise KeyError(ref_or_hash)
         ref, digest = row
-        doc = self._one("SELECT text, title, url FROM qvlib_documents WHERE hash = %s", (digest,))
+        doc = self._row("SELECT text, title, url FROM qvlib_documents WHERE hash = %s", (digest,))
         if doc is None:
             raise KeyError(ref_or_hash)
         url = ref if is_url(ref) else doc[2]
@@ -855,11 +855,11 @@ class PgLibrary:
         raise KeyError(ref_or_hash)  # pragma: no cover - _resolve found it
 
     def summary(self) -> Summary:
-        row = self._one("SELECT count(*), min(day), max(day) FROM qvlib_documents")
+        row = self._row("SELECT count(*), min(day), max(day) FROM qvlib_documents")
         assert row is not None
         docs, first, last = row
-        refs = self._one("SELECT count(*) FROM qvlib_refs")
-        undated = self._one("SELECT count(*) FROM qvlib_documents WHERE day IS NULL")
+        refs = self._row("SELECT count(*) FROM qvlib_refs")
+        undated = self._row("SELECT count(*) FROM qvlib_documents WHERE day IS NULL")
         counts: dict[str, int] = {}
         for speakers, wrote in self._rows("SELECT speakers, authors FROM qvlib_documents"):
             for name in {*stored_lines(speakers), *stored_lines(wrote)}:
@@ -890,7 +890,7 @@ class PgLibrary:
         return removed
 
     def _resolve(self, ref_or_hash: str) -> str:
-        row = self._one("SELECT hash FROM qvlib_refs WHERE ref = %s", (ref_or_hash,))
+        row = self._row("SELECT hash FROM qvlib_refs WHERE ref = %s", (ref_or_hash,))
         if row:
             return str(row[0])
         if re.fullmatch(r"[0-9a-fA-F]{8,64}", ref_or_hash):

@@ -38,6 +38,8 @@ VERDICT_ORDER: tuple[Verdict, ...] = get_args(Verdict)
 FINDING_VERDICTS: tuple[FindingVerdict, ...] = get_args(FindingVerdict)
 FAILING_ORDER: tuple[Verdict, ...] = VERDICT_ORDER[:-1]
 FAIL_ON_CHOICES: tuple[FailOn, ...] = get_args(FailOn)
+# Verdicts that pass the default ``--fail-on diverged``: the reader has nothing to fix.
+PASSING_VERDICTS: frozenset[Verdict] = frozenset(VERDICT_ORDER[: VERDICT_ORDER.index("diverged")])
 
 # Kinds that are listed in reports but never judged against sources.
 UnjudgedKind = Literal["scare", "heading"]
@@ -353,7 +355,7 @@ FindingLevel = Literal["note", "warning", "error"]
 FINDING_LEVELS: tuple[FindingLevel, ...] = get_args(FindingLevel)
 
 
-def fails(verdict: str, fail_on: str) -> bool:
+def fails(verdict: Verdict, fail_on: FailOn) -> bool:
     """Whether ``verdict`` is at or above ``--fail-on`` (``unverifiable`` only when asked)."""
     if fail_on == "none":
         return False
@@ -366,7 +368,7 @@ def fails(verdict: str, fail_on: str) -> bool:
     return order.index(verdict) >= threshold
 
 
-def finding_level(verdict: str, fail_on: str) -> FindingLevel:
+def finding_level(verdict: Verdict, fail_on: FailOn) -> FindingLevel:
     """The CI level of a judged, non-verbatim verdict (see ``Finding``)."""
     if fails(verdict, fail_on):
         return "error"

@@ -277,7 +277,7 @@ def _unescape(token: str) -> str:
         return "\ufffd"
 
 
-def _stream(original: str, fmt: str) -> _Stream:
+def _stream(original: str, fmt: Format) -> _Stream:
     if fmt == "html":
         return _html_stream(original)
     if fmt == "markdown":
@@ -420,7 +420,7 @@ class _Locator:
         out: dict[str, Location] = {}
         floor = 0  # original word index of the previous exact placement
         for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
-            loc, j0 = self._one(q, floor)
+            loc, j0 = self._place(q, floor)
             if j0 is not None:
                 floor = j0
             out[q.id] = loc
@@ -428,7 +428,7 @@ class _Locator:
 
     # -- one quote
 
-    def _one(self, q: Quote, floor: int) -> tuple[Location, int | None]:
+    def _place(self, q: Quote, floor: int) -> tuple[Location, int | None]:
         i0 = bisect_right(self.aw.starts, q.start - 1)
         i1 = i0
         while i1 < len(self.aw.words) and self.aw.ends[i1] <= q.end:

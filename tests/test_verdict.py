@@ -29,7 +29,7 @@ def briefing():
     return prepare_source(Source("b", "ok", BRIEFING.read_text(encoding="utf-8")))
 
 
-def q(text, speaker=BLINKEN, kind="quote"):
+def quoted(text, speaker=BLINKEN, kind="quote"):
     return quote_by(text, speaker, kind)
 
 
@@ -40,7 +40,7 @@ def nonequal(r):
 # -- the seed -----------------------------------------------------------------
 def test_seed_quote_4_diverged_with_the_expected_diff(seed):
     r = judge(
-        q(
+        quoted(
             "I think a lesson from recent history is that once the Russians are in your "
             "house, sometimes it’s very difficult to get them to leave."
         ),
@@ -74,7 +74,7 @@ def test_seed_quote_4_diverged_with_the_expected_diff(seed):
 
 def test_seed_quote_3_is_not_verbatim_or_minor(seed):
     r = judge(
-        q(
+        quoted(
             "So we don’t know why they feel the need for outside help. So we are trying to "
             "find out more about it."
         ),
@@ -87,7 +87,9 @@ def test_seed_quote_3_is_not_verbatim_or_minor(seed):
 
 def test_verbatim_ignores_typography_and_first_letter_case(seed):
     r = judge(
-        q("Once Russians are in your house, it's sometimes very difficult to get them to leave"),
+        quoted(
+            "Once Russians are in your house, it's sometimes very difficult to get them to leave"
+        ),
         [seed],
     )
     assert r.verdict == "verbatim" and r.score == 100
@@ -95,7 +97,7 @@ def test_verbatim_ignores_typography_and_first_letter_case(seed):
         "once Russians are in your house, it’s sometimes very difficult to get them to leave"
     )
     r = judge(
-        q(
+        quoted(
             "\u201cRussia\u2019s aggressive actions are a threat to peace and security in "
             "Europe!\u201d".strip("\u201c\u201d")
         ),
@@ -105,11 +107,11 @@ def test_verbatim_ignores_typography_and_first_letter_case(seed):
 
 
 def test_minor_punctuation_and_spelling(seed):
-    r = judge(q("So we’re trying to learn more about it."), [seed])  # source: "So, we’re"
+    r = judge(quoted("So we’re trying to learn more about it."), [seed])  # source: "So, we’re"
     assert r.verdict == "minor"
     assert any("punctuation" in o.flags for o in r.diff)
     r = judge(
-        q(
+        quoted(
             "to do so in a way that respects the rights of protestors while maintaining law "
             "and order"
         ),
@@ -129,7 +131,7 @@ def test_numerals_vs_words_is_minor():
         )
     )
     r = judge(
-        q(
+        quoted(
             "The war has killed nearly 14,000 people since then",
             Speaker("John Smith", "Smith", 0, 5),
         ),
@@ -140,7 +142,7 @@ def test_numerals_vs_words_is_minor():
 
 def test_number_change_is_flagged(seed):
     r = judge(
-        q("It has killed nearly 15,000 people and redrawn Ukraine’s borders by force."), [seed]
+        quoted("It has killed nearly 15,000 people and redrawn Ukraine’s borders by force."), [seed]
     )
     assert r.verdict == "diverged"
     assert ("replace", "15,000", "14,000", ("number",)) in nonequal(r)
@@ -149,12 +151,13 @@ def test_number_change_is_flagged(seed):
 
 def test_negation_and_modal_flagged(seed):
     r = judge(
-        q("But a diplomatic solution is not possible and preferable, if Russia chooses it."), [seed]
+        quoted("But a diplomatic solution is not possible and preferable, if Russia chooses it."),
+        [seed],
     )
     assert r.verdict == "diverged"
     assert any("negation" in o.flags for o in r.diff)
     r = judge(
-        q("We would be prepared to respond forcefully to further Russian aggression."), [seed]
+        quoted("We would be prepared to respond forcefully to further Russian aggression."), [seed]
     )
     assert any("modal" in o.flags for o in r.diff)
     assert any("modal" in n for n in r.notes)
@@ -162,7 +165,9 @@ def test_negation_and_modal_flagged(seed):
 
 def test_contraction_only(seed):
     # The policy: contractions and full forms are minor, and the note says so.
-    r = judge(q("We are prepared to respond forcefully to further Russian aggression."), [seed])
+    r = judge(
+        quoted("We are prepared to respond forcefully to further Russian aggression."), [seed]
+    )
     assert r.verdict == "minor"
     assert any(n.code == "contraction" for n in r.notes), r.notes
     assert nonequal(r) == [("replace", "We are", "We’re", ("contraction",))]
@@ -170,7 +175,8 @@ def test_contraction_only(seed):
 
 def test_bracket_insertion(seed):
     r = judge(
-        q("[Moscow] has occupied Ukraine’s territory in Crimea and has orchestrated a war"), [seed]
+        quoted("[Moscow] has occupied Ukraine’s territory in Crimea and has orchestrated a war"),
+        [seed],
     )
     # The policy: a marked insertion naming the referent is minor, and noted.
     assert r.verdict == "minor"
@@ -180,20 +186,20 @@ def test_bracket_insertion(seed):
 
 # -- fragments, not found, unverifiable --------------------------------------
 def test_fragment(seed):
-    r = judge(q("Happy New Year", kind="fragment"), [seed])
+    r = judge(quoted("Happy New Year", kind="fragment"), [seed])
     assert r.verdict == "verbatim"
-    r = judge(q("terrorists", kind="fragment"), [seed])
+    r = judge(quoted("terrorists", kind="fragment"), [seed])
     assert r.verdict == "not_found"
 
 
 def test_short_quote_fuzzy_is_not_verbatim(seed):
-    r = judge(q("Russia is prepared to respond forcefully"), [seed])
+    r = judge(quoted("Russia is prepared to respond forcefully"), [seed])
     assert r.verdict in ("diverged", "not_found")
 
 
 def test_not_found_reports_nearest_passage_and_where_matching_stopped(seed):
     r = judge(
-        q(
+        quoted(
             "Having said that, I think we will need to send more troops to the region "
             "before the winter comes."
         ),
@@ -206,14 +212,14 @@ def test_not_found_reports_nearest_passage_and_where_matching_stopped(seed):
 
 
 def test_unverifiable_without_sources():
-    r = judge(q("anything at all here"), [])
+    r = judge(quoted("anything at all here"), [])
     assert r.verdict == "unverifiable" and r.notes == ("no source",)
 
 
 # -- stitched -----------------------------------------------------------------
 def test_stitched_marked(seed):
     r = judge(
-        q(
+        quoted(
             "Russia’s aggressive actions are a threat to peace and security in Europe … "
             "once Russians are in your house, it’s sometimes very difficult to get them "
             "to leave."
@@ -228,7 +234,7 @@ def test_stitched_marked(seed):
 
 def test_stitched_unmarked(seed):
     r = judge(
-        q(
+        quoted(
             "We’re prepared to respond forcefully to further Russian aggression. Moscow has "
             "also worked to undermine Ukraine’s democratic institutions."
         ),
@@ -243,7 +249,7 @@ def test_stitched_unmarked(seed):
 
 def test_ellipsis_within_a_passage_is_an_elision(seed):
     r = judge(
-        q(
+        quoted(
             "Ever since, Russia has occupied Ukraine’s territory in Crimea … that has "
             "killed nearly 14,000 people and redrawn Ukraine’s borders by force."
         ),
@@ -253,14 +259,14 @@ def test_ellipsis_within_a_passage_is_an_elision(seed):
     assert r.verdict == "elided"
     assert any(n.code == "elision" and "leaves out 20 words" in n.text for n in r.notes)
     assert not any(n.code == "negation" for n in r.notes)
-    r = judge(q("so it’s … clear why they feel the need for any outside assistance"), [seed])
+    r = judge(quoted("so it’s … clear why they feel the need for any outside assistance"), [seed])
     assert any("negation" in n for n in r.notes)  # the elision dropped "not"
 
 
 # -- misattribution and ambiguity ----------------------------------------------
 def test_reporters_question_attributed_to_press_secretary(briefing):
     r = judge(
-        q(
+        quoted(
             "Can you explain why he is not a part of this list of Americans that are a part "
             "of this exchange?",
             KJP,
@@ -273,19 +279,19 @@ def test_reporters_question_attributed_to_press_secretary(briefing):
 
 
 def test_own_words_in_own_turn_are_verbatim(briefing):
-    r = judge(q("Apologies for the delay.  I so apologize for that.", KJP), [briefing])
+    r = judge(quoted("Apologies for the delay.  I so apologize for that.", KJP), [briefing])
     assert r.verdict == "verbatim"
     assert r.match.speaker == "MS. JEAN-PIERRE"
 
 
 def test_another_officials_words(briefing):
-    r = judge(q("It was made several weeks ago.", KJP), [briefing])
+    r = judge(quoted("It was made several weeks ago.", KJP), [briefing])
     assert r.verdict == "misattributed"
     assert any("MR. KIRBY" in n for n in r.notes)
 
 
 def test_no_speaker_never_misattributed(briefing):
-    r = judge(q("It was made several weeks ago.", None), [briefing])
+    r = judge(quoted("It was made several weeks ago.", None), [briefing])
     assert r.verdict == "verbatim"
 
 
@@ -295,13 +301,17 @@ def test_ambiguous_lists_every_place():
         "Q  Why?\n\nMR. SMITH:  Because we will not back down from this fight.\n"
     )
     ps = prepare_source(Source("x", "ok", text))
-    r = judge(q("we will not back down from this fight", Speaker("Al Smith", "Smith", 0, 5)), [ps])
+    r = judge(
+        quoted("we will not back down from this fight", Speaker("Al Smith", "Smith", 0, 5)), [ps]
+    )
     assert r.verdict == "verbatim"
     assert "ambiguous: the words occur 2 times (lines 1, 5)" in r.notes
 
 
 def test_best_source_wins_and_scores_per_source(seed, briefing):
-    r = judge(q("once Russians are in your house, it’s sometimes very difficult"), [briefing, seed])
+    r = judge(
+        quoted("once Russians are in your house, it’s sometimes very difficult"), [briefing, seed]
+    )
     assert r.verdict == "verbatim"
     assert r.match.source_index == 1
     assert dict(r.source_scores)[1] == 100
@@ -317,7 +327,7 @@ def test_swapped_pair_around_and_is_reordered():
     )
     ps = prepare_source(Source("x", "ok", text))
     r = judge(
-        q(
+        quoted(
             "We will continue to monitor and watch the situation very closely, "
             "and we will keep our allies informed",
             speaker=None,
@@ -366,7 +376,7 @@ def edge():
     ],
 )
 def test_minor_change_on_first_or_last_word(edge, text, quote_word, source_word):
-    r = judge(q(text, KJP), [edge])
+    r = judge(quoted(text, KJP), [edge])
     assert r.verdict == "minor", (r.verdict, nonequal(r), r.notes)
     assert nonequal(r) == [("replace", quote_word, source_word, ("spelling",))]
     assert not any(n.startswith("number changed") for n in r.notes)
@@ -384,7 +394,7 @@ def test_minor_change_on_first_or_last_word(edge, text, quote_word, source_word)
     ],
 )
 def test_real_change_on_first_or_last_word_stays_diverged(edge, text):
-    r = judge(q(text, KJP), [edge])
+    r = judge(quoted(text, KJP), [edge])
     assert r.verdict not in ("verbatim", "minor"), (r.verdict, nonequal(r))
 
 
@@ -403,10 +413,10 @@ def test_inch_mark_does_not_turn_the_speech_into_a_quotation():
         "Folks, we have created more jobs than any president in history.\n",
         "Remarks by President Biden on Bidenomics",
     )
-    r = judge(q("we have created more jobs than any president in history", BIDEN), [ps])
+    r = judge(quoted("we have created more jobs than any president in history", BIDEN), [ps])
     assert r.verdict == "verbatim", r.notes
     # The policy: words a speaker quotes are the speaker's, with a note.
-    r = judge(q("Biden is so stupid, he didn’t know there were no seats.", BIDEN), [ps])
+    r = judge(quoted("Biden is so stupid, he didn’t know there were no seats.", BIDEN), [ps])
     assert r.verdict == "verbatim", r.notes
     assert [n.code for n in r.notes] == ["quoted-within"]
 
@@ -432,7 +442,7 @@ SHORT = (
 )
 def test_short_quote_one_edit_away_is_diverged(text):
     ps = transcript(SHORT, "Press Gaggle by President Trump")
-    r = judge(q(text, TRUMP), [ps])
+    r = judge(quoted(text, TRUMP), [ps])
     assert r.verdict == "diverged", (r.score, r.notes)
 
 
@@ -444,7 +454,7 @@ def test_short_quote_one_edit_away_is_diverged(text):
 )
 def test_short_quote_several_edits_away_stays_not_found(text):
     ps = transcript(SHORT, "Press Gaggle by President Trump")
-    r = judge(q(text, TRUMP), [ps])
+    r = judge(quoted(text, TRUMP), [ps])
     assert r.verdict == "not_found", (r.score, r.notes)
 
 
@@ -482,7 +492,7 @@ def test_possessive_apostrophe_is_at_least_minor(quote, source):
     )
     ps = transcript(body, "Remarks by Vice President Harris")
     harris = Speaker("Kamala Harris", "Harris", 0, 6, title="Vice President")
-    r = judge(q(quote, harris), [ps])
+    r = judge(quoted(quote, harris), [ps])
     assert r.verdict == "minor", (r.verdict, r.notes)
 
 
@@ -507,7 +517,7 @@ def test_unmarked_stitch_with_a_short_first_part_and_a_stray_going_to():
     )
     ps = transcript(body, "Interview of President Trump")
     r = judge(
-        q(
+        quoted(
             "We’re not going to let him do it. I mean, they’re — and they’re so obvious just "
             "by the heading.",
             TRUMP,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import (
@@ -39,12 +40,19 @@ from quoteverify.extract._phrases import (
 )
 from quoteverify.extract._sentences import _is_abbreviation
 
+# Where the cue stood for the quotation: after it ("…,” said X), a lead-in before
+# it, a "Name:" label, a dash, "according to", an indirect cue, a lead-in of the
+# previous sentence or paragraph, the lead-in of a list.
+AttributionHow = Literal[
+    "after", "lead", "label", "dash", "according", "indirect", "prev-lead", "list"
+]
+
 
 @dataclass
 class Attribution:
     cand: Cand
     cue: str
-    how: str  # "after", "lead", "label", "dash", "according", "indirect", "prev-lead"
+    how: AttributionHow
 
 
 def cue_text(masked: str, m: re.Match[str], hi: int) -> str:

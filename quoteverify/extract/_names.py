@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import (
@@ -35,6 +36,11 @@ from quoteverify.extract._lexicon import (
 )
 from quoteverify.extract._limits import LIMITS
 from quoteverify.models import SpeakerType
+
+# What a speaker mention is before resolution: a name, a pronoun, a role noun
+# ("the spokeswoman"), a group ("residents"), an organisation ("the ministry")
+# or a document ("the report").
+CandKind = Literal["name", "pron", "role", "group", "orgn", "doc"]
 
 _TOK = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Adm|Maj|Cmdr|Amb|"
@@ -68,7 +74,7 @@ _NAME_START = re.compile(r"[A-Z\u00C0-\u00DE]")
 class Cand:
     """A speaker mention before resolution."""
 
-    kind: str  # "name", "pron", "role", "group", "orgn", "doc" (a document)
+    kind: CandKind
     start: int
     end: int
     name: str = ""  # for "name": the bare name; "role"/"group"/"orgn": the phrase

@@ -9,7 +9,7 @@ article's length.
 from __future__ import annotations
 
 import re
-from typing import cast
+from typing import Literal, cast
 
 from quoteverify._lazyre import lazy
 from quoteverify.extract._lexicon import (
@@ -187,7 +187,11 @@ _TRIM_LEFT = " \t\n\r\f\v\xa0,;:—–-*_([“”\"'‘’"
 _TRIM_RIGHT = " \t\n\r\f\v\xa0,;:—–-*_)].“”\"'‘’"
 
 
-def parse_np(masked: str, a: int, b: int, mode: str) -> Cand | None:
+# Where a noun phrase must stand in its segment (``parse_np``).
+NounPhraseMode = Literal["tail", "head", "after", "full"]
+
+
+def parse_np(masked: str, a: int, b: int, mode: NounPhraseMode) -> Cand | None:
     """Find a speaker phrase in masked[a:b].
 
     mode "tail": the phrase must end the segment ("…, primarily US Secretary of

@@ -27,6 +27,7 @@ from typing import Literal
 from quoteverify._lazyre import lazy
 from quoteverify.extract._cues import (
     Attribution,
+    AttributionHow,
     _clause_label_subject,
     as_finding,
     attribution_after,
@@ -667,7 +668,7 @@ def statement_label_inline(ctx: QuoteContext) -> Attribution | None:
 
 
 def _statement_from(
-    masked: str, a: int, b: int, how: str = "label", strip_start: bool = True
+    masked: str, a: int, b: int, how: AttributionHow = "label", strip_start: bool = True
 ) -> Attribution | None:
     """X of a "Statement from X:" label standing in ``masked[a:b]``, a person or role."""
     while strip_start and a < b and masked[a] in ' \t\n*_”"':

@@ -1,7 +1,8 @@
 """Stage 6: render a ``Report`` (or a bare extraction) as JSON or Markdown, and a
 ``CheckRun`` (``quoteverify check``) in the CI formats of ``FORMATS``; and write
 what ``check`` says in words (a finding's title and message, the source it cites,
-the ``--verbose`` line per file, the closing summary).
+an unused suppression's warning, a file's internal error, the ``--verbose`` line
+per file, the closing summary).
 
 All renderers are deterministic: no clocks, no absolute paths beyond what the
 user typed, keys in a fixed order, so the same inputs give byte-identical output.
@@ -19,11 +20,13 @@ if TYPE_CHECKING:
     from ._markdown import extraction_markdown, report_markdown
     from ._messages import (
         describe_diff,
+        file_internal_error,
         file_summary,
         finding_message,
         finding_source,
         finding_title,
         run_summary,
+        unused_suppression_warning,
     )
 
 # Each name's module, imported on first use (PEP 562): ``quoteverify extract``
@@ -40,11 +43,13 @@ _LAZY_EXPORTS = {
     "extraction_markdown": "_markdown",
     "report_markdown": "_markdown",
     "describe_diff": "_messages",
+    "file_internal_error": "_messages",
     "file_summary": "_messages",
     "finding_message": "_messages",
     "finding_source": "_messages",
     "finding_title": "_messages",
     "run_summary": "_messages",
+    "unused_suppression_warning": "_messages",
 }
 
 
@@ -63,6 +68,7 @@ __all__ = [
     "describe_diff",
     "extraction_json",
     "extraction_markdown",
+    "file_internal_error",
     "file_summary",
     "finding_message",
     "finding_source",
@@ -73,4 +79,5 @@ __all__ = [
     "report_json",
     "report_markdown",
     "run_summary",
+    "unused_suppression_warning",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from .._display import display_path, json_text, safe_line
-from ..models import CHECK_FORMATS, CheckRun, FileCheck, Finding
+from ..models import CHECK_FORMATS, CheckFormat, CheckRun, FileCheck, Finding
 from ._checkrun import (
     FINDING_VERDICTS,
     article_warnings,
@@ -39,7 +39,7 @@ STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096
 JSON_VERSION = 1
 
 
-def render_check(run: CheckRun, fmt: str, *, color: bool = False) -> str:
+def render_check(run: CheckRun, fmt: CheckFormat, *, color: bool = False) -> str:
     """Render ``run`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects "human"."""
     if fmt == "human":
         return render_human(run, color=color)

@@ -21,6 +21,7 @@ from typing import Any, get_args
 
 from .. import __version__
 from ..models import (
+    PASSING_VERDICTS,
     VERDICT_ORDER,
     Article,
     CheckRun,
@@ -49,9 +50,8 @@ LABELS: dict[Verdict | None, tuple[str, str]] = {
     None: ("not judged", "–"),
 }
 
-# Verdicts that never fail the default ``--fail-on diverged``; "only failing"
-# hides these.  An unknown future verdict counts as failing: better shown.
-_PASSING = frozenset({"verbatim", "minor", "elided"})
+# "only failing" hides ``PASSING_VERDICTS``.  An unknown future verdict counts
+# as failing: better shown.
 
 # The one inline script: open the card a highlight or a #fragment points at,
 # and open every card to print.
@@ -74,7 +74,7 @@ class _Card:
     n: int
     id: str
     result: QuoteResult
-    verdict: str | None
+    verdict: Verdict | None
     label: str
     icon: str
     failing: bool
@@ -129,7 +129,7 @@ def _date(report: Report) -> str | None:
 
 
 def _is_failing(verdict: str | None) -> bool:
-    if verdict is None or verdict in _PASSING:
+    if verdict is None or verdict in PASSING_VERDICTS:
         return False
     if verdict in VERDICT_ORDER:
         return fails(verdict, "diverged") or verdict == "unverifiable"

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from .._display import code_span, escape_controls
 from ..grammar import plural
-from ..models import DiffOp, Quote, QuoteResult, Report, Source
+from ..models import PASSING_VERDICTS, DiffOp, Quote, QuoteResult, Report, Source
 from ._plain import opening
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
@@ -99,7 +99,7 @@ def report_markdown(report: Report) -> str:
 def _verdict_label(r: QuoteResult) -> str:
     if r.verdict is None:
         return f"not judged ({r.quote.kind})"
-    return f"**{r.verdict}**" if r.verdict not in ("verbatim", "minor", "elided") else r.verdict
+    return f"**{r.verdict}**" if r.verdict not in PASSING_VERDICTS else r.verdict
 
 
 def _score(r: QuoteResult) -> str:

@@ -1,5 +1,6 @@
 """What ``quoteverify check`` says in words: each finding's title and one-line
-message, the source it cites, the ``--verbose`` line per file and the closing
+message, the source it cites, the warning for an unused suppression, the error
+of a file that tripped a bug, the ``--verbose`` line per file and the closing
 summary.
 
 The checker (``check.py``) decides what is a finding, where it is and how loud;
@@ -13,11 +14,16 @@ import posixpath
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
+from .._display import safe_line
 from ..grammar import plural, possessive
 from ..models import CheckRun, DiffOp, FileCheck, FindingVerdict, QuoteResult, Source, note_code
 from ._checkrun import counts
 from ._plain import one_line, opening
+
+if TYPE_CHECKING:
+    from ..suppress import Suppression
 
 TITLES: Mapping[FindingVerdict, str] = {
     "minor": "Minor difference from the source",
@@ -130,6 +136,28 @@ def _tidy(ref: str) -> str:
     if "://" in ref or "/.." not in ref and "/./" not in ref:
         return ref
     return PurePosixPath(posixpath.normpath(ref)).as_posix()
+
+
+def unused_suppression_warning(s: Suppression) -> str:
+    """The warning for a suppression that hid no finding (ruff's RUF100).
+
+    >>> from quoteverify.suppress import Suppression
+    >>> unused_suppression_warning(Suppression(0, 9, "fixed", "next-line", 6))
+    'line 6: unused suppression: quoteverify-disable-next-line hides no finding'
+    """
+    which = f"no {' or '.join(sorted(s.verdicts))} finding" if s.verdicts else "no finding"
+    return f"line {s.line}: unused suppression: {s.describe()} hides {which}"
+
+
+def file_internal_error(exc: BaseException) -> str:
+    """The error of a file whose check tripped a bug, one line of at most 300
+    characters of the exception's own words.
+
+    >>> file_internal_error(ZeroDivisionError("division by zero"))
+    'internal error: ZeroDivisionError: division by zero (please report this)'
+    """
+    why = safe_line(str(exc))[:300]
+    return f"internal error: {type(exc).__name__}: {why} (please report this)"
 
 
 def file_summary(fc: FileCheck) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import quote as url_quote
 
 from .. import __version__
 from .._display import json_text
-from ..models import CheckRun, Finding, FindingVerdict, Verdict, finding_level
+from ..models import CheckRun, FailOn, Finding, FindingVerdict, Verdict, finding_level
 from ._checkrun import (
     FINDING_VERDICTS,
     INFORMATION_URI,
@@ -83,7 +83,7 @@ def rule_id(verdict: str) -> str:
     return f"quoteverify/{verdict}"
 
 
-def _default_level(verdict: Verdict, fail_on: str) -> str:
+def _default_level(verdict: Verdict, fail_on: FailOn) -> str:
     """The checker's own level rule, for the rule's default.
 
     Informative only: every result carries the level the checker gave it.
@@ -120,7 +120,7 @@ def _location(path: str, region: dict[str, int] | None = None) -> dict[str, Any]
     return {"physicalLocation": physical}
 
 
-def _rule(verdict: Verdict, fail_on: str) -> dict[str, Any]:
+def _rule(verdict: Verdict, fail_on: FailOn) -> dict[str, Any]:
     short, full, help_text = _RULES[verdict]
     return {
         "id": rule_id(verdict),

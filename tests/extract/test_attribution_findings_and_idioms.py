@@ -1,5 +1,7 @@
-"""Extraction, round 3: attribution idioms (a document's finding, "as X put it",
-an opening time or place phrase) and the exactness of the speed-ups."""
+"""Attribution idioms: a document's finding as its source ("the study found"),
+"as X put it", "in X's words", an opening time or place phrase that is not the
+speaker, two people joined by "and"; and the cue matcher's fast paths finding
+exactly what the plain patterns find."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Rules of the second issue-11 round: lead-ins without a reporting verb (press-clip
-round-ups, topic labels, key-moments round-ups), a law's provision as speaker, and
-the cue and mark fixes that came with them. One test per rule and behaviour; the
+"""Lead-ins without a reporting verb (press-clip round-ups, topic labels,
+key-moments round-ups), a law's provision as speaker, and the cue and mark rules
+they need. One test per rule and behaviour; the
 sentences are real (White House texts of the tuning fixtures and the White House
 corpus, Wikinews), shortened where the rule needs less."""
 

@@ -1,5 +1,5 @@
-"""Rules for issue 11 class 1 (short attributed fragments typed as scare quotes) and
-class 4 (a speaker carried on in the writer's next sentence), one test per rule and
+"""Short attributed fragments after a naming verb are quotations, not scare quotes;
+a speaker carries on into the writer's next sentence; one test per rule and
 behaviour, on sentences from real texts (the White House corpus; the rule's docstring
 names the texts)."""
 

@@ -1,6 +1,7 @@
-"""One test per failure class fixed for generalisation (held-out work): possessive
-organisations, split quotations, non-cue verbs, speaker names, titles, Markdown
-and HTML noise, nicknames and short attributed fragments."""
+"""Roles, split quotations and titles, one test per behaviour: possessive
+organisations and roles as speakers, split quotations, attributing verbs that are
+not cues, speaker names and the titles before them, Markdown and HTML noise that
+is not a quotation, nicknames and short attributed fragments."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ def tline(tid: str, typ: str, text: str, *spans: tuple[int, int]) -> str:
     return f"{tid}\t{typ} {coords}\t{bx.span_text(text, spans)}\n"
 
 
-def q(
+def predicted(
     text: str,
     inner: str,
     *,
@@ -172,7 +172,7 @@ def test_validate_reports_bad_text_and_missing_refs() -> None:
 def test_overlap_thresholds() -> None:
     t = "“one two three four five six seven eight nine ten,” she said."
     d = doc(t, tline("T1", "Content", t, (0, t.index(" she"))))
-    half = q(t, "one two three four five six")  # about 55 % of the gold segment
+    half = predicted(t, "one two three four five six")  # about 55 % of the gold segment
     res = bx.score([d], {"d": [half]}, (0.3, 0.8))
     assert bx.metrics(res.matchings[0.3])["tp"] == 1
     m8 = bx.metrics(res.matchings[0.8])
@@ -182,7 +182,7 @@ def test_overlap_thresholds() -> None:
 def test_predicted_span_is_widened_by_adjacent_marks() -> None:
     t = "He said: “‘Yes.’” Then left."
     d = doc(t, tline("T1", "Content", t, (t.index("“"), t.index(" Then"))))
-    pred = q(t, "Yes.")  # marks excluded, nested ones too
+    pred = predicted(t, "Yes.")  # marks excluded, nested ones too
     assert bx.widen(t, pred.start, pred.end) == (t.index("“"), t.index(" Then"))
     res = bx.score([d], {"d": [pred]}, (1.0,))
     assert bx.metrics(res.matchings[1.0])["tp"] == 1
@@ -192,8 +192,8 @@ def test_fp_fn_counting_and_uncounted_kinds() -> None:
     d = simple_doc()
     t = d.text
     preds = [
-        q(t, "We will win this fight,"),
-        q(t, "Nothing changes.", kind="scare"),  # not an attribution: the gold is missed
+        predicted(t, "We will win this fight,"),
+        predicted(t, "Nothing changes.", kind="scare"),  # not an attribution: the gold is missed
         Quote("q3", "win", t.index("win"), t.index("win") + 3),  # inside the matched gold: FP
     ]
     res = bx.score([d], {"d": preds})
@@ -208,7 +208,10 @@ def test_fp_fn_counting_and_uncounted_kinds() -> None:
 def test_matching_is_one_to_one() -> None:
     d = simple_doc()
     t = d.text
-    dup = [q(t, "We will win this fight,"), q(t, "We will win this fight,", qid="q2")]
+    dup = [
+        predicted(t, "We will win this fight,"),
+        predicted(t, "We will win this fight,", qid="q2"),
+    ]
     m = bx.metrics(bx.score([d], {"d": dup}).matchings[0.3])
     assert (m["tp"], m["fp"], m["fn"]) == (1, 1, 1)
 
@@ -272,8 +275,8 @@ def test_speaker_accuracy_counts_matched_quotes_only() -> None:
     d = simple_doc()
     t = d.text
     preds = [
-        q(t, "We will win this fight,", speaker=sp(t, "Senator Jane Smith", "Jane Smith")),
-        q(t, "Nothing changes.", speaker=Speaker("Tom Jones", "Tom Jones", -1, -1)),
+        predicted(t, "We will win this fight,", speaker=sp(t, "Senator Jane Smith", "Jane Smith")),
+        predicted(t, "Nothing changes.", speaker=Speaker("Tom Jones", "Tom Jones", -1, -1)),
     ]
     res = bx.score([d], {"d": preds})
     m = bx.metrics(res.matchings[0.8])
@@ -317,7 +320,7 @@ def test_cli_json_with_a_stand_in_extractor(
     (tmp_path / "a.ann").write_text(ann, encoding="utf-8")
 
     def fake(article):  # noqa: ANN001, ANN202
-        return [q(article.text, "We will win this fight,")]
+        return [predicted(article.text, "We will win this fight,")]
 
     monkeypatch.setitem(
         sys.modules, "quoteverify.extract", types.SimpleNamespace(extract_quotes=fake)

@@ -1,5 +1,7 @@
-"""Speaker resolution by salience, list lead-ins and the other fixes of issue 3's
-second pass: one test per behaviour."""
+"""Speaker resolution: a pronoun to the salient earlier person (subject first,
+never a name inside a quotation, gender agreement), participle and "as" clauses,
+list items under a colon lead-in or header, everyday role nouns; one test per
+behaviour."""
 
 from __future__ import annotations
 

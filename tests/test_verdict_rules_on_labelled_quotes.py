@@ -1,4 +1,6 @@
-"""The classes of error the fresh White House set showed (issue 10), on real quotes.
+"""Verdict rules on real quotations: whose words a role label holds, restarts and
+false starts, a transcriber's brackets and struck words, parts of one passage,
+sentences skipped or added.
 
 Each test is named by the rule it checks and judges real quotations of the
 labelled sets (fixtures/verdicts*/cases.jsonl) against their real sources, from

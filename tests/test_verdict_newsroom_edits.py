@@ -1,4 +1,4 @@
-"""The classes of error real journalism showed (issue 10), on invented texts.
+"""The edits real journalism makes to quotations, judged on invented texts.
 
 Each rule is checked on at least two texts that are not the real-world
 sets' cases (those are in fixtures/verdicts-realworld*/, scored by
