@@ -362,6 +362,31 @@ _PROXY_TAIL = lazy(rf"(?<![\w’'\-]){_PROXY}\s*$")
 
 _REL = re.compile(r"\s(?:who|whom|whose|which)\b")
 _PAREN = re.compile(r"\([^()]*\)")
+_DASH_ASIDE = re.compile(
+    r"(?<=\S)[^\S\n]+[—–][^\S\n]+(?:now|then|once|formerly|previously|currently|known|a|an|the)"
+    r"[^\S\n]+(?:(?!(?:I|you|he|she|it|we|they|said|says)\b)[^—–\s“”\"]+[^\S\n]+){0,12}?[—–]"
+    r"(?=[^\S\n]|$)"
+)
+
+
+def blank_dash_asides(seg: str) -> str:
+    """An apposition set off by a pair of dashes blanked, as a bracket is: "Angela
+    Alsobrooks — now a U.S. Senator — bragged" and "Deni Taveras — now a member of the
+    Maryland House of Delegates — said" (White House, 2025-04-15), "OMB Deputy Director
+    Dan Bishop — known for his fiscal responsibility — says" (2025-06-05): the name
+    speaks, not the role in the aside. Only a phrase that describes (an article, "now",
+    "then", "known", "formerly" first, no subject pronoun or "said" in it): a speaker's
+    own dashes in a transcript break off a clause ("Edward Abbey … — I didn’t know he
+    had been a Park Ranger … — wrote", remarks of 2022-04-22), left as it is.
+
+    >>> blank_dash_asides("Angela Alsobrooks — now a U.S. Senator — bragged").split()
+    ['Angela', 'Alsobrooks', 'bragged']
+    >>> blank_dash_asides("Abbey — I didn’t know — wrote").split()
+    ['Abbey', '—', 'I', 'didn’t', 'know', '—', 'wrote']
+    """
+    if "—" not in seg and "–" not in seg:
+        return seg
+    return _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
 
 
 def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[int, int]]:
@@ -373,6 +398,9 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
     seg = masked[a:b]
     if "(" in seg:
         seg = _PAREN.sub(lambda m: " " * len(m.group(0)), seg)
+    blanked = blank_dash_asides(seg)
+    dashed = blanked != seg
+    seg = blanked
     out: list[tuple[int, int]] = []
     pos = 0
     pieces = seg.split(",")
@@ -389,6 +417,8 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
         rel = _REL.search(piece)
         if rel:
             e = s + rel.start()
+        elif dashed and masked[s:e].rstrip()[-1:] in ("—", "–"):
+            e = s + len(piece.rstrip())  # the part ends before its dashed aside
         out.append((s, e))
     return out
 
