@@ -36,6 +36,7 @@ from quoteverify.extract._phrases import (
     np_following,
     parse_np,
     sentence_subject,
+    which_antecedent,
 )
 from quoteverify.extract._sentences import _is_abbreviation
 
@@ -156,6 +157,10 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
         return None
     # “Q,” the Russian Foreign Ministry said in a statement.
     m = CUE.search(masked, a, b)
+    if m and which_antecedent(masked, a, m.start()) is not None:
+        # “Task Force …” — co-chaired by … — which recommended: the quoted name is
+        # the relative clause's antecedent, not words of someone after it.
+        return None
     if m and len(masked[a : m.start()].split()) <= LIMITS.after_cue_max_words:
         c = np_after(masked, a, m.start())
         if c:

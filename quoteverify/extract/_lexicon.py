@@ -27,7 +27,7 @@ opined opines praised praises welcomed welcomes hailed hails applauded applauds
 criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
-reads cited cites
+reads cited cites recommended recommends
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
 proclaimed proclaims admit taught teaches teach reminded reminds

@@ -589,7 +589,60 @@ def turn_subject(masked: str, a: int, b: int) -> Cand | None:
     return c if c is not None and c.kind in ("name", "pron", "role", "group", "orgn") else None
 
 
+# A relative clause right before the cue: "the “Task Force for Racial Equity in
+# Criminal Justice” — co-chaired by … Josh Stein — which recommended “…”".
+_WHICH_END = re.compile(r"(?:,|[—–])[^\S\n]*which[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+)?$")
+_QUOTED_NAME = re.compile(r"[“\"](?P<n>[A-Z][^“”\"\n]{2,100})[”\"]$")
+_NAME_SMALL = frozenset("of for in and the on to".split())
+
+
+def which_antecedent(masked: str, a: int, b: int) -> Cand | None | bool:
+    """The thing a ", which" / "— which" clause ending at ``b`` hangs on speaks its
+    cue, not a name in an aside between them: "then-Governor Roy Cooper established
+    the “Task Force for Racial Equity in Criminal Justice” — co-chaired by
+    then-Attorney General … Josh Stein — which recommended “reimagining public
+    safety”" (White House, 2025-09-08: the task force, not Stein); "a comprehensive
+    assessment by Peter Hart, … with the American Society of Consulting Arborists,
+    which concluded the tree has “surpassed …”" (2025-04-07: not the society). A
+    quoted name (Title Case) is the antecedent; with the quotations blanked its
+    blank span stands for it. Any other antecedent is not known here: ``False`` (no
+    speaker), so that no name in the aside is taken. ``None`` when no relative
+    clause ends at ``b``.
+
+    >>> s = "established the “Task Force for Equity” — co-chaired by Josh Stein — which "
+    >>> which_antecedent(s, 0, len(s)).name
+    'Task Force for Equity'
+    """
+    if "which" not in masked[max(a, b - 30) : b]:
+        return None
+    rel = _WHICH_END.search(masked, max(a, b - 30), b)
+    if rel is None:
+        return None
+    e = rel.start()
+    if masked[e : e + 1] in ("—", "–"):
+        k = max(masked.rfind("—", max(a, e - 160), e), masked.rfind("–", max(a, e - 160), e))
+        if k > a:
+            e = k  # past the aside between the antecedent and "which"
+    j = e
+    while e > a and masked[e - 1].isspace():
+        e -= 1
+    if j - e >= 6:
+        # With the quotations blanked, a blank run before the aside was the
+        # quoted name; its mention (marks included) names it.
+        return Cand("name", e + 1, j - 1, "", None, "organization", head="")
+    m = _QUOTED_NAME.search(masked, max(a, e - 104), e)
+    if m is not None and all(
+        w[:1].isupper() or w.lower() in _NAME_SMALL for w in m.group("n").split()
+    ):
+        name = " ".join(m.group("n").split())
+        return Cand("name", m.start("n"), m.end("n"), name, None, "organization", head=name)
+    return False
+
+
 def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    which = which_antecedent(masked, a, b)
+    if which is not None:
+        return which or None
     turn = turn_subject(masked, a, b)
     if turn is not None:
         return turn

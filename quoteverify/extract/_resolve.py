@@ -88,7 +88,9 @@ class Resolver:
         if not sp.name.strip() or not any(ch.isalpha() for ch in sp.name):
             # Never hand on an empty or punctuation-only name: fall back to the
             # article's own words, typed unknown.
-            sp = Speaker(mention or "?", mention, c.start, c.end, "unknown", None)
+            # A blanked quoted name ("which" after it) is named by its words.
+            words = mention.strip('“”"‘’ ')
+            sp = Speaker(words or "?", mention, c.start, c.end, "unknown", None)
         self.history.append((c.start, sp))
         if sp.title:
             self._history_titles.add(sp.title.lower())
