@@ -507,7 +507,11 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     as_m = _AS_SAID.search(masked, a, m.start())
     c = np_before(masked, as_m.end(), m.start()) if as_m else None
     c = c or _relative_subject(masked, a, m.start())
-    c = c or np_before(masked, a, m.start()) or _who_antecedent(masked, a, m.start())
+    # ", who called him “…”": the person the who-clause hangs on, before the main
+    # clause's subject ("As an attorney, he represented Rosa Parks, the NAACP, and
+    # Martin Luther King, who called him “the chief counsel …”", White House
+    # 2022-07-01; "Epstein, who described himself as …", 2025-11-17).
+    c = c or _who_antecedent(masked, a, m.start()) or np_before(masked, a, m.start())
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     # A cue without a subject of its own (a passive: "has been told to prepare
@@ -553,7 +557,9 @@ def _who_antecedent(masked: str, a: int, b: int) -> Cand | None:
     if run is None or _sentence_initial(masked, a, run.start()):
         return None
     c = parse_np(masked, run.start(), w.start(), "full")
-    return c if c is not None and c.kind == "name" else None
+    # A capitalised run may end in a role word: "Martin Luther King, who called him"
+    # (White House, 2022-07-01) parses as the role "King".
+    return c if c is not None and c.kind in ("name", "role") else None
 
 
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w.’'\-]*[^\S\n]+){0,4}[A-Z][\w’'\-]*[^\S\n]*$")
