@@ -403,6 +403,35 @@ GENRE_LABELS = frozenset(
 )  # fmt: skip
 NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS | GENRE_LABELS
 
+# Surname endings that look like adverbs: Connolly, Kelly, Donnelly, Reilly, Beverly,
+# Kimberly, Emily.
+_LY_NAME_END = ("olly", "elly", "illy", "erly", "ily")
+
+
+def sentence_adverb(name: str) -> bool:
+    """A sentence adverb opening the clause is no speaker (issue 11, class 2):
+    "Likewise, Nia Malika-Henderson on CNN ridiculously asked, “…”" (White House,
+    2025-04-11); "Seriously, …", "Actually, …", "Unfortunately, …" before "I said" in
+    remarks (2023-12-20, 2025-02-20, 2023-06-01). A capitalised word in "-ly" is
+    such an adverb unless it ends like a surname or a first name (Kelly, Connolly,
+    Emily), "-ily" counting from seven letters ("Luckily", not "Emily"), "-ally" from
+    six ("Really", not "Sally"). The caller checks the comma that sets it off: a
+    surname may end so too (Saparbekuly, the seed).
+
+    >>> [sentence_adverb(w) for w in ("Likewise", "Actually", "Kelly", "Sally", "Luckily")]
+    [True, True, False, False, True]
+    """
+    if name in ("Likewise", "Moreover", "Furthermore", "Indeed", "Otherwise"):
+        return True
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha() and name.endswith("ly")):
+        return False
+    if name.endswith("ily"):
+        return len(name) >= 7
+    if name.endswith("ally"):
+        return len(name) >= 6
+    return len(name) >= 5 and not name.endswith(_LY_NAME_END)
+
+
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".
 CHANT_NOUN = (

@@ -48,6 +48,7 @@ from quoteverify.extract._lexicon import (
     TITLE_CASE_SMALL,
     TITLE_WORDS,
     US_STATES,
+    sentence_adverb,
 )
 from quoteverify.extract._limits import LIMITS, ExtractLimits
 from quoteverify.extract._marks import Span, find_spans, is_heading_like
@@ -1713,7 +1714,15 @@ def attribute(ctx: QuoteContext) -> Attributed:
             return Attributed(speaker=found, rule=rule.id, direct=True, fired=[rule.id])
         assert isinstance(found, Attribution)
         found = _place_label(ctx.masked, found)
-        if found.cand.kind == "name" and found.cand.name in NOT_SPEAKERS:
+        c = found.cand
+        if (
+            c.kind == "name"
+            and (
+                c.name in NOT_SPEAKERS
+                # set off by its comma: "Likewise, …", not "Saparbekuly added" (the seed)
+                or (sentence_adverb(c.name) and ctx.masked[c.end : c.end + 1] == ",")
+            )
+        ):
             # A date, a number word or a US state is no speaker (issue class 2):
             # the next rule may still find one.
             continue
