@@ -39,6 +39,7 @@ from quoteverify.extract._lexicon import (
     CHANT_NOUN,
     CUE,
     DATE_WORDS,
+    INDIRECT_ONLY_CUE,
     LEAD_VERB,
     NOT_SPEAKERS,
     OUTLET_DOCS,
@@ -1490,6 +1491,58 @@ def prev_sentence_lead(ctx: QuoteContext) -> Attribution | None:
     return None
 
 
+# "Hyundai’s pledge earlier this year to “…”": a possessor, a noun of speech, then
+# the quoted words it governs; the possessor may carry ", Jr." and a dashed aside
+# may stand between the noun and "to" ("King, Jr.’s call – in his … speech – to").
+_POSS_SPEECH = re.compile(
+    r"(?P<who>[A-Z][\w.&’'\-]*(?:[^\S\n]+[A-Z][\w.&’'\-]*|,[^\S\n]+(?:Jr|Sr)\.?){0,5})"
+    r"(?:’s|'s)[^\S\n]+(?:[a-z\-]+[^\S\n]+){0,2}?"
+    r"(?P<noun>pledges?|promises?|calls?|vows?|claims?|assertions?|warnings?|insistence|"
+    r"demands?)\b(?P<rest>[^.!?;:\n]{0,80}?)[^\S\n]*$"
+)
+_POSS_REST = re.compile(
+    r"(?:[^\S\n]+(?:earlier|last|this|that|in|on|at)\b[^,;—–]{0,30}?)?"
+    r"(?:[^\S\n]*[—–][^—–]{1,60}[—–])?[^\S\n]*(?:to|that|of)?"
+)
+
+
+def possessive_speech(ctx: QuoteContext) -> Attribution | None:
+    """A possessor's noun of speech governing the quoted words: "The investment,
+    which builds on Hyundai’s pledge earlier this year to “further localize
+    production in the U.S.,”" (White House, 2025-03-24); "Chuck Schumer’s disgusting
+    claim that “every day gets better“" (2025-10-09); "leaders also reject Russia’s
+    false claims that Ukraine is preparing a radiological “dirty bomb.”" (Phnom Penh
+    statement, 2022-11-13: Russia's words, not the leaders'); "Fake News CNN attempted
+    to “fact check” President Trump’s claim that the Biden Administration spent
+    millions on “making mice transgender.”" (2025-04-29). Read on the writer's words
+    (quotations blanked); no reporting verb may stand between the noun and the
+    quotation.
+
+    >>> demo('Chuck Schumer’s disgusting claim that “every day gets better” is a sickening'
+    ...      ' display of elitist indifference.')
+    'quote Chuck Schumer possessive-speech'
+    """
+    if not ctx.prefix:
+        return None
+    bare = ctx.resolver.bare
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    m = _POSS_SPEECH.search(bare, max(lo, ctx.sp.open - 200), ctx.sp.open)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    if not _POSS_REST.fullmatch(rest) and not re.fullmatch(r"[^\S\n]+that[^\S\n].{0,70}", rest):
+        return None
+    if CUE.search(bare, m.end("noun"), ctx.sp.open) or INDIRECT_ONLY_CUE.search(
+        bare, m.end("noun"), ctx.sp.open
+    ):
+        return None
+    a, b = m.span("who")
+    c = parse_np(bare, a, b, "full")
+    if c is None or c.kind not in ("name", "role"):
+        return None
+    return Attribution(c, m.group("noun"), "indirect")
+
+
 def indirect_cue(ctx: QuoteContext) -> Attribution | None:
     """Indirect speech governing a phrase in the writer's sentence: "Lavrov said
     NATO must stop its “provocations”", "Smith called the plan “a disgrace”".
@@ -1693,6 +1746,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("name-header", name_header),
     Rule("roundup-lead", roundup_lead),
     Rule("prev-sentence-lead", prev_sentence_lead),
+    Rule("possessive-speech", possessive_speech, "never"),
     Rule("indirect-cue", indirect_cue, "never"),
     Rule("indirect-across-phrase", indirect_across_phrase, "never"),
     Rule("chant", chant, "always"),
