@@ -805,6 +805,10 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
     parts = _parts(masked, a, b)
     if not parts:
         return None
+    if len(parts) >= 3:
+        listed = _name_after_titles(masked, parts)
+        if listed is not None:
+            return listed
     first = parse_np(masked, *parts[0], "after")
     if first is None:
         return None
@@ -827,6 +831,46 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
         if comb:
             return comb
     return first
+
+
+_TITLE_SMALL = frozenset("of for and the on in at to & a an".split())
+_LIST_LAST = re.compile(
+    r"\s*and\s+[^,]*?\s(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'\-]+)\s*$"
+)
+
+
+def _name_after_titles(masked: str, parts: list[tuple[int, int]]) -> Cand | None:
+    """A person's full name after a comma list of offices: "said U.S. Chamber of
+    Commerce Executive Vice President, Chief Policy Officer, and Head of Strategic
+    Advocacy, Neil L. Bradley." (White House, 2025-09-18), "said Earthjustice Vice
+    President of Litigation for Lands, Wildlife, and Oceans Drew Caputo" (2025-01-06):
+    the name at the end speaks, not an office in the list. Every word before it is
+    capitalised but for small ones.
+
+    >>> s = ("U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and"
+    ...      " Head of Strategic Advocacy, Neil L. Bradley")
+    >>> _name_after_titles(s, _parts(s, 0, len(s))).name
+    'Neil L. Bradley'
+    """
+    first = parse_np(masked, *parts[0], "full")
+    if first is not None and first.kind == "name" and first.type == "person" and " " in first.name:
+        return None  # "said Eric Shanks, CEO and Executive Producer, FOX Sports."
+    x, y = parts[-1]
+    m = _LIST_LAST.match(masked, x, y)
+    if m is not None:
+        # "…, and Oceans Drew Caputo": the list's last office runs into the name.
+        x = m.start("name")
+    c = parse_np(masked, x, y, "tail")
+    if c is None or c.kind != "name" or c.type != "person" or " " not in c.name:
+        return None
+    if masked[c.end : y].strip():
+        return None
+    lead = masked[parts[0][0] : c.start]
+    words = re.findall(r"[A-Za-z][\w’'\-]*", lead)
+    if not words or any(w[0].islower() and w not in _TITLE_SMALL for w in words):
+        return None
+    c.title = c.title or _norm(lead).strip(" ,") or None
+    return c
 
 
 # ---------------------------------------------------------------------------
