@@ -137,6 +137,12 @@ INDIRECT_ONLY_CUE = lazy(
     # man”" (2025-11-17).
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"
     r"(?:[A-Z][\w.\-]*(?:’s|'s|’|')\s+)?$)|"
+    # "Rep. Sylvia Garcia referred to ICE agents as “thugs.”" (White House, 2025-09-26
+    # and 2026-01-09), "NPR disparagingly referred to pro-life Americans … as “…”"
+    # (2025-05-02): an object between "to" and "as"; "often referred to as “ghost
+    # guns”" and "hereinafter referred to … as “a Party”" name a term.
+    r"(?<!hereinafter\s)(?<!often\s)(?:referred|refers|referring)(?=\s+to\s+(?!as\b)"
+    r"[^.!?;“”\"«»]{1,80}\bas\s+(?:(?:an?|the)\s+)?$)|"
     # Exhortations whose object is told to do the quoted words: "Mrs. Trump encouraged
     # participating representatives … to “come together to prioritize America’s
     # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
