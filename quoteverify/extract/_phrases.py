@@ -553,11 +553,15 @@ def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
     if not _COORD_END.search(masked, max(a, b - LIMITS.coord_reach), b):
         return None
     found = None
-    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - LIMITS.coord_subject_reach), b):
+    lo = max(a, b - LIMITS.coord_subject_reach)
+    # "Angela Alsobrooks — now a U.S. Senator — bragged about “…” and claimed …"
+    # (2025-04-15): the name before a dashed apposition is the verbs' subject.
+    window = blank_dash_asides(masked[lo:b])
+    for m in _CLAUSE_SUBJECT.finditer(window):
         found = m
     if found is None:
         return None
-    c = parse_np(masked, found.start(), found.end(), "full")
+    c = parse_np(masked, lo + found.start(), lo + found.end(), "full")
     if c is None or (c.kind == "name" and c.type != "person"):
         return None
     return c
@@ -566,6 +570,15 @@ def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
 def np_before(masked: str, a: int, b: int) -> Cand | None:
     """Speaker before a cue: "…, primarily US Secretary … Antony Blinken <said>"."""
     c = _np_before(masked, a, b)
+    if c is not None and c.kind == "role" and "—" in masked[c.end : b]:
+        rest = masked[c.end : b]
+        if blank_dash_asides(rest) != rest:
+            # A role whose name sits before a dashed apposition, the cue coordinated
+            # after it: "then-Prince George’s County Executive Angela Alsobrooks — now
+            # a U.S. Senator — bragged about “…” and claimed …" (2025-04-15).
+            co = _coordinated_subject(masked, a, b)
+            if co is not None and co.kind == "name":
+                return co
     return c if c is not None else _coordinated_subject(masked, a, b)
 
 
