@@ -526,6 +526,62 @@ def byline_line(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "—", "dash")
 
 
+# After the closing mark, the rest of the line names where the words come from: an
+# outlet or a person, perhaps an office in brackets, then a date or the piece's title.
+_CITED_SOURCE = re.compile(
+    r"[^\S\n]*(?P<src>[A-Z][\w.&’'\-]*(?:[^\S\n]+(?:[A-Z][\w.&’'\-]*|of|and|the|for|&))*"
+    r"(?:[^\S\n]+[a-z]+)?)"
+    r"(?:[^\S\n]*\([^()\n]{1,80}\))?"
+    r"(?:[^\S\n]+and[^\S\n]+\d+[^\S\n]+[A-Z][\w ]{1,40})?"
+    r"(?:,?[^\S\n]*\d{1,2}/\d{1,2}(?:/\d{2,4})?|,[^\S\n]*[“\"][^“”\"\n]{1,120}[”\"])?"
+    r"[^\S\n]*$"
+)
+
+
+_LINK_WORDS = frozenset("Watch Link Video Read More Listen Source Here".split())
+
+
+def cited_after(ctx: QuoteContext) -> Attribution | None:
+    """A quotation that opens its line and is followed, on the same line, only by
+    where it comes from: "“GOP wants to push to extend Trump tax cuts… despite
+    potential impact on inflation.” Washington Post 10/17/22", "“House GOP eyes
+    repeal …” Axios 9/23/22", "“Because those drug provisions are so dangerous…
+    …” Rep. Kevin Brady (Ranking Member, Ways and Means Committee)" (White House,
+    2022-10-27); "“Prompted I think by the Tom Cruise video, a new obsession is taking
+    hold on the internet. …” Anonymous blogger, “Anon declares war on Church of
+    Scientology”" (Wikinews, Scientology hackers). The quotation must be a sentence
+    of its own (end punctuation inside the marks): a title before a capitalised word
+    is none.
+
+    >>> demo('Title\\n\\n“House GOP eyes repeal of Dems’ drug pricing law … Some key House'
+    ...      ' Republicans are calling for the repeal.” Axios 9/23/22\\nMore text here.', 0)
+    'quote Axios cited-after'
+    """
+    sp = ctx.sp
+    if not sp.closed or ctx.prefix or not ctx.at_para_start:
+        return None
+    if not re.search(r"[.!?…]$", ctx.body.rstrip()) or len(ctx.words) < 4:
+        return None
+    hi = ctx.paras[sp.last_para][1]
+    nl = ctx.masked.find("\n", sp.close, hi)
+    end = hi if nl < 0 else nl
+    if not ctx.masked[sp.close : end].strip():
+        return None
+    m = _CITED_SOURCE.fullmatch(ctx.masked, sp.close, end)
+    if m is None or len(m.group("src").split()) > ctx.limits.label_max_words:
+        return None
+    a, b = m.span("src")
+    if _WATCH_ONLY.fullmatch(ctx.masked, sp.close, end) or ctx.masked[a:b] in _LINK_WORDS:
+        return None  # a link to the clip: "“…” Watch", "“…” (Video)"
+    c = parse_np(ctx.masked, a, b, "full")
+    if c is None:
+        name = " ".join(ctx.masked[a:b].split())
+        c = Cand("name", a, b, name, None, "organization", head=name.split()[-1])
+    if c.kind not in ("name", "role", "group", "orgn"):
+        return None
+    return Attribution(c, "", "dash")
+
+
 _CASE_CITATION = re.compile(
     r"[,.]?[^\S\n]*\((?:see[^\S\n]+)?(?P<np>[A-Z][\w.’'\-]*(?:[^\S\n]+[A-Z][\w.’'\-]*)*"
     r"[^\S\n]+v\.[^\S\n]+[A-Z][\w’'\-]*(?:[^\S\n]+[A-Z][\w’'\-]*)*)"
@@ -1726,6 +1782,7 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
 ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("cue-after", cue_after),
     Rule("byline-line", byline_line),
+    Rule("cited-after", cited_after),
     Rule("case-citation", case_citation, "always"),
     Rule("split-half", split_half),
     Rule("statement-label-inline", statement_label_inline),
