@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from quoteverify.extract._lexicon import event_name
 from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
 from quoteverify.extract._phrases import sentence_subject
@@ -109,6 +110,8 @@ class Resolver:
     def _agrees(self, sp: Speaker, pron: str) -> bool:
         if sp.type != "person" or not sp.name.strip():
             return False
+        if event_name(sp.name) and not sp.title:
+            return False  # "she said" is not "Yom Kippur War" (``event_name``)
         if pron not in ("he", "she"):
             return True
         if sp.name in self.index.places and not sp.title:
