@@ -37,6 +37,7 @@ from quoteverify.extract._phrases import (
     np_following,
     parse_np,
     sentence_subject,
+    which_antecedent,
 )
 from quoteverify.extract._sentences import _is_abbreviation
 
@@ -164,6 +165,10 @@ def attribution_after(masked: str, close: int, hi: int, inner_end: str) -> Attri
         return None
     # “Q,” the Russian Foreign Ministry said in a statement.
     m = CUE.search(masked, a, b)
+    if m and which_antecedent(masked, a, m.start()) is not None:
+        # “Task Force …” — co-chaired by … — which recommended: the quoted name is
+        # the relative clause's antecedent, not words of someone after it.
+        return None
     if m and len(masked[a : m.start()].split()) <= LIMITS.after_cue_max_words:
         c = np_after(masked, a, m.start())
         if c:
@@ -510,7 +515,11 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     as_m = _AS_SAID.search(masked, a, m.start())
     c = np_before(masked, as_m.end(), m.start()) if as_m else None
     c = c or _relative_subject(masked, a, m.start())
-    c = c or np_before(masked, a, m.start()) or _who_antecedent(masked, a, m.start())
+    # ", who called him “…”": the person the who-clause hangs on, before the main
+    # clause's subject ("As an attorney, he represented Rosa Parks, the NAACP, and
+    # Martin Luther King, who called him “the chief counsel …”", White House
+    # 2022-07-01; "Epstein, who described himself as …", 2025-11-17).
+    c = c or _who_antecedent(masked, a, m.start()) or np_before(masked, a, m.start())
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     # A cue without a subject of its own (a passive: "has been told to prepare
@@ -556,7 +565,9 @@ def _who_antecedent(masked: str, a: int, b: int) -> Cand | None:
     if run is None or _sentence_initial(masked, a, run.start()):
         return None
     c = parse_np(masked, run.start(), w.start(), "full")
-    return c if c is not None and c.kind == "name" else None
+    # A capitalised run may end in a role word: "Martin Luther King, who called him"
+    # (White House, 2022-07-01) parses as the role "King".
+    return c if c is not None and c.kind in ("name", "role") else None
 
 
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w.’'\-]*[^\S\n]+){0,4}[A-Z][\w’'\-]*[^\S\n]*$")
@@ -649,12 +660,35 @@ _FINDING = lazy(
 )
 
 
+# A study named by its year and where it appeared or who made it, with a finding
+# verb: "A 2019 study in SSM-Population Health found that …" (White House,
+# 2025-04-09), "A 2007 analysis by the Heritage Foundation found that …", "A 2021
+# review by the National Bureau of Economic Research, analyzing a decade of data,
+# determined …" (2026-03-12).
+_STUDY_FINDING = lazy(
+    r"(?P<np>\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:(?:new|recent|landmark|\d{4})\s+){1,2}"
+    r"(?P<doc>study|article|paper|review|analysis|report|survey|poll|audit|assessment)"
+    r"(?:\s+(?:in|by|from|of)\s+[^,;:.!?“”\"\n]{2,80}?)?)"
+    r"(?:,\s+[a-z]+ing\s[^,;.!?“”\"\n]{1,60},)?\s+(?:(?:also|further|ultimately|largely)\s+)?"
+    r"(?P<verb>found|finds|showed|shows|concluded|concludes|determined|determines)\b"
+)
+
+
 def finding_attribution(masked: str, lo: int, open_: int) -> Attribution | None:
     """The last document with a finding verb in masked[lo:open_]: "The study found
-    that students at later-starting schools “…”" → the study."""
+    that students at later-starting schools “…”" → the study. A study named by its
+    year counts with any determiner and where it appeared (issue 11, class 3).
+
+    >>> s = "A 2019 study in SSM-Population Health found that from 1999 to 2015, "
+    >>> finding_attribution(s, 0, len(s)).cand.name
+    '2019 study in SSM-Population Health'
+    """
     found = None
     for m in _FINDING.finditer(masked, lo, open_):
         found = m
+    if found is None:
+        for m in _STUDY_FINDING.finditer(masked, lo, open_):
+            found = m
     if found is None:
         return None
     a, b = found.span("np")

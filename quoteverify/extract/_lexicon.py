@@ -27,7 +27,7 @@ opined opines praised praises welcomed welcomes hailed hails applauded applauds
 criticized criticised criticizes criticises slammed slams blasted blasts thanked thanks
 chanted chants chant sang demanded demands accused accuses
 reported exclaimed interjected interrupted scoffed snapped pleaded begged recounted
-reads cited cites
+reads cited cites recommended recommends
 reflected reflects mentioned mentions expressed expresses highlighted highlights shared shares
 reasoned reasons summarized summarizes summarised summarises
 proclaimed proclaims admit taught teaches teach reminded reminds
@@ -137,6 +137,12 @@ INDIRECT_ONLY_CUE = lazy(
     # man”" (2025-11-17).
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"
     r"(?:[A-Z][\w.\-]*(?:’s|'s|’|')\s+)?$)|"
+    # "Rep. Sylvia Garcia referred to ICE agents as “thugs.”" (White House, 2025-09-26
+    # and 2026-01-09), "NPR disparagingly referred to pro-life Americans … as “…”"
+    # (2025-05-02): an object between "to" and "as"; "often referred to as “ghost
+    # guns”" and "hereinafter referred to … as “a Party”" name a term.
+    r"(?<!hereinafter\s)(?<!often\s)(?:referred|refers|referring)(?=\s+to\s+(?!as\b)"
+    r"[^.!?;“”\"«»]{1,80}\bas\s+(?:(?:an?|the)\s+)?$)|"
     # Exhortations whose object is told to do the quoted words: "Mrs. Trump encouraged
     # participating representatives … to “come together to prioritize America’s
     # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
@@ -402,6 +408,59 @@ GENRE_LABELS = frozenset(
      "TRUMP EFFECT", "STATE FACT SHEETS", "WHAT THEY ARE SAYING", "EXECUTIVE SUMMARY"]
 )  # fmt: skip
 NOT_SPEAKERS = DATE_WORDS | NUMBER_WORDS | US_STATES | LABEL_WORDS | GENRE_LABELS
+
+# The head nouns of events, days and laws: "Memorial Day", "Yom Kippur War", "American
+# Rescue Plan", "Inflation Reduction Act", "his second Inaugural Address".
+EVENT_HEADS = frozenset(
+    "Day Week Month War Act Plan Bill Address Olympics Games Anniversary Holiday".split()
+)
+
+
+def event_name(name: str) -> bool:
+    """A name whose head is an event, a day or a law is not what "he", "she" or "I"
+    stand for (issue 11, class 2): remarks resolved "she said" to "Yom Kippur War"
+    (2023-10-10), "he asked" to "Memorial Day" (2023-05-29), "I said" to "American
+    Rescue Plan" (2022-12-06, 2023-02-14) and "Valentine’s Day" (2021-11-22,
+    2022-03-02). A law or plan may still speak as a document ("Rochester’s 2040
+    Comprehensive Plan, calls for “…”", 2022-10-07).
+
+    >>> event_name("Yom Kippur War"), event_name("Inflation Reduction Act")
+    (True, True)
+    >>> event_name("Tom Vilsack"), event_name("Day")
+    (False, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1] in EVENT_HEADS
+
+
+# Surname endings that look like adverbs: Connolly, Kelly, Donnelly, Reilly, Beverly,
+# Kimberly, Emily.
+_LY_NAME_END = ("olly", "elly", "illy", "erly", "ily")
+
+
+def sentence_adverb(name: str) -> bool:
+    """A sentence adverb opening the clause is no speaker (issue 11, class 2):
+    "Likewise, Nia Malika-Henderson on CNN ridiculously asked, “…”" (White House,
+    2025-04-11); "Seriously, …", "Actually, …", "Unfortunately, …" before "I said" in
+    remarks (2023-12-20, 2025-02-20, 2023-06-01). A capitalised word in "-ly" is
+    such an adverb unless it ends like a surname or a first name (Kelly, Connolly,
+    Emily), "-ily" counting from seven letters ("Luckily", not "Emily"), "-ally" from
+    six ("Really", not "Sally"). The caller checks the comma that sets it off: a
+    surname may end so too (Saparbekuly, the seed).
+
+    >>> [sentence_adverb(w) for w in ("Likewise", "Actually", "Kelly", "Sally", "Luckily")]
+    [True, True, False, False, True]
+    """
+    if name in ("Likewise", "Moreover", "Furthermore", "Indeed", "Otherwise"):
+        return True
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha() and name.endswith("ly")):
+        return False
+    if name.endswith("ily"):
+        return len(name) >= 7
+    if name.endswith("ally"):
+        return len(name) >= 6
+    return len(name) >= 5 and not name.endswith(_LY_NAME_END)
+
 
 # A chant or cry named by its noun: "sent the home end into a chorus of “Hammer
 # time!”", "chants of “Lock him up” from the crowd", "the crowd broke into cries of".

@@ -366,6 +366,31 @@ _PROXY_TAIL = lazy(rf"(?<![\w’'\-]){_PROXY}\s*$")
 
 _REL = re.compile(r"\s(?:who|whom|whose|which)\b")
 _PAREN = re.compile(r"\([^()]*\)")
+_DASH_ASIDE = re.compile(
+    r"(?<=\S)[^\S\n]+[—–][^\S\n]+(?:now|then|once|formerly|previously|currently|known|a|an|the)"
+    r"[^\S\n]+(?:(?!(?:I|you|he|she|it|we|they|said|says)\b)[^—–\s“”\"]+[^\S\n]+){0,12}?[—–]"
+    r"(?=[^\S\n]|$)"
+)
+
+
+def blank_dash_asides(seg: str) -> str:
+    """An apposition set off by a pair of dashes blanked, as a bracket is: "Angela
+    Alsobrooks — now a U.S. Senator — bragged" and "Deni Taveras — now a member of the
+    Maryland House of Delegates — said" (White House, 2025-04-15), "OMB Deputy Director
+    Dan Bishop — known for his fiscal responsibility — says" (2025-06-05): the name
+    speaks, not the role in the aside. Only a phrase that describes (an article, "now",
+    "then", "known", "formerly" first, no subject pronoun or "said" in it): a speaker's
+    own dashes in a transcript break off a clause ("Edward Abbey … — I didn’t know he
+    had been a Park Ranger … — wrote", remarks of 2022-04-22), left as it is.
+
+    >>> blank_dash_asides("Angela Alsobrooks — now a U.S. Senator — bragged").split()
+    ['Angela', 'Alsobrooks', 'bragged']
+    >>> blank_dash_asides("Abbey — I didn’t know — wrote").split()
+    ['Abbey', '—', 'I', 'didn’t', 'know', '—', 'wrote']
+    """
+    if "—" not in seg and "–" not in seg:
+        return seg
+    return _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), seg)
 
 
 def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[int, int]]:
@@ -377,6 +402,9 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
     seg = masked[a:b]
     if "(" in seg:
         seg = _PAREN.sub(lambda m: " " * len(m.group(0)), seg)
+    blanked = blank_dash_asides(seg)
+    dashed = blanked != seg
+    seg = blanked
     out: list[tuple[int, int]] = []
     pos = 0
     pieces = seg.split(",")
@@ -393,6 +421,8 @@ def _parts(masked: str, a: int, b: int, keep_last: bool = False) -> list[tuple[i
         rel = _REL.search(piece)
         if rel:
             e = s + rel.start()
+        elif dashed and masked[s:e].rstrip()[-1:] in ("—", "–"):
+            e = s + len(piece.rstrip())  # the part ends before its dashed aside
         out.append((s, e))
     return out
 
@@ -470,17 +500,48 @@ def _without_party_tag(masked: str, a: int, b: int) -> tuple[int, int]:
     return (a, m.start()) if m is not None and m.start() > a else (a, b)
 
 
+# Nouns and adjectives in "-ly" that may end a speaker phrase: "the family said",
+# "the assembly voted", "the elderly", "the daily reported".
+_LY_NOT_ADVERB = frozenset(
+    """family assembly ally rally supply elderly daily weekly monthly quarterly yearly
+    monopoly anomaly homily lily bully belly jelly reply italy july""".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """A manner adverb between a speaker and the cue is no part of the speaker: "Walz
+    bizarrely claimed “…”" (White House, 2026-01-08), "Patrick Henry heroically answered
+    that doubt: “…”" (presidential message, 2026-03-23), "Nia Malika-Henderson on CNN
+    ridiculously asked, “…”" (2025-04-11).
+
+    >>> _is_adverb("bizarrely"), _is_adverb("family"), _is_adverb("Italy")
+    (True, False, False)
+    """
+    return (
+        word in AUX_WORDS
+        or (len(word) >= 5 and word.endswith("ly") and word.islower() and word.isalpha())
+        and word not in _LY_NOT_ADVERB
+    )
+
+
 def _trim_aux(masked: str, a: int, b: int) -> int:
     """``b`` moved back over trailing auxiliaries and adverbs."""
     for _ in range(3):
-        words = masked[max(a, b - 16) : b].split()
-        if not words or words[-1] not in AUX_WORDS:
+        words = masked[max(a, b - 20) : b].split()
+        if not words or not _is_adverb(words[-1]):
             break
         m = _LAST_WORD.search(masked, max(a, b - LIMITS.aux_reach), b)
-        if m is None or m.group(1) not in AUX_WORDS or m.start() <= a:
+        if m is None or not _is_adverb(m.group(1)) or m.start() <= a:
+            break
+        if m.group(1) not in AUX_WORDS and _PRONOUN_BEFORE.search(masked, a, m.start()):
+            # "I jokingly said", "he fundamentally said" in remarks: a pronoun the
+            # manner adverb follows is left to the rules that had it before.
             break
         b = m.start()
     return b
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+$")
 
 
 # The second of two coordinated verbs: "she phoned me and [said]", "Smith stood
@@ -496,11 +557,15 @@ def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
     if not _COORD_END.search(masked, max(a, b - LIMITS.coord_reach), b):
         return None
     found = None
-    for m in _CLAUSE_SUBJECT.finditer(masked, max(a, b - LIMITS.coord_subject_reach), b):
+    lo = max(a, b - LIMITS.coord_subject_reach)
+    # "Angela Alsobrooks — now a U.S. Senator — bragged about “…” and claimed …"
+    # (2025-04-15): the name before a dashed apposition is the verbs' subject.
+    window = blank_dash_asides(masked[lo:b])
+    for m in _CLAUSE_SUBJECT.finditer(window):
         found = m
     if found is None:
         return None
-    c = parse_np(masked, found.start(), found.end(), "full")
+    c = parse_np(masked, lo + found.start(), lo + found.end(), "full")
     if c is None or (c.kind == "name" and c.type != "person"):
         return None
     return c
@@ -509,6 +574,15 @@ def _coordinated_subject(masked: str, a: int, b: int) -> Cand | None:
 def np_before(masked: str, a: int, b: int) -> Cand | None:
     """Speaker before a cue: "…, primarily US Secretary … Antony Blinken <said>"."""
     c = _np_before(masked, a, b)
+    if c is not None and c.kind == "role" and "—" in masked[c.end : b]:
+        rest = masked[c.end : b]
+        if blank_dash_asides(rest) != rest:
+            # A role whose name sits before a dashed apposition, the cue coordinated
+            # after it: "then-Prince George’s County Executive Angela Alsobrooks — now
+            # a U.S. Senator — bragged about “…” and claimed …" (2025-04-15).
+            co = _coordinated_subject(masked, a, b)
+            if co is not None and co.kind == "name":
+                return co
     return c if c is not None else _coordinated_subject(masked, a, b)
 
 
@@ -563,7 +637,60 @@ def turn_subject(masked: str, a: int, b: int) -> Cand | None:
     return c if c is not None and c.kind in ("name", "pron", "role", "group", "orgn") else None
 
 
+# A relative clause right before the cue: "the “Task Force for Racial Equity in
+# Criminal Justice” — co-chaired by … Josh Stein — which recommended “…”".
+_WHICH_END = re.compile(r"(?:,|[—–])[^\S\n]*which[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+)?$")
+_QUOTED_NAME = re.compile(r"[“\"](?P<n>[A-Z][^“”\"\n]{2,100})[”\"]$")
+_NAME_SMALL = frozenset("of for in and the on to".split())
+
+
+def which_antecedent(masked: str, a: int, b: int) -> Cand | None | bool:
+    """The thing a ", which" / "— which" clause ending at ``b`` hangs on speaks its
+    cue, not a name in an aside between them: "then-Governor Roy Cooper established
+    the “Task Force for Racial Equity in Criminal Justice” — co-chaired by
+    then-Attorney General … Josh Stein — which recommended “reimagining public
+    safety”" (White House, 2025-09-08: the task force, not Stein); "a comprehensive
+    assessment by Peter Hart, … with the American Society of Consulting Arborists,
+    which concluded the tree has “surpassed …”" (2025-04-07: not the society). A
+    quoted name (Title Case) is the antecedent; with the quotations blanked its
+    blank span stands for it. Any other antecedent is not known here: ``False`` (no
+    speaker), so that no name in the aside is taken. ``None`` when no relative
+    clause ends at ``b``.
+
+    >>> s = "established the “Task Force for Equity” — co-chaired by Josh Stein — which "
+    >>> which_antecedent(s, 0, len(s)).name
+    'Task Force for Equity'
+    """
+    if "which" not in masked[max(a, b - 30) : b]:
+        return None
+    rel = _WHICH_END.search(masked, max(a, b - 30), b)
+    if rel is None:
+        return None
+    e = rel.start()
+    if masked[e : e + 1] in ("—", "–"):
+        k = max(masked.rfind("—", max(a, e - 160), e), masked.rfind("–", max(a, e - 160), e))
+        if k > a:
+            e = k  # past the aside between the antecedent and "which"
+    j = e
+    while e > a and masked[e - 1].isspace():
+        e -= 1
+    if j - e >= 6:
+        # With the quotations blanked, a blank run before the aside was the
+        # quoted name; its mention (marks included) names it.
+        return Cand("name", e + 1, j - 1, "", None, "organization", head="")
+    m = _QUOTED_NAME.search(masked, max(a, e - 104), e)
+    if m is not None and all(
+        w[:1].isupper() or w.lower() in _NAME_SMALL for w in m.group("n").split()
+    ):
+        name = " ".join(m.group("n").split())
+        return Cand("name", m.start("n"), m.end("n"), name, None, "organization", head=name)
+    return False
+
+
 def _np_before(masked: str, a: int, b: int) -> Cand | None:
+    which = which_antecedent(masked, a, b)
+    if which is not None:
+        return which or None
     turn = turn_subject(masked, a, b)
     if turn is not None:
         return turn
@@ -695,6 +822,10 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
     parts = _parts(masked, a, b)
     if not parts:
         return None
+    if len(parts) >= 3:
+        listed = _name_after_titles(masked, parts)
+        if listed is not None:
+            return listed
     first = parse_np(masked, *parts[0], "after")
     if first is None:
         return None
@@ -717,6 +848,46 @@ def np_following(masked: str, a: int, b: int) -> Cand | None:
         if comb:
             return comb
     return first
+
+
+_TITLE_SMALL = frozenset("of for and the on in at to & a an".split())
+_LIST_LAST = re.compile(
+    r"\s*and\s+[^,]*?\s(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'\-]+)\s*$"
+)
+
+
+def _name_after_titles(masked: str, parts: list[tuple[int, int]]) -> Cand | None:
+    """A person's full name after a comma list of offices: "said U.S. Chamber of
+    Commerce Executive Vice President, Chief Policy Officer, and Head of Strategic
+    Advocacy, Neil L. Bradley." (White House, 2025-09-18), "said Earthjustice Vice
+    President of Litigation for Lands, Wildlife, and Oceans Drew Caputo" (2025-01-06):
+    the name at the end speaks, not an office in the list. Every word before it is
+    capitalised but for small ones.
+
+    >>> s = ("U.S. Chamber of Commerce Executive Vice President, Chief Policy Officer, and"
+    ...      " Head of Strategic Advocacy, Neil L. Bradley")
+    >>> _name_after_titles(s, _parts(s, 0, len(s))).name
+    'Neil L. Bradley'
+    """
+    first = parse_np(masked, *parts[0], "full")
+    if first is not None and first.kind == "name" and first.type == "person" and " " in first.name:
+        return None  # "said Eric Shanks, CEO and Executive Producer, FOX Sports."
+    x, y = parts[-1]
+    m = _LIST_LAST.match(masked, x, y)
+    if m is not None:
+        # "…, and Oceans Drew Caputo": the list's last office runs into the name.
+        x = m.start("name")
+    c = parse_np(masked, x, y, "tail")
+    if c is None or c.kind != "name" or c.type != "person" or " " not in c.name:
+        return None
+    if masked[c.end : y].strip():
+        return None
+    lead = masked[parts[0][0] : c.start]
+    words = re.findall(r"[A-Za-z][\w’'\-]*", lead)
+    if not words or any(w[0].islower() and w not in _TITLE_SMALL for w in words):
+        return None
+    c.title = c.title or _norm(lead).strip(" ,") or None
+    return c
 
 
 # ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from quoteverify.extract._lexicon import event_name
 from quoteverify.extract._limits import LIMITS
 from quoteverify.extract._names import Cand, NameIndex, _bisect_pos, _Entity
 from quoteverify.extract._phrases import sentence_subject
@@ -88,7 +89,9 @@ class Resolver:
         if not sp.name.strip() or not any(ch.isalpha() for ch in sp.name):
             # Never hand on an empty or punctuation-only name: fall back to the
             # article's own words, typed unknown.
-            sp = Speaker(mention or "?", mention, c.start, c.end, "unknown", None)
+            # A blanked quoted name ("which" after it) is named by its words.
+            words = mention.strip('“”"‘’ ')
+            sp = Speaker(words or "?", mention, c.start, c.end, "unknown", None)
         self.history.append((c.start, sp))
         if sp.title:
             self._history_titles.add(sp.title.lower())
@@ -107,6 +110,8 @@ class Resolver:
     def _agrees(self, sp: Speaker, pron: str) -> bool:
         if sp.type != "person" or not sp.name.strip():
             return False
+        if event_name(sp.name) and not sp.title:
+            return False  # "she said" is not "Yom Kippur War" (``event_name``)
         if pron not in ("he", "she"):
             return True
         if sp.name in self.index.places and not sp.title:

@@ -174,7 +174,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "Donald J. Trump"
-    return word in ABBREVIATIONS
+    return word in ABBREVIATIONS or _initials_of_name(text, j, dot)
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'\-]*[^\S\n]$")
+
+
+def _initials_of_name(text: str, j: int, dot: int) -> bool:
+    """Two or more initials right after a capitalised word are a name's middle, not a
+    sentence end: "Vice President J.D. Vance said" (White House, 2025), "Harvard T.H.
+    Chan School of Public Health" (2025-09-22), "George H.W. Bush". A place's
+    initials after a comma or a small word end sentences as before ("Washington,
+    D.C. The …", "in the U.K. The …").
+
+    >>> s = "Vice President J.D. Vance said"
+    >>> _initials_of_name(s, 15, 18), _initials_of_name("in Washington, D.C. The", 15, 18)
+    (True, False)
+    """
+    if not _INITIALS.fullmatch(text, j, dot):
+        return False
+    return _NAME_BEFORE.search(text, max(0, j - 40), j) is not None
 
 
 # A dateline or liveblog timestamp before a dash opens a paragraph without being

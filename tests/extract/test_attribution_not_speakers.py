@@ -37,3 +37,19 @@ def test_fact_check_labels_are_no_speakers() -> None:
         "MYTH: “SNAP work requirements are unnecessary.”\n\nFACT: They are needed.\n",
     ):
         assert all(x.speaker is None for x in q(text)), text
+
+
+def test_a_sentence_adverb_set_off_by_its_comma_is_no_speaker() -> None:
+    # "The state of play" (White House, 2025-04-11): not "Likewise"; a surname in
+    # "-ly" before its cue still speaks (the seed's "Saparbekuly added").
+    text = (
+        "Likewise, Nia Malika-Henderson on CNN ridiculously asked, “Is it worth it to upend"
+        " the global economy for HVAC jobs?” And she was wrong.\n"
+    )
+    assert all(x.speaker is None or x.speaker.name != "Likewise" for x in q(text))
+    seed = (
+        "Stating that the bandits use both weapons they stole in raids and previously"
+        " supplied firearms, Saparbekuly added, “Only terrorists are targeted.”\n"
+    )
+    (x,) = q(seed)
+    assert x.speaker is not None and x.speaker.name == "Saparbekuly"
