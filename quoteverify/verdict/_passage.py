@@ -179,16 +179,15 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
         elif o.op == "delete" and not o.flags and k > 0:
             # Only inside the passage (k > 0): a dropped word at its start is
             # just where the quote begins.
-            dropped = o.source.split()
-            before = wd.ops[k - 1].quote.split()
-            after = wd.ops[k + 1].quote.split() if k + 1 < len(wd.ops) else []
-            if (
+            last = a + sum(len(x.source.split()) for x in wd.ops[: k + 1]) - 1
+            if any(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
-                or _restarted(dropped, wd.ops, k, ps, a, th)
+                or _restarted(dropped, after, last + shift, ps, th)
+                for shift, dropped, before, after in dropped_slides(wd.ops, k)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
-                wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
+                wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(
@@ -226,13 +225,59 @@ def _over_transcriber_words(
     return (a, b + k, grown) if grown.cost < wd.cost else (a, b, wd)
 
 
+def dropped_slides(ops: list[DiffOp], k: int) -> list[tuple[int, list[str], list[str], list[str]]]:
+    """Every place the words dropped by ``ops[k]`` may stand, as ``(shift,
+    dropped, before, after)``: the diff's own (shift 0), then the same drop
+    slid over the equal words around it.
+
+    Where the dropped words repeat the words beside them, the diff puts the
+    drop at one of several places that cost the same, and only some of them
+    read as what the speaker did.  Biden's "what's a- — what's ahead of us"
+    (Hurricane Milton remarks, 2024-10-08) printed "what's ahead of us" is
+    diffed as "a what's" dropped, not "what's a" (a phrase broken off and said
+    again); his "I know what it's like to be told.  I know what it's like to
+    lose" (gun violence remarks, 2023-03-14) with the middle sentence left out
+    is diffed as "be told. I know what it's like to" dropped, not the whole
+    sentence.  ``before``/``after``: the quote's words on either side (a
+    few, as the rules read them); ``shift``: source words moved (negative:
+    to the left).
+
+    >>> ops = [DiffOp("equal", "on what's", "on what's"), DiffOp("delete", "", "a what's"),
+    ...        DiffOp("equal", "ahead of us", "ahead of us")]
+    >>> [(s, d) for s, d, _, _ in dropped_slides(ops, 1)]
+    [(0, ['a', "what's"]), (-1, ["what's", 'a'])]
+    """
+    o = ops[k]
+    dropped = o.source.split()
+    prev = ops[k - 1].quote.split() if k > 0 else []
+    nxt = " ".join(x.quote for x in ops[k + 1 : k + 4] if x.quote).split()
+    out = [(0, dropped, prev, nxt)]
+    pe = prev if k > 0 and ops[k - 1].op == "equal" else []
+    ne = ops[k + 1].quote.split() if k + 1 < len(ops) and ops[k + 1].op == "equal" else []
+    bare = _disfluency.bare_words
+    d = bare(dropped)
+    for m in range(1, len(dropped) + 1):
+        if m <= len(pe) and bare(pe[len(pe) - m :]) == d[len(d) - m :]:
+            out.append(
+                (
+                    -m,
+                    pe[len(pe) - m :] + dropped[: len(dropped) - m],
+                    pe[: len(pe) - m],
+                    dropped[len(dropped) - m :] + nxt,
+                )
+            )
+        if m <= len(ne) and bare(ne[:m]) == d[:m]:
+            out.append((m, dropped[m:] + ne[:m], prev + ne[:m], nxt[m:]))
+    return out
+
+
 def _restarted(
-    dropped: list[str], ops: list[DiffOp], k: int, ps: PreparedSource, a: int, th: Thresholds
+    dropped: list[str], after: list[str], last: int, ps: PreparedSource, th: Thresholds
 ) -> bool:
-    """Are the words of the delete ``ops[k]`` a stutter the speaker broke off and
-    restarted (``_disfluency``: a cut-off word, a slip said again, a phrase said
-    again)?  The source's marks after them say whether they were broken off."""
-    last = a + sum(len(o.source.split()) for o in ops[: k + 1]) - 1
+    """Are the ``dropped`` words, the last of them source token ``last``, a
+    stutter the speaker broke off and restarted (``_disfluency``: a cut-off
+    word, a slip said again, a phrase said again)?  The source's marks after
+    them say whether they were broken off; ``after``: the quote's next words."""
     if not 0 <= last < ps.n_tokens - 1:
         return False
     punct = source_punct(ps, last)
@@ -241,10 +286,11 @@ def _restarted(
     broken = "-" in punct
     if not broken:
         return False
-    after = " ".join(o.quote for o in ops[k + 1 : k + 4] if o.quote).split()
     if _disfluency.is_cut_off_word(dropped, glued, after):
         return True
-    if _disfluency.is_restarted_phrase(dropped, broken, after):
+    if _disfluency.is_word_begun_again(dropped, broken, after):
+        return True
+    if _disfluency.is_restarted_phrase(dropped, broken, after, cut_off=glued):
         return True
     is_word = _spelling.english_lexicon(th.word_min_zipf)
     return _disfluency.is_misspoken_word(

@@ -35,6 +35,7 @@ from quoteverify.verdict._passage import (
     _SourceVerdict,
     _speaker_check,
     _word_verdict,
+    dropped_slides,
 )
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
@@ -56,6 +57,38 @@ def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
     return _whole_sentence.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
 
 
+def _sentence_gap(ps: PreparedSource, x: int, y: int) -> tuple[int, int] | None:
+    """The source words [x, y) left out between two kept stretches, or the same
+    number of words slid over the words that repeat on either side of them,
+    where that holds a whole sentence; else None.
+
+    Two parts found apart are placed where their words first fit, so a
+    speaker's anaphora ("They're going to be the ones who are going to be
+    leading.  They're going to be the ones getting retrained", Biden
+    2022-09-02; "We need more men who nurture … We need more men who know
+    that caring", Jill Biden 2023-03-08) puts the gap across a sentence end:
+    the omission reads as one inside a sentence, while the same words slid
+    to the sentence end are the whole sentence the quote skips (stitched).
+    """
+    if y <= x:
+        return None
+    if _holds_sentence(ps, x, y):
+        return x, y
+    m = 1
+    while x - m >= 0 and ps.key(x - m) == ps.key(y - m) and not ps.has_barrier(x - m, y - m):
+        if _holds_sentence(ps, x - m, y - m):
+            return x - m, y - m
+        m += 1
+    m = 0
+    while y + m < ps.n_tokens and ps.key(x + m) == ps.key(y + m):
+        if ps.has_barrier(x + m + 1, y + m + 1):
+            break
+        if _holds_sentence(ps, x + m + 1, y + m + 1):
+            return x + m + 1, y + m + 1
+        m += 1
+    return None
+
+
 def _one_sentence(ps: PreparedSource, a: int, b: int) -> bool:
     """Do source tokens [a, b) stand in one sentence (no sentence end before the last)?"""
     return not ps.has_barrier(a, b) and not any(_ends_sentence_at(ps, t) for t in range(a, b - 1))
@@ -66,7 +99,11 @@ def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
     two kept stretches without a mark, or None (the policy's "stitched").
 
     A drop with a minor flag does not count: a removed stutter or filler or
-    a transcriber's words are judged by their own rules.
+    a transcriber's words are judged by their own rules.  Where the dropped
+    words repeat the words beside them (a speaker's anaphora: "I know what
+    it's like to be told.  I know what it's like to lose"), the diff may put
+    the drop across the sentence end; every place it may slide to is tried
+    (``dropped_slides``).
     """
     i = a
     last = len(wd.ops) - 1
@@ -74,8 +111,10 @@ def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
         n_src = len(o.source.split()) if o.source else 0
         plain = not (set(o.flags) & (MINOR_FLAGS | {"ellipsis", "interjection"}))
         if o.op == "delete" and plain and 0 < k < last and n_src:
-            if not ps.has_barrier(i, i + n_src) and _holds_sentence(ps, i, i + n_src):
-                return o.source
+            for shift, *_ in dropped_slides(wd.ops, k):
+                x, y = i + shift, i + shift + n_src
+                if not ps.has_barrier(x, y) and _holds_sentence(ps, x, y):
+                    return " ".join(source_word(ps, t) for t in range(x, y))
         i += n_src
     return None
 
@@ -243,7 +282,48 @@ def _try_unmarked_stitch(
     for span in dict.fromkeys((first, wider)):
         if _short_sentence_run(span, toks, th):
             return _stitch_at(toks, main, span, quote, ps, idx, th, exact=True)
+    for span in dict.fromkeys((first, wider)):
+        sent = _sentence_around(span, toks)
+        if (
+            sent is not None
+            and sent != span
+            and th.stitch_min_sentence_words <= sent[1] - sent[0] < len(toks)
+        ):
+            found = _stitch_at(toks, main, sent, quote, ps, idx, th, exact=True)
+            if found is not None and found.verdict == "stitched":
+                return found
     return None
+
+
+def _sentence_around(span: tuple[int, int], toks: list[QToken]) -> tuple[int, int] | None:
+    """The quote sentence holding the unmatched run ``span``, or None if the
+    run crosses a sentence end (or is empty).
+
+    A speaker's anaphora hides a skipped sentence: Biden's "I know what it's
+    like to get that call.  I know what it's like to be told.  I know what
+    it's like to lose a loved one so suddenly" (gun violence remarks,
+    2023-03-14), quoted without the middle sentence, aligns best with the
+    middle and the last sentence, "get that call" read as a word change for
+    "be told"; Trump's "Our sovereignty will be reclaimed.  Our safety will be
+    restored." likewise.  Only the whole quote sentence around the changed
+    words, found word for word once elsewhere (``_stitch_at``, exact), shows
+    the quote joins two passages.
+
+    >>> from quoteverify.align import parse_quote
+    >>> toks = list(parse_quote("I know it. I know what it's like to get that call. Yes.").tokens)
+    >>> _sentence_around((9, 12), toks)
+    (3, 12)
+    >>> _sentence_around((2, 4), toks) is None
+    True
+    """
+    i, j = span
+    if j <= i or any(_ends_sentence(t) for t in toks[i : j - 1]):
+        return None
+    while i > 0 and not _ends_sentence(toks[i - 1]):
+        i -= 1
+    while j < len(toks) and not _ends_sentence(toks[j - 1]):
+        j += 1
+    return i, j
 
 
 def _short_sentence_run(span: tuple[int, int], toks: list[QToken], th: Thresholds) -> bool:
@@ -506,7 +586,7 @@ def _judge_parts(
                 not marked
                 and gap < th.stitch_min_distance
                 and not barrier
-                and not _holds_sentence(ps, prev.b, pm.a)
+                and _sentence_gap(ps, prev.b, pm.a) is None
             ):
                 # Close by: an omission within one passage, not a stitch (unless
                 # it leaves out a whole sentence: the policy's "stitched").
@@ -535,7 +615,8 @@ def _judge_parts(
                 where = "after a turn change or gap" if barrier else f"{gap} words apart"
                 if not marked and not barrier and gap < th.stitch_min_distance:
                     # Close by, so a stitch only because a whole sentence is skipped.
-                    text = _whole_sentence.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
+                    x, y = _sentence_gap(ps, prev.b, pm.a) or (prev.b, pm.a)
+                    text = _whole_sentence.skipped_sentence_note(_omitted_words(ps, x, y))
                 else:
                     text = f"joins passages {where}, " + (
                         "marked by an ellipsis" if marked else "not marked by an ellipsis"
