@@ -176,3 +176,190 @@ def test_elided_the_same_skip_marked_by_an_ellipsis() -> None:
     ):
         r = judge_text(quote, speaker, source)
         assert r.verdict == "elided", (quote, r.notes)
+
+
+# -- stitched, the one exception: a sentence run on across brief interjections --------
+# Remarks by Vice President Harris at a campaign event, Harrisburg, PA, 2024-10-30.
+HARRISBURG = transcript(
+    "THE VICE PRESIDENT:  So, this is\n"
+    "someone who is not thinking about how to make your life better.  This is\n"
+    "someone who is unstable —\n\n"
+    "AUDIENCE:  Yes!\n\n"
+    "THE VICE PRESIDENT: — obsessed with revenge —\n\n"
+    "AUDIENCE:  Yes!\n\n"
+    "THE VICE PRESIDENT:  — consumed with grievance —\n\n"
+    "AUDIENCE:  Yes!\n\n"
+    "THE VICE PRESIDENT:  — and out for unchecked power. \n",
+    title="Remarks by Vice President Harris at a Campaign Event | Harrisburg, PA",
+)
+# Remarks by President Trump and NATO Secretary General Mark Rutte, 2025-03-13.
+RUTTE = transcript(
+    "SECRETARY GENERAL RUTTE:  And, by the way, you — this is a Republican\n"
+    "tradition.  Ronald Reagan, when he negotiated with Gorbachev —\n\n"
+    "PRESIDENT TRUMP:  Right. \n\n"
+    "SECRETARY GENERAL RUTTE:  — in the 1980s —\n\n"
+    "PRESIDENT TRUMP:  That’s right.\n\n"
+    "SECRETARY GENERAL RUTTE:  — about bringing down the number of nuclear\n"
+    "weapons is what you have been doing your first term.  And it is\n"
+    "important. \n",
+    title="Remarks by President Trump and NATO Secretary General Mark Rutte Before "
+    "Bilateral Meeting",
+)
+# Remarks by Vice President Harris in a moderated conversation on protecting
+# reproductive rights, 2022-10-28.
+SCANLON = transcript(
+    "REPRESENTATIVE SCANLON:  And the other power of that and the movement of\n"
+    "working together is, when we’re facing such division —  \n\n"
+    "THE VICE PRESIDENT:  Yeah.  \n\n"
+    "REPRESENTATIVE SCANLON:  — and pitting of people against each other,\n"
+    "creating chaos as opposed to community —  \n\n"
+    "THE VICE PRESIDENT:  That’s right.  \n\n"
+    "REPRESENTATIVE SCANLON:  — you know, moving towards the beloved\n"
+    "community where everyone has access and opportunity is much more\n"
+    "powerful.  \n",
+    title="Remarks by Vice President Harris in a Moderated Conversation on Protecting "
+    "Reproductive Rights",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote", "interjections"),
+    [
+        (
+            HARRISBURG,
+            HARRIS,
+            "This is someone who is unstable, obsessed with revenge, consumed with grievance "
+            "and out for unchecked power.",
+            3,
+        ),
+        (
+            RUTTE,
+            Speaker("Mark Rutte", "Rutte", 0, 5),
+            "Ronald Reagan, when he negotiated with Gorbachev in the 1980s about bringing "
+            "down the number of nuclear weapons",
+            2,
+        ),
+        (
+            SCANLON,
+            Speaker("Mary Gay Scanlon", "Scanlon", 0, 5),
+            "when we're facing such division and pitting of people against each other, "
+            "creating chaos as opposed to community, you know, moving towards the beloved "
+            "community where everyone has access and opportunity",
+            2,
+        ),
+    ],
+)
+def test_minor_sentence_run_on_across_several_interjections(
+    source, speaker, quote, interjections
+) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert sum(o.flags == ("interjection",) for o in r.diff) == interjections, r.diff
+
+
+def test_diverged_words_dropped_in_a_sentence_run_on_across_interjections() -> None:
+    # "you know" left out: "any other dropped word (you know, ...) is diverged".
+    quote = (
+        "when we're facing such division and pitting of people against each other, "
+        "creating chaos as opposed to community, moving towards the beloved community"
+    )
+    r = judge_text(quote, Speaker("Mary Gay Scanlon", "Scanlon", 0, 5), SCANLON)
+    assert r.verdict == "diverged", r.notes
+
+
+# Press briefing by Jean-Pierre and Kirby, 2024-03-22; Biden and Chancellor Scholz
+# before a bilateral meeting, 2024-02-09: an interjection of no words, only the
+# transcriber's note of what the other person did.
+KIRBY = transcript(
+    "MR. KIRBY: Thank you, Karine. Th- — I’m going to thank you in advance\n"
+    "for your patience —\n\n"
+    "MS. JEAN-PIERRE: (Laughs.)\n\n"
+    "MR. KIRBY: — because I do you have a few things I — I’m going to try to\n"
+    "get through here. Let me put my cheaters on.\n",
+    title="Press Briefing by Press Secretary Karine Jean-Pierre and White House National "
+    "Security Communications Advisor John Kirby",
+)
+SCHOLZ = transcript(
+    "CHANCELLOR SCHOLZ:  And so, I’m very happy that in Europe we made, now, decisions to give\n"
+    "the necessary financial support to the budget.\n\n"
+    "And hopefully, the —\n\n"
+    "PRESIDENT BIDEN: (Holds up crossed fingers.)\n\n"
+    "CHANCELLOR SCHOLZ: — Congress will — the House will follow you and make\n"
+    "a decision on giving the necessary support.\n",
+    title="Remarks by President Biden and Chancellor Olaf Scholz of Germany Before "
+    "Bilateral Meeting",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote", "shown"),
+    [
+        (
+            KIRBY,
+            Speaker("John Kirby", "Kirby", 0, 5),
+            "I'm going to thank you in advance for your patience because I do you have a few "
+            "things I'm going to try to get through here.",
+            "(Laughs.)",
+        ),
+        (
+            SCHOLZ,
+            Speaker("Olaf Scholz", "Scholz", 0, 5),
+            "And hopefully, the — Congress will — the House will follow you",
+            "(Holds up crossed fingers.)",
+        ),
+    ],
+)
+def test_minor_interjection_of_no_words(source, speaker, quote, shown) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert any(n.code == "interjection" and shown in n.text for n in r.notes), r.notes
+
+
+# Remarks by Vice President Harris, Oakland County, MI, 2024-10-18; Jean-Pierre's
+# gaggle en route Detroit, 2024-02-01: a stutter where the speaker takes up the
+# sentence again after the interjection.
+OAKLAND = transcript(
+    "THE VICE PRESIDENT:  This — this election is about two very\n"
+    "different visions for our nation: one, Donald Trump’s, that is focused\n"
+    "on the past —\n\n"
+    "AUDIENCE:  Booo —\n\n"
+    "THE VICE PRESIDENT: — and the other — and the other, ours, that is\n"
+    "focused on the future.  (Applause.)\n",
+    title="Remarks by Vice President Harris at a Campaign Event | Oakland County, MI",
+)
+DETROIT_GAGGLE = transcript(
+    "MS. JEAN-PIERRE:  But as I just\n"
+    "stated, we do have White House officials —\n\n"
+    "Q Can you —\n\n"
+    "MS. JEAN-PIERRE: — that are — that are planning to go out to Michigan in\n"
+    "— in the next couple of days.\n",
+    title="Press Gaggle by Press Secretary Karine Jean-Pierre and NSC Coordinator for "
+    "Strategic Communications John Kirby",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote", "dropped"),
+    [
+        (
+            OAKLAND,
+            HARRIS,
+            "one, Donald Trump's, that is focused on the past, and the other, ours, that is "
+            "focused on the future.",
+            "and the other",
+        ),
+        (
+            DETROIT_GAGGLE,
+            JEAN_PIERRE,
+            "we do have White House officials that are planning to go out to Michigan",
+            "that are",
+        ),
+    ],
+)
+def test_minor_stutter_where_the_sentence_is_taken_up_after_an_interjection(
+    source, speaker, quote, dropped
+) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert {"interjection", "disfluency"} <= _codes(r), r.notes
+    assert any(o.source == dropped and o.flags == ("disfluency",) for o in r.diff), r.diff

@@ -6,7 +6,7 @@ place is the speaker's, and the verdict its words alone earn.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteverify.align import (
@@ -20,6 +20,7 @@ from quoteverify.align import (
     quote_trigrams,
     shares_trigram,
     source_punct,
+    source_word,
     tight_diff,
     word_diff,
 )
@@ -157,13 +158,26 @@ def _part_matches(
     return out
 
 
-def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDiff:
+def _police(
+    wd: WordDiff,
+    th: Thresholds,
+    ps: PreparedSource,
+    a: int,
+    *,
+    anchored: bool = False,
+    then: Sequence[str] = (),
+) -> WordDiff:
     """``wd`` with the policy's word rules applied to the alignment's flags.
 
     The alignment calls a one-letter change a "spelling" and an apostrophe
     moved "punctuation"; the policy says a different dictionary word and an
     apostrophe that changes number or owner are changed words
     (``_spelling``).  Such ops lose their minor flag and cost a whole word.
+
+    ``anchored``: the passage's ends are fixed by turns (one side of a brief
+    interjection), so words dropped at its start are inside the sentence,
+    not where the quote begins; ``then``: the quote's words that follow the
+    passage across the interjection (a stutter may repeat them there).
     """
     is_word: Callable[[str], bool] | None = None
     _transcriber_words(wd, ps, a)
@@ -176,15 +190,15 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             if _spelling.another_word(o.quote, o.source, is_word):
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
-        elif o.op == "delete" and not o.flags and k > 0:
+        elif o.op == "delete" and not o.flags and (k > 0 or anchored):
             # Only inside the passage (k > 0): a dropped word at its start is
             # just where the quote begins.
-            last = a + sum(len(x.source.split()) for x in wd.ops[: k + 1]) - 1
+            last = a + sum(op_tokens(ps, a, wd.ops)[: k + 1]) - 1
             if any(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
                 or _restarted(dropped, after, last + shift, ps, th)
-                for shift, dropped, before, after in dropped_slides(wd.ops, k)
+                for shift, dropped, before, after in dropped_slides(wd.ops, k, then)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
@@ -225,7 +239,9 @@ def _over_transcriber_words(
     return (a, b + k, grown) if grown.cost < wd.cost else (a, b, wd)
 
 
-def dropped_slides(ops: list[DiffOp], k: int) -> list[tuple[int, list[str], list[str], list[str]]]:
+def dropped_slides(
+    ops: list[DiffOp], k: int, then: Sequence[str] = ()
+) -> list[tuple[int, list[str], list[str], list[str]]]:
     """Every place the words dropped by ``ops[k]`` may stand, as ``(shift,
     dropped, before, after)``: the diff's own (shift 0), then the same drop
     slid over the equal words around it.
@@ -239,7 +255,8 @@ def dropped_slides(ops: list[DiffOp], k: int) -> list[tuple[int, list[str], list
     lose" (gun violence remarks, 2023-03-14) with the middle sentence left out
     is diffed as "be told. I know what it's like to" dropped, not the whole
     sentence.  ``before``/``after``: the quote's words on either side (a
-    few, as the rules read them); ``shift``: source words moved (negative:
+    few, as the rules read them, and ``then``, the quote's words past the
+    passage, after its last ops); ``shift``: source words moved (negative:
     to the left).
 
     >>> ops = [DiffOp("equal", "on what's", "on what's"), DiffOp("delete", "", "a what's"),
@@ -251,6 +268,8 @@ def dropped_slides(ops: list[DiffOp], k: int) -> list[tuple[int, list[str], list
     dropped = o.source.split()
     prev = ops[k - 1].quote.split() if k > 0 else []
     nxt = " ".join(x.quote for x in ops[k + 1 : k + 4] if x.quote).split()
+    if k + 4 >= len(ops):
+        nxt += then
     out = [(0, dropped, prev, nxt)]
     pe = prev if k > 0 and ops[k - 1].op == "equal" else []
     ne = ops[k + 1].quote.split() if k + 1 < len(ops) and ops[k + 1].op == "equal" else []
@@ -302,14 +321,41 @@ def _restarted(
     )
 
 
+def op_tokens(ps: PreparedSource, a: int, ops: list[DiffOp]) -> list[int]:
+    """How many source tokens each op of a diff of the passage from token
+    ``a`` covers.
+
+    One per source word, except where the passage crosses a turn: the barrier
+    token there prints as its speaker label, "THE VICE PRESIDENT:" (three
+    words, one token).  Counting words there put every later op's tokens
+    off by the label's extra words, past the end of a short source: Harris's
+    "one, Donald Trump's, that is focused on the past — AUDIENCE: Booo —
+    THE VICE PRESIDENT: — and the other" (Oakland County, 2024-10-18) and
+    Jean-Pierre's "White House officials — Q Can you — MS. JEAN-PIERRE: — that
+    are" (gaggle of 2024-02-01), each diffed as one passage, raised an
+    IndexError when the transcript ended a few words later.
+    """
+    words = [len(o.source.split()) if o.source else 0 for o in ops]
+    if not ps.has_barrier(a, min(ps.n_tokens, a + sum(words))):
+        return words
+    out: list[int] = []
+    t = a
+    for want in words:
+        start = t
+        while want > 0 and t < ps.n_tokens:
+            want -= max(1, len(source_word(ps, t).split()))
+            t += 1
+        out.append(t - start)
+    return out
+
+
 def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
     """The policy's "Words the transcriber added": the source's [bracketed]
     words may be printed or left out (minor, flag "transcriber"); words a
     quote supplies where the source says [inaudible] stay a change, flagged
     "inaudible" so the note can say why.  ``a``: the passage's first token."""
     i = a
-    for k, o in enumerate(wd.ops):
-        n_src = len(o.source.split()) if o.source else 0
+    for k, (o, n_src) in enumerate(zip(wd.ops, op_tokens(ps, a, wd.ops), strict=True)):
         if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
             inside = ps.bracketed_in(i, i + n_src)
             # Printed (an equal run holding them) or left out (a delete of only them).
