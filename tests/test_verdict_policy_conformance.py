@@ -363,3 +363,67 @@ def test_minor_stutter_where_the_sentence_is_taken_up_after_an_interjection(
     assert r.verdict == "minor", r.notes
     assert {"interjection", "disfluency"} <= _codes(r), r.notes
     assert any(o.source == dropped and o.flags == ("disfluency",) for o in r.diff), r.diff
+
+
+# -- elided and the interjection exception together -----------------------------------
+# Remarks by President Trump after Air Force One arrival, Fletcher, NC, 2025-01-24.
+ASHEVILLE = transcript(
+    "THE PRESIDENT:  We’re going to supply\n"
+    "the money — we’ll supply a lot of the money.  Maybe you have to chip in\n"
+    "something — you’ll chip in a little something, like —\n\n"
+    "GOVERNOR STEIN:  We will.\n\n"
+    "THE PRESIDENT:  — maybe 25 percent or whatever. \n\n"
+    "But we’re going to get it done as quickly as we can.\n",
+    title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+)
+TRUMP = Speaker("Donald Trump", "Trump", 0, 5)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote"),
+    [
+        (
+            ASHEVILLE,
+            TRUMP,
+            "you'll chip in a little something, like … maybe 25 percent or whatever.",
+        ),
+        (
+            HARRISBURG,
+            HARRIS,
+            "This is someone who is unstable … obsessed with revenge … consumed with grievance",
+        ),
+    ],
+)
+def test_minor_an_ellipsis_that_marks_only_an_interjection(source, speaker, quote) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert "interjection" in _codes(r) and "stitch" not in _codes(r), r.notes
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote"),
+    [
+        (
+            ASHEVILLE,
+            TRUMP,
+            "Maybe you have to chip in … a little something, like maybe 25 percent or whatever.",
+        ),
+        (
+            HARRISBURG,
+            HARRIS,
+            "This is someone who is not thinking about how to make your life better. … "
+            "someone who is unstable, obsessed with revenge",
+        ),
+        (
+            OAKLAND,
+            HARRIS,
+            "This election is about two very different visions for our nation … the other, "
+            "ours, that is focused on the future.",
+        ),
+    ],
+)
+def test_elided_a_part_that_runs_on_across_an_interjection(source, speaker, quote) -> None:
+    # Before: "part 2 is not in the source" (diverged), or an IndexError.
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "elided", r.notes
+    assert {"elision", "interjection"} <= _codes(r), r.notes

@@ -56,6 +56,7 @@ from quoteverify.verdict._stitching import (
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
+    run_on_placement,
 )
 from quoteverify.verdict._whose import _not_theirs, _speaks_in
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
@@ -157,6 +158,17 @@ def _judge_source(
         return _judge_single(pq, quote, ps, idx, th)
     parts = [list(p.tokens) for p in pq.parts]
     per = [_part_matches(t, quote, ps, th) for t in parts]
+    if ps.turns:
+        # A part may itself run on across a brief interjection (the policy's
+        # exception to "stitched"): offered as one more place for it.
+        for k, (toks, pms) in enumerate(zip(parts, per, strict=True)):
+            if not pms:
+                continue
+            best = _choose(pms, th)
+            if _word_verdict(best.wd, len(toks), th) not in ("verbatim", "minor"):
+                across = run_on_placement(toks, best, quote, ps, th)
+                if across is not None:
+                    per[k] = [across, *pms]
     return _judge_parts(parts, per, quote, ps, idx, th, marked=True)
 
 

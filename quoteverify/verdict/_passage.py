@@ -57,6 +57,8 @@ class _Placement:
     # a note that the speaker was quoting: see ``_speakers``.
     speaker_note: Note | None = None
     mapped: Note | None = None  # how the turn's label was mapped to a person
+    # What the placement's own making says (a part run on across interjections).
+    extra_notes: list[Note] = field(default_factory=list)
 
     @property
     def score(self) -> float:

@@ -199,6 +199,22 @@ def _try_interjection(
     That's right. SECRETARY GENERAL RUTTE: — about bringing down the number of
     nuclear weapons" (2025-03-13) (two).
     """
+    found = _run_on_across(toks, best, quote, ps, th)
+    if found is None:
+        return None
+    verdict, score, ops, notes, pms = found
+    return _judged(verdict, score, ops, notes, pms, quote, ps, idx)
+
+
+_RunOn = tuple[Verdict, float, list[DiffOp], list[Note], list[_Placement]]
+
+
+def _run_on_across(
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _RunOn | None:
+    """``toks`` as one sentence run on across brief interjections around the
+    passage ``best`` (see ``_try_interjection``): (verdict, score, ops, notes,
+    the pieces' placements), or None."""
     turn = ps.turn_at(best.a)
     if turn is None:
         return None
@@ -226,10 +242,42 @@ def _try_interjection(
                 for j in range(1, 2 * m, 2)
             ):
                 continue
-            found = _run_on(toks, ps, rngs, labels, quote, idx, th)
+            found = _run_on(toks, ps, rngs, labels, quote, th)
             if found is not None:
                 return found
     return None
+
+
+def run_on_placement(
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement | None:
+    """One part of an ellipsis quote as a passing run-on across brief
+    interjections, as one placement whose diff shows each interjection left
+    out (a minor op), or None.
+
+    Harris's "This is someone who is not thinking about how to make your life
+    better. … someone who is unstable, obsessed with revenge" (Harrisburg,
+    2024-10-30): the second part runs on across "AUDIENCE: Yes!"; Trump's
+    "Maybe you have to chip in … a little something, like maybe 25 percent or
+    whatever" (Asheville, 2025-01-24) across "GOVERNOR STEIN: We will.".
+    """
+    found = _run_on_across(toks, best, quote, ps, th)
+    if found is None or found[0] != "minor":
+        return None
+    _, _, ops, notes, pms = found
+    cost = sum(p.wd.cost for p in pms)
+    wd = WordDiff(
+        ops=ops,
+        cost=cost,
+        q_len=len(toks),
+        s_len=pms[-1].b - pms[0].a,
+        longest_run=max(p.wd.longest_run for p in pms),
+        minor_flags=MINOR_FLAGS | {"interjection"},
+    )
+    pm = _Placement(pms[0].a, pms[-1].b, wd, False)
+    _speaker_check(pm, quote, ps)
+    pm.extra_notes = notes
+    return pm
 
 
 def _run_on(
@@ -238,9 +286,8 @@ def _run_on(
     rngs: list[tuple[int, int]],
     labels: list[str],
     quote: Quote,
-    idx: int,
     th: Thresholds,
-) -> _SourceVerdict | None:
+) -> _RunOn | None:
     """The quote split over the A turns of ``rngs`` (A, B, A, ...) as one
     passage across the B turns: minor when every piece passes, diverged when
     a piece's words changed; None when a piece is not there or skips a whole
@@ -286,7 +333,7 @@ def _run_on(
     # community — THE VICE PRESIDENT: That's right. — you know, moving
     # towards" printed without "you know" (2022-10-28) is not two passages.
     verdict: Verdict = "diverged" if drifted else "minor"
-    return _judged(verdict, max(0.0, score), ops, notes, pms, quote, ps, idx)
+    return verdict, max(0.0, score), ops, notes, pms
 
 
 def _turn_text(ps: PreparedSource, rngs: list[tuple[int, int]], j: int) -> str:
@@ -558,7 +605,62 @@ def _in_one_passage(
 def _joined(prev: _Placement, cur: _Placement, ps: PreparedSource, th: Thresholds) -> bool:
     gap = cur.a - prev.b
     crosses = gap > 0 and ps.has_barrier(prev.b, cur.a)
+    if crosses:
+        across = _interjected_gap(ps, prev.b, cur.a, th)
+        if across is not None:
+            return len(across[1]) <= th.elision_max_words
     return _elision.within_one_passage(gap, crosses, th.elision_max_words)
+
+
+def _interjected_gap(
+    ps: PreparedSource, x: int, y: int, th: Thresholds
+) -> tuple[list[int], list[int]] | None:
+    """The brief interjections (turn indices) between two parts of a quote,
+    source tokens [x, y) apart in turns of one speaker, and the speaker's own
+    tokens left out there; None unless every other turn between them is a
+    brief interjection (``_interjection``), at most ``_MAX_INTERJECTIONS``.
+
+    The policy's one exception to "stitched": a sentence run on across a
+    brief interjection is one passage.  A writer may mark the cut with an
+    ellipsis: Trump's "you'll chip in a little something, like … maybe 25
+    percent or whatever" (Asheville, 2025-01-24) cuts "GOVERNOR STEIN: We
+    will."; Harris's "one, Donald Trump's, that is focused on the past … and
+    the other, ours" (Oakland County, 2024-10-18) cuts "AUDIENCE: Booo —".
+
+    >>> from quoteverify.align import prepare_source
+    >>> from quoteverify.models import Source
+    >>> from quoteverify.thresholds import DEFAULT
+    >>> ps = prepare_source(Source("s", "ok", "THE PRESIDENT:  You will chip in, like —\\n\\n"
+    ...     "GOVERNOR STEIN:  We will.\\n\\nTHE PRESIDENT:  — maybe 25 percent.\\n"))
+    >>> [ps.core(i) for i in (5, 10)]
+    ['like', 'maybe']
+    >>> _interjected_gap(ps, 6, 10, DEFAULT)  # "like … maybe": one interjection, no own word
+    ([1], [])
+    >>> _interjected_gap(ps, 5, 10, DEFAULT)  # "chip in … maybe": "like" left out too
+    ([1], [5])
+    """
+    if x <= 0 or y >= ps.n_tokens:
+        return None
+    ka, kb = ps.turn_index(x - 1), ps.turn_index(y)
+    if ka < 0 or kb <= ka or ps.turns[kb].label != ps.turns[ka].label:
+        return None
+    label = ps.turns[ka].label
+    inter: list[int] = []
+    for k in range(ka + 1, kb):
+        lo, hi = _turn_tokens(ps, k)
+        other = ps.turns[k].label
+        if other == label:
+            continue
+        if not _interjection.is_interjection(
+            label, other, label, hi - lo, th.interjection_max_words
+        ):
+            return None
+        inter.append(k)
+    if not inter or len(inter) > _MAX_INTERJECTIONS:
+        return None
+    skip = set(inter)
+    own = [t for t in range(x, y) if not ps.is_sentinel(t) and ps.turn_index(t) not in skip]
+    return inter, own
 
 
 def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
@@ -631,6 +733,11 @@ def _judge_parts(
     cost = 0.0
     s_len = 0
     verdicts: list[Verdict] = []
+    # One per part: ``verdicts`` also holds the joins' (an omission's), so it
+    # cannot be read by part (Harris's "This is someone who is not thinking
+    # about how to make your life better. … someone who is unstable, obsessed
+    # with revenge", Harrisburg 2024-10-30, raised an IndexError).
+    by_part: list[Verdict] = []
     stitched = False
     prev: _Placement | None = None
     for k, pm in enumerate(chosen):
@@ -639,6 +746,7 @@ def _judge_parts(
             ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", (), quote_shown(toks)))
             cost += len(toks)
             verdicts.append("not_found")
+            by_part.append("not_found")
             continue
         if prev is not None:
             gap = pm.a - prev.b
@@ -660,6 +768,50 @@ def _judge_parts(
                     )
                 )
                 ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
+            elif marked and barrier and (across := _interjected_gap(ps, prev.b, pm.a, th)):
+                # A cut across brief interjections of others: one passage (the
+                # policy's exception); the speaker's own words left out there
+                # are an elision like any other.
+                inter, own = across
+                if len(own) > th.elision_max_words:
+                    stitched = True
+                    notes.append(
+                        Note(
+                            "stitch",
+                            "joins passages after a turn change or gap, marked by an ellipsis",
+                        )
+                    )
+                for k2 in inter:
+                    lo, hi = _turn_tokens(ps, k2)
+                    said = " ".join(source_word(ps, t) for t in range(lo, hi))
+                    shown = said or " ".join(
+                        ps.source.text[ps.turns[k2].label_end : ps.turns[k2].end].split()
+                    )
+                    ops.append(DiffOp("delete", "", said, ("interjection",), "", shown))
+                    note = _interjection.interjection_note(ps.turns[k2].label, shown)
+                    notes.append(Note("interjection", note))
+                if own:
+                    omitted = " ".join(source_word(ps, t) for t in own)
+                    cores = [ps.core(t) for t in own]
+                    puncts = [source_punct(ps, t) for t in own]
+                    reversing = _elision.reversing_words(cores, puncts)
+                    flags = ("ellipsis", "negation") if reversing else ("ellipsis",)
+                    ops.append(DiffOp("delete", "", omitted, flags))
+                    notes.append(Note("elision", _elision.omission_note(len(own), omitted)))
+                    if reversing:
+                        words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
+                        notes.append(
+                            Note(
+                                "negation",
+                                f"negation dropped: the omitted words hold {words}, "
+                                "which can reverse what is kept",
+                            )
+                        )
+                        verdicts.append("diverged")
+                    else:
+                        verdicts.append("elided")
+                else:
+                    verdicts.append("minor")
             elif marked and gap <= th.elision_max_words and not barrier:
                 # The policy's "elided": a marked omission inside one passage;
                 # the report prints the omitted words in full (at most 60).
@@ -740,6 +892,7 @@ def _judge_parts(
         cost += pm.wd.cost
         s_len += pm.b - pm.a
         verdicts.append(_word_verdict(pm.wd, len(toks), th))
+        by_part.append(verdicts[-1])
         prev = pm
     score = max(0.0, round(100.0 * (1.0 - cost / max(n, s_len, 1)), 1))
     pms = [p for p in chosen if p is not None]
@@ -748,9 +901,9 @@ def _judge_parts(
         found_words = sum(
             len(parts[k])
             for k, p in enumerate(chosen)
-            if p is not None and verdicts[k] != "not_found"
+            if p is not None and by_part[k] != "not_found"
         )
-        for k, v in enumerate(verdicts):
+        for k, v in enumerate(by_part):
             if v == "not_found":
                 words = " ".join(t.core for t in parts[k])
                 notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))
