@@ -427,3 +427,58 @@ def test_elided_a_part_that_runs_on_across_an_interjection(source, speaker, quot
     r = judge_text(quote, speaker, source)
     assert r.verdict == "elided", r.notes
     assert {"elision", "interjection"} <= _codes(r), r.notes
+
+
+# -- elided: the false-start exception -------------------------------------------------
+# Press briefings by Jean-Pierre and Kirby, 2023-01-06, and Jean-Pierre and Keisha
+# Lance Bottoms, 2023-01-13: "a false start that the speaker broke off with a dash
+# and restarted (That wasn't — they have…) is not such a word's home".
+UKRAINE_BRIEFING = transcript(
+    "MR. KIRBY:  — and the\n"
+    "innovative way in which they’re using what is being provided to them.   \n\n"
+    "So I don’t — they never fail, I don’t think, to surprise or impress with\n"
+    "their ability to adapt in real time to the challenges that they’re\n"
+    "facing.  \n",
+    title="Press Briefing by Press Secretary Karine Jean-Pierre and National Security "
+    "Council Coordinator for Strategic Communications John Kirby",
+)
+DOCUMENTS_BRIEFING = transcript(
+    "MS. JEAN-PIERRE:  Don’t have — again, that’s a — that is — that is\n"
+    "something that I can’t — I don’t have a magic wand here.  I don’t know\n"
+    "when that’s going to happen.   \n",
+    title="Press Briefing by Press Secretary Karine Jean-Pierre and Senior Advisor for "
+    "Public Engagement Keisha Lance Bottoms",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote"),
+    [
+        (
+            UKRAINE_BRIEFING,
+            Speaker("John Kirby", "Kirby", 0, 5),
+            "the innovative way in which they're using what is being provided to them. "
+            "So … they never fail, I don't think, to surprise or impress",
+        ),
+        (
+            DOCUMENTS_BRIEFING,
+            JEAN_PIERRE,
+            "that is something that … I don't have a magic wand here.",
+        ),
+    ],
+)
+def test_elided_a_false_start_left_out_up_to_its_dash(source, speaker, quote) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "elided", r.notes
+    assert "negation" not in _codes(r), r.notes
+
+
+def test_diverged_a_negation_left_out_outside_the_false_start() -> None:
+    # "I don't —" is a false start, but the omission runs on over "they never
+    # fail, I don't think,": that "don't" can reverse what is kept.
+    r = judge_text(
+        "So … to surprise or impress with their ability to adapt in real time",
+        Speaker("John Kirby", "Kirby", 0, 5),
+        UKRAINE_BRIEFING,
+    )
+    assert r.verdict == "diverged" and "negation" in _codes(r), r.notes

@@ -794,7 +794,7 @@ def _judge_parts(
                     omitted = " ".join(source_word(ps, t) for t in own)
                     cores = [ps.core(t) for t in own]
                     puncts = [source_punct(ps, t) for t in own]
-                    reversing = _elision.reversing_words(cores, puncts)
+                    reversing = _elision.reversing_words(cores, puncts, toks[0].core)
                     flags = ("ellipsis", "negation") if reversing else ("ellipsis",)
                     ops.append(DiffOp("delete", "", omitted, flags))
                     notes.append(Note("elision", _elision.omission_note(len(own), omitted)))
@@ -820,7 +820,7 @@ def _judge_parts(
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
                 puncts = [source_punct(ps, x) for x in range(prev.b, pm.a)]
                 flags = ["ellipsis"]
-                reversing = _elision.reversing_words(cores, puncts)
+                reversing = _elision.reversing_words(cores, puncts, toks[0].core)
                 if reversing:
                     flags.append("negation")
                 ops.append(DiffOp("delete", "", omitted, tuple(flags)))
