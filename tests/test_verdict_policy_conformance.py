@@ -482,3 +482,38 @@ def test_diverged_a_negation_left_out_outside_the_false_start() -> None:
         UKRAINE_BRIEFING,
     )
     assert r.verdict == "diverged" and "negation" in _codes(r), r.notes
+
+
+# -- who is speaking: "from the source's own title and opening" ------------------------
+# Two White House transcripts of 2025 as copied without their page title or date:
+# only the heading they open with says who THE PRESIDENT is.
+FLETCHER_UNTITLED = transcript(
+    "REMARKS BY PRESIDENT TRUMP\n\nAFTER AIR FORCE ONE ARRIVAL\n\n"
+    "Asheville Regional Airport\n\nFletcher, North Carolina\n\n11:07 A.M. EST\n\n"
+    "THE PRESIDENT:  Well, thank you very much.  It’s a massive amount of damage.  FEMA has\n"
+    "really let us down, let the country down.\n",
+    title=None,
+)
+DAVOS_UNTITLED = transcript(
+    "REMARKS BY PRESIDENT TRUMP AT THE WORLD ECONOMIC FORUM\n\nVia Teleconference\n\n"
+    "     11:06 A.M. EST\n\n"
+    "THE PRESIDENT:  Well, thank you very much, Klaus.  And hello to everyone\n"
+    "in beautiful Davos.   \n\n"
+    "     This has been a truly historic week in the United States.  Three\n"
+    "days ago, I took the oath of office, and we began the golden age of\n"
+    "America.\n",
+    title=None,
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        (FLETCHER_UNTITLED, "FEMA has really let us down, let the country down."),
+        (DAVOS_UNTITLED, "Three days ago, I took the oath of office"),
+    ],
+)
+def test_a_role_label_is_mapped_from_the_opening_heading(source, quote) -> None:
+    assert judge_text(quote, TRUMP, source).verdict == "verbatim"
+    r = judge_text(quote, BIDEN, source)
+    assert r.verdict == "misattributed", r.notes  # not "unverifiable"

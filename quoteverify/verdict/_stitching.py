@@ -13,6 +13,7 @@ from quoteverify.align import (
     Plan,
     PreparedSource,
     QToken,
+    Turn,
     WordDiff,
     is_negation,
     is_number,
@@ -340,7 +341,14 @@ def _turn_text(ps: PreparedSource, rngs: list[tuple[int, int]], j: int) -> str:
     """The text of the interjection before piece ``j`` (the B turn between
     A turns ``j - 1`` and ``j``), label aside: its note when it has no words."""
     turn = ps.turns[ps.turn_index(rngs[2 * j - 2][1] - 1) + 1]
-    return ps.source.text[turn.label_end : turn.end].strip()
+    return _said_in(ps, turn)
+
+
+def _said_in(ps: PreparedSource, turn: Turn) -> str:
+    """A turn's text after its label, as the source writes it (the turn's
+    offsets are the normalised text's), spaces collapsed."""
+    s, e = ps.norm.orig_span(turn.label_end, turn.end)
+    return " ".join(ps.source.text[s:e].split())
 
 
 def _chain_fits(
@@ -784,9 +792,7 @@ def _judge_parts(
                 for k2 in inter:
                     lo, hi = _turn_tokens(ps, k2)
                     said = " ".join(source_word(ps, t) for t in range(lo, hi))
-                    shown = said or " ".join(
-                        ps.source.text[ps.turns[k2].label_end : ps.turns[k2].end].split()
-                    )
+                    shown = said or _said_in(ps, ps.turns[k2])
                     ops.append(DiffOp("delete", "", said, ("interjection",), "", shown))
                     note = _interjection.interjection_note(ps.turns[k2].label, shown)
                     notes.append(Note("interjection", note))
