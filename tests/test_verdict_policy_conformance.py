@@ -517,3 +517,77 @@ def test_a_role_label_is_mapped_from_the_opening_heading(source, quote) -> None:
     assert judge_text(quote, TRUMP, source).verdict == "verbatim"
     r = judge_text(quote, BIDEN, source)
     assert r.verdict == "misattributed", r.notes  # not "unverifiable"
+
+
+# -- minor: a stutter on a negation drops no negation ----------------------------------
+# Remarks by President Biden on lowering health care costs, 2023-08-29, and on
+# Bidenomics, 2023-11-29.
+HEALTH_CARE = transcript(
+    "THE PRESIDENT:  We just have to remember who we are.  We’re the United States of\n"
+    "America.  There is nothing — nothing beyond our capacity when we work\n"
+    "together.  Nothing.  (Applause.)  \n"
+)
+BIDENOMICS = transcript(
+    "THE PRESIDENT:  We’re the United States of America.  There’s nothing — nothing beyond\n"
+    "our capacity if we work together.  (Applause.)  So, let’s continue to\n"
+    "work together.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        (HEALTH_CARE, "There is nothing beyond our capacity when we work together."),
+        (BIDENOMICS, "There's nothing beyond our capacity if we work together."),
+    ],
+)
+def test_minor_a_repeated_negation_left_out(source, quote) -> None:
+    r = judge_text(quote, BIDEN, source)
+    assert r.verdict == "minor", r.notes
+    assert "negation" not in _codes(r) and "disfluency" in _codes(r), r.notes
+
+
+def test_diverged_the_negation_itself_left_out() -> None:
+    r = judge_text("There is beyond our capacity when we work together.", BIDEN, HEALTH_CARE)
+    assert r.verdict == "diverged", r.notes
+
+
+# -- minor: "contractions and full forms", where the quote begins -----------------------
+# Remarks by President Biden on the Bipartisan Infrastructure Law, 2021-11-10 (the
+# sentence before ends "are they doing?"), and President Trump at Fletcher, NC,
+# 2025-01-24 (the sentence before ends "here we are.").
+INFRASTRUCTURE = transcript(
+    "THE PRESIDENT:  And — but guess what?  They’re not going out to dinner and lunch and\n"
+    "going to the local bars because of COVID.  So what are they doing? \n"
+    "They’re staying home, they’re ordering online, and they’re buying\n"
+    "product.\n"
+)
+FLETCHER = transcript(
+    "THE PRESIDENT:  But I said, “I’m not going to California until I stop in North\n"
+    "Carolina.”  So, here we are.  \n\n"
+    "We’re going to go visit the site, and we’re going to work with probably\n"
+    "three of the congressmen.\n",
+    title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote"),
+    [
+        (
+            INFRASTRUCTURE,
+            BIDEN,
+            "They are staying home, they're ordering online, and they're buying product.",
+        ),
+        (
+            FLETCHER,
+            TRUMP,
+            "We are going to go visit the site, and we are going to work with probably three "
+            "of the congressmen",
+        ),
+    ],
+)
+def test_minor_a_contraction_written_out_at_the_start(source, speaker, quote) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert "contraction" in _codes(r), r.notes

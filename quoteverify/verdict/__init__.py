@@ -36,6 +36,7 @@ from quoteverify.verdict._passage import (
     _RANK,
     _choose,
     _close_paraphrase,
+    _from_sentence_start,
     _grow_unpaired_ends,
     _part_matches,
     _Placement,
@@ -260,6 +261,10 @@ def _judge_single(
         grown = _grow_unpaired_ends(toks, best, quote, ps, th)
         if grown is not best and _word_verdict(grown.wd, n, th) in ("verbatim", "minor"):
             best, verdict = grown, _word_verdict(grown.wd, n, th)
+    if verdict == "diverged" and not best.exact:
+        trimmed = _from_sentence_start(toks, best, quote, ps, th)
+        if trimmed is not best and _word_verdict(trimmed.wd, n, th) in ("verbatim", "minor"):
+            best, verdict = trimmed, _word_verdict(trimmed.wd, n, th)
     if verdict == "not_found" and n <= th.short_max_words:
         shifted = _small_word_shift(toks, pms, quote, ps, th)
         if shifted is not None:

@@ -26,7 +26,14 @@ from quoteverify.align import (
 )
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _disfluency, _paraphrase, _speakers, _spelling, _transcriber
+from quoteverify.verdict import (
+    _disfluency,
+    _paraphrase,
+    _speakers,
+    _spelling,
+    _transcriber,
+    _whole_sentence,
+)
 from quoteverify.verdict._whose import _is_labelled, _label_ok
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
@@ -192,9 +199,10 @@ def _police(
             if _spelling.another_word(o.quote, o.source, is_word):
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
-        elif o.op == "delete" and not o.flags and (k > 0 or anchored):
+        elif o.op == "delete" and set(o.flags) <= _SAID_AGAIN and (k > 0 or anchored):
             # Only inside the passage (k > 0): a dropped word at its start is
-            # just where the quote begins.
+            # just where the quote begins.  A number, negation or modal counts
+            # too: each rule below keeps only words the speaker says again.
             last = a + sum(op_tokens(ps, a, wd.ops)[: k + 1]) - 1
             if any(
                 _disfluency.only_fillers(dropped)
@@ -212,6 +220,12 @@ def _police(
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+# Word classes a stutter may repeat: "There is nothing — nothing beyond our
+# capacity" (Biden, 2023-08-29 and 2023-11-29) printed "There is nothing beyond
+# our capacity" drops no negation, the speaker said it twice.
+_SAID_AGAIN = frozenset({"number", "negation", "modal"})
 
 
 def _over_transcriber_words(
@@ -480,6 +494,43 @@ def _widen(
     if best is not pm:
         _speaker_check(best, quote, ps)
     return best
+
+
+def _from_sentence_start(
+    toks: list[QToken], pm: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement:
+    """``pm`` started instead at a sentence start among its first words, if the
+    policed diff from there has fewer changes; else ``pm``.
+
+    A quote that opens with a contraction written out pairs its first word
+    with the same word at the end of the sentence before, where the cheapest
+    fit starts: Trump's "We are going to go visit the site" for "So, here we
+    are.  We’re going to go visit the site" (Asheville, 2025-01-24) and
+    Biden's "They are staying home" for "So what are they doing?  They’re
+    staying home" (2021-11-10) read as "are" → "doing? They’re", diverged;
+    from the sentence start, "They are" → "They’re" is a contraction, minor.
+    """
+    ops = pm.wd.ops
+    if not ops or ops[0].op != "equal":
+        return pm
+    best = pm
+    for a in range(pm.a + 1, min(pm.a + 4, pm.b)):
+        if not _sentence_starts_at(ps, a) or ps.has_barrier(a, pm.b):
+            continue
+        wd = _police(word_diff(toks, ps, a, pm.b, th, WORD_RULES), th, ps, a)
+        if (len(wd.changed), wd.cost) < (len(best.wd.changed), best.wd.cost):
+            best = _Placement(a, pm.b, wd, False)
+    if best is not pm:
+        _speaker_check(best, quote, ps)
+    return best
+
+
+def _sentence_starts_at(ps: PreparedSource, i: int) -> bool:
+    """Does source token ``i`` start a sentence (the token before ends one)?"""
+    j = i - 1
+    if j < 0 or ps.is_sentinel(j):
+        return True
+    return _whole_sentence.ends_sentence(ps.core(j), source_punct(ps, j), ps.core(i))
 
 
 def _grow_unpaired_ends(
