@@ -591,3 +591,72 @@ def test_minor_a_contraction_written_out_at_the_start(source, speaker, quote) ->
     r = judge_text(quote, speaker, source)
     assert r.verdict == "minor", r.notes
     assert "contraction" in _codes(r), r.notes
+
+
+# -- minor: an immediate repetition of a phrase, its first word carrying the dash -------
+# Jean-Pierre's briefings of 2024-01-03 and 2023-07-17, Psaki's of 2021-10-12.
+@pytest.mark.parametrize(
+    ("source", "speaker", "quote", "dropped"),
+    [
+        (
+            transcript(
+                "MS. JEAN-PIERRE: He has confidence in the — in the Vice President. I\n"
+                "answered your question.\n",
+                title="Press Briefing by Press Secretary Karine Jean-Pierre",
+            ),
+            JEAN_PIERRE,
+            "He has confidence in the Vice President.",
+            "in the",
+        ),
+        (
+            transcript(
+                "MS. JEAN-PIERRE:  Look, we believe that, you know, that Secret Service did a "
+                "thorough\ninvestigation.  I’m certainly not going to opine on the — on the\n"
+                "investigation.   \n",
+                title="Press Briefing by Press Secretary Karine Jean-Pierre",
+            ),
+            JEAN_PIERRE,
+            "I'm certainly not going to opine on the investigation.",
+            "on the",
+        ),
+        (
+            transcript(
+                "MS. PSAKI:  But we\n"
+                "continue to pursue those — pursue those negotiations. Our team remains\n"
+                "prepared to return for another round of discussions.\n",
+                title="Press Briefing by Press Secretary Jen Psaki",
+            ),
+            Speaker("Jen Psaki", "Psaki", 0, 5),
+            "But we continue to pursue those negotiations.",
+            "pursue those",
+        ),
+    ],
+)
+def test_minor_a_phrase_said_twice_left_once(source, speaker, quote, dropped) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+    assert any(o.source == dropped and o.flags == ("disfluency",) for o in r.diff), r.diff
+
+
+# -- minor: "US/UK spelling" ------------------------------------------------------------
+# Remarks by President Biden on the Build Back Better agenda, 2021-10-15, and on
+# Hurricane Ian, 2022-09-30.
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            "THE PRESIDENT:  Here in Connecticut, the average annual cost to bring your toddler "
+            "to a\nquality childcare center is about $16,000 a year.\n",
+            "the average annual cost to bring your toddler to a quality childcare centre is "
+            "about $16,000 a year.",
+        ),
+        (
+            "THE PRESIDENT:  And if you can’t get to a center, we’re sending out\n"
+            "mobile teams into communities to meet people where they are.\n",
+            "And if you can't get to a centre, we're sending out mobile teams into communities",
+        ),
+    ],
+)
+def test_minor_a_uk_spelling_of_a_short_word(body, quote) -> None:
+    r = judge_text(quote, BIDEN, transcript(body))
+    assert r.verdict == "minor" and "spelling" in _codes(r), r.notes

@@ -282,13 +282,16 @@ def dropped_slides(
     """
     o = ops[k]
     dropped = o.source.split()
-    prev = ops[k - 1].quote.split() if k > 0 else []
+    # The quote's words on either side, over several ops: a word whose marks
+    # differ ("in the — in the Vice President": the first "the" carries the
+    # dash) is an op of its own, and the words before a stutter are split.
+    prev = " ".join(x.quote for x in ops[max(0, k - 3) : k] if x.quote).split()
     nxt = " ".join(x.quote for x in ops[k + 1 : k + 4] if x.quote).split()
     if k + 4 >= len(ops):
         nxt += then
     out = [(0, dropped, prev, nxt)]
-    pe = prev if k > 0 and ops[k - 1].op == "equal" else []
-    ne = ops[k + 1].quote.split() if k + 1 < len(ops) and ops[k + 1].op == "equal" else []
+    pe = _equal_words(ops[:k], backward=True)
+    ne = _equal_words(ops[k + 1 :])
     bare = _disfluency.bare_words
     d = bare(dropped)
     for m in range(1, len(dropped) + 1):
@@ -304,6 +307,25 @@ def dropped_slides(
         if m <= len(ne) and bare(ne[:m]) == d[:m]:
             out.append((m, dropped[m:] + ne[:m], prev + ne[:m], nxt[m:]))
     return out
+
+
+def _equal_words(ops: Sequence[DiffOp], *, backward: bool = False) -> list[str]:
+    """The quote words of the run of equal ops ``ops`` starts with (ends
+    with, ``backward``), in order; a dozen ops at most.
+
+    >>> ops = [DiffOp("insert", "x", ""), DiffOp("equal", "has confidence in", "has confidence in"),
+    ...        DiffOp("equal", "the", "the")]
+    >>> _equal_words(ops, backward=True), _equal_words(ops[1:])
+    (['has', 'confidence', 'in', 'the'], ['has', 'confidence', 'in', 'the'])
+    """
+    run: list[DiffOp] = []
+    for x in reversed(ops) if backward else ops:
+        if x.op != "equal" or len(run) >= 12:
+            break
+        run.append(x)
+    if backward:
+        run.reverse()
+    return " ".join(x.quote for x in run).split()
 
 
 def _restarted(
