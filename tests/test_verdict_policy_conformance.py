@@ -660,3 +660,60 @@ def test_minor_a_phrase_said_twice_left_once(source, speaker, quote, dropped) ->
 def test_minor_a_uk_spelling_of_a_short_word(body, quote) -> None:
     r = judge_text(quote, BIDEN, transcript(body))
     assert r.verdict == "minor" and "spelling" in _codes(r), r.notes
+
+
+# -- the interjection exception wherever the fit first lands ----------------------------
+@pytest.mark.parametrize(
+    ("body", "title", "speaker", "quote"),
+    [
+        (  # Harris, campaign reception, 2023-08-13: a short sentence, not "And they did" added
+            "THE VICE PRESIDENT:  Think about that.  Think about that.\n\n"
+            "As I like to call it — so, these extremists thought they were going to\n"
+            "pull some wool over people’s eyes by putting an election on one issue on\n"
+            "the ballot on some random Tuesday in August and thought that people\n"
+            "weren’t going notice and turn out.  And they did —  \n\n"
+            "AUDIENCE MEMBER:  We did.  \n\n"
+            "THE VICE PRESIDENT:  — in record numbers.  You did.\n",
+            "Remarks by Vice President Harris at a Campaign Reception",
+            HARRIS,
+            "And they did in record numbers.",
+        ),
+        (  # Biden, Hurricane Fiona, 2022-09-22: the same words said whole earlier
+            "THE PRESIDENT:  And to the people of Puerto Rico who are still hurting from "
+            "Hurricane\nMaria five years later, I know that we’re — they — they should know "
+            "that\nthis — we are with you.  We’re not going to walk away.  We mean it.\n\n"
+            "This is really, really, really important to us.  Really important to\n"
+            "us.  And so we’re not going —\n\n"
+            "GOVERNOR PIERLUISI: Thank you.\n\n"
+            "THE PRESIDENT:  — to walk away.\n",
+            "Remarks by President Biden on Hurricane Fiona Recovery",
+            BIDEN,
+            "And so we're not going to walk away.",
+        ),
+        (  # Harris, moderated conversation, 2023-10-12: the fit starts in the interjection
+            "THE VICE PRESIDENT:  You guys have the courage to talk about it.  And\n"
+            "here’s what I’m going to issue.  I haven’t done this before, Annie, but\n—  \n\n"
+            "MS. GONZALEZ:  I’m here for it.  Let’s do it  \n\n"
+            "THE VICE PRESIDENT:  — I’m about to make an official call to action as\n"
+            "Vice President.  I am calling on the young leaders of today.\n",
+            "Remarks by Vice President Harris in a Moderated Conversation",
+            HARRIS,
+            "I haven't done this before, Annie, but I'm about to make an official call to "
+            "action as Vice President.",
+        ),
+        (  # Harris, campaign event, 2024-09-12: the sentence before fits better
+            "THE VICE PRESIDENT:  You know this so well as part of your DNA. \n"
+            "Generations of Americans before us led the fight for freedom. \n"
+            "Generations of Americans before us, many from right here —\n\n"
+            "AUDIENCE MEMBER:  Get a medic!\n\n"
+            "THE VICE PRESIDENT:  — led the fight for freedom.  (Applause.)\n",
+            "Remarks by Vice President Harris at a Campaign Event",
+            HARRIS,
+            "Generations of Americans before us, many from right here, led the fight for freedom.",
+        ),
+    ],
+)
+def test_minor_a_run_on_found_beyond_the_best_fit(body, title, speaker, quote) -> None:
+    r = judge_text(quote, speaker, transcript(body, title=title))
+    assert r.verdict == "minor", r.notes
+    assert "interjection" in _codes(r), r.notes

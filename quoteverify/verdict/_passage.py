@@ -175,6 +175,7 @@ def _police(
     *,
     anchored: bool = False,
     then: Sequence[str] = (),
+    prior: Sequence[str] = (),
 ) -> WordDiff:
     """``wd`` with the policy's word rules applied to the alignment's flags.
 
@@ -186,7 +187,10 @@ def _police(
     ``anchored``: the passage's ends are fixed by turns (one side of a brief
     interjection), so words dropped at its start are inside the sentence,
     not where the quote begins; ``then``: the quote's words that follow the
-    passage across the interjection (a stutter may repeat them there).
+    passage across the interjection (a stutter may repeat them there);
+    ``prior``: the quote's words before it, across the interjection (Biden's
+    "And so we're not going — GOVERNOR PIERLUISI: Thank you. THE PRESIDENT: —
+    We're not going to walk away", Hurricane Fiona remarks, 2022-09-22).
     """
     is_word: Callable[[str], bool] | None = None
     _transcriber_words(wd, ps, a)
@@ -208,7 +212,7 @@ def _police(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
                 or _restarted(dropped, after, last + shift, ps, th)
-                for shift, dropped, before, after in dropped_slides(wd.ops, k, then)
+                for shift, dropped, before, after in dropped_slides(wd.ops, k, then, prior)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
@@ -256,7 +260,7 @@ def _over_transcriber_words(
 
 
 def dropped_slides(
-    ops: list[DiffOp], k: int, then: Sequence[str] = ()
+    ops: list[DiffOp], k: int, then: Sequence[str] = (), prior: Sequence[str] = ()
 ) -> list[tuple[int, list[str], list[str], list[str]]]:
     """Every place the words dropped by ``ops[k]`` may stand, as ``(shift,
     dropped, before, after)``: the diff's own (shift 0), then the same drop
@@ -272,7 +276,8 @@ def dropped_slides(
     is diffed as "be told. I know what it's like to" dropped, not the whole
     sentence.  ``before``/``after``: the quote's words on either side (a
     few, as the rules read them, and ``then``, the quote's words past the
-    passage, after its last ops); ``shift``: source words moved (negative:
+    passage, after its last ops, and ``prior``, those before it, before its
+    first ops); ``shift``: source words moved (negative:
     to the left).
 
     >>> ops = [DiffOp("equal", "on what's", "on what's"), DiffOp("delete", "", "a what's"),
@@ -286,6 +291,8 @@ def dropped_slides(
     # differ ("in the — in the Vice President": the first "the" carries the
     # dash) is an op of its own, and the words before a stutter are split.
     prev = " ".join(x.quote for x in ops[max(0, k - 3) : k] if x.quote).split()
+    if k <= 3:
+        prev = [*prior, *prev]
     nxt = " ".join(x.quote for x in ops[k + 1 : k + 4] if x.quote).split()
     if k + 4 >= len(ops):
         nxt += then

@@ -121,7 +121,18 @@ def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
 
 
 def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
-    """Token range [a, b) of turn ``k``'s words (label and barriers excluded)."""
+    """Token range [a, b) of turn ``k``'s words (label and barriers excluded).
+
+    Remembered per source: the run-on search reads the same few turns for
+    every split it tries."""
+    key = ("turn_tokens", k)
+    hit = ps.memo.get(key)
+    if hit is None:
+        hit = ps.memo[key] = _turn_tokens_uncached(ps, k)
+    return hit  # type: ignore[return-value]  # stored by this function only
+
+
+def _turn_tokens_uncached(ps: PreparedSource, k: int) -> tuple[int, int]:
     t = ps.turns[k]
     a = ps.first_token_from(t.label_end)
     b = ps.first_token_from(t.end)
@@ -220,16 +231,31 @@ def _run_on_across(
     if turn is None:
         return None
     k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
+    # The fit may start in the interjection itself and run into the turn
+    # after it (Harris's "I haven't done this before, Annie, but — MS.
+    # GONZALEZ: I'm here for it.  Let's do it THE VICE PRESIDENT: — I'm about
+    # to make an official call to action", 2023-10-12): the turn of its last
+    # word is tried as well.
+    k_end = ps.turn_index(max(best.a, best.b - 1))
+    tried: set[tuple[int, int]] = set()
     for m in range(1, _MAX_INTERJECTIONS + 1):
-        for first in range(k, k - 2 * m - 1, -2):
+        for at, first in ((t, f) for t in (k, k_end) for f in range(t, t - 2 * m - 1, -2)):
             last = first + 2 * m
-            if first < 0 or last >= len(ps.turns):
+            if first < 0 or last >= len(ps.turns) or (first, m) in tried:
                 continue
+            tried.add((first, m))
             rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
-            # Only a passage that reaches the end of the first A (or starts
-            # the last) can run on: the split search (a few diffs per split)
-            # is for those.
-            if (first == k and best.b < rngs[0][1] - 3) or (last == k and best.a > rngs[-1][0] + 3):
+            # Only a passage within the quote's length of the end of the first
+            # A (or of the start of the last) can run on: the split search (a
+            # few diffs per split) is for those.  Not only one that reaches
+            # it: Harris's "Generations of Americans before us, many from right
+            # here — AUDIENCE MEMBER: Get a medic! THE VICE PRESIDENT: — led the
+            # fight for freedom" (2024-09-12) fits best the sentence before it,
+            # "Generations of Americans before us led the fight for freedom."
+            reach = max(3, len(toks))
+            if (first == at and best.b < rngs[0][1] - reach) or (
+                last == at and best.a > rngs[-1][0] + reach
+            ):
                 continue
             labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
             if not all(
@@ -242,6 +268,8 @@ def _run_on_across(
                 )
                 for j in range(1, 2 * m, 2)
             ):
+                continue
+            if not _edges_in_quote(toks, ps, rngs):
                 continue
             found = _run_on(toks, ps, rngs, labels, quote, th)
             if found is not None:
@@ -305,10 +333,24 @@ def _run_on(
     drifted = False
     for j, (lo, hi, plan, differ) in enumerate(pieces):
         wd = differ.write(plan)
-        then = [t.core for t in toks[hi : hi + 4]]
-        _police(wd, th, ps, plan.a, anchored=j > 0, then=then if j < len(pieces) - 1 else ())
+        then = [t.core for t in toks[hi : hi + 4]] if j < len(pieces) - 1 else []
+        prior = [t.core for t in toks[max(0, lo - 4) : lo]]
+        _police(wd, th, ps, plan.a, anchored=j > 0, then=then, prior=prior)
         piece = _word_verdict(wd, hi - lo, th)
         if piece == "not_found" or _skipped_sentence(wd, ps, plan.a) is not None:
+            return None
+        # The sentence runs on only if the quote's words stand on both sides
+        # of each interjection (after words the quote dropped there, as
+        # Scanlon's "you know"): a piece that pairs no word there is no
+        # run-on.
+        starts = _kept_at(wd, 0) or (wd.ops[0].op == "delete" and _kept_at(wd, 1))
+        if (j < len(pieces) - 1 and not _kept_at(wd, -1)) or (j > 0 and not starts):
+            return None
+        # Nor one quote word paired with the last word before the first
+        # interjection: Harris's "Just google it. — AUDIENCE: Booo — It is a
+        # detailed and dangerous plan" (Erie, 2024-10-14) quoted from "It is"
+        # does not begin with "google it".
+        if j == 0 and hi - lo < 2:
             return None
         drifted = drifted or piece == "diverged"
         if j:
@@ -344,6 +386,25 @@ def _turn_text(ps: PreparedSource, rngs: list[tuple[int, int]], j: int) -> str:
     return _said_in(ps, turn)
 
 
+def _edges_in_quote(toks: list[QToken], ps: PreparedSource, rngs: list[tuple[int, int]]) -> bool:
+    """Does the quote hold a word of the last three before the first
+    interjection and one of the first three after the last?  What a run-on
+    needs (``_run_on`` keeps words on both sides), read from the keys alone
+    before any split is diffed."""
+    keys = {t.key for t in toks}
+    (a0, a1), (c0, c1) = rngs[0], rngs[-1]
+    before = {ps.key(i) for i in range(max(a0, a1 - 3), a1)}
+    after = {ps.key(i) for i in range(c0, min(c1, c0 + 3))}
+    return bool(keys & before) and bool(keys & after)
+
+
+def _kept_at(wd: WordDiff, k: int) -> bool:
+    """Is the op at ``k`` of ``wd`` the same words (equal, or a minor change)?"""
+    if not -len(wd.ops) <= k < len(wd.ops):
+        return False
+    return wd.ops[k].op == "equal" or wd.is_minor(wd.ops[k])
+
+
 def _said_in(ps: PreparedSource, turn: Turn) -> str:
     """A turn's text after its label, as the source writes it (the turn's
     offsets are the normalised text's), spaces collapsed."""
@@ -359,23 +420,44 @@ def _chain_fits(
     th: Thresholds,
     *,
     first: bool = False,
+    memo: dict[tuple[int, int], object] | None = None,
 ) -> tuple[float, list[tuple[int, int, Plan, Differ]]] | None:
     """The cheapest split of ``toks[lo:]`` over the A turns ``a_rngs``: the
     first piece ends where its turn ends (``first``), a middle piece is a whole
-    turn, the last starts where its turn starts; (cost, pieces) or None."""
+    turn, the last starts where its turn starts; (cost, pieces) or None.
+    ``memo``: the splits of each rest of the quote over each rest of the
+    chain, found once (every earlier split asks for them again)."""
     n = len(toks)
     rng = a_rngs[0]
+    memo = {} if memo is None else memo
+    key = (lo, len(a_rngs))
+    if not first and key in memo:
+        return memo[key]  # type: ignore[return-value]  # stored below only
     if len(a_rngs) == 1:
         if first or lo >= n:
             return None
         fit = _fit_start(toks[lo:], ps, rng, th)
-        return None if fit is None else (fit[0].cost, [(lo, n, *fit)])
-    rest = len(a_rngs) - 1
+        last = None if fit is None else (fit[0].cost, [(lo, n, *fit)])
+        memo[key] = last
+        return last
+    # Each later A turn but the last is printed whole (a few words may be
+    # left out), the last with one word at least: room the first piece leaves.
+    need = 1 + sum(max(1, b - a - _MIDDLE_SLACK) for a, b in a_rngs[1:-1])
     if first:
-        his = range(lo + 1, n - rest + 1)
+        # The piece ends on a word of the turn's last few and the next one
+        # starts on one of the next turn's first few (``_run_on`` keeps words
+        # on both sides): the splits worth a diff, read from the keys.
+        ends = {ps.key(i) for i in range(max(rng[0], rng[1] - 5), rng[1])}
+        nxt = a_rngs[1]
+        starts = {ps.key(i) for i in range(nxt[0], min(nxt[1], nxt[0] + 5))}
+        his = [
+            hi
+            for hi in range(lo + 1, n - need + 1)
+            if toks[hi - 1].key in ends and toks[hi].key in starts
+        ]
     else:
         size = rng[1] - rng[0]
-        his = range(lo + max(1, size - _MIDDLE_SLACK), min(n - rest, lo + size) + 1)
+        his = range(lo + max(1, size - _MIDDLE_SLACK), min(n - need, lo + size) + 1)
     found: tuple[float, list[tuple[int, int, Plan, Differ]]] | None = None
     for hi in his:
         piece = toks[lo:hi]
@@ -386,12 +468,14 @@ def _chain_fits(
             fit = (differ.plan(rng[0], rng[1]), differ)
         if fit is None:
             continue
-        after = _chain_fits(toks, hi, ps, a_rngs[1:], th)
+        after = _chain_fits(toks, hi, ps, a_rngs[1:], th, memo=memo)
         if after is None:
             continue
         cost = fit[0].cost + after[0]
         if found is None or cost < found[0]:
             found = (cost, [(lo, hi, *fit), *after[1]])
+    if not first:
+        memo[key] = found
     return found
 
 
