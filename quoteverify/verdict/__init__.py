@@ -57,7 +57,7 @@ from quoteverify.verdict._stitching import (
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
-    run_on_placement,
+    _run_on_placement,
 )
 from quoteverify.verdict._whose import _not_theirs, _speaks_in
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
@@ -167,7 +167,7 @@ def _judge_source(
                 continue
             best = _choose(pms, th)
             if _word_verdict(best.wd, len(toks), th) not in ("verbatim", "minor"):
-                across = run_on_placement(toks, best, quote, ps, th)
+                across = _run_on_placement(toks, best, quote, ps, th)
                 if across is not None:
                     per[k] = [across, *pms]
     return _judge_parts(parts, per, quote, ps, idx, th, marked=True)

@@ -277,7 +277,7 @@ def _run_on_across(
     return None
 
 
-def run_on_placement(
+def _run_on_placement(
     toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
 ) -> _Placement | None:
     """One part of an ellipsis quote as a passing run-on across brief
