@@ -54,10 +54,10 @@ from quoteverify.verdict._speakers import (
 )
 from quoteverify.verdict._stitching import (
     _judge_parts,
+    _run_on_placement,
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
-    _run_on_placement,
 )
 from quoteverify.verdict._whose import _not_theirs, _speaks_in
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
