@@ -36,6 +36,7 @@ from quoteverify.verdict._passage import (
     _RANK,
     _choose,
     _close_paraphrase,
+    _from_sentence_start,
     _grow_unpaired_ends,
     _part_matches,
     _Placement,
@@ -53,6 +54,7 @@ from quoteverify.verdict._speakers import (
 )
 from quoteverify.verdict._stitching import (
     _judge_parts,
+    _run_on_placement,
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
@@ -157,6 +159,17 @@ def _judge_source(
         return _judge_single(pq, quote, ps, idx, th)
     parts = [list(p.tokens) for p in pq.parts]
     per = [_part_matches(t, quote, ps, th) for t in parts]
+    if ps.turns:
+        # A part may itself run on across a brief interjection (the policy's
+        # exception to "stitched"): offered as one more place for it.
+        for k, (toks, pms) in enumerate(zip(parts, per, strict=True)):
+            if not pms:
+                continue
+            best = _choose(pms, th)
+            if _word_verdict(best.wd, len(toks), th) not in ("verbatim", "minor"):
+                across = _run_on_placement(toks, best, quote, ps, th)
+                if across is not None:
+                    per[k] = [across, *pms]
     return _judge_parts(parts, per, quote, ps, idx, th, marked=True)
 
 
@@ -248,7 +261,19 @@ def _judge_single(
         grown = _grow_unpaired_ends(toks, best, quote, ps, th)
         if grown is not best and _word_verdict(grown.wd, n, th) in ("verbatim", "minor"):
             best, verdict = grown, _word_verdict(grown.wd, n, th)
+    if verdict == "diverged" and not best.exact:
+        trimmed = _from_sentence_start(toks, best, quote, ps, th)
+        if trimmed is not best and _word_verdict(trimmed.wd, n, th) in ("verbatim", "minor"):
+            best, verdict = trimmed, _word_verdict(trimmed.wd, n, th)
     if verdict == "not_found" and n <= th.short_max_words:
+        # A short sentence run on across an interjection is read as one
+        # passage before as a shifted small word: Harris's "And they did —
+        # AUDIENCE MEMBER: We did. THE VICE PRESIDENT: — in record numbers"
+        # (2023-08-13) is no added "And they did".
+        if ps.turns:
+            across = _try_interjection(toks, best, quote, ps, idx, th)
+            if across is not None and across.verdict == "minor":
+                return across
         shifted = _small_word_shift(toks, pms, quote, ps, th)
         if shifted is not None:
             return _shifted(shifted, quote, ps, idx)
@@ -262,6 +287,17 @@ def _judge_single(
         across = _try_interjection(toks, best, quote, ps, idx, th)
         if across is not None:
             return across
+        # The sentence said once across an interjection may fit worse than
+        # the same words said whole elsewhere: Biden's "And so we're not going
+        # — GOVERNOR PIERLUISI: Thank you. THE PRESIDENT: — to walk away"
+        # (Hurricane Fiona remarks, 2022-09-22) after "We're not going to walk
+        # away." earlier in the speech.  Only a passing run-on counts there.
+        for other in [*pms[:_RUN_ON_CANDIDATES], *_run_on_anchors(toks, quote, ps, th)]:
+            if other is best:
+                continue
+            across = _try_interjection(toks, other, quote, ps, idx, th)
+            if across is not None and across.verdict == "minor":
+                return across
     # Unmarked stitching: a long run of quote words the passage does not hold
     # may stand elsewhere in the source.
     if not best.exact:
@@ -276,6 +312,28 @@ def _judge_single(
                 "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
             )
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+# Candidate passages besides the best tried as a sentence run on across an
+# interjection (each try is a split search only where a turn chain stands).
+_RUN_ON_CANDIDATES = 4
+
+
+def _run_on_anchors(
+    toks: list[QToken], quote: Quote, ps: PreparedSource, th: Thresholds
+) -> list[_Placement]:
+    """Where the quote's first or last three words stand word for word: the
+    places a sentence run on across an interjection may begin or end, when
+    the fuzzy search kept only the better fit elsewhere (a short transcript
+    of Biden's Hurricane Fiona remarks holds one candidate for "And so we're
+    not going to walk away": the earlier "We're not going to walk away.")."""
+    k = min(3, len(toks))
+    if k < 2:
+        return []
+    out: list[_Placement] = []
+    for part in (toks[:k], toks[-k:]):
+        out.extend(_part_matches(part, quote, ps, th, fuzzy=False)[:_RUN_ON_CANDIDATES])
+    return out
 
 
 def _finish(

@@ -18,6 +18,16 @@ def _bare(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:!?\"'—–-()[]")
 
 
+def bare_words(words: Sequence[str]) -> list[str]:
+    """The words as the disfluency rules compare them (case, marks and curly
+    apostrophes aside).
+
+    >>> bare_words(["What’s", "a-", "—"])
+    ["what's", 'a', '']
+    """
+    return [_bare(w) for w in words]
+
+
 def only_fillers(words: Sequence[str]) -> bool:
     """Are the dropped words all fillers?
 
@@ -82,6 +92,56 @@ def is_cut_off_word(dropped: Sequence[str], glued_hyphen: bool, after: Sequence[
     )
 
 
+def is_word_begun_again(dropped: Sequence[str], broken_off: bool, after: Sequence[str]) -> bool:
+    """Is the dropped word a whole word broken off with a dash and begun again
+    as the start of the very next word?
+
+    The policy's "immediate repetitions or stutters" when the repetition runs
+    on: the speaker says a word, breaks off, and says it again with more
+    (a contraction, or a longer form).  ``is_repetition`` compares whole words,
+    so these read as a dropped word.  Real cases: Biden's "And number two, we
+    — we're going to stay focused" (Hurricane Milton remarks, 2024-10-08) and
+    Jean-Pierre's "After pushing to repeal literal — literally dozens of clean
+    energy tax credits" (briefing of 2023-05-02), printed without the broken-off
+    word.  A word that starts a different word ("Israel and the — their Arab
+    neighbors", Biden 2023-03-10; "in his skin — into his brain", Biden
+    2024-05-29) or a short prefix ("no — nobody") is not.
+
+    >>> is_word_begun_again(["we"], True, ["we’re", "going"])
+    True
+    >>> is_word_begun_again(["literal"], True, ["literally", "dozens"])
+    True
+    >>> is_word_begun_again(["I"], True, ["I've", "been"])
+    True
+    >>> is_word_begun_again(["in"], True, ["into", "his"])
+    False
+    >>> is_word_begun_again(["we"], False, ["we're", "going"])
+    False
+    >>> is_word_begun_again(["skin"], True, ["into", "his"])
+    False
+    >>> is_word_begun_again(["the"], True, ["their", "Arab"])
+    False
+    """
+    if len(dropped) != 1 or not broken_off or not after:
+        return False
+    word, said = _bare(dropped[0]), _bare(after[0])
+    if not word or said == word:
+        return False
+    if "'" in said and said.split("'", 1)[0] == word:  # we — we're, I — I've
+        return True
+    return (
+        len(word) >= 3
+        and said.startswith(word)
+        and said.isalpha()
+        and said[len(word) :] in _ENDINGS
+    )
+
+
+# Endings that make a longer form of the same word ("literal" -> "literally"):
+# "the — their" (Biden, 2023-03-10) begins another word, a false start.
+_ENDINGS = frozenset({"s", "es", "d", "ed", "ing", "ly", "er", "est"})
+
+
 def is_misspoken_word(
     dropped: Sequence[str],
     broken_off: bool,
@@ -119,7 +179,9 @@ def is_misspoken_word(
     return bool(slip) and slip != said and not is_word(slip) and close(slip, said)
 
 
-def is_restarted_phrase(dropped: Sequence[str], broken_off: bool, after: Sequence[str]) -> bool:
+def is_restarted_phrase(
+    dropped: Sequence[str], broken_off: bool, after: Sequence[str], cut_off: bool = False
+) -> bool:
     """Are the dropped words a phrase the speaker broke off and said again, a word added?
 
     An immediate repetition of more than one word, the second try with at most
@@ -146,6 +208,18 @@ def is_restarted_phrase(dropped: Sequence[str], broken_off: bool, after: Sequenc
     False
     >>> is_restarted_phrase(["while", "still"], False, ["while", "we", "still"])
     False
+
+    ``cut_off``: the last dropped word is itself broken off mid-word (a hyphen
+    glued to it), and comes back as the start of a word of the restart, as in
+    Biden's "what's a- — what's ahead of us" (Hurricane Milton remarks,
+    2024-10-08). A cut-off word that begins another word stays a false start.
+
+    >>> is_restarted_phrase(["what's", "a"], True, ["what's", "ahead", "of"], cut_off=True)
+    True
+    >>> is_restarted_phrase(["what's", "a"], True, ["what's", "ahead", "of"])
+    False
+    >>> is_restarted_phrase(["what's", "be"], True, ["what's", "ahead", "of"], cut_off=True)
+    False
     """
     d = [_bare(w) for w in dropped]
     if len(d) < 2 or not all(d) or not broken_off:
@@ -155,6 +229,6 @@ def is_restarted_phrase(dropped: Sequence[str], broken_off: bool, after: Sequenc
         return False
     k = 0
     for w in window:
-        if k < len(d) and w == d[k]:
+        if k < len(d) and (w == d[k] or (cut_off and k == len(d) - 1 and w.startswith(d[k]))):
             k += 1
     return k == len(d)

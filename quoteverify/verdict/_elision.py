@@ -41,7 +41,20 @@ def is_reversing(core: str, words: frozenset[str] = REVERSING_WORDS) -> bool:
     return low in words or low.endswith("n't")
 
 
-def false_starts(cores: Sequence[str], puncts: Sequence[str]) -> list[bool]:
+# Words that open a clause: after a broken-off false start the speaker
+# restarts with one ("That wasn't — they have been clear").
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    {
+        "i", "we", "they", "he", "she", "it", "you", "that", "this", "there", "these",
+        "those", "what", "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "they're",
+        "they've", "it's", "that's", "there's", "he's", "she's", "you're", "let's",
+    }
+)  # fmt: skip
+
+
+def false_starts(
+    cores: Sequence[str], puncts: Sequence[str], restart: str | None = None
+) -> list[bool]:
     """For each omitted word: does it stand in a broken-off false start?
 
     A false start is the words from the last sentence end (or the start of the
@@ -53,12 +66,29 @@ def false_starts(cores: Sequence[str], puncts: Sequence[str]) -> list[bool]:
     [True, True, False, False]
     >>> false_starts(["It", "was", "not", "fair"], ["", "", "", "."])
     [False, False, False, False]
+
+    The omission may end at the dash, the kept words after the ellipsis being
+    the restart, as in the policy's own example: Kirby's "So I don’t — they
+    never fail, I don’t think, to surprise" (briefing of 2023-01-06) and
+    Jean-Pierre's "that is something that I can’t — I don’t have a magic wand
+    here" (2023-01-13), quoted with "I don’t —" and "I can’t —" left out.
+
+    Only when those kept words open a clause of their own (``restart``: the
+    first of them): "we will not — I repeat, we will not — raise taxes" cut
+    to "we will … raise taxes" keeps the broken sentence's own end, and the
+    "not" stays a reversing word.
+
+    >>> false_starts(["So", "I", "don't"], ["", "", " —"], restart="they")
+    [True, True, True]
+    >>> false_starts(["we", "will", "not"], ["", "", " —"], restart="raise")
+    [False, False, False]
     """
     out = [False] * len(cores)
     start = 0
+    opens = restart is not None and restart.lower().replace("’", "'") in CLAUSE_OPENERS
     for i, p in enumerate(puncts):
         p = p.strip()
-        if p.endswith(_DASHES) and i + 1 < len(cores):
+        if p.endswith(_DASHES) and (i + 1 < len(cores) or opens):
             for k in range(start, i + 1):
                 out[k] = True
             start = i + 1
@@ -67,7 +97,9 @@ def false_starts(cores: Sequence[str], puncts: Sequence[str]) -> list[bool]:
     return out
 
 
-def reversing_words(cores: Sequence[str], puncts: Sequence[str]) -> list[str]:
+def reversing_words(
+    cores: Sequence[str], puncts: Sequence[str], restart: str | None = None
+) -> list[str]:
     """The negation and condition words an omission leaves out, false starts aside.
 
     Real case: Trump's "I see it all the time… Actually, Elon called me" cuts
@@ -79,8 +111,12 @@ def reversing_words(cores: Sequence[str], puncts: Sequence[str]) -> list[str]:
     ['not']
     >>> reversing_words(["That", "wasn't", "they", "said"], ["", " —", "", ""])
     []
+    >>> reversing_words(["So", "I", "don't"], ["", "", " —"], restart="they")
+    []
+
+    ``restart``: the first kept word after the omission (see ``false_starts``).
     """
-    fs = false_starts(cores, puncts)
+    fs = false_starts(cores, puncts, restart)
     return [c for c, f in zip(cores, fs, strict=True) if not f and is_reversing(c)]
 
 

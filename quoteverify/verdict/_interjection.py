@@ -28,8 +28,20 @@ def is_interjection(first: str, middle: str, last: str, middle_words: int, max_w
     False
     >>> is_interjection("THE PRESIDENT", "Q", "SECRETARY BLINKEN", 2, 12)
     False
+
+    A turn of no words, only the transcriber's note of what the other person
+    did, interrupts the sentence as well: "But we're — speaking of the —
+    AUDIENCE MEMBER: (Inaudible.) THE PRESIDENT: — speaking of the courts"
+    (Biden, Philadelphia, 2024-05-29); "I'm going to thank you in advance for
+    your patience — MS. JEAN-PIERRE: (Laughs.) MR. KIRBY: — because I do you
+    have a few things" (briefing of 2024-03-22); Scholz's "And hopefully, the
+    — PRESIDENT BIDEN: (Holds up crossed fingers.) CHANCELLOR SCHOLZ: —
+    Congress will" (2024-02-09).
+
+    >>> is_interjection("MR. KIRBY", "MS. JEAN-PIERRE", "MR. KIRBY", 0, 12)
+    True
     """
-    return first == last and middle != first and 0 < middle_words <= max_words
+    return first == last and middle != first and 0 <= middle_words <= max_words
 
 
 def interjection_note(label: str, words: str) -> str:

@@ -219,6 +219,7 @@ def _judged(
     """The words' ``verdict`` with the diff's notes, or "misattributed" when
     a passage is someone else's turn or a quotation within the speaker's."""
     notes.extend(_diff_notes(ops, _edge_numbers(pms, ps)))
+    notes.extend(n for p in pms for n in p.extra_notes)
     notes.extend(p.speaker_note for p in pms if p.speaker_note)
     notes.extend(p.mapped for p in pms if p.mapped and p.label_ok)
     unmapped = _unmapped_label(pms, quote, ps)

@@ -6,7 +6,7 @@ place is the speaker's, and the verdict its words alone earn.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteverify.align import (
@@ -20,12 +20,20 @@ from quoteverify.align import (
     quote_trigrams,
     shares_trigram,
     source_punct,
+    source_word,
     tight_diff,
     word_diff,
 )
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _disfluency, _paraphrase, _speakers, _spelling, _transcriber
+from quoteverify.verdict import (
+    _disfluency,
+    _paraphrase,
+    _speakers,
+    _spelling,
+    _transcriber,
+    _whole_sentence,
+)
 from quoteverify.verdict._whose import _is_labelled, _label_ok
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
@@ -56,6 +64,8 @@ class _Placement:
     # a note that the speaker was quoting: see ``_speakers``.
     speaker_note: Note | None = None
     mapped: Note | None = None  # how the turn's label was mapped to a person
+    # What the placement's own making says (a part run on across interjections).
+    extra_notes: list[Note] = field(default_factory=list)
 
     @property
     def score(self) -> float:
@@ -157,13 +167,30 @@ def _part_matches(
     return out
 
 
-def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDiff:
+def _police(
+    wd: WordDiff,
+    th: Thresholds,
+    ps: PreparedSource,
+    a: int,
+    *,
+    anchored: bool = False,
+    then: Sequence[str] = (),
+    prior: Sequence[str] = (),
+) -> WordDiff:
     """``wd`` with the policy's word rules applied to the alignment's flags.
 
     The alignment calls a one-letter change a "spelling" and an apostrophe
     moved "punctuation"; the policy says a different dictionary word and an
     apostrophe that changes number or owner are changed words
     (``_spelling``).  Such ops lose their minor flag and cost a whole word.
+
+    ``anchored``: the passage's ends are fixed by turns (one side of a brief
+    interjection), so words dropped at its start are inside the sentence,
+    not where the quote begins; ``then``: the quote's words that follow the
+    passage across the interjection (a stutter may repeat them there);
+    ``prior``: the quote's words before it, across the interjection (Biden's
+    "And so we're not going — GOVERNOR PIERLUISI: Thank you. THE PRESIDENT: —
+    We're not going to walk away", Hurricane Fiona remarks, 2022-09-22).
     """
     is_word: Callable[[str], bool] | None = None
     _transcriber_words(wd, ps, a)
@@ -176,19 +203,19 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
             if _spelling.another_word(o.quote, o.source, is_word):
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
-        elif o.op == "delete" and not o.flags and k > 0:
+        elif o.op == "delete" and set(o.flags) <= _SAID_AGAIN and (k > 0 or anchored):
             # Only inside the passage (k > 0): a dropped word at its start is
-            # just where the quote begins.
-            dropped = o.source.split()
-            before = wd.ops[k - 1].quote.split()
-            after = wd.ops[k + 1].quote.split() if k + 1 < len(wd.ops) else []
-            if (
+            # just where the quote begins.  A number, negation or modal counts
+            # too: each rule below keeps only words the speaker says again.
+            last = a + sum(op_tokens(ps, a, wd.ops)[: k + 1]) - 1
+            if any(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
-                or _restarted(dropped, wd.ops, k, ps, a, th)
+                or _restarted(dropped, after, last + shift, ps, th)
+                for shift, dropped, before, after in dropped_slides(wd.ops, k, then, prior)
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
-                wd.cost -= len(dropped) * (1.0 - th.minor_word_cost)
+                wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(
@@ -197,6 +224,12 @@ def _police(wd: WordDiff, th: Thresholds, ps: PreparedSource, a: int) -> WordDif
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+# Word classes a stutter may repeat: "There is nothing — nothing beyond our
+# capacity" (Biden, 2023-08-29 and 2023-11-29) printed "There is nothing beyond
+# our capacity" drops no negation, the speaker said it twice.
+_SAID_AGAIN = frozenset({"number", "negation", "modal"})
 
 
 def _over_transcriber_words(
@@ -226,13 +259,89 @@ def _over_transcriber_words(
     return (a, b + k, grown) if grown.cost < wd.cost else (a, b, wd)
 
 
+def dropped_slides(
+    ops: list[DiffOp], k: int, then: Sequence[str] = (), prior: Sequence[str] = ()
+) -> list[tuple[int, list[str], list[str], list[str]]]:
+    """Every place the words dropped by ``ops[k]`` may stand, as ``(shift,
+    dropped, before, after)``: the diff's own (shift 0), then the same drop
+    slid over the equal words around it.
+
+    Where the dropped words repeat the words beside them, the diff puts the
+    drop at one of several places that cost the same, and only some of them
+    read as what the speaker did.  Biden's "what's a- — what's ahead of us"
+    (Hurricane Milton remarks, 2024-10-08) printed "what's ahead of us" is
+    diffed as "a what's" dropped, not "what's a" (a phrase broken off and said
+    again); his "I know what it's like to be told.  I know what it's like to
+    lose" (gun violence remarks, 2023-03-14) with the middle sentence left out
+    is diffed as "be told. I know what it's like to" dropped, not the whole
+    sentence.  ``before``/``after``: the quote's words on either side (a
+    few, as the rules read them, and ``then``, the quote's words past the
+    passage, after its last ops, and ``prior``, those before it, before its
+    first ops); ``shift``: source words moved (negative:
+    to the left).
+
+    >>> ops = [DiffOp("equal", "on what's", "on what's"), DiffOp("delete", "", "a what's"),
+    ...        DiffOp("equal", "ahead of us", "ahead of us")]
+    >>> [(s, d) for s, d, _, _ in dropped_slides(ops, 1)]
+    [(0, ['a', "what's"]), (-1, ["what's", 'a'])]
+    """
+    o = ops[k]
+    dropped = o.source.split()
+    # The quote's words on either side, over several ops: a word whose marks
+    # differ ("in the — in the Vice President": the first "the" carries the
+    # dash) is an op of its own, and the words before a stutter are split.
+    prev = " ".join(x.quote for x in ops[max(0, k - 3) : k] if x.quote).split()
+    if k <= 3:
+        prev = [*prior, *prev]
+    nxt = " ".join(x.quote for x in ops[k + 1 : k + 4] if x.quote).split()
+    if k + 4 >= len(ops):
+        nxt += then
+    out = [(0, dropped, prev, nxt)]
+    pe = _equal_words(ops[:k], backward=True)
+    ne = _equal_words(ops[k + 1 :])
+    bare = _disfluency.bare_words
+    d = bare(dropped)
+    for m in range(1, len(dropped) + 1):
+        if m <= len(pe) and bare(pe[len(pe) - m :]) == d[len(d) - m :]:
+            out.append(
+                (
+                    -m,
+                    pe[len(pe) - m :] + dropped[: len(dropped) - m],
+                    pe[: len(pe) - m],
+                    dropped[len(dropped) - m :] + nxt,
+                )
+            )
+        if m <= len(ne) and bare(ne[:m]) == d[:m]:
+            out.append((m, dropped[m:] + ne[:m], prev + ne[:m], nxt[m:]))
+    return out
+
+
+def _equal_words(ops: Sequence[DiffOp], *, backward: bool = False) -> list[str]:
+    """The quote words of the run of equal ops ``ops`` starts with (ends
+    with, ``backward``), in order; a dozen ops at most.
+
+    >>> ops = [DiffOp("insert", "x", ""), DiffOp("equal", "has confidence in", "has confidence in"),
+    ...        DiffOp("equal", "the", "the")]
+    >>> _equal_words(ops, backward=True), _equal_words(ops[1:])
+    (['has', 'confidence', 'in', 'the'], ['has', 'confidence', 'in', 'the'])
+    """
+    run: list[DiffOp] = []
+    for x in reversed(ops) if backward else ops:
+        if x.op != "equal" or len(run) >= 12:
+            break
+        run.append(x)
+    if backward:
+        run.reverse()
+    return " ".join(x.quote for x in run).split()
+
+
 def _restarted(
-    dropped: list[str], ops: list[DiffOp], k: int, ps: PreparedSource, a: int, th: Thresholds
+    dropped: list[str], after: list[str], last: int, ps: PreparedSource, th: Thresholds
 ) -> bool:
-    """Are the words of the delete ``ops[k]`` a stutter the speaker broke off and
-    restarted (``_disfluency``: a cut-off word, a slip said again, a phrase said
-    again)?  The source's marks after them say whether they were broken off."""
-    last = a + sum(len(o.source.split()) for o in ops[: k + 1]) - 1
+    """Are the ``dropped`` words, the last of them source token ``last``, a
+    stutter the speaker broke off and restarted (``_disfluency``: a cut-off
+    word, a slip said again, a phrase said again)?  The source's marks after
+    them say whether they were broken off; ``after``: the quote's next words."""
     if not 0 <= last < ps.n_tokens - 1:
         return False
     punct = source_punct(ps, last)
@@ -241,10 +350,11 @@ def _restarted(
     broken = "-" in punct
     if not broken:
         return False
-    after = " ".join(o.quote for o in ops[k + 1 : k + 4] if o.quote).split()
     if _disfluency.is_cut_off_word(dropped, glued, after):
         return True
-    if _disfluency.is_restarted_phrase(dropped, broken, after):
+    if _disfluency.is_word_begun_again(dropped, broken, after):
+        return True
+    if _disfluency.is_restarted_phrase(dropped, broken, after, cut_off=glued):
         return True
     is_word = _spelling.english_lexicon(th.word_min_zipf)
     return _disfluency.is_misspoken_word(
@@ -256,14 +366,41 @@ def _restarted(
     )
 
 
+def op_tokens(ps: PreparedSource, a: int, ops: list[DiffOp]) -> list[int]:
+    """How many source tokens each op of a diff of the passage from token
+    ``a`` covers.
+
+    One per source word, except where the passage crosses a turn: the barrier
+    token there prints as its speaker label, "THE VICE PRESIDENT:" (three
+    words, one token).  Counting words there put every later op's tokens
+    off by the label's extra words, past the end of a short source: Harris's
+    "one, Donald Trump's, that is focused on the past — AUDIENCE: Booo —
+    THE VICE PRESIDENT: — and the other" (Oakland County, 2024-10-18) and
+    Jean-Pierre's "White House officials — Q Can you — MS. JEAN-PIERRE: — that
+    are" (gaggle of 2024-02-01), each diffed as one passage, raised an
+    IndexError when the transcript ended a few words later.
+    """
+    words = [len(o.source.split()) if o.source else 0 for o in ops]
+    if not ps.has_barrier(a, min(ps.n_tokens, a + sum(words))):
+        return words
+    out: list[int] = []
+    t = a
+    for want in words:
+        start = t
+        while want > 0 and t < ps.n_tokens:
+            want -= max(1, len(source_word(ps, t).split()))
+            t += 1
+        out.append(t - start)
+    return out
+
+
 def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
     """The policy's "Words the transcriber added": the source's [bracketed]
     words may be printed or left out (minor, flag "transcriber"); words a
     quote supplies where the source says [inaudible] stay a change, flagged
     "inaudible" so the note can say why.  ``a``: the passage's first token."""
     i = a
-    for k, o in enumerate(wd.ops):
-        n_src = len(o.source.split()) if o.source else 0
+    for k, (o, n_src) in enumerate(zip(wd.ops, op_tokens(ps, a, wd.ops), strict=True)):
         if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
             inside = ps.bracketed_in(i, i + n_src)
             # Printed (an equal run holding them) or left out (a delete of only them).
@@ -386,6 +523,43 @@ def _widen(
     if best is not pm:
         _speaker_check(best, quote, ps)
     return best
+
+
+def _from_sentence_start(
+    toks: list[QToken], pm: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement:
+    """``pm`` started instead at a sentence start among its first words, if the
+    policed diff from there has fewer changes; else ``pm``.
+
+    A quote that opens with a contraction written out pairs its first word
+    with the same word at the end of the sentence before, where the cheapest
+    fit starts: Trump's "We are going to go visit the site" for "So, here we
+    are.  We’re going to go visit the site" (Asheville, 2025-01-24) and
+    Biden's "They are staying home" for "So what are they doing?  They’re
+    staying home" (2021-11-10) read as "are" → "doing? They’re", diverged;
+    from the sentence start, "They are" → "They’re" is a contraction, minor.
+    """
+    ops = pm.wd.ops
+    if not ops or ops[0].op != "equal":
+        return pm
+    best = pm
+    for a in range(pm.a + 1, min(pm.a + 4, pm.b)):
+        if not _sentence_starts_at(ps, a) or ps.has_barrier(a, pm.b):
+            continue
+        wd = _police(word_diff(toks, ps, a, pm.b, th, WORD_RULES), th, ps, a)
+        if (len(wd.changed), wd.cost) < (len(best.wd.changed), best.wd.cost):
+            best = _Placement(a, pm.b, wd, False)
+    if best is not pm:
+        _speaker_check(best, quote, ps)
+    return best
+
+
+def _sentence_starts_at(ps: PreparedSource, i: int) -> bool:
+    """Does source token ``i`` start a sentence (the token before ends one)?"""
+    j = i - 1
+    if j < 0 or ps.is_sentinel(j):
+        return True
+    return _whole_sentence.ends_sentence(ps.core(j), source_punct(ps, j), ps.core(i))
 
 
 def _grow_unpaired_ends(

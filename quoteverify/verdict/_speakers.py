@@ -175,6 +175,38 @@ def source_date(text: str, title: str | None, date: str | None = None) -> str | 
     return None
 
 
+def opening_heading(opening: str) -> str:
+    """The heading lines a transcript opens with, before its first speaker
+    label, each line kept apart (`` | ``) so that a name is read from one line.
+
+    The policy maps labels "from the source's own title and opening": a
+    transcript copied without its page title still says who speaks in its
+    first lines, as the White House's do ("REMARKS BY PRESIDENT TRUMP / AFTER
+    AIR FORCE ONE ARRIVAL / Asheville Regional Airport", 2025-01-24; "REMARKS
+    BY PRESIDENT TRUMP AT THE WORLD ECONOMIC FORUM", 2025-01-23).  Front
+    matter, times ("11:07 A.M. EST") and sentences are not headings.
+
+    >>> opening_heading("REMARKS BY PRESIDENT TRUMP\\n\\nAFTER AIR FORCE ONE ARRIVAL\\n\\n"
+    ...                 "Asheville Regional Airport\\n\\n11:07 A.M. EST\\n\\n")
+    'REMARKS BY PRESIDENT TRUMP | AFTER AIR FORCE ONE ARRIVAL | Asheville Regional Airport'
+    >>> opening_heading("---\\ntitle: x\\n---\\nToday, President Biden announced a plan.\\n")
+    ''
+    """
+    lines: list[str] = []
+    fence = False
+    for raw in opening.splitlines():
+        line = " ".join(raw.split())
+        if line == "---":
+            fence = not fence
+            continue
+        if fence or not line or ":" in line or len(line) > 100 or line[-1] in ".?!,;":
+            continue
+        lines.append(line)
+        if len(lines) == 6:
+            break
+    return " | ".join(lines)
+
+
 def role_office(name: str) -> str | None:
     """The office a role-noun speaker names ("The President" -> "president"), or None.
 

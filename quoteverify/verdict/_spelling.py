@@ -188,10 +188,20 @@ def spelling_variant(q: str, s: str, th: Thresholds) -> bool:
     >>> [spelling_variant(a, b, DEFAULT) for a, b in
     ...  [("theatre", "theater"), ("goverment", "government"), ("though", "through")]]
     [True, True, False]
+
+    A US/UK pair is one word's spelling whatever its length: "centre" for
+    Biden's "center" (a childcare center, 2021-10-15; an electric vehicle
+    center, 2021-05-18; "if you can't get to a center", 2022-09-30) is two
+    letters of six, more than the tolerance allows a short word.
+
+    >>> spelling_variant("centre", "center", DEFAULT), spelling_variant("metre", "meter", DEFAULT)
+    (True, True)
     """
     ql, sl = q.lower(), s.lower()
     if not (ql.isalpha() and sl.isalpha()):
         return False
+    if us_uk_variant(ql, sl):
+        return True
     if frozenset((ql, sl)) in CONFUSABLE or is_inflection(ql, sl):
         return False
     n = max(len(ql), len(sl))

@@ -13,6 +13,7 @@ from quoteverify.align import (
     Plan,
     PreparedSource,
     QToken,
+    Turn,
     WordDiff,
     is_negation,
     is_number,
@@ -35,6 +36,8 @@ from quoteverify.verdict._passage import (
     _SourceVerdict,
     _speaker_check,
     _word_verdict,
+    dropped_slides,
+    op_tokens,
 )
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
@@ -56,6 +59,38 @@ def _holds_sentence(ps: PreparedSource, x: int, y: int) -> bool:
     return _whole_sentence.holds_whole_sentence(_ends_sentence_at(ps, x - 1), ends)
 
 
+def _sentence_gap(ps: PreparedSource, x: int, y: int) -> tuple[int, int] | None:
+    """The source words [x, y) left out between two kept stretches, or the same
+    number of words slid over the words that repeat on either side of them,
+    where that holds a whole sentence; else None.
+
+    Two parts found apart are placed where their words first fit, so a
+    speaker's anaphora ("They're going to be the ones who are going to be
+    leading.  They're going to be the ones getting retrained", Biden
+    2022-09-02; "We need more men who nurture … We need more men who know
+    that caring", Jill Biden 2023-03-08) puts the gap across a sentence end:
+    the omission reads as one inside a sentence, while the same words slid
+    to the sentence end are the whole sentence the quote skips (stitched).
+    """
+    if y <= x:
+        return None
+    if _holds_sentence(ps, x, y):
+        return x, y
+    m = 1
+    while x - m >= 0 and ps.key(x - m) == ps.key(y - m) and not ps.has_barrier(x - m, y - m):
+        if _holds_sentence(ps, x - m, y - m):
+            return x - m, y - m
+        m += 1
+    m = 0
+    while y + m < ps.n_tokens and ps.key(x + m) == ps.key(y + m):
+        if ps.has_barrier(x + m + 1, y + m + 1):
+            break
+        if _holds_sentence(ps, x + m + 1, y + m + 1):
+            return x + m + 1, y + m + 1
+        m += 1
+    return None
+
+
 def _one_sentence(ps: PreparedSource, a: int, b: int) -> bool:
     """Do source tokens [a, b) stand in one sentence (no sentence end before the last)?"""
     return not ps.has_barrier(a, b) and not any(_ends_sentence_at(ps, t) for t in range(a, b - 1))
@@ -66,22 +101,38 @@ def _skipped_sentence(wd: WordDiff, ps: PreparedSource, a: int) -> str | None:
     two kept stretches without a mark, or None (the policy's "stitched").
 
     A drop with a minor flag does not count: a removed stutter or filler or
-    a transcriber's words are judged by their own rules.
+    a transcriber's words are judged by their own rules.  Where the dropped
+    words repeat the words beside them (a speaker's anaphora: "I know what
+    it's like to be told.  I know what it's like to lose"), the diff may put
+    the drop across the sentence end; every place it may slide to is tried
+    (``dropped_slides``).
     """
     i = a
     last = len(wd.ops) - 1
-    for k, o in enumerate(wd.ops):
-        n_src = len(o.source.split()) if o.source else 0
+    for k, (o, n_src) in enumerate(zip(wd.ops, op_tokens(ps, a, wd.ops), strict=True)):
         plain = not (set(o.flags) & (MINOR_FLAGS | {"ellipsis", "interjection"}))
         if o.op == "delete" and plain and 0 < k < last and n_src:
-            if not ps.has_barrier(i, i + n_src) and _holds_sentence(ps, i, i + n_src):
-                return o.source
+            for shift, *_ in dropped_slides(wd.ops, k):
+                x, y = i + shift, i + shift + n_src
+                if not ps.has_barrier(x, y) and _holds_sentence(ps, x, y):
+                    return " ".join(source_word(ps, t) for t in range(x, y))
         i += n_src
     return None
 
 
 def _turn_tokens(ps: PreparedSource, k: int) -> tuple[int, int]:
-    """Token range [a, b) of turn ``k``'s words (label and barriers excluded)."""
+    """Token range [a, b) of turn ``k``'s words (label and barriers excluded).
+
+    Remembered per source: the run-on search reads the same few turns for
+    every split it tries."""
+    key = ("turn_tokens", k)
+    hit = ps.memo.get(key)
+    if hit is None:
+        hit = ps.memo[key] = _turn_tokens_uncached(ps, k)
+    return hit  # type: ignore[return-value]  # stored by this function only
+
+
+def _turn_tokens_uncached(ps: PreparedSource, k: int) -> tuple[int, int]:
     t = ps.turns[k]
     a = ps.first_token_from(t.label_end)
     b = ps.first_token_from(t.end)
@@ -132,69 +183,300 @@ def _fit_start(
     return None if best is None else (best, differ)
 
 
+# Maximum number of brief interjections one quoted sentence may run on across.
+_MAX_INTERJECTIONS = 3
+
+# How many fewer words than a whole turn between two interjections the quote
+# may print there (stutters and fillers left out).
+_MIDDLE_SLACK = 4
+
+
 def _try_interjection(
     toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
 ) -> _SourceVerdict | None:
-    """The quote as one sentence of a speaker run on across a brief interjection.
+    """The quote as one sentence of a speaker run on across brief interjections.
 
-    The best passage stands at the end of a turn A (or the start of a turn C);
-    if A, a short turn B of someone else and C (A's speaker again) follow each
-    other, the quote is split where A ends and each side is diffed against
-    its turn.  Both sides passing: the quote is one passage (see
-    ``_interjection``), minor at worst, with a note naming B.
+    The best passage stands in a turn of a chain A, B, A, (B', A, ...) where
+    each B is a short turn of someone else: the quote is split where the A
+    turns end and each piece is diffed against its turn (the first piece
+    against the end of the first A, each middle one against a whole A, the
+    last against the start of the last A).  Every piece passing: the quote is
+    one passage (see ``_interjection``), minor at worst, with a note naming
+    each interjection.  Real cases: Trump's "like — GOVERNOR STEIN: We will.
+    THE PRESIDENT: — maybe 25 percent" (one); Harris's "someone who is
+    unstable — AUDIENCE: Yes! THE VICE PRESIDENT: — obsessed with revenge —
+    AUDIENCE: Yes! THE VICE PRESIDENT: — consumed with grievance" (Harrisburg,
+    2024-10-30) and Rutte's "when he negotiated with Gorbachev — PRESIDENT
+    TRUMP: Right. SECRETARY GENERAL RUTTE: — in the 1980s — PRESIDENT TRUMP:
+    That's right. SECRETARY GENERAL RUTTE: — about bringing down the number of
+    nuclear weapons" (2025-03-13) (two).
     """
+    found = _run_on_across(toks, best, quote, ps, th)
+    if found is None:
+        return None
+    verdict, score, ops, notes, pms = found
+    return _judged(verdict, score, ops, notes, pms, quote, ps, idx)
+
+
+_RunOn = tuple[Verdict, float, list[DiffOp], list[Note], list[_Placement]]
+
+
+def _run_on_across(
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _RunOn | None:
+    """``toks`` as one sentence run on across brief interjections around the
+    passage ``best`` (see ``_try_interjection``): (verdict, score, ops, notes,
+    the pieces' placements), or None."""
     turn = ps.turn_at(best.a)
     if turn is None:
         return None
     k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
-    for first in (k, k - 2):
-        if first < 0 or first + 2 >= len(ps.turns):
-            continue
-        a_rng, b_rng, c_rng = (_turn_tokens(ps, first + j) for j in range(3))
-        # Only a passage that reaches the end of A (or starts C) can run on
-        # across B: the split search (a few diffs per split) is for those.
-        if (first == k and best.b < a_rng[1] - 3) or (first != k and best.a > c_rng[0] + 3):
-            continue
-        labels = [ps.turns[first + j].label for j in range(3)]
-        if not _interjection.is_interjection(
-            labels[0], labels[1], labels[2], b_rng[1] - b_rng[0], th.interjection_max_words
-        ):
-            continue
-        n = len(toks)
-        found: tuple[float, int, tuple[Plan, Differ], tuple[Plan, Differ]] | None = None
-        for split in range(1, n):
-            left_fit = _fit_end(toks[:split], ps, a_rng, th)
-            right_fit = _fit_start(toks[split:], ps, c_rng, th)
-            if left_fit is None or right_fit is None:
+    # The fit may start in the interjection itself and run into the turn
+    # after it (Harris's "I haven't done this before, Annie, but — MS.
+    # GONZALEZ: I'm here for it.  Let's do it THE VICE PRESIDENT: — I'm about
+    # to make an official call to action", 2023-10-12): the turn of its last
+    # word is tried as well.
+    k_end = ps.turn_index(max(best.a, best.b - 1))
+    tried: set[tuple[int, int]] = set()
+    for m in range(1, _MAX_INTERJECTIONS + 1):
+        for at, first in ((t, f) for t in (k, k_end) for f in range(t, t - 2 * m - 1, -2)):
+            last = first + 2 * m
+            if first < 0 or last >= len(ps.turns) or (first, m) in tried:
                 continue
-            cost = left_fit[0].cost + right_fit[0].cost
-            if found is None or cost < found[0]:
-                found = (cost, split, left_fit, right_fit)
-        if found is None:
-            continue
-        _, split, (left_plan, left_differ), (right_plan, right_differ) = found
-        left, right = left_differ.write(left_plan), right_differ.write(right_plan)
-        x0, y1 = left_plan.a, right_plan.b
-        verdicts = [
-            _word_verdict(_police(left, th, ps, x0), split, th),
-            _word_verdict(_police(right, th, ps, c_rng[0]), n - split, th),
-        ]
-        if "not_found" in verdicts or "diverged" in verdicts:
-            continue
-        words = " ".join(source_word(ps, i) for i in range(*b_rng))
-        ops = [
-            *left.ops,
-            DiffOp("delete", "", words, ("interjection",), "", source_shown(ps, *b_rng)),
-            *right.ops,
-        ]
-        pm_left = _Placement(x0, a_rng[1], left, False)
-        pm_right = _Placement(c_rng[0], y1, right, False)
-        for p in (pm_left, pm_right):
-            _speaker_check(p, quote, ps)
-        note = Note("interjection", _interjection.interjection_note(labels[1], words))
-        score = round(100.0 * (1.0 - (left.cost + right.cost) / max(n, 1)), 1)
-        return _judged("minor", max(0.0, score), ops, [note], [pm_left, pm_right], quote, ps, idx)
+            tried.add((first, m))
+            rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
+            # Only a passage within the quote's length of the end of the first
+            # A (or of the start of the last) can run on: the split search (a
+            # few diffs per split) is for those.  Not only one that reaches
+            # it: Harris's "Generations of Americans before us, many from right
+            # here — AUDIENCE MEMBER: Get a medic! THE VICE PRESIDENT: — led the
+            # fight for freedom" (2024-09-12) fits best the sentence before it,
+            # "Generations of Americans before us led the fight for freedom."
+            reach = max(3, len(toks))
+            if (first == at and best.b < rngs[0][1] - reach) or (
+                last == at and best.a > rngs[-1][0] + reach
+            ):
+                continue
+            labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
+            if not all(
+                _interjection.is_interjection(
+                    labels[j - 1],
+                    labels[j],
+                    labels[j + 1],
+                    rngs[j][1] - rngs[j][0],
+                    th.interjection_max_words,
+                )
+                for j in range(1, 2 * m, 2)
+            ):
+                continue
+            if not _edges_in_quote(toks, ps, rngs):
+                continue
+            found = _run_on(toks, ps, rngs, labels, quote, th)
+            if found is not None:
+                return found
     return None
+
+
+def _run_on_placement(
+    toks: list[QToken], best: _Placement, quote: Quote, ps: PreparedSource, th: Thresholds
+) -> _Placement | None:
+    """One part of an ellipsis quote as a passing run-on across brief
+    interjections, as one placement whose diff shows each interjection left
+    out (a minor op), or None.
+
+    Harris's "This is someone who is not thinking about how to make your life
+    better. … someone who is unstable, obsessed with revenge" (Harrisburg,
+    2024-10-30): the second part runs on across "AUDIENCE: Yes!"; Trump's
+    "Maybe you have to chip in … a little something, like maybe 25 percent or
+    whatever" (Asheville, 2025-01-24) across "GOVERNOR STEIN: We will.".
+    """
+    found = _run_on_across(toks, best, quote, ps, th)
+    if found is None or found[0] != "minor":
+        return None
+    _, _, ops, notes, pms = found
+    cost = sum(p.wd.cost for p in pms)
+    wd = WordDiff(
+        ops=ops,
+        cost=cost,
+        q_len=len(toks),
+        s_len=pms[-1].b - pms[0].a,
+        longest_run=max(p.wd.longest_run for p in pms),
+        minor_flags=MINOR_FLAGS | {"interjection"},
+    )
+    pm = _Placement(pms[0].a, pms[-1].b, wd, False)
+    _speaker_check(pm, quote, ps)
+    pm.extra_notes = notes
+    return pm
+
+
+def _run_on(
+    toks: list[QToken],
+    ps: PreparedSource,
+    rngs: list[tuple[int, int]],
+    labels: list[str],
+    quote: Quote,
+    th: Thresholds,
+) -> _RunOn | None:
+    """The quote split over the A turns of ``rngs`` (A, B, A, ...) as one
+    passage across the B turns: minor when every piece passes, diverged when
+    a piece's words changed; None when a piece is not there or skips a whole
+    sentence (then it is not one passage)."""
+    n = len(toks)
+    fits = _chain_fits(toks, 0, ps, rngs[0::2], th, first=True)
+    if fits is None:
+        return None
+    _, pieces = fits
+    ops: list[DiffOp] = []
+    notes: list[Note] = []
+    pms: list[_Placement] = []
+    cost = 0.0
+    drifted = False
+    for j, (lo, hi, plan, differ) in enumerate(pieces):
+        wd = differ.write(plan)
+        then = [t.core for t in toks[hi : hi + 4]] if j < len(pieces) - 1 else []
+        prior = [t.core for t in toks[max(0, lo - 4) : lo]]
+        _police(wd, th, ps, plan.a, anchored=j > 0, then=then, prior=prior)
+        piece = _word_verdict(wd, hi - lo, th)
+        if piece == "not_found" or _skipped_sentence(wd, ps, plan.a) is not None:
+            return None
+        # The sentence runs on only if the quote's words stand on both sides
+        # of each interjection (after words the quote dropped there, as
+        # Scanlon's "you know"): a piece that pairs no word there is no
+        # run-on.
+        starts = _kept_at(wd, 0) or (wd.ops[0].op == "delete" and _kept_at(wd, 1))
+        if (j < len(pieces) - 1 and not _kept_at(wd, -1)) or (j > 0 and not starts):
+            return None
+        # Nor one quote word paired with the last word before the first
+        # interjection: Harris's "Just google it. — AUDIENCE: Booo — It is a
+        # detailed and dangerous plan" (Erie, 2024-10-14) quoted from "It is"
+        # does not begin with "google it".
+        if j == 0 and hi - lo < 2:
+            return None
+        drifted = drifted or piece == "diverged"
+        if j:
+            b_rng = rngs[2 * j - 1]
+            words = " ".join(source_word(ps, i) for i in range(*b_rng))
+            shown = source_shown(ps, *b_rng)
+            ops.append(DiffOp("delete", "", words, ("interjection",), "", shown))
+            # A turn of no words is the transcriber's note of what was done.
+            said = words or " ".join(_turn_text(ps, rngs, j).split())
+            note = _interjection.interjection_note(labels[2 * j - 1], said)
+            notes.append(Note("interjection", note))
+        ops.extend(wd.ops)
+        cost += wd.cost
+        a_rng = rngs[2 * j]
+        a = plan.a if j == 0 else a_rng[0]
+        b = plan.b if j == len(pieces) - 1 else a_rng[1]
+        pm = _Placement(a, b, wd, False)
+        _speaker_check(pm, quote, ps)
+        pms.append(pm)
+    score = round(100.0 * (1.0 - cost / max(n, 1)), 1)
+    # One passage (the policy's exception); words changed inside it are
+    # diverged like any other drift: Scanlon's "creating chaos as opposed to
+    # community — THE VICE PRESIDENT: That's right. — you know, moving
+    # towards" printed without "you know" (2022-10-28) is not two passages.
+    verdict: Verdict = "diverged" if drifted else "minor"
+    return verdict, max(0.0, score), ops, notes, pms
+
+
+def _turn_text(ps: PreparedSource, rngs: list[tuple[int, int]], j: int) -> str:
+    """The text of the interjection before piece ``j`` (the B turn between
+    A turns ``j - 1`` and ``j``), label aside: its note when it has no words."""
+    turn = ps.turns[ps.turn_index(rngs[2 * j - 2][1] - 1) + 1]
+    return _said_in(ps, turn)
+
+
+def _edges_in_quote(toks: list[QToken], ps: PreparedSource, rngs: list[tuple[int, int]]) -> bool:
+    """Does the quote hold a word of the last three before the first
+    interjection and one of the first three after the last?  What a run-on
+    needs (``_run_on`` keeps words on both sides), read from the keys alone
+    before any split is diffed."""
+    keys = {t.key for t in toks}
+    (a0, a1), (c0, c1) = rngs[0], rngs[-1]
+    before = {ps.key(i) for i in range(max(a0, a1 - 3), a1)}
+    after = {ps.key(i) for i in range(c0, min(c1, c0 + 3))}
+    return bool(keys & before) and bool(keys & after)
+
+
+def _kept_at(wd: WordDiff, k: int) -> bool:
+    """Is the op at ``k`` of ``wd`` the same words (equal, or a minor change)?"""
+    if not -len(wd.ops) <= k < len(wd.ops):
+        return False
+    return wd.ops[k].op == "equal" or wd.is_minor(wd.ops[k])
+
+
+def _said_in(ps: PreparedSource, turn: Turn) -> str:
+    """A turn's text after its label, as the source writes it (the turn's
+    offsets are the normalised text's), spaces collapsed."""
+    s, e = ps.norm.orig_span(turn.label_end, turn.end)
+    return " ".join(ps.source.text[s:e].split())
+
+
+def _chain_fits(
+    toks: list[QToken],
+    lo: int,
+    ps: PreparedSource,
+    a_rngs: list[tuple[int, int]],
+    th: Thresholds,
+    *,
+    first: bool = False,
+    memo: dict[tuple[int, int], object] | None = None,
+) -> tuple[float, list[tuple[int, int, Plan, Differ]]] | None:
+    """The cheapest split of ``toks[lo:]`` over the A turns ``a_rngs``: the
+    first piece ends where its turn ends (``first``), a middle piece is a whole
+    turn, the last starts where its turn starts; (cost, pieces) or None.
+    ``memo``: the splits of each rest of the quote over each rest of the
+    chain, found once (every earlier split asks for them again)."""
+    n = len(toks)
+    rng = a_rngs[0]
+    memo = {} if memo is None else memo
+    key = (lo, len(a_rngs))
+    if not first and key in memo:
+        return memo[key]  # type: ignore[return-value]  # stored below only
+    if len(a_rngs) == 1:
+        if first or lo >= n:
+            return None
+        fit = _fit_start(toks[lo:], ps, rng, th)
+        last = None if fit is None else (fit[0].cost, [(lo, n, *fit)])
+        memo[key] = last
+        return last
+    # Each later A turn but the last is printed whole (a few words may be
+    # left out), the last with one word at least: room the first piece leaves.
+    need = 1 + sum(max(1, b - a - _MIDDLE_SLACK) for a, b in a_rngs[1:-1])
+    if first:
+        # The piece ends on a word of the turn's last few and the next one
+        # starts on one of the next turn's first few (``_run_on`` keeps words
+        # on both sides): the splits worth a diff, read from the keys.
+        ends = {ps.key(i) for i in range(max(rng[0], rng[1] - 5), rng[1])}
+        nxt = a_rngs[1]
+        starts = {ps.key(i) for i in range(nxt[0], min(nxt[1], nxt[0] + 5))}
+        his = [
+            hi
+            for hi in range(lo + 1, n - need + 1)
+            if toks[hi - 1].key in ends and toks[hi].key in starts
+        ]
+    else:
+        size = rng[1] - rng[0]
+        his = range(lo + max(1, size - _MIDDLE_SLACK), min(n - need, lo + size) + 1)
+    found: tuple[float, list[tuple[int, int, Plan, Differ]]] | None = None
+    for hi in his:
+        piece = toks[lo:hi]
+        if first:
+            fit = _fit_end(piece, ps, rng, th)
+        else:
+            differ = Differ(piece, ps, th, WORD_RULES, passage=Passage(ps, rng[0], rng[1]))
+            fit = (differ.plan(rng[0], rng[1]), differ)
+        if fit is None:
+            continue
+        after = _chain_fits(toks, hi, ps, a_rngs[1:], th, memo=memo)
+        if after is None:
+            continue
+        cost = fit[0].cost + after[0]
+        if found is None or cost < found[0]:
+            found = (cost, [(lo, hi, *fit), *after[1]])
+    if not first:
+        memo[key] = found
+    return found
 
 
 def _unmatched_run(wd: WordDiff, min_equal: int = 2) -> tuple[int, int]:
@@ -243,7 +525,48 @@ def _try_unmarked_stitch(
     for span in dict.fromkeys((first, wider)):
         if _short_sentence_run(span, toks, th):
             return _stitch_at(toks, main, span, quote, ps, idx, th, exact=True)
+    for span in dict.fromkeys((first, wider)):
+        sent = _sentence_around(span, toks)
+        if (
+            sent is not None
+            and sent != span
+            and th.stitch_min_sentence_words <= sent[1] - sent[0] < len(toks)
+        ):
+            found = _stitch_at(toks, main, sent, quote, ps, idx, th, exact=True)
+            if found is not None and found.verdict == "stitched":
+                return found
     return None
+
+
+def _sentence_around(span: tuple[int, int], toks: list[QToken]) -> tuple[int, int] | None:
+    """The quote sentence holding the unmatched run ``span``, or None if the
+    run crosses a sentence end (or is empty).
+
+    A speaker's anaphora hides a skipped sentence: Biden's "I know what it's
+    like to get that call.  I know what it's like to be told.  I know what
+    it's like to lose a loved one so suddenly" (gun violence remarks,
+    2023-03-14), quoted without the middle sentence, aligns best with the
+    middle and the last sentence, "get that call" read as a word change for
+    "be told"; Trump's "Our sovereignty will be reclaimed.  Our safety will be
+    restored." likewise.  Only the whole quote sentence around the changed
+    words, found word for word once elsewhere (``_stitch_at``, exact), shows
+    the quote joins two passages.
+
+    >>> from quoteverify.align import parse_quote
+    >>> toks = list(parse_quote("I know it. I know what it's like to get that call. Yes.").tokens)
+    >>> _sentence_around((9, 12), toks)
+    (3, 12)
+    >>> _sentence_around((2, 4), toks) is None
+    True
+    """
+    i, j = span
+    if j <= i or any(_ends_sentence(t) for t in toks[i : j - 1]):
+        return None
+    while i > 0 and not _ends_sentence(toks[i - 1]):
+        i -= 1
+    while j < len(toks) and not _ends_sentence(toks[j - 1]):
+        j += 1
+    return i, j
 
 
 def _short_sentence_run(span: tuple[int, int], toks: list[QToken], th: Thresholds) -> bool:
@@ -374,7 +697,62 @@ def _in_one_passage(
 def _joined(prev: _Placement, cur: _Placement, ps: PreparedSource, th: Thresholds) -> bool:
     gap = cur.a - prev.b
     crosses = gap > 0 and ps.has_barrier(prev.b, cur.a)
+    if crosses:
+        across = _interjected_gap(ps, prev.b, cur.a, th)
+        if across is not None:
+            return len(across[1]) <= th.elision_max_words
     return _elision.within_one_passage(gap, crosses, th.elision_max_words)
+
+
+def _interjected_gap(
+    ps: PreparedSource, x: int, y: int, th: Thresholds
+) -> tuple[list[int], list[int]] | None:
+    """The brief interjections (turn indices) between two parts of a quote,
+    source tokens [x, y) apart in turns of one speaker, and the speaker's own
+    tokens left out there; None unless every other turn between them is a
+    brief interjection (``_interjection``), at most ``_MAX_INTERJECTIONS``.
+
+    The policy's one exception to "stitched": a sentence run on across a
+    brief interjection is one passage.  A writer may mark the cut with an
+    ellipsis: Trump's "you'll chip in a little something, like … maybe 25
+    percent or whatever" (Asheville, 2025-01-24) cuts "GOVERNOR STEIN: We
+    will."; Harris's "one, Donald Trump's, that is focused on the past … and
+    the other, ours" (Oakland County, 2024-10-18) cuts "AUDIENCE: Booo —".
+
+    >>> from quoteverify.align import prepare_source
+    >>> from quoteverify.models import Source
+    >>> from quoteverify.thresholds import DEFAULT
+    >>> ps = prepare_source(Source("s", "ok", "THE PRESIDENT:  You will chip in, like —\\n\\n"
+    ...     "GOVERNOR STEIN:  We will.\\n\\nTHE PRESIDENT:  — maybe 25 percent.\\n"))
+    >>> [ps.core(i) for i in (5, 10)]
+    ['like', 'maybe']
+    >>> _interjected_gap(ps, 6, 10, DEFAULT)  # "like … maybe": one interjection, no own word
+    ([1], [])
+    >>> _interjected_gap(ps, 5, 10, DEFAULT)  # "chip in … maybe": "like" left out too
+    ([1], [5])
+    """
+    if x <= 0 or y >= ps.n_tokens:
+        return None
+    ka, kb = ps.turn_index(x - 1), ps.turn_index(y)
+    if ka < 0 or kb <= ka or ps.turns[kb].label != ps.turns[ka].label:
+        return None
+    label = ps.turns[ka].label
+    inter: list[int] = []
+    for k in range(ka + 1, kb):
+        lo, hi = _turn_tokens(ps, k)
+        other = ps.turns[k].label
+        if other == label:
+            continue
+        if not _interjection.is_interjection(
+            label, other, label, hi - lo, th.interjection_max_words
+        ):
+            return None
+        inter.append(k)
+    if not inter or len(inter) > _MAX_INTERJECTIONS:
+        return None
+    skip = set(inter)
+    own = [t for t in range(x, y) if not ps.is_sentinel(t) and ps.turn_index(t) not in skip]
+    return inter, own
 
 
 def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
@@ -447,6 +825,11 @@ def _judge_parts(
     cost = 0.0
     s_len = 0
     verdicts: list[Verdict] = []
+    # One per part: ``verdicts`` also holds the joins' (an omission's), so it
+    # cannot be read by part (Harris's "This is someone who is not thinking
+    # about how to make your life better. … someone who is unstable, obsessed
+    # with revenge", Harrisburg 2024-10-30, raised an IndexError).
+    by_part: list[Verdict] = []
     stitched = False
     prev: _Placement | None = None
     for k, pm in enumerate(chosen):
@@ -455,6 +838,7 @@ def _judge_parts(
             ops.append(DiffOp("insert", " ".join(t.core for t in toks), "", (), quote_shown(toks)))
             cost += len(toks)
             verdicts.append("not_found")
+            by_part.append("not_found")
             continue
         if prev is not None:
             gap = pm.a - prev.b
@@ -476,6 +860,48 @@ def _judge_parts(
                     )
                 )
                 ops.append(DiffOp("delete", "", "", ("ellipsis",) if marked else ()))
+            elif marked and barrier and (across := _interjected_gap(ps, prev.b, pm.a, th)):
+                # A cut across brief interjections of others: one passage (the
+                # policy's exception); the speaker's own words left out there
+                # are an elision like any other.
+                inter, own = across
+                if len(own) > th.elision_max_words:
+                    stitched = True
+                    notes.append(
+                        Note(
+                            "stitch",
+                            "joins passages after a turn change or gap, marked by an ellipsis",
+                        )
+                    )
+                for k2 in inter:
+                    lo, hi = _turn_tokens(ps, k2)
+                    said = " ".join(source_word(ps, t) for t in range(lo, hi))
+                    shown = said or _said_in(ps, ps.turns[k2])
+                    ops.append(DiffOp("delete", "", said, ("interjection",), "", shown))
+                    note = _interjection.interjection_note(ps.turns[k2].label, shown)
+                    notes.append(Note("interjection", note))
+                if own:
+                    omitted = " ".join(source_word(ps, t) for t in own)
+                    cores = [ps.core(t) for t in own]
+                    puncts = [source_punct(ps, t) for t in own]
+                    reversing = _elision.reversing_words(cores, puncts, toks[0].core)
+                    flags = ("ellipsis", "negation") if reversing else ("ellipsis",)
+                    ops.append(DiffOp("delete", "", omitted, flags))
+                    notes.append(Note("elision", _elision.omission_note(len(own), omitted)))
+                    if reversing:
+                        words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
+                        notes.append(
+                            Note(
+                                "negation",
+                                f"negation dropped: the omitted words hold {words}, "
+                                "which can reverse what is kept",
+                            )
+                        )
+                        verdicts.append("diverged")
+                    else:
+                        verdicts.append("elided")
+                else:
+                    verdicts.append("minor")
             elif marked and gap <= th.elision_max_words and not barrier:
                 # The policy's "elided": a marked omission inside one passage;
                 # the report prints the omitted words in full (at most 60).
@@ -484,7 +910,7 @@ def _judge_parts(
                 cores = [ps.core(x) for x in range(prev.b, pm.a)]
                 puncts = [source_punct(ps, x) for x in range(prev.b, pm.a)]
                 flags = ["ellipsis"]
-                reversing = _elision.reversing_words(cores, puncts)
+                reversing = _elision.reversing_words(cores, puncts, toks[0].core)
                 if reversing:
                     flags.append("negation")
                 ops.append(DiffOp("delete", "", omitted, tuple(flags)))
@@ -506,7 +932,7 @@ def _judge_parts(
                 not marked
                 and gap < th.stitch_min_distance
                 and not barrier
-                and not _holds_sentence(ps, prev.b, pm.a)
+                and _sentence_gap(ps, prev.b, pm.a) is None
             ):
                 # Close by: an omission within one passage, not a stitch (unless
                 # it leaves out a whole sentence: the policy's "stitched").
@@ -535,7 +961,8 @@ def _judge_parts(
                 where = "after a turn change or gap" if barrier else f"{gap} words apart"
                 if not marked and not barrier and gap < th.stitch_min_distance:
                     # Close by, so a stitch only because a whole sentence is skipped.
-                    text = _whole_sentence.skipped_sentence_note(_omitted_words(ps, prev.b, pm.a))
+                    x, y = _sentence_gap(ps, prev.b, pm.a) or (prev.b, pm.a)
+                    text = _whole_sentence.skipped_sentence_note(_omitted_words(ps, x, y))
                 else:
                     text = f"joins passages {where}, " + (
                         "marked by an ellipsis" if marked else "not marked by an ellipsis"
@@ -555,6 +982,7 @@ def _judge_parts(
         cost += pm.wd.cost
         s_len += pm.b - pm.a
         verdicts.append(_word_verdict(pm.wd, len(toks), th))
+        by_part.append(verdicts[-1])
         prev = pm
     score = max(0.0, round(100.0 * (1.0 - cost / max(n, s_len, 1)), 1))
     pms = [p for p in chosen if p is not None]
@@ -563,9 +991,9 @@ def _judge_parts(
         found_words = sum(
             len(parts[k])
             for k, p in enumerate(chosen)
-            if p is not None and verdicts[k] != "not_found"
+            if p is not None and by_part[k] != "not_found"
         )
-        for k, v in enumerate(verdicts):
+        for k, v in enumerate(by_part):
             if v == "not_found":
                 words = " ".join(t.core for t in parts[k])
                 notes.append(Note("nearest", f"part {k + 1} ('{words}') is not in the source"))

@@ -54,6 +54,18 @@ def _speaks_in_uncached(quote: Quote, ps: PreparedSource) -> bool:
     return False
 
 
+def _heading(ps: PreparedSource) -> str | None:
+    """The source's title, then its opening heading lines (``_speakers.opening_heading``):
+    what a role label is resolved from, the title first."""
+    heading = ps.memo.get("heading", _NO_DATE)
+    if heading is _NO_DATE:
+        first = ps.turns[0].label_start if ps.turns else 0
+        end = ps.norm.orig_span(0, first)[1] if first else 0
+        opening = _speakers.opening_heading(ps.source.text[:end][:1500])
+        heading = ps.memo["heading"] = " | ".join(x for x in (ps.title, opening) if x) or None
+    return heading  # type: ignore[return-value]  # stored by this function only
+
+
 def _labels(ps: PreparedSource) -> Iterator[str]:
     """The source's turn labels, read only if ``label_matches`` needs them
     (a family-name-first match: is "Scott Bessent" also "SECRETARY BESSENT"?)."""
@@ -167,7 +179,7 @@ def _label_ok_name(
         if who is None:
             return (False if key == _speakers.QUESTION_LABEL else None), None
         name = who
-    ok = label_matches(label, name, sp.title, ps.title, _labels(ps))
+    ok = label_matches(label, name, sp.title, _heading(ps), _labels(ps))
     if ok is None:
         found = _speakers.resolve_label(label, date, aliases, _speakers.office_holders())
         if found is not None:
