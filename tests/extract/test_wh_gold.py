@@ -27,6 +27,8 @@ FRESH4 = ROOT / "fixtures" / "extraction-wh-fresh4"
 FRESH4_SHA256 = "69b23cd19a62d780221f748be0eac0623a05962fad9a69e77f20cd5918ff4fb1"
 FRESH5 = ROOT / "fixtures" / "extraction-wh-fresh5"
 FRESH5_SHA256 = "07fd8538559fd3eda9e3cd96f85e631fbf2aabaaa7715149de4298488034b901"
+FRESH6 = ROOT / "fixtures" / "extraction-wh-fresh6"
+FRESH6_SHA256 = "06bac95bd764f7d75831db7be5f958b6f5cbb6d20e6616b442e15d0c541b8a8d"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -54,6 +56,7 @@ def test_gold_is_valid_brat(folder: str) -> None:
         (FRESH3, FRESH3_SHA256),
         (FRESH4, FRESH4_SHA256),
         (FRESH5, FRESH5_SHA256),
+        (FRESH6, FRESH6_SHA256),
     ],
 )
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
@@ -66,7 +69,7 @@ def test_heldout_is_frozen(folder: Path, digest: str) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "n_docs"),
-    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14)],
+    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14), (FRESH6, 9)],
 )
 def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
     docs = bx.load_corpus(folder)
