@@ -141,6 +141,17 @@ def sort_pairs(keys: Keys, docs: Docs) -> tuple[Keys, Docs]:
     return keys, docs
 
 
+def _distinct(keys: Keys) -> Keys:
+    """``keys`` sorted, each once."""
+    keys = np.sort(keys, kind="stable")  # numpy's stable sort of int64: 3/4 of quicksort's time
+    if len(keys) > 1:
+        keep = np.empty(len(keys), dtype=bool)
+        keep[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+        keys = keys[keep]
+    return keys
+
+
 def pair_keys(ids: Keys) -> Keys:
     """The keys of consecutive word ids: ``id1 << 32 | id2``."""
     return (ids[:-1] << 32) | ids[1:]
@@ -171,6 +182,7 @@ class GramIndex:
         self._pending: list[tuple[Keys, int]] = []  # (document's keys, docid)
         self.pending_pairs = 0
         self._firsts: dict[int, Keys] = {}  # segments are immutable: by id
+        self._seen = np.zeros(0, dtype=bool)  # all False between uses: _distinct_words
         self.run_start: int | None = None  # first segment id of an add run
 
     # -- adding
@@ -219,26 +231,37 @@ class GramIndex:
         """Index a document: the words and word pairs of each of ``parts``
         (title, text: no pair spans the two), and the words of ``words_only``
         (speaker labels).  Return the word ids of the last part (the text)."""
-        arrays = []
-        ids = np.zeros(0, dtype=np.int64)
-        for toks in parts:
-            ids = self.ids(toks)
-            arrays += [ids, pair_keys(ids)]
-        arrays.append(self.ids(words_only))
-        # Sorted and deduplicated by hand: np.unique hashes first (numpy 2),
-        # three times slower here.
-        keys = np.concatenate(arrays)
-        keys.sort(kind="stable")  # numpy's stable sort of int64: 3/4 of quicksort's time here
-        if len(keys) > 1:
-            keep = np.empty(len(keys), dtype=bool)
-            keep[0] = True
-            np.not_equal(keys[1:], keys[:-1], out=keep[1:])
-            keys = keys[keep]
+        id_parts = [self.ids(toks) for toks in parts]
+        words = np.concatenate([*id_parts, self.ids(words_only)])
+        pairs = np.concatenate([pair_keys(ids) for ids in id_parts])
+        # A word's key is its id, below 2^32, a pair's at least 2^32: the
+        # document's distinct words, then its distinct pairs, are its keys in
+        # order.  Sorted and deduplicated by hand: np.unique hashes first
+        # (numpy 2), three times slower here.
+        keys = np.concatenate([self._distinct_words(words), _distinct(pairs)])
         self._pending.append((keys, docid))
         self.pending_pairs += len(keys)
         if self.pending_pairs >= FLUSH_PAIRS:
             self.flush()
-        return ids
+        return id_parts[-1] if id_parts else np.zeros(0, dtype=np.int64)
+
+    def _distinct_words(self, ids: Keys) -> Keys:
+        """The distinct ``ids``, in order: marked in a table as long as the
+        vocabulary and read back in one pass, while the vocabulary is not
+        much longer than the document (sorting them cost half of sorting a
+        document's keys)."""
+        if not len(ids):
+            return ids
+        size = int(ids.max()) + 1
+        if size > 16 * len(ids) + 4096:
+            return _distinct(ids)
+        if len(self._seen) < size:
+            self._seen = np.zeros(2 * size, dtype=bool)
+        seen = self._seen
+        seen[ids] = True
+        out = np.flatnonzero(seen[:size])
+        seen[out] = False
+        return out.astype(np.int64)
 
     def flush(self) -> None:
         """Write the pending documents' postings as a new segment (no commit),
