@@ -206,10 +206,13 @@ class GramIndex:
             )
         return vocab
 
-    def ids(self, toks: list[bytes]) -> Keys:
+    def ids(self, toks: list[bytes], vocab: _Vocab | None = None) -> Keys:
         """Word ids of ``toks``, new words numbered in sorted order (so that the
-        same adds make the same file)."""
-        vocab = self._load_vocab()
+        same adds make the same file).  ``vocab``: the one ``_load_vocab``
+        gave for this document (asking SQLite whether it is still current
+        once per document, not once per part)."""
+        if vocab is None:
+            vocab = self._load_vocab()
         # One pass in C: a word not yet known gets a provisional negative id
         # from ``_Vocab.__missing__`` (a set difference first was a second
         # pass over every word).
@@ -231,8 +234,9 @@ class GramIndex:
         """Index a document: the words and word pairs of each of ``parts``
         (title, text: no pair spans the two), and the words of ``words_only``
         (speaker labels).  Return the word ids of the last part (the text)."""
-        id_parts = [self.ids(toks) for toks in parts]
-        words = np.concatenate([*id_parts, self.ids(words_only)])
+        vocab = self._load_vocab()
+        id_parts = [self.ids(toks, vocab) for toks in parts]
+        words = np.concatenate([*id_parts, self.ids(words_only, vocab)])
         pairs = np.concatenate([pair_keys(ids) for ids in id_parts])
         # A word's key is its id, below 2^32, a pair's at least 2^32: the
         # document's distinct words, then its distinct pairs, are its keys in

@@ -542,7 +542,8 @@ class Library:
         """Insert without committing; return (hash, "added"|"duplicate"|"unchanged")."""
         if source.status != "ok" or not source.text.strip():
             raise ValueError(f"{source.ref}: {source.error or 'no text'}")
-        digest = content_hash(source.text)
+        raw = source.text.encode("utf-8")  # hashed, and stored if new
+        digest = hashlib.sha256(raw).hexdigest()  # content_hash, encoded once
         db = self._db
         if not db.in_transaction:
             # Take the write lock before reading what is stored: word ids and
@@ -568,7 +569,7 @@ class Library:
                 (
                     docid,
                     digest,
-                    zlib.compress(source.text.encode("utf-8"), TEXT_LEVEL),
+                    zlib.compress(raw, TEXT_LEVEL),
                     source.title,
                     date,
                     speakers_text,
