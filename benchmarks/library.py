@@ -40,7 +40,9 @@ worktree of the commit before a change) with this script.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -51,6 +53,7 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(
     0, os.environ.get("QUOTEVERIFY_ENGINE_ROOT") or str(Path(__file__).resolve().parents[1])
@@ -228,6 +231,17 @@ def lookup(lib: Library, quotes: list[Quote]) -> tuple[list[float], list[list[st
     return times, found
 
 
+def dump_lookups(lib: Library, quotes: list[Quote], out: TextIO, label: str) -> None:
+    """Every candidate of each quote's lookup, all fields, as JSON lines
+    (the benchmark's lookups, and without speaker and window)."""
+    for n, q in enumerate(quotes):
+        for speaker, near in ((q.speaker, q.near), (None, None)):
+            cands = lib.candidates(q.text, speaker, k=3, near=near, window=WINDOW)
+            row = {"set": label, "n": n, "speaker": speaker, "near": near}
+            row["candidates"] = [dataclasses.asdict(c) for c in cands]
+            out.write(json.dumps(row, sort_keys=True) + "\n")
+
+
 def _mmm(values: list[float], unit: str) -> str:
     """min / median / max, as every repeated figure is shown."""
     lo, mid, hi = min(values), statistics.median(values), max(values)
@@ -245,6 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=int, default=1, help="also measure lookup at N× the corpus")
     ap.add_argument("--db", type=Path, default=None, help="keep the library here")
     ap.add_argument("--repeat", type=int, default=5, help="adds and lookup passes (≥ 5)")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every candidate of every lookup (1x, then --scale) here, one JSON "
+        "line a lookup: run for two engines and compare the files (same candidates)",
+    )
     args = ap.parse_args(argv)
 
     files = sorted(f for f in args.corpus.rglob("*.md") if f.is_file())
@@ -308,9 +329,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"miss: {q.speaker} {q.near}: {q.text[:90]!r}", file=sys.stderr)
         absent_times, absent_found = lookup(lib, absent)
         offered = sum(bool(f) for f in absent_found)
+        dump = args.dump.open("w", encoding="utf-8") if args.dump else None
+        if dump:
+            dump_lookups(lib, quotes + absent, dump, "1x")
         scaled_med = None
         if args.scale > 1:
             scale_up(lib, args.scale)
+            if dump:
+                dump_lookups(lib, quotes + absent, dump, f"{args.scale}x")
             lookup(lib, quotes[:20])
             scaled_passes: list[float] = []
             for _ in range(args.repeat):
@@ -349,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             pass
         lib.close()
+        if dump:
+            dump.close()
 
     n = len(quotes)
     med = statistics.median(times)

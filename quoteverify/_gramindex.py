@@ -25,23 +25,29 @@ them writes their postings no more.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-import zlib
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 BLOCK = 128  # keys per stored block
 LONG = 32  # docids kept apart from their block above this many
-MERGE_CHUNK = 2_000_000  # pairs (key, docid) merged at a time, to bound memory
-FLUSH_PAIRS = 8_000_000  # pending pairs written as a segment before a commit
+MERGE_CHUNK = 2_000_000  # pairs (key, docid) sorted and written at a time, to bound memory
+# An add run's pending pairs are written as one segment when it commits
+# (``Library.add_paths``, at ``COMMIT_PAIRS``: about 5,000 transcripts, 130 MB
+# of pending keys) or, for callers that never commit, at ``FLUSH_PAIRS``.
+# Whatever a run wrote in several segments is merged at its end, which
+# reads and writes the run's index once more: a whole-corpus run (12 M
+# pairs) writes it once.
+COMMIT_PAIRS = 16_000_000
+FLUSH_PAIRS = 20_000_000
 # Each lookup reads every segment: merging the newest two while the older is
 # up to 4x the newer keeps a library built by a few runs (the benchmark's 4x
 # corpus: four) in one segment, and any library in log4(runs) of them.
 MERGE_RATIO = 4
-COMMIT_PAIRS = 6_000_000  # pending pairs at which ``Library.add_paths`` commits
 
 Keys = npt.NDArray[np.int64]
 Docs = npt.NDArray[np.int32]
@@ -73,53 +79,77 @@ CREATE TABLE IF NOT EXISTS grams (
 CREATE TABLE IF NOT EXISTS long (
     seg  INTEGER NOT NULL,
     key  INTEGER NOT NULL,
-    docs BLOB NOT NULL,    -- pack_docs: zlib(int32 gaps between the docids)
+    docs BLOB NOT NULL,    -- pack_docs: the gaps between the docids, 1, 2 or 4 bytes each
     PRIMARY KEY (seg, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dropped (docid INTEGER PRIMARY KEY);
 """
 
 
+# A long list's docid gaps are stored in the narrowest of these widths that
+# holds its largest gap, after one byte giving the width.
+_WIDTHS = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<i4")}
+
+
 def pack_docs(docs: Docs) -> bytes:
-    """A long list of ascending docids as stored: the gaps, zlib-compressed
-    (a common pair's gaps are small numbers: a quarter of the raw size)."""
-    return zlib.compress(np.diff(docs, prepend=0).astype(np.int32).tobytes(), 1)
+    """A long list of ascending docids as stored: one byte, the width w of
+    each gap (1, 2 or 4 bytes), then the gaps between the docids, w bytes
+    each (a common pair's gaps are small numbers; zlib made them a little
+    smaller, but compressing 50,000 lists per write cost a second per
+    corpus, and inflating them again on every lookup).  ``_blocks`` packs
+    all of a segment's lists at once, as this does one.
+
+    >>> len(pack_docs(np.array([3, 7, 300], np.int32)))  # gaps 3, 4, 293: two bytes each
+    7
+    >>> unpack_docs(pack_docs(np.array([3, 7, 300], np.int32))).tolist()
+    [3, 7, 300]
+    """
+    gaps = np.diff(docs, prepend=0)
+    width = _width(int(gaps.max()) if len(gaps) else 0)
+    return bytes([width]) + gaps.astype(_WIDTHS[width]).tobytes()
+
+
+def _width(largest: int) -> int:
+    return 1 if largest < 1 << 8 else 2 if largest < 1 << 16 else 4
 
 
 def unpack_docs(blob: bytes) -> Docs:
-    return np.cumsum(np.frombuffer(zlib.decompress(blob), dtype=np.int32), dtype=np.int32)
+    gaps = np.frombuffer(blob, dtype=_WIDTHS[blob[0]], offset=1)
+    return np.cumsum(gaps, dtype=np.int32)
 
 
 def sort_pairs(keys: Keys, docs: Docs) -> tuple[Keys, Docs]:
     """(key, docid) pairs in key order, then docid order.
 
-    When word ids and docids fit in 63 bits together (ids below 2^16 and
-    docids below 2^31, or the like), each pair is packed into one integer and
-    sorted in place: half the memory and twice the speed of a stable argsort
-    and two gathers (12 M pairs: 0.9 s against 1.8 s).
+    The pairs come a document (or a segment) at a time, docids ascending, so
+    a stable sort by key alone leaves each key's docids in order: numpy's
+    stable argsort of int64 and two gathers (12 M pairs: 0.9 s) beat packing
+    each pair into one integer and sorting that (2.2 s).  Pairs in another
+    order (never met: segments are merged oldest first) are sorted by both.
 
-    >>> k, d = sort_pairs(np.array([5 << 32 | 2, 7, 5 << 32 | 2]), np.array([3, 1, 2], np.int32))
+    >>> k, d = sort_pairs(np.array([5 << 32 | 2, 7, 5 << 32 | 2]), np.array([2, 1, 3], np.int32))
     >>> k.tolist(), d.tolist()
     ([7, 21474836482, 21474836482], [1, 2, 3])
-    >>> sort_pairs(np.array([1 << 62 | 1, 3]), np.array([1, 2], np.int32))[0].tolist()
-    [3, 4611686018427387905]
+    >>> sort_pairs(np.array([4, 4]), np.array([9, 1], np.int32))[1].tolist()
+    [1, 9]
     """
-    if not len(keys):
-        return keys, docs
-    low = np.int64(0xFFFFFFFF)
-    high, word = keys >> 32, keys & low
-    bits = max(int(high.max()), int(word.max())).bit_length()
-    doc_bits = max(1, int(docs.max()).bit_length())
-    if 2 * bits + doc_bits > 63:
-        order = np.argsort(keys, kind="stable")  # docids stay ascending per key
-        return keys[order], docs[order]
-    packed = (((high << bits) | word) << doc_bits) | docs
-    packed.sort()
-    out_docs = (packed & ((1 << doc_bits) - 1)).astype(np.int32)
-    packed >>= doc_bits
-    word_mask = np.int64((1 << bits) - 1)
-    out_keys = ((packed >> bits) << 32) | (packed & word_mask)
-    return out_keys, out_docs
+    order = np.argsort(keys, kind="stable")
+    keys, docs = keys[order], docs[order]
+    if not np.all((keys[1:] != keys[:-1]) | (docs[1:] > docs[:-1])):
+        order = np.lexsort((docs, keys))
+        keys, docs = keys[order], docs[order]
+    return keys, docs
+
+
+def _distinct(keys: Keys) -> Keys:
+    """``keys`` sorted, each once."""
+    keys = np.sort(keys, kind="stable")  # numpy's stable sort of int64: 3/4 of quicksort's time
+    if len(keys) > 1:
+        keep = np.empty(len(keys), dtype=bool)
+        keep[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+        keys = keys[keep]
+    return keys
 
 
 def pair_keys(ids: Keys) -> Keys:
@@ -127,21 +157,36 @@ def pair_keys(ids: Keys) -> Keys:
     return (ids[:-1] << 32) | ids[1:]
 
 
+class _Vocab(dict[bytes, int]):
+    """Word → id; a word not in it is numbered -1, -2, ... in order of first
+    sight (``new``) until ``GramIndex.ids`` gives it its id."""
+
+    def __init__(self, items: Iterable[tuple[bytes, int]] = ()) -> None:
+        super().__init__(items)
+        self.new: list[bytes] = []
+
+    def __missing__(self, word: bytes) -> int:
+        self.new.append(word)
+        self[word] = provisional = -len(self.new)
+        return provisional
+
+
 class GramIndex:
     """The postings of one library's documents (see the module docstring)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self._vocab: dict[bytes, int] | None = None  # loaded by the first add
+        self._vocab: _Vocab | None = None  # loaded by the first add
         self._vocab_version: int | None = None  # PRAGMA data_version it was read at
         self._new_words: list[tuple[str, int]] = []
         self._pending: list[tuple[Keys, int]] = []  # (document's keys, docid)
         self.pending_pairs = 0
         self._firsts: dict[int, Keys] = {}  # segments are immutable: by id
+        self._seen = np.zeros(0, dtype=bool)  # all False between uses: _distinct_words
         self.run_start: int | None = None  # first segment id of an add run
 
     # -- adding
-    def _current_vocab(self) -> dict[bytes, int] | None:
+    def _current_vocab(self) -> _Vocab | None:
         """The remembered vocabulary, forgotten when another connection has
         committed since it was read (two ``library add`` at once must not
         number a word twice: ``Library._add`` takes the write lock before any
@@ -153,96 +198,136 @@ class GramIndex:
             self._vocab_version = version
         return self._vocab
 
-    def _load_vocab(self) -> dict[bytes, int]:
-        if self._current_vocab() is None:
-            self._vocab = {
-                w.encode("utf-8"): i for w, i in self.db.execute("SELECT word, id FROM vocab")
-            }
-        return self._vocab
+    def _load_vocab(self) -> _Vocab:
+        vocab = self._current_vocab()
+        if vocab is None:
+            vocab = self._vocab = _Vocab(
+                (w.encode("utf-8"), i) for w, i in self.db.execute("SELECT word, id FROM vocab")
+            )
+        return vocab
 
-    def ids(self, toks: list[bytes]) -> Keys:
+    def ids(self, toks: list[bytes], vocab: _Vocab | None = None) -> Keys:
         """Word ids of ``toks``, new words numbered in sorted order (so that the
-        same adds make the same file)."""
-        vocab = self._load_vocab()
-        new = set(toks).difference(vocab)
+        same adds make the same file).  ``vocab``: the one ``_load_vocab``
+        gave for this document (asking SQLite whether it is still current
+        once per document, not once per part)."""
+        if vocab is None:
+            vocab = self._load_vocab()
+        # One pass in C: a word not yet known gets a provisional negative id
+        # from ``_Vocab.__missing__`` (a set difference first was a second
+        # pass over every word).
+        got = np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
+        new = vocab.new
         if new:
-            nxt = len(vocab) + 1
-            for w in sorted(new):
-                vocab[w] = nxt
-                self._new_words.append((w.decode("utf-8"), nxt))
-                nxt += 1
-        return np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
+            vocab.new = []
+            nxt = len(vocab) - len(new) + 1
+            remap = np.empty(len(new), dtype=np.int64)
+            for rank, j in enumerate(sorted(range(len(new)), key=new.__getitem__)):
+                w = new[j]
+                vocab[w] = remap[j] = nxt + rank
+                self._new_words.append((w.decode("utf-8"), nxt + rank))
+            unseen = got < 0
+            got[unseen] = remap[-got[unseen] - 1]
+        return got
 
     def add(self, docid: int, parts: Sequence[list[bytes]], words_only: list[bytes]) -> Keys:
         """Index a document: the words and word pairs of each of ``parts``
         (title, text: no pair spans the two), and the words of ``words_only``
         (speaker labels).  Return the word ids of the last part (the text)."""
-        arrays = []
-        ids = np.zeros(0, dtype=np.int64)
-        for toks in parts:
-            ids = self.ids(toks)
-            arrays += [ids, pair_keys(ids)]
-        arrays.append(self.ids(words_only))
-        # Sorted and deduplicated by hand: np.unique hashes first (numpy 2),
-        # three times slower here.
-        keys = np.sort(np.concatenate(arrays))
-        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+        vocab = self._load_vocab()
+        id_parts = [self.ids(toks, vocab) for toks in parts]
+        words = np.concatenate([*id_parts, self.ids(words_only, vocab)])
+        pairs = np.concatenate([pair_keys(ids) for ids in id_parts])
+        # A word's key is its id, below 2^32, a pair's at least 2^32: the
+        # document's distinct words, then its distinct pairs, are its keys in
+        # order.  Sorted and deduplicated by hand: np.unique hashes first
+        # (numpy 2), three times slower here.
+        keys = np.concatenate([self._distinct_words(words), _distinct(pairs)])
         self._pending.append((keys, docid))
         self.pending_pairs += len(keys)
         if self.pending_pairs >= FLUSH_PAIRS:
             self.flush()
-        return ids
+        return id_parts[-1] if id_parts else np.zeros(0, dtype=np.int64)
+
+    def _distinct_words(self, ids: Keys) -> Keys:
+        """The distinct ``ids``, in order: marked in a table as long as the
+        vocabulary and read back in one pass, while the vocabulary is not
+        much longer than the document (sorting them cost half of sorting a
+        document's keys)."""
+        if not len(ids):
+            return ids
+        size = int(ids.max()) + 1
+        if size > 16 * len(ids) + 4096:
+            return _distinct(ids)
+        if len(self._seen) < size:
+            self._seen = np.zeros(2 * size, dtype=bool)
+        seen = self._seen
+        seen[ids] = True
+        out = np.flatnonzero(seen[:size])
+        seen[out] = False
+        return out.astype(np.int64)
 
     def flush(self) -> None:
-        """Write the pending documents' postings as a new segment (no commit)."""
+        """Write the pending documents' postings as a new segment (no commit),
+        a key range of about ``MERGE_CHUNK`` pairs at a time: each document's
+        keys are sorted, so a range is one slice of each, and only a range's
+        pairs are ever copied and sorted together."""
         db = self.db
         if self._new_words:
             db.executemany("INSERT INTO vocab(word, id) VALUES (?, ?)", self._new_words)
             self._new_words = []
-        if not self._pending:
-            return
-        keys = np.concatenate([k for k, _ in self._pending])
-        docs = np.repeat(
-            np.array([d for _, d in self._pending], dtype=np.int32),
-            [len(k) for k, _ in self._pending],
-        )
+        pending = [(k, d) for k, d in self._pending if len(k)]
+        total = self.pending_pairs
         self._pending = []
         self.pending_pairs = 0
+        if not pending:
+            return
         seg = self._next_seg()
         if self.run_start is None:
             self.run_start = seg
-        self._write(seg, *sort_pairs(keys, docs))
+        chunks = -(-total // MERGE_CHUNK)
+        cuts = np.zeros(0, dtype=np.int64)
+        if chunks > 1:
+            # Cut at quantiles of a sample of the keys.
+            sample = np.sort(np.concatenate([k[::64] for k, _ in pending]))
+            cuts = np.unique(sample[np.arange(1, chunks) * len(sample) // chunks])
+        ends = np.array([np.searchsorted(k, cuts) for k, _ in pending], dtype=np.int64)
+        ends = ends.reshape(len(pending), len(cuts))
+        lens = np.array([len(k) for k, _ in pending], dtype=np.int64)
+        bounds = np.column_stack([np.zeros(len(pending), dtype=np.int64), ends, lens])
+        docids = np.array([d for _, d in pending], dtype=np.int32)
+        firsts: list[Keys] = []
+        lo, hi = int(docids.min()), int(docids.max())
+        for c in range(bounds.shape[1] - 1):
+            start, stop = bounds[:, c].tolist(), bounds[:, c + 1].tolist()
+            keys = np.concatenate(
+                [k[a:b] for (k, _), a, b in zip(pending, start, stop, strict=True)]
+            )
+            docs = np.repeat(docids, bounds[:, c + 1] - bounds[:, c])
+            firsts += self._blocks(seg, *sort_pairs(keys, docs))
+        del pending
+        self._finish(seg, firsts, total, lo, hi)
 
     def _next_seg(self) -> int:
         row = self.db.execute("SELECT max(seg) FROM segments").fetchone()
         return int(row[0] or 0) + 1
 
-    def _write(self, seg: int, keys: Keys, docs: Docs) -> None:
-        """Store sorted (key, docid) pairs as segment ``seg``."""
-        firsts = self._blocks(seg, keys, docs)
-        if firsts:
-            self._finish(seg, firsts, len(keys), int(docs.min()), int(docs.max()))
-
     def _blocks(self, seg: int, keys: Keys, docs: Docs) -> list[Keys]:
         """Write sorted pairs as blocks of ``seg``; return their first keys."""
         if not len(keys):
             return []
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        change = np.empty(len(keys), dtype=bool)
+        change[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=change[1:])
+        starts = np.flatnonzero(change)
         uniq = keys[starts]
-        counts = np.diff(np.r_[starts, len(keys)]).astype(np.int32)
+        counts = np.diff(starts, append=len(keys)).astype(np.int32)
         long = counts > LONG
-        # ``pack_docs`` of every long list, the gaps taken in one pass.
-        gaps = np.diff(docs, prepend=0).astype(np.int32)
-        gaps[starts] = docs[starts]
-        self.db.executemany(
-            "INSERT INTO long VALUES (?, ?, ?)",
-            (
-                (seg, int(uniq[i]), zlib.compress(gaps[starts[i] : starts[i] + counts[i]], 1))
-                for i in np.flatnonzero(long)
-            ),
-        )
+        in_long = np.repeat(long, counts)
+        if long.any():
+            self._long_lists(seg, uniq[long], counts[long], docs[in_long])
         inline = np.where(long, 0, counts)
-        kept = docs[~np.repeat(long, counts)]
+        kept = docs[~in_long]
         ends = np.cumsum(inline)
         rows = []
         for b in range(0, len(uniq), BLOCK):
@@ -260,6 +345,32 @@ class GramIndex:
             )
         self.db.executemany("INSERT INTO grams VALUES (?, ?, ?, ?, ?, ?)", rows)
         return [uniq[::BLOCK]]
+
+    def _long_lists(self, seg: int, keys: Keys, counts: npt.NDArray[np.int32], docs: Docs) -> None:
+        """Write the long lists of ``keys`` (``counts[i]`` docids each, one
+        after another in ``docs``) as ``pack_docs`` would, all at once: the
+        gaps of every list in one pass, then the lists of each width."""
+        starts = np.cumsum(counts) - counts
+        gaps = np.diff(docs, prepend=0)
+        gaps[starts] = docs[starts]
+        largest = np.maximum.reduceat(gaps, starts)
+        width = np.where(largest < 1 << 8, 1, np.where(largest < 1 << 16, 2, 4))
+        blobs: list[bytes] = [b""] * len(keys)
+        for w, dtype in _WIDTHS.items():
+            which = np.flatnonzero(width == w)
+            if not len(which):
+                continue
+            head = bytes([w])
+            data = gaps[np.repeat(width == w, counts)].astype(dtype).tobytes()
+            size = (counts[which] * w).tolist()
+            at = 0
+            for i, n in zip(which.tolist(), size, strict=True):
+                blobs[i] = head + data[at : at + n]
+                at += n
+        self.db.executemany(
+            "INSERT INTO long VALUES (?, ?, ?)",
+            zip(itertools.repeat(seg), keys.tolist(), blobs, strict=False),
+        )
 
     def _finish(self, seg: int, firsts: list[Keys], pairs: int, lo: int, hi: int) -> None:
         self.db.execute(

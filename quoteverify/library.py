@@ -67,12 +67,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._fetch import Fetcher
     from .library_pg import PgLibrary
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Extensions picked up when walking a directory.  A file named explicitly is
 # read whatever its extension: the user asked for it.
 WALK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 
+# zlib level of the stored texts: deflating the corpus's 79 MB at level 1
+# takes 0.9 s of an 8 s ``library add`` and saves 45 MB (a third of the
+# file); 0 would store them as they are, read by the same ``zlib.decompress``.
+TEXT_LEVEL = 1
 BATCH_SIZE = 200  # documents per transaction in add_paths
 FIRST_STAGE = 20  # documents scored by bigram evidence
 RERANK = 5  # of those, near-ties are re-ranked by word-trigram overlap...
@@ -97,7 +101,7 @@ CREATE TABLE IF NOT EXISTS {name} (
     day      TEXT,                  -- ISO date (YYYY-MM-DD) from date, for the window
     url      TEXT,                  -- the original page (front matter source_url)
     authors  TEXT NOT NULL DEFAULT '',  -- who wrote it (title, byline), one a line
-    words    BLOB,                  -- zlib(int32 index word ids of the text's words)
+    words    BLOB,                  -- the text's index word ids: _packed_words
     text     BLOB NOT NULL          -- zlib(utf-8 text)
 );
 """
@@ -188,14 +192,16 @@ class AddStats:
 
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# Bytes kept by ``word_bytes``: ASCII letters and digits, and every byte of a
-# UTF-8 multi-byte character (what remains of non-ASCII text is letters);
-# every other ASCII byte becomes a space.
+# Bytes kept by ``word_bytes``: ASCII letters (lower-cased) and digits, and
+# every byte of a UTF-8 multi-byte character (what remains of non-ASCII text
+# is letters); every other ASCII byte becomes a space.
 _KEEP = bytes(
-    c if c >= 0x80 or chr(c).isalnum() else 0x20  # fmt: skip
+    ord(chr(c).lower()) if c < 0x80 and chr(c).isalnum() else c if c >= 0x80 else 0x20
     for c in range(256)
 )
+_ASCII = bytes(range(0x80))
 _FOLDED: dict[str, str] = {}
+_LOWER_FOLDED: dict[str, str] = {}
 
 
 def _fold(c: str) -> str:
@@ -220,29 +226,54 @@ def _fold(c: str) -> str:
     return out
 
 
+def _lower_fold(c: str) -> str:
+    """What one non-ASCII character of the text (not lower-cased) becomes:
+    ``_fold`` of each character of its lower case ("İ" lowers to "i" and a
+    combining dot, which is a separator).  ``str.lower`` maps one character
+    at a time except a capital sigma, whose final form it picks from the
+    neighbours; both forms fold to "σ", so mapping characters alone gives
+    what lowering the whole text first gave.
+
+    >>> [_lower_fold(c) for c in "ÉİΣ’"]
+    ['e', 'i ', 'σ', ' ']
+    """
+    out = _LOWER_FOLDED.get(c)
+    if out is None:
+        out = "".join(x if x.isascii() else _fold(x) for x in c.lower())
+        _LOWER_FOLDED[c] = out
+    return out
+
+
 def word_bytes(text: str) -> list[bytes]:
     """``words(text)`` as UTF-8 bytes.
 
-    The C string methods do the work (one ``bytes.translate`` over the whole
-    text, then ``split``): a regular expression over every character of a
-    library's texts cost more than indexing them.  The few distinct non-ASCII
-    characters are folded first, each replaced throughout at once.
+    The C string methods do the work: the text's few distinct non-ASCII
+    characters (found by deleting every ASCII byte of its UTF-8) are each
+    replaced throughout at once by their folded lower case, then one
+    ``bytes.translate`` lower-cases ASCII letters and turns every other
+    ASCII byte into a space before ``split``.  (``str.lower`` of the whole
+    text and a regular expression over every character cost as much as the
+    rest together.)
 
     >>> word_bytes("Don’t, Jean-Pierre! ½ café")
     [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
     """
-    low = text.lower()
-    if not low.isascii():
-        forms = {c: _fold(c) for c in set(_NON_ASCII.findall(low))}
-        if any(forms.get(x, x) != x for out in forms.values() for x in out):
-            # A folded form holds another character that folds again (never
-            # seen in practice): replacing one character after another could
-            # fold it twice, so substitute in one pass.
-            low = _NON_ASCII.sub(lambda m: forms[m.group()], low)
+    if not text.isascii():
+        raw = text.encode("utf-8", "surrogatepass")
+        forms = {
+            c: _lower_fold(c)
+            for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        }
+        if any(forms.get(x, x) != x for out in forms.values() if not out.isascii() for x in out):
+            # A folded form holds another character of the text that folds
+            # again ("Ø" gives "ø", which stays): replacing one character
+            # after another could fold it twice, so the whole text is
+            # lowered, then each character folded in one pass.
+            text = _NON_ASCII.sub(lambda m: _fold(m.group()), text.lower())
         else:
             for c, out in forms.items():
-                low = low.replace(c, out)
-    return low.encode("utf-8").translate(_KEEP).split()
+                text = text.replace(c, out)
+    return text.encode("utf-8", "surrogatepass").translate(_KEEP).split()
 
 
 def words(text: str) -> list[str]:
@@ -348,7 +379,7 @@ class Library:
                     f"library schema {version} is newer than this quoteverify's "
                     f"({SCHEMA_VERSION}): upgrade quoteverify",
                 )
-            if version not in (0, 1, 2, SCHEMA_VERSION):
+            if version not in (0, 1, 2, 3, SCHEMA_VERSION):
                 raise LibraryError(
                     str(path), f"library schema {version}, expected {SCHEMA_VERSION}"
                 )
@@ -359,7 +390,9 @@ class Library:
             # opening (``check`` opens it once per article), and a library on a
             # read-only file system (a CI cache) still works.
             self._index = GramIndex(self._db)
-            if version != SCHEMA_VERSION:
+            if version == 3:
+                self._upgrade_v3()
+            elif version != SCHEMA_VERSION:
                 if version == 1:
                     self._db.executescript(_V1_TO_V2)
                 self._db.executescript(_SCHEMA + GRAM_SCHEMA)
@@ -409,6 +442,29 @@ class Library:
             )
         self._index.settle()
         db.execute("DROP TABLE IF EXISTS fts")
+
+    def _upgrade_v3(self) -> None:
+        """Schema 3 stored long posting lists and each text's word ids
+        zlib-compressed: index the stored texts afresh in schema 4's format.
+
+        One transaction, taken before the version is read again (another
+        process may have upgraded it meanwhile): a run interrupted half-way
+        leaves the schema-3 library as it was, to be upgraded on next open.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == 3:
+                for table in ("vocab", "segments", "grams", "long", "dropped"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _statements(GRAM_SCHEMA):
+                    db.execute(statement)
+                self._reindex()
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
 
     def _rebuild_documents(self) -> None:
         """Schema 2's documents table, with the text last (see ``_DOCUMENTS``)."""
@@ -486,7 +542,8 @@ class Library:
         """Insert without committing; return (hash, "added"|"duplicate"|"unchanged")."""
         if source.status != "ok" or not source.text.strip():
             raise ValueError(f"{source.ref}: {source.error or 'no text'}")
-        digest = content_hash(source.text)
+        raw = source.text.encode("utf-8")  # hashed, and stored if new
+        digest = hashlib.sha256(raw).hexdigest()  # content_hash, encoded once
         db = self._db
         if not db.in_transaction:
             # Take the write lock before reading what is stored: word ids and
@@ -512,7 +569,7 @@ class Library:
                 (
                     docid,
                     digest,
-                    zlib.compress(source.text.encode("utf-8"), 1),
+                    zlib.compress(raw, TEXT_LEVEL),
                     source.title,
                     date,
                     speakers_text,
@@ -548,9 +605,9 @@ class Library:
         (fetched with ``fetcher``; without one, a URL is skipped as not fetched).
 
         A source that cannot be read is counted in ``errors`` and skipped; the
-        rest are committed every ``COMMIT_PAIRS`` index entries (about a
-        thousand transcripts; ``BATCH_SIZE`` documents in PostgreSQL), so an interrupted
-        run keeps what it has done.
+        rest are committed every ``COMMIT_PAIRS`` index entries (about 5,000
+        transcripts; ``BATCH_SIZE`` documents in PostgreSQL), so an interrupted
+        run keeps what it has committed.
         """
         stats = AddStats()
         for ref, path in self._expand(refs, stats):
@@ -846,7 +903,7 @@ class Library:
         row = self._db.execute("SELECT words FROM documents WHERE docid = ?", (docid,)).fetchone()
         got = np.zeros(0, dtype=np.int64)
         if row and row[0] is not None:
-            got = np.frombuffer(zlib.decompress(row[0]), dtype=np.int32).astype(np.int64)
+            got = _unpacked_words(row[0])
         cache[docid] = got
         if len(cache) > 64:
             cache.popitem(last=False)
@@ -1167,8 +1224,37 @@ def _index_parts(
 
 
 def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:
-    """A text's word ids as stored (``documents.words``)."""
-    return zlib.compress(ids.astype(np.int32).tobytes(), 1)
+    """A text's word ids as stored (``documents.words``): one byte, the width
+    of each id (2 bytes while the library has fewer than 65,536 words, else
+    4), then the ids (zlib-compressing them cost a second per corpus and
+    saved an eighth of their size).
+
+    >>> _packed_words(np.array([1, 2]))
+    b'\\x02\\x01\\x00\\x02\\x00'
+    >>> _unpacked_words(_packed_words(np.array([70000, 3]))).tolist()
+    [70000, 3]
+    """
+    if len(ids) and int(ids.max()) >= 1 << 16:
+        return b"\x04" + ids.astype("<i4").tobytes()
+    return b"\x02" + ids.astype("<u2").tobytes()
+
+
+def _unpacked_words(blob: bytes) -> npt.NDArray[np.int64]:
+    dtype = "<u2" if blob[0] == 2 else "<i4"
+    return np.frombuffer(blob, dtype=dtype, offset=1).astype(np.int64)
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script`` (``executescript`` would commit the
+    transaction they are meant to be part of)."""
+    out: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return out
 
 
 def trigrams_found(quote: npt.NDArray[np.int64], doc: npt.NDArray[np.int64]) -> int:

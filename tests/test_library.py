@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -9,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from quoteverify.library import (
+    _KEEP,
     AddStats,
     Library,
     LibraryError,
+    _fold,
     open_library,
     speaker_labels,
+    word_bytes,
     words,
 )
 from quoteverify.models import Source
@@ -248,6 +253,28 @@ def test_words_match_the_index_tokenizer() -> None:
     assert words("Don’t — FERNÁNDEZ’s Jean-Pierre_x ½") == [
         "don", "t", "fernandez", "s", "jean", "pierre", "x", "1", "2",
     ]  # fmt: skip
+
+
+def _reference_word_bytes(text: str) -> list[bytes]:
+    """What ``word_bytes`` computed before it stopped lowering the whole text:
+    the text lowered, then each non-ASCII character folded, in one pass."""
+    low = re.sub(r"[^\x00-\x7f]", lambda m: _fold(m.group()), text.lower())
+    return low.encode("utf-8", "surrogatepass").translate(_KEEP).split()
+
+
+def test_word_bytes_folds_each_character_as_lowering_the_text_first_did() -> None:
+    # Characters whose lower case is two characters (İ), depends on the
+    # neighbours (Σ at a word's end), is ASCII (the Kelvin sign), or folds
+    # to a letter that is itself in the text (Ø, ø); lone surrogates.
+    awkward = list("İıΣσςßẞøØÅåÉéñ½⁄ǅǄﬁKΩµΪΰŉǰ\u0307\u00a0’“—Жж") + ["\ud800", "ᾈ", "𝐀"]
+    rng = random.Random(15)
+    texts = ["ΟΔΟΣ ΟΔΟΣ.", "İSTANBUL and Øresund, ø", "KELVIN \u212a", "Don’t, FERNÁNDEZ!"]
+    for _ in range(3000):
+        texts.append(
+            "".join(rng.choice(awkward + list("aZ09 .-'\n")) for _ in range(rng.randint(0, 24)))
+        )
+    for text in texts:
+        assert word_bytes(text) == _reference_word_bytes(text), repr(text)
 
 
 def test_other_applications_database_is_left_alone(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The SQLite library's word and word-pair index (``_gramindex``): its counts
 and postings equal a brute-force count over the stored texts through adds in
-several runs (segments, merges), removals and re-adds; schema 2 libraries are
-migrated, newer ones refused."""
+several runs (segments, merges), removals and re-adds; schema 2 and 3
+libraries are migrated, newer ones refused."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from quoteverify import _gramindex
+from quoteverify import _gramindex, library
 from quoteverify.cli import main
 from quoteverify.library import (
     Library,
     LibraryError,
     _index_parts,
     _indexed,
+    _unpacked_words,
     speaker_labels,
     word_bigrams,
     words,
@@ -77,6 +79,9 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_gramindex, "BLOCK", 16)
     monkeypatch.setattr(_gramindex, "LONG", 2)
     monkeypatch.setattr(_gramindex, "MERGE_CHUNK", 500)
+    # An add run commits (a segment) every few thousand pairs, merged at its end.
+    monkeypatch.setattr(library, "COMMIT_PAIRS", 6000)
+    monkeypatch.setattr(_gramindex, "FLUSH_PAIRS", 8000)
 
 
 @pytest.mark.usefixtures("small_blocks")
@@ -171,12 +176,74 @@ def test_a_schema_2_library_is_reindexed_in_place(tmp_path: Path) -> None:
         assert [c.ref for c in got] == ["briefing.md"]
         assert lib.get_source("briefing.md").text == text
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "fts" not in tables and {"grams", "long", "vocab", "segments"} <= tables
     columns = [r[1] for r in con.execute("PRAGMA table_info(documents)")]
     assert columns[-1] == "text"  # read after the small columns
     con.close()
+
+
+def _as_schema_3(db: Path) -> None:
+    """Rewrite a library as schema 3 stored it: long lists and word ids
+    zlib-compressed int32 (gaps for the lists)."""
+    con = sqlite3.connect(db)
+    for seg, key, blob in con.execute("SELECT seg, key, docs FROM long").fetchall():
+        gaps = np.diff(_gramindex.unpack_docs(blob), prepend=0).astype(np.int32)
+        con.execute(
+            "UPDATE long SET docs = ? WHERE seg = ? AND key = ?",
+            (zlib.compress(gaps.tobytes(), 1), seg, key),
+        )
+    for docid, blob in con.execute("SELECT docid, words FROM documents").fetchall():
+        ids = _unpacked_words(blob).astype(np.int32)
+        con.execute(
+            "UPDATE documents SET words = ? WHERE docid = ?",
+            (zlib.compress(ids.tobytes(), 1), docid),
+        )
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_a_schema_3_library_is_reindexed_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(FIXTURE.glob("*.md"))
+    texts = [f.read_text("utf-8") for f in files]
+    probe = _probe_terms(texts)
+    quotes = [" ".join(words(t)[300:330]) for t in texts]
+    db = tmp_path / "v3.sqlite"
+    with Library(db) as lib:
+        lib.add_paths([str(f) for f in files[:3]])
+        lib.add_paths([str(f) for f in files[3:]])
+        lib.remove(lib.refs(lib._db.execute("SELECT hash FROM documents").fetchone()[0])[0])
+        before = [lib.candidates(q) for q in quotes]
+    _as_schema_3(db)
+
+    # Interrupted half-way: nothing changed, upgraded on the next opening.
+    def fail(self: Library) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(Library, "_reindex", fail)
+        with pytest.raises(KeyboardInterrupt):
+            Library(db)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM long").fetchone()[0]
+    con.close()
+
+    with Library(db) as lib:
+        _check(lib, probe)
+        assert [lib.candidates(q) for q in quotes] == before
+        assert lib._db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert not lib._db.execute("SELECT count(*) FROM dropped").fetchone()[0]
+        for (blob,) in lib._db.execute("SELECT docs FROM long"):
+            assert blob[0] in (1, 2, 4)
+        for (blob,) in lib._db.execute("SELECT words FROM documents"):
+            assert blob[0] in (2, 4)
 
 
 def test_a_newer_library_is_refused_with_one_line(
@@ -185,12 +252,12 @@ def test_a_newer_library_is_refused_with_one_line(
     db = tmp_path / "new.sqlite"
     Library(db).close()
     with sqlite3.connect(db) as con:
-        con.execute("PRAGMA user_version = 4")
-    with pytest.raises(LibraryError, match="library schema 4 is newer"):
+        con.execute("PRAGMA user_version = 5")
+    with pytest.raises(LibraryError, match="library schema 5 is newer"):
         Library(db)
     assert main(["library", "info", "--library", str(db)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "library schema 4 is newer" in err
+    assert err.count("\n") == 1 and "library schema 5 is newer" in err
 
 
 def test_an_add_waits_for_another_adds_commit_before_numbering_words(tmp_path: Path) -> None:
