@@ -590,11 +590,9 @@ def _grow_unpaired_ends(
     Psaki's reading of Senator Scott, "The key for us is to [making] — is to
     keep making progress" (briefing of 2021-05-20), printed "The key for us
     is to keep making progress", fit "The key for us is to [making]" with
-    "keep" and "progress" unpaired, five words short of the whole passage;
-    so does Biden's "conceived of yet — on forms [sic] — on farms and on
-    factories" (climate summit, 2021-04-23) printed "conceived of yet — on
-    farms and on factories".  So the passage grows by every unpaired quote
-    word plus a restart of up to three words.
+    "keep" and "progress" unpaired, five words short of the whole passage.
+    So the passage grows by every unpaired quote word plus a restart of up
+    to three words.
     """
     ops = pm.wd.ops
     if not ops:
