@@ -162,7 +162,11 @@ def _label_ok_name(
     hit = _label_ok_spelt(label, name, quote, ps)
     if hit[0] is True:
         return hit
-    meant = _speakers.misspelt_label(label, _label_counts(ps))
+    # A property of the label alone: once per source, not per speaker asked.
+    key = ("misspelt", label)
+    meant = ps.memo.get(key, _NO_DATE)
+    if meant is _NO_DATE:
+        meant = ps.memo[key] = _speakers.misspelt_label(label, _label_counts(ps))
     if meant is None:
         return hit
     ok, how = _label_ok_spelt(meant, name, quote, ps)
