@@ -162,11 +162,20 @@ def empty_ellipsis_note(between: str) -> str | None:
     her "options it could take right now to cut U.S. consumption of Russian
     energy" (briefing of 2022-03-04) as "right now…to cut U.S. consumption".
 
+    A broken-off fragment between the parts is not a word of the alignment
+    but is left out all the same: Biden's "a young woman having to ch- —
+    carry the child of incest" (remarks on the Supreme Court's decision on
+    Roe v. Wade, 2022-06-24), printed with "…" for "ch- —".
+
     >>> empty_ellipsis_note(" ")
     'an ellipsis where nothing is left out: punctuation inside the quote'
     >>> empty_ellipsis_note(" … ") is None, empty_ellipsis_note(". . . ") is None
     (True, True)
+    >>> empty_ellipsis_note(" ch- — ") is None
+    True
     """
     if "…" in between or "..." in between or ". . ." in between:
+        return None
+    if any(c.isalpha() for c in between):
         return None
     return "an ellipsis where nothing is left out: punctuation inside the quote"

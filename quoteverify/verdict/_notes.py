@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from quoteverify.align import PreparedSource, is_number, moved_words, source_word
@@ -168,11 +169,22 @@ def _printed_brackets(o: DiffOp) -> str:
     one, was noted "'making' → 'making'"; the Markdown escape (a backslash)
     before the closing bracket is the source file's, not the transcriber's.
 
+    A long equal run names only its bracketed words: Jean-Pierre's "too many
+    areas <s>in</s> [of] the economy" (2022) printed with "in".
+
     >>> _printed_brackets(DiffOp("equal", "making", "making", ("transcriber",), "making",
     ...                          "[making" + chr(92) + "]"))
     "'[making]' printed"
+    >>> _printed_brackets(DiffOp("equal", "in a recession", "in a recession", ("transcriber",),
+    ...                          "", "in [a] recession"))
+    "'[a]' printed"
     """
-    return f"'{o.shown_source.replace(chr(92), '')}' printed"
+    shown = o.shown_source.replace(chr(92), "")
+    inside = _BRACKETED.findall(shown)
+    return f"'{' '.join(inside) if inside else shown}' printed"
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]|<s>[^<]*</s>")
 
 
 def _one_word_inflection(o: DiffOp) -> bool:
