@@ -148,3 +148,34 @@ def within_one_passage(gap: int, crosses_turn: bool, max_words: int) -> bool:
     False
     """
     return 0 <= gap <= max_words and not (gap and crosses_turn)
+
+
+def empty_ellipsis_note(between: str) -> str | None:
+    """The note for an ellipsis that leaves nothing out, or None when the
+    source prints an ellipsis there itself (then only its form differs,
+    typography, verbatim).
+
+    ``between``: the source's text between the two kept parts.  The policy's
+    verbatim ignores an ellipsis character's form, not an ellipsis put where
+    the speaker paused without one: that is punctuation inside the quote
+    (minor).  Real cases: a reporter at Psaki's briefing of 2022-03-07 read
+    her "options it could take right now to cut U.S. consumption of Russian
+    energy" (briefing of 2022-03-04) as "right now…to cut U.S. consumption".
+
+    A broken-off fragment between the parts is not a word of the alignment
+    but is left out all the same: Biden's "a young woman having to ch- —
+    carry the child of incest" (remarks on the Supreme Court's decision on
+    Roe v. Wade, 2022-06-24), printed with "…" for "ch- —".
+
+    >>> empty_ellipsis_note(" ")
+    'an ellipsis where nothing is left out: punctuation inside the quote'
+    >>> empty_ellipsis_note(" … ") is None, empty_ellipsis_note(". . . ") is None
+    (True, True)
+    >>> empty_ellipsis_note(" ch- — ") is None
+    True
+    """
+    if "…" in between or "..." in between or ". . ." in between:
+        return None
+    if any(c.isalpha() for c in between):
+        return None
+    return "an ellipsis where nothing is left out: punctuation inside the quote"

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from quoteverify.align import PreparedSource, is_number, moved_words, source_word
@@ -109,6 +110,16 @@ def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> l
             )
     if any("bracket" in o.flags for o in ops):
         notes.append(Note("bracket", "square-bracket insertion: marked by the writer"))
+    for o in ops:
+        # Only ``_brackets.bracket_repeats_word`` gives an added word "word".
+        if o.op == "insert" and o.flags == ("word",):
+            notes.append(
+                Note(
+                    "bracket",
+                    f"square-bracket insertion '[{o.quote}]' repeats a word printed just "
+                    "before it: it names no referent and clarifies nothing (a word added)",
+                )
+            )
     notes.extend(_minor_notes(ops))
     return notes
 
@@ -135,6 +146,8 @@ def _minor_notes(ops: list[DiffOp]) -> list[Note]:
             if f in _MINOR_NOTES:
                 one = o.op == "delete" or f == "sic"  # the source's words alone
                 pair = f"'{o.source}'" if one else f"'{o.source}' → '{o.quote}'"
+                if f == "transcriber" and o.op == "equal":
+                    pair = _printed_brackets(o)
                 by.setdefault(f, []).append(pair)
     out = []
     for f, what in _MINOR_NOTES.items():
@@ -145,6 +158,33 @@ def _minor_notes(ops: list[DiffOp]) -> list[Note]:
             code = "transcriber" if f == "sic" else f
             out.append(Note(code, f"{what}: " + ", ".join(pairs[:3]) + more))
     return out
+
+
+def _printed_brackets(o: DiffOp) -> str:
+    """The note's words for the transcriber's bracketed words a quote printed.
+
+    An equal run holds them, so "'source' → 'quote'" read as no change at
+    all: Psaki's reading of Senator Scott, "is to [making] — is to keep making
+    progress" (2021-05-20), fit with the quote's "making" on the bracketed
+    one, was noted "'making' → 'making'"; the Markdown escape (a backslash)
+    before the closing bracket is the source file's, not the transcriber's.
+
+    A long equal run names only its bracketed words: Jean-Pierre's "too many
+    areas <s>in</s> [of] the economy" (2022) printed with "in".
+
+    >>> _printed_brackets(DiffOp("equal", "making", "making", ("transcriber",), "making",
+    ...                          "[making" + chr(92) + "]"))
+    "'[making]' printed"
+    >>> _printed_brackets(DiffOp("equal", "in a recession", "in a recession", ("transcriber",),
+    ...                          "", "in [a] recession"))
+    "'[a]' printed"
+    """
+    shown = o.shown_source.replace(chr(92), "")
+    inside = _BRACKETED.findall(shown)
+    return f"'{' '.join(inside) if inside else shown}' printed"
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]|<s>[^<]*</s>")
 
 
 def _one_word_inflection(o: DiffOp) -> bool:

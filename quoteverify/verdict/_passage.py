@@ -27,6 +27,7 @@ from quoteverify.align import (
 from quoteverify.models import VERDICT_ORDER, DiffOp, Match, Note, Quote, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import (
+    _brackets,
     _disfluency,
     _paraphrase,
     _speakers,
@@ -102,7 +103,7 @@ def _speaker_check(pm: _Placement, quote: Quote, ps: PreparedSource) -> None:
         pm.speaker_note = Note("question-turn", _speakers.question_note())
     elif pm.quoted and pm.label_ok is True:
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=True))
-    elif pm.quoted and pm.label_ok is False:
+    elif pm.quoted and _speakers.quoting_turn(turn.label, pm.label_ok):
         pm.label_ok = None
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=False))
     if pm.speaker_note is not None:
@@ -216,6 +217,13 @@ def _police(
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
+        elif o.op == "insert" and "bracket" in o.flags and k > 0:
+            before = _brackets.sentence_words(
+                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
+            )
+            after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
+            if _brackets.bracket_repeats_word(o.quote.split(), before, after):
+                wd.ops[k] = replace(o, flags=("word",))
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(
@@ -576,16 +584,27 @@ def _grow_unpaired_ends(
     stutter, minor.  Likewise a contraction opening the quote ("We've been
     very clear" for "We have been very clear"): one quote word against two
     source words costs what leaving it unpaired costs.
+
+    A restart inside the passage shortens the fit further: the quote words
+    left unpaired inside it are to be reached as well as the restart's words.
+    Psaki's reading of Senator Scott, "The key for us is to [making] — is to
+    keep making progress" (briefing of 2021-05-20), printed "The key for us
+    is to keep making progress", fit "The key for us is to [making]" with
+    "keep" and "progress" unpaired, five words short of the whole passage.
+    So the passage grows by every unpaired quote word plus a restart of up
+    to three words.
     """
     ops = pm.wd.ops
     if not ops:
         return pm
     best = pm
+    # Quote words unpaired anywhere in the fit, not only at the end grown.
+    loose = sum(len(o.quote.split()) for o in ops if o.op == "insert")
     for side in ("start", "end"):
         op = ops[0] if side == "start" else ops[-1]
         if op.op != "insert":
             continue
-        for k in range(1, len(op.quote.split()) + 3):
+        for k in range(1, max(len(op.quote.split()) + 3, loose + 4)):
             a, b = (pm.a - k, pm.b) if side == "start" else (pm.a, pm.b + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break

@@ -80,6 +80,37 @@ def quoted_within_note(label: str, own: bool) -> str:
     return f"quoted by {label}"
 
 
+def quoting_turn(label: str, label_ok: bool | None) -> bool:
+    """Are words in quotation marks in a turn labelled ``label`` quoted by its
+    speaker from someone else, and so judged on their wording?
+
+    Yes when the turn is another identified person's (``label_ok`` False), and
+    also when nobody can tell whose the turn is (None) under a label that
+    names no person: a background call's "SENIOR ADMINISTRATION OFFICIAL:"
+    reading someone's words.  Real cases: such an official reading the UN
+    Secretary-General's call to "immediately end hostilities without
+    preconditions and seize the opportunity to negotiate a lasting ceasefire"
+    (call on Ethiopia, 2021-09-17), quoted by the White House with the words
+    credited to António Guterres; and officials reading Prime Minister
+    Bennett's "Joe Biden is a true friend of Israel" (call of 2021-08-25) and
+    Biden's "When I think of climate, I think of good jobs" (call of
+    2021-10-30).  These were misattributed ("the speaker was quoting someone
+    else"), though the policy judges them on the wording with "quoted by
+    SPEAKER".  A role label that nothing mapped ("THE PRESIDENT:" with no
+    title or date) stays as it was: its own rule (``unmapped_role_label``)
+    says the words cannot be checked.
+
+    >>> quoting_turn("SENIOR ADMINISTRATION OFFICIAL", None), quoting_turn("MS. PSAKI", False)
+    (True, True)
+    >>> quoting_turn("THE PRESIDENT", None), quoting_turn("MS. PSAKI", True)
+    (False, False)
+    """
+    if label_ok is False:
+        return True
+    key = " ".join(label.split()).upper()
+    return label_ok is None and key not in ROLE_OFFICES
+
+
 # --- who a role label or a role noun is ---------------------------------------------
 
 # Transcript labels and article role nouns that name an office, not a person.
@@ -422,3 +453,107 @@ def person_names(name: str) -> list[str]:
         name = m.group(1)
     parts = [p for p in _JOINT.split(name.strip()) if p]
     return [p for p in parts if _is_name(p)]
+
+
+# --- a misspelt turn label --------------------------------------------------------
+
+# The role labels a misspelling may stand for (``ROLE_OFFICES`` and the one
+# role the label matcher also reads from a title, "THE SECOND GENTLEMAN").
+_ROLE_LABELS = (*ROLE_OFFICES, "THE SECOND GENTLEMAN")
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Damerau–Levenshtein distance (adjacent swaps count one), capped at ``most + 1``.
+
+    >>> _edits("PRESIDNET", "PRESIDENT", 2), _edits("SULLIAN", "SULLIVAN", 2)
+    (1, 1)
+    """
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > most:
+            return most + 1
+        prev2, prev = prev, cur
+    return min(prev[-1], most + 1)
+
+
+def _name_typo(label: str, other: str) -> bool:
+    """Is ``label`` ``other`` with one name word misspelt (same titles, one word
+    of at least five letters one or two edits away, two only from seven)?
+
+    A title that differs ("MS. GARCIA" / "MR. GARCIA", "DHS OFFICIAL" / "DOD
+    OFFICIAL") may be another person: never a typo.
+
+    >>> _name_typo("MR. SULLIAN", "MR. SULLIVAN"), _name_typo("MS. GARCIA", "MR. GARCIA")
+    (True, False)
+    >>> _name_typo("SECRETARY BUTTITGIEG", "SECRETARY BUTTIGIEG")
+    True
+    """
+    a = label.replace(".", "").split()
+    b = other.replace(".", "").split()
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x in _TITLE_WORDS or y in _TITLE_WORDS:
+        return False
+    return _edits(x, y, 2) <= (2 if min(len(x), len(y)) >= 7 else 1)
+
+
+# Words of a label's title: a label differing there names another office.
+_TITLE_WORDS = frozenset(
+    "MR MS MRS DR MISS THE SECRETARY PRESIDENT VICE SENATOR GOVERNOR MAYOR AMBASSADOR "
+    "ADMINISTRATOR DIRECTOR ACTING CHAIR CHAIRMAN GENERAL ADMIRAL PRIME MINISTER "
+    "REPRESENTATIVE SPEAKER LEADER DEPUTY OFFICIAL SENIOR MEMBER MEMBERS AUDIENCE "
+    "MODERATOR OPERATOR PARTICIPANT PARTICIPANTS".split()
+)
+
+
+def misspelt_label(label: str, counts: Mapping[str, int]) -> str | None:
+    """The label ``label`` misspells, when exactly one is near: a role label
+    ("THE PRESIDENT") a letter or two away, or another label of the same
+    source, said more often, with one name word misspelt; else None.
+
+    Real cases from the White House transcripts: "THE PRESIDNET:" in Biden's
+    CNN town hall with Anderson Cooper (2021-10-21) and in one more transcript,
+    "THE PRESDEINT:", "THE PRESIDEN:", "HE PRESIDENT:"; "SECRETARY
+    BUTTITGIEG:" (two briefings), "MR. SULLIAN:" and "MR. SULLVIAN:" for
+    Jake Sullivan, "MS. JEAN-PIERE:".  The label matcher read "PRESIDNET" as a
+    surname, and Biden's "I don't have a near-term answer" (town hall,
+    quoted by a reporter at Psaki's briefing) became Mr. Presidnet's words:
+    misattributed.  The policy maps labels to people from the source's title,
+    opening and date; a label one slip away from a label those resolve is
+    that label.  Two near labels are ambiguous: no mapping.
+
+    >>> counts = {"THE PRESIDENT": 114, "THE PRESIDNET": 1, "MR. COOPER": 80, "Q": 9}
+    >>> misspelt_label("THE PRESIDNET", counts), misspelt_label("HE PRESIDENT", {})
+    ('THE PRESIDENT', 'THE PRESIDENT')
+    >>> misspelt_label("MR. SULLIAN", {"MR. SULLIAN": 1, "MR. SULLIVAN": 30})
+    'MR. SULLIVAN'
+    >>> misspelt_label("MR. SULLIVAN", {"MR. SULLIAN": 1, "MR. SULLIVAN": 30}) is None
+    True
+    >>> misspelt_label("DHS OFFICIAL", {"DHS OFFICIAL": 1, "DOD OFFICIAL": 5}) is None
+    True
+    """
+    key = " ".join(label.split()).upper()
+    if key in _ROLE_LABELS or key == QUESTION_LABEL or len(key) < 5:
+        return None
+    near = {r for r in _ROLE_LABELS if _edits(key, r, 2) <= 2}
+    n = counts.get(label, counts.get(key, 0))
+    # A slip is rare; two labels said often are two people ("MR. JOHNSON",
+    # "MR. JOHNSTON").
+    for other, m in counts.items() if n <= 2 else ():
+        o = " ".join(other.split()).upper()
+        if o != key and m > n and _name_typo(key, o):
+            near.add(other)
+    return near.pop() if len(near) == 1 else None

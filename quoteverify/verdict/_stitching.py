@@ -928,6 +928,12 @@ def _judge_parts(
                     verdicts.append("diverged")
                 elif gap:
                     verdicts.append("elided")
+                else:
+                    between = _between_text(ps, prev.b, pm.a)
+                    empty = _elision.empty_ellipsis_note(between)
+                    if empty is not None:
+                        notes.append(Note("punctuation", empty))
+                        verdicts.append("minor")
             elif (
                 not marked
                 and gap < th.stitch_min_distance
@@ -1001,3 +1007,11 @@ def _judge_parts(
             return _SourceVerdict("not_found", score, _make_match(ps, idx, pms, score), ops, notes)
         worst = "diverged"
     return _judged("stitched" if stitched else worst, score, ops, notes, pms, quote, ps, idx)
+
+
+def _between_text(ps: PreparedSource, a: int, b: int) -> str:
+    """The source's text between the end of token ``a - 1`` and the start of
+    token ``b`` (its marks: an ellipsis the speaker's transcript prints)."""
+    if a <= 0 or b >= ps.n_tokens or b < a:
+        return ""
+    return ps.norm.text[int(ps.tok_end[a - 1]) : int(ps.tok_start[b])]

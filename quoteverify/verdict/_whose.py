@@ -8,6 +8,7 @@ per source (``PreparedSource.memo``): the same few labels are asked about per qu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
 from quoteverify.align import PreparedSource, label_matches
@@ -155,7 +156,38 @@ def _label_ok_uncached(
 def _label_ok_name(
     label: str, name: str, quote: Quote, ps: PreparedSource
 ) -> tuple[bool | None, Note | None]:
-    """``_label_ok`` for one person ``name`` the quote's speaker names."""
+    """``_label_ok`` for one person ``name`` the quote's speaker names; a
+    misspelt label ("THE PRESIDNET") as the label it misspells
+    (``_speakers.misspelt_label``), noted."""
+    hit = _label_ok_spelt(label, name, quote, ps)
+    if hit[0] is True:
+        return hit
+    # A property of the label alone: once per source, not per speaker asked.
+    key = ("misspelt", label)
+    meant = ps.memo.get(key, _NO_DATE)
+    if meant is _NO_DATE:
+        meant = ps.memo[key] = _speakers.misspelt_label(label, _label_counts(ps))
+    if meant is None:
+        return hit
+    ok, how = _label_ok_spelt(meant, name, quote, ps)
+    note = f"{label} read as {meant} (a misspelt label)"
+    if how is not None:
+        note += f"; {how}"
+    return ok, Note("label-mapped", note)
+
+
+def _label_counts(ps: PreparedSource) -> dict[str, int]:
+    """How many turns each label of ``ps`` heads (once per source)."""
+    counts = ps.memo.get("label-counts")
+    if counts is None:
+        counts = ps.memo["label-counts"] = Counter(t.label for t in ps.turns)
+    return counts  # type: ignore[return-value]  # stored by this function only
+
+
+def _label_ok_spelt(
+    label: str, name: str, quote: Quote, ps: PreparedSource
+) -> tuple[bool | None, Note | None]:
+    """``_label_ok_name`` for the label as spelt."""
     sp = quote.speaker
     assert sp is not None  # _label_ok returned early
     aliases: Mapping[str, str] = getattr(quote, "aliases", {})
