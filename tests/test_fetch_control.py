@@ -175,3 +175,26 @@ def test_accepted_status_is_read_as_the_document(capsys, http_server) -> None:
     assert any(q["verdict"] == "diverged" for q in doc["quotes"])
     code = main([*args, "--accept", "301"])
     assert code == 2 and "outside 3xx" in capsys.readouterr().err
+
+
+def test_a_redirect_through_a_host_with_headers_is_not_cached(
+    capsys, http_server, tmp_path, monkeypatch
+) -> None:
+    # The cookie's host answers the short link with a redirect elsewhere (a
+    # signed download address): the body was reached through the cookie even
+    # though the last hop did not carry it, so it is not kept either.
+    target = http_server.add("/t.txt", SEED_SOURCE.read_bytes(), content_type="text/plain")
+    signed = http_server.add("/r", b"", status=302, headers={"Location": target})
+    signed = signed.replace("127.0.0.1", "localhost")
+    short = http_server.add("/s/1", b"", status=302, headers={"Location": signed})
+    cfg = tmp_path / "qv.toml"
+    cfg.write_text('[headers."localhost"]\nCookie = "$QV_TEST_COOKIE"\n')
+    monkeypatch.setenv("QV_TEST_COOKIE", "session=s3cr3t")
+    args = ["audit", str(SEED / "article.txt"), "--source", short, "--allow-private", "-q"]
+    main([*args, "--config", str(cfg), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "ok"
+    (sent,) = [h for p, h in http_server.requests if p == "/r"]
+    assert sent["Cookie"] == "session=s3cr3t"
+    with sqlite3.connect(default_cache_path()) as db:
+        urls = [u for (u,) in db.execute("SELECT url FROM responses")]
+    assert not [u for u in urls if not u.endswith("/robots.txt")], urls
