@@ -429,6 +429,23 @@ def test_elided_a_part_that_runs_on_across_an_interjection(source, speaker, quot
     assert {"elision", "interjection"} <= _codes(r), r.notes
 
 
+def test_stitched_an_ellipsis_across_an_interjection_and_an_editors_gap() -> None:
+    # The same remarks as an excerpt that cut the speaker's own words ("[…]"):
+    # what was cut there is unknown, so the interjection does not make the
+    # quote one passage (without the interjection it is stitched as well).
+    excerpt = transcript(
+        "THE PRESIDENT:  Maybe you have to chip in\n"
+        "something — you’ll chip in a little something, […] like —\n\n"
+        "GOVERNOR STEIN:  We will.\n\n"
+        "THE PRESIDENT:  — maybe 25 percent or whatever. \n",
+        title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+    )
+    r = judge_text(
+        "you'll chip in a little something … maybe 25 percent or whatever.", TRUMP, excerpt
+    )
+    assert r.verdict == "stitched", r.notes
+
+
 # -- elided: the false-start exception -------------------------------------------------
 # Press briefings by Jean-Pierre and Kirby, 2023-01-06, and Jean-Pierre and Keisha
 # Lance Bottoms, 2023-01-13: "a false start that the speaker broke off with a dash

@@ -730,6 +730,14 @@ def _interjected_gap(
     ([1], [])
     >>> _interjected_gap(ps, 5, 10, DEFAULT)  # "chip in … maybe": "like" left out too
     ([1], [5])
+
+    An editor's gap in the speaker's own words between them is no run-on:
+    what the excerpt cut there is unknown.
+
+    >>> ps = prepare_source(Source("s", "ok", "THE PRESIDENT:  You will chip in, like […] "
+    ...     "this —\\n\\nGOVERNOR STEIN:  We will.\\n\\nTHE PRESIDENT:  — maybe 25 percent.\\n"))
+    >>> _interjected_gap(ps, 6, ps.n_tokens - 3, DEFAULT) is None
+    True
     """
     if x <= 0 or y >= ps.n_tokens:
         return None
@@ -751,7 +759,18 @@ def _interjected_gap(
     if not inter or len(inter) > _MAX_INTERJECTIONS:
         return None
     skip = set(inter)
-    own = [t for t in range(x, y) if not ps.is_sentinel(t) and ps.turn_index(t) not in skip]
+    own: list[int] = []
+    barriers = 0
+    for t in range(x, y):
+        if ps.is_sentinel(t):
+            barriers += 1
+        elif ps.turn_index(t) not in skip:
+            own.append(t)
+    if barriers != kb - ka:
+        # A barrier besides the turns' labels is an editor's gap ("[…]"): what
+        # the excerpt cut there is unknown, so not one passage, as without
+        # the interjection.
+        return None
     return inter, own
 
 
