@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.models import QuoteResult, Speaker, note_code
+from quoteverify.models import PASSING_VERDICTS, QuoteResult, Speaker, note_code
 
 from .conftest import judge_text, transcript
 
@@ -444,6 +444,25 @@ def test_stitched_an_ellipsis_across_an_interjection_and_an_editors_gap() -> Non
         "you'll chip in a little something … maybe 25 percent or whatever.", TRUMP, excerpt
     )
     assert r.verdict == "stitched", r.notes
+
+
+@pytest.mark.parametrize(
+    ("before", "interjection"),
+    [("like —", "[…]"), ("like […] —", "We will."), ("like —", "We will. […] Yes.")],
+)
+def test_no_run_on_across_an_editors_gap(before, interjection) -> None:
+    # An excerpt's "[…]" in the interjection or in the speaker's words next to
+    # it: what was cut there is unknown, so the sentence is not known to run on.
+    excerpt = transcript(
+        "THE PRESIDENT:  Maybe you have to chip in\n"
+        f"something — you’ll chip in a little something, {before}\n\n"
+        f"GOVERNOR STEIN:  {interjection}\n\n"
+        "THE PRESIDENT:  — maybe 25 percent or whatever. \n",
+        title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+    )
+    quote = "you'll chip in a little something, like maybe 25 percent or whatever."
+    r = judge_text(quote, TRUMP, excerpt)
+    assert r.verdict not in PASSING_VERDICTS and "interjection" not in _codes(r), r.notes
 
 
 # -- elided: the false-start exception -------------------------------------------------

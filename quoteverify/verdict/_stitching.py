@@ -326,6 +326,10 @@ def _run_on(
     if fits is None:
         return None
     _, pieces = fits
+    if _barriers(ps, pieces[0][2].b, pieces[-1][2].a) != len(rngs) - 1:
+        # An editor's gap ("[…]") between the pieces, in an interjection or
+        # in the speaker's own words: what the excerpt cut there is unknown.
+        return None
     ops: list[DiffOp] = []
     notes: list[Note] = []
     pms: list[_Placement] = []
@@ -758,20 +762,19 @@ def _interjected_gap(
         inter.append(k)
     if not inter or len(inter) > _MAX_INTERJECTIONS:
         return None
-    skip = set(inter)
-    own: list[int] = []
-    barriers = 0
-    for t in range(x, y):
-        if ps.is_sentinel(t):
-            barriers += 1
-        elif ps.turn_index(t) not in skip:
-            own.append(t)
-    if barriers != kb - ka:
+    if _barriers(ps, x, y) != kb - ka:
         # A barrier besides the turns' labels is an editor's gap ("[…]"): what
         # the excerpt cut there is unknown, so not one passage, as without
         # the interjection.
         return None
+    skip = set(inter)
+    own = [t for t in range(x, y) if not ps.is_sentinel(t) and ps.turn_index(t) not in skip]
     return inter, own
+
+
+def _barriers(ps: PreparedSource, x: int, y: int) -> int:
+    """How many barrier tokens (turn labels, editors' gaps) stand in [x, y)."""
+    return sum(1 for t in range(x, y) if ps.is_sentinel(t))
 
 
 def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
