@@ -911,14 +911,7 @@ def _judge_parts(
                     ops.append(DiffOp("delete", "", omitted, flags))
                     notes.append(Note("elision", _elision.omission_note(len(own), omitted)))
                     if reversing:
-                        words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
-                        notes.append(
-                            Note(
-                                "negation",
-                                f"negation dropped: the omitted words hold {words}, "
-                                "which can reverse what is kept",
-                            )
-                        )
+                        notes.append(Note("negation", _elision.negation_note(reversing)))
                         verdicts.append("diverged")
                     else:
                         verdicts.append("elided")
@@ -939,14 +932,7 @@ def _judge_parts(
                 if gap:
                     notes.append(Note("elision", _elision.omission_note(gap, omitted)))
                 if reversing:
-                    words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
-                    notes.append(
-                        Note(
-                            "negation",
-                            f"negation dropped: the omitted words hold {words}, "
-                            "which can reverse what is kept",
-                        )
-                    )
+                    notes.append(Note("negation", _elision.negation_note(reversing)))
                     verdicts.append("diverged")
                 elif gap:
                     verdicts.append("elided")
