@@ -110,8 +110,8 @@ class FetchOptions:
     # Extra request headers per host (cookies, tokens for paywalled transcripts):
     # ((host, ((Name, value), ...)), ...).  Sent only to that exact host (not
     # after a redirect elsewhere), never archived, and what they fetch is never
-    # cached (nor when a redirect leads to that host): a page seen through
-    # someone's login is not to be kept.
+    # cached (nor when a redirect leads to or through that host): a page seen
+    # through someone's login is not to be kept.
     host_headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # HTTP statuses besides 2xx whose body is read as the document (lychee's
     # --accept): a CMS that serves a real transcript with a 404, say.  Never
@@ -346,6 +346,9 @@ class _Response:
     raw: bytes  # as sent (Content-Encoded); kept only when archiving
     body: bytes  # decoded
     requested_at: datetime
+    # Some hop of the redirects that led here carried the user's host headers:
+    # the address it gave (a signed download link) came through their login.
+    via_headers: bool = False
 
     def header(self, name: str) -> str | None:
         name = name.lower()
@@ -506,9 +509,10 @@ class _Session:
             cache.touch(url, now)
             return _from_entry(url, replace(entry, fetched_at=now))
         ctype = resp.header("content-type")
-        if cache is not None and opts.headers_for(resp.url):
-            # A redirect led to a host the user's headers are for (a short link
-            # to the paywalled site): the body came through them, so not kept.
+        if cache is not None and resp.via_headers:
+            # A redirect led to or through a host the user's headers are for (a
+            # short link to the paywalled site, which may send on to a signed
+            # address elsewhere): the body came through them, so not kept.
             cache = None
         if cache is not None:
             cache.put(
@@ -563,8 +567,10 @@ class _Session:
         opts = self.opts
         current = url
         visited: list[str] = []
+        via_headers = False
         for _hop in range(MAX_REDIRECTS + 1):
             visited.append(current)
+            via_headers = via_headers or bool(opts.headers_for(current))
             if current != url:
                 # "Never to fetch" holds after a redirect too: the usual way to
                 # a login wall is a 302 from the transcript's own URL.
@@ -575,6 +581,7 @@ class _Session:
             if robots and not opts.ignore_robots:
                 await self._check_robots(current)
             resp = await self._request(current, conditional if current == url else {})
+            resp.via_headers = via_headers
             if resp.status in REDIRECT_STATUSES:
                 location = resp.header("location")
                 if not location:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from quoteverify._cache import default_cache_path
 from quoteverify.cli import main
 
@@ -102,21 +104,26 @@ def test_host_headers_are_sent_to_their_host_only_and_never_shown(
     assert "s3cr3t" not in out and "visible?" not in out
 
 
-def test_a_redirect_to_a_host_with_headers_is_not_cached(
-    capsys, http_server, tmp_path, monkeypatch
+@pytest.mark.parametrize("through", [False, True])
+def test_a_redirect_to_or_through_a_host_with_headers_is_not_cached(
+    through, capsys, http_server, tmp_path, monkeypatch
 ) -> None:
     # A short link on one host leading to the paywalled host the cookie is for:
     # the page came through the cookie, so it is not kept under the short link.
+    # ``through``: that host sends on to another (a signed download address),
+    # so the last hop carries no cookie, but the body was reached through it.
     target = http_server.add("/t.txt", SEED_SOURCE.read_bytes(), content_type="text/plain")
-    target = target.replace("127.0.0.1", "localhost")
-    short = http_server.add("/s/1", b"", status=302, headers={"Location": target})
+    if through:
+        target = http_server.add("/r", b"", status=302, headers={"Location": target})
+    walled = target.replace("127.0.0.1", "localhost")
+    short = http_server.add("/s/1", b"", status=302, headers={"Location": walled})
     cfg = tmp_path / "qv.toml"
     cfg.write_text('[headers."localhost"]\nCookie = "$QV_TEST_COOKIE"\n')
     monkeypatch.setenv("QV_TEST_COOKIE", "session=s3cr3t")
     args = ["audit", str(SEED / "article.txt"), "--source", short, "--allow-private", "-q"]
     main([*args, "--config", str(cfg), "--format", "json"])
     assert json.loads(capsys.readouterr().out)["sources"][0]["status"] == "ok"
-    (sent,) = [h for p, h in http_server.requests if p == "/t.txt"]
+    (sent,) = [h for p, h in http_server.requests if p == ("/r" if through else "/t.txt")]
     assert sent["Cookie"] == "session=s3cr3t"
     with sqlite3.connect(default_cache_path()) as db:
         urls = [u for (u,) in db.execute("SELECT url FROM responses")]

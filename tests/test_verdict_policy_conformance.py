@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.models import QuoteResult, Speaker, note_code
+from quoteverify.models import PASSING_VERDICTS, QuoteResult, Speaker, note_code
 
 from .conftest import judge_text, transcript
 
@@ -427,6 +427,42 @@ def test_elided_a_part_that_runs_on_across_an_interjection(source, speaker, quot
     r = judge_text(quote, speaker, source)
     assert r.verdict == "elided", r.notes
     assert {"elision", "interjection"} <= _codes(r), r.notes
+
+
+def test_stitched_an_ellipsis_across_an_interjection_and_an_editors_gap() -> None:
+    # The same remarks as an excerpt that cut the speaker's own words ("[…]"):
+    # what was cut there is unknown, so the interjection does not make the
+    # quote one passage (without the interjection it is stitched as well).
+    excerpt = transcript(
+        "THE PRESIDENT:  Maybe you have to chip in\n"
+        "something — you’ll chip in a little something, […] like —\n\n"
+        "GOVERNOR STEIN:  We will.\n\n"
+        "THE PRESIDENT:  — maybe 25 percent or whatever. \n",
+        title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+    )
+    r = judge_text(
+        "you'll chip in a little something … maybe 25 percent or whatever.", TRUMP, excerpt
+    )
+    assert r.verdict == "stitched", r.notes
+
+
+@pytest.mark.parametrize(
+    ("before", "interjection"),
+    [("like —", "[…]"), ("like […] —", "We will."), ("like —", "We will. […] Yes.")],
+)
+def test_no_run_on_across_an_editors_gap(before, interjection) -> None:
+    # An excerpt's "[…]" in the interjection or in the speaker's words next to
+    # it: what was cut there is unknown, so the sentence is not known to run on.
+    excerpt = transcript(
+        "THE PRESIDENT:  Maybe you have to chip in\n"
+        f"something — you’ll chip in a little something, {before}\n\n"
+        f"GOVERNOR STEIN:  {interjection}\n\n"
+        "THE PRESIDENT:  — maybe 25 percent or whatever. \n",
+        title="Remarks by President Trump After Air Force One Arrival Fletcher, NC",
+    )
+    quote = "you'll chip in a little something, like maybe 25 percent or whatever."
+    r = judge_text(quote, TRUMP, excerpt)
+    assert r.verdict not in PASSING_VERDICTS and "interjection" not in _codes(r), r.notes
 
 
 # -- elided: the false-start exception -------------------------------------------------

@@ -660,6 +660,11 @@ def which_antecedent(masked: str, a: int, b: int) -> Cand | None | bool:
     >>> s = "established the “Task Force for Equity” — co-chaired by Josh Stein — which "
     >>> which_antecedent(s, 0, len(s)).name
     'Task Force for Equity'
+
+    A hard-wrapped line's indentation before the aside is no blanked name:
+
+    >>> which_antecedent("a task force\\n        — co-chaired by Josh Stein — which ", 0, 56)
+    False
     """
     if "which" not in masked[max(a, b - 30) : b]:
         return None
@@ -672,9 +677,11 @@ def which_antecedent(masked: str, a: int, b: int) -> Cand | None | bool:
         if k > a:
             e = k  # past the aside between the antecedent and "which"
     j = e
-    while e > a and masked[e - 1].isspace():
+    # A blanked quotation is a run of spaces (its line breaks blanked too);
+    # a line's indentation in a hard-wrapped text is one after a line break.
+    while e > a and masked[e - 1] == " ":
         e -= 1
-    if j - e >= 6:
+    if j - e >= 6 and masked[e - 1 : e] != "\n":
         # With the quotations blanked, a blank run before the aside was the
         # quoted name; its mention (marks included) names it.
         return Cand("name", e + 1, j - 1, "", None, "organization", head="")

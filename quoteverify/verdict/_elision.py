@@ -130,6 +130,16 @@ def omission_note(n_words: int, omitted: str) -> str:
     return f"the ellipsis leaves out {n_words} word{s}: '{omitted}'"
 
 
+def negation_note(reversing: Sequence[str]) -> str:
+    """The note of an omission that leaves out ``reversing`` words (``reversing_words``).
+
+    >>> negation_note(["not", "if", "not"])
+    "negation dropped: the omitted words hold 'not', 'if', which can reverse what is kept"
+    """
+    words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
+    return f"negation dropped: the omitted words hold {words}, which can reverse what is kept"
+
+
 def within_one_passage(gap: int, crosses_turn: bool, max_words: int) -> bool:
     """May two ellipsis parts, ``gap`` source words apart, be one passage?
 

@@ -326,6 +326,10 @@ def _run_on(
     if fits is None:
         return None
     _, pieces = fits
+    if _barriers(ps, pieces[0][2].b, pieces[-1][2].a) != len(rngs) - 1:
+        # An editor's gap ("[…]") between the pieces, in an interjection or
+        # in the speaker's own words: what the excerpt cut there is unknown.
+        return None
     ops: list[DiffOp] = []
     notes: list[Note] = []
     pms: list[_Placement] = []
@@ -730,6 +734,14 @@ def _interjected_gap(
     ([1], [])
     >>> _interjected_gap(ps, 5, 10, DEFAULT)  # "chip in … maybe": "like" left out too
     ([1], [5])
+
+    An editor's gap in the speaker's own words between them is no run-on:
+    what the excerpt cut there is unknown.
+
+    >>> ps = prepare_source(Source("s", "ok", "THE PRESIDENT:  You will chip in, like […] "
+    ...     "this —\\n\\nGOVERNOR STEIN:  We will.\\n\\nTHE PRESIDENT:  — maybe 25 percent.\\n"))
+    >>> _interjected_gap(ps, 6, ps.n_tokens - 3, DEFAULT) is None
+    True
     """
     if x <= 0 or y >= ps.n_tokens:
         return None
@@ -750,9 +762,19 @@ def _interjected_gap(
         inter.append(k)
     if not inter or len(inter) > _MAX_INTERJECTIONS:
         return None
+    if _barriers(ps, x, y) != kb - ka:
+        # A barrier besides the turns' labels is an editor's gap ("[…]"): what
+        # the excerpt cut there is unknown, so not one passage, as without
+        # the interjection.
+        return None
     skip = set(inter)
     own = [t for t in range(x, y) if not ps.is_sentinel(t) and ps.turn_index(t) not in skip]
     return inter, own
+
+
+def _barriers(ps: PreparedSource, x: int, y: int) -> int:
+    """How many barrier tokens (turn labels, editors' gaps) stand in [x, y)."""
+    return sum(1 for t in range(x, y) if ps.is_sentinel(t))
 
 
 def _pass_rank(pm: _Placement, n: int, th: Thresholds) -> int:
@@ -889,14 +911,7 @@ def _judge_parts(
                     ops.append(DiffOp("delete", "", omitted, flags))
                     notes.append(Note("elision", _elision.omission_note(len(own), omitted)))
                     if reversing:
-                        words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
-                        notes.append(
-                            Note(
-                                "negation",
-                                f"negation dropped: the omitted words hold {words}, "
-                                "which can reverse what is kept",
-                            )
-                        )
+                        notes.append(Note("negation", _elision.negation_note(reversing)))
                         verdicts.append("diverged")
                     else:
                         verdicts.append("elided")
@@ -917,14 +932,7 @@ def _judge_parts(
                 if gap:
                     notes.append(Note("elision", _elision.omission_note(gap, omitted)))
                 if reversing:
-                    words = ", ".join(f"'{w}'" for w in dict.fromkeys(reversing))
-                    notes.append(
-                        Note(
-                            "negation",
-                            f"negation dropped: the omitted words hold {words}, "
-                            "which can reverse what is kept",
-                        )
-                    )
+                    notes.append(Note("negation", _elision.negation_note(reversing)))
                     verdicts.append("diverged")
                 elif gap:
                     verdicts.append("elided")

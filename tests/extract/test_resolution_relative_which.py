@@ -42,3 +42,15 @@ def test_which_clause_with_unknown_antecedent_takes_no_aside_name() -> None:
     first, second = counted(text)
     assert name(first) is None
     assert name(second) == "report"
+
+
+def test_indentation_of_a_wrapped_line_is_no_blanked_name_before_which() -> None:
+    # The same release hard-wrapped, the aside indented on its own line: the blank
+    # run before it is the indentation, not a quotation the mask blanked, so no
+    # speaker is made of it (it was "?").
+    text = (
+        "In 2020, then-Governor Roy Cooper established a task force on racial equity\n"
+        "        — co-chaired by then-Attorney General and current Governor Josh Stein —"
+        " which recommended “reimagining public safety” for the state.\n"
+    )
+    assert all(name(x) != "?" for x in q(text)), [name(x) for x in q(text)]
