@@ -1495,7 +1495,9 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
     if colon < 0 or colon - a > 160:
         return None
     head = ctx.masked[colon + 1 : b].strip(" \t\n*_[]()")
-    if not head or any(m in head for m in '“”"') or len(head.split()) > 25:
+    if not head or len(head.split()) > 25:
+        return None
+    if any(m in head for m in '“”"') and not _quoting_headline(ctx.masked, a, b, head):
         return None
     if "\n" in ctx.masked[a:b].strip():
         return None
@@ -1506,6 +1508,27 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
     if att is None or att.how != "label" or att.cand.kind != "name":
         return None
     return Attribution(att.cand, ":", "prev-lead")
+
+
+def _quoting_headline(masked: str, a: int, b: int, head: str) -> bool:
+    """A headline that quotes a few words of its story is still a headline over the
+    story's paragraph, its outlet the speaker: "Axios Phoenix (Phoenix, AZ): Arizonans
+    Will See Tax Cuts From “Big, Beautiful Bill”", "The Greenville News (Greenville,
+    SC): Chamber of Commerce Lobbyist Touts One Big Beautiful Bill as “game-changer”
+    for Businesses" (2025-08-21), "The Charlotte Observer (Charlotte, NC): How the “Big
+    Beautiful Bill” boosts QSBS benefits for startup employees and founders",
+    "MageeNews.com (Mendenhall, MS): The “OBBB” Puts Americans and Farmers First"
+    (2025-07-31), each over a paragraph quoting the story. A label whose quotation opens right
+    after the colon ("Sen. X: “…”") labels that quotation instead.
+
+    >>> s = "Axios Phoenix (Phoenix, AZ): Arizonans Will See Tax Cuts From “Big, Beautiful Bill”"
+    >>> _quoting_headline(s, 0, len(s), s[s.index(":") + 2 :])
+    True
+    >>> s = "Sen. Chuck Schumer: “We will fight.”"
+    >>> _quoting_headline(s, 0, len(s), s[s.index(":") + 2 :])
+    False
+    """
+    return head[:1] not in "“\"‘'" and _OUTLET_HEADLINE.fullmatch(masked, a, b) is not None
 
 
 _STATION = re.compile(
