@@ -132,7 +132,11 @@ INDIRECT_ONLY_CUE = lazy(
     r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
-    r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
+    r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces|"
+    # "President Joe Biden on Tuesday termed Air India’s $34 billion order for 220
+    # Boeing planes as a “historic” deal" (International Business Times, quoted by
+    # the White House, 2023-02-15).
+    r"termed|terms)"
     # A possessive before the quoted words: "described himself as Summers’ “wing
     # man”" (2025-11-17).
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"

@@ -125,3 +125,12 @@ def test_next_sentence_not_after_punctuation_that_opens_other_words() -> None:
     )
     quotes = counted(text)
     assert quotes[-1].attribution_rule != "next-sentence"
+
+
+def test_termed_as_gives_the_subject_its_judgement() -> None:
+    # International Business Times, quoted in the White House round-up of 2023-02-15.
+    quotes = counted(
+        "President Joe Biden on Tuesday termed Air India’s $34 billion order for 220 Boeing"
+        " planes as a “historic” deal that will support his agenda with one million US jobs.\n"
+    )
+    assert [(x.kind, name(x)) for x in quotes] == [("fragment", "Joe Biden")], quotes
