@@ -1800,6 +1800,68 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "", "after")
 
 
+# "Campari is “assessing …”", "LVMH, a French luxury giant, is “seriously
+# considering” …", "Rolls-Royce is expected to “ramp up” …": the subject, an optional
+# apposition, then the verb "to be" (with an infinitive of intent) right before the mark.
+_PREDICATE_OPEN = re.compile(
+    r"(?P<subj>[^\n]*?)(?:,[^,;:\n]{2,60},)?[^\S\n]+(?:is|are)"
+    r"(?:[^\S\n]+(?:also|now|still|currently|actively))?"
+    r"(?P<to>[^\S\n]+(?:expected|set|planning|poised|preparing)[^\S\n]+to)?[^\S\n]*$"
+)
+_PROGRESSIVE = re.compile(r"(?:[a-z]+ly[^\S\n]+)?[a-z]+ing\b")
+
+
+def subject_predicate(ctx: QuoteContext) -> Attribution | None:
+    """Quoted words that make up the predicate of a company or agency named as the
+    sentence's subject, what it is doing or about to do, report its own words: no
+    writer knows a company's plans but from the company. "Italian spirits group
+    Campari is “assessing the opportunities to expand its production in the U.S.”",
+    "LVMH, a French luxury giant, is “seriously considering” an expansion to its
+    U.S.-based production capabilities" (round-ups of 2025-03-10, 2025-03-24,
+    2025-04-11), "Rolls-Royce is expected to “ramp up” production in the U.S."
+    (2025-03-24), "The Department of the Treasury is “sanctioning an international
+    network for facilitating the shipment of millions of barrels of Iranian crude
+    oil”" (2025-03-10). Only a name right at the sentence's head, and only the
+    progressive ("is “assessing”") or an infinitive of intent ("is expected to");
+    a past verb in quotation marks ("Children’s National Hospital “paused”
+    prescribing …") stays the writer's.
+
+    >>> demo('Title\\n\\nLG is considering moving its refrigerator manufacturing from'
+    ...      ' Mexico to Tennessee. LVMH, a French luxury giant, is “seriously considering”'
+    ...      ' an expansion to its U.S.-based production capabilities.')
+    'fragment LVMH subject-predicate'
+    """
+    if not ctx.prefix or len(ctx.prefix) > 160:
+        return None
+    m = _PREDICATE_OPEN.fullmatch(ctx.masked, ctx.lo, ctx.sp.open)
+    if m is None:
+        return None
+    if m.group("to") is None and not _PROGRESSIVE.match(ctx.body):
+        return None
+    if not ctx.body[:1].islower():
+        return None
+    a, b = m.span("subj")
+    # "… from Mexico to the U.S. Rolls-Royce is": the sentence splitter keeps "U.S."
+    # as an abbreviation, so the subject starts after the last full stop.
+    stops = list(re.finditer(r"[.!?][”’\"']*[^\S\n]+(?=[A-Z])", ctx.masked[a:b]))
+    if stops:
+        a += stops[-1].end()
+    while a < b and ctx.masked[a] in " \t\n*_-•":
+        a += 1
+    c = parse_np(ctx.masked, a, b, "tail")
+    if c is None or c.kind != "name" or c.name in NOT_SPEAKERS:
+        return None
+    lead = ctx.masked[a : c.start]
+    if lead.strip() and (not _DESCRIPTOR.fullmatch(lead) or CUE.search(lead)):
+        return None
+    return Attribution(c, "", "indirect")
+
+
+# "Italian spirits group Campari", "Taiwan-based Inventec": a capitalised origin and
+# up to three lower-case nouns before the name, no verb among them.
+_DESCRIPTOR = re.compile(r"[A-Z][\w\-]*(?:[^\S\n]+[a-z][a-z\-]*){0,3}[^\S\n]+")
+
+
 # Order matters: a cue after the mark binds closer than one before it; the
 # previous paragraph's lead-in only when the sentence has none; indirect speech
 # and documents last, since they also match sentences a direct cue explains.
@@ -1836,6 +1898,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("provision", provision, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
+    Rule("subject-predicate", subject_predicate, "never"),
 )
 
 
