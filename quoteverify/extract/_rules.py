@@ -1451,7 +1451,11 @@ def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
     Council extends its heartfelt gratitude …" (2025-01-06). The statement's own
     mention of the whole name tells a header from a section title ("AI Resources for
     Educators" over "“AI Literacy Training with AI for Education: Qualcomm partners
-    …”", the same text).
+    …”", the same text). A name the parser knows for an organisation's (an
+    institute, a council; an acronym) needs no such mention: "America First Policy
+    Institute" over "“It is our belief that Ms. Scarlett …”" (2025-09-18), "ARM" over
+    "“Arm is convening the EducateAI Coalition …”" and "ISACA" over "“Over the next 4
+    years, we will get up to 10,000 teachers certified …”" (2025-09-09).
 
     >>> demo('Major Organizations Commit to Supporting AI Education\\n\\nAccenture\\n\\n'
     ...      '“Accenture commits to the following in support of the Administration’s Pledge'
@@ -1468,7 +1472,8 @@ def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
     if c is None or c.kind != "name" or c.title or c.end - c.start != len(seg):
         return None
     head = ctx.body[: ctx.limits.org_header_reach]
-    if not re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head):
+    named = re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head)
+    if not named and c.type != "organization":
         return None
     org = Cand("name", c.start, c.end, c.name, None, "organization", head=c.head)
     return Attribution(org, "", "prev-lead")
