@@ -152,7 +152,14 @@ INDIRECT_ONLY_CUE = lazy(
     # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
     # think differently”" (First Lady, 2025), "implored …", "called on … to “…”".
     r"(?:encouraged|encourages|encouraging|implored|implores|imploring|invited|invites|"
-    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on)"
+    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on|"
+    # Directives, whose words the quotation gives from the order itself: "President
+    # Trump directed the heads of all executive departments and agencies to “deliver
+    # emergency price relief …”" (2025-02-20, 2025-03-04), "I directed the Department
+    # of Homeland Security to take all appropriate actions to “preserve and fortify”
+    # DACA" (statements of 2023-06-15, 2024-05-03, 2024-06-15), "the National Space
+    # Council directed NASA to “develop a plan …”" (2023-12-20).
+    r"directed|directs|directing|instructed|instructs|instructing|ordered|orders)"
     r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".
