@@ -257,7 +257,10 @@ widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
 traveler traveller visitor passenger mom dad
 """.split()
 )
-# Plural nouns that make a group speaker: "security experts say", "officials said".
+# Plural nouns that make a group speaker: "security experts say", "officials said";
+# and "news", an outlet unnamed: "“…,” local news reports" (White House 2025-08-21),
+# "In northern Mexico, local news reports the flow … has “decreased enormously”"
+# (2025-02-21).
 GROUP_WORDS = frozenset(
     """
 experts officials analysts protesters protestors residents witnesses critics lawmakers
@@ -274,6 +277,7 @@ veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
 passengers travelers travellers commuters patients recipients drivers
+news
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
@@ -303,7 +307,10 @@ Interfax TASS Xinhua OpenAI Nvidia Boeing Airbus Ukraine Russia China Iran Israe
 Bloomberg CNN MSNBC NPR PBS Politico Axios BBC CBS NBC ABC CNBC Breitbart Newsmax HuffPost Semafor
 """.split()
 )
-# Lower-case organisation nouns: "the company said", "the ministry added".
+# Lower-case organisation nouns: "the company said", "the ministry added"; "the
+# media" as one speaker: "Even the media admits the U.S. economy is “regaining its
+# swagger”" (2025-07-21), "The media smeared DOGE as “young, inexperienced
+# engineers”" (2025-04-29).
 ORG_NOUNS = frozenset(
     """
 company ministry government agency department firm office embassy council committee
@@ -312,7 +319,7 @@ administration kremlin court board campaign charity team club network channel ne
 broadcaster airline manufacturer retailer regulator watchdog authority army military police
 festival museum theatre theater orchestra library hospital school university college district
 city county port airport utility studio station zoo church diocese prison publisher label
-institute foundation trust society chamber
+institute foundation trust society chamber media
 """.split()
 )
 # Documents quoted as sources: "According to the port’s own forecast, “…”",
