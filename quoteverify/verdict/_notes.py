@@ -116,7 +116,7 @@ def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> l
             notes.append(
                 Note(
                     "bracket",
-                    f"square-bracket '[{o.shown_quote}]' stands for the speaker's "
+                    f"square-bracket '[{o.quote}]' stands for the speaker's "
                     f"'{o.shown_source}': it names no referent (a word changed)",
                 )
             )
