@@ -61,7 +61,7 @@ from .library_people import (
     speaks_in,
 )
 from .models import Source
-from .sources import load_source
+from .sources import load_local, load_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._fetch import Fetcher
@@ -331,17 +331,20 @@ _FM_URL = re.compile(
 )
 
 
-def file_meta(path: Path) -> tuple[str | None, str | None]:
+def file_meta(path: Path, data: bytes | None = None) -> tuple[str | None, str | None]:
     """(date, original URL) from the front matter (a cheap regex, not a second
     YAML parse: load_source already parsed the title); the date else from a
-    leading ISO date in the file name."""
+    leading ISO date in the file name.  ``data``: the file's bytes, when they
+    were read already."""
     date = url = None
     if path.suffix.lower() in (".md", ".markdown"):
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(8192).decode("utf-8", "replace")
-        except OSError:
-            head = ""
+        if data is None:
+            try:
+                with path.open("rb") as fh:
+                    data = fh.read(8192)
+            except OSError:
+                data = b""
+        head = data[:8192].decode("utf-8", "replace")
         fence = _FM_FENCE.match(head)
         if fence:
             m = _FM_DATE.search(fence.group(1))
@@ -612,11 +615,14 @@ class Library:
         stats = AddStats()
         for ref, path in self._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref, fetcher=fetcher)
+            if path is None:
+                source, data = load_source(ref, fetcher=fetcher), b""
+            else:
+                source, data = load_local(ref)
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date, url = file_meta(path) if path is not None else (None, None)
+            date, url = file_meta(path, data) if path is not None else (None, None)
             try:
                 _, outcome = self._add(
                     source, date=date, speakers=speaker_labels(source.text), url=url

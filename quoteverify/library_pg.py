@@ -80,7 +80,7 @@ from .library_people import (
     speaks_in,
 )
 from .models import Source
-from .sources import load_source
+from .sources import load_local, load_source
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
@@ -458,11 +458,14 @@ class PgLibrary:
         batch: list[tuple[str, Source, str | None, str | None]] = []
         for ref, path in _SqliteLibrary._expand(refs, stats):
             stats.files += 1
-            source = load_source(ref, fetcher=fetcher)
+            if path is None:
+                source, data = load_source(ref, fetcher=fetcher), b""
+            else:
+                source, data = load_local(ref)  # read once: file_meta takes the bytes
             if source.status != "ok":
                 stats.errors.append((ref, source.error or "unreadable"))
                 continue
-            date, url = file_meta(path) if path is not None else (None, None)
+            date, url = file_meta(path, data) if path is not None else (None, None)
             batch.append((ref, source, date, url))
             if len(batch) >= BATCH_SIZE:
                 self._flush(batch, stats)

@@ -58,12 +58,19 @@ def load_source(
             title = f"{source.title or ref} (archived copy {fetched.archived_at})"
             return replace(source, title=title, url=fetched.archived_from)
         return source
+    return load_local(ref)[0]
+
+
+def load_local(ref: str) -> tuple[Source, bytes]:
+    """``load_source`` of a local file, and the bytes read (empty when it could
+    not be read): ``library add`` takes the front matter's date and URL from
+    them rather than opening each file a second time."""
     try:
         # The same limit as a fetched body; a device or FIFO is refused unread.
         data = read_regular(ref, MAX_SOURCE_BYTES)
     except LocalFileError as exc:
-        return Source(ref=ref, status="error", path=ref, error=str(exc))
-    return _from_bytes(ref, data, None, None, ref, None, ref)
+        return Source(ref=ref, status="error", path=ref, error=str(exc)), b""
+    return _from_bytes(ref, data, None, None, ref, None, ref), data
 
 
 def _from_bytes(
