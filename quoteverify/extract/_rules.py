@@ -2072,6 +2072,43 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return None
 
 
+def headline_caps(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A quotation in headline capitals – every word capitalised, a small word
+    ("Of", "In", "To", "The") too – is a title or another outlet's headline, at any
+    length and with nothing before it in the sentence: "April 2020: “Scientists
+    Debunk Lab Accident Theory Of Pandemic Emergence”" and "“As Trump Pushes Theory
+    Of Virus Origins, Some See Parallels In Lead-Up To Iraq War”" (White House,
+    2025-05-02), "“Trump Notches Win As Inflation Eases More Than Expected In
+    March”" (2025-04-10), the campaign "“See Yourself In Cyber” aims to change the
+    narrative" (2023-07-31), the novel "“Around The Way Girl.”". Nobody's speech is
+    written so; a speaker or a direct cue keeps it a quotation.
+
+    >>> demo('May 2020: “As Trump Pushes Theory Of Virus Origins, Some See Parallels In'
+    ...      ' Lead-Up To Iraq War”')
+    'scare None headline-caps'
+    >>> demo('“We Will Win In The End,” the mayor said.')[:5]
+    'quote'
+    """
+    if a.speaker is not None:
+        return None
+    if a.att is not None and (a.direct or a.att.how != "indirect"):
+        return None
+    sp = ctx.sp
+    mwords = ctx.masked[sp.start : sp.end].split()
+    if len(mwords) < 3 or not _title_case(mwords):
+        return None
+    letters = [c for c in "".join(mwords) if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return None  # "IRAN WILL NEVER HAVE A NUCLEAR WEAPON!": a shouted post
+    for prev, w in zip(mwords, mwords[1:], strict=False):
+        w2 = w.strip(",.;:!?’'‘\"“”()")
+        if prev[-1:] in ":—–-" or len(w2) < 2:
+            continue  # a subtitle's first word is capitalised in any style; "A"
+        if w2[0].isupper() and w2.lower() in TITLE_CASE_SMALL:
+            return Decision("scare")
+    return None
+
+
 _WORK_NOUNS = frozenset(
     "Act Acts Bill Order Plan Program Programme Initiative Strategy Agreement Accord Treaty "
     "Resolution Amendment Directive Framework Report Review Index Survey".split()
@@ -2208,6 +2245,7 @@ KIND_RULES: tuple[Rule, ...] = (
     Rule("scare-unattributed", scare_unattributed),
     Rule("fragment", fragment),
     Rule("title-midsentence", title_midsentence),
+    Rule("headline-caps", headline_caps),
     Rule("attributed", attributed),
     Rule("carry-over", carry_over),
     Rule("next-sentence", next_sentence),
