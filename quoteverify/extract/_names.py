@@ -150,9 +150,12 @@ def _affiliation_of(toks: list[str]) -> int:
 # "Colorado Springs-based, family-owned Western Steel, Inc., praised the move"
 # (White House, 2025-02-14) made "Colorado Springs-based" the speaker, and "serves
 # on the board of a Soros-funded activist group, and described …" (2025-05-02) made
-# "Soros-funded" one; "Chicago-area", "Texas-born" likewise. "Mercedes-Benz",
-# "Post-Gazette", "al-Sudani" keep their capital after the hyphen.
-_HYPHEN_ADJECTIVE = re.compile(r"[A-Z\u00C0-\u00DE][\w’']*-[a-z][a-z\-]*")
+# "Soros-funded" one; "Texas-born", "Labour-led" likewise. Only participles:
+# "Kim Jong-un", "Ai-jen Poo" and "President-elect Biden" are names and titles,
+# and "Mercedes-Benz", "Post-Gazette", "al-Sudani" keep a capital after the hyphen.
+_HYPHEN_ADJECTIVE = re.compile(
+    r"[A-Z\u00C0-\u00DE][\w’']*-(?:[a-z]+ed|born|led|run|made|built|grown)(?![\w\-])"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -2094,6 +2094,11 @@ def headline_caps(ctx: QuoteContext, a: Attributed) -> Decision | None:
     if a.att is not None and (a.direct or a.att.how != "indirect"):
         return None
     sp = ctx.sp
+    lead = ctx.prefix.rstrip()
+    if lead[-1:] in ",:" and _ends_with_cue_comma(lead[:-1] + ",", 0, len(lead)):
+        # "An engraving on the mantel reads, “I Pray Heaven To Bestow The Best of
+        # Blessings …”" (2023-11-27): a cue leads into the words, whatever their caps.
+        return None
     mwords = ctx.masked[sp.start : sp.end].split()
     if len(mwords) < 3 or not _title_case(mwords):
         return None

@@ -20,10 +20,7 @@ def test_long_headline_of_another_outlet_is_no_quotation() -> None:
 
 
 def test_campaign_name_in_headline_caps_is_no_quotation() -> None:
-    text = (
-        "“See Yourself In Cyber” aims to change the narrative around who can work in"
-        " cyber.\n"
-    )
+    text = "“See Yourself In Cyber” aims to change the narrative around who can work in cyber.\n"
     (got,) = q(text)
     assert got.kind != "quote"
 
@@ -38,3 +35,13 @@ def test_shouted_post_stays_a_quote() -> None:
     text = "The President posted: “IRAN WILL NEVER HAVE A NUCLEAR WEAPON!”\n"
     (got,) = q(text)
     assert got.kind == "quote"
+
+
+def test_words_a_cue_leads_into_stay_a_quote() -> None:
+    # 2023-11-27 (White House corpus): the mantel's inscription is quoted, not titled.
+    text = (
+        "An engraving on the mantel reads, “I Pray Heaven To Bestow The Best of Blessings On"
+        " This House And All that shall hereafter Inhabit it.”\n"
+    )
+    (got,) = q(text)
+    assert got.attribution_rule != "headline-caps"

@@ -24,6 +24,9 @@ def test_hyphen_adjective_is_no_name(run: str) -> None:
         ("Minnesota-born Senator Amy Klobuchar", "Amy Klobuchar"),
         ("Nia Malika-Henderson", "Nia Malika-Henderson"),
         ("Pittsburgh Post-Gazette", "Pittsburgh Post-Gazette"),
+        ("Ai-jen Poo", "Ai-jen Poo"),
+        ("Kim Jong-un", "Kim Jong-un"),
+        ("President-elect Joe Biden", "President-elect Joe Biden"),
         ("Prime Minister Mohammed Shia al-Sudani", "Mohammed Shia al-Sudani"),
     ],
 )
