@@ -1990,6 +1990,34 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return None
 
 
+def the_title(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A Title Case quotation after "the" is the name of a plan, a partnership or
+    a law, even where a cue governs the sentence: "India … announced the launch of
+    the “U.S.-India 2030 Climate and Clean Energy Agenda 2030 Partnership”" (White
+    House, 2021-04-23), "we announce today the establishment of the “Quad
+    Partnership on Humanitarian Assistance and Disaster Relief (HADR) in the
+    Indo-Pacific”" (2022-05-24), "support identified in the “G7 Inventory on Climate
+    Disaster Risk Reduction, Response and Recovery”" (2023-05-20), "H.R. 5009, the
+    “Servicemember Quality of Life Improvement and National Defense Authorization Act
+    for Fiscal Year 2025”" (2024-12-23). A speaker's words take no article; the
+    speaker's term in lower case after "the" ("reported on the “cousin of diet
+    culture”") stays a fragment.
+
+    >>> demo('India announced the launch of the “U.S.-India 2030 Climate and Clean'
+    ...      ' Energy Agenda 2030 Partnership” to mobilize finance.')
+    'scare None the-title'
+    """
+    if a.speaker is not None:
+        return None
+    sp = ctx.sp
+    if re.search(r"\b[Tt]he[^\S\n]+$", ctx.masked[max(ctx.lo, sp.open - 8) : sp.open]) is None:
+        return None
+    mwords = ctx.masked[sp.start : sp.end].split()
+    if not _title_case(mwords) or _capitalised(mwords) < 2:
+        return None
+    return Decision("scare")
+
+
 def _capitalised(words: list[str]) -> int:
     """Capitalised words of a quotation. A governed phrase with one capital is the
     speaker's word for something, not a title: "Lynch smeared ICE agents as “the
@@ -2250,6 +2278,7 @@ KIND_RULES: tuple[Rule, ...] = (
     Rule("scare-unattributed", scare_unattributed),
     Rule("fragment", fragment),
     Rule("title-midsentence", title_midsentence),
+    Rule("the-title", the_title),
     Rule("headline-caps", headline_caps),
     Rule("attributed", attributed),
     Rule("carry-over", carry_over),
