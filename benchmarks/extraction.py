@@ -32,7 +32,10 @@ Scoring
   direct quotation, marks included; in a run that does not (PolNeAR's mixed
   content: ``Trump was "absolutely right" when ...``) every quoted stretch,
   marks included, is a segment; a run without marks is indirect speech and not
-  scored.
+  scored.  A run in which no quoted stretch opens but which starts or ends with
+  a double mark (``”Q,”`` printed with a closing mark as the opener, ``“ Q,”``
+  with a space after it, ``Q,”`` whose opening mark the source left out) is one
+  direct quotation: it is annotated, so it is counted.
 * Predictions: the quotations of kind ``quote`` and ``fragment``
   (``scare``/``heading`` are not attributions).  ``Quote.start/end`` exclude the
   enclosing marks, so each is widened by the quotation marks right next to it
@@ -92,6 +95,7 @@ _PAIRS: dict[str, str] = {
     "»": "«",
 }
 _DOUBLE_OPEN = '“"«„「『»'
+_DOUBLE_MARKS = frozenset('“”"«»„')
 _PRONOUNS = frozenset(
     "he she they it we i you him her them his hers their its who whom which that this".split()
 )
@@ -333,8 +337,15 @@ def segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
             continue
         if text[a] in OPEN_MARKS and _opens(text, a, a):
             out.append((a, b))
-        else:
-            out.extend(_quoted_stretches(text, a, b))
+            continue
+        found = _quoted_stretches(text, a, b)
+        if not found and (text[a] in _DOUBLE_MARKS or text[b - 1] in _DOUBLE_MARKS):
+            # A direct quotation the source printed with a broken opening mark
+            # (``”The White House is way up here,” Landrieu said``, ``“ We tried …,”``,
+            # ``communities," For example …"``) or none at all (an excerpt's second
+            # paragraph after ``[…]``): without this its gold was silently dropped.
+            found = [(a, b)]
+        out.extend(found)
     return out
 
 

@@ -168,6 +168,7 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
     # the original, where "[more than doubled](url)“ shows the “ right after ")".
     out: list[_Mark] = []
     straight_open = False
+    curly_open = False
     for m in _MARK_RE.finditer(masked, lo, hi):
         i = m.start()
         if lo < i < hi - 1 and text[i] in "’'" and text[i - 1].isalnum() and text[i + 1].isalpha():
@@ -175,11 +176,24 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
         role = _role(text, i, lo, hi, straight_open)
         if text[i] == '"' and role:
             straight_open = role == "open"
+        elif text[i] == "”" and role == "close" and not curly_open and _after_ellipsis(text, i, hi):
+            # Nothing is open, so this ” glued to a cut excerpt's ellipsis opens:
+            # "Brent Spence Bridge…”The White House is way up here,” Landrieu said"
+            # (round-ups of 2023-04-17, 2022-09-30, 2022-07-02). With a quotation
+            # open it closes it: "policy…”Rep. Virginia Foxx …" (2022-10-27).
+            role = "open"
+        if text[i] in "“”„" and role:
+            curly_open = role == "open"
         if role:
             out.append(_Mark(i, text[i], role))
             if len(out) > MAX_MARKS:
                 raise TooManyQuotations(f"more than {MAX_MARKS} quotation marks in a paragraph")
     return out
+
+
+def _after_ellipsis(text: str, i: int, hi: int) -> bool:
+    """The mark at ``i`` sits between an ellipsis and a word: ``bridge…”The``."""
+    return i > 0 and text[i - 1] == "…" and i + 1 < hi and text[i + 1].isalnum()
 
 
 def _closes(opener: str, mark: _Mark) -> bool:

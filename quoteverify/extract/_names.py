@@ -146,6 +146,18 @@ def _affiliation_of(toks: list[str]) -> int:
     return k
 
 
+# A capitalised word joined to a lower-case participle or noun is an adjective:
+# "Colorado Springs-based, family-owned Western Steel, Inc., praised the move"
+# (White House, 2025-02-14) made "Colorado Springs-based" the speaker, and "serves
+# on the board of a Soros-funded activist group, and described …" (2025-05-02) made
+# "Soros-funded" one; "Texas-born", "Labour-led" likewise. Only participles:
+# "Kim Jong-un", "Ai-jen Poo" and "President-elect Biden" are names and titles,
+# and "Mercedes-Benz", "Post-Gazette", "al-Sudani" keep a capital after the hyphen.
+_HYPHEN_ADJECTIVE = re.compile(
+    r"[A-Z\u00C0-\u00DE][\w’']*-(?:[a-z]+ed|born|led|run|made|built|grown)(?![\w\-])"
+)
+
+
 @lru_cache(maxsize=4096)
 def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
     """Split a capitalised run into (title, name, type), or None if it is no speaker.
@@ -160,8 +172,10 @@ def _split_name(seq: str) -> tuple[str | None, str, SpeakerType] | None:
         if len(toks) > 1 and toks[0] in _HONORIFICS and toks[1][:1].isupper():
             break  # "Mrs Ellery disputes the figure.", "Ms Bauchtman said": no dot (British)
         toks.pop(0)
-    if not toks:
-        return None
+    while toks and _HYPHEN_ADJECTIVE.fullmatch(toks[0]):
+        toks.pop(0)  # "Minnesota-born Senator …": the adjective is no part of the name
+    if not toks or _HYPHEN_ADJECTIVE.fullmatch(toks[-1]):
+        return None  # "Colorado Springs-based", "Soros-funded": a modifier, no speaker
     if toks[-1].endswith(("’s", "'s", "s’", "s'")):
         return None  # "Blinken’s statement": a possessor, not a speaker
     if len(toks) > 1 and all(t.isupper() for t in toks if t.isalpha()):

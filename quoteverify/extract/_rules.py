@@ -1990,6 +1990,34 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return None
 
 
+def the_title(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A Title Case quotation after "the" is the name of a plan, a partnership or
+    a law, even where a cue governs the sentence: "India … announced the launch of
+    the “U.S.-India 2030 Climate and Clean Energy Agenda 2030 Partnership”" (White
+    House, 2021-04-23), "we announce today the establishment of the “Quad
+    Partnership on Humanitarian Assistance and Disaster Relief (HADR) in the
+    Indo-Pacific”" (2022-05-24), "support identified in the “G7 Inventory on Climate
+    Disaster Risk Reduction, Response and Recovery”" (2023-05-20), "H.R. 5009, the
+    “Servicemember Quality of Life Improvement and National Defense Authorization Act
+    for Fiscal Year 2025”" (2024-12-23). A speaker's words take no article; the
+    speaker's term in lower case after "the" ("reported on the “cousin of diet
+    culture”") stays a fragment.
+
+    >>> demo('India announced the launch of the “U.S.-India 2030 Climate and Clean'
+    ...      ' Energy Agenda 2030 Partnership” to mobilize finance.')
+    'scare None the-title'
+    """
+    if a.speaker is not None:
+        return None
+    sp = ctx.sp
+    if re.search(r"\b[Tt]he[^\S\n]+$", ctx.masked[max(ctx.lo, sp.open - 8) : sp.open]) is None:
+        return None
+    mwords = ctx.masked[sp.start : sp.end].split()
+    if not _title_case(mwords) or _capitalised(mwords) < 2:
+        return None
+    return Decision("scare")
+
+
 def _capitalised(words: list[str]) -> int:
     """Capitalised words of a quotation. A governed phrase with one capital is the
     speaker's word for something, not a title: "Lynch smeared ICE agents as “the
@@ -2069,6 +2097,48 @@ def title_midsentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
         return Decision("scare")
     if _named_work(mwords):
         return Decision("scare")
+    return None
+
+
+def headline_caps(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A quotation in headline capitals – every word capitalised, a small word
+    ("Of", "In", "To", "The") too – is a title or another outlet's headline, at any
+    length and with nothing before it in the sentence: "April 2020: “Scientists
+    Debunk Lab Accident Theory Of Pandemic Emergence”" and "“As Trump Pushes Theory
+    Of Virus Origins, Some See Parallels In Lead-Up To Iraq War”" (White House,
+    2025-05-02), "“Trump Notches Win As Inflation Eases More Than Expected In
+    March”" (2025-04-10), the campaign "“See Yourself In Cyber” aims to change the
+    narrative" (2023-07-31), the novel "“Around The Way Girl.”". Nobody's speech is
+    written so; a speaker or a direct cue keeps it a quotation.
+
+    >>> demo('May 2020: “As Trump Pushes Theory Of Virus Origins, Some See Parallels In'
+    ...      ' Lead-Up To Iraq War”')
+    'scare None headline-caps'
+    >>> demo('“We Will Win In The End,” the mayor said.')[:5]
+    'quote'
+    """
+    if a.speaker is not None:
+        return None
+    if a.att is not None and (a.direct or a.att.how != "indirect"):
+        return None
+    sp = ctx.sp
+    lead = ctx.prefix.rstrip()
+    if lead[-1:] in ",:" and _ends_with_cue_comma(lead[:-1] + ",", 0, len(lead)):
+        # "An engraving on the mantel reads, “I Pray Heaven To Bestow The Best of
+        # Blessings …”" (2023-11-27): a cue leads into the words, whatever their caps.
+        return None
+    mwords = ctx.masked[sp.start : sp.end].split()
+    if len(mwords) < 3 or not _title_case(mwords):
+        return None
+    letters = [c for c in "".join(mwords) if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return None  # "IRAN WILL NEVER HAVE A NUCLEAR WEAPON!": a shouted post
+    for prev, w in zip(mwords, mwords[1:], strict=False):
+        w2 = w.strip(",.;:!?’'‘\"“”()")
+        if prev[-1:] in ":—–-" or len(w2) < 2:
+            continue  # a subtitle's first word is capitalised in any style; "A"
+        if w2[0].isupper() and w2.lower() in TITLE_CASE_SMALL:
+            return Decision("scare")
     return None
 
 
@@ -2208,6 +2278,8 @@ KIND_RULES: tuple[Rule, ...] = (
     Rule("scare-unattributed", scare_unattributed),
     Rule("fragment", fragment),
     Rule("title-midsentence", title_midsentence),
+    Rule("the-title", the_title),
+    Rule("headline-caps", headline_caps),
     Rule("attributed", attributed),
     Rule("carry-over", carry_over),
     Rule("next-sentence", next_sentence),

@@ -152,6 +152,28 @@ def test_content_without_marks_is_not_scored() -> None:
     assert bx.gold_quotes(d) == []
 
 
+@pytest.mark.parametrize(
+    ("t", "content"),
+    [
+        ("”The White House is way up here,” Landrieu said.", "”The White House is way up here,”"),
+        ("“ We tried to get a cross-section,” he said.", "“ We tried to get a cross-section,”"),
+        (
+            "Walsh was engaged, according to an official.”",
+            "Walsh was engaged, according to an official.”",
+        ),
+        (
+            'said," For example, schools can run an exercise".',
+            'For example, schools can run an exercise"',
+        ),
+    ],
+)
+def test_content_with_a_broken_opening_mark_is_one_segment(t: str, content: str) -> None:
+    a = t.index(content)
+    d = doc(t, tline("T1", "Content", t, (a, a + len(content))))
+    (g,) = bx.gold_quotes(d)
+    assert g.text == content
+
+
 def test_apostrophes_are_not_quoted_stretches() -> None:
     t = "He said Jones' plan for the '90s won't 'work' here"
     assert [t[a:b] for a, b in bx._quoted_stretches(t, 0, len(t))] == ["'work'"]
