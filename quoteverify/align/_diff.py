@@ -435,6 +435,69 @@ class Differ:
         _, new = self._replace(p, na, ni1, ni2, j1, j2)
         return new == old or new > old + 1e-9
 
+    def trimmed(self, best: Plan, na: int, nb: int) -> Plan:
+        """``plan(na, nb)`` for ``best``'s passage less one source word at an
+        end, derived from ``best`` when that word stands in a replace of at
+        least two source words there (a junk passage's ends usually do).
+
+        A word that is in no matching block leaves every longest-match
+        search as it was: a block holding it was shorter than the one each
+        search found (else, ending no later, it would have been found), and
+        one word shorter it still is.  So the blocks, the ops and their flags
+        (remembered by absolute ranges) are ``best``'s, the end op a replace
+        of the same quote words by one source word fewer, and the moved pairs
+        the same; the cost is summed again in ``_plan``'s order.
+        """
+        done = self._plans.get((na, nb))
+        if done is not None:
+            return done
+        p = self.passage
+        specs = best.specs
+        derived: list[_Spec] | None = None
+        if p is not None and p.a <= na and nb <= p.b and specs:
+            if na == best.a + 1 and nb == best.b:
+                tag, i1, i2, j1, j2, _ = specs[0]
+                if tag == "replace" and i2 - i1 >= 2:
+                    flags, _ = self._replace(p, na, 0, i2 - 1, j1, j2)
+                    derived = [("replace", 0, i2 - 1, j1, j2, flags)]
+                    derived += [
+                        (t, x1 - 1, x2 - 1, y1, y2, f) for t, x1, x2, y1, y2, f in specs[1:]
+                    ]
+            elif na == best.a and nb == best.b - 1:
+                tag, i1, i2, j1, j2, _ = specs[-1]
+                if tag == "replace" and i2 - i1 >= 2:
+                    flags, _ = self._replace(p, na, i1, i2 - 1, j1, j2)
+                    derived = [*specs[:-1], ("replace", i1, i2 - 1, j1, j2, flags)]
+        if derived is None:
+            return self.plan(na, nb)
+        plan = self._plans[na, nb] = Plan(
+            na, nb, derived, self._cost_of(derived, p, na), best.longest_run
+        )
+        return plan
+
+    def _cost_of(self, specs: list[_Spec], passage: Passage, a: int) -> float:
+        """The cost ``_plan`` sums for ``specs`` (a diff against [a, ...)), in its order."""
+        th = self.th
+        minor = th.minor_word_cost
+        cost = 0.0
+        for tag, i1, i2, j1, j2, flags in specs:
+            if tag == "equal":
+                if flags:
+                    cost += minor * (j2 - j1)
+            elif tag == "replace":
+                cost += _replace_cost(flags, i2 - i1, j2 - j1, th)
+            elif tag == "insert":
+                cost += j2 - j1
+            else:
+                cost += i2 - i1
+        off = a - passage.a
+        words = passage.words
+        for tag, i1, i2, _, _, flags in specs:
+            if tag == "delete" and "moved" in flags:
+                dk = " ".join(words[off + i1 : off + i2]).lower().replace("’", "'").split()
+                cost -= len(dk)
+        return cost
+
     def write(self, plan: Plan) -> WordDiff:
         """``plan`` as a ``WordDiff``, its words as they stand on both sides."""
         a, b = plan.a, plan.b
@@ -542,7 +605,7 @@ def tight_diff(
             first = best.specs[at]
             if first[0] == "equal" and not first[5]:
                 break
-            plan = differ.plan(na, nb)
+            plan = differ.trimmed(best, na, nb)
             if plan.cost <= best.cost:
                 best, a, b = plan, na, nb
     return a, b, differ.write(best)
