@@ -49,6 +49,8 @@ def test_shared_differ_plans_equal_fresh_diffs() -> None:
             shared = differ.write(differ.plan(a, b))
             fresh = word_diff(toks, ps, a, b, DEFAULT, WORD_RULES)
             assert shared == fresh
+            # _widen reads it from the plan to skip growths that cannot win.
+            assert differ.matched_words(differ.plan(a, b)) == fresh.matched_words
 
 
 def test_grown_no_cheaper_only_where_the_grown_plan_is_not_cheaper() -> None:

@@ -498,6 +498,17 @@ class Differ:
                 cost -= len(dk)
         return cost
 
+    def matched_words(self, plan: Plan) -> int:
+        """``self.write(plan).matched_words``, without writing the diff out."""
+        minor = self.rules.minor
+        qcores = self.qcores
+        n = 0
+        for tag, _, _, j1, j2, flags in plan.specs:
+            q = " ".join(qcores[j1:j2])
+            if tag == "equal" or (q and flags and set(flags) <= minor):
+                n += len(q.split())
+        return n
+
     def write(self, plan: Plan) -> WordDiff:
         """``plan`` as a ``WordDiff``, its words as they stand on both sides."""
         a, b = plan.a, plan.b
