@@ -346,23 +346,11 @@ class Differ:
                 cost = _equal_ops(specs, cost, qtoks, i1, j1, j2, th, cores, puncts)
                 continue
             if tag == "replace":
-                one = j2 - j1 == 1 and i2 - i1 == 1
-                key: tuple[object, ...] = ("r", a + i1, a + i2, j1, j2, one and i1 == 0)
-                flags = memo.get(key)
-                if flags is None:
-                    prev = ""
-                    if one:
-                        prev = puncts[i1 - 1] if i1 > 0 else _punct_before(self.ps, a)
-                    flags = memo[key] = rules.replace(qtoks[j1:j2], cores[i1:i2], prev, th)
-                c = float(max(j2 - j1, i2 - i1))
-                if flags == ("spelling",):
-                    c *= th.minor_word_cost
-                elif "contraction" in flags:
-                    c = 1.0  # "we are" -> "we're" is one changed word
+                flags, c = self._replace(passage, a, i1, i2, j1, j2)
                 specs.append((tag, i1, i2, j1, j2, flags))
                 cost += c
             elif tag == "insert":
-                key = ("i", j1, j2)
+                key: tuple[object, ...] = ("i", j1, j2)
                 flags = memo.get(key)
                 if flags is None:
                     qt = qtoks[j1:j2]
@@ -382,6 +370,144 @@ class Differ:
         words = passage.words[off : off + n]
         cost = _mark_moves(specs, cost, qcores, words)
         return Plan(a, b, specs, cost, longest)
+
+    def _replace(
+        self, passage: Passage, a: int, i1: int, i2: int, j1: int, j2: int
+    ) -> tuple[tuple[str, ...], float]:
+        """Flags and cost of replacing quote tokens [j1, j2) by the source
+        tokens [i1, i2) of a diff against [a, ...) (offsets from ``a``)."""
+        one = j2 - j1 == 1 and i2 - i1 == 1
+        key = ("r", a + i1, a + i2, j1, j2, one and i1 == 0)
+        flags = self._flags.get(key)
+        if flags is None:
+            off = a - passage.a
+            prev = ""
+            if one:
+                prev = passage.puncts[off + i1 - 1] if i1 > 0 else _punct_before(self.ps, a)
+            flags = self._flags[key] = self.rules.replace(
+                self.qtoks[j1:j2], passage.cores[off + i1 : off + i2], prev, self.th
+            )
+        return flags, _replace_cost(flags, i2 - i1, j2 - j1, self.th)
+
+    def grown_no_cheaper(self, best: Plan, na: int, nb: int) -> bool:
+        """Is the plan of [na, nb), ``best``'s passage grown at one end, surely
+        no cheaper than ``best``?  (Then ``tight_diff`` need not plan it.)
+
+        Only when every added source word is a word the quote does not use.
+        Such words join no matching block (the longest-match searches skip
+        them and their ties break the same way), so the grown diff has the
+        same blocks and ops except the end op, which becomes a replace of the
+        same quote words by more source words.  Moves can only be lost (the
+        old end op may have been an insert paired with a delete; pairs form
+        within classes of equal words, so one insert fewer never adds a
+        pair).  The grown cost is then at least the old cost less the old end
+        op's plus the new one's: no cheaper when the new end op costs no less.
+        A strict margin keeps float sums out of it (equal costs: the same sums).
+        """
+        p = self.passage
+        if p is None or not (p.a <= na and nb <= p.b) or not best.specs:
+            return False
+        if na < best.a and nb == best.b:
+            tag, i1, i2, j1, j2, flags = best.specs[0]
+            if i1 != 0 or j1 != 0:
+                return False
+            added = p.keys[na - p.a : best.a - p.a]
+            ni1, ni2 = 0, i2 + best.a - na
+        elif na == best.a and nb > best.b:
+            tag, i1, i2, j1, j2, flags = best.specs[-1]
+            if i2 != best.b - best.a or j2 != self.lq:
+                return False
+            added = p.keys[best.b - p.a : nb - p.a]
+            ni1, ni2 = i1, i2 + nb - best.b
+        else:
+            return False
+        if tag == "insert":
+            old = float(j2 - j1)
+        elif tag == "replace":
+            old = _replace_cost(flags, i2 - i1, j2 - j1, self.th)
+        else:
+            return False
+        if self.b2j is None:
+            self.b2j = index_of(self.qkeys)
+        b2j = self.b2j
+        if any(k in b2j for k in added):
+            return False
+        _, new = self._replace(p, na, ni1, ni2, j1, j2)
+        return new == old or new > old + 1e-9
+
+    def trimmed(self, best: Plan, na: int, nb: int) -> Plan:
+        """``plan(na, nb)`` for ``best``'s passage less one source word at an
+        end, derived from ``best`` when that word stands in a replace of at
+        least two source words there (a junk passage's ends usually do).
+
+        A word that is in no matching block leaves every longest-match
+        search as it was: a block holding it was shorter than the one each
+        search found (else, ending no later, it would have been found), and
+        one word shorter it still is.  So the blocks, the ops and their flags
+        (remembered by absolute ranges) are ``best``'s, the end op a replace
+        of the same quote words by one source word fewer, and the moved pairs
+        the same; the cost is summed again in ``_plan``'s order.
+        """
+        done = self._plans.get((na, nb))
+        if done is not None:
+            return done
+        p = self.passage
+        specs = best.specs
+        derived: list[_Spec] | None = None
+        if p is not None and p.a <= na and nb <= p.b and specs:
+            if na == best.a + 1 and nb == best.b:
+                tag, i1, i2, j1, j2, _ = specs[0]
+                if tag == "replace" and i2 - i1 >= 2:
+                    flags, _ = self._replace(p, na, 0, i2 - 1, j1, j2)
+                    derived = [("replace", 0, i2 - 1, j1, j2, flags)]
+                    derived += [
+                        (t, x1 - 1, x2 - 1, y1, y2, f) for t, x1, x2, y1, y2, f in specs[1:]
+                    ]
+            elif na == best.a and nb == best.b - 1:
+                tag, i1, i2, j1, j2, _ = specs[-1]
+                if tag == "replace" and i2 - i1 >= 2:
+                    flags, _ = self._replace(p, na, i1, i2 - 1, j1, j2)
+                    derived = [*specs[:-1], ("replace", i1, i2 - 1, j1, j2, flags)]
+        if derived is None:
+            return self.plan(na, nb)
+        plan = self._plans[na, nb] = Plan(
+            na, nb, derived, self._cost_of(derived, p, na), best.longest_run
+        )
+        return plan
+
+    def _cost_of(self, specs: list[_Spec], passage: Passage, a: int) -> float:
+        """The cost ``_plan`` sums for ``specs`` (a diff against [a, ...)), in its order."""
+        th = self.th
+        minor = th.minor_word_cost
+        cost = 0.0
+        for tag, i1, i2, j1, j2, flags in specs:
+            if tag == "equal":
+                if flags:
+                    cost += minor * (j2 - j1)
+            elif tag == "replace":
+                cost += _replace_cost(flags, i2 - i1, j2 - j1, th)
+            elif tag == "insert":
+                cost += j2 - j1
+            else:
+                cost += i2 - i1
+        off = a - passage.a
+        words = passage.words
+        for tag, i1, i2, _, _, flags in specs:
+            if tag == "delete" and "moved" in flags:
+                dk = " ".join(words[off + i1 : off + i2]).lower().replace("’", "'").split()
+                cost -= len(dk)
+        return cost
+
+    def matched_words(self, plan: Plan) -> int:
+        """``self.write(plan).matched_words``, without writing the diff out."""
+        minor = self.rules.minor
+        qcores = self.qcores
+        n = 0
+        for tag, _, _, j1, j2, flags in plan.specs:
+            q = " ".join(qcores[j1:j2])
+            if tag == "equal" or (q and flags and set(flags) <= minor):
+                n += len(q.split())
+        return n
 
     def write(self, plan: Plan) -> WordDiff:
         """``plan`` as a ``WordDiff``, its words as they stand on both sides."""
@@ -430,6 +556,15 @@ class Differ:
         return wd
 
 
+def _replace_cost(flags: tuple[str, ...], n_src: int, n_quote: int, th: Thresholds) -> float:
+    """What a replace op costs the passage fit (see ``WordRules``)."""
+    if flags == ("spelling",):
+        return float(max(n_quote, n_src)) * th.minor_word_cost
+    if "contraction" in flags:
+        return 1.0  # "we are" -> "we're" is one changed word
+    return float(max(n_quote, n_src))
+
+
 def tight_diff(
     qtoks: list[QToken], ps: PreparedSource, a: int, b: int, th: Thresholds, rules: WordRules
 ) -> tuple[int, int, WordDiff]:
@@ -464,6 +599,8 @@ def tight_diff(
             na, nb = (a - k, b) if side == "start" else (a, b + k)
             if na < lo or nb > hi:
                 break
+            if differ.grown_no_cheaper(best, na, nb):
+                continue  # its plan would not be taken (a junk passage's usual case)
             plan = differ.plan(na, nb)
             if plan.cost < best.cost:
                 best, a, b = plan, na, nb
@@ -479,7 +616,7 @@ def tight_diff(
             first = best.specs[at]
             if first[0] == "equal" and not first[5]:
                 break
-            plan = differ.plan(na, nb)
+            plan = differ.trimmed(best, na, nb)
             if plan.cost <= best.cost:
                 best, a, b = plan, na, nb
     return a, b, differ.write(best)

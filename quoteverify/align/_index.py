@@ -373,7 +373,10 @@ def candidate_windows(
     key *= 4
     key += 1
     key[:n_tri] += 2
-    key.sort()
+    # Each posting list is ascending, so key is a few dozen ascending runs:
+    # timsort ("stable") merges them 2-3x faster than the default sort, and
+    # plain integers sort to the same array whatever the algorithm.
+    key.sort(kind="stable")
     bs = key >> 2
     first = (bs[1:] != bs[:-1]).nonzero()[0]
     first += 1
@@ -640,7 +643,10 @@ def _fallback_regions(
     ev = np.concatenate((*los, *occ))
     ev *= 2
     ev[total:] += 3
-    ev.sort()
+    # 2 x (R words) ascending runs (``los`` and ``occ`` rise per word):
+    # timsort merges them 2-3x faster than the default sort (0.35 against
+    # 0.93 ms median at 16 MB); integers sort the same whatever the algorithm.
+    ev.sort(kind="stable")
     step = ev & 1
     step *= -2
     step += 1

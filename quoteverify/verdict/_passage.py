@@ -531,7 +531,12 @@ def _widen(
             a, b = (a0 - k, b0) if side == "start" else (a0, b0 + k)
             if a < 0 or b > ps.n_tokens or ps.has_barrier(a, b):
                 break
-            wd = _police(differ.diff(a, b), th, ps, a)
+            plan = differ.plan(a, b)
+            if differ.matched_words(plan) < best.wd.matched_words:
+                # _police only unpairs words (a spelling that is another
+                # word, an apostrophe that changes it): this growth cannot win.
+                continue
+            wd = _police(differ.write(plan), th, ps, a)
             if (wd.matched_words, wd.score) > (best.wd.matched_words, best.wd.score):
                 best = _Placement(a, b, wd, False)
     if best is not pm:
