@@ -29,6 +29,8 @@ FRESH5 = ROOT / "fixtures" / "extraction-wh-fresh5"
 FRESH5_SHA256 = "07fd8538559fd3eda9e3cd96f85e631fbf2aabaaa7715149de4298488034b901"
 FRESH6 = ROOT / "fixtures" / "extraction-wh-fresh6"
 FRESH6_SHA256 = "06bac95bd764f7d75831db7be5f958b6f5cbb6d20e6616b442e15d0c541b8a8d"
+FRESH7 = ROOT / "fixtures" / "extraction-wh-fresh7"
+FRESH7_SHA256 = "79c3bbba83c9206b107263c22bc671f9040ab8a1ac9d086c467fb17394160e56"
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -57,6 +59,7 @@ def test_gold_is_valid_brat(folder: str) -> None:
         (FRESH4, FRESH4_SHA256),
         (FRESH5, FRESH5_SHA256),
         (FRESH6, FRESH6_SHA256),
+        (FRESH7, FRESH7_SHA256),
     ],
 )
 def test_heldout_is_frozen(folder: Path, digest: str) -> None:
@@ -69,7 +72,7 @@ def test_heldout_is_frozen(folder: Path, digest: str) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "n_docs"),
-    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14), (FRESH6, 9)],
+    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14), (FRESH6, 9), (FRESH7, 4)],
 )
 def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
     docs = bx.load_corpus(folder)
