@@ -189,3 +189,42 @@ def test_who_is_speaking_a_source_without_labels_is_the_speakers() -> None:
 )
 def test_who_is_speaking_anonymous_official_labels(label: str, anonymous: bool) -> None:
     assert anonymous_label(label) is anonymous
+
+
+# The same White House transcripts copied without their page: no title, no date.
+GAGGLE_COPY = transcript(
+    "MS. JEAN-PIERRE:  Okay.  Hey, everybody.  I have a topper for you, and\n"
+    "then I’ll hand it over to Jake.\n\n"
+    "MR. SULLIAN:  We have not heard from North Korea.  We continue to\n"
+    "obviously monitor and respond to the tests that they have been\n"
+    "conducting.\n",
+    title=None,
+)  # press gaggle en route Los Angeles, 2022-06-08
+WILMINGTON_COPY = transcript(
+    "THE PRESIDENT:  (Via teleconference.)  Julie, if I didn’t have COVID,\n"
+    "I’d be sitting there with you — standing there with you.\n\n"
+    "THE VICE PRESIDENT:  The first second gentleman of the United States.\n"
+    "(Applause.)\n",
+    title=None,
+)  # campaign event, Wilmington, 2024-07-22
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (GAGGLE_COPY, "We have not heard from North Korea."),
+        (WILMINGTON_COPY, "The first second gentleman of the United States."),
+    ],
+)
+def test_who_is_speaking_an_unresolved_role_noun_speaker_maps_no_other_label(
+    source: object, text: str
+) -> None:
+    r = _judge(text, "The President", source)
+    assert r.verdict == "unverifiable" and _codes(r)[0] == "unmapped", r.notes
+
+
+def test_who_is_speaking_the_role_label_itself_is_the_role_noun_speakers() -> None:
+    r = _judge(
+        "if I didn’t have COVID, I’d be sitting there with you", "The President", WILMINGTON_COPY
+    )
+    assert r.verdict == "verbatim", r.notes

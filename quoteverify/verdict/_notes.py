@@ -205,12 +205,20 @@ def _unmapped_label(pms: list[_Placement], quote: Quote, ps: PreparedSource) -> 
     else's: Douglas Emhoff's "I've known Julie a long, long time" under a
     bare "THE SECOND GENTLEMAN:" passed as Joe Biden's (remarks by President
     Biden and Vice President Harris at a campaign event, Wilmington,
-    2024-07-22)."""
+    2024-07-22).  A role-noun speaker ("The President") that nothing resolves
+    maps no label either (``_speakers.unresolved_role_speaker``)."""
     sp = quote.speaker
     if sp is None or sp.type != "person":
         return None
     for p in pms:
         code = p.speaker_note.code if p.speaker_note is not None else None
+        if _speakers.unresolved_role_speaker(sp.name, p.label, p.label_ok, code):
+            return Note(
+                "unmapped",
+                f"the words stand under {p.label}, and nothing in the source (no title, "
+                f"date or --speaker-alias) says who {sp.name} is: they cannot be checked "
+                "as that person's words",
+            )
         if not _speakers.unmapped_role_label(p.label, p.label_ok, code):
             continue
         what = (

@@ -421,6 +421,36 @@ def unmapped_role_label(label: str | None, label_ok: bool | None, note_code: str
     return key in _ROLE_LABELS or unnamed_official(key)
 
 
+def unresolved_role_speaker(
+    speaker: str, label: str | None, label_ok: bool | None, note_code: str | None
+) -> bool:
+    """Is ``speaker`` a role noun ("The President") that nothing resolved for
+    this turn, so that its words cannot be checked as the speaker's?
+
+    A role noun is resolved through the source's title, its opening heading,
+    its date and the office-holder table; a transcript copied without its
+    page (no title, no date) leaves every other label "cannot tell", and
+    those turns passed as the role holder's.  Real cases, each White House
+    transcript copied without its front matter: Jake Sullivan's "We have not
+    heard from North Korea." under "MR. SULLIAN:" (gaggle en route Los
+    Angeles, 2022-06-08) and Vice President Harris's "The first second
+    gentleman of the United States." under "THE VICE PRESIDENT:" (campaign
+    event, Wilmington, 2024-07-22), both verbatim as "the President's".
+
+    >>> unresolved_role_speaker("The President", "MR. SULLIVAN", None, None)
+    True
+    >>> unresolved_role_speaker("The President", "MR. SULLIVAN", None, "quoted-within")
+    False
+    >>> unresolved_role_speaker("Joe Biden", "MR. SULLIVAN", None, None)
+    False
+    >>> unresolved_role_speaker("The President", None, None, None)
+    False
+    """
+    if label is None or label_ok is not None or note_code in _JUDGED_ON_WORDING:
+        return False
+    return role_office(speaker) is not None
+
+
 def unnamed_official(label: str | None) -> bool:
     """Is ``label`` an anonymous official's, whom no source names
     (``align.anonymous_label``)?  Words under it are nobody's the policy can
