@@ -228,3 +228,20 @@ def test_who_is_speaking_the_role_label_itself_is_the_role_noun_speakers() -> No
         "if I didn’t have COVID, I’d be sitting there with you", "The President", WILMINGTON_COPY
     )
     assert r.verdict == "verbatim", r.notes
+
+
+@pytest.mark.parametrize(
+    ("source", "who", "text"),
+    [
+        (BENNETT_CALL, "Naftali Bennett", "very excited"),
+        (VENEZUELA_CALL, "Joe Biden", "robust multilateralism"),
+    ],
+)
+def test_who_is_speaking_a_fragment_under_an_anonymous_label_is_unverifiable(
+    source: object, who: str, text: str
+) -> None:
+    r = _judge(text, who, source)
+    assert r.verdict == "unverifiable" and _codes(r)[0] == "unmapped", r.notes
+    # A reporter's words, credited by name, keep the Q rule.
+    r = _judge("any major tangible announcements", "Jane Roe", BENNETT_CALL)
+    assert r.verdict == "verbatim", r.notes
