@@ -520,6 +520,7 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     # Martin Luther King, who called him “the chief counsel …”", White House
     # 2022-07-01; "Epstein, who described himself as …", 2025-11-17).
     c = c or _who_antecedent(masked, a, m.start()) or np_before(masked, a, m.start())
+    c = _subject_over_relative(masked, a, m.start(), c)
     if c:
         return Attribution(c, cue_text(masked, m, open_), "indirect")
     # A cue without a subject of its own (a passive: "has been told to prepare
@@ -568,6 +569,45 @@ def _who_antecedent(masked: str, a: int, b: int) -> Cand | None:
     # A capitalised run may end in a role word: "Martin Luther King, who called him"
     # (White House, 2022-07-01) parses as the role "King".
     return c if c is not None and c.kind in ("name", "role") else None
+
+
+# "Wilson—who represents the area … spurred by the Inflation Reduction Act, said":
+# the preposition (and determiner) right before the noun phrase the cue follows.
+_PREP_BEFORE = re.compile(
+    r"(?<![\w’'])(?:by|against|under|from|for|with|to|into|through|on|in|at|of|over|"
+    r"about|after|before|across|behind)[^\S\n]+(?:(?:the|a|an|its|their|his|her)[^\S\n]+)?$"
+)
+_WHO_OPEN = re.compile(r"[,—–][^\S\n]*who\b")
+
+
+def _subject_over_relative(masked: str, a: int, b: int, c: Cand | None) -> Cand | None:
+    """The noun phrase right before a cue that is the object of a preposition never
+    says the words: the sentence's subject does, when an aside (a who-clause, a
+    verb of its own) sets the object off from it. A law's name is the usual such
+    object in the fact sheets' lists of members who opposed it: "Representative Joe
+    Wilson—who represents the area benefitting from Enphase’s investment spurred by
+    the Inflation Reduction Act, said the law was passed “to the detriment of
+    American families”" and "Representative William Timmons, who represents
+    Greenville and Spartanburg Counties, …, voted against the Bipartisan
+    Infrastructure Law, said it would do “nothing of the sort”" (fact sheet,
+    2023-07-05) gave the two laws as speakers. The subject is the name a who-clause
+    hangs on, else the sentence's subject, set off from the object by a comma or a
+    dash; only a person's name or role takes over.
+
+    >>> s = ("Representative William Timmons, who represents Greenville, voted against"
+    ...      " the Bipartisan Infrastructure Law, said")
+    >>> _subject_over_relative(s, 0, len(s) - 5, np_before(s, 0, len(s) - 5)).name
+    'William Timmons'
+    """
+    if c is None or _PREP_BEFORE.search(masked, max(a, c.start - 40), c.start) is None:
+        return c
+    w = _WHO_OPEN.search(masked, a, c.start)
+    s = np_before(masked, a, w.start()) if w else sentence_subject(masked, a, c.start)
+    if s is None or s.end >= c.start or not re.search(r"[,—–]", masked[s.end : c.start]):
+        return c
+    if s.kind not in ("name", "role") or s.type == "organization":
+        return c
+    return s
 
 
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w.’'\-]*[^\S\n]+){0,4}[A-Z][\w’'\-]*[^\S\n]*$")

@@ -132,7 +132,11 @@ INDIRECT_ONLY_CUE = lazy(
     r"(?:promoted|promotes|promoting|billed|bills|touted|touts|characteri[sz]ed|"
     r"characteri[sz]es|portrayed|portrays|pitched|pitches|dismissed|dismisses|derided|"
     r"derides|hailed|hails|praised|praises|branded|brands|labell?ed|labels|framed|frames|"
-    r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces)"
+    r"marketed|markets|presented|presents|cast|casts|rejected|rejects|denounced|denounces|"
+    # "President Joe Biden on Tuesday termed Air India’s $34 billion order for 220
+    # Boeing planes as a “historic” deal" (International Business Times, quoted by
+    # the White House, 2023-02-15).
+    r"termed|terms)"
     # A possessive before the quoted words: "described himself as Summers’ “wing
     # man”" (2025-11-17).
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"
@@ -148,7 +152,14 @@ INDIRECT_ONLY_CUE = lazy(
     # children…”" (2026-04-23), "inviting Americans to “celebrate everyone who dares to
     # think differently”" (First Lady, 2025), "implored …", "called on … to “…”".
     r"(?:encouraged|encourages|encouraging|implored|implores|imploring|invited|invites|"
-    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on)"
+    r"inviting|challenged|challenges|called\s+on|calls\s+on|calling\s+on|"
+    # Directives, whose words the quotation gives from the order itself: "President
+    # Trump directed the heads of all executive departments and agencies to “deliver
+    # emergency price relief …”" (2025-02-20, 2025-03-04), "I directed the Department
+    # of Homeland Security to take all appropriate actions to “preserve and fortify”
+    # DACA" (statements of 2023-06-15, 2024-05-03, 2024-06-15), "the National Space
+    # Council directed NASA to “develop a plan …”" (2023-12-20).
+    r"directed|directs|directing|instructed|instructs|instructing|ordered|orders)"
     r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".
@@ -246,7 +257,10 @@ widow widower fiancee fiance girlfriend boyfriend stepfather stepmother sibling
 traveler traveller visitor passenger mom dad
 """.split()
 )
-# Plural nouns that make a group speaker: "security experts say", "officials said".
+# Plural nouns that make a group speaker: "security experts say", "officials said";
+# and "news", an outlet unnamed: "“…,” local news reports" (White House 2025-08-21),
+# "In northern Mexico, local news reports the flow … has “decreased enormously”"
+# (2025-02-21).
 GROUP_WORDS = frozenset(
     """
 experts officials analysts protesters protestors residents witnesses critics lawmakers
@@ -263,6 +277,7 @@ veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
 passengers travelers travellers commuters patients recipients drivers
+news
 """.split()
 )
 # Organisation heads (capitalised, inside a name): "the Russian Foreign Ministry".
@@ -292,7 +307,10 @@ Interfax TASS Xinhua OpenAI Nvidia Boeing Airbus Ukraine Russia China Iran Israe
 Bloomberg CNN MSNBC NPR PBS Politico Axios BBC CBS NBC ABC CNBC Breitbart Newsmax HuffPost Semafor
 """.split()
 )
-# Lower-case organisation nouns: "the company said", "the ministry added".
+# Lower-case organisation nouns: "the company said", "the ministry added"; "the
+# media" as one speaker: "Even the media admits the U.S. economy is “regaining its
+# swagger”" (2025-07-21), "The media smeared DOGE as “young, inexperienced
+# engineers”" (2025-04-29).
 ORG_NOUNS = frozenset(
     """
 company ministry government agency department firm office embassy council committee
@@ -301,7 +319,7 @@ administration kremlin court board campaign charity team club network channel ne
 broadcaster airline manufacturer retailer regulator watchdog authority army military police
 festival museum theatre theater orchestra library hospital school university college district
 city county port airport utility studio station zoo church diocese prison publisher label
-institute foundation trust society chamber
+institute foundation trust society chamber media
 """.split()
 )
 # Documents quoted as sources: "According to the port’s own forecast, “…”",

@@ -343,8 +343,8 @@ def _close_on_later_line(
         joined = sp
         for pj in range(sp.last_para + 1, min(len(paras), sp.last_para + 1 + LIMITS.open_lines)):
             lo, hi = paras[pj]
-            marks = _marks_in(text, masked, lo, hi)
             later = by_para.get(pj, [])
+            marks = _excerpt_marks(text, _marks_in(text, masked, lo, hi), later)
             first = marks[0] if marks else None
             if sp.family == "“" and first is not None and first.ch in _SINGLE_OPENERS:
                 # Skip the excerpt's own nested quotations, each closed before
@@ -373,6 +373,33 @@ def _close_on_later_line(
             break
         out.append(joined)
     return out
+
+
+def _excerpt_marks(text: str, marks: list[_Mark], later: list[Span]) -> list[_Mark]:
+    """The marks of a line inside an excerpt left open, without the apostrophes of
+    plural possessives: a ’ right after a word's last letter that closes none of
+    the line's quotations is no closing mark and does not end the excerpt: "Kevin
+    Nolan, GE Appliances’ chief executive, said …" on the second of four lines of The
+    Wall Street Journal's story quoted by the White House (2025-08-13), its third
+    line quoting Nolan in single marks, its fourth closing the excerpt. A single
+    closing mark opened on the line still closes (``later``).
+
+    >>> t = "Kevin Nolan, GE Appliances’ chief executive, said"
+    >>> _excerpt_marks(t, [_Mark(t.index("’"), "’", "close")], [])
+    []
+    """
+    closes = {x.close - 1 for x in later}
+    return [
+        mk
+        for mk in marks
+        if not (
+            mk.ch in "’'"
+            and mk.pos not in closes
+            and mk.pos > 0
+            and text[mk.pos - 1].isalpha()
+            and text[mk.pos + 1 : mk.pos + 2] in (" ", "\t")
+        )
+    ]
 
 
 def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[Span]:

@@ -1451,7 +1451,11 @@ def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
     Council extends its heartfelt gratitude …" (2025-01-06). The statement's own
     mention of the whole name tells a header from a section title ("AI Resources for
     Educators" over "“AI Literacy Training with AI for Education: Qualcomm partners
-    …”", the same text).
+    …”", the same text). A name the parser knows for an organisation's (an
+    institute, a council; an acronym) needs no such mention: "America First Policy
+    Institute" over "“It is our belief that Ms. Scarlett …”" (2025-09-18), "ARM" over
+    "“Arm is convening the EducateAI Coalition …”" and "ISACA" over "“Over the next 4
+    years, we will get up to 10,000 teachers certified …”" (2025-09-09).
 
     >>> demo('Major Organizations Commit to Supporting AI Education\\n\\nAccenture\\n\\n'
     ...      '“Accenture commits to the following in support of the Administration’s Pledge'
@@ -1468,7 +1472,8 @@ def _org_header(ctx: QuoteContext, a: int, b: int) -> Attribution | None:
     if c is None or c.kind != "name" or c.title or c.end - c.start != len(seg):
         return None
     head = ctx.body[: ctx.limits.org_header_reach]
-    if not re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head):
+    named = re.search(r"(?<![\w])" + re.escape(" ".join(words)) + r"(?![\w])", head)
+    if not named and c.type != "organization":
         return None
     org = Cand("name", c.start, c.end, c.name, None, "organization", head=c.head)
     return Attribution(org, "", "prev-lead")
@@ -1495,7 +1500,9 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
     if colon < 0 or colon - a > 160:
         return None
     head = ctx.masked[colon + 1 : b].strip(" \t\n*_[]()")
-    if not head or any(m in head for m in '“”"') or len(head.split()) > 25:
+    if not head or len(head.split()) > 25:
+        return None
+    if any(m in head for m in '“”"') and not _quoting_headline(ctx.masked, a, b, head):
         return None
     if "\n" in ctx.masked[a:b].strip():
         return None
@@ -1506,6 +1513,27 @@ def label_over_headline(ctx: QuoteContext) -> Attribution | None:
     if att is None or att.how != "label" or att.cand.kind != "name":
         return None
     return Attribution(att.cand, ":", "prev-lead")
+
+
+def _quoting_headline(masked: str, a: int, b: int, head: str) -> bool:
+    """A headline that quotes a few words of its story is still a headline over the
+    story's paragraph, its outlet the speaker: "Axios Phoenix (Phoenix, AZ): Arizonans
+    Will See Tax Cuts From “Big, Beautiful Bill”", "The Greenville News (Greenville,
+    SC): Chamber of Commerce Lobbyist Touts One Big Beautiful Bill as “game-changer”
+    for Businesses" (2025-08-21), "The Charlotte Observer (Charlotte, NC): How the “Big
+    Beautiful Bill” boosts QSBS benefits for startup employees and founders",
+    "MageeNews.com (Mendenhall, MS): The “OBBB” Puts Americans and Farmers First"
+    (2025-07-31), each over a paragraph quoting the story. A label whose quotation opens right
+    after the colon ("Sen. X: “…”") labels that quotation instead.
+
+    >>> s = "Axios Phoenix (Phoenix, AZ): Arizonans Will See Tax Cuts From “Big, Beautiful Bill”"
+    >>> _quoting_headline(s, 0, len(s), s[s.index(":") + 2 :])
+    True
+    >>> s = "Sen. Chuck Schumer: “We will fight.”"
+    >>> _quoting_headline(s, 0, len(s), s[s.index(":") + 2 :])
+    False
+    """
+    return head[:1] not in "“\"‘'" and _OUTLET_HEADLINE.fullmatch(masked, a, b) is not None
 
 
 _STATION = re.compile(
@@ -1777,6 +1805,68 @@ def lede_then_subject(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "", "after")
 
 
+# "Campari is “assessing …”", "LVMH, a French luxury giant, is “seriously
+# considering” …", "Rolls-Royce is expected to “ramp up” …": the subject, an optional
+# apposition, then the verb "to be" (with an infinitive of intent) right before the mark.
+_PREDICATE_OPEN = re.compile(
+    r"(?P<subj>[^\n]*?)(?:,[^,;:\n]{2,60},)?[^\S\n]+(?:is|are)"
+    r"(?:[^\S\n]+(?:also|now|still|currently|actively))?"
+    r"(?P<to>[^\S\n]+(?:expected|set|planning|poised|preparing)[^\S\n]+to)?[^\S\n]*$"
+)
+_PROGRESSIVE = re.compile(r"(?:[a-z]+ly[^\S\n]+)?[a-z]+ing\b")
+
+
+def subject_predicate(ctx: QuoteContext) -> Attribution | None:
+    """Quoted words that make up the predicate of a company or agency named as the
+    sentence's subject, what it is doing or about to do, report its own words: no
+    writer knows a company's plans but from the company. "Italian spirits group
+    Campari is “assessing the opportunities to expand its production in the U.S.”",
+    "LVMH, a French luxury giant, is “seriously considering” an expansion to its
+    U.S.-based production capabilities" (round-ups of 2025-03-10, 2025-03-24,
+    2025-04-11), "Rolls-Royce is expected to “ramp up” production in the U.S."
+    (2025-03-24), "The Department of the Treasury is “sanctioning an international
+    network for facilitating the shipment of millions of barrels of Iranian crude
+    oil”" (2025-03-10). Only a name right at the sentence's head, and only the
+    progressive ("is “assessing”") or an infinitive of intent ("is expected to");
+    a past verb in quotation marks ("Children’s National Hospital “paused”
+    prescribing …") stays the writer's.
+
+    >>> demo('Title\\n\\nLG is considering moving its refrigerator manufacturing from'
+    ...      ' Mexico to Tennessee. LVMH, a French luxury giant, is “seriously considering”'
+    ...      ' an expansion to its U.S.-based production capabilities.')
+    'fragment LVMH subject-predicate'
+    """
+    if not ctx.prefix or len(ctx.prefix) > 160:
+        return None
+    m = _PREDICATE_OPEN.fullmatch(ctx.masked, ctx.lo, ctx.sp.open)
+    if m is None:
+        return None
+    if m.group("to") is None and not _PROGRESSIVE.match(ctx.body):
+        return None
+    if not ctx.body[:1].islower():
+        return None
+    a, b = m.span("subj")
+    # "… from Mexico to the U.S. Rolls-Royce is": the sentence splitter keeps "U.S."
+    # as an abbreviation, so the subject starts after the last full stop.
+    stops = list(re.finditer(r"[.!?][”’\"']*[^\S\n]+(?=[A-Z])", ctx.masked[a:b]))
+    if stops:
+        a += stops[-1].end()
+    while a < b and ctx.masked[a] in " \t\n*_-•":
+        a += 1
+    c = parse_np(ctx.masked, a, b, "tail")
+    if c is None or c.kind != "name" or c.name in NOT_SPEAKERS:
+        return None
+    lead = ctx.masked[a : c.start]
+    if lead.strip() and (not _DESCRIPTOR.fullmatch(lead) or CUE.search(lead)):
+        return None
+    return Attribution(c, "", "indirect")
+
+
+# "Italian spirits group Campari", "Taiwan-based Inventec": a capitalised origin and
+# up to three lower-case nouns before the name, no verb among them.
+_DESCRIPTOR = re.compile(r"[A-Z][\w\-]*(?:[^\S\n]+[a-z][a-z\-]*){0,3}[^\S\n]+")
+
+
 # Order matters: a cue after the mark binds closer than one before it; the
 # previous paragraph's lead-in only when the sentence has none; indirect speech
 # and documents last, since they also match sentences a direct cue explains.
@@ -1813,6 +1903,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("provision", provision, "never"),
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
+    Rule("subject-predicate", subject_predicate, "never"),
 )
 
 

@@ -3,11 +3,13 @@ clarification (minor) and when it is a changed word (docs/VERDICT-POLICY.md,
 "minor": a marked insertion "that names a referent or clarifies").
 
 The alignment flags every bracketed quote word "bracket" (minor); these rules
-take the flag back where the brackets add a word that does neither.
+take the flag back where the brackets add a word that does neither, or stand
+in for a different word the speaker said.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from quoteverify.verdict._paraphrase import STOPWORDS
@@ -17,6 +19,75 @@ from quoteverify.verdict._paraphrase import STOPWORDS
 _REFERRING = frozenset(
     "he she it they we you i him her them us its his their our this that these those there".split()
 )
+
+
+# Pronouns that stand alone before an appositive referent ("We [the
+# administration] won"); a possessive ("their [offer]") is followed by its noun.
+_STANDALONE = frozenset("he she it they we you i him her them us".split())
+
+
+def _key(word: str) -> str:
+    return re.sub(r"[’'`]", "", word.lower())
+
+
+# What a referring word may carry in a source, contracted ("he’s", "they're").
+_CLITICS = frozenset({"s", "re", "ll", "d", "ve", "m"})
+
+
+def _refers(word: str) -> bool:
+    base, *rest = re.split(r"[’']", word.lower(), maxsplit=1)
+    return base in _REFERRING and (not rest or rest[0] in _CLITICS)
+
+
+def bracket_substitutes_word(
+    inserted: Sequence[str], replaced: Sequence[str], before: Sequence[str]
+) -> bool:
+    """Do the bracketed words ``inserted``, printed where the speaker said the
+    different words ``replaced``, change a word rather than name a referent?
+
+    Policy ("minor"): a marked editorial insertion is minor when it "names a
+    referent or clarifies"; a word substituted, or a person changed, is
+    diverged.  A bracket in place of a pronoun that names whom it refers to is
+    the referent case: "everything [President Zelenskyy] asked for" for Biden's
+    "everything he's asked for" (remarks of 2023-10-04, printed at Jean-Pierre's
+    briefing that day; wh-fresh ``wf0033``).  Any other word in place of the
+    spoken one is a changed word, marked or not: Mitch McConnell's "100 percent
+    of my focus is on stopping this new administration", read by a reporter at
+    Psaki's briefing of 2021-05-05, printed "100 percent of [his] focus" at
+    hers of 2021-05-12 (wh-fresh3 ``wh3-0009``: a pronoun for a pronoun, the
+    person changed); "Israel has made their [offer]" for Biden's "their
+    proposal" (2024-05-31, ``wf0055``); "monopolistic [companies]" for
+    "monopolistic practices" (2021-02-19, wh-fresh2 ``wg0006``); "I'm not
+    [saying]" for "I'm not going to say" (2022-01-19, ``wg0064``); "stopping
+    [the] new administration" for "this new administration" (``wh3-0012``).
+
+    A bracket after a standalone pronoun is an appositive that names it,
+    whatever source words the alignment paired it with ("We [the
+    administration] won" where Trump said "we won. We won. We won",
+    Las Vegas, 2025-01-25).  ``before``: the quote's words (lower case)
+    before the bracket in its sentence.  A bracket that ends the quote is
+    added, not paired with a word (the passage may end anywhere): this rule
+    does not see it.
+
+    >>> bracket_substitutes_word(["his"], ["my"], ["100", "percent", "of"])
+    True
+    >>> bracket_substitutes_word(["offer"], ["proposal"], ["israel", "has", "made", "their"])
+    True
+    >>> bracket_substitutes_word(["President", "Zelenskyy"], ["he’s"], ["everything"])
+    False
+    >>> bracket_substitutes_word(["Trump", "is"], ["he’s"], ["that", "is"])
+    False
+    >>> bracket_substitutes_word(["the", "administration"], ["won", "We"], ["we"])
+    False
+    >>> bracket_substitutes_word(["and"], ["He"], ["integrity"])
+    True
+    """
+    names = any(_key(w) not in STOPWORDS for w in inserted)
+    if not names:
+        return True
+    if before and before[-1] in _STANDALONE:
+        return False
+    return not all(_refers(w) for w in replaced)
 
 
 def bracket_repeats_word(

@@ -111,6 +111,15 @@ def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> l
     if any("bracket" in o.flags for o in ops):
         notes.append(Note("bracket", "square-bracket insertion: marked by the writer"))
     for o in ops:
+        # Only ``_brackets.bracket_substitutes_word`` flags a bracket "word".
+        if o.op == "replace" and o.flags == ("bracket", "word"):
+            notes.append(
+                Note(
+                    "bracket",
+                    f"square-bracket '[{o.quote}]' stands for the speaker's "
+                    f"'{o.shown_source}': it names no referent (a word changed)",
+                )
+            )
         # Only ``_brackets.bracket_repeats_word`` gives an added word "word".
         if o.op == "insert" and o.flags == ("word",):
             notes.append(

@@ -224,6 +224,12 @@ def _police(
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
             if _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
+        elif o.op == "replace" and o.flags == ("bracket",):
+            before = _brackets.sentence_words(
+                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
+            )
+            if _brackets.bracket_substitutes_word(o.quote.split(), o.source.split(), before):
+                wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
             if len(qw) == len(sw) and any(

@@ -59,3 +59,29 @@ def test_a_statement_after_in_is_still_a_cue_not_a_source() -> None:
     )
     (x,) = counted(text)
     assert x.speaker is not None and "association" in x.speaker.name
+
+
+def test_the_media_and_local_news_speak_as_outlets() -> None:
+    for text, who in (
+        # White House, 2025-08-21 (wh-tuning) and 2025-02-21.
+        (
+            "“For the first time in a long time, D.C. has gone seven days without a"
+            " homicide,” local news reports, as the Trump Administration continues its"
+            " historic effort to Make D.C. Safe Again.\n",
+            "local news",
+        ),
+        (
+            "In northern Mexico, local news reports the flow of illegal immigrants seeking to"
+            " enter the United States has “decreased enormously” — with facilities that once"
+            " held thousands of illegals now seeing just a tiny fraction.\n",
+            "local news",
+        ),
+        # White House, 2025-07-21.
+        (
+            "Even the media admits the U.S. economy is “regaining its swagger” under President"
+            " Donald J. Trump.\n",
+            "media",
+        ),
+    ):
+        quotes = counted(text)
+        assert [name(x) for x in quotes] == [who], quotes

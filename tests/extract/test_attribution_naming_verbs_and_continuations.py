@@ -125,3 +125,33 @@ def test_next_sentence_not_after_punctuation_that_opens_other_words() -> None:
     )
     quotes = counted(text)
     assert quotes[-1].attribution_rule != "next-sentence"
+
+
+def test_termed_as_gives_the_subject_its_judgement() -> None:
+    # International Business Times, quoted in the White House round-up of 2023-02-15.
+    quotes = counted(
+        "President Joe Biden on Tuesday termed Air India’s $34 billion order for 220 Boeing"
+        " planes as a “historic” deal that will support his agenda with one million US jobs.\n"
+    )
+    assert [(x.kind, name(x)) for x in quotes] == [("fragment", "Joe Biden")], quotes
+
+
+def test_directive_gives_the_directing_subject_the_order_s_words() -> None:
+    for text, who in (
+        (
+            # White House, 2023-12-20.
+            "Next Generation Low Earth Orbit (LEO) National Laboratory: In September 2022, the"
+            " National Space Council directed NASA to “develop a plan for the next generation"
+            " microgravity national lab in a commercial space station world.”\n",
+            "National Space Council",
+        ),
+        (
+            # White House, 2022-06-15.
+            "On Day Oneof this Administration, President Biden directed the Department of"
+            " Homeland Security and the Department of Justice to take all appropriate actions"
+            " to “preserve and fortify” DACA.\n",
+            "Biden",
+        ),
+    ):
+        quotes = counted(text)
+        assert quotes and all(who in name(x) for x in quotes), quotes

@@ -52,3 +52,19 @@ def test_unclosed_statement_in_the_third_person_is_not_cut() -> None:
     )
     (x,) = q(text)
     assert x.text.endswith("vocabulary scaffolding and more.")
+
+
+def test_plural_possessive_inside_an_excerpt_does_not_end_it() -> None:
+    # The Wall Street Journal's story quoted by the White House, 2025-08-13.
+    text = (
+        "From The Wall Street Journal:\n“GE Appliances said it plans to invest $3 billion to"
+        " expand and modernize its U.S. factories over the next five years…\nKevin Nolan, GE"
+        " Appliances’ chief executive, said that while the company has long aimed to build"
+        " its products close to their end markets, trade considerations played a role in the"
+        " decision to upgrade its aging plants.\n‘I think it’s become obvious with tariffs"
+        " that building in the U.S. is a good thing right now,’ he said…\nThe Trump"
+        " administration’s aggressive trade stance is propelling other industries to"
+        " increase investment in U.S. production.”\n"
+    )
+    quotes = [x for x in q(text) if x.kind != "scare"]
+    assert len(quotes) == 1 and quotes[0].text.endswith("production."), quotes

@@ -395,3 +395,17 @@ def test_place_label_after_a_headline_item() -> None:
     )
     quotes = [x for x in q(text) if x.kind == "quote"]
     assert [x.speaker.name if x.speaker else None for x in quotes] == ["Akron, Ohio"]
+
+
+def test_organisation_header_speaks_without_naming_itself() -> None:
+    # White House, 2025-09-18: statements on Katherine Scarlett's confirmation.
+    text = (
+        "What They Are Saying\n\nAmerica First Policy Institute\n\n“It is our belief that"
+        " Ms. Scarlett, through her time in the Senate Environment and Public Works"
+        " Committee, the White House Permitting Council, and as CEQ’s Chief of Staff, has"
+        " demonstrated a commitment to providing Americans with clean air, water, and land by"
+        " improving environmental reviews and cutting down on onerous regulations that have"
+        " stifled American prosperity and growth.”\n"
+    )
+    quotes = [x for x in q(text) if x.kind == "quote"]
+    assert [name(x) for x in quotes] == ["America First Policy Institute"], quotes
