@@ -48,7 +48,7 @@ from quoteverify.align._tokens import (
     levenshtein,
     number_value,
 )
-from quoteverify.align._transcript import Turn, label_matches, label_person_words
+from quoteverify.align._transcript import Turn, anonymous_label, label_matches, label_person_words
 from quoteverify.models import Source
 from quoteverify.thresholds import DEFAULT, Thresholds
 
@@ -74,6 +74,7 @@ __all__ = [
     "WordDiff",
     "WordIndex",
     "WordRules",
+    "anonymous_label",
     "expand",
     "find_candidates",
     "find_exact",

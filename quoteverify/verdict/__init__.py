@@ -31,6 +31,7 @@ from quoteverify.verdict._notes import (
     _judged,
     _lines,
     _make_match,
+    _unmapped_label,
 )
 from quoteverify.verdict._passage import (
     _RANK,
@@ -231,6 +232,10 @@ def _judge_fragment(
                 source_shown(ps, best.a, best.b),
             )
         ]
+        if _unmapped_label([best], quote, ps) is not None:
+            # "very excited", a senior administration official's, is no more
+            # Naftali Bennett's for being short (``_notes._unmapped_label``).
+            return _judged("verbatim", 100.0, ops, notes, [best], quote, ps, idx)
         return _SourceVerdict("verbatim", 100.0, _make_match(ps, idx, [best], 100.0), ops, notes)
     if verdict == "not_found":
         verdict = "diverged"  # every word stands there: at worst a changed word

@@ -204,21 +204,46 @@ def _one_word_inflection(o: DiffOp) -> bool:
 
 
 def _unmapped_label(pms: list[_Placement], quote: Quote, ps: PreparedSource) -> Note | None:
-    """The policy's last rule: words found only under a role label that no
-    title, date or alias maps to a person are unverifiable, never misattributed
-    or passed, when no label of the source maps to the quote's speaker."""
+    """The policy's last rule: words found only under a label that no title,
+    date or alias maps to a person (a bare role label, an anonymous
+    official's) are unverifiable, never misattributed or passed.
+
+    Also when another label of the source is the speaker's: an unmapped label
+    may be theirs too ("PRESIDENT BIDEN:" and "THE PRESIDENT:" in one
+    transcript; an official on the record, then on background), or someone
+    else's: Douglas Emhoff's "I've known Julie a long, long time" under a
+    bare "THE SECOND GENTLEMAN:" passed as Joe Biden's (remarks by President
+    Biden and Vice President Harris at a campaign event, Wilmington,
+    2024-07-22).  A role-noun speaker ("The President") that nothing resolves
+    maps no label either (``_speakers.unresolved_role_speaker``)."""
     sp = quote.speaker
     if sp is None or sp.type != "person":
         return None
     for p in pms:
         code = p.speaker_note.code if p.speaker_note is not None else None
-        if _speakers.unmapped_role_label(p.label, p.label_ok, code) and not _is_labelled(quote, ps):
+        if _speakers.unresolved_role_speaker(sp.name, p.label, p.label_ok, code):
             return Note(
                 "unmapped",
-                f"the words stand under {p.label}, which nothing maps to a person "
-                f"(no title, date or --speaker-alias names them): no words of {sp.name} "
-                "in the sources given",
+                f"the words stand under {p.label}, and nothing in the source (no title, "
+                f"date or --speaker-alias) says who {sp.name} is: they cannot be checked "
+                "as that person's words",
             )
+        if not _speakers.unmapped_role_label(p.label, p.label_ok, code):
+            continue
+        what = (
+            f"{p.label}, an anonymous official's label that nothing maps to a person"
+            if _speakers.unnamed_official(p.label)
+            else f"{p.label}, which nothing maps to a person"
+        )
+        end = (
+            f"they cannot be checked as {sp.name}'s words"
+            if _is_labelled(quote, ps)
+            else f"no words of {sp.name} in the sources given"
+        )
+        return Note(
+            "unmapped",
+            f"the words stand under {what} (no title, date or --speaker-alias names them): {end}",
+        )
     return None
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from quoteverify.align import anonymous_label
+
 # The label transcripts give every reporter's question.
 QUESTION_LABEL = "Q"
 
@@ -406,9 +408,67 @@ def unmapped_role_label(label: str | None, label_ok: bool | None, note_code: str
     False
     >>> unmapped_role_label("THE PRESIDENT", False, None)
     False
+    >>> unmapped_role_label("SENIOR ADMINISTRATION OFFICIAL", None, None)
+    True
+    >>> unmapped_role_label("THE SECOND GENTLEMAN", None, None)
+    True
+    >>> unmapped_role_label("SENIOR ADMINISTRATION OFFICIAL", None, "quoted-within")
+    False
     """
     key = " ".join((label or "").split()).upper()
-    return label_ok is None and key in ROLE_OFFICES and note_code not in _JUDGED_ON_WORDING
+    if label_ok is not None or note_code in _JUDGED_ON_WORDING:
+        return False
+    return key in _ROLE_LABELS or unnamed_official(key)
+
+
+def unresolved_role_speaker(
+    speaker: str, label: str | None, label_ok: bool | None, note_code: str | None
+) -> bool:
+    """Is ``speaker`` a role noun ("The President") that nothing resolved for
+    this turn, so that its words cannot be checked as the speaker's?
+
+    A role noun is resolved through the source's title, its opening heading,
+    its date and the office-holder table; a transcript copied without its
+    page (no title, no date) leaves every other label "cannot tell", and
+    those turns passed as the role holder's.  Real cases, each White House
+    transcript copied without its front matter: Jake Sullivan's "We have not
+    heard from North Korea." under "MR. SULLIAN:" (gaggle en route Los
+    Angeles, 2022-06-08) and Vice President Harris's "The first second
+    gentleman of the United States." under "THE VICE PRESIDENT:" (campaign
+    event, Wilmington, 2024-07-22), both verbatim as "the President's".
+
+    >>> unresolved_role_speaker("The President", "MR. SULLIVAN", None, None)
+    True
+    >>> unresolved_role_speaker("The President", "MR. SULLIVAN", None, "quoted-within")
+    False
+    >>> unresolved_role_speaker("Joe Biden", "MR. SULLIVAN", None, None)
+    False
+    >>> unresolved_role_speaker("The President", None, None, None)
+    False
+    """
+    if label is None or label_ok is not None or note_code in _JUDGED_ON_WORDING:
+        return False
+    return role_office(speaker) is not None
+
+
+def unnamed_official(label: str | None) -> bool:
+    """Is ``label`` an anonymous official's, whom no source names
+    (``align.anonymous_label``)?  Words under it are nobody's the policy can
+    check: never the named speaker's, never another identified person's.
+
+    Real cases: "we're very excited about this visit", a senior administration
+    official's words on the call previewing Prime Minister Bennett's visit
+    (2021-08-25), passed as Naftali Bennett's; and on the call on Venezuela
+    (2021-03-08) an official's "the only outcome of this crisis is a
+    negotiation that leads to a democratic solution" passed as Joe Biden's,
+    the label being read as "may be anyone, the speaker included".
+
+    >>> unnamed_official("SENIOR ADMINISTRATION OFFICIAL"), unnamed_official("FBI OFFICIAL")
+    (True, True)
+    >>> unnamed_official("MS. PSAKI"), unnamed_official(None), unnamed_official("Q")
+    (False, False, False)
+    """
+    return bool(label) and anonymous_label(label or "")
 
 
 # The rules that clear a turn's False because its words are judged on their wording.
