@@ -220,6 +220,13 @@ def judge_text(text: str, speaker: Speaker | None, *sources: PreparedSource) -> 
     return judge(quote_by(text, speaker), list(sources))
 
 
+def note_codes(r: QuoteResult) -> set[str]:
+    """The codes of a verdict's notes (``[spelling]`` …), the part tests assert on."""
+    from quoteverify.models import note_code
+
+    return {note_code(n) for n in r.notes}
+
+
 def article_md(body: str, source: str = "../../transcripts/blinken.txt") -> str:
     """A Markdown article whose front matter names ``source`` (relative to the
     article, as a newsroom repository writes it)."""

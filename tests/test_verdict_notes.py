@@ -10,7 +10,7 @@ from quoteverify.align import PreparedSource, prepare_source
 from quoteverify.models import Note, Quote, QuoteResult, Source, Speaker, note_code
 from quoteverify.verdict import judge
 
-from .conftest import judge_text
+from .conftest import judge_text, note_codes
 from .verdict_sets import FIXTURES, bench_run
 
 # Codes that say the words were changed, moved or are someone else's: never
@@ -91,30 +91,26 @@ def _judge(text: str, sp: Speaker) -> QuoteResult:
     return judge_text(text, sp, _ps())
 
 
-def _codes(r: QuoteResult) -> set[str]:
-    return {note_code(n) for n in r.notes}
-
-
 @pytest.mark.parametrize(
     "text", ["OK, look, inflation is coming down.", "Ok, look, inflation is coming down"]
 )
 def test_ok_for_okay_is_a_spelling(text: str) -> None:
     r = _judge(text, BIDEN)
-    assert r.verdict == "minor" and "spelling" in _codes(r), r.notes
+    assert r.verdict == "minor" and "spelling" in note_codes(r), r.notes
 
 
 def test_a_sic_left_out_is_minor_and_noted() -> None:
     r = _judge("families are paying more", BIDEN)
     assert r.verdict == "verbatim", r.notes
     r = _judge("sellers make record prifits — profits, families are paying more", BIDEN)
-    assert r.verdict == "minor" and "transcriber" in _codes(r), r.notes
+    assert r.verdict == "minor" and "transcriber" in note_codes(r), r.notes
     assert any("[sic]" in str(n) for n in r.notes)
 
 
 def test_a_paraphrase_of_another_speakers_turn_is_misattributed_with_its_passage() -> None:
     r = _judge("the option of releasing more oil from US strategic reserve,", PSAKI)
     assert r.verdict == "misattributed", r.notes
-    assert "paraphrase" in _codes(r) and r.match is not None
+    assert "paraphrase" in note_codes(r) and r.match is not None
     assert "Strategic" in r.match.text
 
 
@@ -150,7 +146,7 @@ def test_a_writers_insertion_inside_a_contraction_is_minor_in_a_second_text() ->
     is"; Psaki's "where he's continuing to invade" printed with "(Putin)"."""
     r = _psaki("where he (Putin) is continuing to invade a sovereign country.")
     assert r.verdict == "minor", r.notes
-    assert {"bracket", "contraction"} <= _codes(r)
+    assert {"bracket", "contraction"} <= note_codes(r)
 
 
 def test_a_dropped_digraph_is_no_us_uk_spelling() -> None:
@@ -196,7 +192,7 @@ def test_an_ellipsis_over_a_transcribers_unclosed_bracket_is_elided(text: str) -
         Quote("q", text, 0, len(text), kind="quote", speaker=kjp),
         [prepare_source(Source("s", "ok", src))],
     )
-    assert r.verdict == "elided" and "elision" in _codes(r), r.notes
+    assert r.verdict == "elided" and "elision" in note_codes(r), r.notes
 
 
 # -- a changed number at the passage's edge is named as a change, not an addition --

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.models import PASSING_VERDICTS, QuoteResult, Speaker, note_code
+from quoteverify.models import PASSING_VERDICTS, Speaker
 
-from .conftest import judge_text, transcript
+from .conftest import judge_text, note_codes, transcript
 
 BIDEN = Speaker("Joe Biden", "Biden", 0, 5)
 HARRIS = Speaker("Kamala Harris", "Harris", 0, 5)
 JEAN_PIERRE = Speaker("Karine Jean-Pierre", "Jean-Pierre", 0, 5)
 JILL = Speaker("Jill Biden", "Biden", 0, 5)
-
-
-def _codes(r: QuoteResult) -> set[str]:
-    return {note_code(n) for n in r.notes}
 
 
 # Remarks by President Biden after briefing on Hurricanes Helene and Milton, 2024-10-08.
@@ -98,7 +94,7 @@ def test_minor_stutter_a_phrase_restarted_with_a_cut_off_word() -> None:
     # "what's a- — what's ahead": the diff drops "a what's"; slid by one word it
     # is the phrase broken off and said again.
     r = judge_text("we're going to stay focused on what's ahead of us right now.", BIDEN, MILTON)
-    assert r.verdict == "minor" and "disfluency" in _codes(r), r.notes
+    assert r.verdict == "minor" and "disfluency" in note_codes(r), r.notes
 
 
 # -- stitched: "with a whole sentence or more silently skipped" ------------------------
@@ -361,7 +357,7 @@ def test_minor_stutter_where_the_sentence_is_taken_up_after_an_interjection(
 ) -> None:
     r = judge_text(quote, speaker, source)
     assert r.verdict == "minor", r.notes
-    assert {"interjection", "disfluency"} <= _codes(r), r.notes
+    assert {"interjection", "disfluency"} <= note_codes(r), r.notes
     assert any(o.source == dropped and o.flags == ("disfluency",) for o in r.diff), r.diff
 
 
@@ -397,7 +393,7 @@ TRUMP = Speaker("Donald Trump", "Trump", 0, 5)
 def test_minor_an_ellipsis_that_marks_only_an_interjection(source, speaker, quote) -> None:
     r = judge_text(quote, speaker, source)
     assert r.verdict == "minor", r.notes
-    assert "interjection" in _codes(r) and "stitch" not in _codes(r), r.notes
+    assert "interjection" in note_codes(r) and "stitch" not in note_codes(r), r.notes
 
 
 @pytest.mark.parametrize(
@@ -426,7 +422,7 @@ def test_elided_a_part_that_runs_on_across_an_interjection(source, speaker, quot
     # Before: "part 2 is not in the source" (diverged), or an IndexError.
     r = judge_text(quote, speaker, source)
     assert r.verdict == "elided", r.notes
-    assert {"elision", "interjection"} <= _codes(r), r.notes
+    assert {"elision", "interjection"} <= note_codes(r), r.notes
 
 
 def test_stitched_an_ellipsis_across_an_interjection_and_an_editors_gap() -> None:
@@ -462,7 +458,7 @@ def test_no_run_on_across_an_editors_gap(before, interjection) -> None:
     )
     quote = "you'll chip in a little something, like maybe 25 percent or whatever."
     r = judge_text(quote, TRUMP, excerpt)
-    assert r.verdict not in PASSING_VERDICTS and "interjection" not in _codes(r), r.notes
+    assert r.verdict not in PASSING_VERDICTS and "interjection" not in note_codes(r), r.notes
 
 
 # -- elided: the false-start exception -------------------------------------------------
@@ -506,7 +502,7 @@ DOCUMENTS_BRIEFING = transcript(
 def test_elided_a_false_start_left_out_up_to_its_dash(source, speaker, quote) -> None:
     r = judge_text(quote, speaker, source)
     assert r.verdict == "elided", r.notes
-    assert "negation" not in _codes(r), r.notes
+    assert "negation" not in note_codes(r), r.notes
 
 
 def test_diverged_a_negation_left_out_outside_the_false_start() -> None:
@@ -517,7 +513,7 @@ def test_diverged_a_negation_left_out_outside_the_false_start() -> None:
         Speaker("John Kirby", "Kirby", 0, 5),
         UKRAINE_BRIEFING,
     )
-    assert r.verdict == "diverged" and "negation" in _codes(r), r.notes
+    assert r.verdict == "diverged" and "negation" in note_codes(r), r.notes
 
 
 # -- who is speaking: "from the source's own title and opening" ------------------------
@@ -580,7 +576,7 @@ BIDENOMICS = transcript(
 def test_minor_a_repeated_negation_left_out(source, quote) -> None:
     r = judge_text(quote, BIDEN, source)
     assert r.verdict == "minor", r.notes
-    assert "negation" not in _codes(r) and "disfluency" in _codes(r), r.notes
+    assert "negation" not in note_codes(r) and "disfluency" in note_codes(r), r.notes
 
 
 def test_diverged_the_negation_itself_left_out() -> None:
@@ -626,7 +622,7 @@ FLETCHER = transcript(
 def test_minor_a_contraction_written_out_at_the_start(source, speaker, quote) -> None:
     r = judge_text(quote, speaker, source)
     assert r.verdict == "minor", r.notes
-    assert "contraction" in _codes(r), r.notes
+    assert "contraction" in note_codes(r), r.notes
 
 
 # -- minor: an immediate repetition of a phrase, its first word carrying the dash -------
@@ -695,7 +691,7 @@ def test_minor_a_phrase_said_twice_left_once(source, speaker, quote, dropped) ->
 )
 def test_minor_a_uk_spelling_of_a_short_word(body, quote) -> None:
     r = judge_text(quote, BIDEN, transcript(body))
-    assert r.verdict == "minor" and "spelling" in _codes(r), r.notes
+    assert r.verdict == "minor" and "spelling" in note_codes(r), r.notes
 
 
 # -- the interjection exception wherever the fit first lands ----------------------------
@@ -752,4 +748,4 @@ def test_minor_a_uk_spelling_of_a_short_word(body, quote) -> None:
 def test_minor_a_run_on_found_beyond_the_best_fit(body, title, speaker, quote) -> None:
     r = judge_text(quote, speaker, transcript(body, title=title))
     assert r.verdict == "minor", r.notes
-    assert "interjection" in _codes(r), r.notes
+    assert "interjection" in note_codes(r), r.notes

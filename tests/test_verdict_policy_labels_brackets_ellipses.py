@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pytest
 
-from quoteverify.models import QuoteResult, Speaker, note_code
+from quoteverify.models import Speaker, note_code
 
-from .conftest import judge_text, transcript
+from .conftest import judge_text, note_codes, transcript
 
 BIDEN = Speaker("Joe Biden", "Biden", 0, 5)
 SULLIVAN = Speaker("Jake Sullivan", "Sullivan", 0, 5)
@@ -27,10 +27,6 @@ GUTERRES = Speaker("António Guterres", "Guterres", 0, 5)
 BENNETT = Speaker("Naftali Bennett", "Bennett", 0, 5)
 SCOTT = Speaker("Tim Scott", "Scott", 0, 5)
 JILL = Speaker("Jill Biden", "Biden", 0, 5)
-
-
-def _codes(r: QuoteResult) -> set[str]:
-    return {note_code(n) for n in r.notes}
 
 
 # -- Who is speaking: a misspelt label is the label it misspells --------------------------
@@ -200,7 +196,7 @@ def test_diverged_a_bracket_that_repeats_a_word_clarifies_nothing() -> None:
 def test_minor_a_bracket_that_restores_a_parallel_phrase() -> None:
     r = judge_text("work to make it real, [work to] make it lasting", BIDEN, MIDDLE_EAST)
     assert r.verdict == "minor", r.notes
-    assert "bracket" in _codes(r)
+    assert "bracket" in note_codes(r)
 
 
 # -- minor: an ellipsis where nothing is left out is punctuation -------------------------
@@ -229,7 +225,7 @@ SUPERIOR = transcript(
 def test_minor_an_ellipsis_where_nothing_is_left_out() -> None:
     r = judge_text("right now…to cut U.S. consumption of Russian energy.", PSAKI, RUSSIAN_ENERGY)
     assert r.verdict == "minor", r.notes
-    assert "punctuation" in _codes(r)
+    assert "punctuation" in note_codes(r)
 
 
 def test_verbatim_an_ellipsis_the_source_prints_itself() -> None:
@@ -258,7 +254,7 @@ POLICE_REFORM = transcript(
 def test_minor_a_restart_across_the_transcribers_brackets() -> None:
     r = judge_text("The key for us is to keep making progress.", SCOTT, POLICE_REFORM)
     assert r.verdict == "minor", r.notes
-    assert {"disfluency", "quoted-within"} <= _codes(r), r.notes
+    assert {"disfluency", "quoted-within"} <= note_codes(r), r.notes
 
 
 def test_transcriber_note_names_the_bracketed_word_printed() -> None:

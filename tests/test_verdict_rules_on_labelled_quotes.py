@@ -20,7 +20,7 @@ from quoteverify.models import Quote, QuoteResult, Speaker, note_code
 from quoteverify.sources import load_source
 from quoteverify.verdict import judge
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, note_codes
 
 if TYPE_CHECKING:
     from quoteverify.align import PreparedSource
@@ -64,10 +64,6 @@ def _judged(folder: str, case_id: str) -> tuple[QuoteResult, str]:
     return r, str(c["expected"])
 
 
-def _codes(r: QuoteResult) -> set[str]:
-    return {note_code(n) for n in r.notes}
-
-
 FRESH = "verdicts-wh-fresh"
 
 
@@ -78,7 +74,7 @@ def test_quoted_within_a_titled_role_label_is_judged_on_wording(case_id: str) ->
     # THE PRESIDENT is Biden by the title, so the words are "quoted by" him.
     r, expected = _judged(FRESH, case_id)
     assert r.verdict == expected == "verbatim", r.notes
-    assert "quoted-within" in _codes(r) and "unmapped" not in _codes(r), r.notes
+    assert "quoted-within" in note_codes(r) and "unmapped" not in note_codes(r), r.notes
 
 
 @pytest.mark.parametrize(
@@ -103,7 +99,7 @@ def test_front_matter_date_maps_a_role_label_by_office_holder(rel: str) -> None:
     q = Quote("q", words, 0, len(words), speaker=Speaker("Joe Biden", "Biden", 0, 0))
     r = judge(q, [ps])
     assert r.verdict in ("verbatim", "minor"), r.notes
-    assert "label-mapped" in _codes(r), r.notes
+    assert "label-mapped" in note_codes(r), r.notes
 
 
 # -- stutters left out: a cut-off word, a slip said again, a phrase said again -----------
@@ -126,14 +122,14 @@ def test_misspoken_word_said_again_left_out_is_minor(case_id: str) -> None:
     # "because the backboken [sic] — backbone of this nation is strong"
     r, expected = _judged(FRESH, case_id)
     assert r.verdict == expected == "minor", r.notes
-    assert "disfluency" in _codes(r), r.notes
+    assert "disfluency" in note_codes(r), r.notes
 
 
 def test_restarted_phrase_left_out_is_minor() -> None:
     # "while still — while we still have the time"
     r, expected = _judged(FRESH, "wf0099")
     assert r.verdict == expected == "minor", r.notes
-    assert "disfluency" in _codes(r), r.notes
+    assert "disfluency" in note_codes(r), r.notes
 
 
 @pytest.mark.parametrize(
@@ -156,7 +152,7 @@ def test_bracket_completing_a_number_is_minor() -> None:
     # "seizing over 23 [thousand] pounds of fentanyl" for "23,000 pounds"
     r, expected = _judged(FRESH, "wf0004")
     assert r.verdict == expected == "minor", r.notes
-    assert "number" not in _codes(r) and "bracket" in _codes(r), r.notes
+    assert "number" not in note_codes(r) and "bracket" in note_codes(r), r.notes
 
 
 # -- a struck word and the transcriber's bracketed correction -----------------------------
@@ -164,7 +160,7 @@ def test_struck_word_with_bracketed_correction_printed_is_minor() -> None:
     # "We cannot blame House <s>Republicans</s> [Democrats]" printed "House Democrats"
     r, expected = _judged(FRESH, "wf0030")
     assert r.verdict == expected == "minor", r.notes
-    assert "transcriber" in _codes(r), r.notes
+    assert "transcriber" in note_codes(r), r.notes
 
 
 @pytest.mark.parametrize(
@@ -194,7 +190,7 @@ def test_struck_word_is_markup_not_a_word(folder: str, rel: str, name: str, text
     q = Quote("q", text, 0, len(text), speaker=Speaker(name, name.split()[-1], 0, 0))
     r = judge(q, [ps])
     assert r.verdict == "minor", r.notes
-    assert "transcriber" in _codes(r), r.notes
+    assert "transcriber" in note_codes(r), r.notes
 
 
 # -- the policy's "one passage": parts placed next to each other -----------------------
@@ -210,7 +206,7 @@ def test_struck_word_is_markup_not_a_word(folder: str, rel: str, name: str, text
 def test_parts_of_one_passage_are_elided_not_stitched(case_id: str, omitted: str) -> None:
     r, expected = _judged(FRESH, case_id)
     assert r.verdict == expected, r.notes
-    assert "stitch" not in _codes(r) and "elision" in _codes(r), r.notes
+    assert "stitch" not in note_codes(r) and "elision" in note_codes(r), r.notes
     assert any(o.source == omitted and "ellipsis" in o.flags for o in r.diff), r.diff
 
 
