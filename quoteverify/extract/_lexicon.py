@@ -160,8 +160,11 @@ INDIRECT_ONLY_CUE = lazy(
     # DACA" (statements of 2023-06-15, 2024-05-03, 2024-06-15), "the National Space
     # Council directed NASA to “develop a plan …”" (2023-12-20). Not "orders": the
     # plural noun ("signed executive orders to …") made the signer or the
-    # recipient of the orders the speaker.
-    r"directed|directs|directing|instructed|instructs|instructing|ordered)"
+    # recipient of the orders the speaker. Nor the passive: "All executive departments
+    # and agencies are directed to take all appropriate measures" (executive orders
+    # on Belarus and on a disaster): the one directed does not speak.
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?:directed|directs|directing|instructed|instructs|instructing|ordered))"
     r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".

@@ -170,3 +170,15 @@ def test_orders_the_plural_noun_is_no_directive() -> None:
     ):
         assert INDIRECT_ONLY_CUE.search(lead) is None, lead
     assert INDIRECT_ONLY_CUE.search("President Biden directed the Department to ")
+
+
+def test_a_passive_directive_is_no_cue() -> None:
+    # White House executive orders (Belarus; a disaster declaration): the
+    # departments directed are told what to do, they say nothing.
+    from quoteverify.extract._lexicon import INDIRECT_ONLY_CUE
+
+    for lead in (
+        "All executive departments and agencies are directed to ",
+        "All relevant Federal departments and agencies are directed to ",
+    ):
+        assert INDIRECT_ONLY_CUE.search(lead) is None, lead
