@@ -109,3 +109,17 @@ def test_minor_a_bracket_after_a_pronoun_names_it() -> None:
     # follows "We" and names who that is (heldout2 diverged-30).
     r = judge_text("We [the administration] won.", TRUMP, LAS_VEGAS)
     assert r.verdict == "minor", r.notes
+
+
+def test_minor_a_name_for_a_first_person_pronoun() -> None:
+    # McConnell's own "my" (2021-05-05) printed as the name it stands for: the
+    # referent case the policy calls minor, as "[Zelenskyy]" for "he's" above.
+    # Not a printed case (none in the corpus): the pronoun list lacked "my"/"me",
+    # so the name read as "a word changed".
+    r = judge_text(
+        "100 percent of [McConnell’s] focus is on stopping this new administration",
+        MCCONNELL,
+        PSAKI_VILSACK,
+    )
+    assert r.verdict == "minor", r.notes
+    assert all("stands for" not in n for n in _bracket_notes(r)), r.notes

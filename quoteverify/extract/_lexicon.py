@@ -158,8 +158,13 @@ INDIRECT_ONLY_CUE = lazy(
     # emergency price relief …”" (2025-02-20, 2025-03-04), "I directed the Department
     # of Homeland Security to take all appropriate actions to “preserve and fortify”
     # DACA" (statements of 2023-06-15, 2024-05-03, 2024-06-15), "the National Space
-    # Council directed NASA to “develop a plan …”" (2023-12-20).
-    r"directed|directs|directing|instructed|instructs|instructing|ordered|orders)"
+    # Council directed NASA to “develop a plan …”" (2023-12-20). Not "orders": the
+    # plural noun ("signed executive orders to …") made the signer or the
+    # recipient of the orders the speaker. Nor the passive: "All executive departments
+    # and agencies are directed to take all appropriate measures" (executive orders
+    # on Belarus and on a disaster): the one directed does not speak.
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?:directed|directs|directing|instructed|instructs|instructing|ordered))"
     r"(?=[^.!?;“”\"«»]{0,100}\bto\s+$))\b"
 )
 # "According to X, …" and its literary twin "In the words of X, …".

@@ -32,11 +32,15 @@ def _key(word: str) -> str:
 
 # What a referring word may carry in a source, contracted ("he’s", "they're").
 _CLITICS = frozenset({"s", "re", "ll", "d", "ve", "m"})
+# A spoken word a bracketed name may stand for: every personal pronoun, the
+# speaker's own "me" and "my" too ("[McConnell’s] focus" for "my focus" names
+# whose focus, as "[Zelenskyy]" for "he’s" names who).
+_PRONOUNS = _REFERRING | frozenset("me my mine your yours ours hers theirs".split())
 
 
 def _refers(word: str) -> bool:
     base, *rest = re.split(r"[’']", word.lower(), maxsplit=1)
-    return base in _REFERRING and (not rest or rest[0] in _CLITICS)
+    return base in _PRONOUNS and (not rest or rest[0] in _CLITICS)
 
 
 def bracket_substitutes_word(
@@ -81,6 +85,8 @@ def bracket_substitutes_word(
     False
     >>> bracket_substitutes_word(["and"], ["He"], ["integrity"])
     True
+    >>> bracket_substitutes_word(["McConnell’s"], ["my"], ["100", "percent", "of"])
+    False
     """
     names = any(_key(w) not in STOPWORDS for w in inserted)
     if not names:

@@ -155,3 +155,30 @@ def test_directive_gives_the_directing_subject_the_order_s_words() -> None:
     ):
         quotes = counted(text)
         assert quotes and all(who in name(x) for x in quotes), quotes
+
+
+def test_orders_the_plural_noun_is_no_directive() -> None:
+    # "Signed executive orders to protect America’s bank account" (White House
+    # list, 2025) and "signed several key executive orders to improve our …":
+    # "orders to" is the noun at least as often as the verb, and as a cue it
+    # made whoever received or signed the orders the speaker of what follows.
+    from quoteverify.extract._lexicon import INDIRECT_ONLY_CUE
+
+    for lead in (
+        "65. Signed executive orders to ",
+        "The President signed several key executive orders to ",
+    ):
+        assert INDIRECT_ONLY_CUE.search(lead) is None, lead
+    assert INDIRECT_ONLY_CUE.search("President Biden directed the Department to ")
+
+
+def test_a_passive_directive_is_no_cue() -> None:
+    # White House executive orders (Belarus; a disaster declaration): the
+    # departments directed are told what to do, they say nothing.
+    from quoteverify.extract._lexicon import INDIRECT_ONLY_CUE
+
+    for lead in (
+        "All executive departments and agencies are directed to ",
+        "All relevant Federal departments and agencies are directed to ",
+    ):
+        assert INDIRECT_ONLY_CUE.search(lead) is None, lead
