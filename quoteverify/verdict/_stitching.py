@@ -7,6 +7,8 @@ themselves are in ``_whole_sentence``, ``_elision`` and ``_interjection``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from quoteverify.align import (
     Differ,
     Passage,
@@ -227,16 +229,37 @@ def _run_on_across(
     """``toks`` as one sentence run on across brief interjections around the
     passage ``best`` (see ``_try_interjection``): (verdict, score, ops, notes,
     the pieces' placements), or None."""
-    turn = ps.turn_at(best.a)
+    for rngs, labels in _chains(toks, best.a, best.b, ps, th):
+        found = _run_on(toks, ps, rngs, labels, quote, th)
+        if found is not None:
+            return found
+    return None
+
+
+def may_run_on(toks: list[QToken], a: int, b: int, ps: PreparedSource, th: Thresholds) -> bool:
+    """Could a passage [a, b) of ``toks`` run on across brief interjections at
+    all (``_run_on_across`` finds a chain to split over)?  Read from turns and
+    keys alone: an absent quote's run-on anchors (``_run_on_anchors``) are
+    diffed only where one can, since elsewhere ``_try_interjection`` answers
+    None whatever the diff."""
+    return next(_chains(toks, a, b, ps, th), None) is not None
+
+
+def _chains(
+    toks: list[QToken], a: int, b: int, ps: PreparedSource, th: Thresholds
+) -> Iterator[tuple[list[tuple[int, int]], list[str]]]:
+    """The turn chains A, B, A, ... (token ranges, labels) that a passage
+    [a, b) of ``toks`` may run on across, in the order they are tried."""
+    turn = ps.turn_at(a)
     if turn is None:
-        return None
-    k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
+        return
+    k = ps.turn_index(a)  # the turn's place without a scan of every turn
     # The fit may start in the interjection itself and run into the turn
     # after it (Harris's "I haven't done this before, Annie, but — MS.
     # GONZALEZ: I'm here for it.  Let's do it THE VICE PRESIDENT: — I'm about
     # to make an official call to action", 2023-10-12): the turn of its last
     # word is tried as well.
-    k_end = ps.turn_index(max(best.a, best.b - 1))
+    k_end = ps.turn_index(max(a, b - 1))
     tried: set[tuple[int, int]] = set()
     for m in range(1, _MAX_INTERJECTIONS + 1):
         for at, first in ((t, f) for t in (k, k_end) for f in range(t, t - 2 * m - 1, -2)):
@@ -253,9 +276,7 @@ def _run_on_across(
             # fight for freedom" (2024-09-12) fits best the sentence before it,
             # "Generations of Americans before us led the fight for freedom."
             reach = max(3, len(toks))
-            if (first == at and best.b < rngs[0][1] - reach) or (
-                last == at and best.a > rngs[-1][0] + reach
-            ):
+            if (first == at and b < rngs[0][1] - reach) or (last == at and a > rngs[-1][0] + reach):
                 continue
             labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
             if not all(
@@ -271,10 +292,7 @@ def _run_on_across(
                 continue
             if not _edges_in_quote(toks, ps, rngs):
                 continue
-            found = _run_on(toks, ps, rngs, labels, quote, th)
-            if found is not None:
-                return found
-    return None
+            yield rngs, labels
 
 
 def _run_on_placement(
