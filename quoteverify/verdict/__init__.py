@@ -21,6 +21,7 @@ from quoteverify.align import (
     quote_shown,
     source_shown,
     source_word,
+    word_diff,
 )
 from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
@@ -43,6 +44,7 @@ from quoteverify.verdict._passage import (
     _grow_unpaired_ends,
     _part_matches,
     _Placement,
+    _police,
     _small_word_shift,
     _SourceVerdict,
     _widen,
@@ -345,12 +347,32 @@ def _run_on_anchors(
         # time; where no place could run on, ``_try_interjection`` would
         # answer None for each, so the part adds nothing to try.
         keys = [t.key for t in part]
-        if not any(
-            may_run_on(toks, s, s + k, ps, th) for s in find_exact(ps, keys, lookup(ps, keys))
-        ):
+        starts = sorted(find_exact(ps, keys, lookup(ps, keys)))
+        if not any(may_run_on(toks, s, s + k, ps, th) for s in starts):
             continue
-        out.extend(_part_matches(part, quote, ps, th, fuzzy=False)[:_RUN_ON_CANDIDATES])
+        out.extend(_best_exact(part, starts, ps, th))
     return out
+
+
+def _best_exact(
+    part: list[QToken], starts: list[int], ps: PreparedSource, th: Thresholds
+) -> list[_Placement]:
+    """The ``_RUN_ON_CANDIDATES`` best of ``part``'s exact places ``starts``
+    (ascending), as ``_part_matches`` orders them (score down, then place):
+    only their places are read (``_try_interjection``), so no speaker check,
+    and the diffs stop once that many score 100 (no later place can come
+    before them)."""
+    k = len(part)
+    scored: list[_Placement] = []
+    perfect = 0
+    for s in starts:
+        wd = _police(word_diff(part, ps, s, s + k, th, WORD_RULES), th, ps, s)
+        scored.append(_Placement(s, s + k, wd, True))
+        perfect += wd.score >= 100.0
+        if perfect >= _RUN_ON_CANDIDATES:
+            break
+    scored.sort(key=lambda p: (-p.score, p.a))
+    return scored[:_RUN_ON_CANDIDATES]
 
 
 def _finish(

@@ -260,6 +260,8 @@ def _chains(
     # to make an official call to action", 2023-10-12): the turn of its last
     # word is tried as well.
     k_end = ps.turn_index(max(a, b - 1))
+    if not (_in_a_chain(ps, k, th) or _in_a_chain(ps, k_end, th)):
+        return  # most places: no chain below would pass its labels
     tried: set[tuple[int, int]] = set()
     for m in range(1, _MAX_INTERJECTIONS + 1):
         for at, first in ((t, f) for t in (k, k_end) for f in range(t, t - 2 * m - 1, -2)):
@@ -267,7 +269,6 @@ def _chains(
             if first < 0 or last >= len(ps.turns) or (first, m) in tried:
                 continue
             tried.add((first, m))
-            rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
             # Only a passage within the quote's length of the end of the first
             # A (or of the start of the last) can run on: the split search (a
             # few diffs per split) is for those.  Not only one that reaches
@@ -276,23 +277,63 @@ def _chains(
             # fight for freedom" (2024-09-12) fits best the sentence before it,
             # "Generations of Americans before us led the fight for freedom."
             reach = max(3, len(toks))
-            if (first == at and b < rngs[0][1] - reach) or (last == at and a > rngs[-1][0] + reach):
-                continue
-            labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
-            if not all(
-                _interjection.is_interjection(
-                    labels[j - 1],
-                    labels[j],
-                    labels[j + 1],
-                    rngs[j][1] - rngs[j][0],
-                    th.interjection_max_words,
-                )
-                for j in range(1, 2 * m, 2)
+            if (first == at and b < _turn_tokens(ps, first)[1] - reach) or (
+                last == at and a > _turn_tokens(ps, last)[0] + reach
             ):
                 continue
+            chain = _chain(ps, first, m, th)
+            if chain is None:
+                continue
+            rngs, labels = chain
             if not _edges_in_quote(toks, ps, rngs):
                 continue
-            yield rngs, labels
+            yield list(rngs), list(labels)
+
+
+def _in_a_chain(ps: PreparedSource, k: int, th: Thresholds) -> bool:
+    """Is turn ``k`` an A of any chain ``_chains`` tries from it (``_chain``
+    not None)?  Remembered per source: an absent quote's run-on anchors ask
+    it for each of dozens of places."""
+    key = ("in_a_chain", k, th.interjection_max_words)
+    hit = ps.memo.get(key)
+    if hit is None:
+        n = len(ps.turns)
+        hit = ps.memo[key] = any(
+            _chain(ps, first, m, th) is not None
+            for m in range(1, _MAX_INTERJECTIONS + 1)
+            for first in range(k, k - 2 * m - 1, -2)
+            if first >= 0 and first + 2 * m < n
+        )
+    return bool(hit)
+
+
+def _chain(
+    ps: PreparedSource, first: int, m: int, th: Thresholds
+) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """Turns ``first`` .. ``first + 2m`` as a chain A, B, A, ... whose every
+    B is a brief interjection: (token ranges, labels), or None.
+
+    Remembered per source: the same few turns' labels were read again for
+    every quote and every place tried (the run-on anchors of an absent quote
+    try dozens)."""
+    key = ("chain", first, m, th.interjection_max_words)
+    if key in ps.memo:
+        return ps.memo[key]  # type: ignore[no-any-return]  # stored here only
+    rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
+    labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
+    ok = all(
+        _interjection.is_interjection(
+            labels[j - 1],
+            labels[j],
+            labels[j + 1],
+            rngs[j][1] - rngs[j][0],
+            th.interjection_max_words,
+        )
+        for j in range(1, 2 * m, 2)
+    )
+    chain = (rngs, labels) if ok else None
+    ps.memo[key] = chain
+    return chain
 
 
 def _run_on_placement(
