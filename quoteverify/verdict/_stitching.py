@@ -7,6 +7,10 @@ themselves are in ``_whole_sentence``, ``_elision`` and ``_interjection``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import numpy as np
+
 from quoteverify.align import (
     Differ,
     Passage,
@@ -227,16 +231,66 @@ def _run_on_across(
     """``toks`` as one sentence run on across brief interjections around the
     passage ``best`` (see ``_try_interjection``): (verdict, score, ops, notes,
     the pieces' placements), or None."""
-    turn = ps.turn_at(best.a)
+    for rngs, labels in _chains(toks, best.a, best.b, ps, th):
+        found = _run_on(toks, ps, rngs, labels, quote, th)
+        if found is not None:
+            return found
+    return None
+
+
+def may_run_on(toks: list[QToken], a: int, b: int, ps: PreparedSource, th: Thresholds) -> bool:
+    """Could a passage [a, b) of ``toks`` run on across brief interjections at
+    all (``_run_on_across`` finds a chain to split over)?  Read from turns and
+    keys alone: an absent quote's run-on anchors (``_run_on_anchors``) are
+    diffed only where one can, since elsewhere ``_try_interjection`` answers
+    None whatever the diff."""
+    return next(_chains(toks, a, b, ps, th), None) is not None
+
+
+def may_run_on_any(
+    toks: list[QToken], starts: list[int], width: int, ps: PreparedSource, th: Thresholds
+) -> bool:
+    """``may_run_on`` for any passage [s, s + width) of ``starts``: the turns
+    of all places are found in one search, and only a place whose first or
+    last word stands in a turn of a chain (``_in_a_chain``) is read further.
+    A common three words stand thousands of times in 16 MB; one turn search
+    per place was an eighth of an absent quote's time."""
+    if not starts or not ps.turns or ps.n_tokens == 0:
+        return False
+    last_tok = ps.n_tokens - 1
+    at = np.asarray(starts, dtype=np.int64)
+    ends = np.maximum(at, at + width - 1)
+    k0 = np.searchsorted(ps.turn_starts, ps.tok_start[np.minimum(at, last_tok)], side="right") - 1
+    k1 = np.searchsorted(ps.turn_starts, ps.tok_start[np.minimum(ends, last_tok)], side="right") - 1
+    in_chain: dict[int, bool] = {}
+    for s, t0, t1 in zip(starts, k0.tolist(), k1.tolist(), strict=True):
+        if t0 < 0:
+            continue
+        for t in (t0, t1):
+            if t not in in_chain:
+                in_chain[t] = _in_a_chain(ps, t, th)
+        if (in_chain[t0] or in_chain[t1]) and may_run_on(toks, s, s + width, ps, th):
+            return True
+    return False
+
+
+def _chains(
+    toks: list[QToken], a: int, b: int, ps: PreparedSource, th: Thresholds
+) -> Iterator[tuple[list[tuple[int, int]], list[str]]]:
+    """The turn chains A, B, A, ... (token ranges, labels) that a passage
+    [a, b) of ``toks`` may run on across, in the order they are tried."""
+    turn = ps.turn_at(a)
     if turn is None:
-        return None
-    k = ps.turn_index(best.a)  # the turn's place without a scan of every turn
+        return
+    k = ps.turn_index(a)  # the turn's place without a scan of every turn
     # The fit may start in the interjection itself and run into the turn
     # after it (Harris's "I haven't done this before, Annie, but — MS.
     # GONZALEZ: I'm here for it.  Let's do it THE VICE PRESIDENT: — I'm about
     # to make an official call to action", 2023-10-12): the turn of its last
     # word is tried as well.
-    k_end = ps.turn_index(max(best.a, best.b - 1))
+    k_end = ps.turn_index(max(a, b - 1))
+    if not (_in_a_chain(ps, k, th) or _in_a_chain(ps, k_end, th)):
+        return  # most places: no chain below would pass its labels
     tried: set[tuple[int, int]] = set()
     for m in range(1, _MAX_INTERJECTIONS + 1):
         for at, first in ((t, f) for t in (k, k_end) for f in range(t, t - 2 * m - 1, -2)):
@@ -244,7 +298,6 @@ def _run_on_across(
             if first < 0 or last >= len(ps.turns) or (first, m) in tried:
                 continue
             tried.add((first, m))
-            rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
             # Only a passage within the quote's length of the end of the first
             # A (or of the start of the last) can run on: the split search (a
             # few diffs per split) is for those.  Not only one that reaches
@@ -253,28 +306,63 @@ def _run_on_across(
             # fight for freedom" (2024-09-12) fits best the sentence before it,
             # "Generations of Americans before us led the fight for freedom."
             reach = max(3, len(toks))
-            if (first == at and best.b < rngs[0][1] - reach) or (
-                last == at and best.a > rngs[-1][0] + reach
+            if (first == at and b < _turn_tokens(ps, first)[1] - reach) or (
+                last == at and a > _turn_tokens(ps, last)[0] + reach
             ):
                 continue
-            labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
-            if not all(
-                _interjection.is_interjection(
-                    labels[j - 1],
-                    labels[j],
-                    labels[j + 1],
-                    rngs[j][1] - rngs[j][0],
-                    th.interjection_max_words,
-                )
-                for j in range(1, 2 * m, 2)
-            ):
+            chain = _chain(ps, first, m, th)
+            if chain is None:
                 continue
+            rngs, labels = chain
             if not _edges_in_quote(toks, ps, rngs):
                 continue
-            found = _run_on(toks, ps, rngs, labels, quote, th)
-            if found is not None:
-                return found
-    return None
+            yield list(rngs), list(labels)
+
+
+def _in_a_chain(ps: PreparedSource, k: int, th: Thresholds) -> bool:
+    """Is turn ``k`` an A of any chain ``_chains`` tries from it (``_chain``
+    not None)?  Remembered per source: an absent quote's run-on anchors ask
+    it for each of dozens of places."""
+    key = ("in_a_chain", k, th.interjection_max_words)
+    hit = ps.memo.get(key)
+    if hit is None:
+        n = len(ps.turns)
+        hit = ps.memo[key] = any(
+            _chain(ps, first, m, th) is not None
+            for m in range(1, _MAX_INTERJECTIONS + 1)
+            for first in range(k, k - 2 * m - 1, -2)
+            if first >= 0 and first + 2 * m < n
+        )
+    return bool(hit)
+
+
+def _chain(
+    ps: PreparedSource, first: int, m: int, th: Thresholds
+) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """Turns ``first`` .. ``first + 2m`` as a chain A, B, A, ... whose every
+    B is a brief interjection: (token ranges, labels), or None.
+
+    Remembered per source: the same few turns' labels were read again for
+    every quote and every place tried (the run-on anchors of an absent quote
+    try dozens)."""
+    key = ("chain", first, m, th.interjection_max_words)
+    if key in ps.memo:
+        return ps.memo[key]  # type: ignore[no-any-return]  # stored here only
+    rngs = [_turn_tokens(ps, first + j) for j in range(2 * m + 1)]
+    labels = [ps.turns[first + j].label for j in range(2 * m + 1)]
+    ok = all(
+        _interjection.is_interjection(
+            labels[j - 1],
+            labels[j],
+            labels[j + 1],
+            rngs[j][1] - rngs[j][0],
+            th.interjection_max_words,
+        )
+        for j in range(1, 2 * m, 2)
+    )
+    chain = (rngs, labels) if ok else None
+    ps.memo[key] = chain
+    return chain
 
 
 def _run_on_placement(
