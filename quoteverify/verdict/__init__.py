@@ -63,8 +63,8 @@ from quoteverify.verdict._stitching import (
     _skipped_sentence,
     _try_interjection,
     _try_unmarked_stitch,
-    may_run_on_any,
 )
+from quoteverify.verdict._stitching import may_run_on_any as _may_run_on_any
 from quoteverify.verdict._whose import _not_theirs, _speaks_in
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES, is_minor
 
@@ -348,7 +348,7 @@ def _run_on_anchors(
         # answer None for each, so the part adds nothing to try.
         keys = [t.key for t in part]
         starts = sorted(find_exact(ps, keys, lookup(ps, keys)))
-        if not may_run_on_any(toks, starts, k, ps, th):
+        if not _may_run_on_any(toks, starts, k, ps, th):
             continue
         out.extend(_best_exact(part, starts, ps, th))
     return out
