@@ -15,22 +15,33 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = ROOT / "fixtures" / "extraction-wh-heldout"
-HELDOUT_SHA256 = "0bb8a0a1341146b0340f9910416d7ba06f860f925ccb6ebb85b7a79570b1ced0"
-FRESH = ROOT / "fixtures" / "extraction-wh-fresh"
-FRESH_SHA256 = "7d32f6da5d75ebeaee4d6876bc9ee85380efef0ef48d1bcee813aa7efa3764b9"
-FRESH2 = ROOT / "fixtures" / "extraction-wh-fresh2"
-FRESH2_SHA256 = "d3ba8061c5da4393cff8313dbf2686feed968df18dadef0dd11fd697b982ebf7"
-FRESH3 = ROOT / "fixtures" / "extraction-wh-fresh3"
-FRESH3_SHA256 = "e603ffa78f780d5221ce39a8f9a578d968811a8cb577dcfe48054431c0a69ca4"
-FRESH4 = ROOT / "fixtures" / "extraction-wh-fresh4"
-FRESH4_SHA256 = "69b23cd19a62d780221f748be0eac0623a05962fad9a69e77f20cd5918ff4fb1"
-FRESH5 = ROOT / "fixtures" / "extraction-wh-fresh5"
-FRESH5_SHA256 = "07fd8538559fd3eda9e3cd96f85e631fbf2aabaaa7715149de4298488034b901"
-FRESH6 = ROOT / "fixtures" / "extraction-wh-fresh6"
-FRESH6_SHA256 = "06bac95bd764f7d75831db7be5f958b6f5cbb6d20e6616b442e15d0c541b8a8d"
-FRESH7 = ROOT / "fixtures" / "extraction-wh-fresh7"
-FRESH7_SHA256 = "79c3bbba83c9206b107263c22bc671f9040ab8a1ac9d086c467fb17394160e56"
+# Each frozen folder: the sha256 of its .ann files (its README's hash) and how many
+# documents it holds at least.
+FROZEN: dict[str, tuple[str, int]] = {
+    "extraction-wh-heldout": (
+        "0bb8a0a1341146b0340f9910416d7ba06f860f925ccb6ebb85b7a79570b1ced0",
+        14,
+    ),
+    "extraction-wh-fresh": ("7d32f6da5d75ebeaee4d6876bc9ee85380efef0ef48d1bcee813aa7efa3764b9", 10),
+    "extraction-wh-fresh2": (
+        "d3ba8061c5da4393cff8313dbf2686feed968df18dadef0dd11fd697b982ebf7",
+        12,
+    ),
+    "extraction-wh-fresh3": (
+        "e603ffa78f780d5221ce39a8f9a578d968811a8cb577dcfe48054431c0a69ca4",
+        12,
+    ),
+    "extraction-wh-fresh4": (
+        "69b23cd19a62d780221f748be0eac0623a05962fad9a69e77f20cd5918ff4fb1",
+        12,
+    ),
+    "extraction-wh-fresh5": (
+        "07fd8538559fd3eda9e3cd96f85e631fbf2aabaaa7715149de4298488034b901",
+        14,
+    ),
+    "extraction-wh-fresh6": ("06bac95bd764f7d75831db7be5f958b6f5cbb6d20e6616b442e15d0c541b8a8d", 9),
+    "extraction-wh-fresh7": ("79c3bbba83c9206b107263c22bc671f9040ab8a1ac9d086c467fb17394160e56", 4),
+}
 
 _spec = importlib.util.spec_from_file_location(
     "bench_extraction_wh", ROOT / "benchmarks" / "extraction.py"
@@ -49,32 +60,18 @@ def test_gold_is_valid_brat(folder: str) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(
-    ("folder", "digest"),
-    [
-        (HELDOUT, HELDOUT_SHA256),
-        (FRESH, FRESH_SHA256),
-        (FRESH2, FRESH2_SHA256),
-        (FRESH3, FRESH3_SHA256),
-        (FRESH4, FRESH4_SHA256),
-        (FRESH5, FRESH5_SHA256),
-        (FRESH6, FRESH6_SHA256),
-        (FRESH7, FRESH7_SHA256),
-    ],
-)
-def test_heldout_is_frozen(folder: Path, digest: str) -> None:
+@pytest.mark.parametrize(("folder", "digest"), [(f, d) for f, (d, _) in FROZEN.items()])
+def test_heldout_is_frozen(folder: str, digest: str) -> None:
     # The README's hash: the .ann files concatenated in byte order of their names.
-    data = b"".join(
-        p.read_bytes() for p in sorted(folder.glob("*.ann"), key=lambda p: p.name.encode())
-    )
-    assert hashlib.sha256(data).hexdigest() == digest
+    paths = sorted((ROOT / "fixtures" / folder).glob("*.ann"), key=lambda p: p.name.encode())
+    assert hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest() == digest
 
 
 @pytest.mark.parametrize(
     ("folder", "n_docs"),
-    [(FRESH, 10), (FRESH2, 12), (FRESH3, 12), (FRESH4, 12), (FRESH5, 14), (FRESH6, 9), (FRESH7, 4)],
+    [(f, n) for f, (_, n) in FROZEN.items() if f != "extraction-wh-heldout"],
 )
-def test_fresh_heldout_is_valid_brat(folder: Path, n_docs: int) -> None:
-    docs = bx.load_corpus(folder)
+def test_fresh_heldout_is_valid_brat(folder: str, n_docs: int) -> None:
+    docs = bx.load_corpus(ROOT / "fixtures" / folder)
     assert len(docs) >= n_docs
     assert [f"{d.name}: {p}" for d in docs for p in bx.validate(d)] == []
