@@ -29,6 +29,7 @@ from quoteverify.extract._cues import (
     Attribution,
     AttributionHow,
     _clause_label_subject,
+    _sentence_initial,
     as_finding,
     attribution_after,
     attribution_before,
@@ -392,14 +393,7 @@ def _subject_called(masked: str, a: int, b: int, words: list[str]) -> bool:
     if _title_case(words) and _capitalised(words) >= 2:
         return False
     m = _NAME_CALLED.search(masked, a, b)
-    return m is not None and not _sentence_start_word(masked, a, m.start())
-
-
-def _sentence_start_word(masked: str, a: int, pos: int) -> bool:
-    """The capitalised word at ``pos`` opens its sentence (a capital there is no
-    sign of a name: "Products called “…”")."""
-    before = masked[a:pos].rstrip()
-    return not before or before[-1] in ".!?:\n"
+    return m is not None and not _sentence_initial(masked, a, m.start())
 
 
 def _what_x_called(masked: str, a: int, b: int) -> bool:
