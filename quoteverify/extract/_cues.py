@@ -614,7 +614,8 @@ _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w.’'\-]*[^\S\n]+){0,4}[A-Z][\w’'\-]*[^
 
 
 def _sentence_initial(masked: str, a: int, pos: int) -> bool:
-    """Nothing but sentence punctuation before ``pos``: its capital shows no name."""
+    """Nothing but sentence punctuation before ``pos``: its capital shows no name
+    ("Products called “…”")."""
     before = masked[a:pos].rstrip()
     return not before or before[-1] in ".!?:\n"
 

@@ -29,6 +29,7 @@ from quoteverify.extract._cues import (
     Attribution,
     AttributionHow,
     _clause_label_subject,
+    _sentence_initial,
     as_finding,
     attribution_after,
     attribution_before,
@@ -392,14 +393,7 @@ def _subject_called(masked: str, a: int, b: int, words: list[str]) -> bool:
     if _title_case(words) and _capitalised(words) >= 2:
         return False
     m = _NAME_CALLED.search(masked, a, b)
-    return m is not None and not _sentence_start_word(masked, a, m.start())
-
-
-def _sentence_start_word(masked: str, a: int, pos: int) -> bool:
-    """The capitalised word at ``pos`` opens its sentence (a capital there is no
-    sign of a name: "Products called “…”")."""
-    before = masked[a:pos].rstrip()
-    return not before or before[-1] in ".!?:\n"
+    return m is not None and not _sentence_initial(masked, a, m.start())
 
 
 def _what_x_called(masked: str, a: int, b: int) -> bool:
@@ -1990,6 +1984,9 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return None
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+$")
+
+
 def the_title(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A Title Case quotation after "the" is the name of a plan, a partnership or
     a law, even where a cue governs the sentence: "India … announced the launch of
@@ -2010,7 +2007,7 @@ def the_title(ctx: QuoteContext, a: Attributed) -> Decision | None:
     if a.speaker is not None:
         return None
     sp = ctx.sp
-    if re.search(r"\b[Tt]he[^\S\n]+$", ctx.masked[max(ctx.lo, sp.open - 8) : sp.open]) is None:
+    if _THE_BEFORE.search(ctx.masked[max(ctx.lo, sp.open - 8) : sp.open]) is None:
         return None
     mwords = ctx.masked[sp.start : sp.end].split()
     if not _title_case(mwords) or _capitalised(mwords) < 2:
@@ -2208,6 +2205,8 @@ _PLAIN_WORDS = re.compile(r"[\w’'\- \t]*")
 _CUE_RULES = frozenset(
     {"cue-before", "cue-after", "indirect-cue", "indirect-across-phrase", "prev-sentence-cue"}
 )
+_SENT_BOUNDARY = re.compile(r"[.!?][”’\"']*\s+[A-Z“]")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:I|we|We|he|He|she|She|they|They)\b")
 _MID_CAPITAL = re.compile(r"(?<![.!?:\n“”\"]\s)(?<![.!?:\n“”\"])(?<=\s)[A-Z][a-z]")
 
 
@@ -2254,13 +2253,13 @@ def next_sentence(ctx: QuoteContext, a: Attributed) -> Decision | None:
         # also recommended, “…”", 2025-04-07) or marks a new item ("[Tweet, …]").
         return None
     # One sentence boundary at most: the quotation's sentence follows the other's.
-    if len(re.findall(r"[.!?][”’\"']*\s+[A-Z“]", ctx.masked[ps.start : ctx.sp.open])) > 1:
+    if len(_SENT_BOUNDARY.findall(ctx.masked, ps.start, ctx.sp.open)) > 1:
         return None
     if CUE.search(gap) or PARTICIPLE_CUE.search(gap):
         return None
     if _MID_CAPITAL.search(ctx.masked, ps.close, ctx.sp.open):
         return None
-    if re.search(r"\b(?:I|we|We|he|He|she|She|they|They)\b", gap):
+    if _SUBJECT_PRONOUN.search(gap):
         return None
     return Decision("quote", prev.speaker, None, (f"speaker carried over from {prev.id}",))
 
