@@ -83,7 +83,6 @@ RERANK = 5  # of those, near-ties are re-ranked by word-trigram overlap...
 MARGIN = 15.0  # ...when within this many points of the best
 COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
-COUNTS_MEMO = 200_000  # terms whose document counts are remembered
 SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
 MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
 
