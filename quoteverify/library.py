@@ -330,19 +330,13 @@ _FM_URL = re.compile(
 )
 
 
-def file_meta(path: Path, data: bytes | None = None) -> tuple[str | None, str | None]:
+def file_meta(path: Path, data: bytes) -> tuple[str | None, str | None]:
     """(date, original URL) from the front matter (a cheap regex, not a second
     YAML parse: load_source already parsed the title); the date else from a
-    leading ISO date in the file name.  ``data``: the file's bytes, when they
-    were read already."""
+    leading ISO date in the file name.  ``data``: the file's bytes, as
+    ``load_local`` read them (the file is not opened again)."""
     date = url = None
     if path.suffix.lower() in (".md", ".markdown"):
-        if data is None:
-            try:
-                with path.open("rb") as fh:
-                    data = fh.read(8192)
-            except OSError:
-                data = b""
         head = data[:8192].decode("utf-8", "replace")
         fence = _FM_FENCE.match(head)
         if fence:
