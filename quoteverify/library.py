@@ -84,7 +84,7 @@ MARGIN = 15.0  # ...when within this many points of the best
 COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
 SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
-MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
+MAX_TERMS = 150  # bigrams looked up per quote (PostgreSQL: one UNION ALL arm each)
 
 # The text is the last column: SQLite reads a row's columns in order, and a
 # column stored after a 10 kB blob is reached through the blob's overflow
