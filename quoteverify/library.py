@@ -83,9 +83,8 @@ RERANK = 5  # of those, near-ties are re-ranked by word-trigram overlap...
 MARGIN = 15.0  # ...when within this many points of the best
 COMMON = 1 / 3  # bigrams in more than this share of documents are ignored...
 MIN_TERMS = 6  # ...unless the quote has fewer than this many rarer ones
-COUNTS_MEMO = 200_000  # terms whose document counts are remembered
 SPEAKS_MEMO = 100_000  # speaks_in decisions remembered per library (then forgotten)
-MAX_TERMS = 150  # bigrams looked up per quote (SQLite allows 500 UNION terms)
+MAX_TERMS = 150  # bigrams looked up per quote (PostgreSQL: one UNION ALL arm each)
 
 # The text is the last column: SQLite reads a row's columns in order, and a
 # column stored after a 10 kB blob is reached through the blob's overflow
@@ -331,19 +330,13 @@ _FM_URL = re.compile(
 )
 
 
-def file_meta(path: Path, data: bytes | None = None) -> tuple[str | None, str | None]:
+def file_meta(path: Path, data: bytes) -> tuple[str | None, str | None]:
     """(date, original URL) from the front matter (a cheap regex, not a second
     YAML parse: load_source already parsed the title); the date else from a
-    leading ISO date in the file name.  ``data``: the file's bytes, when they
-    were read already."""
+    leading ISO date in the file name.  ``data``: the file's bytes, as
+    ``load_local`` read them (the file is not opened again)."""
     date = url = None
     if path.suffix.lower() in (".md", ".markdown"):
-        if data is None:
-            try:
-                with path.open("rb") as fh:
-                    data = fh.read(8192)
-            except OSError:
-                data = b""
         head = data[:8192].decode("utf-8", "replace")
         fence = _FM_FENCE.match(head)
         if fence:
