@@ -218,16 +218,12 @@ def _police(
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
         elif o.op == "insert" and "bracket" in o.flags and k > 0:
-            before = _brackets.sentence_words(
-                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
-            )
+            before = _sentence_before(wd.ops, k)
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
             if _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
         elif o.op == "replace" and o.flags == ("bracket",):
-            before = _brackets.sentence_words(
-                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
-            )
+            before = _sentence_before(wd.ops, k)
             if _brackets.bracket_substitutes_word(o.quote.split(), o.source.split(), before):
                 wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
@@ -238,6 +234,12 @@ def _police(
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _sentence_before(ops: Sequence[DiffOp], k: int) -> list[str]:
+    """The quote's words before ``ops[k]`` in its sentence, as the bracket
+    rules read them (``_brackets.sentence_words``)."""
+    return _brackets.sentence_words(" ".join(x.shown_quote for x in ops[:k] if x.quote).split())
 
 
 # Word classes a stutter may repeat: "There is nothing — nothing beyond our
