@@ -195,6 +195,7 @@ def _police(
     """
     is_word: Callable[[str], bool] | None = None
     _transcriber_words(wd, ps, a)
+    covered: list[int] | None = None
     for k, o in enumerate(wd.ops):
         if o.op == "replace" and o.flags == ("spelling",) and " " not in o.quote.strip():
             if " " in o.source.strip():
@@ -208,7 +209,10 @@ def _police(
             # Only inside the passage (k > 0): a dropped word at its start is
             # just where the quote begins.  A number, negation or modal counts
             # too: each rule below keeps only words the speaker says again.
-            last = a + sum(op_tokens(ps, a, wd.ops)[: k + 1]) - 1
+            if covered is None:
+                # Once per diff: the loop changes only flags, never what an op covers.
+                covered = op_tokens(ps, a, wd.ops)
+            last = a + sum(covered[: k + 1]) - 1
             if any(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
