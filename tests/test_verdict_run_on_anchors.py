@@ -54,6 +54,10 @@ def test_may_run_on_is_false_where_no_split_is_tried() -> None:
     ps = transcript(FIONA, "Remarks by President Biden on Hurricane Fiona Recovery")
     text = "We mean it, we are with you."
     toks = parse_quote(text).tokens
+    checked = 0
     for p in _part_matches(toks[:3], _quote(text), ps, DEFAULT, fuzzy=False):
         if not may_run_on(toks, p.a, p.b, ps, DEFAULT):
             assert _run_on_across(toks, p, _quote(text), ps, DEFAULT) is None
+            checked += 1
+    # Else the loop passes with nothing checked (no place, or every place a run-on).
+    assert checked

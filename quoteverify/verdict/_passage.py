@@ -195,6 +195,7 @@ def _police(
     """
     is_word: Callable[[str], bool] | None = None
     _transcriber_words(wd, ps, a)
+    covered: list[int] | None = None
     for k, o in enumerate(wd.ops):
         if o.op == "replace" and o.flags == ("spelling",) and " " not in o.quote.strip():
             if " " in o.source.strip():
@@ -208,7 +209,10 @@ def _police(
             # Only inside the passage (k > 0): a dropped word at its start is
             # just where the quote begins.  A number, negation or modal counts
             # too: each rule below keeps only words the speaker says again.
-            last = a + sum(op_tokens(ps, a, wd.ops)[: k + 1]) - 1
+            if covered is None:
+                # Once per diff: the loop changes only flags, never what an op covers.
+                covered = op_tokens(ps, a, wd.ops)
+            last = a + sum(covered[: k + 1]) - 1
             if any(
                 _disfluency.only_fillers(dropped)
                 or _disfluency.is_repetition(dropped, before, after)
@@ -218,16 +222,12 @@ def _police(
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
         elif o.op == "insert" and "bracket" in o.flags and k > 0:
-            before = _brackets.sentence_words(
-                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
-            )
+            before = _sentence_before(wd.ops, k)
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
             if _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
         elif o.op == "replace" and o.flags == ("bracket",):
-            before = _brackets.sentence_words(
-                " ".join(x.shown_quote for x in wd.ops[:k] if x.quote).split()
-            )
+            before = _sentence_before(wd.ops, k)
             if _brackets.bracket_substitutes_word(o.quote.split(), o.source.split(), before):
                 wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
@@ -238,6 +238,12 @@ def _police(
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0
     return wd
+
+
+def _sentence_before(ops: Sequence[DiffOp], k: int) -> list[str]:
+    """The quote's words before ``ops[k]`` in its sentence, as the bracket
+    rules read them (``_brackets.sentence_words``)."""
+    return _brackets.sentence_words(" ".join(x.shown_quote for x in ops[:k] if x.quote).split())
 
 
 # Word classes a stutter may repeat: "There is nothing — nothing beyond our

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from rapidfuzz.distance import OSA
+
 from quoteverify.align import anonymous_label
 
 # The label transcripts give every reporter's question.
@@ -523,26 +525,14 @@ _ROLE_LABELS = (*ROLE_OFFICES, "THE SECOND GENTLEMAN")
 
 
 def _edits(a: str, b: str, most: int) -> int:
-    """Damerau–Levenshtein distance (adjacent swaps count one), capped at ``most + 1``.
+    """Damerau–Levenshtein distance (adjacent swaps count one), capped at ``most + 1``
+    (rapidfuzz's optimal string alignment, as ``align.levenshtein`` uses its
+    plain distance).
 
     >>> _edits("PRESIDNET", "PRESIDENT", 2), _edits("SULLIAN", "SULLIVAN", 2)
     (1, 1)
     """
-    if abs(len(a) - len(b)) > most:
-        return most + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > most:
-            return most + 1
-        prev2, prev = prev, cur
-    return min(prev[-1], most + 1)
+    return int(OSA.distance(a, b, score_cutoff=most))
 
 
 def _name_typo(label: str, other: str) -> bool:
