@@ -41,6 +41,7 @@ FROZEN: dict[str, tuple[str, int]] = {
     ),
     "extraction-wh-fresh6": ("06bac95bd764f7d75831db7be5f958b6f5cbb6d20e6616b442e15d0c541b8a8d", 9),
     "extraction-wh-fresh7": ("79c3bbba83c9206b107263c22bc671f9040ab8a1ac9d086c467fb17394160e56", 4),
+    "extraction-wh-fresh8": ("22604f10af860ff2b0bd6081d8663590c31412f173346247a359ee162a05e7db", 5),
 }
 
 _spec = importlib.util.spec_from_file_location(
