@@ -184,6 +184,24 @@ SETS: tuple[LabelledSet, ...] = (
         ),
         labels_sha256="75588343260b858695c0f6a338640dd2a0eff1377565db423bcc23f636171f26",
     ),
+    # A fifth, by a widened rule (90 days, 5 words, looser 4-gram thresholds) once the rule
+    # above had no candidate left; small (27).  Frozen: labels' hash and sources, never the engine.
+    LabelledSet(
+        "verdicts-wh-fresh5",
+        built=False,
+        unseen_by=(
+            "verdicts",
+            "verdicts-heldout",
+            "verdicts-heldout2",
+            "verdicts-realworld",
+            "verdicts-realworld-heldout",
+            "verdicts-wh-fresh",
+            "verdicts-wh-fresh2",
+            "verdicts-wh-fresh3",
+            "whitehouse",
+        ),
+        labels_sha256="92c14d5b69d97b8b6b8bd9ac8f26fe419d8ab7f776b4f54cefa49cd8ae982cfa",
+    ),
 )
 
 
