@@ -87,6 +87,7 @@ class QuoteContext:
     prev_span: Span | None
     prev_quote: Quote | None  # the last quotation of kind "quote" (None after a heading)
     limits: ExtractLimits = LIMITS
+    prev_decided: Quote | None = None  # the decision on ``prev_span``, of any kind
     in_name_list: bool = False  # one of a comma list of quoted names (``name_lists``)
     # Derived once, in ``__post_init__``.
     body: str = ""
@@ -1969,6 +1970,50 @@ def _place_label(masked: str, found: Attribution) -> Attribution:
 # 3. Kinds decided with the attribution known
 
 
+# What may stand between two quoted phrases of one list: a comma, "and"/"or",
+# an article ("as the “Gestapo” and a “betrayal.”").
+_COORD_GAP = re.compile(
+    r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|or|as[^\S\n]+well[^\S\n]+as)[^\S\n]+)?"
+    r"(?:(?:a|an|the)[^\S\n]+)?"
+)
+
+
+def coordinated(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A short quoted phrase joined to the quotation before it by a comma or
+    "and"/"or" alone is the next item of the same list, governed by the same
+    speaker and cue (issue class 1): "Democrats have spent years vilifying ICE as
+    “fascists,” “the Gestapo,” and “slave patrols,”" and "Rep. Robin Kelly smeared
+    ICE as the “Gestapo” and a “betrayal.”" (White House, 2025-09-26), the task
+    force "which recommended “reimagining public safety” to “promote diversion and
+    other alternatives to arrest,” “deemphasize” some felony crimes" (2025-09-08).
+    The cue's look-back stops at the first item's marks, so the later items looked
+    ungoverned. A list after a scare quote, a title or a quotation nobody is named
+    for stays what it was; a cue right after the item ("…,” and “…,” she said)
+    decides for itself.
+
+    >>> demo('Rep. Robin Kelly smeared ICE as the “Gestapo” and a “betrayal.”')
+    'fragment Robin Kelly coordinated'
+    >>> demo('Critics used the words “rigged,” “stolen” and “fraud” loosely.')
+    'scare None scare-unattributed'
+    """
+    prev, ps = ctx.prev_decided, ctx.prev_span
+    if prev is None or ps is None or prev.kind not in ("quote", "fragment"):
+        return None
+    if not ctx.short or ps.last_para != ctx.sp.para or a.rule == "cue-after":
+        return None
+    if prev.speaker is None:
+        # Nobody to carry on: after an unattributed quotation a list is as likely
+        # the writer's terms (the EPA canceled 400 “diversity, equity, and
+        # inclusion” and “environmental justice” grants, 2025-03-14; NPR aired a
+        # panel on what it “mean[s] to be woke” and “white privilege.”, 2025-04-14).
+        return None
+    if ctx.text[prev.start : prev.end].rstrip()[-1:] in (".", "!", "?"):
+        return None  # the list's sentence ended inside the marks
+    if _COORD_GAP.fullmatch(ctx.masked, ps.close, ctx.sp.open) is None:
+        return None
+    return Decision("fragment", prev.speaker, prev.cue, (f"listed with {prev.id}",))
+
+
 def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A short phrase embedded in the writer's sentence that no speaker governs
     is a scare quote: 20,000 “terrorists”, ‘Russian NATO’ (the seed article).
@@ -2274,6 +2319,7 @@ def unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
 
 
 KIND_RULES: tuple[Rule, ...] = (
+    Rule("coordinated", coordinated),
     Rule("scare-unattributed", scare_unattributed),
     Rule("fragment", fragment),
     Rule("title-midsentence", title_midsentence),
@@ -2323,6 +2369,7 @@ def explain(article: Article) -> list[Explained]:
             sp, text, masked, paras, headings, resolver, sents, bare_sents, prev_span, prev_quote
         )
         ctx.in_name_list = k in listed
+        ctx.prev_decided = out[-1].quote if out else None
         e = _decide(ctx, f"q{len(out) + 1}")
         out.append(e)
         prev_span = sp
