@@ -2113,6 +2113,50 @@ def coordinated(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return Decision("fragment", prev.speaker, prev.cue, (f"listed with {prev.id}",))
 
 
+# Before a quoted modifier: an article, a determiner or a possessive; after it,
+# the noun it modifies – a lower-case word that is no function word.
+_MODIFIER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|\w(?:’s|'s|’|'))[^\S\n]*$"
+)
+_MODIFIER_AFTER = re.compile(r"[^\S\n]+(?P<w>[a-z][a-z\-]+)\b(?![’'])")
+_NOT_HEAD_NOUN = frozenset(
+    """
+that which who whom whose what when where while as and or but nor so than then to of in on
+at by for from with into onto about over under after before since until upon against among
+is are was were be been being has have had do does did will would can could may might must
+shall should not also only even just still now here there if because though although
+""".split()
+)
+
+
+def quoted_modifier(ctx: QuoteContext, a: Attributed) -> Decision | None:
+    """A short quotation between an article or a possessive and the noun it
+    modifies names a term of the writer's, even where someone's verb of saying
+    governs the sentence: "White House economic aides charged with assembling
+    Biden’s “junk fee” agenda" (White House, 2023-03-06), "Board member Jenny Walsh
+    said the 'extended hours' plan was "a good start, not the finish line."" (team
+    article 02), "today he delivered with a “breakthrough” trade deal" (2025-05-08,
+    after Trump "promised “a great trade agreement”"). A verb of calling or judging
+    keeps its phrase ("termed … as a “historic” deal", ``INDIRECT_ONLY_CUE``).
+
+    >>> demo("Board member Jenny Walsh said the 'extended hours' plan was a start.", 0)
+    'scare None quoted-modifier'
+    """
+    if not ctx.short or a.direct or a.speaker is not None or not ctx.prefix:
+        return None
+    sp = ctx.sp
+    if INDIRECT_ONLY_CUE.search(ctx.masked, ctx.lo, sp.open):
+        return None
+    if not sp.closed or ctx.body.rstrip()[-1:] in ".,;:!?":
+        return None
+    if _MODIFIER_BEFORE.search(ctx.masked, max(ctx.lo, sp.open - 20), sp.open) is None:
+        return None
+    m = _MODIFIER_AFTER.match(ctx.masked, sp.close)
+    if m is None or m.group("w") in _NOT_HEAD_NOUN or m.group("w").endswith("ly"):
+        return None
+    return Decision("scare")
+
+
 def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A short phrase embedded in the writer's sentence that no speaker governs
     is a scare quote: 20,000 “terrorists”, ‘Russian NATO’ (the seed article).
@@ -2419,6 +2463,7 @@ def unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
 KIND_RULES: tuple[Rule, ...] = (
     Rule("coordinated", coordinated),
     Rule("scare-unattributed", scare_unattributed),
+    Rule("quoted-modifier", quoted_modifier),
     Rule("fragment", fragment),
     Rule("title-midsentence", title_midsentence),
     Rule("the-title", the_title),
