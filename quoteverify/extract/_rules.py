@@ -349,6 +349,7 @@ def titled(ctx: QuoteContext) -> Decision | None:
 # A label before a headline: a name ("EURACTIV:", "Fox Business:") or a date
 # ("March 2023:"), the writer's only words in the sentence.
 _HEADLINE_LABEL = re.compile(r"[A-Z0-9][^:“”\"\n.!?]{0,60}:")
+_NAME_LABEL = re.compile(r"[A-Z][^:“”\"\n.!?\d]{0,60}:")
 # After a headline on its line: nothing, or its citation "— Edmonton Sun, August
 # 16, 2008".
 _HEADLINE_CITATION = re.compile(r"[^\S\n]*(?:[—–-][^\S\n]*[A-Z][^\n“”\"]{0,80})?[^\S\n]*")
@@ -384,8 +385,11 @@ def headlinese(ctx: QuoteContext) -> Decision | None:
     sp = ctx.sp
     if not sp.closed or sp.last_para != sp.para or ctx.text[sp.open] not in '“"':
         return None
-    if not _headline_shaped(ctx.masked[sp.start : sp.end], ctx.limits):
+    mbody = ctx.masked[sp.start : sp.end]
+    if not _headline_shaped(mbody, ctx.limits):
         return None
+    if _title_case(mbody.split()) and not _NAME_LABEL.fullmatch(ctx.prefix):
+        return None  # no speaker to take it from: ``title-midsentence``/``headline-caps``
     hi = ctx.masked.find("\n", sp.close, ctx.phi)
     hi = ctx.phi if hi < 0 else hi
     labelled = _HEADLINE_LABEL.fullmatch(ctx.prefix) is not None
