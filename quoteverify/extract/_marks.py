@@ -173,6 +173,13 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
         i = m.start()
         if lo < i < hi - 1 and text[i] in "’'" and text[i - 1].isalnum() and text[i + 1].isalpha():
             continue  # don’t, O’Brien: the commonest mark, an apostrophe (see _is_apostrophe)
+        if text[i] == "“" and i > lo and text[i - 1] == "“":
+            # A doubled opening mark is a typo for one, not an empty quotation:
+            # "President Trump promised: ““We will forge a society …”" (fact sheet of
+            # 2025-01-22), "**Senator Richard Blumenthal (CT)**: ““This $5 billion …"
+            # and "**Highland Park, IL Mayor Nancy Rotering:** ““We capped …" (White
+            # House round-ups). The first opens; the quoted words start after both.
+            continue
         role = _role(text, i, lo, hi, straight_open)
         if text[i] == '"' and role:
             straight_open = role == "open"
@@ -458,7 +465,7 @@ def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[
                     restart = k  # the first quote never closed: “A … “B …”
                     break
             k += 1
-        start = mk.pos + 1
+        start = mk.pos + (2 if text.startswith("““", mk.pos) else 1)
         if end_k >= 0:
             close_pos = marks[end_k].pos
             out.append(Span(mk.pos, start, close_pos, close_pos + 1, True, opener, pi, pi))
