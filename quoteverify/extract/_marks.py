@@ -221,7 +221,7 @@ def _spaced_openers(text: str, marks: list[_Mark], hi: int) -> None:
         spaced = mk.ch in '"“' and _SPACED_START.match(text, mk.pos + 1, hi) is not None
         if fam and mk.role == "close" and spaced:
             before = last.get(fam)
-            nxt = next((m for m in marks[k + 1 :] if m.ch in chars), None)
+            nxt = next((marks[j] for j in range(k + 1, len(marks)) if marks[j].ch in chars), None)
             if (before is None or before.role == "close") and nxt and nxt.role == "close":
                 mk.role = "open"
         if fam:
