@@ -359,6 +359,8 @@ _NEXT_HEADLINE_LABEL = re.compile(
     r"[^\S\n]+(?:[A-Z][\w.&’'\-]*(?:[^\S\n]+[A-Z][\w.&’'\-]*){0,4}|[A-Z][a-z]+[^\S\n]+\d{4}):"
     r"[^\S\n]*[“\"]"
 )
+# The date of a headline's citation after it: "— Edmonton Sun, August 16, 2008".
+_CITED_DATE = re.compile(rf"\b(?:{'|'.join(sorted(DATE_WORDS))})[^\S\n]+\d")
 # Words a headline leaves out: articles and the pronouns of someone speaking.
 _NOT_HEADLINESE = frozenset("a an the i me my we us our you your".split())
 
@@ -367,12 +369,12 @@ def headlinese(ctx: QuoteContext) -> Decision | None:
     """A quotation written as a news headline – no article, no "I"/"we"/"you",
     no sentence punctuation at its end – under a label, or followed by its
     outlet and date, with nothing else on its line but the next item's label, is
-    another outlet's headline, not anyone's words: "EURACTIV: “Poroshenko asks Obama for weapons,
-    obtains blankets”" (White House, 2025-02-28), "Fox Business: “Summer gas prices
-    hit lowest level in 4 years despite Middle East tensions”" (2025-06-30), "March
-    2023: “Virologist says COVID origin report could make it harder to study
-    dangerous diseases”" (2025-05-02 and 2025-04-14), "“MP calls for probe into
-    misplaced documents” — Edmonton Sun, August 16, 2008" (Wikinews). A speaker's
+    another outlet's headline, not anyone's words: "EURACTIV: “Poroshenko asks
+    Obama for weapons, obtains blankets”" (White House, 2025-02-28), "Fox Business:
+    “Summer gas prices hit lowest level in 4 years despite Middle East tensions”"
+    (2025-06-30), "March 2023: “Virologist says COVID origin report could make it
+    harder to study dangerous diseases”" (2025-05-02 and 2025-04-14), "“MP calls for
+    probe into misplaced documents” — Edmonton Sun, August 16, 2008" (Wikinews). A speaker's
     words under a label keep their articles and pronouns ("Sen. Chuck Schumer:
     “Every day gets better for us”", 2025-10-22).
 
@@ -385,25 +387,25 @@ def headlinese(ctx: QuoteContext) -> Decision | None:
     sp = ctx.sp
     if not sp.closed or sp.last_para != sp.para or ctx.text[sp.open] not in '“"':
         return None
+    hi = ctx.masked.find("\n", sp.close, ctx.phi)
+    hi = ctx.phi if hi < 0 else hi
+    labelled = _HEADLINE_LABEL.fullmatch(ctx.prefix) is not None
+    rest = ctx.masked[sp.close : hi]
+    cited = _CITED_DATE.search(rest) is not None
+    if not (labelled or cited):
+        return None
     mbody = ctx.masked[sp.start : sp.end]
     if not _headline_shaped(mbody, ctx.limits):
         return None
     if _title_case(mbody.split()) and not _NAME_LABEL.fullmatch(ctx.prefix):
         return None  # no speaker to take it from: ``title-midsentence``/``headline-caps``
-    hi = ctx.masked.find("\n", sp.close, ctx.phi)
-    hi = ctx.phi if hi < 0 else hi
-    labelled = _HEADLINE_LABEL.fullmatch(ctx.prefix) is not None
     prev = ctx.prev_decided
     in_run = (  # the next item of a run of labelled headlines on one line
         labelled and ctx.after_prev_quote and prev is not None and prev.kind == "heading"
     )
-    nxt = _NEXT_HEADLINE_LABEL.match(ctx.masked, sp.close, hi)
-    if not in_run and nxt is None and not _HEADLINE_CITATION.fullmatch(ctx.masked, sp.close, hi):
-        return None
-    cited = bool(ctx.masked[sp.close : hi].strip(" \t*_")) and bool(
-        re.search(rf"\b(?:{'|'.join(sorted(DATE_WORDS))})[^\S\n]+\d", ctx.masked[sp.close : hi])
-    )
-    return Decision("heading") if labelled or cited else None
+    if in_run or _NEXT_HEADLINE_LABEL.match(ctx.masked, sp.close, hi):
+        return Decision("heading")
+    return Decision("heading") if _HEADLINE_CITATION.fullmatch(rest) else None
 
 
 def _headline_shaped(body: str, limits: ExtractLimits = LIMITS) -> bool:
