@@ -418,6 +418,8 @@ def _headline_shaped(body: str, limits: ExtractLimits = LIMITS) -> bool:
     False
     """
     body = body.rstrip(" \t*_’'‘\"”“")
+    if "@" in body or "#" in body:
+        return False  # a post: "Absolutely remarkable. Well done @SecRubio" (2026-02-14)
     words = [w.strip(",;:’'‘\"“”()[]").lower() for w in body.split()]
     if len(words) < limits.headlinese_min_words or body[-1:] in ".!?…,;:":
         return False
@@ -2119,10 +2121,12 @@ def coordinated(ctx: QuoteContext, a: Attributed) -> Decision | None:
     return Decision("fragment", prev.speaker, prev.cue, (f"listed with {prev.id}",))
 
 
-# Before a quoted modifier: an article, a determiner or a possessive; after it,
-# the noun it modifies – a lower-case word that is no function word.
+# Before a quoted modifier: an article, a determiner or a possessive (not "that",
+# a relative pronoun as often: "extensions … that “safeguard” important programs",
+# 2025-09-29); after it, the noun it modifies – a lower-case word that is no
+# function word.
 _MODIFIER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|\w(?:’s|'s|’|'))[^\S\n]*$"
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these|those)|\w(?:’s|'s|’|'))[^\S\n]*$"
 )
 _MODIFIER_AFTER = re.compile(r"[^\S\n]+(?P<w>[a-z][a-z\-]+)\b(?![’'])")
 _NOT_HEAD_NOUN = frozenset(

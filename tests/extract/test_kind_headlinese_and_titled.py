@@ -84,3 +84,12 @@ def test_titled_is_a_title_at_any_length() -> None:
         " Ready to Go: Plugging into America’s Untapped Renewable Resources.”\n",
     ):
         assert _kinds(text) == [("scare", "titled")]
+
+
+def test_a_post_under_a_label_is_no_headline() -> None:
+    # "In Munich, Secretary Rubio calls on allies …" (2026-02-14): a handle marks a post.
+    text = (
+        "New York Post columnist Miranda Devine: “Marco Rubio is brilliant.”\n\nNewsNation"
+        " host Katie Pavlich: “Absolutely remarkable. Well done @SecRubio”\n"
+    )
+    assert [x.kind for x in q(text)] == ["quote", "quote"]

@@ -59,3 +59,14 @@ def test_a_function_word_after_the_mark_is_no_noun() -> None:
         " longer faceless.”\n"
     )
     assert _kind(text, "priority") == "fragment"
+
+
+def test_that_before_the_mark_is_a_relative_pronoun() -> None:
+    # "Democrats put veterans, seniors, public safety at risk" (2025-09-29).
+    text = (
+        "Four veteran groups — American Legion, AMVETS (American Veterans), Vietnam Veterans"
+        " of America and Mission Roll Call — said on Saturday that the CR contains “vital"
+        " extensions” for the Department of Veterans Affairs (VA) that “safeguard” important"
+        " programs.\n"
+    )
+    assert _kind(text, "safeguard") == "fragment"
