@@ -26,16 +26,17 @@ beside it; PolNeAR's own layout (``attributions/NAME_ANNOTATOR.ann`` with
 Scoring
 -------
 * Gold quoted segments: each Content is cut into runs of fragments that only
-  whitespace separates (a quotation hard-wrapped over lines or running over
-  paragraphs is one run; the two halves of a split quotation ``"Q1," X said,
-  "Q2."`` are two).  A run that starts with an opening quotation mark is one
-  direct quotation, marks included; in a run that does not (PolNeAR's mixed
-  content: ``Trump was "absolutely right" when ...``) every quoted stretch,
-  marks included, is a segment; a run without marks is indirect speech and not
-  scored.  A run in which no quoted stretch opens but which starts or ends with
-  a double mark (``”Q,”`` printed with a closing mark as the opener, ``“ Q,”``
-  with a space after it, ``Q,”`` whose opening mark the source left out) is one
-  direct quotation: it is annotated, so it is counted.
+  a line break separates (a quotation hard-wrapped over lines or running over
+  paragraphs is one run; fragments a space apart, ``“A,” “B,”``, are two, as
+  are the two halves of a split quotation ``"Q1," X said, "Q2."``).  A run that
+  starts with an opening quotation mark is one direct quotation, marks
+  included; in a run that does not (PolNeAR's mixed content: ``Trump was
+  "absolutely right" when ...``) every quoted stretch, marks included, is a
+  segment; a run without marks is indirect speech and not scored.  A run in
+  which no quoted stretch opens but which starts or ends with a double mark
+  (``”Q,”`` printed with a closing mark as the opener, ``“ Q,”`` with a space
+  after it, ``Q,”`` whose opening mark the source left out) is one direct
+  quotation: it is annotated, so it is counted.
 * Predictions: the quotations of kind ``quote`` and ``fragment``
   (``scare``/``heading`` are not attributions).  ``Quote.start/end`` exclude the
   enclosing marks, so each is widened by the quotation marks right next to it
@@ -264,10 +265,17 @@ def validate(doc: GoldDoc) -> list[str]:
 
 
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Fragments that only whitespace separates, merged."""
+    """Fragments that only a line break (and the whitespace around it) separates,
+    merged: brat splits a span at line breaks only, so fragments a mere space apart
+    are segments the annotator cut on purpose (``vilifying ICE as “fascists,” “the
+    Gestapo,” and “slave patrols,”``, "one Content, three segments" in
+    extraction-wh-fresh7's README; ``“promote diversion …,” “deemphasize”`` in
+    fresh3's Charlotte text; four quoted stretches after "make" in fresh3's
+    five-part-plan text)."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if out and not text[out[-1][1] : a].strip():
+        gap = text[out[-1][1] : a] if out else "-"
+        if out and not gap.strip() and ("\n" in gap or "\r" in gap or not gap):
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))

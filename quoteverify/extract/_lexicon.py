@@ -136,7 +136,13 @@ INDIRECT_ONLY_CUE = lazy(
     # "President Joe Biden on Tuesday termed Air India’s $34 billion order for 220
     # Boeing planes as a “historic” deal" (International Business Times, quoted by
     # the White House, 2023-02-15).
-    r"termed|terms)"
+    r"termed|terms|"
+    # Verbs of disparaging, and the participles of the verbs of judging: "Democrats
+    # have spent years vilifying ICE as “fascists,”", "Rep. Delia Ramirez attacked
+    # ICE as “a terror force.”" (White House, 2025-09-26).
+    r"vilified|vilifies|vilifying|attacked|attacks|attacking|demonized|demonizes|"
+    r"demonizing|maligned|maligns|maligning|smearing|branding|labell?ing|deriding|"
+    r"dismissing|portraying|characteri[sz]ing|denouncing|touting|hailing|praising)"
     # A possessive before the quoted words: "described himself as Summers’ “wing
     # man”" (2025-11-17).
     r"(?=[^.!?;“”\"«»]{0,80}\bas\s+(?:(?:an?|the|both|its|their|his|her)\s+)?"

@@ -43,6 +43,10 @@ class ExtractLimits:
     # A plain-text article's first line is its headline when it has no sentence
     # punctuation and at most this many words (news headlines run 6–16 words).
     headline_max_words: int = 20
+    # A quotation in headline style under a label is another outlet's headline
+    # from this many words: "EURACTIV: “Poroshenko asks Obama for weapons, obtains
+    # blankets”" (7); shorter labelled words are a post or a slogan.
+    headlinese_min_words: int = 5
     # The tail of a paragraph read to see whether it ends in a colon: blanked
     # markup ("**…:**") leaves trailing spaces, never more than this.
     colon_tail: int = 80

@@ -173,6 +173,13 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
         i = m.start()
         if lo < i < hi - 1 and text[i] in "’'" and text[i - 1].isalnum() and text[i + 1].isalpha():
             continue  # don’t, O’Brien: the commonest mark, an apostrophe (see _is_apostrophe)
+        if text[i] == "“" and i > lo and text[i - 1] == "“":
+            # A doubled opening mark is a typo for one, not an empty quotation:
+            # "President Trump promised: ““We will forge a society …”" (fact sheet of
+            # 2025-01-22), "**Senator Richard Blumenthal (CT)**: ““This $5 billion …"
+            # and "**Highland Park, IL Mayor Nancy Rotering:** ““We capped …" (White
+            # House round-ups). The first opens; the quoted words start after both.
+            continue
         role = _role(text, i, lo, hi, straight_open)
         if text[i] == '"' and role:
             straight_open = role == "open"
@@ -188,7 +195,37 @@ def _marks_in(text: str, masked: str, lo: int, hi: int) -> list[_Mark]:
             out.append(_Mark(i, text[i], role))
             if len(out) > MAX_MARKS:
                 raise TooManyQuotations(f"more than {MAX_MARKS} quotation marks in a paragraph")
+    _spaced_openers(text, out, hi)
     return out
+
+
+# After a misplaced opening mark: a space, then a capital or an editor's bracket.
+_SPACED_START = re.compile(r"[ \t]+[\[A-Z]")
+
+
+def _spaced_openers(text: str, marks: list[_Mark], hi: int) -> None:
+    """An opening mark typed with the space on its wrong side reads as a closer:
+    "kits would be accessible for schools and communities," For example, schools
+    can run their own flag discussions …"." (Wikinews, the New Zealand flag),
+    "Wilkins said," [Warhol] liked the way photo booths … looked"." (Wikinews, the
+    Warhol exhibit), "…the state’s largest cities…“ We tried to get a good
+    cross-section …,” she said." (White House round-up, 2022-09-30). With no mark of
+    its family open before it, a closer after it on the same footing, and a
+    capital or a bracket after the space, it opens. Changed in place.
+    """
+    last: dict[str, _Mark] = {}
+    for k, mk in enumerate(marks):
+        # The curly family holds the German „…“, whose “ closes.
+        chars = '"' if mk.ch == '"' else ("“”„" if mk.ch in "“”„" else "")
+        fam = chars[:1]
+        spaced = mk.ch in '"“' and _SPACED_START.match(text, mk.pos + 1, hi) is not None
+        if fam and mk.role == "close" and spaced:
+            before = last.get(fam)
+            nxt = next((marks[j] for j in range(k + 1, len(marks)) if marks[j].ch in chars), None)
+            if (before is None or before.role == "close") and nxt and nxt.role == "close":
+                mk.role = "open"
+        if fam:
+            last[fam] = mk
 
 
 def _after_ellipsis(text: str, i: int, hi: int) -> bool:
@@ -458,7 +495,10 @@ def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[
                     restart = k  # the first quote never closed: “A … “B …”
                     break
             k += 1
-        start = mk.pos + 1
+        start = mk.pos + (2 if text.startswith("““", mk.pos) else 1)
+        if opener in '"“':
+            while start < hi and text[start] in " \t":
+                start += 1  # the misplaced opener of ``_spaced_openers``
         if end_k >= 0:
             close_pos = marks[end_k].pos
             out.append(Span(mk.pos, start, close_pos, close_pos + 1, True, opener, pi, pi))

@@ -146,6 +146,20 @@ def test_fragments_split_by_line_breaks_are_one_segment() -> None:
     assert (g.start, g.end) == (0, 45)
 
 
+def test_fragments_a_space_apart_are_separate_segments() -> None:
+    # extraction-wh-fresh7's Democrats text: one Content of three segments, the first
+    # two a space apart (brat never splits there, so the annotator did).
+    t = "vilifying ICE as “fascists,” “the Gestapo,” and “slave patrols,” inciting"
+    spans = [(t.index("“fa"), t.index(" “the")), (t.index("“the"), t.index(" and"))]
+    spans.append((t.index("“sl"), t.index(" inciting")))
+    d = doc(t, tline("T1", "Content", t, *spans))
+    assert [g.text for g in bx.gold_quotes(d)] == [
+        "“fascists,”",
+        "“the Gestapo,”",
+        "“slave patrols,”",
+    ]
+
+
 def test_content_without_marks_is_not_scored() -> None:
     t = "He said the plan would fail."
     d = doc(t, tline("T1", "Content", t, (8, 27)))
