@@ -1643,11 +1643,45 @@ def indirect_across_phrase(ctx: QuoteContext) -> Attribution | None:
     >>> demo('Kühn called the criticism “unfair” and the delays'
     ...      ' “regrettable but unavoidable”.')
     'fragment Kühn indirect-across-phrase'
+
+    The sentence starts where the previous quotation's sentence starts in the
+    text as written: blanking quotations also blanks a full stop inside a closing
+    mark, and the sentence before would lend its subject (see
+    ``_quoted_stop_start``).
+
+    >>> demo('Rep. John Larson said ICE is “the SS.” Rep. LaMonica McIver incited'
+    ...      ' people to “shut down the city” because “we are at war.”')
+    'quote LaMonica McIver indirect-across-phrase'
     """
     if not ctx.prefix or not ctx.after_prev_quote:
         return None
-    lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
-    return attribution_indirect(ctx.resolver.bare, lo2, ctx.sp.open)
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    own = _quoted_stop_start(ctx, lo)
+    att = attribution_indirect(ctx.resolver.bare, own, ctx.sp.open) if own > lo else None
+    # A sentence with no cue of its own goes on with the one before: "According to
+    # CNBC, “gas is the cheapest …” Inflation-adjusted gas prices “are near …” — and
+    # with rising incomes, “Americans are …”" (White House, 2025-06-30).
+    return att or attribution_indirect(ctx.resolver.bare, lo, ctx.sp.open)
+
+
+def _quoted_stop_start(ctx: QuoteContext, lo: int) -> int:
+    """Where the sentence holding the previous quotation starts, when the sentence
+    before it ended inside a closing mark: "Gov. Tim Walz smeared ICE as the
+    “modern-day Gestapo.” Gov. Gavin Newsom likened ICE to “secret police,” calling
+    them “authoritarian”" (White House, 2025-09-26: "authoritarian" went to Walz),
+    "… said ICE is “the SS” and “the Gestapo.” Rep. LaMonica McIver incited people to
+    “shut down the city” because “we are at war.”" (same release). On the writer's
+    words alone (quotations blanked) the full stop inside the mark is gone, so the
+    two sentences read as one and the first one's cue wins.
+
+    >>> demo('Gov. Tim Walz smeared ICE as the “modern-day Gestapo.” Gov. Gavin Newsom'
+    ...      ' likened ICE to “secret police,” calling them “authoritarian”.')
+    'fragment Gavin Newsom indirect-across-phrase'
+    """
+    prev = ctx.prev_span
+    if prev is None or prev.para != ctx.sp.para or prev.open <= lo:
+        return lo
+    return max(lo, ctx.sents.start_before(prev.open, ctx.sp.para))
 
 
 def chant(ctx: QuoteContext) -> Attribution | None:
