@@ -1670,8 +1670,11 @@ def _quoted_stop_start(ctx: QuoteContext, lo: int) -> int:
     “modern-day Gestapo.” Gov. Gavin Newsom likened ICE to “secret police,” calling
     them “authoritarian”" (White House, 2025-09-26: "authoritarian" went to Walz),
     "… said ICE is “the SS” and “the Gestapo.” Rep. LaMonica McIver incited people to
-    “shut down the city” because “we are at war.”" (same release). On the writer's
-    words alone (quotations blanked) the full stop inside the mark is gone, so the
+    “shut down the city” because “we are at war.”" (same release); "The Chamber of
+    Commerce has said prioritization would have “catastrophic economic consequences.”
+    Economists to Republican Senators … called it a “really bad idea” and a
+    “disaster.”" (press briefing, 2023-05-01: "disaster" went to the Chamber). On the
+    writer's words alone (quotations blanked) the full stop inside the mark is gone, so the
     two sentences read as one and the first one's cue wins.
 
     >>> demo('Gov. Tim Walz smeared ICE as the “modern-day Gestapo.” Gov. Gavin Newsom'
