@@ -17,7 +17,7 @@ def test_issued_a_statement_before_a_quotation_sentence() -> None:
     text = (
         "Not all were pleased with the final choice of locations. U.S. Senator John"
         " Cornyn, Republican from Texas, issued a statement regarding the rejection of"
-        " Johnson Space Center (JSC) in Houston, Texas as a location. \"Like many Texans,"
+        ' Johnson Space Center (JSC) in Houston, Texas as a location. "Like many Texans,'
         " I am disappointed with NASA's decision to slight the Johnson Space Center as a"
         ' permanent home for one of the Space Shuttle Orbiters."\n'
     )
@@ -45,4 +45,3 @@ def test_released_a_statement_applauding() -> None:
     )
     (x,) = counted(text)
     assert name(x) == "Steel Manufacturers Association"
-
