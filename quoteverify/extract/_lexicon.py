@@ -285,8 +285,8 @@ opponents voters villagers locals citizens demonstrators participants executives
 spokespeople spokespersons aides advisers advisors politicians ministers senators
 representatives negotiators commentators historians scholars teachers parents families
 victims survivors employees staff managers owners investors traders bankers unions
-groups agencies companies firms governments medics rescuers militants rebels
-fighters insiders neighbours neighbors ceos chiefs founders retirees
+groups agencies companies firms organizations organisations governments medics rescuers
+militants rebels fighters insiders neighbours neighbors ceos chiefs founders retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants

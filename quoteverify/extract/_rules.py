@@ -1893,6 +1893,63 @@ def subject_predicate(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "", "indirect")
 
 
+# The quotation's first word a modal ("must be completed …") or a verb of intent before
+# its infinitive ("pledge to make …", "work[s] to understand …").
+_QUOTED_VERB = re.compile(
+    r"(?:must|will|would|should|shall|can|cannot|could|may|might)\b|"
+    r"[a-z]+(?:\[?s\]?)?[^\S\n]+to[^\S\n]+[a-z]"
+)
+# The writer's words before it: a subject noun phrase that opens the sentence, with any
+# aside set off by commas; or a pronoun after a subordinating conjunction.
+_SUBJECT_OPEN = re.compile(r"(?P<subj>[^,;:\n“”\"]{2,80}?)(?:,[^;:\n“”\"]{2,140},)?[^\S\n]*$")
+_PRONOUN_OPEN = re.compile(
+    r".*[^\S\n](?:as|while|because|since|and|but)[^\S\n]+(?P<subj>it|they|he|she)[^\S\n]*$"
+)
+
+
+def subject_quoted_verb(ctx: QuoteContext) -> Attribution | None:
+    """Quoted words that begin with the verb of the sentence's subject, a modal or a
+    verb of intent, are that subject's own: the writer copies what it says it must
+    or will do. "The document, which media reports range from ten to 32 pages …,
+    "must be completed in English"" (Wikinews, asylum questionnaire, 2023: the Home
+    Office form); "The organizations “pledge to make available resources for youth
+    and teachers …”" (White House, 2025-06-30: the signers of the pledge); "Chicago’s
+    Lurie Children’s Hospital paused sex-change surgeries … as it “work[s] to
+    understand the rapidly evolving environment.”" (2025-03-04: the hospital's
+    statement). The subject must open the sentence (an aside between commas allowed)
+    or be a pronoun right after "as", "while", "because"; a past verb in quotation
+    marks ("… Hospital “paused” prescribing") stays the writer's.
+
+    >>> demo('Title\\n\\nThe organizations “pledge to make available resources for youth'
+    ...      ' and teachers through funding and grants.”')
+    'quote organizations subject-quoted-verb'
+    """
+    if not ctx.prefix or not _QUOTED_VERB.match(ctx.body):
+        return None
+    bare = ctx.resolver.bare
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    if ctx.prev_span is not None and ctx.prev_span.close > lo:
+        return None
+    m = _PRONOUN_OPEN.fullmatch(bare, lo, ctx.sp.open)
+    if m is None:
+        m = _SUBJECT_OPEN.fullmatch(bare, lo, ctx.sp.open)
+    if m is None:
+        return None
+    a, b = m.span("subj")
+    while a < b and bare[a] in " \t\n*_-•":
+        a += 1
+    c = parse_np(bare, a, b, "full")
+    if c is None or c.kind not in ("name", "pron", "role", "group", "orgn", "doc"):
+        return None
+    if c.kind == "name" and c.name in NOT_SPEAKERS:
+        return None
+    if c.kind == "pron" and bare[c.start : c.end].lower() in ("i", "we", "you"):
+        # A speech's "We “have to get over it,” end of quote" (President Biden,
+        # 2024-01-08) quotes another in the speaker's own person.
+        return None
+    return Attribution(c, "", "indirect")
+
+
 # "Italian spirits group Campari", "Taiwan-based Inventec": a capitalised origin and
 # up to three lower-case nouns before the name, no verb among them.
 _DESCRIPTOR = re.compile(r"[A-Z][\w\-]*(?:[^\S\n]+[a-z][a-z\-]*){0,3}[^\S\n]+")
@@ -1935,6 +1992,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
     Rule("subject-predicate", subject_predicate, "never"),
+    Rule("subject-quoted-verb", subject_quoted_verb, "never"),
 )
 
 
