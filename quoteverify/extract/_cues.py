@@ -496,6 +496,10 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     attack by 20,000 “terrorists”" → the fragment is Tokayev's."""
     cues = list(CUE.finditer(masked, lo, open_))
     only = list(INDIRECT_ONLY_CUE.finditer(masked, lo, open_))
+    last = max(cues[-1:] + only[-1:], key=lambda x: x.start(), default=None)
+    ab = _with_absolute(masked, lo, last) if last is not None else None
+    if ab is not None and last is not None:
+        return Attribution(ab, cue_text(masked, last, open_), "indirect")
     if not cues or (only and _nearer_naming_verb(masked, cues[-1], only[-1])):
         cues = only
     if not cues:
@@ -527,6 +531,32 @@ def attribution_indirect(masked: str, lo: int, open_: int) -> Attribution | None
     # a “quasi-state of war”") leaves the sentence to its "According to X,"
     # (Wikinews korea).
     return _according_to(masked, lo, open_)
+
+
+_WITH_ABSOLUTE = re.compile(r"\bwith[ \t]+(?P<np>[^,;:.!?“”\"\n]{1,60}?)[ \t]+$")
+
+
+def _with_absolute(masked: str, lo: int, cue: re.Match[str]) -> Cand | None:
+    """The subject of a "with X calling …" absolute construction names the
+    participle's speaker, not the main clause's subject: "… fueled a revival in
+    domestic manufacturing, with Ford CEO Jim Farley calling it a “really big deal.”"
+    (White House, 2026-01-13: "Section"), "NPR prolifically reported on the Russian
+    collusion hoax, with the editor describing “[Adam] Schiff talking points” as “the
+    drumbeat of NPR news reports.”" (2025-04-14 and 2025-05-02: NPR).
+
+    >>> s = "NPR reported on the hoax, with Ford CEO Jim Farley calling it a "
+    >>> _with_absolute(s, 0, INDIRECT_ONLY_CUE.search(s)).name
+    'Jim Farley'
+    """
+    if not cue.group().endswith("ing"):
+        return None
+    ab = _WITH_ABSOLUTE.search(masked, max(lo, cue.start() - LIMITS.absolute_reach), cue.start())
+    if ab is None:
+        return None
+    c = parse_np(masked, ab.start("np"), ab.end("np"), "full")
+    if c is None or c.kind not in ("name", "role", "group", "orgn", "doc"):
+        return None
+    return c
 
 
 def _nearer_naming_verb(masked: str, cue: re.Match[str], only: re.Match[str]) -> bool:
