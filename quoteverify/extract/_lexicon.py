@@ -359,7 +359,7 @@ PRONOUNS = {
 # Capitalised words that start sentences and so must not be taken for names.
 COMMON_CAPS = frozenset(
     """
-The A An In On At However But And Of For Meanwhile After Before When While This That
+The A An In On At However But And Or Nor Of For Meanwhile After Before When While This That
 These Those It He She They We I His Her Their Its As If Why What How Who Where So Then
 Also Other Some Many Both Each All Stating According Furthermore Subsequently Moreover
 Still Yet Since Although Though Because During Despite With Without From To By Under

@@ -1296,9 +1296,17 @@ def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     ):
         return None
     lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
-    return attribution_before(
-        ctx.resolver.bare, lo2, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, lo2)
-    )
+    # Not from the sentence before when it ended inside a closing mark: "Rep. Delia
+    # Ramirez attacked ICE as “a terror force.” Rep. Pramila Jayapal called ICE agents
+    # “deranged,” accused them of “kidnapping,” and said “resistance” …" (2025-09-26).
+    own = _quoted_stop_start(ctx, lo2)
+    for a in (own, lo2) if own > lo2 else (lo2,):
+        att = attribution_before(
+            ctx.resolver.bare, a, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, a)
+        )
+        if att is not None:
+            return att
+    return None
 
 
 def _term_earlier_in_sentence(ctx: QuoteContext) -> bool:

@@ -68,3 +68,17 @@ def test_a_sentence_without_a_cue_goes_on_with_the_one_before() -> None:
         " of their income on energy than they have in years.”\n"
     )
     assert name(counted(text)[-1]) == "CNBC"
+
+
+def test_lead_with_quoted_phrase_reads_from_the_same_sentence_start() -> None:
+    # ``lead-with-quoted-phrase`` shares the sentence start: the same release gave
+    # "resistance" to Tim Walz, three sentences back.
+    text = (
+        "Gov. Tim Walz smeared ICE as the “modern-day Gestapo.” Rep. Delia Ramirez"
+        " attacked ICE as “a terror force.” Rep. Pramila Jayapal called ICE agents"
+        " “deranged,” accused them of “kidnapping,” and said “resistance” to ICE is"
+        " “inspiring.”\n"
+    )
+    got = {x.text: name(x) for x in counted(text)}
+    assert got["resistance"] == "Pramila Jayapal"
+    assert got["inspiring."] == "Pramila Jayapal"
