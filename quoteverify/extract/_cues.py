@@ -207,7 +207,7 @@ def attribution_before(masked: str, lo: int, open_: int, at_para_start: bool) ->
         if "according" in low or "words of" in low or "quote" in low
         else None
     )
-    if m:
+    if m and not _clause_after_according(masked, lo + m.start(1), end):
         c = np_following(masked, lo + m.start(1), end)
         if c:
             return Attribution(c, "according to", "according")
@@ -712,10 +712,42 @@ def _according_doc(masked: str, a: int, b: int) -> Cand | None:
     )
 
 
+_AND_CLAUSE = lazy(
+    r",\s+(?:and|but|while|whereas)\s+[^;:“”\"\n]{2,120}?\b(?:"
+    + "|".join(sorted(FINDING_VERBS))
+    + r")\b"
+)
+
+
+def _clause_after_according(masked: str, a: int, b: int) -> bool:
+    """A clause of its own, joined by "and"/"but" and with its own reporting or
+    finding verb, between "according to X" and the quotation: X no longer governs
+    it. "… must come from technologies that are not commercially available,
+    according to the Executive Director of the International Energy Agency, and Bill
+    Gates urged investment to drive down “green premium” prices" (Leaders Summit on
+    Climate, 2021-04-23: Gates, not the IEA); "According to Wall Street analysts,
+    vaccination requirements could result in … back to work, and a survey of
+    prominent, independent economists found unanimous agreement that vaccination
+    requirements will “promote a faster and stronger economic recovery.”" (fact
+    sheet, 2021-11-04: the survey, not the analysts).
+
+    >>> s = "according to the IEA, and Bill Gates urged investment to drive down "
+    >>> _clause_after_according(s, 0, len(s)), _clause_after_according(s, 0, 20)
+    (True, False)
+    """
+    for m in _AND_CLAUSE_START.finditer(masked, a, b):
+        if CUE.search(masked, m.end(), b) or INDIRECT_ONLY_CUE.search(masked, m.end(), b):
+            return True
+    return _AND_CLAUSE.search(masked, a, b) is not None
+
+
+_AND_CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+")
+
+
 def _according_to(masked: str, lo: int, open_: int) -> Attribution | None:
     """ "According to X, …" earlier in the sentence: X."""
     m = ACCORDING_TO.search(masked, lo, open_)
-    if m:
+    if m and not _clause_after_according(masked, m.end(), open_):
         stop = _COMMA.search(masked, m.end(), open_)
         c = np_following(masked, m.end(), stop.start() if stop else open_) or _according_doc(
             masked, m.end(), stop.start() if stop else open_
