@@ -1925,7 +1925,8 @@ def subject_quoted_verb(ctx: QuoteContext) -> Attribution | None:
     Lurie Children’s Hospital paused sex-change surgeries … as it “work[s] to
     understand the rapidly evolving environment.”" (2025-03-04: the hospital's
     statement). The subject must open the sentence (an aside between commas allowed)
-    or be a pronoun right after "as", "while", "because"; a past verb in quotation
+    or be a pronoun right after "as", "while", "because" (then the main clause's
+    subject speaks, the hospital); a past verb in quotation
     marks ("… Hospital “paused” prescribing") stays the writer's.
 
     >>> demo('Title\\n\\nThe organizations “pledge to make available resources for youth'
@@ -1939,8 +1940,16 @@ def subject_quoted_verb(ctx: QuoteContext) -> Attribution | None:
     if ctx.prev_span is not None and ctx.prev_span.close > lo:
         return None
     m = _PRONOUN_OPEN.fullmatch(bare, lo, ctx.sp.open)
-    if m is None:
-        m = _SUBJECT_OPEN.fullmatch(bare, lo, ctx.sp.open)
+    if m is not None:
+        # The pronoun of a subordinate clause is the main clause's subject, not
+        # whatever the resolver finds further back: in a round-up's list the same
+        # sentence went to the bullet before ("ABC News", "Department of the
+        # Treasury": White House, 2025-02-20 and 2025-03-10).
+        main = sentence_subject(bare, lo, m.start("subj"))
+        if main is None or main.kind not in ("name", "role", "group", "orgn"):
+            return None
+        return Attribution(main, "", "indirect")
+    m = _SUBJECT_OPEN.fullmatch(bare, lo, ctx.sp.open)
     if m is None:
         return None
     a, b = m.span("subj")
