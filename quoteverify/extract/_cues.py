@@ -486,6 +486,14 @@ def participle_subject(masked: str, lo: int, part: int) -> Cand | None:
         if c is not None:
             return c
     c = sentence_subject(masked, lo, part)
+    if c is not None and masked[c.end : c.end + 1] == ":" and not masked[c.start : c.end].isupper():
+        # A round-up's outlet label run into the sentence by the headline after it
+        # ("CNY Central: President, local lawmakers react to Micron choosing Central
+        # New York for plant President Biden is among those reacting to the
+        # announcement, releasing the following statement: “…”", 2022-10-05, whose
+        # line break Markdown loading joins): the label is no clause subject. A
+        # transcript's "THE PRESIDENT:" is the turn's speaker and stays.
+        return None
     if c is not None:
         return c
     return np_before(masked, lo, part)

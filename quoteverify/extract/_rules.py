@@ -1681,7 +1681,8 @@ def _quoted_stop_start(ctx: QuoteContext, lo: int) -> int:
     “shut down the city” because “we are at war.”" (same release); "The Chamber of
     Commerce has said prioritization would have “catastrophic economic consequences.”
     Economists to Republican Senators … called it a “really bad idea” and a
-    “disaster.”" (press briefing, 2023-05-01: "disaster" went to the Chamber). On the
+    “disaster.”" (press briefing, 2023-05-01: "disaster" went to the Chamber; on
+    2023-01-18 Tim Geithner's "harmful" did too). On the
     writer's words alone (quotations blanked) the full stop inside the mark is gone, so the
     two sentences read as one and the first one's cue wins.
 

@@ -45,3 +45,28 @@ def test_released_a_statement_applauding() -> None:
     )
     (x,) = counted(text)
     assert name(x) == "Steel Manufacturers Association"
+
+
+def test_an_outlet_label_run_into_the_sentence_is_no_subject() -> None:
+    # The same round-up (2022-10-05) loaded from Markdown, whose line break after the
+    # headline is joined: the label "CNY Central:" heads the sentence but is no
+    # subject of "releasing".
+    text = (
+        "Read below for a sampling of the coverage:\n\nCNY Central: President, local"
+        " lawmakers react to Micron choosing Central New York for plant President Biden is"
+        " among those reacting to the announcement, releasing the following statement:"
+        " “To those who doubted that America could dominate the industries of the"
+        " future, I say this – you should never bet against the American people.”\n"
+    )
+    assert all(name(x) != "CNY Central" for x in counted(text))
+
+
+def test_a_transcript_speaker_label_stays_the_subject() -> None:
+    # CNN town hall, 2021-10-22 (White House corpus): "THE PRESIDENT:" asks.
+    text = (
+        "MR. COOPER: Do you think you’ll have a deal by the time you get on Air Force One"
+        " in eight days?\n\nTHE PRESIDENT: Well, look, you know, it’s like my asking you,"
+        " “Are you sure your next show is going to be a success?” Right? You know.\n"
+    )
+    (x,) = counted(text)
+    assert x.speaker is not None and "PRESIDENT" in x.speaker.name
