@@ -53,6 +53,14 @@ _CUE_PHRASES = [
     # look-behinds follow the "r" so that the phrase still starts with a lower-case
     # letter (``_CUE_FIRST``).
     "r" + "".join(rf"(?<!\b{w}\sr)" for w in _NOUN_BEFORE) + "eports",
+    # Issuing a statement is saying it: "The Steel Manufacturers Association released
+    # a statement applauding “President Trump for …”" (White House, 2025-02-14); "U.S.
+    # Senator John Cornyn, Republican from Texas, issued a statement regarding the
+    # rejection of Johnson Space Center … "Like many Texans, I am disappointed …""
+    # (Wikinews, 2011); "President Biden is among those reacting to the announcement,
+    # releasing the following statement: “…”" (White House, 2022-10-05).
+    r"(?:issued|issues|released|releases|put\s+out|puts\s+out)\s+(?:a|an|the(?:\s+following)?)"
+    r"\s+(?:(?:joint|written|brief|short)\s+)?statement",
     # "They call for “urgent implementation of …”" (the report's authors).
     r"call(?:s|ed)?\s+for",
     # Progressive forms: "Airline CEOs are demanding that …", "he is warning".
@@ -113,7 +121,8 @@ PARTICIPLE_CUE = lazy(
     r"(?=[a-z])(?<![\-/])\b(?:saying|adding|noting|writing|telling|arguing|warning|explaining|insisting|"
     r"stressing|declaring|claiming|asking|tweeting|posting|chanting|demanding|accusing|"
     r"stating|reporting|recommending|promising|urging|sharing|reflecting|emphasizing|"
-    r"emphasising|highlighting|acknowledging|recalling|vowing|pledging)\b"
+    r"emphasising|highlighting|acknowledging|recalling|vowing|pledging|"
+    r"(?:releasing|issuing)\s+(?:a|an|the(?:\s+following)?)\s+statement)\b"
 )
 # Verbs that attribute a short embedded phrase but are not reporting verbs:
 # "He called the deal “a disaster”" → fragment of "He".
@@ -282,8 +291,8 @@ opponents voters villagers locals citizens demonstrators participants executives
 spokespeople spokespersons aides advisers advisors politicians ministers senators
 representatives negotiators commentators historians scholars teachers parents families
 victims survivors employees staff managers owners investors traders bankers unions
-groups agencies companies firms governments medics rescuers militants rebels
-fighters insiders neighbours neighbors ceos chiefs founders retirees
+groups agencies companies firms organizations organisations governments medics rescuers
+militants rebels fighters insiders neighbours neighbors ceos chiefs founders retirees
 veterans taxpayers consumers customers shoppers pilots controllers nurses
 crowd crowds audience fans spectators marchers mourners authors readers councillors
 councilors commissioners auditors consultants
@@ -356,7 +365,7 @@ PRONOUNS = {
 # Capitalised words that start sentences and so must not be taken for names.
 COMMON_CAPS = frozenset(
     """
-The A An In On At However But And Of For Meanwhile After Before When While This That
+The A An In On At However But And Or Nor Of For Meanwhile After Before When While This That
 These Those It He She They We I His Her Their Its As If Why What How Who Where So Then
 Also Other Some Many Both Each All Stating According Furthermore Subsequently Moreover
 Still Yet Since Although Though Because During Despite With Without From To By Under

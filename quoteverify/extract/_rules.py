@@ -1399,9 +1399,17 @@ def lead_with_quoted_phrase(ctx: QuoteContext) -> Attribution | None:
     ):
         return None
     lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
-    return attribution_before(
-        ctx.resolver.bare, lo2, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, lo2)
-    )
+    # Not from the sentence before when it ended inside a closing mark: "Rep. Delia
+    # Ramirez attacked ICE as “a terror force.” Rep. Pramila Jayapal called ICE agents
+    # “deranged,” accused them of “kidnapping,” and said “resistance” …" (2025-09-26).
+    own = _quoted_stop_start(ctx, lo2)
+    for a in (own, lo2) if own > lo2 else (lo2,):
+        att = attribution_before(
+            ctx.resolver.bare, a, ctx.sp.open, _lead_empty(ctx.masked, ctx.plo, a)
+        )
+        if att is not None:
+            return att
+    return None
 
 
 def _term_earlier_in_sentence(ctx: QuoteContext) -> bool:
@@ -1751,11 +1759,49 @@ def indirect_across_phrase(ctx: QuoteContext) -> Attribution | None:
     >>> demo('Kühn called the criticism “unfair” and the delays'
     ...      ' “regrettable but unavoidable”.')
     'fragment Kühn indirect-across-phrase'
+
+    The sentence starts where the previous quotation's sentence starts in the
+    text as written: blanking quotations also blanks a full stop inside a closing
+    mark, and the sentence before would lend its subject (see
+    ``_quoted_stop_start``).
+
+    >>> demo('Rep. John Larson said ICE is “the SS.” Rep. LaMonica McIver incited'
+    ...      ' people to “shut down the city” because “we are at war.”')
+    'quote LaMonica McIver indirect-across-phrase'
     """
     if not ctx.prefix or not ctx.after_prev_quote:
         return None
-    lo2 = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
-    return attribution_indirect(ctx.resolver.bare, lo2, ctx.sp.open)
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    own = _quoted_stop_start(ctx, lo)
+    att = attribution_indirect(ctx.resolver.bare, own, ctx.sp.open) if own > lo else None
+    # A sentence with no cue of its own goes on with the one before: "According to
+    # CNBC, “gas is the cheapest …” Inflation-adjusted gas prices “are near …” — and
+    # with rising incomes, “Americans are …”" (White House, 2025-06-30).
+    return att or attribution_indirect(ctx.resolver.bare, lo, ctx.sp.open)
+
+
+def _quoted_stop_start(ctx: QuoteContext, lo: int) -> int:
+    """Where the sentence holding the previous quotation starts, when the sentence
+    before it ended inside a closing mark: "Gov. Tim Walz smeared ICE as the
+    “modern-day Gestapo.” Gov. Gavin Newsom likened ICE to “secret police,” calling
+    them “authoritarian”" (White House, 2025-09-26: "authoritarian" went to Walz),
+    "… said ICE is “the SS” and “the Gestapo.” Rep. LaMonica McIver incited people to
+    “shut down the city” because “we are at war.”" (same release); "The Chamber of
+    Commerce has said prioritization would have “catastrophic economic consequences.”
+    Economists to Republican Senators … called it a “really bad idea” and a
+    “disaster.”" (press briefing, 2023-05-01: "disaster" went to the Chamber; on
+    2023-01-18 Tim Geithner's "harmful" did too). On the
+    writer's words alone (quotations blanked) the full stop inside the mark is gone, so the
+    two sentences read as one and the first one's cue wins.
+
+    >>> demo('Gov. Tim Walz smeared ICE as the “modern-day Gestapo.” Gov. Gavin Newsom'
+    ...      ' likened ICE to “secret police,” calling them “authoritarian”.')
+    'fragment Gavin Newsom indirect-across-phrase'
+    """
+    prev = ctx.prev_span
+    if prev is None or prev.para != ctx.sp.para or prev.open <= lo:
+        return lo
+    return max(lo, ctx.sents.start_before(prev.open, ctx.sp.para))
 
 
 def chant(ctx: QuoteContext) -> Attribution | None:
@@ -1964,6 +2010,72 @@ def subject_predicate(ctx: QuoteContext) -> Attribution | None:
     return Attribution(c, "", "indirect")
 
 
+# The quotation's first word a modal ("must be completed …") or a verb of intent before
+# its infinitive ("pledge to make …", "work[s] to understand …").
+_QUOTED_VERB = re.compile(
+    r"(?:must|will|would|should|shall|can|cannot|could|may|might)\b|"
+    r"[a-z]+(?:\[?s\]?)?[^\S\n]+to[^\S\n]+[a-z]"
+)
+# The writer's words before it: a subject noun phrase that opens the sentence, with any
+# aside set off by commas; or a pronoun after a subordinating conjunction.
+_SUBJECT_OPEN = re.compile(r"(?P<subj>[^,;:\n“”\"]{2,80}?)(?:,[^;:\n“”\"]{2,140},)?[^\S\n]*$")
+_PRONOUN_OPEN = re.compile(
+    r".*[^\S\n](?:as|while|because|since|and|but)[^\S\n]+(?P<subj>it|they|he|she)[^\S\n]*$"
+)
+
+
+def subject_quoted_verb(ctx: QuoteContext) -> Attribution | None:
+    """Quoted words that begin with the verb of the sentence's subject, a modal or a
+    verb of intent, are that subject's own: the writer copies what it says it must
+    or will do. "The document, which media reports range from ten to 32 pages …,
+    "must be completed in English"" (Wikinews, asylum questionnaire, 2023: the Home
+    Office form); "The organizations “pledge to make available resources for youth
+    and teachers …”" (White House, 2025-06-30: the signers of the pledge); "Chicago’s
+    Lurie Children’s Hospital paused sex-change surgeries … as it “work[s] to
+    understand the rapidly evolving environment.”" (2025-03-04: the hospital's
+    statement). The subject must open the sentence (an aside between commas allowed)
+    or be a pronoun right after "as", "while", "because" (then the main clause's
+    subject speaks, the hospital); a past verb in quotation
+    marks ("… Hospital “paused” prescribing") stays the writer's.
+
+    >>> demo('Title\\n\\nThe organizations “pledge to make available resources for youth'
+    ...      ' and teachers through funding and grants.”')
+    'quote organizations subject-quoted-verb'
+    """
+    if not ctx.prefix or not _QUOTED_VERB.match(ctx.body):
+        return None
+    bare = ctx.resolver.bare
+    lo = ctx.bare_sents.start_before(ctx.sp.open, ctx.sp.para)
+    if ctx.prev_span is not None and ctx.prev_span.close > lo:
+        return None
+    m = _PRONOUN_OPEN.fullmatch(bare, lo, ctx.sp.open)
+    if m is not None:
+        # The pronoun of a subordinate clause is the main clause's subject, not
+        # whatever the resolver finds further back: in a round-up's list the same
+        # sentence went to the bullet before ("ABC News", "Department of the
+        # Treasury": White House, 2025-02-20 and 2025-03-10).
+        main = sentence_subject(bare, lo, m.start("subj"))
+        if main is None or main.kind not in ("name", "role", "group", "orgn"):
+            return None
+        return Attribution(main, "", "indirect")
+    m = _SUBJECT_OPEN.fullmatch(bare, lo, ctx.sp.open)
+    if m is None:
+        return None
+    a, b = m.span("subj")
+    while a < b and bare[a] in " \t\n*_-•":
+        a += 1
+    c = parse_np(bare, a, b, "full")
+    if c is None or c.kind not in ("name", "pron", "role", "group", "orgn", "doc"):
+        return None
+    if c.kind == "name" and c.name in NOT_SPEAKERS:
+        return None
+    if c.kind == "pron" and bare[c.start : c.end].lower() in ("i", "we", "you"):
+        # A speech's "We “have to get over it,” end of quote" (President Biden,
+        # 2024-01-08) quotes another in the speaker's own person.
+        return None
+    return Attribution(c, "", "indirect")
+
+
 # "Italian spirits group Campari", "Taiwan-based Inventec": a capitalised origin and
 # up to three lower-case nouns before the name, no verb among them.
 _DESCRIPTOR = re.compile(r"[A-Z][\w\-]*(?:[^\S\n]+[a-z][a-z\-]*){0,3}[^\S\n]+")
@@ -2006,6 +2118,7 @@ ATTRIBUTION_RULES: tuple[Rule, ...] = (
     Rule("prev-sentence-cue", prev_sentence_cue),
     Rule("lede-then-subject", lede_then_subject),
     Rule("subject-predicate", subject_predicate, "never"),
+    Rule("subject-quoted-verb", subject_quoted_verb, "never"),
 )
 
 

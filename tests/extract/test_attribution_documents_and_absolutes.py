@@ -85,3 +85,23 @@ def test_the_media_and_local_news_speak_as_outlets() -> None:
     ):
         quotes = counted(text)
         assert [name(x) for x in quotes] == [who], quotes
+
+
+def test_a_with_absolute_names_the_speaker_of_a_naming_verb() -> None:
+    # White House, 2026-01-13 ("Section" was the speaker), and the NPR releases of
+    # 2025-04-14 and 2025-05-02 (wh-fresh7, wh-fresh6: NPR, the main clause's
+    # subject, was given its editor's words).
+    text = (
+        "Contrary to Fake News doomcasting, President Trump’s tariffs have had no impact"
+        " on vehicle prices — while his Section 232 tariffs on heavy duty trucks have"
+        " instead fueled a revival in domestic manufacturing, with Ford CEO Jim Farley"
+        " calling it a “really big deal.”\n"
+    )
+    (x,) = counted(text)
+    assert name(x) == "Jim Farley"
+    text = (
+        "NPR prolifically reported on the Russian collusion hoax, with the editor"
+        " describing “[Adam] Schiff talking points” as “the drumbeat of NPR news"
+        " reports.”\n"
+    )
+    assert [name(x) for x in counted(text)] == ["editor", "editor"]
