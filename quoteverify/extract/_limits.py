@@ -22,6 +22,11 @@ class ExtractLimits:
     # speech, up to this length (titles run longer than fragments: the
     # "Rock ’n’ Roll Heart" album, the "Winning the AI Race" plan).
     term_max_words: int = 8
+    # A quoted term between the writer's adjective and its noun is the writer's
+    # modifier up to this length, longer than a fragment: its nonsensical
+    # “diversity, equity, and inclusion” measures (4 words, White House 2025-11-05
+    # and 2026-01-20); a speaker's clause runs longer and ends before no noun.
+    adjective_modifier_max_words: int = 6
     # The writer's words between an attributed quotation and quoted words in the
     # next sentence that carry its speaker on (``next-sentence``): a short subject
     # and verb ("Inflation-adjusted gas prices “…”", 2025-06-30); a longer sentence

@@ -2252,6 +2252,46 @@ shall should not also only even just still now here there if because though alth
 )
 
 
+# An adjective by its ending, in lower case, right before the opening mark: the
+# writer's word qualifying the quoted term ("nonsensical", "discriminatory",
+# "divisive"). Endings of nouns and verbs as often ("-ent", "-ant", "-ary") are
+# left out.
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w’'\-])[a-z]+(?:al|ous|ive|ory|ful|less|ic|ible|able)[^\S\n]+$"
+)
+
+
+def _adjective_before(ctx: QuoteContext) -> bool:
+    """A quoted term between the writer's adjective and its noun is a modifier of
+    the writer's, also when longer than a fragment: "Directed the Department of War
+    to end its nonsensical “diversity, equity, and inclusion” measures" (White House
+    2025-11-05 "Promises made, promises kept", and again in 2026-01-20 "365 wins"
+    with "Eliminated discriminatory “…” offices" and "their discriminatory “…”
+    policies"), "continued to dissolve their divisive “diversity, equity, and
+    inclusion” programming" (2025-04-18), "in the name of discriminatory “diversity,
+    equity, and inclusion” initiatives" (2025-02-27). Up to
+    ``adjective_modifier_max_words`` words; ``quoted_modifier`` checks the noun after.
+
+    >>> demo('Title\\n\\nDirected the Department of War to end its nonsensical'
+    ...      ' “diversity, equity, and inclusion” measures that inhibited service members.')
+    'scare None quoted-modifier'
+    >>> demo('Title\\n\\nThe agency ended “diversity, equity, and inclusion” measures.')
+    'quote None unattributed'
+    >>> demo('Title\\n\\nMigrants said they are fearful “for the first time in years” amid'
+    ...      ' the crackdown.')
+    'quote Migrants indirect-cue'
+    """
+    if len(ctx.words) > ctx.limits.adjective_modifier_max_words:
+        return False
+    if ctx.words[0].strip("“”\"'‘’([").lower() in _NOT_HEAD_NOUN:
+        # A phrase led by a preposition modifies no noun: they are “genuinely”
+        # fearful “for the first time in years” amid the crackdown (2025-03-03,
+        # 2025-03-04: the fearful are quoted).
+        return False
+    sp = ctx.sp
+    return _ADJECTIVE_BEFORE.search(ctx.masked, max(ctx.lo, sp.open - 30), sp.open) is not None
+
+
 def quoted_modifier(ctx: QuoteContext, a: Attributed) -> Decision | None:
     """A short quotation between an article or a possessive and the noun it
     modifies names a term of the writer's, even where someone's verb of saying
@@ -2265,14 +2305,20 @@ def quoted_modifier(ctx: QuoteContext, a: Attributed) -> Decision | None:
     >>> demo("Board member Jenny Walsh said the 'extended hours' plan was a start.", 0)
     'scare None quoted-modifier'
     """
-    if not ctx.short or a.direct or a.speaker is not None or not ctx.prefix:
+    if a.direct or a.speaker is not None or not ctx.prefix:
         return None
     sp = ctx.sp
+    adjective = _adjective_before(ctx)
+    if not ctx.short and not adjective:
+        return None
     if INDIRECT_ONLY_CUE.search(ctx.masked, ctx.lo, sp.open):
         return None
     if not sp.closed or ctx.body.rstrip()[-1:] in ".,;:!?":
         return None
-    if _MODIFIER_BEFORE.search(ctx.masked, max(ctx.lo, sp.open - 20), sp.open) is None:
+    if (
+        not adjective
+        and _MODIFIER_BEFORE.search(ctx.masked, max(ctx.lo, sp.open - 20), sp.open) is None
+    ):
         return None
     m = _MODIFIER_AFTER.match(ctx.masked, sp.close)
     if m is None or m.group("w") in _NOT_HEAD_NOUN or m.group("w").endswith("ly"):
@@ -2290,9 +2336,38 @@ def scare_unattributed(ctx: QuoteContext, a: Attributed) -> Decision | None:
     if not ctx.short or a.direct or _own_sentence(ctx):
         return None
     titled = _title_case(ctx.words) and _capitalised(ctx.words) >= 2
+    if titled and _reported_predicate(ctx, a):
+        titled = False
     if a.att is None or titled or _is_nickname(ctx.masked, ctx.sp, ctx.limits):
         return Decision("scare")
     return None
+
+
+# The end of a reported clause's verb before its predicate noun: "is becoming",
+# "is turning the country into".
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|become|becomes|became|becoming|into)[^\S\n]+$"
+)
+
+
+def _reported_predicate(ctx: QuoteContext, a: Attributed) -> bool:
+    """A capitalised name quoted as the predicate of a reported clause is the
+    speaker's comparison, not a title: "Gov. JB Pritzker claimed the country is
+    becoming “Nazi Germany” because …" (White House 2025-09-26), "Illinois Gov. JB
+    Pritzker claimed ICE is turning the country into “Nazi Germany.”" (2026-01-09).
+    A title follows a preposition or a noun of its own ("appeared on “Meet the
+    Press”", "a program called “Reconnecting Communities”").
+
+    >>> demo('Title\\n\\nIllinois Gov. JB Pritzker claimed ICE is turning the country'
+    ...      ' into “Nazi Germany.”')
+    'fragment JB Pritzker indirect-cue'
+    >>> demo('Title\\n\\nPritzker said he watched “Meet the Press” with friends.')
+    'scare None scare-unattributed'
+    """
+    if a.att is None or a.att.how != "indirect":
+        return False
+    sp = ctx.sp
+    return _PREDICATE_BEFORE.search(ctx.masked, max(ctx.lo, sp.open - 20), sp.open) is not None
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+$")
