@@ -2281,7 +2281,9 @@ def _adjective_before(ctx: QuoteContext) -> bool:
     ...      ' the crackdown.')
     'quote Migrants indirect-cue'
     """
-    if len(ctx.words) > ctx.limits.adjective_modifier_max_words:
+    if not ctx.words or len(ctx.words) > ctx.limits.adjective_modifier_max_words:
+        # An unclosed mark at a paragraph's end quotes no word (found by
+        # tests/extract/test_properties.py's token soup).
         return False
     if ctx.words[0].strip("“”\"'‘’([").lower() in _NOT_HEAD_NOUN:
         # A phrase led by a preposition modifies no noun: they are “genuinely”
