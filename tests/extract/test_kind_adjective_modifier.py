@@ -75,3 +75,9 @@ def test_longer_than_the_limit_is_not_a_modifier() -> None:
         " ever” policies.\n"
     )
     assert _one(text, "we will keep every single program running for ever")[0] != "scare"
+
+
+def test_unclosed_mark_at_paragraph_end_quotes_no_word() -> None:
+    # The token-soup property test's case: an opening mark with nothing after it
+    # leaves the rule no first word to read (it raised IndexError).
+    assert [x.text for x in q("Smith said ” “")] == [""]
