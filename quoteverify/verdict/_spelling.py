@@ -44,19 +44,25 @@ CONFUSABLE = {
 _US_UK: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (r"our(s|ed|ing|ite|ites|able|ful|less)?$", r"or\1"),  # colour, honoured
+        (r"([aeiouy][a-z]*[a-z])our(s|ed|ing|ite|ites|able|ful|less)?$", r"\1or\2"),  # colour
         (r"([^aeiou])re(s|d)?$", r"\1er\2"),  # centre, theatre
         (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),  # organise
         (r"ys(e|ed|es|ing)$", r"yz\1"),  # analyse
         (r"ence$", r"ense"),  # defence, licence
         (r"ogue(s)?$", r"og\1"),  # catalogue
-        (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),  # travelled
+        (r"([aeiouy][^aeiouy]*[aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),  # travelled
         (r"gramme(s)?$", r"gram\1"),  # programme
         (r"dgement(s)?$", r"dgment\1"),  # judgement
         (r"^grey", "gray"),
         (r"([st])or(s)?$", r"\1er\2"),  # protestor / protester, advisor / adviser
     )
 )
+# Both rewrites need a syllable before the ending: UK English doubles the l
+# of an unstressed last syllable (travel, cancel, fuel) and writes "-our" in
+# words of two syllables or more; "filled"/"filed", "filling"/"filing" and
+# "our"/"or" are other words (Biden's "workers filing for union
+# representation", Philadelphia, 2024-10-15; Deese's "filling a hole",
+# briefing of 2021-01-22).
 # No "ae"/"oe" -> "e" rewrite: it made "poets"/"pets", "Boeing"/"being" and
 # "canoe"/"cane" one word.  The UK forms it was for (anaemia 2.5, paediatric
 # 2.8, foetus 2.8, oestrogen 2.4 on the Zipf scale) are below the word list's
@@ -92,6 +98,10 @@ def us_uk_variant(a: str, b: str) -> bool:
     (True, False)
     >>> us_uk_variant("protestors", "protesters"), us_uk_variant("poets", "pets")
     (True, False)
+    >>> us_uk_variant("filling", "filing"), us_uk_variant("our", "or")
+    (False, False)
+    >>> us_uk_variant("fuelled", "fueled"), us_uk_variant("behaviour", "behavior")
+    (True, True)
     """
     a, b = a.lower(), b.lower()
     return a != b and us_uk_canonical(a) == us_uk_canonical(b)
