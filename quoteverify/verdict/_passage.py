@@ -35,7 +35,7 @@ from quoteverify.verdict import (
     _transcriber,
     _whole_sentence,
 )
-from quoteverify.verdict._whose import _is_labelled, _label_ok
+from quoteverify.verdict._whose import _label_ok, _not_a_questioner
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
@@ -97,18 +97,35 @@ def _speaker_check(pm: _Placement, quote: Quote, ps: PreparedSource) -> None:
     if sp is None or sp.type != "person":
         return
     if pm.label_ok is False and _speakers.question_is_anonymous(
-        turn.label, _is_labelled(quote, ps)
+        turn.label, _not_a_questioner(quote, ps)
     ):
         pm.label_ok = None
         pm.speaker_note = Note("question-turn", _speakers.question_note())
     elif pm.quoted and pm.label_ok is True:
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=True))
-    elif pm.quoted and _speakers.quoting_turn(turn.label, pm.label_ok):
+    elif pm.quoted and _speakers.quoting_turn(turn.label, pm.label_ok, _unquoted_ends(pm, ps)):
         pm.label_ok = None
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=False))
     if pm.speaker_note is not None:
         # Settled here: the quotation marks no longer make it someone else's.
         pm.quoted = False
+
+
+def _unquoted_ends(pm: _Placement, ps: PreparedSource) -> int:
+    """The words the quote shares with the passage (equal, or minor) that
+    stand outside the turn's quotation marks before or after the quoted
+    words (``PreparedSource.unquoted_ends``): the quoting speaker's own
+    words, credited with the quoted ones.  A changed word there is a change
+    of wording, not the speaker's word: Psaki's "Cruz said, quote," in place
+    of an added sentence (briefing of 2022-02-01, wh-fresh2 ``wg0068``)."""
+    a = b = None
+    t = pm.a
+    for o, n in zip(pm.wd.ops, op_tokens(ps, pm.a, pm.wd.ops), strict=True):
+        if n and (o.op == "equal" or (o.flags and set(o.flags) <= MINOR_FLAGS)):
+            a = t if a is None else a
+            b = t + n
+        t += n
+    return 0 if a is None or b is None else ps.unquoted_ends(a, b)
 
 
 def _part_matches(

@@ -84,7 +84,7 @@ def quoted_within_note(label: str, own: bool) -> str:
     return f"quoted by {label}"
 
 
-def quoting_turn(label: str, label_ok: bool | None) -> bool:
+def quoting_turn(label: str, label_ok: bool | None, unquoted: int = 0) -> bool:
     """Are words in quotation marks in a turn labelled ``label`` quoted by its
     speaker from someone else, and so judged on their wording?
 
@@ -108,7 +108,22 @@ def quoting_turn(label: str, label_ok: bool | None) -> bool:
     (True, True)
     >>> quoting_turn("THE PRESIDENT", None), quoting_turn("MS. PSAKI", True)
     (False, False)
+
+    Only the words inside the marks are the quoted person's: ``unquoted``
+    words of the passage outside them are the turn's speaker's own, and a
+    quote that runs on into them is not the quoted person's (mostly inside is
+    enough to say the speaker was quoting, not to credit the rest).  Real
+    cases: Biden quoting Reagan's "… two things that set us apart in much of
+    the world." and going on "Little did I think I'd be quoting Donald Trump"
+    (building trades conference, 2023-04-25), printed as Reagan's or Trump's;
+    a reporter's "When the President says, “We will hunt you down and make
+    you pay,” what does that look like?" (Psaki's briefing, 2021-08-27).
+
+    >>> quoting_turn("THE PRESIDENT", False, unquoted=6)
+    False
     """
+    if unquoted:
+        return False
     if label_ok is False:
         return True
     key = " ".join(label.split()).upper()
@@ -240,6 +255,25 @@ def opening_heading(opening: str) -> str:
         if len(lines) == 6:
             break
     return " | ".join(lines)
+
+
+def holds_office(name: str, date: str | None, table: Iterable[OfficeTerm]) -> bool:
+    """Did ``name`` hold one of the table's offices on ``date`` (ISO)?
+
+    Such a person is no reporter: a ``Q`` turn of a source of that date is not
+    theirs, whoever the article says asked it (see ``question_is_anonymous``).
+
+    >>> t = office_holders()
+    >>> holds_office("Joe Biden", "2021-12-06", t), holds_office("Joe Biden", "2025-06-01", t)
+    (True, False)
+    >>> holds_office("Peter Doocy", "2021-12-06", t), holds_office("Joe Biden", None, t)
+    (False, False)
+    """
+    if not date:
+        return False
+    return any(
+        same_person(t.name, name) and t.start <= date and (not t.end or date < t.end) for t in table
+    )
 
 
 def role_office(name: str) -> str | None:
