@@ -25,7 +25,7 @@ from quoteverify.align import (
 )
 from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _whole_sentence
+from quoteverify.verdict import _contraction, _whole_sentence
 from quoteverify.verdict._inflection import is_inflection
 from quoteverify.verdict._notes import (
     _FRAGMENT_ABSENT,
@@ -47,6 +47,7 @@ from quoteverify.verdict._passage import (
     _police,
     _small_word_shift,
     _SourceVerdict,
+    _speaker_check,
     _widen,
     _word_verdict,
 )
@@ -183,7 +184,9 @@ def _judge_fragment(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
 ) -> _SourceVerdict:
     toks = pq.tokens
-    pms = _part_matches(toks, quote, ps, th, fuzzy=False)
+    pms = _part_matches(toks, quote, ps, th, fuzzy=False) or _contraction_places(
+        toks, quote, ps, th
+    )
     notes: list[Note] = []
     if pms and quote.speaker is not None and ps.turns:
         own = [p for p in pms if p.label_ok is not False]
@@ -253,6 +256,16 @@ def _judge_single(
     toks = pq.tokens
     n = len(toks)
     pms = _part_matches(toks, quote, ps, th)
+    if n <= th.short_max_words and not any(p.exact for p in pms):
+        passing = [
+            p
+            for p in _contraction_places(toks, quote, ps, th)
+            if _word_verdict(p.wd, n, th) in ("verbatim", "minor")
+        ]
+        seen = {(p.a, p.b) for p in passing}
+        pms = sorted(
+            passing + [p for p in pms if (p.a, p.b) not in seen], key=lambda p: (-p.score, p.a)
+        )
     if not pms:
         return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     best = _choose(pms, th)
@@ -322,6 +335,31 @@ def _judge_single(
                 "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
             )
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+# At most this many places of one contraction variant are diffed.
+_CONTRACTION_PLACES = 8
+
+
+def _contraction_places(
+    toks: list[QToken], quote: Quote, ps: PreparedSource, th: Thresholds
+) -> list[_Placement]:
+    """Where a short quote's words stand word for word once one contraction is
+    written the other way (``_contraction.key_variants``): the policy's
+    "contractions and full forms" are minor, but the exact lookup keys each
+    form apart and a few words give the fuzzy search too little to find them.
+    Best first."""
+    out: list[_Placement] = []
+    for variant in _contraction.key_variants([t.core for t in toks]):
+        keys = list(variant)
+        for s in find_exact(ps, keys, lookup(ps, keys))[:_CONTRACTION_PLACES]:
+            e = s + len(keys)
+            wd = _police(word_diff(toks, ps, s, e, th, WORD_RULES), th, ps, s)
+            pm = _Placement(s, e, wd, False)
+            _speaker_check(pm, quote, ps)
+            out.append(pm)
+    out.sort(key=lambda p: (-p.score, p.a))
+    return out
 
 
 # Candidate passages besides the best tried as a sentence run on across an
