@@ -29,6 +29,7 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import (
     _brackets,
     _disfluency,
+    _numbers,
     _paraphrase,
     _speakers,
     _spelling,
@@ -243,6 +244,16 @@ def _police(
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
             if _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
+        elif (
+            o.op == "replace"
+            and o.flags == ("number",)
+            and k + 1 < len(wd.ops)
+            and wd.ops[k + 1].op == "equal"
+            and _numbers.article_is_one(o.quote, o.source, wd.ops[k + 1].quote.split()[0])
+        ):
+            # "a trillion" / "1 trillion": one value (the policy's number format).
+            wd.ops[k] = replace(o, flags=("spelling",))
+            wd.cost -= 1.0 - th.minor_word_cost
         elif o.op == "replace" and o.flags == ("bracket",):
             before = _sentence_before(wd.ops, k)
             if _brackets.bracket_substitutes_word(o.quote.split(), o.source.split(), before):
