@@ -178,3 +178,44 @@ def test_minor_a_bracketed_noun_phrase_after_a_pronoun_names_it() -> None:
     assert r.verdict == "minor", r.notes
     r = judge_text("We [the administration] won.", TRUMP, LAS_VEGAS)
     assert r.verdict == "minor", r.notes
+
+
+# -- an inserted bracket that adds a condition or bounds a number ---------------------
+# Remarks by President Biden on the bipartisan infrastructure deal, 2021-06-24.
+INFRASTRUCTURE = transcript(
+    "THE PRESIDENT:  You all know I have nothing but affection for\n"
+    "Amtrak, having traveled over a million miles on it, commuting every\n"
+    "day.  But it’s a big deal.\n",
+    title="Remarks by President Biden on the Bipartisan Infrastructure Deal",
+    date="2021-06-24",
+)
+# Remarks by President Biden at a Democratic National Committee reception, 2022-10-06.
+DNC = transcript(
+    "THE PRESIDENT:  We still have a gigantic accumulated\n"
+    "debt overall, but we’ve reduced the actual yearly deficit by $350\n"
+    "billion; this year, by a trillion dollars.\n",
+    title="Remarks by President Biden at Democratic National Committee Reception",
+    date="2022-10-06",
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "shown"),
+    [
+        (
+            "having traveled over a million miles on it, [only] commuting every day.",
+            INFRASTRUCTURE,
+            "[only]",
+        ),
+        ("we’ve reduced the actual yearly deficit by [almost] $350 billion", DNC, "[almost]"),
+    ],
+)
+def test_diverged_a_bracket_that_adds_a_condition_or_bounds_a_number(quote, source, shown) -> None:
+    r = judge_text(quote, BIDEN, source)
+    assert r.verdict == "diverged", r.notes
+    assert any(shown in n and "changes what was said" in n for n in _bracket_notes(r)), r.notes
+
+
+def test_minor_a_bracket_that_says_which() -> None:
+    r = judge_text("we’ve reduced the actual [federal] yearly deficit by $350 billion", BIDEN, DNC)
+    assert r.verdict == "minor", r.notes

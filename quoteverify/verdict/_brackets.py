@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quoteverify.verdict._elision import is_reversing
 from quoteverify.verdict._paraphrase import STOPWORDS
 
 # Words a bracketed referent follows ("he [Putin]", "we [the administration]"):
@@ -164,6 +165,38 @@ def bracket_repeats_word(
             # The same word after both: the bracket restores a parallel phrase.
             return not (after and follows == after[0])
     return False
+
+
+# Words that set a number's bound: "[almost] $350 billion" is another claim.
+_QUALIFIERS = frozenset(
+    "almost nearly about around roughly approximately over under more less fewer "
+    "least most up only just barely".split()
+)
+
+
+def bracket_changes_claim(inserted: Sequence[str], after: Sequence[str]) -> bool:
+    """Do the bracketed words ``inserted`` add a condition or a negation, or
+    bound the number after them (``after``: the quote's next words)?
+
+    Policy ("minor"): a marked insertion passes when it "names a referent or
+    clarifies"; a negation or condition (the words whose omission "can
+    reverse what is kept", "elided") or a number's bound changes what the
+    speaker said, brackets or not.  Real passages: Biden's "having traveled
+    over a million miles on it, commuting every day" (infrastructure remarks,
+    2021-06-24) printed "[only] commuting", and "we've reduced the actual
+    yearly deficit by $350 billion" (DNC reception, 2022-10-06) printed "by
+    [almost] $350 billion"; "[federal]" there names which deficit.
+
+    >>> bracket_changes_claim(["only"], ["commuting"]), bracket_changes_claim(["almost"], ["350"])
+    (True, True)
+    >>> bracket_changes_claim(["federal"], ["yearly"]), bracket_changes_claim(["about"], ["it"])
+    (False, False)
+    """
+    words = [_key(w).strip(".,;:!?") for w in inserted]
+    if any(is_reversing(w) for w in words):
+        return True
+    nxt = after[0].lstrip("$") if after else ""
+    return bool(words) and words[-1] in _QUALIFIERS and nxt[:1].isdigit()
 
 
 def sentence_words(shown: Sequence[str]) -> list[str]:

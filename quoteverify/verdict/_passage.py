@@ -239,11 +239,15 @@ def _police(
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
-        elif o.op == "insert" and "bracket" in o.flags and k > 0:
+        elif o.op == "insert" and "bracket" in o.flags:
             before = _sentence_before(wd.ops, k)
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
-            if _brackets.bracket_repeats_word(o.quote.split(), before, after):
+            if k > 0 and _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
+            elif o.flags == ("bracket",) and _brackets.bracket_changes_claim(
+                o.quote.split(), after
+            ):
+                wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif (
             o.op == "replace"
             and o.flags == ("number",)
