@@ -18,6 +18,7 @@ from .conftest import judge_text, note_codes, transcript
 
 BIDEN = Speaker("Joe Biden", "Biden", 0, 5)
 TRUMP = Speaker("Donald Trump", "Trump", 0, 5)
+JEAN_PIERRE = Speaker("Karine Jean-Pierre", "Jean-Pierre", 0, 5)
 
 # Remarks by President Biden after Marine One arrival, 2023-12-06.
 MARINE_ONE = transcript(
@@ -45,12 +46,20 @@ HANNITY = transcript(
     title="Interview of President Trump and Elon Musk by Sean Hannity",
     date="2025-02-18",
 )
+# Press briefing by Karine Jean-Pierre and John Kirby, 2024-05-06.
+JEAN_PIERRE_MAY_6 = transcript(
+    "MS. JEAN-PIERRE:  Okay.  I’m going to — we’re going to have to start\nwrapping it up.\n",
+    title="Press Briefing by Press Secretary Karine Jean-Pierre and National Security "
+    "Communications Advisor John Kirby",
+    date="2024-05-06",
+)
 
 
 @pytest.mark.parametrize(
     ("quote", "speaker", "source"),
     [
         ("It is just wrong.", BIDEN, MARINE_ONE),
+        ("I’m gonna — we’re going", JEAN_PIERRE, JEAN_PIERRE_MAY_6),
         ("This isn't over.", BIDEN, ROE),
         ("did not know that", TRUMP, HANNITY),
     ],

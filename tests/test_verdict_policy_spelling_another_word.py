@@ -76,3 +76,40 @@ def test_minor_a_uk_doubled_l_stays_a_spelling() -> None:
     )
     r = judge_text("it has been travelled by so few.", BIDEN, source)
     assert r.verdict == "minor", r.notes
+
+
+# -- an apostrophe that turns a contraction into another word ------------------------
+# Remarks by Vice President Harris at a campaign event in Milwaukee, WI, 2024-08-20.
+MILWAUKEE = transcript(
+    "THE VICE PRESIDENT:  Breast cancer survivors, children with\n"
+    "diabetes, grandparents who need help and support being denied care.\n\n"
+    "We’re not going back.  (Applause.)\n",
+    title="Remarks by Vice President Harris at a Campaign Event in Milwaukee, WI",
+    date="2024-08-20",
+)
+# Remarks by President Biden after Marine One arrival, 2023-12-06.
+MARINE_ONE = transcript(
+    "THE PRESIDENT:  It’s just\n"
+    "wrong.  And we’re — we’re going to get that — we’re going to get that\n"
+    "aid.  We’re going to get it.\n",
+    title="Remarks by President Biden After Marine One Arrival",
+    date="2023-12-06",
+)
+HARRIS = Speaker("Kamala Harris", "Harris", 0, 5)
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "source"),
+    [
+        ("Were not going back.", HARRIS, MILWAUKEE),
+        ("Were going to get that aid.", BIDEN, MARINE_ONE),
+    ],
+)
+def test_diverged_an_apostrophe_dropped_that_makes_another_word(quote, speaker, source) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "diverged", r.notes
+
+
+def test_minor_the_apostrophe_of_its_stays_typography() -> None:
+    r = judge_text("Its just wrong.", BIDEN, MARINE_ONE)
+    assert r.verdict == "minor", r.notes

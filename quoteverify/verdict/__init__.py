@@ -184,9 +184,15 @@ def _judge_fragment(
     pq: ParsedQuote, quote: Quote, ps: PreparedSource, idx: int, th: Thresholds
 ) -> _SourceVerdict:
     toks = pq.tokens
-    pms = _part_matches(toks, quote, ps, th, fuzzy=False) or _contraction_places(
-        toks, quote, ps, th
-    )
+    pms = _part_matches(toks, quote, ps, th, fuzzy=False)
+    if not any(
+        p.label_ok is not False and _word_verdict(p.wd, len(toks), th) in ("verbatim", "minor")
+        for p in pms
+    ):
+        # Stein's "We will." printed "We'll." stands once in his turn; "we'll"
+        # is keyed as Trump's "Well," (gaggle at Asheville, 2025-01-24).
+        seen = {(p.a, p.b) for p in pms}
+        pms += [p for p in _contraction_places(toks, quote, ps, th) if (p.a, p.b) not in seen]
     notes: list[Note] = []
     if pms and quote.speaker is not None and ps.turns:
         own = [p for p in pms if p.label_ok is not False]
@@ -350,7 +356,7 @@ def _contraction_places(
     form apart and a few words give the fuzzy search too little to find them.
     Best first."""
     out: list[_Placement] = []
-    for variant in _contraction.key_variants([t.core for t in toks]):
+    for variant in _contraction.key_variants([t.core for t in toks], [t.key for t in toks]):
         keys = list(variant)
         for s in find_exact(ps, keys, lookup(ps, keys))[:_CONTRACTION_PLACES]:
             e = s + len(keys)

@@ -94,10 +94,10 @@ def _contracted(a: str, b: str) -> str | None:
     return a + clitic
 
 
-def key_variants(cores: Sequence[str]) -> list[tuple[str, ...]]:
-    """The alignment keys of the words ``cores`` with one contraction written
-    the other way: each contracted word expanded, each contractible pair
-    contracted.
+def key_variants(cores: Sequence[str], keys: Sequence[str]) -> list[tuple[str, ...]]:
+    """The alignment keys ``keys`` of the words ``cores`` with one contraction
+    written the other way: each contracted word expanded, each contractible
+    pair contracted.
 
     A short quote is looked up word for word (``find_exact``); printed with
     a contraction written out, or a full form contracted, it is not found
@@ -106,21 +106,23 @@ def key_variants(cores: Sequence[str]) -> list[tuple[str, ...]]:
     2023-12-06) printed "It is just wrong"; his "This is not over" (on the
     Supreme Court's decision on Roe v. Wade, 2022-06-24) printed "This isn't
     over"; Trump's "I didn't know that" (Hannity interview, 2025-02-18)
-    printed "did not know that".
+    printed "did not know that"; Jean-Pierre's "I'm going to — we're going"
+    (briefing of 2024-05-06) printed "I'm gonna — we're going".
 
-    >>> key_variants(["It", "is", "just", "wrong."])
+    >>> key_variants(["It", "is", "just", "wrong."], ["it", "is", "just", "wrong"])
     [('its', 'just', 'wrong')]
-    >>> key_variants(["This", "isn't", "over"])
+    >>> key_variants(["This", "isn't", "over"], ["this", "isnt", "over"])
     [('this', 'is', 'not', 'over')]
+    >>> key_variants(["I'm", "gonna", "go"], ["im", "gonna", "go"])
+    [('i', 'am', 'gonna', 'go'), ('im', 'going', 'to', 'go')]
     """
-    keys = [expand(c) for c in cores]
-    flat = [k[0] for k in keys]
+    full = [expand(c) for c in cores]
     out: list[tuple[str, ...]] = []
-    for i, full in enumerate(keys):
-        if len(full) > 1:
-            out.append((*flat[:i], *full, *flat[i + 1 :]))
-        elif i + 1 < len(keys) and len(keys[i + 1]) == 1:
-            c = _contracted(full[0], keys[i + 1][0])
+    for i, words in enumerate(full):
+        if len(words) > 1:
+            out.append((*keys[:i], *words, *keys[i + 1 :]))
+        elif i + 1 < len(full) and len(full[i + 1]) == 1:
+            c = _contracted(words[0], full[i + 1][0])
             if c is not None:
-                out.append((*flat[:i], c, *flat[i + 2 :]))
+                out.append((*keys[:i], c, *keys[i + 2 :]))
     return list(dict.fromkeys(out))[:_MAX_VARIANTS]

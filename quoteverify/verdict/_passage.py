@@ -264,8 +264,12 @@ def _police(
                 wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
+            if is_word is None:
+                is_word = _spelling.english_lexicon(th.word_min_zipf)
             if len(qw) == len(sw) and any(
-                _spelling.apostrophe_changes_word(q, s) for q, s in zip(qw, sw, strict=True)
+                _spelling.apostrophe_changes_word(q, s)
+                or _spelling.contraction_becomes_word(q, s, is_word)
+                for q, s in zip(qw, sw, strict=True)
             ):
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0

@@ -30,8 +30,10 @@ def question_is_anonymous(label: str, speaker_is_labelled: bool) -> bool:
     credit the question to him by name, but the transcript labels it ``Q``.
     NPR's Mara Liasson, Fox's Sean Hannity (an interview transcribed as ``Q``)
     are the same case.  A ``Q`` turn is anonymous: unless the credited person
-    is a labelled speaker of the source (then a ``Q`` turn is someone else),
-    the words are judged on their wording.
+    is known not to be a questioner there (``speaker_is_labelled``: a
+    labelled speaker of the source, or an office holder of its date, see
+    ``holds_office``; then a ``Q`` turn is someone else), the words are
+    judged on their wording.
 
     >>> question_is_anonymous("Q", speaker_is_labelled=False)
     True

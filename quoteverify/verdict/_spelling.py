@@ -177,6 +177,34 @@ def apostrophe_changes_word(quote: str, source: str) -> bool:
     )
 
 
+def contraction_becomes_word(quote: str, source: str, is_word: Callable[[str], bool]) -> bool:
+    """Does an apostrophe dropped or added turn a contraction of "are" or
+    "will" into another dictionary word?
+
+    The policy's "a different dictionary word is never a spelling variant",
+    and a tense or person changed is diverged: Harris's "We're not going
+    back." (Milwaukee, 2024-08-20) printed "Were not going back." says the
+    past; Biden's "we're going to get that aid" (after Marine One's arrival,
+    2023-12-06) printed "were going to".  "it's"/"its" stays the contraction
+    question it is (``apostrophe_changes_word``).
+
+    >>> w = {"were", "well", "its"}.__contains__
+    >>> contraction_becomes_word("Were", "We’re", w), contraction_becomes_word("well", "we'll", w)
+    (True, True)
+    >>> contraction_becomes_word("its", "it's", w), contraction_becomes_word("youre", "you're", w)
+    (False, False)
+    """
+    q = quote.lower().replace("’", "'").strip('.,;:!?"')
+    s = source.lower().replace("’", "'").strip('.,;:!?"')
+    if q == s or q.replace("'", "") != s.replace("'", ""):
+        return False
+    contracted, plain = (q, s) if "'" in q else (s, q)
+    if "'" in plain:
+        return False
+    clitic = contracted.rpartition("'")[2]
+    return clitic in ("re", "ll") and is_word(plain)
+
+
 def _possessive_form(word: str) -> str:
     """ "x's" (one owner), "xs'" (several owners) or "xs" (plural, no owner)."""
     if word.endswith("'s"):
