@@ -23,7 +23,7 @@ from quoteverify.align import (
     source_word,
     word_diff,
 )
-from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
+from quoteverify.models import PASSING_VERDICTS, DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import _contraction, _whole_sentence
 from quoteverify.verdict._inflection import is_inflection
@@ -130,10 +130,21 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
             quote, "not_found", score=0.0, notes=(Note("nearest", "the quote has no words"),)
         )
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
-    best = min(cands, key=lambda c: (_RANK[c.verdict], -c.score))
-    if best.verdict == "not_found" and not any(_speaks_in(quote, ps) for ps in sources):
+    k = min(range(len(cands)), key=lambda i: (_RANK[cands[i].verdict], -cands[i].score))
+    best = cands[k]
+    # A passing passage in a text with no turns (a statement) says whose
+    # words they are only through its title and opening (``_speaks_in``).
+    unturned_pass = best.verdict in PASSING_VERDICTS and not sources[k].turns
+    if (best.verdict == "not_found" or unturned_pass) and not any(
+        _speaks_in(quote, ps) for ps in sources
+    ):
         # Not finding Saparbekuly's words in Blinken's press availability says
-        # nothing about Saparbekuly: no source of his words was given.
+        # nothing about Saparbekuly: no source of his words was given.  Nor
+        # does finding words in a statement that names someone else: Joe and
+        # Jill Biden's statement on the death of Queen Elizabeth II
+        # (2022-09-08) holds "a stateswoman of unmatched dignity", which
+        # passed verbatim as Kamala Harris's words (the policy: "otherwise the
+        # quote is unverifiable").
         return _not_theirs(quote, sources)
     return QuoteResult(
         quote=quote,
