@@ -53,6 +53,7 @@ from quoteverify.verdict._passage import (
 )
 from quoteverify.verdict._speakers import (
     ROLE_OFFICES,
+    authored_title,
     holder,
     office_holders,
     parse_aliases,
@@ -132,9 +133,14 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
     k = min(range(len(cands)), key=lambda i: (_RANK[cands[i].verdict], -cands[i].score))
     best = cands[k]
-    # A passing passage in a text with no turns (a statement) says whose
-    # words they are only through its title and opening (``_speaks_in``).
-    unturned_pass = best.verdict in PASSING_VERDICTS and not sources[k].turns
+    # A passing passage in a text with no turns whose title names its author
+    # (a statement) is that author's, named in its title or opening
+    # (``_speaks_in``).
+    unturned_pass = (
+        best.verdict in PASSING_VERDICTS
+        and not sources[k].turns
+        and authored_title(sources[k].title)
+    )
     if (best.verdict == "not_found" or unturned_pass) and not any(
         _speaks_in(quote, ps) for ps in sources
     ):

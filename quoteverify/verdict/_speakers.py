@@ -278,6 +278,28 @@ def holds_office(name: str, date: str | None, table: Iterable[OfficeTerm]) -> bo
     )
 
 
+_AUTHORED = re.compile(
+    r"^\s*(statement|joint statement|message|letter|proclamation|remarks|op-ed)s?\b"
+    r"[^|]*?\b(from|of|by)\b",
+    re.I,
+)
+
+
+def authored_title(title: str | None) -> bool:
+    """Does a source's title say whose words the whole text is ("Statement
+    from Vice President Harris on …", "Statement of President Joe Biden and
+    First Lady Jill Biden on …")?  A text with no turns holds its author's
+    words; a page titled otherwise ("Port", "Fact Sheet: …") says nothing of
+    whose words it quotes.
+
+    >>> authored_title("Statement from Vice President Harris on the Passing of Cecil Williams")
+    True
+    >>> authored_title("Fact Sheet: President Biden Announces New Actions"), authored_title(None)
+    (False, False)
+    """
+    return bool(title and _AUTHORED.match(title))
+
+
 def role_office(name: str) -> str | None:
     """The office a role-noun speaker names ("The President" -> "president"), or None.
 
