@@ -53,12 +53,12 @@ from quoteverify.verdict._passage import (
 )
 from quoteverify.verdict._speakers import (
     ROLE_OFFICES,
-    authored_title,
     holder,
     office_holders,
     parse_aliases,
     same_person,
 )
+from quoteverify.verdict._speakers import authored_title as _authored_title
 from quoteverify.verdict._stitching import (
     _judge_parts,
     _run_on_placement,
@@ -139,7 +139,7 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
     unturned_pass = (
         best.verdict in PASSING_VERDICTS
         and not sources[k].turns
-        and authored_title(sources[k].title)
+        and _authored_title(sources[k].title)
     )
     if (best.verdict == "not_found" or unturned_pass) and not any(
         _speaks_in(quote, ps) for ps in sources
