@@ -10,6 +10,8 @@ House documents printed them (fixtures ``verdicts-wh-fresh``, ``-fresh2``,
 
 from __future__ import annotations
 
+import pytest
+
 from quoteverify.models import QuoteResult, Speaker, note_code
 
 from .conftest import judge_text, transcript
@@ -123,3 +125,97 @@ def test_minor_a_name_for_a_first_person_pronoun() -> None:
     )
     assert r.verdict == "minor", r.notes
     assert all("stands for" not in n for n in _bracket_notes(r)), r.notes
+
+
+# -- after a standalone pronoun, a bracket is an appositive only when it names --------
+# Press briefing by Jen Psaki, 2021-12-06.
+PSAKI_DEC_6 = transcript(
+    "MS. PSAKI:  Well, I think we share the same objective, which is to make\n"
+    "them less expensive and more accessible.  Right?\n",
+    title="Press Briefing by Press Secretary Jen Psaki, December 6, 2021",
+    date="2021-12-06",
+)
+# Press briefing by Jen Psaki and Jake Sullivan, 2021-12-07.
+SULLIVAN_DEC_7 = transcript(
+    "MR. SULLIVAN:  Thanks, Jen, and good to see everybody here today.\n\n"
+    "President Biden was direct and straightforward with President Putin, as\n"
+    "he always is.  He reiterated America’s support for Ukraine’s sovereignty\n"
+    "and territorial integrity.\n",
+    title="Press Briefing by Press Secretary Jen Psaki and National Security Advisor "
+    "Jake Sullivan, December 7, 2021",
+    date="2021-12-07",
+)
+PSAKI = Speaker("Jen Psaki", "Psaki", 0, 5)
+SULLIVAN = Speaker("Jake Sullivan", "Sullivan", 0, 5)
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "source", "shown"),
+    [
+        # a verb in place of the speaker's verb, after "I": the sense reversed
+        ("I [doubt] we share the same objective", PSAKI, PSAKI_DEC_6, "[doubt]"),
+        # the tense changed inside the brackets ("was → is" is diverged)
+        ("I [thought] we share the same objective", PSAKI, PSAKI_DEC_6, "[thought]"),
+        # an adverb for the speaker's adverb, after "he"
+        (
+            "direct and straightforward with President Putin, as he [often] is.",
+            SULLIVAN,
+            SULLIVAN_DEC_7,
+            "[often]",
+        ),
+    ],
+)
+def test_diverged_a_bracketed_word_after_a_pronoun_that_names_no_one(
+    quote, speaker, source, shown
+) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "diverged", r.notes
+    assert any(shown in n and "names no referent" in n for n in _bracket_notes(r)), r.notes
+
+
+def test_minor_a_bracketed_noun_phrase_after_a_pronoun_names_it() -> None:
+    r = judge_text("I think we [the administration] share the same objective", PSAKI, PSAKI_DEC_6)
+    assert r.verdict == "minor", r.notes
+    r = judge_text("We [the administration] won.", TRUMP, LAS_VEGAS)
+    assert r.verdict == "minor", r.notes
+
+
+# -- an inserted bracket that adds a condition or bounds a number ---------------------
+# Remarks by President Biden on the bipartisan infrastructure deal, 2021-06-24.
+INFRASTRUCTURE = transcript(
+    "THE PRESIDENT:  You all know I have nothing but affection for\n"
+    "Amtrak, having traveled over a million miles on it, commuting every\n"
+    "day.  But it’s a big deal.\n",
+    title="Remarks by President Biden on the Bipartisan Infrastructure Deal",
+    date="2021-06-24",
+)
+# Remarks by President Biden at a Democratic National Committee reception, 2022-10-06.
+DNC = transcript(
+    "THE PRESIDENT:  We still have a gigantic accumulated\n"
+    "debt overall, but we’ve reduced the actual yearly deficit by $350\n"
+    "billion; this year, by a trillion dollars.\n",
+    title="Remarks by President Biden at Democratic National Committee Reception",
+    date="2022-10-06",
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "shown"),
+    [
+        (
+            "having traveled over a million miles on it, [only] commuting every day.",
+            INFRASTRUCTURE,
+            "[only]",
+        ),
+        ("we’ve reduced the actual yearly deficit by [almost] $350 billion", DNC, "[almost]"),
+    ],
+)
+def test_diverged_a_bracket_that_adds_a_condition_or_bounds_a_number(quote, source, shown) -> None:
+    r = judge_text(quote, BIDEN, source)
+    assert r.verdict == "diverged", r.notes
+    assert any(shown in n and "changes what was said" in n for n in _bracket_notes(r)), r.notes
+
+
+def test_minor_a_bracket_that_says_which() -> None:
+    r = judge_text("we’ve reduced the actual [federal] yearly deficit by $350 billion", BIDEN, DNC)
+    assert r.verdict == "minor", r.notes

@@ -205,6 +205,30 @@ class PreparedSource:
         turn = self.turn_at(a)
         if turn is None or b <= a:
             return False
+        spans = self._quotation_spans(turn)
+        return (
+            _transcript.quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2
+            > 1
+        )
+
+    def unquoted_ends(self, a: int, b: int) -> int:
+        """How many of tokens [a, b) stand outside quotation marks in their
+        turn before the first quoted token and after the last (all of them
+        when none is quoted); ``quoted_by_speaker`` asks whether most stand
+        inside.  Words between two quoted stretches are not counted."""
+        turn = self.turn_at(a)
+        if turn is None or b <= a:
+            return max(0, b - a)
+        spans = self._quotation_spans(turn)
+        inside = [
+            _transcript.quoted_share(spans, int(self.tok_start[i]), int(self.tok_end[i])) * 2 > 1
+            for i in range(a, b)
+        ]
+        if not any(inside):
+            return b - a
+        return inside.index(True) + inside[::-1].index(True)
+
+    def _quotation_spans(self, turn: Turn) -> list[tuple[int, int]]:
         spans = self._quoted.get(turn.label_start)
         if spans is None:
             norm = self.norm
@@ -217,10 +241,7 @@ class PreparedSource:
                 line_paragraphs=self.line_paragraphs,
             )
             self._quoted[turn.label_start] = spans
-        return (
-            _transcript.quoted_share(spans, int(self.tok_start[a]), int(self.tok_end[b - 1])) * 2
-            > 1
-        )
+        return spans
 
     def bracketed(self, i: int) -> bool:
         """Does token ``i`` stand inside the transcriber's [square brackets]?

@@ -23,9 +23,9 @@ from quoteverify.align import (
     source_word,
     word_diff,
 )
-from quoteverify.models import DiffOp, Note, Quote, QuoteResult, Verdict
+from quoteverify.models import PASSING_VERDICTS, DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
-from quoteverify.verdict import _whole_sentence
+from quoteverify.verdict import _contraction, _whole_sentence
 from quoteverify.verdict._inflection import is_inflection
 from quoteverify.verdict._notes import (
     _FRAGMENT_ABSENT,
@@ -47,6 +47,7 @@ from quoteverify.verdict._passage import (
     _police,
     _small_word_shift,
     _SourceVerdict,
+    _speaker_check,
     _widen,
     _word_verdict,
 )
@@ -57,6 +58,7 @@ from quoteverify.verdict._speakers import (
     parse_aliases,
     same_person,
 )
+from quoteverify.verdict._speakers import authored_title as _authored_title
 from quoteverify.verdict._stitching import (
     _judge_parts,
     _run_on_placement,
@@ -129,10 +131,26 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
             quote, "not_found", score=0.0, notes=(Note("nearest", "the quote has no words"),)
         )
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
-    best = min(cands, key=lambda c: (_RANK[c.verdict], -c.score))
-    if best.verdict == "not_found" and not any(_speaks_in(quote, ps) for ps in sources):
+    k = min(range(len(cands)), key=lambda i: (_RANK[cands[i].verdict], -cands[i].score))
+    best = cands[k]
+    # A passing passage in a text with no turns whose title names its author
+    # (a statement) is that author's, named in its title or opening
+    # (``_speaks_in``).
+    unturned_pass = (
+        best.verdict in PASSING_VERDICTS
+        and not sources[k].turns
+        and _authored_title(sources[k].title)
+    )
+    if (best.verdict == "not_found" or unturned_pass) and not any(
+        _speaks_in(quote, ps) for ps in sources
+    ):
         # Not finding Saparbekuly's words in Blinken's press availability says
-        # nothing about Saparbekuly: no source of his words was given.
+        # nothing about Saparbekuly: no source of his words was given.  Nor
+        # does finding words in a statement that names someone else: Joe and
+        # Jill Biden's statement on the death of Queen Elizabeth II
+        # (2022-09-08) holds "a stateswoman of unmatched dignity", which
+        # passed verbatim as Kamala Harris's words (the policy: "otherwise the
+        # quote is unverifiable").
         return _not_theirs(quote, sources)
     return QuoteResult(
         quote=quote,
@@ -184,6 +202,14 @@ def _judge_fragment(
 ) -> _SourceVerdict:
     toks = pq.tokens
     pms = _part_matches(toks, quote, ps, th, fuzzy=False)
+    if not any(
+        p.label_ok is not False and _word_verdict(p.wd, len(toks), th) in ("verbatim", "minor")
+        for p in pms
+    ):
+        # Stein's "We will." printed "We'll." stands once in his turn; "we'll"
+        # is keyed as Trump's "Well," (gaggle at Asheville, 2025-01-24).
+        seen = {(p.a, p.b) for p in pms}
+        pms += [p for p in _contraction_places(toks, quote, ps, th) if (p.a, p.b) not in seen]
     notes: list[Note] = []
     if pms and quote.speaker is not None and ps.turns:
         own = [p for p in pms if p.label_ok is not False]
@@ -253,6 +279,16 @@ def _judge_single(
     toks = pq.tokens
     n = len(toks)
     pms = _part_matches(toks, quote, ps, th)
+    if n <= th.short_max_words and not any(p.exact for p in pms):
+        passing = [
+            p
+            for p in _contraction_places(toks, quote, ps, th)
+            if _word_verdict(p.wd, n, th) in ("verbatim", "minor")
+        ]
+        seen = {(p.a, p.b) for p in passing}
+        pms = sorted(
+            passing + [p for p in pms if (p.a, p.b) not in seen], key=lambda p: (-p.score, p.a)
+        )
     if not pms:
         return _SourceVerdict("not_found", 0.0, notes=[_NO_PASSAGE])
     best = _choose(pms, th)
@@ -322,6 +358,31 @@ def _judge_single(
                 "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
             )
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+# At most this many places of one contraction variant are diffed.
+_CONTRACTION_PLACES = 8
+
+
+def _contraction_places(
+    toks: list[QToken], quote: Quote, ps: PreparedSource, th: Thresholds
+) -> list[_Placement]:
+    """Where a short quote's words stand word for word once one contraction is
+    written the other way (``_contraction.key_variants``): the policy's
+    "contractions and full forms" are minor, but the exact lookup keys each
+    form apart and a few words give the fuzzy search too little to find them.
+    Best first."""
+    out: list[_Placement] = []
+    for variant in _contraction.key_variants([t.core for t in toks], [t.key for t in toks]):
+        keys = list(variant)
+        for s in find_exact(ps, keys, lookup(ps, keys))[:_CONTRACTION_PLACES]:
+            e = s + len(keys)
+            wd = _police(word_diff(toks, ps, s, e, th, WORD_RULES), th, ps, s)
+            pm = _Placement(s, e, wd, False)
+            _speaker_check(pm, quote, ps)
+            out.append(pm)
+    out.sort(key=lambda p: (-p.score, p.a))
+    return out
 
 
 # Candidate passages besides the best tried as a sentence run on across an

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quoteverify.verdict._elision import is_reversing
 from quoteverify.verdict._paraphrase import STOPWORDS
 
 # Words a bracketed referent follows ("he [Putin]", "we [the administration]"):
@@ -24,6 +25,11 @@ _REFERRING = frozenset(
 # Pronouns that stand alone before an appositive referent ("We [the
 # administration] won"); a possessive ("their [offer]") is followed by its noun.
 _STANDALONE = frozenset("he she it they we you i him her them us".split())
+# Words a bracketed noun phrase opens with when it names who a pronoun is
+# ("we [the administration]", "they [these companies]"); a name is capitalised.
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their our its my your both all".split()
+)
 
 
 def _key(word: str) -> str:
@@ -68,8 +74,14 @@ def bracket_substitutes_word(
     A bracket after a standalone pronoun is an appositive that names it,
     whatever source words the alignment paired it with ("We [the
     administration] won" where Trump said "we won. We won. We won",
-    Las Vegas, 2025-01-25).  ``before``: the quote's words (lower case)
-    before the bracket in its sentence.  A bracket that ends the quote is
+    Las Vegas, 2025-01-25) — when it reads as a name: a noun phrase
+    (``_DETERMINERS``) or a capitalised name.  A verb or an adverb there
+    stands in for the word the speaker said: Psaki's "I think we share the
+    same objective" (briefing of 2021-12-06) printed "I [doubt] we share",
+    or "I [thought] we share" (the tense changed); Sullivan's "as he always
+    is" (briefing of 2021-12-07) printed "as he [often] is".
+    ``before``: the quote's words (lower case) before the bracket in its
+    sentence.  A bracket that ends the quote is
     added, not paired with a word (the passage may end anywhere): this rule
     does not see it.
 
@@ -87,13 +99,26 @@ def bracket_substitutes_word(
     True
     >>> bracket_substitutes_word(["McConnell’s"], ["my"], ["100", "percent", "of"])
     False
+    >>> bracket_substitutes_word(["doubt"], ["think"], ["i"])
+    True
+    >>> bracket_substitutes_word(["often"], ["always"], ["putin", "as", "he"])
+    True
     """
     names = any(_key(w) not in STOPWORDS for w in inserted)
     if not names:
         return True
-    if before and before[-1] in _STANDALONE:
+    if before and before[-1] in _STANDALONE and _reads_as_name(inserted[0]):
         return False
     return not all(_refers(w) for w in replaced)
+
+
+def _reads_as_name(first: str) -> bool:
+    """Does a bracket opening with ``first`` read as a noun phrase or a name?
+
+    >>> _reads_as_name("the"), _reads_as_name("Democrats,"), _reads_as_name("thought")
+    (True, True, False)
+    """
+    return first[:1].isupper() or _key(first) in _DETERMINERS
 
 
 def bracket_repeats_word(
@@ -140,6 +165,38 @@ def bracket_repeats_word(
             # The same word after both: the bracket restores a parallel phrase.
             return not (after and follows == after[0])
     return False
+
+
+# Words that set a number's bound: "[almost] $350 billion" is another claim.
+_QUALIFIERS = frozenset(
+    "almost nearly about around roughly approximately over under more less fewer "
+    "least most up only just barely".split()
+)
+
+
+def bracket_changes_claim(inserted: Sequence[str], after: Sequence[str]) -> bool:
+    """Do the bracketed words ``inserted`` add a condition or a negation, or
+    bound the number after them (``after``: the quote's next words)?
+
+    Policy ("minor"): a marked insertion passes when it "names a referent or
+    clarifies"; a negation or condition (the words whose omission "can
+    reverse what is kept", "elided") or a number's bound changes what the
+    speaker said, brackets or not.  Real passages: Biden's "having traveled
+    over a million miles on it, commuting every day" (infrastructure remarks,
+    2021-06-24) printed "[only] commuting", and "we've reduced the actual
+    yearly deficit by $350 billion" (DNC reception, 2022-10-06) printed "by
+    [almost] $350 billion"; "[federal]" there names which deficit.
+
+    >>> bracket_changes_claim(["only"], ["commuting"]), bracket_changes_claim(["almost"], ["350"])
+    (True, True)
+    >>> bracket_changes_claim(["federal"], ["yearly"]), bracket_changes_claim(["about"], ["it"])
+    (False, False)
+    """
+    words = [_key(w).strip(".,;:!?") for w in inserted]
+    if any(is_reversing(w) for w in words):
+        return True
+    nxt = after[0].lstrip("$") if after else ""
+    return bool(words) and words[-1] in _QUALIFIERS and nxt[:1].isdigit()
 
 
 def sentence_words(shown: Sequence[str]) -> list[str]:

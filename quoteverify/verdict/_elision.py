@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # The policy's list: leaving one of these out can reverse what is kept.
+# "cannot" is its "not" written as one word ("he cannot — I emphasize
+# “cannot” — move on Ukraine", Biden, 2021-12-31): neither "not" nor "n't".
 REVERSING_WORDS: frozenset[str] = frozenset(
     {
         "not",
@@ -22,6 +24,7 @@ REVERSING_WORDS: frozenset[str] = frozenset(
         "nobody",
         "neither",
         "nor",
+        "cannot",
         "if",
         "unless",
         "except",
@@ -34,8 +37,8 @@ _DASHES = ("—", "–", "--", "-")
 def is_reversing(core: str, words: frozenset[str] = REVERSING_WORDS) -> bool:
     """Is the word a negation or a condition in the policy's sense?
 
-    >>> [w for w in ["don't", "only", "nothing", "know"] if is_reversing(w)]
-    ["don't", 'only', 'nothing']
+    >>> [w for w in ["don't", "only", "nothing", "know", "Cannot"] if is_reversing(w)]
+    ["don't", 'only', 'nothing', 'Cannot']
     """
     low = core.lower().replace("’", "'")
     return low in words or low.endswith("n't")
@@ -82,19 +85,54 @@ def false_starts(
     [True, True, True]
     >>> false_starts(["we", "will", "not"], ["", "", " —"], restart="raise")
     [False, False, False]
+
+    A dash inside the omission is read the same way (``_restarts``): the
+    words after it must open a clause, and a clause that a second dash closes
+    is an aside when the sentence then goes on — the words before the first
+    dash were not abandoned but resumed.  Dr. Fauci's "Even though it is not
+    — in the essence — taken hold to any extent here" (COVID-19 briefing,
+    2021-09-02) and Biden's "we made it clear that he cannot — I emphasize
+    “cannot” — move on Ukraine" (press gaggle, 2021-12-31) cut to "it is …
+    taken hold" and "he … move on Ukraine" reverse what is kept.
+
+    >>> false_starts(["not", "in", "the", "essence"], [" —", "", "", " —"], restart="taken")
+    [False, False, False, False]
+    >>> false_starts(["cannot", "I", "emphasize", "cannot"], [" —", "", "", "” —"], "move")
+    [False, False, False, False]
     """
     out = [False] * len(cores)
+    words = [*cores, restart] if restart is not None else list(cores)
     start = 0
-    opens = restart is not None and restart.lower().replace("’", "'") in CLAUSE_OPENERS
     for i, p in enumerate(puncts):
         p = p.strip()
-        if p.endswith(_DASHES) and (i + 1 < len(cores) or opens):
-            for k in range(start, i + 1):
-                out[k] = True
+        if p.endswith(_DASHES):
+            if _restarts(words, puncts, i + 1):
+                for k in range(start, i + 1):
+                    out[k] = True
             start = i + 1
         elif p and p[-1] in ".?!;:":
             start = i + 1
     return out
+
+
+def _opens(word: str) -> bool:
+    return word.lower().replace("’", "'") in CLAUSE_OPENERS
+
+
+def _restarts(words: Sequence[str], puncts: Sequence[str], j: int) -> bool:
+    """Do ``words[j:]``, after a dash, restart the sentence rather than go on
+    with it or set off an aside that it resumes after?  ``puncts`` covers the
+    omitted words, ``words`` may hold one kept word more (the restart)."""
+    if j >= len(words) or not _opens(words[j]):
+        return False
+    for k in range(j, len(puncts)):
+        p = puncts[k].strip()
+        if p and p[-1] in ".?!;:":
+            return True
+        if p.endswith(_DASHES):
+            # "cannot — I emphasize “cannot” — move on": an aside, resumed.
+            return k + 1 < len(words) and _opens(words[k + 1])
+    return True
 
 
 def reversing_words(

@@ -44,6 +44,30 @@ def is_interjection(first: str, middle: str, last: str, middle_words: int, max_w
     return first == last and middle != first and 0 <= middle_words <= max_words
 
 
+def asks_anew(speaker_ended: bool, asks: bool) -> bool:
+    """Does the other person's turn put a new question to a speaker who had
+    finished a sentence?  Then the turns around it are two answers, not one
+    sentence run on across an interjection: parts joined across it are
+    ``stitched``.
+
+    ``speaker_ended``: the speaker's turn before it ends a sentence (not
+    broken off with a dash); ``asks``: the turn ends with a question mark.
+    Real cases: Psaki's "SEC is an independent agency. — Q Gotcha.  Was he
+    aware that there was an investigation? — MS. PSAKI: Not that I'm aware
+    of." (briefing of 2022-04-06) printed as one passage makes "Not that I'm
+    aware of" say something else; Kirby's "I'm not aware that that specific
+    phrase was discussed. — Q Well, do you condemn him using that phrase? —
+    MR. KIRBY: Look, there's a — there's a connotation with that phrase"
+    (briefing of 2024-01-19).  An audience's "Booo —" after a finished
+    sentence asks nothing (Biden's care economy remarks, 2024-04-09), and a
+    question into a sentence broken off with a dash is an interjection.
+
+    >>> asks_anew(True, True), asks_anew(True, False), asks_anew(False, True)
+    (True, False, False)
+    """
+    return speaker_ended and asks
+
+
 def interjection_note(label: str, words: str) -> str:
     """The note naming what the quote leaves out.
 

@@ -120,6 +120,15 @@ def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> l
                     f"'{o.shown_source}': it names no referent (a word changed)",
                 )
             )
+        # Only ``_brackets.bracket_changes_claim`` flags an added bracket "word".
+        if o.op == "insert" and o.flags == ("bracket", "word"):
+            notes.append(
+                Note(
+                    "bracket",
+                    f"square-bracket insertion '[{o.quote}]' adds a negation, a condition "
+                    "or a number's bound: it changes what was said (a word added)",
+                )
+            )
         # Only ``_brackets.bracket_repeats_word`` gives an added word "word".
         if o.op == "insert" and o.flags == ("word",):
             notes.append(

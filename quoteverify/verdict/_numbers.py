@@ -69,11 +69,56 @@ def same_number(quote: Sequence[str], source: Sequence[str]) -> bool:
 
     >>> same_number(["14,000"], ["fourteen", "thousand"]), same_number(["two"], ["three"])
     (True, False)
+
+    "a thousand" is "one thousand" (``_article_as_one``): Kirby's "about a
+    thousand Americans" (gaggle of 2023-11-01) printed "about 1,000".
+
+    >>> same_number(["1,000"], ["a", "thousand"]), same_number(["1,000"], ["a", "million"])
+    (True, False)
     """
+    quote, source = _article_as_one(quote), _article_as_one(source)
     if not all(is_number(c) or c.lower() == "and" for c in [*quote, *source]):
         return False
     qv, sv = number_value(list(quote)), number_value(list(source))
     return qv is not None and qv == sv
+
+
+# The scale words an article counts as "one" before ("a million").
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _article_as_one(cores: Sequence[str]) -> list[str]:
+    """``cores`` with "a"/"an" before a scale word read as "one".
+
+    >>> _article_as_one(["a", "thousand"]), _article_as_one(["a", "plan"])
+    (['one', 'thousand'], ['a', 'plan'])
+    """
+    out = list(cores)
+    for i in range(len(out) - 1):
+        if out[i].lower() in _ARTICLES and out[i + 1].lower() in _SCALE_WORDS:
+            out[i] = "one"
+    return out
+
+
+def article_is_one(quote: str, source: str, next_word: str) -> bool:
+    """Is one side's "a"/"an" the other's "1"/"one", before the scale word
+    ``next_word`` both share?  The same value: Biden's "having traveled over
+    a million miles" on Amtrak (infrastructure remarks, 2021-06-24) printed
+    "over 1 million miles", his "this year, by a trillion dollars" (DNC
+    reception, 2022-10-06) printed "by $1 trillion".
+
+    >>> article_is_one("1", "a", "trillion"), article_is_one("one", "an", "million")
+    (True, True)
+    >>> article_is_one("1", "a", "plan"), article_is_one("2", "a", "million")
+    (False, False)
+    """
+    pair = {quote.lower(), source.lower()}
+    return (
+        next_word.lower() in _SCALE_WORDS
+        and len(pair & _ARTICLES) == 1
+        and len(pair & {"1", "one"}) == 1
+    )
 
 
 def bracket_completes_number(

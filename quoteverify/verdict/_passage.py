@@ -29,13 +29,14 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import (
     _brackets,
     _disfluency,
+    _numbers,
     _paraphrase,
     _speakers,
     _spelling,
     _transcriber,
     _whole_sentence,
 )
-from quoteverify.verdict._whose import _is_labelled, _label_ok
+from quoteverify.verdict._whose import _label_ok, _not_a_questioner
 from quoteverify.verdict._words import MINOR_FLAGS, WORD_RULES
 
 _RANK = {v: i for i, v in enumerate(VERDICT_ORDER)}
@@ -97,18 +98,35 @@ def _speaker_check(pm: _Placement, quote: Quote, ps: PreparedSource) -> None:
     if sp is None or sp.type != "person":
         return
     if pm.label_ok is False and _speakers.question_is_anonymous(
-        turn.label, _is_labelled(quote, ps)
+        turn.label, _not_a_questioner(quote, ps)
     ):
         pm.label_ok = None
         pm.speaker_note = Note("question-turn", _speakers.question_note())
     elif pm.quoted and pm.label_ok is True:
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=True))
-    elif pm.quoted and _speakers.quoting_turn(turn.label, pm.label_ok):
+    elif pm.quoted and _speakers.quoting_turn(turn.label, pm.label_ok, _unquoted_ends(pm, ps)):
         pm.label_ok = None
         pm.speaker_note = Note("quoted-within", _speakers.quoted_within_note(turn.label, own=False))
     if pm.speaker_note is not None:
         # Settled here: the quotation marks no longer make it someone else's.
         pm.quoted = False
+
+
+def _unquoted_ends(pm: _Placement, ps: PreparedSource) -> int:
+    """The words the quote shares with the passage (equal, or minor) that
+    stand outside the turn's quotation marks before or after the quoted
+    words (``PreparedSource.unquoted_ends``): the quoting speaker's own
+    words, credited with the quoted ones.  A changed word there is a change
+    of wording, not the speaker's word: Psaki's "Cruz said, quote," in place
+    of an added sentence (briefing of 2022-02-01, wh-fresh2 ``wg0068``)."""
+    a = b = None
+    t = pm.a
+    for o, n in zip(pm.wd.ops, op_tokens(ps, pm.a, pm.wd.ops), strict=True):
+        if n and (o.op == "equal" or (o.flags and set(o.flags) <= MINOR_FLAGS)):
+            a = t if a is None else a
+            b = t + n
+        t += n
+    return 0 if a is None or b is None else ps.unquoted_ends(a, b)
 
 
 def _part_matches(
@@ -221,19 +239,37 @@ def _police(
             ):
                 wd.ops[k] = replace(o, flags=("disfluency",))
                 wd.cost -= len(o.source.split()) * (1.0 - th.minor_word_cost)
-        elif o.op == "insert" and "bracket" in o.flags and k > 0:
+        elif o.op == "insert" and "bracket" in o.flags:
             before = _sentence_before(wd.ops, k)
             after = " ".join(x.quote for x in wd.ops[k + 1 : k + 3] if x.quote).lower().split()
-            if _brackets.bracket_repeats_word(o.quote.split(), before, after):
+            if k > 0 and _brackets.bracket_repeats_word(o.quote.split(), before, after):
                 wd.ops[k] = replace(o, flags=("word",))
+            elif o.flags == ("bracket",) and _brackets.bracket_changes_claim(
+                o.quote.split(), after
+            ):
+                wd.ops[k] = replace(o, flags=("bracket", "word"))
+        elif (
+            o.op == "replace"
+            and o.flags == ("number",)
+            and k + 1 < len(wd.ops)
+            and wd.ops[k + 1].op == "equal"
+            and _numbers.article_is_one(o.quote, o.source, wd.ops[k + 1].quote.split()[0])
+        ):
+            # "a trillion" / "1 trillion": one value (the policy's number format).
+            wd.ops[k] = replace(o, flags=("spelling",))
+            wd.cost -= 1.0 - th.minor_word_cost
         elif o.op == "replace" and o.flags == ("bracket",):
             before = _sentence_before(wd.ops, k)
             if _brackets.bracket_substitutes_word(o.quote.split(), o.source.split(), before):
                 wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
+            if is_word is None:
+                is_word = _spelling.english_lexicon(th.word_min_zipf)
             if len(qw) == len(sw) and any(
-                _spelling.apostrophe_changes_word(q, s) for q, s in zip(qw, sw, strict=True)
+                _spelling.apostrophe_changes_word(q, s)
+                or _spelling.contraction_becomes_word(q, s, is_word)
+                for q, s in zip(qw, sw, strict=True)
             ):
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
                 wd.cost += 1.0

@@ -30,8 +30,10 @@ def question_is_anonymous(label: str, speaker_is_labelled: bool) -> bool:
     credit the question to him by name, but the transcript labels it ``Q``.
     NPR's Mara Liasson, Fox's Sean Hannity (an interview transcribed as ``Q``)
     are the same case.  A ``Q`` turn is anonymous: unless the credited person
-    is a labelled speaker of the source (then a ``Q`` turn is someone else),
-    the words are judged on their wording.
+    is known not to be a questioner there (``speaker_is_labelled``: a
+    labelled speaker of the source, or an office holder of its date, see
+    ``holds_office``; then a ``Q`` turn is someone else), the words are
+    judged on their wording.
 
     >>> question_is_anonymous("Q", speaker_is_labelled=False)
     True
@@ -84,7 +86,7 @@ def quoted_within_note(label: str, own: bool) -> str:
     return f"quoted by {label}"
 
 
-def quoting_turn(label: str, label_ok: bool | None) -> bool:
+def quoting_turn(label: str, label_ok: bool | None, unquoted: int = 0) -> bool:
     """Are words in quotation marks in a turn labelled ``label`` quoted by its
     speaker from someone else, and so judged on their wording?
 
@@ -108,7 +110,22 @@ def quoting_turn(label: str, label_ok: bool | None) -> bool:
     (True, True)
     >>> quoting_turn("THE PRESIDENT", None), quoting_turn("MS. PSAKI", True)
     (False, False)
+
+    Only the words inside the marks are the quoted person's: ``unquoted``
+    words of the passage outside them are the turn's speaker's own, and a
+    quote that runs on into them is not the quoted person's (mostly inside is
+    enough to say the speaker was quoting, not to credit the rest).  Real
+    cases: Biden quoting Reagan's "… two things that set us apart in much of
+    the world." and going on "Little did I think I'd be quoting Donald Trump"
+    (building trades conference, 2023-04-25), printed as Reagan's or Trump's;
+    a reporter's "When the President says, “We will hunt you down and make
+    you pay,” what does that look like?" (Psaki's briefing, 2021-08-27).
+
+    >>> quoting_turn("THE PRESIDENT", False, unquoted=6)
+    False
     """
+    if unquoted:
+        return False
     if label_ok is False:
         return True
     key = " ".join(label.split()).upper()
@@ -240,6 +257,47 @@ def opening_heading(opening: str) -> str:
         if len(lines) == 6:
             break
     return " | ".join(lines)
+
+
+def holds_office(name: str, date: str | None, table: Iterable[OfficeTerm]) -> bool:
+    """Did ``name`` hold one of the table's offices on ``date`` (ISO)?
+
+    Such a person is no reporter: a ``Q`` turn of a source of that date is not
+    theirs, whoever the article says asked it (see ``question_is_anonymous``).
+
+    >>> t = office_holders()
+    >>> holds_office("Joe Biden", "2021-12-06", t), holds_office("Joe Biden", "2025-06-01", t)
+    (True, False)
+    >>> holds_office("Peter Doocy", "2021-12-06", t), holds_office("Joe Biden", None, t)
+    (False, False)
+    """
+    if not date:
+        return False
+    return any(
+        same_person(t.name, name) and t.start <= date and (not t.end or date < t.end) for t in table
+    )
+
+
+_AUTHORED = re.compile(
+    r"^\s*(statement|joint statement|message|letter|proclamation|remarks|op-ed)s?\b"
+    r"[^|]*?\b(from|of|by)\b",
+    re.I,
+)
+
+
+def authored_title(title: str | None) -> bool:
+    """Does a source's title say whose words the whole text is ("Statement
+    from Vice President Harris on …", "Statement of President Joe Biden and
+    First Lady Jill Biden on …")?  A text with no turns holds its author's
+    words; a page titled otherwise ("Port", "Fact Sheet: …") says nothing of
+    whose words it quotes.
+
+    >>> authored_title("Statement from Vice President Harris on the Passing of Cecil Williams")
+    True
+    >>> authored_title("Fact Sheet: President Biden Announces New Actions"), authored_title(None)
+    (False, False)
+    """
+    return bool(title and _AUTHORED.match(title))
 
 
 def role_office(name: str) -> str | None:

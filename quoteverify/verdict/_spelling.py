@@ -44,19 +44,25 @@ CONFUSABLE = {
 _US_UK: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (r"our(s|ed|ing|ite|ites|able|ful|less)?$", r"or\1"),  # colour, honoured
+        (r"([aeiouy][a-z]*[a-z])our(s|ed|ing|ite|ites|able|ful|less)?$", r"\1or\2"),  # colour
         (r"([^aeiou])re(s|d)?$", r"\1er\2"),  # centre, theatre
         (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),  # organise
         (r"ys(e|ed|es|ing)$", r"yz\1"),  # analyse
         (r"ence$", r"ense"),  # defence, licence
         (r"ogue(s)?$", r"og\1"),  # catalogue
-        (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),  # travelled
+        (r"([aeiouy][^aeiouy]*[aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),  # travelled
         (r"gramme(s)?$", r"gram\1"),  # programme
         (r"dgement(s)?$", r"dgment\1"),  # judgement
         (r"^grey", "gray"),
         (r"([st])or(s)?$", r"\1er\2"),  # protestor / protester, advisor / adviser
     )
 )
+# Both rewrites need a syllable before the ending: UK English doubles the l
+# of an unstressed last syllable (travel, cancel, fuel) and writes "-our" in
+# words of two syllables or more; "filled"/"filed", "filling"/"filing" and
+# "our"/"or" are other words (Biden's "workers filing for union
+# representation", Philadelphia, 2024-10-15; Deese's "filling a hole",
+# briefing of 2021-01-22).
 # No "ae"/"oe" -> "e" rewrite: it made "poets"/"pets", "Boeing"/"being" and
 # "canoe"/"cane" one word.  The UK forms it was for (anaemia 2.5, paediatric
 # 2.8, foetus 2.8, oestrogen 2.4 on the Zipf scale) are below the word list's
@@ -92,6 +98,10 @@ def us_uk_variant(a: str, b: str) -> bool:
     (True, False)
     >>> us_uk_variant("protestors", "protesters"), us_uk_variant("poets", "pets")
     (True, False)
+    >>> us_uk_variant("filling", "filing"), us_uk_variant("our", "or")
+    (False, False)
+    >>> us_uk_variant("fuelled", "fueled"), us_uk_variant("behaviour", "behavior")
+    (True, True)
     """
     a, b = a.lower(), b.lower()
     return a != b and us_uk_canonical(a) == us_uk_canonical(b)
@@ -165,6 +175,34 @@ def apostrophe_changes_word(quote: str, source: str) -> bool:
         and (q.endswith("s") or s.endswith("s"))
         and (_possessive_form(q) != _possessive_form(s))
     )
+
+
+def contraction_becomes_word(quote: str, source: str, is_word: Callable[[str], bool]) -> bool:
+    """Does an apostrophe dropped or added turn a contraction of "are" or
+    "will" into another dictionary word?
+
+    The policy's "a different dictionary word is never a spelling variant",
+    and a tense or person changed is diverged: Harris's "We're not going
+    back." (Milwaukee, 2024-08-20) printed "Were not going back." says the
+    past; Biden's "we're going to get that aid" (after Marine One's arrival,
+    2023-12-06) printed "were going to".  "it's"/"its" stays the contraction
+    question it is (``apostrophe_changes_word``).
+
+    >>> w = {"were", "well", "its"}.__contains__
+    >>> contraction_becomes_word("Were", "We’re", w), contraction_becomes_word("well", "we'll", w)
+    (True, True)
+    >>> contraction_becomes_word("its", "it's", w), contraction_becomes_word("youre", "you're", w)
+    (False, False)
+    """
+    q = quote.lower().replace("’", "'").strip('.,;:!?"')
+    s = source.lower().replace("’", "'").strip('.,;:!?"')
+    if q == s or q.replace("'", "") != s.replace("'", ""):
+        return False
+    contracted, plain = (q, s) if "'" in q else (s, q)
+    if "'" in plain:
+        return False
+    clitic = contracted.rpartition("'")[2]
+    return clitic in ("re", "ll") and is_word(plain)
 
 
 def _possessive_form(word: str) -> str:

@@ -358,11 +358,21 @@ def _chain(
             rngs[j][1] - rngs[j][0],
             th.interjection_max_words,
         )
+        and not _asks_anew(ps, rngs[j - 1], rngs[j])
         for j in range(1, 2 * m, 2)
     )
     chain = (rngs, labels) if ok else None
     ps.memo[key] = chain
     return chain
+
+
+def _asks_anew(ps: PreparedSource, before: tuple[int, int], middle: tuple[int, int]) -> bool:
+    """Is the turn of tokens ``middle`` a question put after the turn ``before``
+    ended a sentence (``_interjection.asks_anew``)?"""
+    if before[1] <= before[0] or middle[1] <= middle[0]:
+        return False
+    asks = "?" in source_punct(ps, middle[1] - 1)
+    return _interjection.asks_anew(_ends_sentence_at(ps, before[1] - 1), asks)
 
 
 def _run_on_placement(
@@ -845,7 +855,7 @@ def _interjected_gap(
             continue
         if not _interjection.is_interjection(
             label, other, label, hi - lo, th.interjection_max_words
-        ):
+        ) or _asks_anew(ps, _turn_tokens(ps, k - 1), (lo, hi)):
             return None
         inter.append(k)
     if not inter or len(inter) > _MAX_INTERJECTIONS:

@@ -104,6 +104,31 @@ def _is_labelled(quote: Quote, ps: PreparedSource) -> bool:
     return bool(found)
 
 
+def _not_a_questioner(quote: Quote, ps: PreparedSource) -> bool:
+    """Is the quote's speaker known not to have asked a ``Q`` turn of ``ps``?
+
+    A labelled speaker of the source (a ``Q`` turn is someone else), and the
+    holder of an office in the table on the source's date, or a role noun
+    ("The President said"): the policy's anonymous questioner is a
+    *questioner* the article names, and the President is no reporter at his
+    press secretary's briefing.  Real cases: a reporter's "All I know is that
+    other countries seem to be making them available for — in greater
+    quantities, for less money" (Psaki's briefing of 2021-12-06) credited to
+    Biden passed verbatim "asked by an unnamed questioner".
+    """
+    if _is_labelled(quote, ps):
+        return True
+    sp = quote.speaker
+    if sp is None:
+        return False
+    if _speakers.role_office(sp.name) is not None:
+        return True
+    date = ps.memo.get("date", _NO_DATE)
+    if date is _NO_DATE:
+        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title, ps.source.date)
+    return _speakers.holds_office(sp.name, date, _speakers.office_holders())  # type: ignore[arg-type]
+
+
 def _speaker_key(quote: Quote) -> tuple[object, ...]:
     """What ``_label_ok`` reads of a quote: its speaker and the user's aliases."""
     sp = quote.speaker
