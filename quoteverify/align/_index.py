@@ -643,14 +643,18 @@ def _fallback_regions(
     ev = np.concatenate((*los, *occ))
     ev *= 2
     ev[total:] += 3
-    # 2 x (R words) ascending runs (``los`` and ``occ`` rise per word):
-    # timsort merges them 2-3x faster than the default sort (0.35 against
-    # 0.93 ms median at 16 MB); integers sort the same whatever the algorithm.
-    ev.sort(kind="stable")
+    # numpy's default sort of int32 is vectorised where the CPU allows: 4x
+    # faster than timsort's merge of the 2 x (R words) ascending runs, 0.12
+    # against 0.52 ms a sweep of the 16 MB scaling quotes (numpy 2.4, an
+    # AVX-512 machine; an earlier round measured timsort ahead); integers sort
+    # to the same array whatever the algorithm.
+    ev.sort()
     step = ev & 1
     step *= -2
     step += 1
-    run = np.cumsum(step)  # after event i: the count of windows from its position
+    # Summed in the events' own type (|count| <= events): numpy's default
+    # widens int32 to int64, six times slower here.
+    run = np.cumsum(step, dtype=step.dtype)  # after event i: the count of windows from its position
     # The count holding over [x, next position) is the one after the last
     # event at x.  Only the (few) events whose count reaches q are looked at:
     # the last at their position are the qualifying starts ("hits").

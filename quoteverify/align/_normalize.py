@@ -110,6 +110,15 @@ class Normalized:
         e = int(self.seg_end[k])
         return int(self.seg_start[k]) + i + 1 if e < 0 else e
 
+    def copy_delta(self, a: int, b: int) -> int | None:
+        """``d`` such that normalised characters [a, b) (a < b) map one to one
+        onto original characters [a + d, b + d), when they lie in one copy
+        segment; else None."""
+        k = self._seg(a)
+        if self._seg(b - 1) != k or int(self.seg_end[k]) >= 0:
+            return None
+        return int(self.seg_start[k])
+
     def starts_at(self, idx: np.ndarray) -> np.ndarray:
         """``starts[idx]`` (int64) without the per-character array."""
         idx = np.asarray(idx, dtype=np.int64)
