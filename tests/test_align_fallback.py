@@ -18,7 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteverify.align import PreparedSource, lookup, prepare_source
-from quoteverify.align._index import _align_in, _fallback, _fallback_regions, _symbols
+from quoteverify.align._index import (
+    _align_in,
+    _fallback,
+    _fallback_regions,
+    _qualifying_runs,
+    _symbols,
+)
 from quoteverify.models import Source
 
 from .conftest import prepared_verdict_sources
@@ -123,3 +129,82 @@ def test_regions_cover_every_hit() -> None:
             i = int(np.searchsorted(starts, h.start, "right")) - 1
             assert i >= 0 and regions[i][0] <= h.start and h.end <= regions[i][1]
     assert checked > 40
+
+
+def _runs_by_position(ev: np.ndarray, q: int) -> tuple[list[int], list[int]]:
+    """The qualifying runs read position by position: the count after the
+    last event at each position, held until the next position."""
+    count = 0
+    counts: dict[int, int] = {}
+    for v in ev.tolist():
+        count += -1 if v & 1 else 1
+        counts[v >> 1] = count
+    xs = sorted(counts)
+    s0: list[int] = []
+    s1: list[int] = []
+    for x, nxt in zip(xs, xs[1:], strict=False):
+        if counts[x] < q:
+            continue
+        if s1 and s1[-1] == x:
+            s1[-1] = nxt  # runs on from the previous qualifying position
+        else:
+            s0.append(x)
+            s1.append(nxt)
+    return s0, s1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(1, 6)),  # occurrence, window reach
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(1, 6),
+)
+def test_qualifying_runs_read_at_crossings_equal_a_walk_over_positions(
+    spans: list[tuple[int, int]], q: int
+) -> None:
+    # Events as the sweep packs them: +1 at 2 x start, -1 at 2 x (end) + 1;
+    # many share a position (both kinds), as dense words' windows do.
+    ev = np.sort(
+        np.asarray([2 * s for s, _ in spans] + [2 * (s + r) + 1 for s, r in spans], dtype=np.int32)
+    )
+    s0, s1 = _qualifying_runs(ev, q)
+    assert (s0.tolist(), s1.tolist()) == _runs_by_position(ev, q)
+
+
+def test_regions_of_real_quotes_are_the_windows_walked_one_start_at_a_time() -> None:
+    # The capped count of every window start of a small source, against the
+    # regions (thrifty off, so none is given up): quotes of source words.
+    rng = random.Random(11)
+    idx = _PS.index
+    n = idx.n
+    checked = 0
+    for _ in range(40):
+        m = rng.randint(3, 14)
+        a = rng.randrange(0, n - m)
+        keys = _edited(rng, [w for w in _PS.keys[a : a + m] if w != "\x00"] or ["the"], 0.4)
+        k = len(keys) // 2
+        qids = lookup(_PS, keys).qids
+        regions = _fallback_regions(idx, qids, k, thrifty=False)
+        if not regions:
+            continue
+        # A window pairing at least m - k quote words, every word counted (at
+        # most as often as the quote uses it), qualifies whichever words the
+        # sweep chose to count: it must lie inside a region.
+        span = len(keys) + k
+        paired = np.zeros(n, dtype=np.int64)
+        for w, c in zip(*np.unique(qids, return_counts=True), strict=True):
+            if w < 0:
+                continue
+            seen = np.concatenate(([0], np.cumsum(idx.ids == w)))
+            starts = np.arange(n)
+            paired += np.minimum(c, seen[np.minimum(starts + span, n)] - seen[starts])
+        lo = np.asarray([r[0] for r in regions])
+        hi = np.asarray([r[1] for r in regions])
+        for s in np.flatnonzero(paired >= len(keys) - k).tolist():
+            i = int(np.searchsorted(lo, s, "right")) - 1
+            assert i >= 0 and min(s + span, n) <= hi[i], (keys, s)
+        checked += 1
+    assert checked > 10

@@ -119,3 +119,59 @@ def test_bracketed_in_is_bracketed_word_by_word() -> None:
             assert ps.bracketed_in(a, b) == [ps.bracketed(i) for i in range(a, b)]
     plain = prepare_source(Source(ref="p", status="ok", text="no marks at all", title="p"))
     assert plain.bracketed_in(0, 5) == [False] * 5
+
+
+def test_barriers_and_turns_by_bisection_equal_the_array_scans() -> None:
+    # ``has_barrier`` and ``turn_index`` bisect lists of the barriers'
+    # positions and the turns' starts; the answers must be the scans' over
+    # real transcripts (turns, editor's gaps), past both ends too.
+    from quoteverify.align import _index as index_mod
+
+    ids = _PS.index.ids
+    n = _PS.n_tokens
+    bars = np.flatnonzero(ids == index_mod.SENTINEL_ID)
+    assert bars.shape[0] > 20  # the fixture has turns
+    rng = random.Random(5)
+    probes = [int(b) + d for b in bars[:: max(1, bars.shape[0] // 40)] for d in (-2, -1, 0, 1)]
+    probes += [rng.randrange(-3, n + 3) for _ in range(300)] + [0, n - 1, n]
+    for a in probes:
+        for width in (0, 1, 2, 5, 40):
+            b = a + width
+            scan = b > a and bool((ids[max(0, a) : b] == index_mod.SENTINEL_ID).any())
+            assert _PS.has_barrier(a, b) == scan, (a, b)
+        if 0 <= a:
+            pos = int(_PS.tok_start[min(a, n - 1)])
+            want = int(np.searchsorted(_PS.turn_starts, pos, side="right")) - 1
+            assert _PS.turn_index(a) == want, a
+
+
+def test_passage_words_read_by_one_shift_equal_the_offset_map() -> None:
+    # A passage inside one copied stretch reads its original words by one
+    # shift (``Normalized.copy_delta``); elsewhere through the offset map.
+    # Real folds cut stretches: curly quotes and an ellipsis written as one
+    # character change the text's length ("…" -> "...").
+    from quoteverify.align import Passage, prepare_source
+    from quoteverify.models import Source
+
+    text = (
+        "THE PRESIDENT: We\u2019re going to do it \u2026 and I mean it.  "
+        "Q Mr. President \u2014 will you? THE PRESIDENT: Yes\u2026 we will, "
+        "\u201cand soon.\u201d  Thank you all very much."
+    )
+    for ps in (prepare_source(Source(ref="t", status="ok", text=text, title="t")), _PS):
+        n = ps.n_tokens
+        norm = ps.norm
+        spans = [(a, b) for a in range(0, min(n, 60)) for b in range(a + 1, min(n, a + 12) + 1)]
+        if n > 40:
+            rng = random.Random(2)
+            spans += [
+                (a, a + rng.randint(1, 30)) for a in (rng.randrange(n - 31) for _ in range(200))
+            ]
+        shifted = 0
+        for a, b in spans:
+            p = Passage(ps, a, b)
+            s = norm.starts_at(ps.tok_start[a:b]).tolist()
+            e = norm.ends_at(ps.tok_end[a:b] - 1).tolist()
+            assert p.words == [ps.source.text[x:y] for x, y in zip(s, e, strict=True)], (a, b)
+            shifted += norm.copy_delta(int(ps.tok_start[a]), int(ps.tok_end[b - 1])) is not None
+        assert 0 < shifted and (shifted < len(spans) or ps is _PS)  # the short text: both kinds

@@ -144,19 +144,40 @@ class PreparedSource:
     # label theirs, which label is theirs), filled by ``quoteverify.verdict``:
     # a not-found quote asked them afresh, walking every turn, per quote.
     memo: dict[object, object] = field(default_factory=dict, repr=False)
+    # Sorted positions as lists, built when first asked ("barriers": tokens
+    # that are barriers; "turn_starts": ``turn_starts``): ``has_barrier`` and
+    # ``turn_index`` answer one small question at a time, dozens of times per
+    # candidate passage, and a bisection of a list costs a tenth of a numpy
+    # call on a slice.
+    _sorted: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def n_tokens(self) -> int:
         return self.index.n
+
+    def _sorted_list(self, what: str) -> list[int]:
+        got = self._sorted.get(what)
+        if got is None:
+            if what == "barriers":
+                got = self.index.positions(_index.SENTINEL_ID).tolist()
+            else:
+                got = self.turn_starts.tolist()
+            self._sorted[what] = got
+        return got
 
     # -- token helpers -------------------------------------------------------
     def is_sentinel(self, i: int) -> bool:
         return int(self.index.ids[i]) == _index.SENTINEL_ID
 
     def has_barrier(self, a: int, b: int) -> bool:
-        """Is any of tokens [a, b) a barrier?  One numpy scan: a stitched
-        quote's gap may span thousands of tokens."""
-        return b > a and bool((self.index.ids[max(0, a) : b] == _index.SENTINEL_ID).any())
+        """Is any of tokens [a, b) a barrier?  One bisection of the barriers'
+        positions, however long the span (a stitched quote's gap may span
+        thousands of tokens)."""
+        if b <= a:
+            return False
+        bars = self._sorted_list("barriers")  # the barrier word's postings: ascending
+        k = bisect_left(bars, max(0, a))
+        return k < len(bars) and bars[k] < b
 
     def core(self, i: int) -> str:
         """The token's normalised surface ("It's"); for a barrier, its marker."""
@@ -194,7 +215,7 @@ class PreparedSource:
         if not self.turns or self.n_tokens == 0:
             return -1
         pos = int(self.tok_start[min(token, self.n_tokens - 1)])
-        return int(np.searchsorted(self.turn_starts, pos, side="right")) - 1
+        return bisect_right(self._sorted_list("turn_starts"), pos) - 1
 
     def quoted_by_speaker(self, a: int, b: int) -> bool:
         """Tokens [a, b) stand (mostly) inside quotation marks within their turn.

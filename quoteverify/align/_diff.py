@@ -158,12 +158,21 @@ class Passage:
         self.keys = ps.keys[a:b]
         ts = ps.tok_start[a:b]
         te = ps.tok_end[a:b]
-        text = ps.norm.text
-        self.cores = [text[s:e] for s, e in zip(ts.tolist(), te.tolist(), strict=True)]
+        norm = ps.norm
+        text = norm.text
+        tsl, tel = ts.tolist(), te.tolist()
+        self.cores = [text[s:e] for s, e in zip(tsl, tel, strict=True)]
         src = ps.source.text
-        os_ = ps.norm.starts_at(ts).tolist()
-        oe = ps.norm.ends_at(te - 1).tolist() if b > a else []
-        self.words = [src[s:e] for s, e in zip(os_, oe, strict=True)]
+        delta = norm.copy_delta(tsl[0], tel[-1]) if b > a else None
+        if delta is not None:
+            # The passage lies in one stretch copied character for character
+            # (most passages): original offsets are the normalised ones
+            # shifted, read without the offset map's array work.
+            self.words = [src[s + delta : e + delta] for s, e in zip(tsl, tel, strict=True)]
+        else:
+            os_ = norm.starts_at(ts).tolist()
+            oe = norm.ends_at(te - 1).tolist() if b > a else []
+            self.words = [src[s:e] for s, e in zip(os_, oe, strict=True)]
         # Trailing punctuation as the equal-word check compares it (brackets
         # stripped), read once per passage rather than once per diff.
         masked = ps.masked
@@ -175,7 +184,7 @@ class Passage:
             if masked[e : e + 1] == " " and masked[e + 1 : e + 2] not in _NOT_PLAIN
             else dash_style(trailing_punct(masked, e, lim).strip("()[]"))
             or spaced_dash(masked, e, lim)
-            for e in te.tolist()
+            for e in tel
         ]
 
 

@@ -638,37 +638,20 @@ def _fallback_regions(
     total = int(post[j])
     # Sweep the window starts: +1 where an occurrence starts counting, -1
     # after it; packed as 2 x position + (1 for -1) so that one sort of
-    # plain integers orders them (ties need no order: the count is read
-    # after the last event at each position).
+    # plain integers orders them, a position's +1 events before its -1 ones
+    # (``_qualifying_runs`` reads the count where it crosses q).
     ev = np.concatenate((*los, *occ))
     ev *= 2
     ev[total:] += 3
-    # 2 x (R words) ascending runs (``los`` and ``occ`` rise per word):
-    # timsort merges them 2-3x faster than the default sort (0.35 against
-    # 0.93 ms median at 16 MB); integers sort the same whatever the algorithm.
-    ev.sort(kind="stable")
-    step = ev & 1
-    step *= -2
-    step += 1
-    run = np.cumsum(step)  # after event i: the count of windows from its position
-    # The count holding over [x, next position) is the one after the last
-    # event at x.  Only the (few) events whose count reaches q are looked at:
-    # the last at their position are the qualifying starts ("hits").
-    cand = np.flatnonzero(run >= q)
-    if not cand.shape[0]:
+    # numpy's default sort of int32 is vectorised where the CPU allows: 4x
+    # faster than timsort's merge of the 2 x (R words) ascending runs, 0.12
+    # against 0.52 ms a sweep of the 16 MB scaling quotes (numpy 2.4, an
+    # AVX-512 machine; an earlier round measured timsort ahead); integers sort
+    # to the same array whatever the algorithm.
+    ev.sort()
+    s0, s1 = _qualifying_runs(ev, q)
+    if not s0.shape[0]:
         return []
-    top = ev.shape[0] - 1
-    at = ev[cand] >> 1
-    after = ev[np.minimum(cand + 1, top)] >> 1  # the next position (itself at the end)
-    last = (cand == top) | (after != at)
-    hits, at, after = cand[last], at[last], after[last]
-    if not hits.shape[0]:
-        return []
-    # Hits at consecutive positions (the next position after one is the
-    # other's) form one run of qualifying starts [first, next after the last).
-    brk = np.flatnonzero(after[:-1] != at[1:])
-    s0 = at[np.concatenate(([0], brk + 1))]
-    s1 = after[np.concatenate((brk, [hits.shape[0] - 1]))]
     # Runs of qualifying starts [s0, s1) -> token ranges [start, last start + span).
     rs = np.maximum(s0, 0)
     re_ = np.minimum(s1 - 1 + span, n)
@@ -680,3 +663,38 @@ def _fallback_regions(
     if thrifty and int((re_ - rs).sum()) > cap:
         return None  # most of the source, or past the budget (see _fallback)
     return list(zip(rs.tolist(), re_.tolist(), strict=True))
+
+
+def _qualifying_runs(ev: np.ndarray, q: int) -> tuple[np.ndarray, np.ndarray]:
+    """The runs [s0, s1) of window starts whose count reaches ``q`` (>= 1),
+    from the sweep's sorted events ``ev`` (2 x position, + 1 for a -1 event;
+    as many -1 as +1 events).
+
+    The count holding over [x, next position) is the one after the last
+    event at x.  At one position the +1 events sort before the -1 events, so
+    the count crosses q upwards at most once there and then downwards at most
+    once: the qualifying starts are [position of an upward crossing, position
+    of the next downward one), empty when both fall at one position.  The
+    crossings alternate, up first (the count starts at 0 < q) and down last
+    (it ends at 0); only they are read, not every event whose count reaches
+    q (1.2x faster over the 16 MB scaling quotes).
+
+    >>> ev = np.array([2 * 3, 2 * 4, 2 * 6 + 1, 2 * 9 + 1], dtype=np.int32)
+    >>> [x.tolist() for x in _qualifying_runs(ev, 2)]  # +1 at 3 and 4, -1 at 6 and 9
+    [[4], [6]]
+    """
+    step = ev & 1
+    step *= -2
+    step += 1
+    # Summed in the events' own type (|count| <= events): numpy's default
+    # widens int32 to int64, six times slower here.
+    run = np.cumsum(step, dtype=step.dtype)  # after event i
+    qual = run >= q
+    flips = np.flatnonzero(qual[1:] != qual[:-1])
+    flips += 1
+    if qual[0]:
+        flips = np.concatenate(([0], flips))
+    s0 = ev[flips[0::2]] >> 1
+    s1 = ev[flips[1::2]] >> 1
+    keep = s0 < s1
+    return s0[keep], s1[keep]

@@ -456,9 +456,13 @@ def _transcriber_words(wd: WordDiff, ps: PreparedSource, a: int) -> None:
     quote supplies where the source says [inaudible] stay a change, flagged
     "inaudible" so the note can say why.  ``a``: the passage's first token."""
     i = a
-    for k, (o, n_src) in enumerate(zip(wd.ops, op_tokens(ps, a, wd.ops), strict=True)):
+    covered = op_tokens(ps, a, wd.ops)
+    # Asked once of the whole passage: most hold no bracketed word, and then
+    # none of their ops does (the question was a search per op).
+    any_bracketed = any(ps.bracketed_in(a, a + sum(covered)))
+    for k, (o, n_src) in enumerate(zip(wd.ops, covered, strict=True)):
         if o.op in ("equal", "delete") and n_src and not (set(o.flags) - MINOR_FLAGS):
-            inside = ps.bracketed_in(i, i + n_src)
+            inside = ps.bracketed_in(i, i + n_src) if any_bracketed else [False]
             # Printed (an equal run holding them) or left out (a delete of only them).
             if any(inside) if o.op == "equal" else all(inside):
                 wd.ops[k] = replace(o, flags=(*o.flags, "transcriber"))
