@@ -113,3 +113,66 @@ def test_diverged_an_apostrophe_dropped_that_makes_another_word(quote, speaker, 
 def test_minor_the_apostrophe_of_its_stays_typography() -> None:
     r = judge_text("Its just wrong.", BIDEN, MARINE_ONE)
     assert r.verdict == "minor", r.notes
+
+
+# Remarks by President Biden, Jill Biden and Douglas Emhoff celebrating Jewish
+# American Heritage Month, 2023-05-16.
+HERITAGE_MONTH = transcript(
+    "THE PRESIDENT:  And the Department of Justice — and the Attorney General is here — has\n"
+    "made prosecuting hate crimes a top priority.\n",
+    title="Remarks by President Biden, First Lady Jill Biden, and Second Gentleman Douglas "
+    "Emhoff at a Celebration of Jewish American Heritage Month",
+    date="2023-05-16",
+)
+# Remarks by President Biden in a meeting on the CHIPS Act, 2022-07-26.
+CHIPS = transcript(
+    "THE PRESIDENT:  And the bill — the bill will require that I personally have to sign\n"
+    "off on the biggest grants before they can be dispersed.  It’s not sufficient.\n",
+    title="Remarks by President Biden in Meeting with CEOs and Labor Leaders on the "
+    "Importance of Passing the CHIPS Act",
+    date="2022-07-26",
+)
+
+
+def test_diverged_a_rare_dictionary_word_for_its_neighbour() -> None:
+    # "persecuting" (Zipf 2.6) and "disbursed" (2.5) fall below the frequency floor
+    # that keeps "recieve" and "goverment" out; the dictionary knows them, so they
+    # are other words, not misspellings (they passed as minor).
+    r = judge_text("made persecuting hate crimes a top priority", BIDEN, HERITAGE_MONTH)
+    assert r.verdict == "diverged", r.notes
+    r = judge_text(
+        "I personally have to sign off on the biggest grants before they can be disbursed",
+        BIDEN,
+        CHIPS,
+    )
+    assert r.verdict == "diverged", r.notes
+
+
+def test_minor_a_misspelling_the_dictionary_leaves_out() -> None:
+    r = judge_text("made prosecutting hate crimes a top priority", BIDEN, HERITAGE_MONTH)
+    assert r.verdict == "minor", r.notes
+    r = judge_text(
+        "I personally have to sign off on the biggest grants before they can be dispersd",
+        BIDEN,
+        CHIPS,
+    )
+    assert r.verdict == "minor", r.notes
+
+
+@pytest.mark.parametrize(
+    "word",
+    "recieve goverment seperate thier definately occured accomodate untill becuase "
+    "tommorow publically arguement beleive neccessary wierd acheive existance concious "
+    "accross agressive apparantly begining catagory cemetary commited completly "
+    "concensus embarass enviroment foriegn freind grammer harrass independant knowlege "
+    "liason millenium noticable occassion persue posession prefered propoganda recomend "
+    "refered relevent religous remeber resistence sieze succesful suprise tendancy "
+    "threshhold truely unforseen vaccum vehical writting adress buisness collegue "
+    "comittee diffrent excercise fourty guage immediatly lenght nieghbor oppurtunity "
+    "parliment reccomend sentance speach strenght".split(),
+)
+def test_common_misspellings_are_not_words(word: str) -> None:
+    from quoteverify.thresholds import Thresholds
+    from quoteverify.verdict._spelling import english_lexicon
+
+    assert not english_lexicon(Thresholds().word_min_zipf)(word)

@@ -220,7 +220,9 @@ def _police(
                 continue
             if is_word is None:
                 is_word = _spelling.english_lexicon(th.word_min_zipf)
-            if _spelling.another_word(o.quote, o.source, is_word):
+            if _spelling.another_word(
+                o.quote, o.source, is_word, _spelling.common_word(th.word_min_zipf)
+            ):
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
         elif o.op == "delete" and set(o.flags) <= _SAID_AGAIN and (k > 0 or anchored):
