@@ -246,16 +246,26 @@ def _lower_fold(c: str) -> str:
 def word_bytes(text: str) -> list[bytes]:
     """``words(text)`` as UTF-8 bytes.
 
+    >>> word_bytes("Don’t, Jean-Pierre! ½ café")
+    [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
+    """
+    return index_bytes(text).split()
+
+
+def index_bytes(text: str) -> bytes:
+    """``text`` as UTF-8 bytes in which the words of ``words`` are the runs
+    of bytes other than a space.
+
     The C string methods do the work: the text's few distinct non-ASCII
     characters (found by deleting every ASCII byte of its UTF-8) are each
     replaced throughout at once by their folded lower case, then one
     ``bytes.translate`` lower-cases ASCII letters and turns every other
-    ASCII byte into a space before ``split``.  (``str.lower`` of the whole
-    text and a regular expression over every character cost as much as the
-    rest together.)
+    ASCII byte into a space.  (``str.lower`` of the whole text and a
+    regular expression over every character cost as much as the rest
+    together.)
 
-    >>> word_bytes("Don’t, Jean-Pierre! ½ café")
-    [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
+    >>> index_bytes("Don’t, Jean-Pierre! ½ café")
+    b'don t  jean pierre  1 2 cafe'
     """
     if not text.isascii():
         raw = text.encode("utf-8", "surrogatepass")
@@ -272,7 +282,7 @@ def word_bytes(text: str) -> list[bytes]:
         else:
             for c, out in forms.items():
                 text = text.replace(c, out)
-    return text.encode("utf-8", "surrogatepass").translate(_KEEP).split()
+    return text.encode("utf-8", "surrogatepass").translate(_KEEP)
 
 
 def words(text: str) -> list[str]:
@@ -1212,14 +1222,13 @@ def _indexed(title: str | None, text: str) -> str:
     return b" ".join(out).decode("utf-8")
 
 
-def _index_parts(
-    title: str | None, text: str, labels: Sequence[str]
-) -> tuple[list[list[bytes]], list[bytes]]:
+def _index_parts(title: str | None, text: str, labels: Sequence[str]) -> tuple[list[bytes], bytes]:
     """What the index holds of a document, for ``GramIndex.add``: the title's
     and the text's words and word pairs (as schema 2's FTS5 ``text`` column
     did, ``_indexed``), and the words of its speaker labels (the ``speakers``
-    column: a label given to ``add`` need not be in the text)."""
-    return [word_bytes(title or ""), word_bytes(text)], word_bytes("\n".join(labels))
+    column: a label given to ``add`` need not be in the text), as
+    ``index_bytes``."""
+    return [index_bytes(title or ""), index_bytes(text)], index_bytes("\n".join(labels))
 
 
 def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:

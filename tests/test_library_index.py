@@ -31,9 +31,9 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "library-whitehouse
 
 def _terms_of(title: str | None, text: str, labels: tuple[str, ...]) -> set[str]:
     parts, label_words = _index_parts(title, text, labels)
-    out = {w.decode() for w in label_words}
+    out = {w.decode() for w in label_words.split()}
     for toks in parts:
-        ws = [w.decode() for w in toks]
+        ws = [w.decode() for w in toks.split()]
         out.update(ws)
         out.update(word_bigrams(ws))
     return out
