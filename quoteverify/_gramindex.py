@@ -175,13 +175,27 @@ def _packed_pairs(keys: Keys, docs: Docs) -> tuple[Keys, Docs] | None:
         return None
     # A word's key is its id (high part 0), a pair's id1 << 32 | id2 with
     # id1 >= 1: (high << id_bits | low) orders them as the keys themselves.
-    packed = (high << (id_bits + doc_bits)) | (low << doc_bits) | (docs - first).astype(np.int64)
+    # In place, two arrays in all: a fresh array of a chunk's 2 M pairs
+    # costs its page faults.
+    packed = high
+    packed <<= id_bits + doc_bits
+    low <<= doc_bits
+    packed |= low
+    buf = low
+    np.copyto(buf, docs)
+    buf -= first
+    packed |= buf
+    del high, low
     packed.sort(kind="quicksort")
-    mask = (1 << id_bits) - 1
-    out_docs = (packed & ((1 << doc_bits) - 1)).astype(np.int32)
+    np.bitwise_and(packed, (1 << doc_bits) - 1, out=buf)
+    out_docs = buf.astype(np.int32)
     out_docs += first
     packed >>= doc_bits
-    return ((packed >> id_bits) << 32) | (packed & mask), out_docs
+    np.bitwise_and(packed, (1 << id_bits) - 1, out=buf)
+    packed >>= id_bits
+    packed <<= 32
+    packed |= buf
+    return packed, out_docs
 
 
 def _distinct(keys: Keys) -> Keys:

@@ -199,6 +199,8 @@ _KEEP = bytes(
     for c in range(256)
 )
 _ASCII = bytes(range(0x80))
+# ``_KEEP`` with every non-ASCII byte a space too (``index_bytes``).
+_KEEP_ASCII = _KEEP[:0x80] + b" " * 0x80
 _FOLDED: dict[str, str] = {}
 _LOWER_FOLDED: dict[str, str] = {}
 
@@ -252,9 +254,9 @@ def word_bytes(text: str) -> list[bytes]:
     return index_bytes(text).split()
 
 
-def index_bytes(text: str) -> bytes:
+def index_bytes(text: str, raw: bytes | None = None) -> bytes:
     """``text`` as UTF-8 bytes in which the words of ``words`` are the runs
-    of bytes other than a space.
+    of bytes other than a space (``raw``: its UTF-8, if the caller has it).
 
     The C string methods do the work: the text's few distinct non-ASCII
     characters (found by deleting every ASCII byte of its UTF-8) are each
@@ -262,26 +264,38 @@ def index_bytes(text: str) -> bytes:
     ``bytes.translate`` lower-cases ASCII letters and turns every other
     ASCII byte into a space.  (``str.lower`` of the whole text and a
     regular expression over every character cost as much as the rest
-    together.)
+    together.)  When every such character folds to ASCII, as in most
+    transcripts (curly quotes, dashes, no-break spaces, "é"), only those
+    folding to a letter or digit are replaced, in the bytes; the others
+    fold to a separator, so the translate blanks each of their bytes (a
+    run of spaces separates as one does).
 
     >>> index_bytes("Don’t, Jean-Pierre! ½ café")
-    b'don t  jean pierre  1 2 cafe'
+    b'don   t  jean pierre  1 2 cafe'
+    >>> index_bytes("ΟΔΟΣ, ΣΟΦΙΑ") == "οδοσ  σοφια".encode()  # Greek stays Greek
+    True
     """
-    if not text.isascii():
+    if text.isascii():
+        return (raw if raw is not None else text.encode("ascii")).translate(_KEEP)
+    if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
-        forms = {
-            c: _lower_fold(c)
-            for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-        }
-        if any(forms.get(x, x) != x for out in forms.values() if not out.isascii() for x in out):
-            # A folded form holds another character of the text that folds
-            # again ("Ø" gives "ø", which stays): replacing one character
-            # after another could fold it twice, so the whole text is
-            # lowered, then each character folded in one pass.
-            text = _NON_ASCII.sub(lambda m: _fold(m.group()), text.lower())
-        else:
-            for c, out in forms.items():
-                text = text.replace(c, out)
+    forms = {
+        c: _lower_fold(c) for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    }
+    if all(out.isascii() for out in forms.values()):
+        for c, out in forms.items():
+            if not out or any(x.isalnum() for x in out):
+                raw = raw.replace(c.encode("utf-8", "surrogatepass"), out.encode("ascii"))
+        return raw.translate(_KEEP_ASCII)
+    if any(forms.get(x, x) != x for out in forms.values() if not out.isascii() for x in out):
+        # A folded form holds another character of the text that folds
+        # again ("Ø" gives "ø", which stays): replacing one character
+        # after another could fold it twice, so the whole text is
+        # lowered, then each character folded in one pass.
+        text = _NON_ASCII.sub(lambda m: _fold(m.group()), text.lower())
+    else:
+        for c, out in forms.items():
+            text = text.replace(c, out)
     return text.encode("utf-8", "surrogatepass").translate(_KEEP)
 
 
@@ -568,7 +582,7 @@ class Library:
             )
             speakers_text = "\n".join(labels)
             docid = self._index.next_docid()
-            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
+            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels, raw))
             db.execute(
                 "INSERT INTO documents(docid, hash, text, title, date, speakers, day, url, "
                 "authors, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1222,13 +1236,15 @@ def _indexed(title: str | None, text: str) -> str:
     return b" ".join(out).decode("utf-8")
 
 
-def _index_parts(title: str | None, text: str, labels: Sequence[str]) -> tuple[list[bytes], bytes]:
+def _index_parts(
+    title: str | None, text: str, labels: Sequence[str], raw: bytes | None = None
+) -> tuple[list[bytes], bytes]:
     """What the index holds of a document, for ``GramIndex.add``: the title's
     and the text's words and word pairs (as schema 2's FTS5 ``text`` column
     did, ``_indexed``), and the words of its speaker labels (the ``speakers``
     column: a label given to ``add`` need not be in the text), as
-    ``index_bytes``."""
-    return [index_bytes(title or ""), index_bytes(text)], index_bytes("\n".join(labels))
+    ``index_bytes`` (``raw``: the text's UTF-8, if the caller has it)."""
+    return [index_bytes(title or ""), index_bytes(text, raw)], index_bytes("\n".join(labels))
 
 
 def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:

@@ -273,6 +273,14 @@ def test_word_bytes_folds_each_character_as_lowering_the_text_first_did() -> Non
         texts.append(
             "".join(rng.choice(awkward + list("aZ09 .-'\n")) for _ in range(rng.randint(0, 24)))
         )
+    # Characters that all fold to ASCII (letters, a ligature, the Kelvin
+    # sign, İ and its combining dot, punctuation): ``index_bytes`` replaces
+    # only the letters in the bytes and blanks the rest byte by byte.
+    to_ascii = list("ÉéñÅåÖ½⁄ﬁKİǅ\u0307\u00a0’“—…") + ["\ud800"]
+    for _ in range(3000):
+        texts.append(
+            "".join(rng.choice(to_ascii + list("aZ09 .-'\n")) for _ in range(rng.randint(0, 24)))
+        )
     for text in texts:
         assert word_bytes(text) == _reference_word_bytes(text), repr(text)
 
