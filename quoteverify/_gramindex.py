@@ -312,7 +312,7 @@ class GramIndex:
         if len(unknown):
             # New words, words longer than the table keeps, words whose key
             # another word holds: through the dict, which numbers the new.
-            at, to = scan.starts[unknown].tolist(), scan.ends[unknown].tolist()
+            at, to = scan.spans(unknown)
             got[unknown] = self._dict_ids([text[a:b] for a, b in zip(at, to, strict=True)], vocab)
         return got
 

@@ -41,45 +41,46 @@ _MID_BIT = np.uint64(0x100)
 
 
 class Scan:
-    """The words of index bytes: where each starts and ends, its first and
-    last eight bytes and its key (0 for a word longer than ``MID``).
+    """The words of index bytes: their spans, their first and last eight
+    bytes and their keys (0 for a word longer than ``MID``).
 
     >>> s = Scan(b"  ab cdefghijkl ab ")
-    >>> s.starts.tolist(), s.ends.tolist()
+    >>> s.spans(np.arange(3))
     ([2, 5, 16], [4, 15, 18])
     >>> hex(int(s.keys[0])), bool(s.keys[0] == s.keys[2]), int(s.keys[1]) & 0xFF
     ('0x6261', True, 0)
     """
 
     def __init__(self, text: bytes) -> None:
-        n = len(text)
-        data = np.frombuffer(text, dtype=np.uint8)
-        inside = data != 0x20
-        change = np.empty(n + 1, dtype=bool)
-        if n:
-            change[0] = inside[0]
-            change[n] = inside[-1]
-            np.not_equal(inside[1:], inside[:-1], out=change[1:n])
-        else:
-            change[0] = False
-        edges = np.flatnonzero(change)
-        self.starts: I64 = edges[0::2]
-        self.ends: I64 = edges[1::2]
-        self.lengths: I64 = self.ends - self.starts
-        # One unaligned little-endian 8-byte load at each word's start (and
-        # at each longer word's last 8 bytes): a strided view of the bytes.
-        padded = text + _PAD
-        loads = np.ndarray(shape=(n + 1,), dtype="<u8", buffer=padded, strides=(1,))
-        self.first: U64 = loads.take(self.starts) & _MASKS[np.minimum(self.lengths, SHORT)]
-        keys = self.first.copy()
-        longer = np.flatnonzero(self.lengths > SHORT)
-        self.last: U64 = np.zeros(len(keys), dtype=np.uint64)
-        if len(longer):
-            last = loads.take(self.ends[longer] - SHORT)
-            self.last[longer] = last
-            keys[longer] = _mid_key(self.first[longer], last, self.lengths[longer])
-            keys[longer[self.lengths[longer] > MID]] = 0
+        # Spaces around the text: every word has a space before and after
+        # it, and 8 bytes to load at either end.
+        padded = _PAD + text + _PAD
+        inside = np.frombuffer(padded, dtype=np.uint8) != 0x20
+        # edges[2i]: the space before word i; edges[2i + 1]: its last byte.
+        edges = np.flatnonzero(inside[1:] != inside[:-1])
+        self._before: I64 = edges[0::2]
+        self._last_byte: I64 = edges[1::2]
+        self.lengths: I64 = self._last_byte - self._before
+        # Unaligned little-endian 8-byte loads: strided views of the bytes,
+        # one starting a byte further so that a word's first 8 bytes are
+        # loaded at the index of the space before it.
+        loads = np.ndarray((len(padded) - 7,), "<u8", buffer=padded, strides=(1,))
+        after = np.ndarray((len(padded) - 8,), "<u8", buffer=padded, offset=1, strides=(1,))
+        short = np.minimum(self.lengths, SHORT)
+        self.first: U64 = after.take(self._before) & _MASKS.take(short)
+        self.last: U64 = loads.take(self._last_byte - (SHORT - 1))  # used past SHORT
+        keys = np.where(
+            self.lengths > SHORT, _mid_key(self.first, self.last, self.lengths), self.first
+        )
+        keys[self.lengths > MID] = 0
         self.keys: U64 = keys
+        # Words keyed by a hash, checked by ``WordTable.find``.
+        self.hashed: I64 = np.flatnonzero((self.lengths > SHORT) & (self.lengths <= MID))
+
+    def spans(self, which: I64) -> tuple[list[int], list[int]]:
+        """Where words ``which`` start and end in the text."""
+        start = self._before.take(which) - (SHORT - 1)
+        return start.tolist(), (start + self.lengths.take(which)).tolist()
 
 
 def _mid_key(first: U64, last: U64, lengths: I64) -> U64:
@@ -88,7 +89,9 @@ def _mid_key(first: U64, last: U64, lengths: I64) -> U64:
     h = (first * _MIX1) ^ (last * _MIX2) ^ lengths.astype(np.uint64)
     h ^= h >> np.uint64(31)
     h *= _GOLDEN
-    return (h | _MID_BIT) & ~_LOW_BYTE
+    h |= _MID_BIT
+    h &= ~_LOW_BYTE
+    return h
 
 
 class WordTable:
@@ -107,12 +110,15 @@ class WordTable:
         self._ids: I64 = np.zeros(size, dtype=np.int64)
         self._shift = np.uint64(64 - (size.bit_length() - 1))
         self._used = 0
-        self._first: U64 = np.zeros(0, dtype=np.uint64)
-        self._last: U64 = np.zeros(0, dtype=np.uint64)
-        self._lengths: I64 = np.zeros(0, dtype=np.int64)
+        # Indexed by id; id 0 (no word) is a row of zeros.
+        self._first: U64 = np.zeros(1, dtype=np.uint64)
+        self._last: U64 = np.zeros(1, dtype=np.uint64)
+        self._lengths: I64 = np.zeros(1, dtype=np.int64)
 
     def _slots(self, keys: U64) -> I64:
-        return ((keys * _GOLDEN) >> self._shift).astype(np.int64)
+        slots = keys * _GOLDEN
+        slots >>= self._shift
+        return slots.view(np.int64)
 
     def find(self, scan: Scan) -> I64 | None:
         """The id of each word of ``scan`` (0: not in the table), or None
@@ -120,26 +126,29 @@ class WordTable:
         caller numbers the text through the vocabulary instead)."""
         keys = scan.keys
         slots = self._slots(keys)
-        held = self._keys[slots]
-        hit = held == keys
-        out = np.where(hit, self._ids[slots], 0)
-        more = np.flatnonzero(~hit & (held != 0))
-        mask = len(self._keys) - 1
-        while len(more):
-            slots[more] = (slots[more] + 1) & mask
-            held = self._keys[slots[more]]
-            hit = held == keys[more]
-            out[more[hit]] = self._ids[slots[more[hit]]]
-            more = more[~hit & (held != 0)]
-        out[keys == 0] = 0
-        checked = np.flatnonzero((scan.lengths > SHORT) & (out > 0))
-        if len(checked):
-            ids = out[checked]
-            if not (
-                np.array_equal(self._first[ids], scan.first[checked])
-                and np.array_equal(self._last[ids], scan.last[checked])
-                and np.array_equal(self._lengths[ids], scan.lengths[checked])
-            ):
+        held = self._keys.take(slots)
+        out = self._ids.take(slots)  # 0 at an empty slot
+        more = np.flatnonzero(held != keys)
+        if len(more):
+            # Not in its first slot: empty (0, unknown) or probe on.
+            out[more] = 0
+            more = more[held.take(more) != 0]
+            mask = len(self._keys) - 1
+            while len(more):
+                at = (slots.take(more) + 1) & mask
+                slots[more] = at
+                held = self._keys.take(at)
+                hit = held == keys.take(more)
+                out[more[hit]] = self._ids.take(at[hit])
+                more = more[~hit & (held != 0)]
+        hashed = scan.hashed
+        if len(hashed):
+            ids = out.take(hashed)
+            wrong = self._first.take(ids) != scan.first.take(hashed)
+            wrong |= self._last.take(ids) != scan.last.take(hashed)
+            wrong |= self._lengths.take(ids) != scan.lengths.take(hashed)
+            wrong &= ids != 0
+            if wrong.any():
                 return None
         return out
 
