@@ -337,8 +337,10 @@ def speaker_labels(text: str) -> list[str]:
     ['THE PRESIDENT', 'MS. JEAN-PIERRE']
     """
     seen: dict[str, None] = {}
-    for m in _LABEL_LINE.finditer("\n" + text):
-        label = " ".join(m.group(1).split())
+    # A briefing repeats its few labels hundreds of times: each distinct one,
+    # as written, is judged once, in order of first appearance.
+    for raw in dict.fromkeys(_LABEL_LINE.findall("\n" + text)):
+        label = " ".join(raw.split())
         if _TWO_CAPS.search(label) and len(label.split()) <= 6:
             seen.setdefault(label, None)
     return list(seen)
