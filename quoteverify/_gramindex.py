@@ -325,11 +325,13 @@ class GramIndex:
         if new:
             vocab.new = []
             nxt = len(vocab) - len(new) + 1
+            order = sorted(range(len(new)), key=new.__getitem__)
+            words = [new[j] for j in order]
+            numbers = range(nxt, nxt + len(new))
+            vocab.update(zip(words, numbers, strict=True))
+            self._new_words += zip(map(bytes.decode, words), numbers, strict=True)
             remap = np.empty(len(new), dtype=np.int64)
-            for rank, j in enumerate(sorted(range(len(new)), key=new.__getitem__)):
-                w = new[j]
-                vocab[w] = remap[j] = nxt + rank
-                self._new_words.append((w.decode("utf-8"), nxt + rank))
+            remap[order] = numbers
             unseen = got < 0
             got[unseen] = remap[-got[unseen] - 1]
             vocab.remember(new)
