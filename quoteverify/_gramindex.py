@@ -158,7 +158,7 @@ def _packed_pairs(keys: Keys, docs: Docs) -> tuple[Keys, Docs] | None:
     they fit (a vocabulary below 2^20 words and docids within 2^23 of each
     other, say), else None.  numpy's quicksort of int64 runs in SIMD code
     (AVX-512 or AVX2); a stable argsort of the keys and two gathers took
-    4x as long (12 M pairs: 0.85 s against 0.2 s).
+    4x as long (a chunk of the corpus's 1.8 M pairs: 90 ms against 23 ms).
 
     >>> k, d = _packed_pairs(np.array([5 << 32 | 2, 7, 5 << 32 | 2]), np.array([3, 1, 2], np.int32))
     >>> k.tolist(), d.tolist()
