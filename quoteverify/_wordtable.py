@@ -6,7 +6,7 @@ up in the vocabulary dict: 13.4 M objects and lookups for the 3,764 White
 House transcripts, ≈ 2.5 s of a 9 s ``library add`` whose plain FTS5
 counterpart takes 2.2 s.  Here numpy finds the words' bounds in the bytes
 and reads each word's first eight bytes with one unaligned 8-byte load at
-its start (``scan``); a word of up to 8 bytes *is* that integer (its bytes,
+its start (``Scan``); a word of up to 8 bytes *is* that integer (its bytes,
 zero-padded: no word byte is zero), so ``WordTable`` — an open-addressing
 hash table in numpy arrays — maps it to its id exactly.  A word of 9 to 16
 bytes is keyed by a hash of its first and last eight bytes and its length,
