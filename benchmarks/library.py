@@ -33,6 +33,10 @@
 
 ``QUOTEVERIFY_ENGINE_ROOT=DIR`` measures another copy of the package (a
 worktree of the commit before a change) with this script.
+``--add-against DIR`` measures step 1 only, for this copy and DIR's, in the
+same invocation: ``--repeat`` rounds, each engine's add in a process of its
+own beside its own plain FTS5 insert, the two engines alternating which goes
+first; min / median / max of each and the ratio of the two engines' medians.
 6. Baselines: the trigram-overlap score over *every* document, and
    rapidfuzz ``partial_ratio`` over every document for two quotes.
 """
@@ -48,6 +52,7 @@ import random
 import re
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -242,6 +247,54 @@ def dump_lookups(lib: Library, quotes: list[Quote], out: TextIO, label: str) -> 
             out.write(json.dumps(row, sort_keys=True) + "\n")
 
 
+def add_once(files: list[Path]) -> dict[str, float]:
+    """CPU seconds of a plain FTS5 insert of ``files`` and of ``library add``
+    of them, in this process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fts = plain_fts(files, Path(tmp) / "plain.sqlite")
+        lib = Library(Path(tmp) / "library.sqlite")
+        c = time.process_time()
+        lib.add_paths([str(f) for f in files])
+        add = time.process_time() - c
+        lib.close()
+    return {"add": add, "fts": fts}
+
+
+def add_against(args: argparse.Namespace) -> int:
+    """``--add-against``: this engine's add and DIR's, alternating."""
+    here = os.environ.get("QUOTEVERIFY_ENGINE_ROOT") or str(Path(__file__).resolve().parents[1])
+    engines = {"baseline": str(args.add_against), "this": here}
+    got: dict[str, list[dict[str, float]]] = {name: [] for name in engines}
+    cmd = [sys.executable, __file__, str(args.corpus), "--add-once"]
+    if args.limit_docs:
+        cmd += ["--limit-docs", str(args.limit_docs)]
+    for i in range(args.repeat):
+        order = list(engines) if i % 2 == 0 else list(reversed(engines))
+        for name in order:
+            env = {**os.environ, "QUOTEVERIFY_ENGINE_ROOT": engines[name]}
+            out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+            got[name].append(json.loads(out.stdout.splitlines()[-1]))
+            row = got[name][-1]
+            print(f"  round {i + 1} {name}: add {row['add']:.2f} s CPU, plain FTS5 "
+                  f"{row['fts']:.2f} s, ratio {row['add'] / row['fts']:.2f}×",
+                  file=sys.stderr, flush=True)  # fmt: skip
+    print()
+    print(f"| {len(got['this'])} rounds | baseline ({args.add_against}) | this ({here}) |")
+    print("| --- | --- | --- |")
+    for label, f in (
+        ("library add, CPU", lambda r: r["add"]),
+        ("plain FTS5 insert, CPU", lambda r: r["fts"]),
+        ("add ÷ plain FTS5 (paired)", lambda r: r["add"] / r["fts"]),
+    ):
+        unit = "×" if "÷" in label else "s"
+        cells = [_mmm([f(r) for r in got[name]], unit) for name in engines]
+        print(f"| {label}, min / median / max | {cells[0]} | {cells[1]} |")
+    this_add = statistics.median(r["add"] for r in got["this"])
+    base_add = statistics.median(r["add"] for r in got["baseline"])
+    print(f"| add CPU median, this ÷ baseline | | {this_add / base_add:.2f} |")
+    return 0
+
+
 def _mmm(values: list[float], unit: str) -> str:
     """min / median / max, as every repeated figure is shown."""
     lo, mid, hi = min(values), statistics.median(values), max(values)
@@ -266,11 +319,25 @@ def main(argv: list[str] | None = None) -> int:
         help="write every candidate of every lookup (1x, then --scale) here, one JSON "
         "line a lookup: run for two engines and compare the files (same candidates)",
     )
+    ap.add_argument(
+        "--add-against",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="measure library add only, for this copy and DIR's (a worktree of the "
+        "baseline), --repeat rounds in alternating processes",
+    )
+    ap.add_argument("--add-once", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.add_against:
+        return add_against(args)
 
     files = sorted(f for f in args.corpus.rglob("*.md") if f.is_file())
     if args.limit_docs:
         files = files[: args.limit_docs]
+    if args.add_once:
+        print(json.dumps(add_once(files)))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         db_path = args.db or Path(tmp) / "library.sqlite"
         fts_cpu: list[float] = []

@@ -50,13 +50,20 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         raise LocalFileError(exc.strerror or str(exc)) from None
     try:
         # Judge what was opened, not the name: the name could change in between.
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise LocalFileError("is a directory, not a file")
         if not stat.S_ISREG(mode):
             raise LocalFileError("not a regular file (a device, FIFO or socket): refused")
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
+            # Asked for limit + 1 bytes at once, the reader allocates that
+            # much (20 MB) for every file, then shrinks it: ask for the size
+            # the file has, then for the rest in case it grew meanwhile.
+            want = min(info.st_size, limit) + 1
+            data = fh.read(want)
+            if len(data) == want and want <= limit:
+                data += fh.read(limit + 1 - want)
     except OSError as exc:
         raise LocalFileError(exc.strerror or str(exc)) from None
     finally:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
 import re
 import sqlite3
 import unicodedata
@@ -199,6 +200,8 @@ _KEEP = bytes(
     for c in range(256)
 )
 _ASCII = bytes(range(0x80))
+# ``_KEEP`` with every non-ASCII byte a space too (``index_bytes``).
+_KEEP_ASCII = _KEEP[:0x80] + b" " * 0x80
 _FOLDED: dict[str, str] = {}
 _LOWER_FOLDED: dict[str, str] = {}
 
@@ -246,33 +249,55 @@ def _lower_fold(c: str) -> str:
 def word_bytes(text: str) -> list[bytes]:
     """``words(text)`` as UTF-8 bytes.
 
+    >>> word_bytes("Don’t, Jean-Pierre! ½ café")
+    [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
+    """
+    return index_bytes(text).split()
+
+
+def index_bytes(text: str, raw: bytes | None = None) -> bytes:
+    """``text`` as UTF-8 bytes in which the words of ``words`` are the runs
+    of bytes other than a space (``raw``: its UTF-8, if the caller has it).
+
     The C string methods do the work: the text's few distinct non-ASCII
     characters (found by deleting every ASCII byte of its UTF-8) are each
     replaced throughout at once by their folded lower case, then one
     ``bytes.translate`` lower-cases ASCII letters and turns every other
-    ASCII byte into a space before ``split``.  (``str.lower`` of the whole
-    text and a regular expression over every character cost as much as the
-    rest together.)
+    ASCII byte into a space.  (``str.lower`` of the whole text and a
+    regular expression over every character cost as much as the rest
+    together.)  When every such character folds to ASCII, as in most
+    transcripts (curly quotes, dashes, no-break spaces, "é"), only those
+    folding to a letter or digit are replaced, in the bytes; the others
+    fold to a separator, so the translate blanks each of their bytes (a
+    run of spaces separates as one does).
 
-    >>> word_bytes("Don’t, Jean-Pierre! ½ café")
-    [b'don', b't', b'jean', b'pierre', b'1', b'2', b'cafe']
+    >>> index_bytes("Don’t, Jean-Pierre! ½ café")
+    b'don   t  jean pierre  1 2 cafe'
+    >>> index_bytes("ΟΔΟΣ, ΣΟΦΙΑ") == "οδοσ  σοφια".encode()  # Greek stays Greek
+    True
     """
-    if not text.isascii():
+    if text.isascii():
+        return (raw if raw is not None else text.encode("ascii")).translate(_KEEP)
+    if raw is None:
         raw = text.encode("utf-8", "surrogatepass")
-        forms = {
-            c: _lower_fold(c)
-            for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-        }
-        if any(forms.get(x, x) != x for out in forms.values() if not out.isascii() for x in out):
-            # A folded form holds another character of the text that folds
-            # again ("Ø" gives "ø", which stays): replacing one character
-            # after another could fold it twice, so the whole text is
-            # lowered, then each character folded in one pass.
-            text = _NON_ASCII.sub(lambda m: _fold(m.group()), text.lower())
-        else:
-            for c, out in forms.items():
-                text = text.replace(c, out)
-    return text.encode("utf-8", "surrogatepass").translate(_KEEP).split()
+    forms = {
+        c: _lower_fold(c) for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    }
+    if all(out.isascii() for out in forms.values()):
+        for c, out in forms.items():
+            if not out or any(x.isalnum() for x in out):
+                raw = raw.replace(c.encode("utf-8", "surrogatepass"), out.encode("ascii"))
+        return raw.translate(_KEEP_ASCII)
+    if any(forms.get(x, x) != x for out in forms.values() if not out.isascii() for x in out):
+        # A folded form holds another character of the text that folds
+        # again ("Ø" gives "ø", which stays): replacing one character
+        # after another could fold it twice, so the whole text is
+        # lowered, then each character folded in one pass.
+        text = _NON_ASCII.sub(lambda m: _fold(m.group()), text.lower())
+    else:
+        for c, out in forms.items():
+            text = text.replace(c, out)
+    return text.encode("utf-8", "surrogatepass").translate(_KEEP)
 
 
 def words(text: str) -> list[str]:
@@ -313,8 +338,10 @@ def speaker_labels(text: str) -> list[str]:
     ['THE PRESIDENT', 'MS. JEAN-PIERRE']
     """
     seen: dict[str, None] = {}
-    for m in _LABEL_LINE.finditer("\n" + text):
-        label = " ".join(m.group(1).split())
+    # A briefing repeats its few labels hundreds of times: each distinct one,
+    # as written, is judged once, in order of first appearance.
+    for raw in dict.fromkeys(_LABEL_LINE.findall("\n" + text)):
+        label = " ".join(raw.split())
         if _TWO_CAPS.search(label) and len(label.split()) <= 6:
             seen.setdefault(label, None)
     return list(seen)
@@ -558,7 +585,7 @@ class Library:
             )
             speakers_text = "\n".join(labels)
             docid = self._index.next_docid()
-            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels))
+            ids = self._index.add(docid, *_index_parts(source.title, source.text, labels, raw))
             db.execute(
                 "INSERT INTO documents(docid, hash, text, title, date, speakers, day, url, "
                 "authors, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -646,6 +673,7 @@ class Library:
                 continue
             p = Path(ref)
             if p.is_dir():
+                root = p.resolve()
                 for f in sorted(p.rglob("*")):
                     rel = f.relative_to(p).parts
                     if (
@@ -653,7 +681,13 @@ class Library:
                         and f.suffix.lower() in WALK_SUFFIXES
                         and not any(part.startswith(".") for part in rel)
                     ):
-                        yield str(f.resolve()), f
+                        # rglob does not descend into linked folders, so on
+                        # POSIX only the file itself may be a link: the
+                        # resolved folder and the relative path are the
+                        # resolved file (resolving each of 3,800 files cost
+                        # an lstat per path component, 0.12 s).
+                        plain = os.name == "posix" and not f.is_symlink()
+                        yield str(root.joinpath(*rel) if plain else f.resolve()), f
             elif p.exists():
                 # Absolute refs: adding "x.md" from two working directories is one ref.
                 yield str(p.resolve()), p
@@ -1213,13 +1247,14 @@ def _indexed(title: str | None, text: str) -> str:
 
 
 def _index_parts(
-    title: str | None, text: str, labels: Sequence[str]
-) -> tuple[list[list[bytes]], list[bytes]]:
+    title: str | None, text: str, labels: Sequence[str], raw: bytes | None = None
+) -> tuple[list[bytes], bytes]:
     """What the index holds of a document, for ``GramIndex.add``: the title's
     and the text's words and word pairs (as schema 2's FTS5 ``text`` column
     did, ``_indexed``), and the words of its speaker labels (the ``speakers``
-    column: a label given to ``add`` need not be in the text)."""
-    return [word_bytes(title or ""), word_bytes(text)], word_bytes("\n".join(labels))
+    column: a label given to ``add`` need not be in the text), as
+    ``index_bytes`` (``raw``: the text's UTF-8, if the caller has it)."""
+    return [index_bytes(title or ""), index_bytes(text, raw)], index_bytes("\n".join(labels))
 
 
 def _packed_words(ids: npt.NDArray[np.int64]) -> bytes:

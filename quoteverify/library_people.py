@@ -22,6 +22,7 @@ Two steps, so that lookup never reads every document:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -196,11 +197,7 @@ def speaker_keys(doc: DocPeople) -> set[str]:
     """Index keys of everyone who may speak in ``doc`` (a superset: the pre-filter)."""
     keys: set[str] = set()
     for label in doc.labels:
-        role = _ROLE_KEYS.get(label.upper())
-        if role:
-            keys.add(role)
-            continue
-        keys.update(fold_words(" ".join(label_person_words(label.upper()))))
+        keys.update(_label_keys(label))
     for author in doc.authors:
         keys.update(w for w in fold_words(author) if w not in _FILLER)
     if any(k.startswith("role:") for k in keys) and doc.title:
@@ -208,6 +205,16 @@ def speaker_keys(doc: DocPeople) -> set[str]:
         # names who holds the role; its capitalised words are keys too.
         keys.update(w.casefold() for w in _title_names(doc.title))
     return keys
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_keys(label: str) -> tuple[str, ...]:
+    """``speaker_keys`` of one turn label, folded once: a library's labels
+    recur in document after document ("MS. PSAKI", "Q")."""
+    role = _ROLE_KEYS.get(label.upper())
+    if role:
+        return (role,)
+    return tuple(fold_words(" ".join(label_person_words(label.upper()))))
 
 
 def person_keys(person: Person) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sqlite3
@@ -273,6 +274,14 @@ def test_word_bytes_folds_each_character_as_lowering_the_text_first_did() -> Non
         texts.append(
             "".join(rng.choice(awkward + list("aZ09 .-'\n")) for _ in range(rng.randint(0, 24)))
         )
+    # Characters that all fold to ASCII (letters, a ligature, the Kelvin
+    # sign, İ and its combining dot, punctuation): ``index_bytes`` replaces
+    # only the letters in the bytes and blanks the rest byte by byte.
+    to_ascii = list("ÉéñÅåÖ½⁄ﬁKİǅ\u0307\u00a0’“—…") + ["\ud800"]
+    for _ in range(3000):
+        texts.append(
+            "".join(rng.choice(to_ascii + list("aZ09 .-'\n")) for _ in range(rng.randint(0, 24)))
+        )
     for text in texts:
         assert word_bytes(text) == _reference_word_bytes(text), repr(text)
 
@@ -285,3 +294,31 @@ def test_other_applications_database_is_left_alone(tmp_path: Path) -> None:
         Library(other)
     with sqlite3.connect(other) as db:
         assert [r[0] for r in db.execute("select name from sqlite_master")] == ["accounts"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links as POSIX makes them")
+def test_a_walked_folder_stores_each_file_by_its_resolved_path(tmp_path: Path) -> None:
+    # ``_expand`` joins the resolved folder and the relative path rather than
+    # resolving each file: the refs must be what resolving each gave, for a
+    # folder named through a link, a linked file (its target) and a linked
+    # folder (not walked, as rglob never was).
+    out = tmp_path / "elsewhere"
+    (tmp_path / "real" / "2022").mkdir(parents=True)
+    out.mkdir()
+    text = "THE PRESIDENT:  Thank you all.  {} is the word.\n"
+    (tmp_path / "real" / "a.md").write_text(text.format("Alpha"))
+    (tmp_path / "real" / "2022" / "b.md").write_text(text.format("Bravo"))
+    (out / "c.md").write_text(text.format("Charlie"))
+    (out / "d.md").write_text(text.format("Delta"))
+    os.symlink(out / "c.md", tmp_path / "real" / "2022" / "linked.md")
+    os.symlink(out, tmp_path / "real" / "linked-folder")
+    os.symlink(tmp_path / "real", tmp_path / "via")
+    with Library(tmp_path / "lib.sqlite") as lib:
+        lib.add_paths([str(tmp_path / "via")])
+        refs = sorted(r for (r,) in lib._db.execute("SELECT ref FROM refs"))
+    walked = [f for f in (tmp_path / "via").rglob("*.md") if f.is_file()]
+    assert refs == sorted(str(f.resolve()) for f in walked)
+    assert refs == sorted(
+        str(p.resolve())
+        for p in (tmp_path / "real" / "a.md", tmp_path / "real" / "2022" / "b.md", out / "c.md")
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from quoteverify import _gramindex, library
+from quoteverify import _gramindex, _wordtable, library
 from quoteverify.cli import main
 from quoteverify.library import (
     Library,
@@ -31,9 +31,9 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "library-whitehouse
 
 def _terms_of(title: str | None, text: str, labels: tuple[str, ...]) -> set[str]:
     parts, label_words = _index_parts(title, text, labels)
-    out = {w.decode() for w in label_words}
+    out = {w.decode() for w in label_words.split()}
     for toks in parts:
-        ws = [w.decode() for w in toks]
+        ws = [w.decode() for w in toks.split()]
         out.update(ws)
         out.update(word_bigrams(ws))
     return out
@@ -297,3 +297,70 @@ def test_an_add_waits_for_another_adds_commit_before_numbering_words(tmp_path: P
         assert len({i for _, i in rows}) == len(rows) == 10
         assert [c.ref for c in lib.candidates("foxtrot golf hotel")] == ["b.md"]
         assert [c.ref for c in lib.candidates("alpha bravo charlie")] == ["a.md"]
+
+
+def _numbered(texts: list[str], vector_bytes: int, monkeypatch: pytest.MonkeyPatch) -> object:
+    """Every table ``GramIndex`` writes and every id it returns, adding
+    ``texts`` (the last one twice: its words all known by then) with parts
+    of ``vector_bytes`` or more numbered through the word table."""
+    monkeypatch.setattr(_gramindex, "VECTOR_BYTES", vector_bytes)
+    monkeypatch.setattr(_gramindex, "TABLE_BATCH", 7)  # words join the table in batches
+    db = sqlite3.connect(":memory:")
+    for statement in library._statements(_gramindex.SCHEMA):
+        db.execute(statement)
+    index = _gramindex.GramIndex(db)
+    ids = []
+    for docid, text in enumerate([*texts, texts[-1]], start=1):
+        parts, labels = _index_parts(text[:40], text, tuple(speaker_labels(text)))
+        ids.append(index.add(docid, parts, labels).tolist())
+    index.flush()
+    tables = [db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("vocab", "grams")]
+    return ids, tables
+
+
+def _awkward_texts() -> list[str]:
+    """The fixture transcripts, and words at every length the table treats
+    apart: up to 8 bytes (the key is the word), 9 to 16 (a hash checked
+    against the first and last 8 bytes), longer (through the dict), in
+    ASCII and UTF-8 ("žž" is 4 bytes), a word at either end of the text."""
+    texts = [f.read_text("utf-8") for f in sorted(FIXTURE.glob("*.md"))]
+    rng = np.random.default_rng(15)
+    alphabet = list("abcz0189") + ["é", "ž", "σ", "ß"]
+    for _ in range(6):
+        toks = [
+            "".join(rng.choice(alphabet, size=int(rng.integers(1, 21))))
+            for _ in range(int(rng.integers(300, 900)))
+        ]
+        texts.append(" ".join(toks) + " " + texts[0][:3000] + " " + " ".join(toks[::3]))
+    return texts
+
+
+def test_the_word_table_numbers_words_as_the_vocabulary_dict_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Five White House transcripts (Psaki's briefing, Jean-Pierre's gaggle,
+    # a background call, two Sherwood-Randall speeches) and random words:
+    # the same ids, vocabulary and postings whether the words are numbered
+    # one dict lookup at a time or through the table.
+    texts = _awkward_texts()
+    by_dict = _numbered(texts, 10**9, monkeypatch)
+    assert _numbered(texts, 0, monkeypatch) == by_dict
+    assert _numbered(texts, 2048, monkeypatch) == by_dict
+
+
+def test_a_word_table_collision_falls_back_to_the_dict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every 9-to-16-byte word hashed by its length alone: "washington" and
+    # "department" (10 bytes each) share a key, which ``find`` must catch
+    # (the first and last 8 bytes differ) and the dict then numbers right.
+    texts = _awkward_texts()
+    by_dict = _numbered(texts, 10**9, monkeypatch)
+
+    def by_length(first: np.ndarray, last: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        return (lengths.astype(np.uint64) << np.uint64(8)) | np.uint64(0x10000)
+
+    monkeypatch.setattr(_wordtable, "_mid_key", by_length)
+    table = _wordtable.WordTable()
+    table.add(_wordtable.Scan(b"washington"), np.array([1]))
+    assert table.find(_wordtable.Scan(b"department")) is None
+    assert table.find(_wordtable.Scan(b"washington ok")).tolist() == [1, 0]
+    assert _numbered(texts, 0, monkeypatch) == by_dict

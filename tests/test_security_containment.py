@@ -281,3 +281,21 @@ def test_yaml_front_matter_still_loads_only_safely(tmp_path: Path) -> None:
     assert front == {}
     front, _ = split_front_matter("---\ntitle: T\nsources: [a.txt, b.txt]\n---\nbody")
     assert front == {"title": "T", "sources": ["a.txt", "b.txt"]}
+
+
+def test_read_regular_reads_what_the_file_holds_within_the_limit(tmp_path: Path) -> None:
+    # read_regular asks for the size fstat reports, then for the rest: a
+    # file of exactly the limit is read, one byte more is refused, and a
+    # file whose reported size is short of its content (/proc reports 0)
+    # is still read whole.
+    from quoteverify._localfile import LocalFileError, read_regular
+
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(b"x" * 100)
+    assert read_regular(exact, 100) == b"x" * 100
+    with pytest.raises(LocalFileError, match="larger than 99 bytes"):
+        read_regular(exact, 99)
+    status = Path("/proc/self/status")
+    if status.exists() and status.stat().st_size == 0:
+        got = read_regular(status, 1 << 20)
+        assert b"Name:" in got and got.endswith(b"\n")
