@@ -743,9 +743,11 @@ def _clause_after_according(masked: str, a: int, b: int) -> bool:
     >>> _clause_after_according(s, 0, len(s)), _clause_after_according(s, 0, 20)
     (True, False)
     """
-    for m in _AND_CLAUSE_START.finditer(masked, a, b):
-        if CUE.search(masked, m.end(), b) or INDIRECT_ONLY_CUE.search(masked, m.end(), b):
-            return True
+    # A cue after a later "and" is also after the first one: searching from each
+    # "and" in turn read the window once per "and" (quadratic in a long sentence).
+    m = _AND_CLAUSE_START.search(masked, a, b)
+    if m and (CUE.search(masked, m.end(), b) or INDIRECT_ONLY_CUE.search(masked, m.end(), b)):
+        return True
     return _AND_CLAUSE.search(masked, a, b) is not None
 
 

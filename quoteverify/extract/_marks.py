@@ -497,8 +497,11 @@ def _paragraph_spans(text: str, masked: str, lo: int, hi: int, pi: int) -> list[
             k += 1
         start = mk.pos + (2 if text.startswith("““", mk.pos) else 1)
         if opener in '"“':
+            # The quoted words start at the first non-blank after any double
+            # opener (a "“ Q,”" typed with a space inside), not only after the
+            # misplaced one of ``_spaced_openers``.
             while start < hi and text[start] in " \t":
-                start += 1  # the misplaced opener of ``_spaced_openers``
+                start += 1
         if end_k >= 0:
             close_pos = marks[end_k].pos
             out.append(Span(mk.pos, start, close_pos, close_pos + 1, True, opener, pi, pi))

@@ -352,7 +352,10 @@ _HEADLINE_LABEL = re.compile(r"[A-Z0-9][^:“”\"\n.!?]{0,60}:")
 _NAME_LABEL = re.compile(r"[A-Z][^:“”\"\n.!?\d]{0,60}:")
 # After a headline on its line: nothing, or its citation "— Edmonton Sun, August
 # 16, 2008".
-_HEADLINE_CITATION = re.compile(r"[^\S\n]*(?:[—–-][^\S\n]*[A-Z][^\n“”\"]{0,80})?[^\S\n]*")
+# Possessive: the blanks on both sides of the citation could otherwise be shared
+# out in every way before a long line fails to match (a headline followed by
+# 20,000 spaces took 2 s).
+_HEADLINE_CITATION = re.compile(r"[^\S\n]*+(?:[—–-][^\S\n]*+[A-Z][^\n“”\"]{0,80}+)?[^\S\n]*+")
 # The next item's label right after a headline, the run printed on one line:
 # "… dangerous diseases” September 2024: “New research …”" (2025-04-14).
 _NEXT_HEADLINE_LABEL = re.compile(
@@ -390,22 +393,27 @@ def headlinese(ctx: QuoteContext) -> Decision | None:
     hi = ctx.masked.find("\n", sp.close, ctx.phi)
     hi = ctx.phi if hi < 0 else hi
     labelled = _HEADLINE_LABEL.fullmatch(ctx.prefix) is not None
-    rest = ctx.masked[sp.close : hi]
-    cited = _CITED_DATE.search(rest) is not None
-    if not (labelled or cited):
+    prev = ctx.prev_decided
+    in_run = (  # the next item of a run of labelled headlines on one line
+        labelled and ctx.after_prev_quote and prev is not None and prev.kind == "heading"
+    )
+    followed = (
+        _NEXT_HEADLINE_LABEL.match(ctx.masked, sp.close, hi) is not None
+        or _HEADLINE_CITATION.fullmatch(ctx.masked, sp.close, hi) is not None
+    )
+    if not (in_run or followed):
         return None
     mbody = ctx.masked[sp.start : sp.end]
     if not _headline_shaped(mbody, ctx.limits):
         return None
     if _title_case(mbody.split()) and not _NAME_LABEL.fullmatch(ctx.prefix):
         return None  # no speaker to take it from: ``title-midsentence``/``headline-caps``
-    prev = ctx.prev_decided
-    in_run = (  # the next item of a run of labelled headlines on one line
-        labelled and ctx.after_prev_quote and prev is not None and prev.kind == "heading"
-    )
-    if in_run or _NEXT_HEADLINE_LABEL.match(ctx.masked, sp.close, hi):
+    # The rest of the line is searched for a date last, and only for a headline with
+    # no label: searched for every quotation, a long one-line paragraph of quotations
+    # was read once per quotation (quadratic).
+    if labelled or _CITED_DATE.search(ctx.masked, sp.close, hi):
         return Decision("heading")
-    return Decision("heading") if _HEADLINE_CITATION.fullmatch(rest) else None
+    return None
 
 
 def _headline_shaped(body: str, limits: ExtractLimits = LIMITS) -> bool:

@@ -8,7 +8,7 @@ Sentences from the White House "Leaders Summit on Climate: Summary of Proceeding
 
 from __future__ import annotations
 
-from .conftest import counted, name, q
+from .conftest import counted, name
 
 
 def test_a_reporting_verb_after_and_takes_over() -> None:
@@ -30,7 +30,8 @@ def test_a_finding_verb_after_and_leaves_the_analysts_out() -> None:
         " prominent, independent economists found unanimous agreement that vaccination"
         " requirements will “promote a faster and stronger economic recovery.”\n"
     )
-    assert all(x.speaker is None or "Wall Street" not in x.speaker.name for x in q(text))
+    (x,) = counted(text)  # found, so that the check below can fail
+    assert "Wall Street" not in (name(x) or "")
 
 
 def test_according_to_alone_still_speaks() -> None:

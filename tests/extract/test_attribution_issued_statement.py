@@ -58,7 +58,8 @@ def test_an_outlet_label_run_into_the_sentence_is_no_subject() -> None:
         " “To those who doubted that America could dominate the industries of the"
         " future, I say this – you should never bet against the American people.”\n"
     )
-    assert all(name(x) != "CNY Central" for x in counted(text))
+    (x,) = counted(text)  # found, so that the check below can fail
+    assert name(x) != "CNY Central"
 
 
 def test_a_transcript_speaker_label_stays_the_subject() -> None:

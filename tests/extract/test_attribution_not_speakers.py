@@ -6,7 +6,7 @@ and White House releases; the White House corpus; the project's fixtures)."""
 
 from __future__ import annotations
 
-from .conftest import q
+from .conftest import name, q
 
 
 def test_places_dates_and_numbers_are_no_speakers() -> None:
@@ -67,4 +67,6 @@ def test_a_sentence_opening_conjunction_is_no_speaker() -> None:
         " want to start a business,” you can say, “Honey, I can take some equity out of"
         " the home.”\n"
     )
-    assert all(x.speaker is None or x.speaker.name not in ("Or", "Nor") for x in q(text))
+    quotes = q(text)
+    assert len(quotes) == 4  # all found, so that the check below can fail
+    assert all(name(x) not in ("Or", "Nor") for x in quotes)
