@@ -17,7 +17,7 @@ common misspellings removed); both load lazily on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -126,16 +126,22 @@ def english_lexicon(min_zipf: float) -> Callable[[str], bool]:
     reads its data on first use (about a second), the dictionary in about 0.2 s;
     the lookups are cached.
     """
-    from spellchecker import SpellChecker  # lazy: only a spelling question needs it
-
     common = common_word(min_zipf)
-    dictionary = SpellChecker(language="en", distance=1).word_frequency
 
     @lru_cache(maxsize=65536)
     def is_word(word: str) -> bool:
-        return common(word) or word.lower() in dictionary
+        # The dictionary (a quarter of a second to load) only for a rare word.
+        return common(word) or word.lower() in _dictionary()
 
     return is_word
+
+
+@cache
+def _dictionary() -> Container[str]:
+    """pyspellchecker's English word list, loaded on first use."""
+    from spellchecker import SpellChecker  # lazy: only a rare word's question needs it
+
+    return SpellChecker(language="en", distance=1).word_frequency
 
 
 @cache
