@@ -234,3 +234,49 @@ def test_minor_a_misspelt_name_after_a_title() -> None:
     assert r.verdict == "minor", r.notes
     r = judge_text("my community college — Dr. Bidden has an expression", BIDEN, CHILD_CARE)
     assert r.verdict == "minor", r.notes
+
+
+# An apostrophe dropped from "you're"/"they're" makes no other word: "youre" and
+# "theyre" are in the word lists only as web text's misspellings of the contractions.
+# Harris's Milwaukee remarks, 2024-08-20 (the speech MILWAUKEE above quotes):
+HARRIS_CHICAGO_CLOSE = transcript(
+    "THE VICE PRESIDENT:  And you’re going to hear from our wonderful second gentleman\n"
+    "shortly.  I’ll see you in two days, Chicago.  (Applause.)\n\n"
+    "So, that plan, though, tells us what they’re up to.\n",
+    title="Remarks by Vice President Harris at a Campaign Event in Milwaukee, WI",
+    date="2024-08-20",
+)
+# Biden urging Congress to pass the national security supplemental, 2023-12-06.
+SUPPLEMENTAL = transcript(
+    "THE PRESIDENT:  That’s not the answer.  That’s not the answer.\n"
+    "And now they’re willing to literally kneecap Ukraine on the battlefield\n"
+    "and damage our national security in the process.\n",
+    title="Remarks by President Biden Urging Congress to Pass His National Security "
+    "Supplemental Request",
+    date="2023-12-06",
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "source"),
+    [
+        (
+            "And youre going to hear from our wonderful second gentleman",
+            HARRIS,
+            HARRIS_CHICAGO_CLOSE,
+        ),
+        ("tells us what theyre up to", HARRIS, HARRIS_CHICAGO_CLOSE),
+        ("And now theyre willing to literally kneecap Ukraine", BIDEN, SUPPLEMENTAL),
+    ],
+)
+def test_minor_an_apostrophe_dropped_that_makes_no_word(quote, speaker, source) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+
+
+def test_diverged_an_apostrophe_dropped_that_makes_a_word_still() -> None:
+    # "I'll" -> "ill" is another word (wordfreq: "ill" is a tenth as frequent at least).
+    r = judge_text("ill see you in two days, Chicago.", HARRIS, HARRIS_CHICAGO_CLOSE)
+    assert r.verdict == "diverged", r.notes
+    # The note says which apostrophe (the verdict had no note at all).
+    assert any("'I’ll' → 'ill' is another word" in n for n in r.notes), r.notes
