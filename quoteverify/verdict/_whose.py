@@ -58,10 +58,21 @@ def _speaks_in_uncached(quote: Quote, ps: PreparedSource) -> bool:
     # "Statement from the President on Passover" (2021-03-26): the office's
     # holder on the source's date wrote it.
     table = [t for t in _speakers.office_holders() if t.office == office]
-    words = sp.name.split()
+    return _speakers.holds_office(_bare_name(sp.name), _source_date(ps), table)
+
+
+def _bare_name(name: str) -> str:
+    """``name`` without the office words an article prints before it.
+
+    >>> _bare_name("President Biden"), _bare_name("Press Secretary Karine Jean-Pierre")
+    ('Biden', 'Karine Jean-Pierre')
+    >>> _bare_name("Joe Biden"), _bare_name("President")
+    ('Joe Biden', 'President')
+    """
+    words = name.split()
     while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
-        words = words[1:]  # "President Biden": the person, not the title
-    return _speakers.holds_office(" ".join(words), _source_date(ps), table)
+        words = words[1:]
+    return " ".join(words)
 
 
 # Words of an office an article prints before a name ("President Biden").
@@ -144,7 +155,7 @@ def _not_a_questioner(quote: Quote, ps: PreparedSource) -> bool:
         return False
     if _speakers.role_office(sp.name) is not None:
         return True
-    return _speakers.holds_office(sp.name, _source_date(ps), _speakers.office_holders())
+    return _speakers.holds_office(_bare_name(sp.name), _source_date(ps), _speakers.office_holders())
 
 
 def _speaker_key(quote: Quote) -> tuple[object, ...]:
