@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from quoteverify.align import (
+    BRACKETED_INITIAL,
     ParsedQuote,
     PreparedSource,
     QToken,
@@ -23,7 +24,6 @@ from quoteverify.align import (
     source_word,
     word_diff,
 )
-from quoteverify.align._quote import BRACKETED_INITIAL
 from quoteverify.models import PASSING_VERDICTS, DiffOp, Note, Quote, QuoteResult, Verdict
 from quoteverify.thresholds import DEFAULT, Thresholds
 from quoteverify.verdict import _contraction, _whole_sentence

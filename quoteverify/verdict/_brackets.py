@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quoteverify.align._tokens import is_number
+from quoteverify.align import is_number
 from quoteverify.verdict._elision import is_reversing
 from quoteverify.verdict._paraphrase import STOPWORDS
 

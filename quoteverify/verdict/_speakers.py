@@ -318,8 +318,8 @@ def titled_office(title: str | None) -> str | None:
     'vice president'
     >>> titled_office("Statement from President Joe Biden on Passover"), titled_office(None)
     (None, None)
-    >>> titled_office("Statement by the President of Mexico")  # not the office of the table
-    
+    >>> titled_office("Statement by the President of Mexico") is None  # not the table's office
+    True
     """
     if not title:
         return None
