@@ -88,3 +88,43 @@ def test_quote_keys_on_real_quotes() -> None:
                 assert quote_keys(text) == [t.key for t in parse_quote(text).tokens], text
                 checked += 1
     assert checked >= 100
+
+
+# Bracketed initials ("[W]e", "[a]bolishing") are joined into one word by both readers
+# (``join_bracketed_initial``); these pieces make such brackets, half-open ones,
+# stage directions and ellipses next to them likely.
+_BRACKET_PIECES = list("aWe1 '.,-\n()[]") + [
+    "[W]",
+    "[a]",
+    "[W]e",
+    "[é]",
+    "é",
+    "’",
+    "“",
+    "...",
+    "[…]",
+    "[...]",
+    "[inaudible]",
+    "(Applause.)",
+    "[]",
+    "x[y]z",
+    "[W",
+    "W]",
+    "[1]",
+    "[[W]]",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BRACKET_PIECES), max_size=40).map("".join))
+def test_quote_keys_are_parse_quotes_keys_around_brackets(text: str) -> None:
+    assert quote_keys(text) == [t.key for t in parse_quote(text).tokens]
+
+
+def test_a_bracketed_initial_is_one_key() -> None:
+    assert quote_keys("[W]e were able") == ["we", "were", "able"]
+    assert quote_keys("[mis]information . . . [a]bolishing") == [
+        "mis",
+        "information",
+        "abolishing",
+    ]

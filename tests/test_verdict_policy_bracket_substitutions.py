@@ -208,6 +208,11 @@ DNC = transcript(
             "[only]",
         ),
         ("we’ve reduced the actual yearly deficit by [almost] $350 billion", DNC, "[almost]"),
+        # A bound of two words, and bounds before a number in words.
+        ("the actual yearly deficit by [more than] $350 billion", DNC, "[more than]"),
+        ("the actual yearly deficit by [up to] $350 billion", DNC, "[up to]"),
+        ("this year, by [nearly] a trillion dollars.", DNC, "[nearly]"),
+        ("having traveled over [almost] a million miles on it", INFRASTRUCTURE, "[almost]"),
     ],
 )
 def test_diverged_a_bracket_that_adds_a_condition_or_bounds_a_number(quote, source, shown) -> None:

@@ -66,3 +66,38 @@ def test_diverged_a_bracketed_initial_that_makes_another_word() -> None:
     assert r.verdict == "diverged", r.notes
     r = judge_text("[T]he Russians are in your house", BLINKEN, BLINKEN_2022)
     assert r.verdict != "verbatim" and r.verdict != "minor", r.notes
+
+
+# Sources that print a bracketed initial themselves (Markdown escapes the brackets):
+# President Biden on the Supreme Court's decision on affirmative action, 2023-06-29, and on
+# the united efforts of the free world to support Ukraine (Warsaw), 2022-03-26.
+COURT = transcript(
+    "THE PRESIDENT:  The Court says, quote, “\\[N\\]othing in this opinion should be construed\n"
+    "as prohibiting universities from considering an applicant’s discussion of how race\n"
+    "affected his or her life.”\n",
+    title="Remarks by President Biden on the Supreme Court’s Decision on Affirmative Action",
+    date="2023-06-29",
+)
+WARSAW = transcript(
+    "THE PRESIDENT:  It reminds me of that phrase of philosopher Kierkegaard: “\\[F\\]aith sees\n"
+    "best in the dark.”  And there were dark moments.\n",
+    title="Remarks by President Biden on the United Efforts of the Free World to Support the "
+    "People of Ukraine",
+    date="2022-03-26",
+)
+
+
+def test_a_quote_that_copies_the_sources_own_bracket() -> None:
+    # The source's "[N]" is two tokens; a quote that prints it the same way is
+    # read the same way there (it was not found: "[N]othing" joined matched nothing).
+    for text, source in (
+        ("[N]othing in this", COURT),
+        ("[N]othing in this opinion should be construed", COURT),
+        ("[F]aith sees best", WARSAW),
+    ):
+        r = judge_text(text, BIDEN, source)
+        assert r.verdict == "minor", (text, r.notes)
+        assert not any("spelling" in n for n in r.notes), (text, r.notes)
+    # The quote's own bracket where the source has the whole word is still one word.
+    r = judge_text("[A]nd there were dark moments", BIDEN, WARSAW)
+    assert r.verdict == "verbatim", r.notes

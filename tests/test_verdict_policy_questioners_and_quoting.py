@@ -77,6 +77,12 @@ BUILDING_TRADES = transcript(
             PSAKI_AUG_27,
         ),
         ("That is not true anymore, correct?", BIDEN, KIRBY_APR_4),
+        # The article's name with the title before it ("President Biden").
+        (
+            "That is not true anymore, correct?",
+            Speaker("President Biden", "President Biden", 0, 15),
+            KIRBY_APR_4,
+        ),
         (
             "My administration’s support for Israel’s security is rock solid and unwavering. "
             "That is not true anymore, correct?",

@@ -176,3 +176,107 @@ def test_common_misspellings_are_not_words(word: str) -> None:
     from quoteverify.verdict._spelling import english_lexicon
 
     assert not english_lexicon(Thresholds().word_min_zipf)(word)
+
+
+# A transcript capitalises each sentence's first word; the name rule (a rare dictionary
+# word printed for a name is a misspelt name) must not read that capital as a name's.
+# Remarks by President Biden at the Medal of Honor presentation to Captain Larry L. Taylor,
+# 2023-09-05.
+MEDAL_OF_HONOR = transcript(
+    "THE PRESIDENT:  But how — by how\n"
+    "he refused to give up. Refused to leave a fellow American behind.\n"
+    "Refused to put his own life above the lives of others in need.\n",
+    title="Remarks by President Biden at Presentation of the Medal of Honor to Army Captain "
+    "Larry L. Taylor",
+    date="2023-09-05",
+)
+# "365 Wins in 365 Days", a White House list of 2026-01-20 (item 28), read as the
+# President's statement: every item opens with its verb.
+WINS_LIST = transcript(
+    "THE PRESIDENT:  Reduced the energy and critical minerals permitting processes from\n"
+    "multiple years to, at most, 28 days. Disbursed hundreds of millions in energy revenues to\n"
+    "oil-and-gas-producing states.\n",
+    title="Remarks by President Trump",
+    date="2026-01-20",
+)
+# Remarks by President Biden on the Build Back Better Agenda, 2021-10-15: "Biden" after a
+# title's full stop, which ends no sentence.
+CHILD_CARE = transcript(
+    "THE PRESIDENT:  Jill has my community college — Dr. Biden has an expression she’s used\n"
+    "for real: Any country that out-educates us will outcompete us.\n",
+    title="Remarks by President Biden on the Build Back Better Agenda and the Importance of "
+    "Investing in Child Care",
+    date="2021-10-15",
+)
+TRUMP = Speaker("Donald Trump", "Trump", 0, 5)
+
+
+def test_diverged_a_rare_word_for_a_sentence_opening_word() -> None:
+    # "recused" (Zipf 2.4) for the sentence-opening "Refused"; "dispersed" for the
+    # item-opening "Disbursed" (2.5): the capitals are the sentences', not names'.
+    r = judge_text("recused to leave a fellow American behind", BIDEN, MEDAL_OF_HONOR)
+    assert r.verdict == "diverged", r.notes
+    r = judge_text("Recused to leave a fellow American behind", BIDEN, MEDAL_OF_HONOR)
+    assert r.verdict == "diverged", r.notes
+    r = judge_text(
+        "dispersed hundreds of millions in energy revenues to oil-and-gas-producing states",
+        TRUMP,
+        WINS_LIST,
+    )
+    assert r.verdict == "diverged", r.notes
+    r = judge_text("Refused to leave a fellow American behind", BIDEN, MEDAL_OF_HONOR)
+    assert r.verdict == "verbatim", r.notes
+
+
+def test_minor_a_misspelt_name_after_a_title() -> None:
+    # "Bidden" is in the dictionary, "Biden" a name: "Dr." ends no sentence.
+    r = judge_text("Dr. Bidden has an expression she’s used for real", BIDEN, CHILD_CARE)
+    assert r.verdict == "minor", r.notes
+    r = judge_text("my community college — Dr. Bidden has an expression", BIDEN, CHILD_CARE)
+    assert r.verdict == "minor", r.notes
+
+
+# An apostrophe dropped from "you're"/"they're" makes no other word: "youre" and
+# "theyre" are in the word lists only as web text's misspellings of the contractions.
+# Harris's Milwaukee remarks, 2024-08-20 (the speech MILWAUKEE above quotes):
+HARRIS_CHICAGO_CLOSE = transcript(
+    "THE VICE PRESIDENT:  And you’re going to hear from our wonderful second gentleman\n"
+    "shortly.  I’ll see you in two days, Chicago.  (Applause.)\n\n"
+    "So, that plan, though, tells us what they’re up to.\n",
+    title="Remarks by Vice President Harris at a Campaign Event in Milwaukee, WI",
+    date="2024-08-20",
+)
+# Biden urging Congress to pass the national security supplemental, 2023-12-06.
+SUPPLEMENTAL = transcript(
+    "THE PRESIDENT:  That’s not the answer.  That’s not the answer.\n"
+    "And now they’re willing to literally kneecap Ukraine on the battlefield\n"
+    "and damage our national security in the process.\n",
+    title="Remarks by President Biden Urging Congress to Pass His National Security "
+    "Supplemental Request",
+    date="2023-12-06",
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "source"),
+    [
+        (
+            "And youre going to hear from our wonderful second gentleman",
+            HARRIS,
+            HARRIS_CHICAGO_CLOSE,
+        ),
+        ("tells us what theyre up to", HARRIS, HARRIS_CHICAGO_CLOSE),
+        ("And now theyre willing to literally kneecap Ukraine", BIDEN, SUPPLEMENTAL),
+    ],
+)
+def test_minor_an_apostrophe_dropped_that_makes_no_word(quote, speaker, source) -> None:
+    r = judge_text(quote, speaker, source)
+    assert r.verdict == "minor", r.notes
+
+
+def test_diverged_an_apostrophe_dropped_that_makes_a_word_still() -> None:
+    # "I'll" -> "ill" is another word (wordfreq: "ill" is a tenth as frequent at least).
+    r = judge_text("ill see you in two days, Chicago.", HARRIS, HARRIS_CHICAGO_CLOSE)
+    assert r.verdict == "diverged", r.notes
+    # The note says which apostrophe (the verdict had no note at all).
+    assert any("'I’ll' → 'ill' is another word" in n for n in r.notes), r.notes

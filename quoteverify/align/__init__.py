@@ -37,7 +37,7 @@ from quoteverify.align._diff import (
 )
 from quoteverify.align._index import Hit, TrigramLookup, WordIndex
 from quoteverify.align._normalize import Normalized, normalize
-from quoteverify.align._quote import ParsedQuote, parse_quote, quote_keys
+from quoteverify.align._quote import BRACKETED_INITIAL, ParsedQuote, parse_quote, quote_keys
 from quoteverify.align._tokens import (
     QToken,
     expand,
@@ -58,6 +58,7 @@ from quoteverify.thresholds import DEFAULT, Thresholds
 # the word-level facts the verdict rules read (tokens, numbers, negations,
 # transcript labels).  Its private modules are free to change behind this list.
 __all__ = [
+    "BRACKETED_INITIAL",
     "BARRIER_KEY",
     "Differ",
     "Hit",

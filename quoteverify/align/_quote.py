@@ -129,10 +129,16 @@ def join_bracketed_initial(
     return out
 
 
-def _piece_tokens(piece: str) -> list[tuple[int, int, str]]:
+def _piece_tokens(piece: str, join: bool = True) -> list[tuple[int, int, str]]:
     token_re = TOKEN_RE_ASCII if piece.isascii() else TOKEN_RE
     found = [(m.start(), m.end(), m.group()) for m in token_re.finditer(piece)]
-    return join_bracketed_initial(piece, found) if "[" in piece else found
+    return join_bracketed_initial(piece, found) if join and "[" in piece else found
+
+
+# A letter in brackets directly before the rest of its word ("[N]othing"), as
+# ``join_bracketed_initial`` joins it; in a Markdown source the brackets may be
+# escaped ("\[N\]othing").
+BRACKETED_INITIAL = re.compile(r"(?<![^\W_])\\?\[([^\W\d_])\\?\]([^\W\d_]+)")
 
 
 def quote_keys(text: str) -> list[str]:
@@ -147,7 +153,11 @@ def quote_keys(text: str) -> list[str]:
     return keys
 
 
-def parse_quote(text: str) -> ParsedQuote:
+def parse_quote(text: str, join_initials: bool = True) -> ParsedQuote:
+    """The quote's parts and tokens.  ``join_initials=False`` reads a bracketed
+    initial as two words, as a source that prints the same bracket is read
+    (President Biden quoting the Supreme Court's "[N]othing in this opinion",
+    2023-06-29): the quote copies the source's own bracket."""
     nz, pieces = _pieces_at(text)
     parts: list[QuotePart] = []
     for at, piece in pieces:
@@ -157,7 +167,7 @@ def parse_quote(text: str) -> ParsedQuote:
         n = len(piece)
         # Column-wise, each column in one comprehension or map: per word the
         # cost is the Python calls, and most words take no punctuation scan.
-        found = _piece_tokens(piece)
+        found = _piece_tokens(piece, join_initials)
         if not found:
             continue
         starts = [f[0] for f in found]

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from quoteverify.align import (
+    BRACKETED_INITIAL,
     ParsedQuote,
     PreparedSource,
     QToken,
@@ -131,6 +132,7 @@ def _judge(quote: Quote, sources: Sequence[PreparedSource], th: Thresholds) -> Q
             quote, "not_found", score=0.0, notes=(Note("nearest", "the quote has no words"),)
         )
     cands = [_judge_source(pq, quote, ps, i, th) for i, ps in enumerate(sources)]
+    _as_the_source_brackets(cands, quote, sources, th)
     k = min(range(len(cands)), key=lambda i: (_RANK[cands[i].verdict], -cands[i].score))
     best = cands[k]
     # A passing passage in a text with no turns whose title names its author
@@ -358,6 +360,40 @@ def _judge_single(
                 "stitched", best.wd.score, list(best.wd.ops), notes, [best], quote, ps, idx
             )
     return _finish(verdict, best, [best], toks, quote, ps, idx, notes, th)
+
+
+_PRINTED_INITIALS = "bracketed initials printed"
+
+
+def _as_the_source_brackets(
+    cands: list[_SourceVerdict], quote: Quote, sources: Sequence[PreparedSource], th: Thresholds
+) -> None:
+    """Each source's verdict, in place, on the quote with its bracketed initials
+    read as the source reads its own: where a source prints the same bracket
+    ("[N]othing in this opinion", President Biden quoting the Supreme Court,
+    2023-06-29; Markdown escapes it), its tokens are the letter and the rest,
+    and a quote that copies it joined into one word matched nothing there
+    ("[N]othing in this" was not found).  The better verdict stands."""
+    initials = {m.group(0).replace("\\", "") for m in BRACKETED_INITIAL.finditer(quote.text)}
+    if not initials:
+        return
+    split: ParsedQuote | None = None
+    for i, ps in enumerate(sources):
+        c = cands[i]
+        if c.verdict == "verbatim":
+            continue
+        printed = ps.memo.get(_PRINTED_INITIALS)
+        if printed is None:
+            printed = ps.memo[_PRINTED_INITIALS] = {
+                m.group(0).replace("\\", "") for m in BRACKETED_INITIAL.finditer(ps.source.text)
+            }
+        if not initials & printed:
+            continue
+        if split is None:
+            split = parse_quote(quote.text, join_initials=False)
+        alt = _judge_source(split, quote, ps, i, th)
+        if (_RANK[alt.verdict], -alt.score) < (_RANK[c.verdict], -c.score):
+            cands[i] = alt
 
 
 # At most this many places of one contraction variant are diffed.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quoteverify.align import is_number
 from quoteverify.verdict._elision import is_reversing
 from quoteverify.verdict._paraphrase import STOPWORDS
 
@@ -168,6 +169,7 @@ def bracket_repeats_word(
 
 
 # Words that set a number's bound: "[almost] $350 billion" is another claim.
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion dozen".split())
 _QUALIFIERS = frozenset(
     "almost nearly about around roughly approximately over under more less fewer "
     "least most up only just barely".split()
@@ -191,12 +193,52 @@ def bracket_changes_claim(inserted: Sequence[str], after: Sequence[str]) -> bool
     (True, True)
     >>> bracket_changes_claim(["federal"], ["yearly"]), bracket_changes_claim(["about"], ["it"])
     (False, False)
+
+    A bound of more than one word, or before a number in words, is one too:
+    "by [more than] $350 billion", "by [nearly] a trillion dollars" (the same
+    reception), "over [almost] a million miles" (the same remarks on Amtrak).
+
+    >>> bracket_changes_claim(["more", "than"], ["$350"])
+    True
+    >>> bracket_changes_claim(["nearly"], ["a", "trillion"])
+    True
     """
     words = [_key(w).strip(".,;:!?") for w in inserted]
     if any(is_reversing(w) for w in words):
         return True
-    nxt = after[0].lstrip("$") if after else ""
-    return bool(words) and words[-1] in _QUALIFIERS and nxt[:1].isdigit()
+    return _bounds(words) and _opens_number(after)
+
+
+def _bounds(words: Sequence[str]) -> bool:
+    """Do the bracket's last words set a bound ("almost", "more than", "up to")?
+
+    >>> _bounds(["more", "than"]), _bounds(["up", "to"]), _bounds(["at", "least"])
+    (True, True, True)
+    >>> _bounds(["federal"]), _bounds(["than"]), _bounds(["plan", "to"])
+    (False, False, False)
+    """
+    if not words:
+        return False
+    if words[-1] in _QUALIFIERS:
+        return True
+    return words[-1] in ("than", "to") and len(words) > 1 and words[-2] in _QUALIFIERS
+
+
+def _opens_number(after: Sequence[str]) -> bool:
+    """Do the quote's next words ``after`` open a number: "$350", "three",
+    "a trillion"?
+
+    >>> _opens_number(["$350", "billion"]), _opens_number(["a", "trillion"])
+    (True, True)
+    >>> _opens_number(["three", "million"]), _opens_number(["a", "plan"]), _opens_number([])
+    (True, False, False)
+    """
+    if not after:
+        return False
+    nxt = after[0].lstrip("$").strip(".,;:!?")
+    if nxt in ("a", "an"):
+        return len(after) > 1 and after[1].strip(".,;:!?") in _SCALE_WORDS
+    return nxt[:1].isdigit() or is_number(nxt)
 
 
 def sentence_words(shown: Sequence[str]) -> list[str]:

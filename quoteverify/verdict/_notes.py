@@ -100,6 +100,18 @@ def _diff_notes(ops: list[DiffOp], beside: Mapping[int, str] | None = None) -> l
         if o.op == "replace" and not o.flags and _one_word_inflection(o):
             notes.append(Note("inflection", f"inflection changed: '{o.source}' → '{o.quote}'"))
     for o in ops:
+        # ``_police``: an apostrophe that changes number or owner
+        # ("officer's" -> "officers") or turns "we're"/"I'll" into "were"/"ill".
+        if o.op == "replace" and o.flags == ("apostrophe",):
+            # (The note code of a changed number or tense: no code of its own.)
+            notes.append(
+                Note(
+                    "inflection",
+                    f"apostrophe: '{o.source}' → '{o.quote}' is another word "
+                    "(number, owner or tense changed)",
+                )
+            )
+    for o in ops:
         if "inaudible" in o.flags:
             notes.append(
                 Note(

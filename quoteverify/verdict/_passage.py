@@ -6,6 +6,7 @@ place is the speaker's, and the verdict its words alone earn.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -220,9 +221,14 @@ def _police(
                 continue
             if is_word is None:
                 is_word = _spelling.english_lexicon(th.word_min_zipf)
-            if _spelling.another_word(
-                o.quote, o.source, is_word, _spelling.common_word(th.word_min_zipf)
-            ):
+            common = _spelling.common_word(th.word_min_zipf)
+            other = _spelling.another_word(o.quote, o.source, is_word, common)
+            if not other and _spelling.another_word(o.quote, o.source, is_word):
+                # Only the name rule let it pass: is the source's capital a name's?
+                if covered is None:
+                    covered = op_tokens(ps, a, wd.ops)
+                other = not _capital_of_a_name(ps, a + sum(covered[:k]), o.source)
+            if other:
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
         elif o.op == "delete" and set(o.flags) <= _SAID_AGAIN and (k > 0 or anchored):
@@ -422,6 +428,72 @@ def _restarted(
         lambda x, y: _spelling.spelling_variant(x, y, th),
         is_word,
     )
+
+
+def _capital_of_a_name(ps: PreparedSource, i: int, word: str) -> bool:
+    """Is the capital of source token ``i`` (``word``) a name's, not a sentence's?
+
+    The spelling rule lets a rare dictionary word printed for a name pass as a
+    misspelt name ("Bidden" for "Biden").  But transcripts capitalise every
+    sentence's first word: "persecuting" printed for a sentence-opening
+    "Prosecuting", "dispersed" for "Disbursed", is another word, not a name
+    misspelt.  A word that opens a sentence (after a full stop, a question or
+    exclamation mark, a colon such as a speaker's label, or at the start) is a
+    name only when the source also prints it capitalised inside a sentence.
+
+    Real text: Jake Sullivan's remarks on the National Security Strategy,
+    2022-10-13 ("…regional aggression. Putin is making reckless nuclear threats.
+    Willfully violating the UN Charter. … the threats that President Putin is
+    making"), and President Biden's of 2021-10-15 ("Dr. Biden has an expression").
+
+    >>> from quoteverify.align import prepare_source
+    >>> from quoteverify.models import Source
+    >>> text = ("regional aggression. Putin is making reckless nuclear threats. Willfully "
+    ...         "violating the UN Charter. We take the threats that President Putin is making. "
+    ...         "Jill has my community college — Dr. Biden has an expression")
+    >>> ps = prepare_source(Source("s", "ok", text))
+    >>> caps = [(i, k) for i, k in enumerate(ps.keys) if k in ("putin", "willfully", "biden")]
+    >>> [(k, _capital_of_a_name(ps, i, k.title())) for i, k in caps]
+    [('putin', True), ('willfully', False), ('putin', True), ('biden', True)]
+    >>> _capital_of_a_name(ps, caps[0][0], "putin")  # not capitalised: no name
+    False
+    """
+    if not word.strip(_EDGE)[:1].isupper():
+        return False
+    if not 0 <= i < ps.n_tokens:
+        return True  # no place to read: the name rule as before
+    text = ps.norm.text
+    j = int(ps.tok_start[i]) - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _OPENERS):
+        j -= 1
+    if j >= 0 and text[j] not in _SENTENCE_ENDS:
+        return True
+    if j >= 1 and text[j] == ".":
+        # A title's or an initial's full stop ends no sentence: "Dr. Biden",
+        # "Larry L. Taylor".
+        b = j
+        while b > 0 and text[b - 1].isalpha():
+            b -= 1
+        before = text[b:j]
+        if before in _TITLES or (len(before) == 1 and before.isupper()):
+            return True
+    core = word.strip(_EDGE)
+    # One search of the whole text per word and source (a 16 MB source: ~0.1 s).
+    key = ("capitalised inside a sentence", core)
+    got = ps.memo.get(key)
+    if got is None:
+        got = ps.memo[key] = re.search(r"[a-z0-9,;]\s+" + re.escape(core) + r"\b", text) is not None
+    return bool(got)
+
+
+# Abbreviated titles before a name (their full stop ends no sentence).
+_TITLES = frozenset(
+    "Mr Mrs Ms Dr St Sen Rep Gov Gen Lt Col Sgt Capt Adm Cmdr Maj Prof Rev Hon Amb Jr Sr".split()
+)
+# A sentence's end before a word, and what may stand between them.
+_SENTENCE_ENDS = ".?!:"
+_OPENERS = "\"'“‘([—-"
+_EDGE = ".,;:!?\"'“”‘’"
 
 
 def op_tokens(ps: PreparedSource, a: int, ops: list[DiffOp]) -> list[int]:

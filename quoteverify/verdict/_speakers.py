@@ -300,6 +300,33 @@ def authored_title(title: str | None) -> bool:
     return bool(title and _AUTHORED.match(title))
 
 
+_TITLED_OFFICE = re.compile(
+    r"^(?:joint )?(?:statement|message|letter|proclamation|remarks)s? (?:from|by|of) "
+    r"the (?:white house )?(vice president|first lady|press secretary|secretary of state|"
+    r"president)\b(?! of\b)(?! and\b)"
+)
+
+
+def titled_office(title: str | None) -> str | None:
+    """The office a title names as its author without a name ("Statement from
+    the President on Passover", 2021-03-26; "Statement by the Press Secretary
+    on Steve Dettelbach's Confirmation Hearing", 2022-05-25), or None.
+
+    >>> titled_office("Statement from the President on\xa0Passover")
+    'president'
+    >>> titled_office("Statement by the Vice President on the Passing of Senator Feinstein")
+    'vice president'
+    >>> titled_office("Statement from President Joe Biden on Passover"), titled_office(None)
+    (None, None)
+    >>> titled_office("Statement by the President of Mexico") is None  # not the table's office
+    True
+    """
+    if not title:
+        return None
+    m = _TITLED_OFFICE.match(" ".join(title.split()).lower())
+    return m.group(1) if m else None
+
+
 def role_office(name: str) -> str | None:
     """The office a role-noun speaker names ("The President" -> "president"), or None.
 

@@ -52,7 +52,39 @@ def _speaks_in_uncached(quote: Quote, ps: PreparedSource) -> bool:
         key = words[-1].lower() if sp.type == "person" and words else " ".join(words).lower()
         if key and key in head:
             return True
-    return False
+    office = _speakers.titled_office(ps.title)
+    if office is None:
+        return False
+    # "Statement from the President on Passover" (2021-03-26): the office's
+    # holder on the source's date wrote it.
+    table = [t for t in _speakers.office_holders() if t.office == office]
+    return _speakers.holds_office(_bare_name(sp.name), _source_date(ps), table)
+
+
+def _bare_name(name: str) -> str:
+    """``name`` without the office words an article prints before it.
+
+    >>> _bare_name("President Biden"), _bare_name("Press Secretary Karine Jean-Pierre")
+    ('Biden', 'Karine Jean-Pierre')
+    >>> _bare_name("Joe Biden"), _bare_name("President")
+    ('Joe Biden', 'President')
+    """
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# Words of an office an article prints before a name ("President Biden").
+_TITLE_WORDS = frozenset("the president vice first lady press secretary of state former".split())
+
+
+def _source_date(ps: PreparedSource) -> str | None:
+    """The source's date (ISO), read once per source."""
+    date = ps.memo.get("date", _NO_DATE)
+    if date is _NO_DATE:
+        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title, ps.source.date)
+    return date  # type: ignore[return-value]  # stored by this function only
 
 
 def _heading(ps: PreparedSource) -> str | None:
@@ -123,10 +155,7 @@ def _not_a_questioner(quote: Quote, ps: PreparedSource) -> bool:
         return False
     if _speakers.role_office(sp.name) is not None:
         return True
-    date = ps.memo.get("date", _NO_DATE)
-    if date is _NO_DATE:
-        date = ps.memo["date"] = _speakers.source_date(ps.source.text, ps.title, ps.source.date)
-    return _speakers.holds_office(sp.name, date, _speakers.office_holders())  # type: ignore[arg-type]
+    return _speakers.holds_office(_bare_name(sp.name), _source_date(ps), _speakers.office_holders())
 
 
 def _speaker_key(quote: Quote) -> tuple[object, ...]:
