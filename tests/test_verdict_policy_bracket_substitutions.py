@@ -213,6 +213,13 @@ DNC = transcript(
         ("the actual yearly deficit by [up to] $350 billion", DNC, "[up to]"),
         ("this year, by [nearly] a trillion dollars.", DNC, "[nearly]"),
         ("having traveled over [almost] a million miles on it", INFRASTRUCTURE, "[almost]"),
+        # An adverb of near-negation.
+        (
+            "having traveled over a million miles on it, [rarely] commuting",
+            INFRASTRUCTURE,
+            "[rarely]",
+        ),
+        ("we’ve [hardly] reduced the actual yearly deficit by $350 billion", DNC, "[hardly]"),
     ],
 )
 def test_diverged_a_bracket_that_adds_a_condition_or_bounds_a_number(quote, source, shown) -> None:

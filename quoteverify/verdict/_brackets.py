@@ -176,6 +176,11 @@ _QUALIFIERS = frozenset(
 )
 
 
+# Adverbs that all but negate the verb they qualify (issue 10's review: "[rarely]",
+# "[hardly]" inserted in brackets passed as clarifications).
+_NEAR_NEGATIONS = frozenset({"hardly", "barely", "scarcely", "seldom", "rarely"})
+
+
 def bracket_changes_claim(inserted: Sequence[str], after: Sequence[str]) -> bool:
     """Do the bracketed words ``inserted`` add a condition or a negation, or
     bound the number after them (``after``: the quote's next words)?
@@ -202,9 +207,16 @@ def bracket_changes_claim(inserted: Sequence[str], after: Sequence[str]) -> bool
     True
     >>> bracket_changes_claim(["nearly"], ["a", "trillion"])
     True
+
+    An adverb of near-negation does what a negation does: "[rarely] commuting
+    every day" (the Amtrak remarks), "[hardly] reduced the actual yearly deficit"
+    (the reception) say nearly the opposite of the speaker.
+
+    >>> bracket_changes_claim(["rarely"], ["commuting"]), bracket_changes_claim(["hardly"], [])
+    (True, True)
     """
     words = [_key(w).strip(".,;:!?") for w in inserted]
-    if any(is_reversing(w) for w in words):
+    if any(is_reversing(w) or w in _NEAR_NEGATIONS for w in words):
         return True
     return _bounds(words) and _opens_number(after)
 
