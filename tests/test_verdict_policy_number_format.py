@@ -78,3 +78,53 @@ def test_minor_a_scale_word_after_a_or_1(quote, speaker, source) -> None:
 def test_diverged_another_value(quote, speaker, source) -> None:
     r = judge_text(quote, speaker, source)
     assert r.verdict == "diverged" and "number" in note_codes(r), r.notes
+
+
+# -- a dollar sign and the word "dollars" are one unit of the same amount ------------
+TRUMP = Speaker("Donald Trump", "Trump", 0, 5)
+# Press gaggle by President Trump aboard Air Force One, 2025-01-25.
+AIR_FORCE_ONE = transcript(
+    "THE PRESIDENT:  Last time, I went to Saudi Arabia because they agreed to buy 450 billion\n"
+    "dollars’ worth of United States merchandise, including a lot of military\n"
+    "equipment.\n",
+    title="Press Gaggle by President Trump Aboard Air Force One",
+    date="2025-01-25",
+)
+# Remarks by President Biden at a Democratic National Committee reception, 2022-10-06.
+DNC_RECEPTION = transcript(
+    "THE PRESIDENT:  We still have a gigantic accumulated\n"
+    "debt overall, but we’ve reduced the actual yearly deficit by $350\n"
+    "billion; this year, by a trillion dollars.\n",
+    title="Remarks by President Biden at Democratic National Committee Reception",
+    date="2022-10-06",
+)
+
+
+def test_minor_a_dollar_sign_for_the_word_dollars() -> None:
+    # verdicts-heldout h-diverged-04, relabelled under the policy.
+    r = judge_text(
+        "they agreed to buy $450 billion worth of United States merchandise",
+        TRUMP,
+        AIR_FORCE_ONE,
+    )
+    assert r.verdict == "minor", r.notes
+    assert "spelling" in note_codes(r)
+    # The other way round: the transcript's sign, the word printed.
+    r = judge_text(
+        "we’ve reduced the actual yearly deficit by 350 billion dollars", BIDEN, DNC_RECEPTION
+    )
+    assert r.verdict == "minor", r.notes
+
+
+def test_diverged_a_dollar_amount_changed_or_its_unit_dropped() -> None:
+    r = judge_text(
+        "they agreed to buy $460 billion worth of United States merchandise",
+        TRUMP,
+        AIR_FORCE_ONE,
+    )
+    assert r.verdict == "diverged", r.notes
+    # "dollars" dropped with no sign in its place.
+    r = judge_text(
+        "they agreed to buy 450 billion worth of United States merchandise", TRUMP, AIR_FORCE_ONE
+    )
+    assert r.verdict == "diverged", r.notes

@@ -8,9 +8,11 @@ so the verdict's note can name it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from quoteverify.align import is_modal, is_negation, is_number, number_value
+from quoteverify.models import DiffOp
 
 
 def word_class_flags(cores: Sequence[str], other: Sequence[str]) -> list[str]:
@@ -142,3 +144,45 @@ def bracket_completes_number(
     False
     """
     return any(bracketed) and not all(bracketed) and same_number(quote, source)
+
+
+# "$450 billion" as written: a dollar sign, a numeral, an optional scale word, at the end.
+_DOLLAR_AMOUNT = re.compile(
+    r"\$\s?\d[\d,.]*(?:\s+(?:hundred|thousand|million|billion|trillion))?\W*$", re.I
+)
+
+
+def dollar_word_for_sign(ops: Sequence[DiffOp], k: int) -> bool:
+    """Is op ``k`` the word "dollars" that one side writes as a "$" before the amount?
+
+    Policy ("minor"): "numerals and words for the same value".  President Trump's
+    "they agreed to buy 450 billion dollars' worth" (gaggle aboard Air Force One,
+    2025-01-25) printed "$450 billion worth": the sign and the word are one unit of
+    the same amount.  The other way round too: President Biden's "by $350 billion"
+    (DNC reception, 2022-10-06) printed "by 350 billion dollars".  Only when the
+    amount itself is unchanged (the sign beside the numeral the other side shares).
+
+    >>> eq = DiffOp("equal", "to buy 450 billion", "to buy 450 billion", (),
+    ...             "to buy $450 billion", "to buy 450 billion")
+    >>> dollar_word_for_sign([eq, DiffOp("delete", "", "dollars")], 1)
+    True
+    >>> eq2 = DiffOp("equal", "to buy 450 billion", "to buy 450 billion", (),
+    ...              "to buy 450 billion", "to buy 450 billion")
+    >>> dollar_word_for_sign([eq2, DiffOp("delete", "", "dollars")], 1)
+    False
+    """
+    o = ops[k]
+    if k == 0 or o.op not in ("delete", "insert") or o.flags:
+        return False
+    words = (o.source if o.op == "delete" else o.quote).lower().strip(".,;:!?'’").split()
+    if words not in (["dollars"], ["dollar"]):
+        return False
+    # The side that has no "dollars" must write the sign, just before: across the
+    # equal runs there (a punctuation change, "billion;" for "billion", splits one).
+    j = k
+    while j > 0 and k - j < 3 and ops[j - 1].op == "equal":
+        j -= 1
+    if j == k:
+        return False
+    side = [x.quote_text if o.op == "delete" else x.source_text for x in ops[j:k]]
+    return _DOLLAR_AMOUNT.search(" ".join(side)) is not None

@@ -231,6 +231,9 @@ def _police(
             if other:
                 wd.ops[k] = replace(o, flags=("word",))
                 wd.cost += 1.0 - th.minor_word_cost
+        elif o.op in ("delete", "insert") and _numbers.dollar_word_for_sign(wd.ops, k):
+            wd.ops[k] = replace(o, flags=("spelling",))
+            wd.cost -= 1.0 - th.minor_word_cost
         elif o.op == "delete" and set(o.flags) <= _SAID_AGAIN and (k > 0 or anchored):
             # Only inside the passage (k > 0): a dropped word at its start is
             # just where the quote begins.  A number, negation or modal counts
