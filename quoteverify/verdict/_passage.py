@@ -275,11 +275,12 @@ def _police(
                 wd.ops[k] = replace(o, flags=("bracket", "word"))
         elif o.op == "equal" and "punctuation" in o.flags:
             qw, sw = o.quote.split(), o.source.split()
-            if is_word is None:
-                is_word = _spelling.english_lexicon(th.word_min_zipf)
+            # The lexicon only if a dropped apostrophe asks (importing wordfreq
+            # costs ~0.14 s, and most punctuation changes are commas).
+            lexicon = is_word or (lambda w: _spelling.english_lexicon(th.word_min_zipf)(w))
             if len(qw) == len(sw) and any(
                 _spelling.apostrophe_changes_word(q, s)
-                or _spelling.contraction_becomes_word(q, s, is_word)
+                or _spelling.contraction_becomes_word(q, s, lexicon)
                 for q, s in zip(qw, sw, strict=True)
             ):
                 wd.ops[k] = replace(o, op="replace", flags=("apostrophe",))
